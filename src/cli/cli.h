@@ -1,0 +1,33 @@
+/* cli.h - the command-line door: one cmd_*() per subcommand (git's layout).
+ *
+ * A command parses its arguments, calls the service layer and renders the
+ * result. Exit status: 0 success, 1 the work failed (bad input, store
+ * error), 2 usage error. */
+#ifndef SSP_CLI_H
+#define SSP_CLI_H
+
+#include "service/service.h"
+#include "store/store.h"
+
+struct cli_ctx {
+	const char *db_path; /* --db, else $SSP_DB, else ./ssp.db */
+};
+
+#define EXIT_USAGE 2
+
+int cmd_init(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_org(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_strategy(int argc, char **argv, struct cli_ctx *ctx);
+
+/* Prints "ssp: <message>" to stderr and returns 1. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints a usage error and a hint to --help; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Opens the store named by ctx; prints the error and returns -1 on failure. */
+int cli_open_store(struct cli_ctx *ctx, enum store_open_mode mode, struct store **out);
+
+/* Path of the strategy shipped with the program (strategies/hedensted.ini). */
+const char *cli_default_strategy(void);
+
+#endif

@@ -1,0 +1,496 @@
+#include "domain/frequency.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+/* Hand-written recursive-descent parser: the language is a dozen Danish
+ * phrases, and a generator (bison) would cost more than the grammar. */
+
+enum tok_kind { T_WORD, T_NUM, T_PUNCT, T_END };
+
+struct tok {
+	enum tok_kind kind;
+	char text[32]; /* lower-cased word, or the punctuation character */
+	long num;
+};
+
+#define MAX_TOKS 64
+
+struct parser {
+	struct tok t[MAX_TOKS];
+	int n, pos;
+	char *err;
+};
+
+static void fail(struct parser *p, const char *msg, const char *arg)
+{
+	if (p->err)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	if (arg)
+		strbuf_addf(&sb, msg, arg);
+	else
+		strbuf_addstr(&sb, msg);
+	p->err = strbuf_detach(&sb);
+}
+
+/* Lower-cases ASCII and the Latin-1 supplement letters in UTF-8 (Æ Ø Å É ...). */
+static void lower_utf8(char *s)
+{
+	unsigned char *u = (unsigned char *)s;
+	for (; *u; u++) {
+		if (*u < 0x80) {
+			*u = (unsigned char)tolower(*u);
+		} else if (*u == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97) {
+			u[1] += 0x20;
+			u++;
+		}
+	}
+}
+
+static int tokenize(struct parser *p, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	p->n = 0;
+	while (*s) {
+		if (p->n >= MAX_TOKS - 1) {
+			fail(p, _("frekvensen er for lang"), NULL);
+			return -1;
+		}
+		struct tok *t = &p->t[p->n];
+		if (isspace(*s)) {
+			s++;
+			continue;
+		}
+		if (isdigit(*s)) {
+			long v = 0;
+			while (isdigit(*s)) {
+				if (v < 100000)
+					v = v * 10 + (*s - '0');
+				s++;
+			}
+			t->kind = T_NUM;
+			t->num = v;
+			snprintf(t->text, sizeof(t->text), "%ld", v);
+		} else if (isalpha(*s) || *s >= 0x80) {
+			size_t len = 0;
+			while (*s && (isalpha(*s) || *s >= 0x80)) {
+				if (len + 1 < sizeof(t->text))
+					t->text[len++] = (char)*s;
+				s++;
+			}
+			t->text[len] = '\0';
+			lower_utf8(t->text);
+			t->kind = T_WORD;
+		} else if (strchr("-.,+/", *s)) {
+			t->kind = T_PUNCT;
+			t->text[0] = (char)*s;
+			t->text[1] = '\0';
+			s++;
+		} else {
+			char c[2] = {(char)*s, '\0'};
+			fail(p, _("tegnet »%s« hører ikke hjemme i en frekvens"), c);
+			return -1;
+		}
+		p->n++;
+	}
+	p->t[p->n].kind = T_END;
+	p->t[p->n].text[0] = '\0';
+	p->pos = 0;
+	return 0;
+}
+
+static const struct tok *peek(struct parser *p, int ahead)
+{
+	int i = p->pos + ahead;
+	return &p->t[i < p->n ? i : p->n];
+}
+
+static bool is_word(struct parser *p, int ahead, const char *w)
+{
+	const struct tok *t = peek(p, ahead);
+	return t->kind == T_WORD && !strcmp(t->text, w);
+}
+
+static bool is_punct(struct parser *p, int ahead, char c)
+{
+	const struct tok *t = peek(p, ahead);
+	return t->kind == T_PUNCT && t->text[0] == c;
+}
+
+static bool accept_word(struct parser *p, const char *w)
+{
+	if (is_word(p, 0, w)) {
+		p->pos++;
+		return true;
+	}
+	return false;
+}
+
+static bool accept_punct(struct parser *p, char c)
+{
+	if (is_punct(p, 0, c)) {
+		p->pos++;
+		return true;
+	}
+	return false;
+}
+
+static const char *const number_words[] = {"nul", "en",  "to",   "tre", "fire", "fem", "seks",
+					   "syv", "otte", "ni", "ti",  "elleve", "tolv"};
+
+/* Reads a count: a number or a Danish number word. */
+static bool accept_count(struct parser *p, long *out)
+{
+	const struct tok *t = peek(p, 0);
+	if (t->kind == T_NUM) {
+		*out = t->num;
+		p->pos++;
+		return true;
+	}
+	if (t->kind != T_WORD)
+		return false;
+	if (!strcmp(t->text, "én") || !strcmp(t->text, "et") || !strcmp(t->text, "én")) {
+		*out = 1;
+		p->pos++;
+		return true;
+	}
+	for (size_t i = 1; i < sizeof(number_words) / sizeof(*number_words); i++) {
+		if (!strcmp(t->text, number_words[i])) {
+			*out = (long)i;
+			p->pos++;
+			return true;
+		}
+	}
+	return false;
+}
+
+static const char *const month_names[] = {NULL,	     "januar", "februar", "marts",
+					  "april",   "maj",    "juni",	  "juli",
+					  "august",  "september", "oktober", "november",
+					  "december"};
+static const char *const month_short[] = {NULL,	 "jan", "feb", "mar", "apr", "maj", "jun",
+					  "jul", "aug", "sep", "okt", "nov", "dec"};
+
+/* Reads a month; returns 1-12, 0 when no month is here, -1 on error. */
+static int accept_month(struct parser *p)
+{
+	const struct tok *t = peek(p, 0);
+	if (t->kind == T_NUM) {
+		if (t->num < 1 || t->num > 12) {
+			fail(p, _("måned %s findes ikke; brug 1-12 eller månedens navn"), t->text);
+			return -1;
+		}
+		p->pos++;
+		return (int)t->num;
+	}
+	if (t->kind != T_WORD)
+		return 0;
+	for (int m = 1; m <= 12; m++) {
+		if (!strcmp(t->text, month_names[m]) || !strcmp(t->text, month_short[m])) {
+			p->pos++;
+			/* "sep." / "okt." */
+			accept_punct(p, '.');
+			return m;
+		}
+	}
+	return 0;
+}
+
+static void expect_end_or_extra(struct parser *p, struct frequency *f);
+
+static bool accept_per_year(struct parser *p)
+{
+	if (accept_word(p, "årligt"))
+		return true;
+	if (is_word(p, 0, "om") && (is_word(p, 1, "året") || is_word(p, 1, "år"))) {
+		p->pos += 2;
+		return true;
+	}
+	if (is_word(p, 0, "pr") && is_punct(p, 1, '.') && is_word(p, 2, "år")) {
+		p->pos += 3;
+		return true;
+	}
+	if (is_word(p, 0, "per") && is_word(p, 1, "år")) {
+		p->pos += 2;
+		return true;
+	}
+	return false;
+}
+
+static bool accept_per_month(struct parser *p)
+{
+	if (accept_word(p, "månedligt"))
+		return true;
+	if (is_word(p, 0, "om") && is_word(p, 1, "måneden")) {
+		p->pos += 2;
+		return true;
+	}
+	if (is_word(p, 0, "pr") && is_punct(p, 1, '.') && is_word(p, 2, "måned")) {
+		p->pos += 3;
+		return true;
+	}
+	if (is_word(p, 0, "per") && is_word(p, 1, "måned")) {
+		p->pos += 2;
+		return true;
+	}
+	return false;
+}
+
+static bool accept_scope(struct parser *p)
+{
+	if (is_word(p, 0, "i") && is_word(p, 1, "hvert") &&
+	    (is_word(p, 2, "distrikt") || is_word(p, 2, "område"))) {
+		p->pos += 3;
+		return true;
+	}
+	return false;
+}
+
+static void parse_period(struct parser *p, struct frequency *f)
+{
+	int save = p->pos;
+	if (is_word(p, 0, "i") && is_word(p, 1, "perioden"))
+		p->pos += 2;
+	else if (is_word(p, 0, "i") || is_word(p, 0, "fra"))
+		p->pos += 1;
+	int from = accept_month(p);
+	if (from < 0)
+		return;
+	if (from == 0) {
+		p->pos = save;
+		return;
+	}
+	int to;
+	if (accept_punct(p, '-') || accept_word(p, "til")) {
+		if (accept_word(p, "og"))
+			if (!accept_word(p, "med")) {
+				fail(p, _("skriv »til og med« mellem månederne"), NULL);
+				return;
+			}
+		to = accept_month(p);
+		if (to < 0)
+			return;
+		if (to == 0) {
+			fail(p, _("der mangler en slutmåned efter »%s«"), peek(p, -1)->text);
+			return;
+		}
+	} else {
+		to = from;
+	}
+	/* A period may wrap the new year (e.g. november-februar). */
+	f->months = 0;
+	for (int m = from;; m = m % 12 + 1) {
+		f->months |= 1u << m;
+		if (m == to)
+			break;
+	}
+}
+
+static void parse_count_rule(struct parser *p, struct frequency *f, bool atleast)
+{
+	long lo, hi;
+	if (is_word(p, 0, "månedligt") || is_word(p, 0, "årligt")) {
+		lo = 1; /* "månedligt" alone means once a month */
+	} else if (!accept_count(p, &lo)) {
+		if (peek(p, 0)->kind == T_END)
+			fail(p, _("frekvensen slutter for tidligt; der mangler et antal"), NULL);
+		else
+			fail(p, _("forventede et antal, men fandt »%s«"), peek(p, 0)->text);
+		return;
+	}
+	hi = lo;
+	if (is_punct(p, 0, '-') || is_word(p, 0, "til")) {
+		p->pos++;
+		if (!accept_count(p, &hi)) {
+			fail(p, _("der mangler et tal efter »-« eller »til«"), NULL);
+			return;
+		}
+		if (hi < lo) {
+			fail(p, _("det største antal skal komme sidst (fx »2-3«)"), NULL);
+			return;
+		}
+	}
+	if (lo < 1 || hi > 366) {
+		fail(p, _("antallet skal være mellem 1 og 366"), NULL);
+		return;
+	}
+	/* optional unit */
+	(void)(accept_word(p, "gang") || accept_word(p, "gange") || accept_word(p, "møde") ||
+	       accept_word(p, "møder"));
+	if (accept_per_year(p)) {
+		f->min_per_year = (int)lo;
+		f->max_per_year = (atleast && hi == lo) ? -1 : (int)hi;
+	} else if (accept_per_month(p)) {
+		if (hi > 31) {
+			fail(p, _("højst 31 møder om måneden"), NULL);
+			return;
+		}
+		f->per_month = (int)lo;
+		parse_period(p, f);
+		if (p->err)
+			return;
+		int months = f->months ? frequency_month_count(f) : 12;
+		f->min_per_year = (int)lo * months;
+		f->max_per_year = (atleast && hi == lo) ? -1 : (int)hi * months;
+	} else {
+		const struct tok *t = peek(p, 0);
+		if (t->kind == T_END)
+			fail(p, _("der mangler »om året« eller »om måneden«"), NULL);
+		else
+			fail(p, _("forventede »om året« eller »om måneden«, men fandt »%s«"), t->text);
+		return;
+	}
+	if (accept_scope(p))
+		f->per_district = true;
+}
+
+static void parse_cadence(struct parser *p, struct frequency *f)
+{
+	long n = 1;
+	if (accept_word(p, "anden")) {
+		n = 2;
+	} else if (peek(p, 0)->kind == T_NUM) {
+		n = peek(p, 0)->num;
+		p->pos++;
+		accept_punct(p, '.');
+	}
+	long unit;
+	if (accept_word(p, "dag") || accept_word(p, "dage"))
+		unit = 1;
+	else if (accept_word(p, "uge") || accept_word(p, "uger"))
+		unit = 7;
+	else {
+		fail(p, _("skriv »hver 14. dag« eller »hver uge«"), NULL);
+		return;
+	}
+	if (n < 1 || n * unit > 365) {
+		fail(p, _("intervallet skal være mellem 1 og 365 dage"), NULL);
+		return;
+	}
+	f->every_days = (int)(n * unit);
+	f->min_per_year = 365 / f->every_days;
+}
+
+static bool accept_ad_hoc(struct parser *p)
+{
+	if (is_word(p, 0, "ad") && is_punct(p, 1, '-') && is_word(p, 2, "hoc")) {
+		p->pos += 3;
+		return true;
+	}
+	if (is_word(p, 0, "ad") && is_word(p, 1, "hoc")) {
+		p->pos += 2;
+		return true;
+	}
+	return accept_word(p, "adhoc");
+}
+
+static void expect_end_or_extra(struct parser *p, struct frequency *f)
+{
+	if (p->err)
+		return;
+	accept_punct(p, '.');
+	if (peek(p, 0)->kind == T_END)
+		return;
+	if (accept_punct(p, '+') || accept_punct(p, ',') || accept_word(p, "og") ||
+	    accept_word(p, "samt")) {
+		if (is_word(p, 0, "med") && is_word(p, 1, "mulighed") && is_word(p, 2, "for"))
+			p->pos += 3;
+		if (accept_ad_hoc(p)) {
+			(void)(accept_word(p, "møder") || accept_word(p, "møde"));
+			accept_punct(p, '.');
+			f->ad_hoc = true;
+			if (peek(p, 0)->kind == T_END)
+				return;
+		} else {
+			fail(p, _("efter hovedreglen kan kun »+ ad hoc« følge"), NULL);
+			return;
+		}
+	}
+	fail(p, _("uventet »%s« i frekvensen"), peek(p, 0)->text);
+}
+
+int frequency_month_count(const struct frequency *f)
+{
+	int n = 0;
+	for (int m = 1; m <= 12; m++)
+		if (f->months & (1u << m))
+			n++;
+	return n;
+}
+
+int frequency_parse(const char *text, struct frequency *out, char **err)
+{
+	struct parser p;
+	memset(&p, 0, sizeof(p));
+	memset(out, 0, sizeof(*out));
+	out->min_per_year = -1;
+	out->max_per_year = -1;
+	*err = NULL;
+
+	if (tokenize(&p, text) < 0)
+		goto out;
+	if (p.n == 0) {
+		fail(&p, _("frekvensen er tom"), NULL);
+		goto out;
+	}
+	if (accept_ad_hoc(&p)) {
+		out->ad_hoc = true;
+		if (is_word(&p, 0, "ved") && is_word(&p, 1, "bekymring"))
+			p.pos += 2;
+		else if (is_word(&p, 0, "efter") && is_word(&p, 1, "behov"))
+			p.pos += 2;
+		accept_punct(&p, '.');
+		if (peek(&p, 0)->kind != T_END)
+			fail(&p, _("uventet »%s« efter »ad hoc«"), peek(&p, 0)->text);
+		goto out;
+	}
+	if (accept_word(&p, "løbende")) {
+		out->continuous = true;
+		accept_punct(&p, '.');
+		if (peek(&p, 0)->kind != T_END)
+			fail(&p, _("uventet »%s« efter »løbende«"), peek(&p, 0)->text);
+		goto out;
+	}
+	if (accept_word(&p, "hver")) {
+		parse_cadence(&p, out);
+		expect_end_or_extra(&p, out);
+		goto out;
+	}
+	bool atleast = false;
+	if (accept_word(&p, "mindst") || accept_word(&p, "minimum")) {
+		atleast = true;
+	} else if (is_word(&p, 0, "min") && is_punct(&p, 1, '.')) {
+		p.pos += 2;
+		atleast = true;
+	}
+	if (!atleast && peek(&p, 0)->kind == T_WORD && !is_word(&p, 0, "månedligt") &&
+	    !is_word(&p, 0, "årligt") && !accept_count(&p, &(long){0})) {
+		fail(&p,
+		     _("ukendt ord »%s«; skriv fx »mindst 4 om året«, »hver 14. dag«, "
+		       "»1 om måneden i marts-oktober«, »2-3 om året i hvert distrikt«, "
+		       "»løbende« eller »ad hoc«"),
+		     peek(&p, 0)->text);
+		goto out;
+	}
+	if (!atleast)
+		p.pos = 0;
+	parse_count_rule(&p, out, atleast);
+	expect_end_or_extra(&p, out);
+out:
+	if (p.err) {
+		*err = p.err;
+		memset(out, 0, sizeof(*out));
+		out->min_per_year = out->max_per_year = -1;
+		return -1;
+	}
+	return 0;
+}

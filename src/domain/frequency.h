@@ -1,0 +1,50 @@
+/* frequency.h - the meeting-frequency language of a strategy file.
+ *
+ * A body's "frekvens" is written in plain Danish, close to the strategy's
+ * own words, and parsed into a rule the planner and the compliance check
+ * can use. The grammar (case-insensitive; see docs/ssp-strategy.5):
+ *
+ *   frequency := main [extra]
+ *   main      := "ad hoc" [reason] | "løbende"
+ *              | "hver" [N ["."] | "anden"] ("dag" | "dage" | "uge")
+ *              | [atleast] count [unit] per-year [scope]
+ *              | [atleast] count [unit] per-month [period] [scope]
+ *   atleast   := "mindst" | "min." | "minimum"
+ *   count     := N | N ("-" | "til") M | "en" | "én" | "et" | "to" ... "tolv"
+ *   unit      := "gang" | "gange" | "møde" | "møder"
+ *   per-year  := "om året" | "årligt" | "pr. år" | "om år"
+ *   per-month := "om måneden" | "månedligt" | "pr. måned"
+ *   period    := ["i perioden" | "i" | "fra"] month ("-" | "til" ["og med"]) month
+ *   month     := 1..12 | "januar" ... "december" | "jan" ... "dec"
+ *   scope     := "i hvert distrikt" | "i hvert område"
+ *   extra     := ("+" | "," | "og" | "samt") ["med mulighed for"] "ad hoc" ["møder"]
+ *   reason    := "ved bekymring" | "efter behov"
+ *
+ * Pure: no I/O, no globals.
+ */
+#ifndef SSP_FREQUENCY_H
+#define SSP_FREQUENCY_H
+
+#include <stdbool.h>
+
+struct frequency {
+	/* Yearly minimum; for cadences and monthly rules the minimum they
+	 * imply (every 14 days: 26; monthly March-October: 8). -1 if none. */
+	int min_per_year;
+	int max_per_year; /* -1 when there is no upper bound */
+	int every_days;   /* 0 when the rule is not a cadence */
+	int per_month;    /* 0 when the rule is not monthly */
+	unsigned months;  /* bit m set for month m (1-12); 0 when not limited */
+	bool per_district;
+	bool ad_hoc;     /* meetings may (or only) be called as needed */
+	bool continuous; /* ongoing work, no meetings to plan */
+};
+
+/* Parses text into *out. Returns 0 on success; on error returns -1 and
+ * stores a Danish message (caller frees) in *err. */
+int frequency_parse(const char *text, struct frequency *out, char **err);
+
+/* Number of months set in f->months. */
+int frequency_month_count(const struct frequency *f);
+
+#endif

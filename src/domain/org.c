@@ -1,0 +1,180 @@
+#include "domain/org.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+static const char *const level_ids[LEVEL__COUNT] = {"politisk", "strategisk", "koordinerende",
+						    "udførende"};
+static const char *const level_labels[LEVEL__COUNT] = {
+	N_("Politisk niveau"), N_("Strategisk niveau"), N_("Koordinerende niveau"),
+	N_("Udførende niveau")};
+
+static const char *const theme_ids[THEME__COUNT] = {"formaal", "maalgruppe", "organisering",
+						    "lokal-tilrettelaeggelse"};
+static const char *const theme_labels[THEME__COUNT] = {N_("Formål"), N_("Målgruppe"),
+						       N_("Organisering"),
+						       N_("Lokal tilrettelæggelse")};
+
+void org_init(struct org *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->age_min = 10;
+	o->age_max = 25;
+	o->ssp_plus_from = 18;
+}
+
+static void body_release(struct org_body *b)
+{
+	free(b->id);
+	free(b->name);
+	free(b->parent);
+	free(b->purpose);
+	free(b->responsible);
+	free(b->frequency_text);
+	free(b->note);
+	strlist_clear(&b->members);
+	strlist_clear(&b->tasks);
+	strlist_clear(&b->wheel_themes);
+}
+
+void org_release(struct org *o)
+{
+	free(o->municipality);
+	free(o->police_district);
+	for (int t = 0; t < THEME__COUNT; t++)
+		free(o->themes[t]);
+	for (size_t i = 0; i < o->districts_nr; i++) {
+		free(o->districts[i].id);
+		free(o->districts[i].name);
+	}
+	free(o->districts);
+	for (size_t i = 0; i < o->categories_nr; i++) {
+		free(o->categories[i].id);
+		free(o->categories[i].name);
+		free(o->categories[i].description);
+	}
+	free(o->categories);
+	for (size_t i = 0; i < o->bodies_nr; i++)
+		body_release(&o->bodies[i]);
+	free(o->bodies);
+	for (size_t i = 0; i < o->institutions_nr; i++) {
+		free(o->institutions[i].id);
+		free(o->institutions[i].name);
+		free(o->institutions[i].district);
+	}
+	free(o->institutions);
+	org_init(o);
+}
+
+#define ADD(arr, nr, alloc)                                                   \
+	do {                                                                  \
+		ALLOC_GROW(o->arr, o->nr + 1, o->alloc);                      \
+		memset(&o->arr[o->nr], 0, sizeof(o->arr[0]));                 \
+		return &o->arr[o->nr++];                                      \
+	} while (0)
+
+struct org_body *org_add_body(struct org *o)
+{
+	ALLOC_GROW(o->bodies, o->bodies_nr + 1, o->bodies_alloc);
+	struct org_body *b = &o->bodies[o->bodies_nr++];
+	memset(b, 0, sizeof(*b));
+	b->freq.min_per_year = b->freq.max_per_year = -1;
+	return b;
+}
+
+struct org_district *org_add_district(struct org *o)
+{
+	ADD(districts, districts_nr, districts_alloc);
+}
+
+struct org_category *org_add_category(struct org *o)
+{
+	ADD(categories, categories_nr, categories_alloc);
+}
+
+struct org_institution *org_add_institution(struct org *o)
+{
+	ADD(institutions, institutions_nr, institutions_alloc);
+}
+
+const struct org_body *org_find_body(const struct org *o, const char *id)
+{
+	for (size_t i = 0; i < o->bodies_nr; i++)
+		if (o->bodies[i].id && !strcmp(o->bodies[i].id, id))
+			return &o->bodies[i];
+	return NULL;
+}
+
+const struct org_district *org_find_district(const struct org *o, const char *id)
+{
+	for (size_t i = 0; i < o->districts_nr; i++)
+		if (o->districts[i].id && !strcmp(o->districts[i].id, id))
+			return &o->districts[i];
+	return NULL;
+}
+
+const char *org_level_id(enum org_level l)
+{
+	return l < LEVEL__COUNT ? level_ids[l] : "?";
+}
+
+const char *org_level_label(enum org_level l)
+{
+	return l < LEVEL__COUNT ? _(level_labels[l]) : "?";
+}
+
+int org_level_parse(const char *s, enum org_level *out)
+{
+	for (int l = 0; l < LEVEL__COUNT; l++) {
+		if (!strcmp(s, level_ids[l])) {
+			*out = (enum org_level)l;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *org_theme_id(enum org_theme t)
+{
+	return t < THEME__COUNT ? theme_ids[t] : "?";
+}
+
+const char *org_theme_label(enum org_theme t)
+{
+	return t < THEME__COUNT ? _(theme_labels[t]) : "?";
+}
+
+const char *institution_kind_id(enum institution_kind k)
+{
+	return k == INST_CLUB ? "klub" : "skole";
+}
+
+int institution_kind_parse(const char *s, enum institution_kind *out)
+{
+	if (!strcmp(s, "skole")) {
+		*out = INST_SCHOOL;
+		return 0;
+	}
+	if (!strcmp(s, "klub")) {
+		*out = INST_CLUB;
+		return 0;
+	}
+	return -1;
+}
+
+bool org_id_valid(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 64 || s[0] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+			return false;
+	}
+	return true;
+}

@@ -1,0 +1,119 @@
+/* org.h - the organisation a strategy describes, as plain data.
+ *
+ * Filled by the strategy parser (strategy/parse.c) or by the store
+ * (store/org_store.c), read by the renderers and later by the planner.
+ * Every string is owned by the struct and freed by org_release().
+ */
+#ifndef SSP_ORG_H
+#define SSP_ORG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "domain/frequency.h"
+#include "util/strlist.h"
+
+/* The four levels of the organisation diagram, top to bottom. */
+enum org_level {
+	LEVEL_POLITICAL,
+	LEVEL_STRATEGIC,
+	LEVEL_COORDINATING,
+	LEVEL_EXECUTING,
+	LEVEL__COUNT
+};
+
+/* The national framework's four themes (SSP-rammen 2020). */
+enum org_theme {
+	THEME_PURPOSE,
+	THEME_TARGET_GROUP,
+	THEME_ORGANISATION,
+	THEME_LOCAL_SETUP,
+	THEME__COUNT
+};
+
+struct org_body {
+	char *id;
+	char *name;
+	enum org_level level;
+	char *parent; /* id of the body this one is anchored under, or NULL */
+	char *purpose;
+	char *responsible;
+	char *frequency_text; /* as written in the strategy file */
+	struct frequency freq;
+	bool named_individuals; /* may named young people be discussed here? */
+	char *note;		/* optional free text (e.g. the conditional Banderåd) */
+	struct strlist members;
+	struct strlist tasks;	     /* functions ("opgave") */
+	struct strlist wheel_themes; /* annual wheel ("årshjul-tema") */
+	int line;		     /* section line in the strategy file; 0 if from the store */
+	int parent_line;	     /* line of its "under" key */
+};
+
+struct org_district {
+	char *id;
+	char *name;
+	int line;
+};
+
+struct org_category {
+	char *id;
+	char *name;
+	char *description;
+	int line;
+};
+
+enum institution_kind { INST_SCHOOL, INST_CLUB };
+
+struct org_institution {
+	char *id;
+	char *name;
+	enum institution_kind kind;
+	char *district; /* district id */
+	bool example;	/* shipped example data, not real */
+	int line;
+};
+
+struct org {
+	char *municipality;
+	char *police_district;
+	int age_min, age_max, ssp_plus_from;
+	char *themes[THEME__COUNT]; /* NULL when the strategy says nothing */
+
+	struct org_district *districts;
+	size_t districts_nr, districts_alloc;
+	struct org_category *categories;
+	size_t categories_nr, categories_alloc;
+	struct org_body *bodies;
+	size_t bodies_nr, bodies_alloc;
+	struct org_institution *institutions;
+	size_t institutions_nr, institutions_alloc;
+};
+
+void org_init(struct org *o);
+void org_release(struct org *o);
+
+/* Appends a zeroed element and returns it (owned by o). */
+struct org_body *org_add_body(struct org *o);
+struct org_district *org_add_district(struct org *o);
+struct org_category *org_add_category(struct org *o);
+struct org_institution *org_add_institution(struct org *o);
+
+const struct org_body *org_find_body(const struct org *o, const char *id);
+const struct org_district *org_find_district(const struct org *o, const char *id);
+
+/* Stable ASCII ids used in files, JSON and URLs ("politisk", ...). */
+const char *org_level_id(enum org_level l);
+/* Human label, translated ("Politisk niveau"). */
+const char *org_level_label(enum org_level l);
+int org_level_parse(const char *s, enum org_level *out);
+
+const char *org_theme_id(enum org_theme t);	/* "formaal", ... */
+const char *org_theme_label(enum org_theme t); /* "Formål", translated */
+
+const char *institution_kind_id(enum institution_kind k); /* "skole" | "klub" */
+int institution_kind_parse(const char *s, enum institution_kind *out);
+
+/* True when s is a valid id: 1-64 of [a-z0-9-], not starting with '-'. */
+bool org_id_valid(const char *s);
+
+#endif

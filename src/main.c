@@ -1,0 +1,95 @@
+/* main.c - ssp: git-style dispatch to one cmd_*() per subcommand. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "render/org_diagram.h"
+#include "util/i18n.h"
+#include "util/banned.h"
+
+#ifndef SSP_VERSION
+#define SSP_VERSION "0"
+#endif
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct cli_ctx *ctx);
+	const char *summary; /* N_() marked, translated when printed */
+};
+
+static const struct command commands[] = {
+	{"init", cmd_init, N_("opret eller opdater databasen og indlæs strategien")},
+	{"org", cmd_org, N_("vis organisationen (tekst, JSON, SVG eller PDF)")},
+	{"strategy", cmd_strategy, N_("kontroller en strategifil (strategy check FIL)")},
+};
+
+static void usage(FILE *out)
+{
+	fputs(_("Brug: ssp [--db STI] KOMMANDO [TILVALG]\n"
+		"\n"
+		"ssp understøtter kommunens SSP-samarbejde (skole, socialforvaltning og\n"
+		"politi) efter den kriminalpræventive strategi.\n"
+		"\n"
+		"Kommandoer:\n"),
+	      out);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+	fputs(_("\n"
+		"Databasen er --db STI, ellers $SSP_DB, ellers ./ssp.db.\n"
+		"»ssp KOMMANDO --help« viser hjælp til en kommando.\n"),
+	      out);
+}
+
+int main(int argc, char **argv)
+{
+	i18n_init();
+	if (sodium_init() < 0) {
+		fputs("ssp: libsodium kunne ikke starte\n", stderr);
+		return 1;
+	}
+	struct cli_ctx ctx = {NULL};
+	const char *env = getenv("SSP_DB");
+	ctx.db_path = env && *env ? env : "ssp.db";
+
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			usage(stdout);
+			return 0;
+		} else if (!strcmp(argv[i], "--version")) {
+			printf("ssp %s\n", SSP_VERSION);
+			return 0;
+		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+			ctx.db_path = argv[++i];
+		} else if (!strncmp(argv[i], "--db=", 5)) {
+			ctx.db_path = argv[i] + 5;
+		} else {
+			fprintf(stderr, _("ssp: ukendt tilvalg »%s«\n"), argv[i]);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	int rc = -1;
+	for (size_t k = 0; k < sizeof(commands) / sizeof(*commands); k++) {
+		if (!strcmp(argv[i], commands[k].name)) {
+			rc = commands[k].fn(argc - i, argv + i, &ctx);
+			break;
+		}
+	}
+	if (rc == -1) {
+		if (!strcmp(argv[i], "help")) {
+			usage(stdout);
+			return 0;
+		}
+		fprintf(stderr, _("ssp: ukendt kommando »%s«; se »ssp --help«\n"), argv[i]);
+		return EXIT_USAGE;
+	}
+	org_diagram_shutdown();
+	return rc;
+}

@@ -1,0 +1,32 @@
+/* org_diagram.h - draws the organisation diagram with cairo + pango.
+ *
+ * The diagram shows the four levels of an org as horizontal bands with one
+ * box per body, connectors from each body to the body it is anchored under,
+ * and a strip of districts with their institutions. The page size follows
+ * the content. Text is laid out with the "DejaVu Sans" font at 72 dpi, so
+ * font sizes in points equal user-space units on both surfaces.
+ *
+ * Threads: pango's default font map is per thread, so concurrent calls from
+ * different threads are safe; org_diagram_shutdown() releases only the
+ * calling thread's font map and must run after every other thread is done.
+ */
+#ifndef SSP_ORG_DIAGRAM_H
+#define SSP_ORG_DIAGRAM_H
+
+#include <stdio.h>
+
+#include "domain/org.h"
+
+enum diagram_format { DIAGRAM_SVG, DIAGRAM_PDF };
+
+/* Draws o as an organisation diagram and writes it to out (binary stream).
+ * Returns 0 on success, -1 on failure with a Danish message in *err (caller frees).
+ * out is flushed but not closed; on failure part of a document may have been
+ * written to it. Strings in o may be NULL; invalid UTF-8 is shown with
+ * replacement characters rather than rejected. */
+int org_diagram_write(const struct org *o, enum diagram_format fmt, FILE *out, char **err);
+
+/* Frees pango/cairo/fontconfig static data; call once at the very end of main (order from toolchain.md trap 6). */
+void org_diagram_shutdown(void);
+
+#endif

@@ -1,0 +1,35 @@
+#include <sodium.h>
+#include <stdlib.h>
+
+#include "service/service.h"
+#include "strategy/parse.h"
+#include "util/banned.h"
+
+int service_strategy_check(const char *text, size_t len, struct org *out, struct diags *d)
+{
+	return strategy_parse(text, len, out, d);
+}
+
+int service_strategy_apply(struct service *svc, const char *text, size_t len, struct diags *d,
+			   char **err)
+{
+	*err = NULL;
+	struct org o;
+	org_init(&o);
+	if (strategy_parse(text, len, &o, d) < 0) {
+		org_release(&o);
+		return -1;
+	}
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char hex[crypto_hash_sha256_BYTES * 2 + 1];
+	crypto_hash_sha256(h, (const unsigned char *)text, len);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	int rc = store_org_save(svc->store, &o, hex, err);
+	org_release(&o);
+	return rc;
+}
+
+int service_org_get(struct service *svc, struct org *out, char **err)
+{
+	return store_org_load(svc->store, out, err);
+}

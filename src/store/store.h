@@ -1,0 +1,38 @@
+/* store.h - the SQLite store: schema, migrations and every SQL statement.
+ *
+ * One struct store per thread (SQLite connections are not shared). All SQL
+ * is parameterised. Functions return 0 on success and -1 on failure with a
+ * Danish message in *err (caller frees); nothing is half-written on failure
+ * because every write runs in one transaction.
+ */
+#ifndef SSP_STORE_H
+#define SSP_STORE_H
+
+#include <stdbool.h>
+
+#include "domain/org.h"
+
+struct store;
+
+enum store_open_mode {
+	STORE_OPEN_EXISTING, /* the database must exist and be initialised */
+	STORE_OPEN_CREATE    /* create the file if missing, then migrate */
+};
+
+int store_open(const char *path, enum store_open_mode mode, struct store **out, char **err);
+void store_close(struct store *s);
+
+/* Schema version of the open database, and the newest this program knows. */
+int store_schema_version(struct store *s);
+int store_schema_latest(void);
+
+/* Replaces the organisation with o in one transaction. Bodies, districts and
+ * categories missing from o are kept but marked inactive (later records may
+ * refer to them); institutions are added or updated, never removed (an admin
+ * may have added them). source_sha256 identifies the strategy file. */
+int store_org_save(struct store *s, const struct org *o, const char *source_sha256, char **err);
+
+/* Loads the active organisation into o (org_init'ed by the caller). */
+int store_org_load(struct store *s, struct org *o, char **err);
+
+#endif

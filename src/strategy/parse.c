@@ -1,0 +1,681 @@
+#include "strategy/parse.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+/* ---- section and key tables ------------------------------------------ */
+
+enum section_kind {
+	SEC_NONE,
+	SEC_MUNICIPALITY,
+	SEC_STRATEGY,
+	SEC_TARGET,
+	SEC_DISTRICT,
+	SEC_CATEGORY,
+	SEC_BODY,
+	SEC_INSTITUTION,
+	SEC__COUNT
+};
+
+#define MAX_KEYS 12
+
+struct keyspec {
+	const char *name;
+	bool required;
+	bool list; /* may repeat; each occurrence is one item */
+};
+
+struct sectionspec {
+	const char *name;
+	bool has_id; /* [organ "id"] rather than [kommune] */
+	struct keyspec keys[MAX_KEYS];
+};
+
+/* Key order in each table is the index used by finish_*() below. */
+enum { K_MUN_NAME, K_MUN_POLICE };
+enum { K_STR_PURPOSE, K_STR_TARGET, K_STR_ORG, K_STR_LOCAL };
+enum { K_TGT_FROM, K_TGT_TO, K_TGT_PLUS };
+enum { K_DIS_NAME };
+enum { K_CAT_NAME, K_CAT_DESC };
+enum {
+	K_BODY_NAME,
+	K_BODY_LEVEL,
+	K_BODY_PARENT,
+	K_BODY_PURPOSE,
+	K_BODY_RESPONSIBLE,
+	K_BODY_FREQ,
+	K_BODY_NAMED,
+	K_BODY_MEMBER,
+	K_BODY_TASK,
+	K_BODY_WHEEL,
+	K_BODY_NOTE
+};
+enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE };
+
+static const struct sectionspec sections[SEC__COUNT] = {
+	[SEC_MUNICIPALITY] = {"kommune", false, {{"navn", true, false}, {"politikreds", true, false}}},
+	[SEC_STRATEGY] = {"strategi",
+			  false,
+			  {{"formål", false, false},
+			   {"målgruppe", false, false},
+			   {"organisering", false, false},
+			   {"lokal-tilrettelæggelse", false, false}}},
+	[SEC_TARGET] = {"målgruppe",
+			false,
+			{{"alder-fra", false, false},
+			 {"alder-til", false, false},
+			 {"ssp-plus-fra", false, false}}},
+	[SEC_DISTRICT] = {"distrikt", true, {{"navn", true, false}}},
+	[SEC_CATEGORY] = {"kategori", true, {{"navn", true, false}, {"beskrivelse", false, false}}},
+	[SEC_BODY] = {"organ",
+		      true,
+		      {{"navn", true, false},
+		       {"niveau", true, false},
+		       {"under", false, false},
+		       {"formål", true, false},
+		       {"ansvarlig", true, false},
+		       {"frekvens", true, false},
+		       {"navngivne-personer", true, false},
+		       {"medlem", false, true},
+		       {"opgave", false, true},
+		       {"årshjul-tema", false, true},
+		       {"note", false, false}}},
+	[SEC_INSTITUTION] = {"institution",
+			     true,
+			     {{"navn", true, false},
+			      {"type", true, false},
+			      {"distrikt", true, false},
+			      {"eksempel", false, false}}},
+};
+
+/* ---- parser state ---------------------------------------------------- */
+
+struct entity {
+	enum section_kind kind;
+	char *id;
+	int line;
+	struct strlist vals[MAX_KEYS];
+	int first_line[MAX_KEYS]; /* 0 = key not given (given but empty counts as given) */
+};
+
+struct seen_section {
+	enum section_kind kind;
+	char *id; /* NULL for singletons */
+	int line;
+};
+
+struct state {
+	const char *buf;
+	size_t len, pos;
+	int lineno;	    /* line most recently handed to inih */
+	bool continuation;  /* that line starts with white space */
+	bool bad_line;	    /* we already reported that line */
+	int last_reported;  /* last line with a syntax diagnostic */
+	struct entity cur;  /* section being read */
+	struct seen_section *seen;
+	size_t seen_nr, seen_alloc;
+	struct org *org;
+	struct diags *d;
+	int prev_key; /* key index of the previous handler call, for continuations */
+	bool in_value; /* a key line came before, so an indented line continues it */
+};
+
+static void entity_clear(struct entity *e)
+{
+	free(e->id);
+	for (int i = 0; i < MAX_KEYS; i++)
+		strlist_clear(&e->vals[i]);
+	memset(e, 0, sizeof(*e));
+}
+
+static const char *kind_name(enum section_kind k)
+{
+	return sections[k].name ? sections[k].name : "";
+}
+
+/* "[organ \"x\"]" for messages */
+static void section_label(struct strbuf *sb, const struct entity *e)
+{
+	if (e->id)
+		strbuf_addf(sb, "[%s \"%s\"]", kind_name(e->kind), e->id);
+	else
+		strbuf_addf(sb, "[%s]", kind_name(e->kind));
+}
+
+/* ---- converting a finished section into the org ------------------------ */
+
+static const char *val(const struct entity *e, int k)
+{
+	return e->vals[k].nr ? e->vals[k].v[0] : NULL;
+}
+
+static char *dupval(const struct entity *e, int k)
+{
+	const char *v = val(e, k);
+	return v ? xstrdup(v) : NULL;
+}
+
+static int key_line(const struct entity *e, int k)
+{
+	return e->first_line[k] ? e->first_line[k] : e->line;
+}
+
+static int parse_bool(struct state *st, const struct entity *e, int k, bool *out)
+{
+	const char *v = val(e, k);
+	if (!v)
+		return 0;
+	if (!strcmp(v, "ja")) {
+		*out = true;
+		return 0;
+	}
+	if (!strcmp(v, "nej")) {
+		*out = false;
+		return 0;
+	}
+	diag_error(st->d, key_line(e, k), _("»%s« skal være »ja« eller »nej«, ikke »%s«"),
+		   sections[e->kind].keys[k].name, v);
+	return -1;
+}
+
+static int parse_age(struct state *st, const struct entity *e, int k, int *out)
+{
+	const char *v = val(e, k);
+	if (!v)
+		return 0;
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < 0 || n > 120) {
+		diag_error(st->d, key_line(e, k), _("»%s« skal være en alder fra 0 til 120, ikke »%s«"),
+			   sections[e->kind].keys[k].name, v);
+		return -1;
+	}
+	*out = (int)n;
+	return 0;
+}
+
+static void move_list(struct strlist *to, struct strlist *from)
+{
+	*to = *from;
+	memset(from, 0, sizeof(*from));
+}
+
+static void finish_section(struct state *st)
+{
+	struct entity *e = &st->cur;
+	if (e->kind == SEC_NONE)
+		return;
+	const struct sectionspec *spec = &sections[e->kind];
+	bool ok = true;
+	for (int k = 0; k < MAX_KEYS && spec->keys[k].name; k++) {
+		/* an empty value was already reported where it stands */
+		if (spec->keys[k].required && !e->vals[k].nr && !e->first_line[k]) {
+			struct strbuf sb = STRBUF_INIT;
+			section_label(&sb, e);
+			diag_error(st->d, e->line, _("%s mangler »%s«"), sb.buf, spec->keys[k].name);
+			strbuf_release(&sb);
+			ok = false;
+		}
+	}
+	struct org *o = st->org;
+	switch (e->kind) {
+	case SEC_MUNICIPALITY:
+		o->municipality = dupval(e, K_MUN_NAME);
+		o->police_district = dupval(e, K_MUN_POLICE);
+		break;
+	case SEC_STRATEGY:
+		for (int t = 0; t < THEME__COUNT; t++)
+			o->themes[t] = dupval(e, t);
+		break;
+	case SEC_TARGET:
+		parse_age(st, e, K_TGT_FROM, &o->age_min);
+		parse_age(st, e, K_TGT_TO, &o->age_max);
+		parse_age(st, e, K_TGT_PLUS, &o->ssp_plus_from);
+		if (o->age_min >= o->age_max)
+			diag_error(st->d, key_line(e, K_TGT_FROM),
+				   _("»alder-fra« (%d) skal være mindre end »alder-til« (%d)"),
+				   o->age_min, o->age_max);
+		else if (o->ssp_plus_from < o->age_min || o->ssp_plus_from > o->age_max)
+			diag_error(st->d, key_line(e, K_TGT_PLUS),
+				   _("»ssp-plus-fra« (%d) skal ligge mellem »alder-fra« og »alder-til«"),
+				   o->ssp_plus_from);
+		break;
+	case SEC_DISTRICT: {
+		struct org_district *x = org_add_district(o);
+		x->id = xstrdup(e->id);
+		x->name = dupval(e, K_DIS_NAME);
+		x->line = e->line;
+		break;
+	}
+	case SEC_CATEGORY: {
+		struct org_category *x = org_add_category(o);
+		x->id = xstrdup(e->id);
+		x->name = dupval(e, K_CAT_NAME);
+		x->description = dupval(e, K_CAT_DESC);
+		x->line = e->line;
+		break;
+	}
+	case SEC_BODY: {
+		struct org_body *b = org_add_body(o);
+		b->id = xstrdup(e->id);
+		b->line = e->line;
+		b->name = dupval(e, K_BODY_NAME);
+		b->parent = dupval(e, K_BODY_PARENT);
+		b->parent_line = key_line(e, K_BODY_PARENT);
+		b->purpose = dupval(e, K_BODY_PURPOSE);
+		b->responsible = dupval(e, K_BODY_RESPONSIBLE);
+		b->frequency_text = dupval(e, K_BODY_FREQ);
+		b->note = dupval(e, K_BODY_NOTE);
+		move_list(&b->members, &e->vals[K_BODY_MEMBER]);
+		move_list(&b->tasks, &e->vals[K_BODY_TASK]);
+		move_list(&b->wheel_themes, &e->vals[K_BODY_WHEEL]);
+		const char *lv = val(e, K_BODY_LEVEL);
+		if (lv && org_level_parse(lv, &b->level) < 0)
+			diag_error(st->d, key_line(e, K_BODY_LEVEL),
+				   _("ukendt niveau »%s«; brug politisk, strategisk, koordinerende "
+				     "eller udførende"),
+				   lv);
+		if (b->frequency_text) {
+			char *err;
+			if (frequency_parse(b->frequency_text, &b->freq, &err) < 0) {
+				diag_error(st->d, key_line(e, K_BODY_FREQ),
+					   _("frekvensen »%s« kan ikke læses: %s"), b->frequency_text,
+					   err);
+				free(err);
+			}
+		}
+		parse_bool(st, e, K_BODY_NAMED, &b->named_individuals);
+		if (b->parent && !strcmp(b->parent, b->id))
+			diag_error(st->d, key_line(e, K_BODY_PARENT),
+				   _("organ »%s« kan ikke ligge under sig selv"), b->id);
+		break;
+	}
+	case SEC_INSTITUTION: {
+		struct org_institution *x = org_add_institution(o);
+		x->id = xstrdup(e->id);
+		x->name = dupval(e, K_INST_NAME);
+		x->district = dupval(e, K_INST_DISTRICT);
+		x->line = e->line;
+		const char *kind = val(e, K_INST_KIND);
+		if (kind && institution_kind_parse(kind, &x->kind) < 0)
+			diag_error(st->d, key_line(e, K_INST_KIND),
+				   _("»type« skal være »skole« eller »klub«, ikke »%s«"), kind);
+		parse_bool(st, e, K_INST_EXAMPLE, &x->example);
+		break;
+	}
+	default:
+		break;
+	}
+	(void)ok;
+	entity_clear(e);
+}
+
+/* ---- line reader: line numbers, section headers, syntax ---------------- */
+
+static void report_line(struct state *st, const char *fmt, const char *arg)
+{
+	if (st->last_reported == st->lineno)
+		return;
+	st->last_reported = st->lineno;
+	if (arg)
+		diag_error(st->d, st->lineno, fmt, arg);
+	else
+		diag_error(st->d, st->lineno, "%s", fmt);
+}
+
+static const char *skip_ws(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	return s;
+}
+
+/* Parses a section header line [name] or [name "id"] found at s..end. */
+static void start_section(struct state *st, const char *s, const char *end)
+{
+	finish_section(st);
+	const char *close = memchr(s, ']', (size_t)(end - s));
+	if (!close) {
+		report_line(st, _("sektionsoverskriften mangler »]«"), NULL);
+		st->cur.kind = SEC_NONE;
+		return;
+	}
+	const char *after = skip_ws(close + 1, end);
+	if (after < end && *after != ';' && *after != '#') {
+		report_line(st, _("der må ikke stå andet end en kommentar efter »]«"), NULL);
+	}
+	const char *p = skip_ws(s + 1, close);
+	const char *name_end = p;
+	while (name_end < close && *name_end != ' ' && *name_end != '\t' && *name_end != '"')
+		name_end++;
+	char *name = xstrndup(p, (size_t)(name_end - p));
+	char *id = NULL;
+	const char *q = skip_ws(name_end, close);
+	if (q < close) {
+		if (*q != '"') {
+			report_line(st, _("skriv sektionen som [navn] eller [navn \"id\"]"), NULL);
+			free(name);
+			return;
+		}
+		const char *qe = memchr(q + 1, '"', (size_t)(close - q - 1));
+		if (!qe || skip_ws(qe + 1, close) != close) {
+			report_line(st, _("id'et i sektionsoverskriften skal stå i anførselstegn"), NULL);
+			free(name);
+			return;
+		}
+		id = xstrndup(q + 1, (size_t)(qe - q - 1));
+	}
+	enum section_kind kind = SEC_NONE;
+	for (int k = 1; k < SEC__COUNT; k++)
+		if (!strcmp(name, sections[k].name))
+			kind = (enum section_kind)k;
+	if (kind == SEC_NONE) {
+		report_line(st,
+			    _("ukendt sektion »%s«; brug kommune, strategi, målgruppe, distrikt, "
+			      "kategori, organ eller institution"),
+			    name);
+		goto out;
+	}
+	if (sections[kind].has_id && !id) {
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, _("sektionen »%s« skal have et id, fx [%s \"mit-id\"]"), name, name);
+		report_line(st, sb.buf, NULL);
+		strbuf_release(&sb);
+		goto out;
+	}
+	if (!sections[kind].has_id && id) {
+		report_line(st, _("sektionen »%s« har ikke noget id"), name);
+		goto out;
+	}
+	if (id && !org_id_valid(id)) {
+		report_line(st,
+			    _("ugyldigt id »%s«: brug 1-64 tegn af a-z, 0-9 og bindestreg (ikke æ, ø, "
+			      "å)"),
+			    id);
+		goto out;
+	}
+	for (size_t i = 0; i < st->seen_nr; i++) {
+		struct seen_section *s2 = &st->seen[i];
+		if (s2->kind == kind && ((!id && !s2->id) || (id && s2->id && !strcmp(id, s2->id)))) {
+			struct strbuf sb = STRBUF_INIT;
+			if (id)
+				strbuf_addf(&sb, _("%s »%s« er allerede defineret på linje %d"), name, id,
+					    s2->line);
+			else
+				strbuf_addf(&sb, _("sektionen [%s] er allerede defineret på linje %d"),
+					    name, s2->line);
+			report_line(st, sb.buf, NULL);
+			strbuf_release(&sb);
+			goto out;
+		}
+	}
+	ALLOC_GROW(st->seen, st->seen_nr + 1, st->seen_alloc);
+	st->seen[st->seen_nr].kind = kind;
+	st->seen[st->seen_nr].id = id ? xstrdup(id) : NULL;
+	st->seen[st->seen_nr].line = st->lineno;
+	st->seen_nr++;
+	st->cur.kind = kind;
+	st->cur.id = id;
+	st->cur.line = st->lineno;
+	id = NULL;
+out:
+	free(name);
+	free(id);
+}
+
+static void inspect_line(struct state *st, const char *line, const char *end)
+{
+	st->continuation = line < end && (*line == ' ' || *line == '\t');
+	if (st->lineno == 1 && end - line >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3))
+		line += 3;
+	const char *s = skip_ws(line, end);
+	while (end > s && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (s == end || *s == ';' || *s == '#')
+		return;
+	if (st->continuation) {
+		if (!st->in_value)
+			report_line(st,
+				    _("en indrykket linje fortsætter den forrige værdi, men der er "
+				      "ingen; fjern indrykningen"),
+				    NULL);
+		return;
+	}
+	st->prev_key = -1;
+	st->in_value = false;
+	if (*s == '[') {
+		start_section(st, s, end);
+		return;
+	}
+	const char *eq = s;
+	while (eq < end && *eq != '=' && *eq != ':')
+		eq++;
+	if (eq == end)
+		report_line(st, _("linjen er hverken en [sektion], en »nøgle = værdi« eller en "
+				  "kommentar"),
+			    NULL);
+	else if (eq == s)
+		report_line(st, _("der mangler en nøgle før »=«"), NULL);
+	else
+		st->in_value = true;
+}
+
+/* inih's reader (like fgets). It also numbers the lines, which inih's
+ * handler does not get in Debian's build, and checks what inih would only
+ * report as "error on line N". */
+static char *reader(char *str, int num, void *stream)
+{
+	struct state *st = stream;
+	if (st->pos >= st->len || num < 2)
+		return NULL;
+	const char *line = st->buf + st->pos;
+	const char *nl = memchr(line, '\n', st->len - st->pos);
+	size_t n = nl ? (size_t)(nl - line) + 1 : st->len - st->pos;
+	st->pos += n;
+	st->lineno++;
+	st->bad_line = false;
+	if (n > (size_t)num - 1) {
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb,
+			    _("linjen er for lang (højst %d byte; æ, ø og å tæller for to); del teksten "
+			      "og fortsæt på en indrykket linje"),
+			    num - 2);
+		report_line(st, sb.buf, NULL);
+		strbuf_release(&sb);
+		st->prev_key = -1;
+		st->in_value = false;
+		str[0] = '\n';
+		str[1] = '\0';
+		st->bad_line = true;
+		return str;
+	}
+	inspect_line(st, line, line + n);
+	if (st->last_reported == st->lineno) {
+		/* Hand inih a blank line so it does not act on a line we refused. */
+		st->bad_line = true;
+		str[0] = '\n';
+		str[1] = '\0';
+		return str;
+	}
+	memcpy(str, line, n);
+	str[n] = '\0';
+	return str;
+}
+
+static int handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct state *st = user;
+	(void)section;
+	struct entity *e = &st->cur;
+	if (st->bad_line || e->kind == SEC_NONE) {
+		if (e->kind == SEC_NONE && !st->bad_line && st->last_reported < st->lineno &&
+		    !st->continuation) {
+			/* a key before any section, or in a refused section */
+			if (st->seen_nr == 0)
+				report_line(st, _("nøglen »%s« står før den første [sektion]"), name);
+		}
+		return 1;
+	}
+	const struct sectionspec *spec = &sections[e->kind];
+	int k = -1;
+	for (int i = 0; i < MAX_KEYS && spec->keys[i].name; i++)
+		if (!strcmp(name, spec->keys[i].name))
+			k = i;
+	if (st->continuation) {
+		/* inih hands continuation lines over under the previous key's name */
+		if (k < 0 || k != st->prev_key || !e->vals[k].nr)
+			return 1;
+		struct strlist *l = &e->vals[k];
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addstr(&sb, l->v[l->nr - 1]);
+		strbuf_addch(&sb, ' ');
+		strbuf_addstr(&sb, value);
+		free(l->v[l->nr - 1]);
+		l->v[l->nr - 1] = strbuf_detach(&sb);
+		return 1;
+	}
+	if (k < 0) {
+		struct strbuf sb = STRBUF_INIT, keys = STRBUF_INIT;
+		section_label(&sb, e);
+		for (int i = 0; i < MAX_KEYS && spec->keys[i].name; i++)
+			strbuf_addf(&keys, "%s%s", i ? ", " : "", spec->keys[i].name);
+		diag_error(st->d, st->lineno, _("ukendt nøgle »%s« i %s; kendte nøgler: %s"), name,
+			   sb.buf, keys.buf);
+		strbuf_release(&sb);
+		strbuf_release(&keys);
+		st->prev_key = -1;
+		return 1;
+	}
+	st->prev_key = k;
+	if (!*value) {
+		diag_error(st->d, st->lineno, _("»%s« er tom"), name);
+		if (!e->first_line[k])
+			e->first_line[k] = st->lineno;
+		st->prev_key = -1;
+		return 1;
+	}
+	if (e->vals[k].nr && !spec->keys[k].list) {
+		diag_error(st->d, st->lineno, _("»%s« er angivet to gange (første gang på linje %d)"),
+			   name, e->first_line[k]);
+		st->prev_key = -1;
+		return 1;
+	}
+	if (!e->first_line[k])
+		e->first_line[k] = st->lineno;
+	strlist_add(&e->vals[k], value);
+	return 1;
+}
+
+/* ---- whole-file checks ------------------------------------------------- */
+
+static void check_org(struct state *st)
+{
+	struct org *o = st->org;
+	struct diags *d = st->d;
+	if (!o->municipality && !o->police_district) {
+		bool have = false;
+		for (size_t i = 0; i < st->seen_nr; i++)
+			if (st->seen[i].kind == SEC_MUNICIPALITY)
+				have = true;
+		if (!have)
+			diag_error(d, 0, _("strategien mangler sektionen [kommune] med navn og "
+					   "politikreds"));
+	}
+	if (!o->bodies_nr)
+		diag_error(d, 0, _("strategien beskriver ingen organer; tilføj mindst én [organ "
+				   "\"id\"]"));
+	if (!o->categories_nr)
+		diag_error(d, 0, _("strategien har ingen sagskategorier; tilføj mindst én "
+				   "[kategori \"id\"]"));
+	for (size_t i = 0; i < o->bodies_nr; i++) {
+		struct org_body *b = &o->bodies[i];
+		if (b->parent && strcmp(b->parent, b->id) && !org_find_body(o, b->parent)) {
+			diag_error(d, b->parent_line, _("organ »%s« ligger under »%s«, som ikke findes"), b->id,
+				   b->parent);
+		}
+		if (b->freq.per_district && !o->districts_nr)
+			diag_error(d, b->line,
+				   _("organ »%s« mødes i hvert distrikt, men strategien har ingen "
+				     "[distrikt \"id\"]"),
+				   b->id);
+		/* a chain of parents must end: at most bodies_nr steps */
+		const struct org_body *p = b;
+		size_t steps = 0;
+		while (p && p->parent && steps <= o->bodies_nr) {
+			p = org_find_body(o, p->parent);
+			steps++;
+		}
+		if (steps > o->bodies_nr)
+			diag_error(d, b->line, _("organ »%s« indgår i en ring af »under«-henvisninger"),
+				   b->id);
+	}
+	for (size_t i = 0; i < o->institutions_nr; i++) {
+		struct org_institution *x = &o->institutions[i];
+		if (x->district && !org_find_district(o, x->district))
+			diag_error(d, x->line, _("institution »%s« hører til distrikt »%s«, som ikke "
+						 "findes"),
+				   x->id, x->district);
+	}
+	for (int t = 0; t < THEME__COUNT; t++)
+		if (!o->themes[t] || !*o->themes[t])
+			diag_warning(d, 0,
+				     _("den nationale rammes tema »%s« har intet indhold; skriv det "
+				       "under [strategi] som »%s = ...«"),
+				     org_theme_label((enum org_theme)t), sections[SEC_STRATEGY].keys[t].name);
+}
+
+int strategy_parse(const char *buf, size_t len, struct org *out, struct diags *d)
+{
+	size_t before = d->errors;
+	size_t bad;
+	if (memchr(buf, '\0', len)) {
+		size_t at = (size_t)((const char *)memchr(buf, '\0', len) - buf);
+		int line = 1;
+		for (size_t i = 0; i < at; i++)
+			line += buf[i] == '\n';
+		diag_error(d, line, _("filen indeholder et NUL-tegn; er det en tekstfil?"));
+		return -1;
+	}
+	if (!utf8_valid(buf, len, &bad)) {
+		int line = 1;
+		for (size_t i = 0; i < bad; i++)
+			line += buf[i] == '\n';
+		diag_error(d, line, _("teksten er ikke gyldig UTF-8; gem filen som UTF-8"));
+		return -1;
+	}
+	struct state st;
+	memset(&st, 0, sizeof(st));
+	st.buf = buf;
+	st.len = len;
+	st.org = out;
+	st.d = d;
+	st.prev_key = -1;
+	int rc = ini_parse_stream(reader, &st, handler, &st);
+	finish_section(&st);
+	if (rc > 0 && st.last_reported < rc) {
+		/* inih saw a problem our own line check did not */
+		bool reported = false;
+		for (size_t i = 0; i < d->nr; i++)
+			if (d->v[i].line == rc)
+				reported = true;
+		if (!reported)
+			diag_error(d, rc, _("syntaksfejl"));
+	} else if (rc < 0) {
+		diag_error(d, 0, _("kunne ikke læse filen (hukommelse)"));
+	}
+	check_org(&st);
+	for (size_t i = 0; i < st.seen_nr; i++)
+		free(st.seen[i].id);
+	free(st.seen);
+	return d->errors > before ? -1 : 0;
+}

@@ -1,0 +1,13 @@
+/* utf8.h - UTF-8 checks for text that comes from outside. */
+#ifndef SSP_UTF8_H
+#define SSP_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates,
+ * nothing above U+10FFFF). On false, *bad_at (if given) is the offset of the
+ * first byte that is not. */
+bool utf8_valid(const char *s, size_t len, size_t *bad_at);
+
+#endif

@@ -1,0 +1,158 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/frequency.h"
+#include "test.h"
+
+static struct frequency ok(const char *text)
+{
+	struct frequency f;
+	char *err = NULL;
+	int rc = frequency_parse(text, &f, &err);
+	if (rc != 0)
+		fail_msg("»%s« should parse, got: %s", text, err ? err : "(null)");
+	assert_null(err);
+	return f;
+}
+
+static char *bad(const char *text)
+{
+	struct frequency f;
+	char *err = NULL;
+	int rc = frequency_parse(text, &f, &err);
+	if (rc == 0)
+		fail_msg("»%s« should be refused", text);
+	assert_non_null(err);
+	return err;
+}
+
+/* Every frequency rule the Hedensted strategy states, in its own words. */
+static void seed_wording(void **state)
+{
+	(void)state;
+	struct frequency f = ok("minimum tre gange årligt");
+	assert_int_equal(f.min_per_year, 3);
+	assert_int_equal(f.max_per_year, -1);
+
+	f = ok("minimum fire gange om året");
+	assert_int_equal(f.min_per_year, 4);
+	assert_false(f.ad_hoc);
+
+	f = ok("min. fire møder om året, med mulighed for ad hoc møder");
+	assert_int_equal(f.min_per_year, 4);
+	assert_true(f.ad_hoc);
+
+	f = ok("hver 14.dag");
+	assert_int_equal(f.every_days, 14);
+	assert_int_equal(f.min_per_year, 26);
+
+	f = ok("En gang om måneden i perioden marts til og med oktober");
+	assert_int_equal(f.per_month, 1);
+	assert_int_equal(f.months, (1u << 3) | (1u << 4) | (1u << 5) | (1u << 6) | (1u << 7) |
+					   (1u << 8) | (1u << 9) | (1u << 10));
+	assert_int_equal(f.min_per_year, 8);
+	assert_int_equal(frequency_month_count(&f), 8);
+
+	f = ok("2 til 3 møder om året i hvert område");
+	assert_int_equal(f.min_per_year, 2);
+	assert_int_equal(f.max_per_year, 3);
+	assert_true(f.per_district);
+
+	f = ok("Ad hoc");
+	assert_true(f.ad_hoc);
+	assert_int_equal(f.min_per_year, -1);
+
+	f = ok("mindst én gang om året");
+	assert_int_equal(f.min_per_year, 1);
+
+	f = ok("løbende");
+	assert_true(f.continuous);
+}
+
+static void short_forms(void **state)
+{
+	(void)state;
+	struct frequency f = ok("mindst 4 om året + ad hoc");
+	assert_int_equal(f.min_per_year, 4);
+	assert_true(f.ad_hoc);
+	f = ok("2-3 om året i hvert distrikt");
+	assert_int_equal(f.min_per_year, 2);
+	assert_int_equal(f.max_per_year, 3);
+	assert_true(f.per_district);
+	f = ok("1 om måneden i 3-10");
+	assert_int_equal(frequency_month_count(&f), 8);
+	f = ok("1 om måneden i november-februar"); /* wraps the new year */
+	assert_int_equal(frequency_month_count(&f), 4);
+	assert_true(f.months & (1u << 12));
+	assert_true(f.months & (1u << 1));
+	f = ok("hver uge");
+	assert_int_equal(f.every_days, 7);
+	f = ok("hver anden uge");
+	assert_int_equal(f.every_days, 14);
+	f = ok("månedligt");
+	assert_int_equal(f.min_per_year, 12);
+	f = ok("  MINDST   12   GANGE   ÅRLIGT  ");
+	assert_int_equal(f.min_per_year, 12);
+	f = ok("ad-hoc efter behov");
+	assert_true(f.ad_hoc);
+}
+
+static void refusals(void **state)
+{
+	(void)state;
+	const char *cases[] = {
+		"",
+		"   ",
+		"ofte",
+		"mindst",
+		"mindst fire",
+		"mindst 4 om ugen",
+		"3-2 om året",
+		"0 om året",
+		"400 om året",
+		"1 om måneden i 3-13",
+		"1 om måneden i 0-5",
+		"1 om måneden i marts til",
+		"hver 0. dag",
+		"hver 400. dag",
+		"hver 14. måned",
+		"mindst 4 om året + hver uge",
+		"mindst 4 om året og noget",
+		"ad hoc og mere",
+		"løbende men sjældent",
+		"4 om året; drop table",
+		"hver",
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		free(bad(cases[i]));
+}
+
+static void month_error_says_range(void **state)
+{
+	(void)state;
+	char *err = bad("1 om måneden i 3-13");
+	assert_non_null(strstr(err, "13"));
+	assert_non_null(strstr(err, "1-12"));
+	free(err);
+}
+
+static void unknown_word_gives_examples(void **state)
+{
+	(void)state;
+	char *err = bad("ofte");
+	assert_non_null(strstr(err, "ofte"));
+	assert_non_null(strstr(err, "hver 14. dag"));
+	free(err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(seed_wording),
+		cmocka_unit_test(short_forms),
+		cmocka_unit_test(refusals),
+		cmocka_unit_test(month_error_says_range),
+		cmocka_unit_test(unknown_word_gives_examples),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,189 @@
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "service/service.h"
+#include "store/store.h"
+#include "strategy/parse.h"
+#include "test.h"
+
+#define STRATEGY(extra_body)                                                          \
+	"[kommune]\nnavn = K\npolitikreds = P\n"                                      \
+	"[distrikt \"a\"]\nnavn = A\n[kategori \"k\"]\nnavn = K1\n"                   \
+	"[organ \"x\"]\nnavn = X\nniveau = politisk\nformål = f\nansvarlig = r\n"     \
+	"frekvens = mindst 3 om året\nnavngivne-personer = nej\nmedlem = m1\n"        \
+	"medlem = m2\n" extra_body
+
+static char dir[64];
+static char path[128];
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/ssp-store-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char p[160];
+	const char *sfx[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		snprintf(p, sizeof(p), "%s%s", path, sfx[i]);
+		unlink(p);
+	}
+	rmdir(dir);
+	return 0;
+}
+
+static int apply(const char *text)
+{
+	struct store *s;
+	char *err = NULL;
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &s, &err), 0);
+	struct service svc = {s};
+	struct diags d;
+	diags_init(&d, "t.ini");
+	int rc = service_strategy_apply(&svc, text, strlen(text), &d, &err);
+	free(err);
+	diags_release(&d);
+	store_close(s);
+	return rc;
+}
+
+static void load(struct org *o)
+{
+	struct store *s;
+	char *err = NULL;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &s, &err), 0);
+	org_init(o);
+	assert_int_equal(store_org_load(s, o, &err), 0);
+	store_close(s);
+}
+
+static void round_trip(void **state)
+{
+	(void)state;
+	assert_int_equal(apply(STRATEGY("")), 0);
+	struct org o;
+	load(&o);
+	assert_string_equal(o.municipality, "K");
+	assert_int_equal(o.bodies_nr, 1);
+	assert_string_equal(o.bodies[0].frequency_text, "mindst 3 om året");
+	assert_int_equal(o.bodies[0].freq.min_per_year, 3);
+	assert_int_equal(o.bodies[0].members.nr, 2);
+	assert_string_equal(o.bodies[0].members.v[1], "m2");
+	org_release(&o);
+}
+
+/* Re-loading an edited strategy updates the organisation; a body that is
+ * gone is kept inactive, not deleted; rows outside the organisation stay. */
+static void reload_keeps_other_data(void **state)
+{
+	(void)state;
+	assert_int_equal(apply(STRATEGY("[organ \"y\"]\nnavn = Y\nniveau = strategisk\n"
+					"formål = f\nansvarlig = r\nfrekvens = ad hoc\n"
+					"navngivne-personer = ja\n")),
+			 0);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				      "INSERT INTO institution (id, name, kind, district_id)"
+				      " VALUES ('manuel', 'Manuel skole', 'skole', 'a')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+
+	assert_int_equal(apply(STRATEGY("")), 0);
+	struct org o;
+	load(&o);
+	assert_int_equal(o.bodies_nr, 1);
+	assert_int_equal(o.institutions_nr, 1);
+	assert_string_equal(o.institutions[0].id, "manuel");
+	org_release(&o);
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(db, "SELECT active FROM body WHERE id = 'y'", -1, &st, NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+/* A strategy with errors changes nothing. */
+static void bad_strategy_changes_nothing(void **state)
+{
+	(void)state;
+	assert_int_equal(apply(STRATEGY("")), 0);
+	assert_int_equal(apply("[kommune]\nnavn = Andet\npolitikreds = P\n[organ \"x\"]\n"), -1);
+	struct org o;
+	load(&o);
+	assert_string_equal(o.municipality, "K");
+	assert_int_equal(o.bodies_nr, 1);
+	org_release(&o);
+}
+
+static void open_errors(void **state)
+{
+	(void)state;
+	struct store *s;
+	char *err = NULL;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &s, &err), -1);
+	assert_non_null(strstr(err, "findes ikke"));
+	free(err);
+
+	assert_int_equal(store_open(dir, STORE_OPEN_EXISTING, &s, &err), -1);
+	assert_non_null(strstr(err, "mappe"));
+	free(err);
+
+	FILE *f = fopen(path, "w");
+	fputs("dette er ikke en database, men en tekstfil med nok tekst til at fylde en side\n",
+	      f);
+	fclose(f);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &s, &err), -1);
+	assert_non_null(strstr(err, "ikke en SQLite-database"));
+	free(err);
+	unlink(path);
+
+	char missing[200];
+	snprintf(missing, sizeof(missing), "%s/findes/ikke.db", dir);
+	assert_int_equal(store_open(missing, STORE_OPEN_CREATE, &s, &err), -1);
+	assert_non_null(strstr(err, "kan ikke åbne"));
+	free(err);
+}
+
+static void schema_is_versioned(void **state)
+{
+	(void)state;
+	struct store *s;
+	char *err = NULL;
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &s, &err), 0);
+	assert_int_equal(store_schema_version(s), store_schema_latest());
+	store_close(s);
+	sqlite3 *db;
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &s, &err), -1);
+	assert_non_null(strstr(err, "nyere udgave"));
+	free(err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(reload_keeps_other_data, setup, teardown),
+		cmocka_unit_test_setup_teardown(bad_strategy_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(open_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(schema_is_versioned, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
