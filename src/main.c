@@ -27,7 +27,7 @@ static const struct command commands[] = {
 
 static void usage(FILE *out)
 {
-	fputs(_("Brug: ssp [--db STI] KOMMANDO [TILVALG]\n"
+	fputs(_("Brug: ssp [--db STI] [--config FIL] KOMMANDO [TILVALG]\n"
 		"\n"
 		"ssp understøtter kommunens SSP-samarbejde (skole, socialforvaltning og\n"
 		"politi) efter den kriminalpræventive strategi.\n"
@@ -37,7 +37,8 @@ static void usage(FILE *out)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
 		fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
 	fputs(_("\n"
-		"Databasen er --db STI, ellers $SSP_DB, ellers ./ssp.db.\n"
+		"Databasen er --db STI, ellers $SSP_DB, ellers ./ssp.db. Indstillinger\n"
+		"læses fra --config FIL eller $SSP_CONFIG (se docs/ssp.conf.5).\n"
 		"»ssp KOMMANDO --help« viser hjælp til en kommando.\n"),
 	      out);
 }
@@ -49,9 +50,12 @@ int main(int argc, char **argv)
 		fputs("ssp: libsodium kunne ikke starte\n", stderr);
 		return 1;
 	}
-	struct cli_ctx ctx = {NULL};
+	struct cli_ctx ctx;
+	memset(&ctx, 0, sizeof(ctx));
 	const char *env = getenv("SSP_DB");
 	ctx.db_path = env && *env ? env : "ssp.db";
+	env = getenv("SSP_CONFIG");
+	ctx.config_path = env && *env ? env : NULL;
 
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
@@ -65,6 +69,8 @@ int main(int argc, char **argv)
 			ctx.db_path = argv[++i];
 		} else if (!strncmp(argv[i], "--db=", 5)) {
 			ctx.db_path = argv[i] + 5;
+		} else if (!strcmp(argv[i], "--config") && i + 1 < argc) {
+			ctx.config_path = argv[++i];
 		} else {
 			fprintf(stderr, _("ssp: ukendt tilvalg »%s«\n"), argv[i]);
 			usage(stderr);
@@ -75,6 +81,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	if (cli_load_config(&ctx) < 0)
+		return 1;
 	int rc = -1;
 	for (size_t k = 0; k < sizeof(commands) / sizeof(*commands); k++) {
 		if (!strcmp(argv[i], commands[k].name)) {

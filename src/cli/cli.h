@@ -10,7 +10,9 @@
 #include "store/store.h"
 
 struct cli_ctx {
-	const char *db_path; /* --db, else $SSP_DB, else ./ssp.db */
+	const char *db_path;	 /* --db, else $SSP_DB, else ./ssp.db */
+	const char *config_path; /* --config, else $SSP_CONFIG, else none */
+	struct config cfg;	 /* defaults, then the config file */
 };
 
 #define EXIT_USAGE 2
@@ -26,6 +28,14 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 
 /* Opens the store named by ctx; prints the error and returns -1 on failure. */
 int cli_open_store(struct cli_ctx *ctx, enum store_open_mode mode, struct store **out);
+
+/* Loads ctx->config_path (if any) into ctx->cfg; prints errors. */
+int cli_load_config(struct cli_ctx *ctx);
+
+/* Opens the store and the instance key into svc (svc->cfg = &ctx->cfg).
+ * Prints the error and returns -1 on failure. Close with cli_close_service. */
+int cli_open_service(struct cli_ctx *ctx, enum store_open_mode mode, struct service *svc);
+void cli_close_service(struct service *svc);
 
 /* Path of the strategy shipped with the program (strategies/hedensted.ini). */
 const char *cli_default_strategy(void);

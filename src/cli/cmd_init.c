@@ -68,12 +68,11 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 		fprintf(stderr, _("%s: %zu fejl; databasen er ikke ændret\n"), strategy, d.errors);
 		goto out;
 	}
-	struct store *store;
-	if (cli_open_store(ctx, STORE_OPEN_CREATE, &store) < 0) {
+	struct service svc;
+	if (cli_open_service(ctx, STORE_OPEN_CREATE, &svc) < 0) {
 		bad = 1;
 		goto out;
 	}
-	struct service svc = {store};
 	diags_release(&d);
 	diags_init(&d, strategy);
 	if (service_strategy_apply(&svc, text.buf, text.len, &d, &err) < 0) {
@@ -88,7 +87,7 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 		       ctx->db_path, o.municipality, o.bodies_nr, o.districts_nr, o.categories_nr,
 		       strategy);
 	}
-	store_close(store);
+	cli_close_service(&svc);
 out:
 	org_release(&o);
 	diags_release(&d);

@@ -58,10 +58,9 @@ int cmd_org(int argc, char **argv, struct cli_ctx *ctx)
 		return cli_usage_error("org", _("ukendt format »%s«; brug text, json, svg eller pdf"),
 				       format);
 
-	struct store *store;
-	if (cli_open_store(ctx, STORE_OPEN_EXISTING, &store) < 0)
+	struct service svc;
+	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
 		return 1;
-	struct service svc = {store};
 	struct org o;
 	org_init(&o);
 	char *err = NULL;
@@ -97,6 +96,6 @@ int cmd_org(int argc, char **argv, struct cli_ctx *ctx)
 out:
 	free(err);
 	org_release(&o);
-	store_close(store);
+	cli_close_service(&svc);
 	return rc;
 }

@@ -79,16 +79,23 @@ enum { PART_TITLE, PART_TEXT, PART_NOTE, PART__COUNT };
 
 struct box {
 	double x, y, w, h;
-	double channel_y; /* free horizontal lane above the box's row */
+	size_t row, col; /* index into diagram.rows; position within the row */
 	bool placed;
 	PangoLayout *part[PART__COUNT]; /* drawn top to bottom; NULL = absent */
+};
+
+/* One row of body boxes. Rows are numbered top to bottom across all level
+ * bands; the gap below row r is where the connectors leaving it run. */
+struct row {
+	double top, bottom;
+	int band;
 };
 
 struct band {
 	double y, h;
 	const struct rgb *fill;
 	PangoLayout *label;
-	PangoLayout *empty; /* shown when the band has no boxes, else NULL */
+	PangoLayout *empty; /* under the label when the band has no boxes */
 };
 
 #define BANDS_NR (LEVEL__COUNT + 1) /* the levels, then the district strip */
@@ -104,6 +111,8 @@ struct diagram {
 	struct box *bodies;    /* indexed like o->bodies */
 	struct box *districts; /* indexed like o->districts */
 	size_t bodies_nr, districts_nr;
+	struct row *rows; /* body rows only; districts have no connectors */
+	size_t rows_nr, rows_alloc;
 };
 
 static double to_pt(int pango_units)
@@ -209,6 +218,7 @@ static void diagram_release(struct diagram *d)
 		box_release(&d->districts[i]);
 	free(d->bodies);
 	free(d->districts);
+	free(d->rows);
 	for (int i = 0; i < BANDS_NR; i++) {
 		unref_layout(&d->band[i].label);
 		unref_layout(&d->band[i].empty);
@@ -312,10 +322,11 @@ static size_t max_sz(size_t a, size_t b)
 
 /* Places the boxes boxes[idx[0..n)] in rows from y on: rows are balanced
  * (5 boxes give 3 + 2, not 4 + 1), centred, and every box in a row gets the
- * row's height so bottom edges, and so connectors, line up.
+ * row's height so bottom edges, and so connectors, line up. With band >= 0
+ * the rows are recorded in d->rows for the connectors.
  * Returns the height used. */
 static double place_rows(struct diagram *d, struct box *boxes, const size_t *idx, size_t n,
-			 double y)
+			 double y, int band)
 {
 	if (!n)
 		return 0;
@@ -332,32 +343,45 @@ static double place_rows(struct diagram *d, struct box *boxes, const size_t *idx
 			if (h > row_h)
 				row_h = h;
 		}
-		/* The first row's lane lies in the band's top padding. */
-		double lane = start == 0 ? y - BAND_PAD / 2 : y - ROW_GAP / 2;
 		for (size_t j = 0; j < k; j++) {
 			struct box *b = &boxes[idx[start + j]];
 			b->x = x + (double)j * (BOX_W + COL_GAP);
 			b->y = y;
 			b->w = BOX_W;
 			b->h = row_h;
-			b->channel_y = lane;
+			b->row = d->rows_nr;
+			b->col = j;
 			b->placed = true;
+		}
+		if (band >= 0) {
+			ALLOC_GROW(d->rows, d->rows_nr + 1, d->rows_alloc);
+			d->rows[d->rows_nr++] = (struct row){y, y + row_h, band};
 		}
 		y += row_h + ROW_GAP;
 	}
 	return y - ROW_GAP - top;
 }
 
-/* Lays out one band from y: label on the left, boxes (or the empty note) in
- * the grid. Returns the band's height. */
-static double layout_band(struct diagram *d, struct band *band, struct box *boxes,
-			  const size_t *idx, size_t n, double y)
+/* Height of the label column: the label, and under it the empty note.
+ * The note sits there rather than in the grid so that connectors passing
+ * through an empty band never cross text. */
+static double label_block_h(const struct band *band)
 {
+	double h = layout_h(band->label);
+	if (band->empty)
+		h += PART_GAP + layout_h(band->empty);
+	return h;
+}
+
+/* Lays out band number band_nr from y. Returns the band's height. */
+static double layout_band(struct diagram *d, int band_nr, struct box *boxes, const size_t *idx,
+			  size_t n, double y)
+{
+	struct band *band = &d->band[band_nr];
 	band->y = y;
-	double content = place_rows(d, boxes, idx, n, y + BAND_PAD);
-	if (!n && band->empty)
-		content = layout_h(band->empty);
-	double label_h = layout_h(band->label);
+	int rec = band_nr < LEVEL__COUNT ? band_nr : -1;
+	double content = place_rows(d, boxes, idx, n, y + BAND_PAD, rec);
+	double label_h = label_block_h(band);
 	if (label_h > content)
 		content = label_h;
 	band->h = content + 2 * BAND_PAD;
@@ -442,8 +466,8 @@ static void layout_diagram(struct diagram *d, const struct org *o)
 				idx[n++] = i;
 		if (!n)
 			band->empty = make_layout(d, FONT_NOTE, _("Ingen organer på dette niveau"),
-						  d->grid_w);
-		y += layout_band(d, band, d->bodies, idx, n, y);
+						  LABEL_W);
+		y += layout_band(d, l, d->bodies, idx, n, y);
 	}
 	if (d->has_strip) {
 		struct band *band = &d->band[LEVEL__COUNT];
@@ -452,7 +476,7 @@ static void layout_diagram(struct diagram *d, const struct org *o)
 		band->label = make_layout(d, FONT_LABEL, _("Distrikter"), LABEL_W);
 		for (size_t i = 0; i < o->districts_nr; i++)
 			idx[i] = i;
-		y += layout_band(d, band, d->districts, idx, o->districts_nr, y);
+		y += layout_band(d, LEVEL__COUNT, d->districts, idx, o->districts_nr, y);
 	}
 	free(idx);
 	d->page_h = y + MARGIN;
@@ -489,12 +513,12 @@ static void draw_band(cairo_t *cr, const struct diagram *d, const struct band *b
 	set_rgb(cr, band->fill);
 	cairo_rectangle(cr, MARGIN, band->y, d->page_w - 2 * MARGIN, band->h);
 	cairo_fill(cr);
-	/* The label is centred vertically in the band. */
-	double lh = layout_h(band->label);
-	show_layout_at(cr, band->label, MARGIN + BAND_PAD, band->y + (band->h - lh) / 2,
-		       &COL_LABEL);
+	/* The label block is centred vertically in the band. */
+	double y = band->y + (band->h - label_block_h(band)) / 2;
+	show_layout_at(cr, band->label, MARGIN + BAND_PAD, y, &COL_LABEL);
 	if (band->empty)
-		show_layout_at(cr, band->empty, d->grid_x, band->y + BAND_PAD, &COL_MUTED);
+		show_layout_at(cr, band->empty, MARGIN + BAND_PAD,
+			       y + layout_h(band->label) + PART_GAP, &COL_MUTED);
 }
 
 static void draw_box(cairo_t *cr, const struct box *b, const struct rgb *edge)
@@ -517,29 +541,495 @@ static void draw_box(cairo_t *cr, const struct box *b, const struct rgb *edge)
 	}
 }
 
-/* Joins two boxes. Between rows the line leaves the upper box at its bottom
- * centre, runs in the free lane above the lower box's row and drops onto the
- * lower box's top centre, so siblings share one horizontal bar. Boxes in the
- * same row are joined side to side. Lines are drawn before the boxes, so one
- * that passes a box in between runs behind it rather than over its text. */
-static void draw_connector(cairo_t *cr, const struct box *a, const struct box *b)
+/* ---- connectors ---------------------------------------------------------- */
+
+/*
+ * Connectors are orthogonal and never pass behind a box:
+ *
+ *  - A box with links to lower rows (its "trunk") drops from its bottom
+ *    centre into a horizontal bar in the gap below its row; each linked box
+ *    in the next row hangs from that bar by a vertical "drop" onto its top
+ *    centre, so siblings share one bar.
+ *  - Links that skip rows leave the bar for a corridor outside the grid
+ *    (left or right, between the grid and the band edge), run down it and
+ *    enter a bar in the gap above the linked box's row.
+ *  - Boxes next to each other in a row are joined side to side; boxes
+ *    further apart in a row by a bracket in the gap below the row.
+ *
+ * Each bar gets its own lane (height) in its gap, ordered to cross as few
+ * other lines as possible, so lines of different owners cross but never run
+ * on top of each other. A junction where a line meets a bar away from the
+ * bar's ends gets a dot; a plain crossing gets none.
+ */
+
+enum link_kind { LINK_SIDE, LINK_BRACKET, LINK_TREE };
+
+struct link {
+	size_t up, down; /* body indices: the higher row, or in one row the left box */
+	enum link_kind kind;
+	size_t bar;    /* LINK_BRACKET, LINK_TREE: the bar it hangs from */
+	double drop_x; /* LINK_TREE: where it meets the lower box */
+};
+
+struct trunk {
+	size_t up;	  /* body index of the box the trunk leaves */
+	size_t exit_bar;  /* bar in the gap right below that box's row */
+	bool has_corridor;
+	double corridor_x;
+};
+
+struct bar_point {
+	double x;
+	bool up; /* the vertical line at x leaves the bar upwards */
+};
+
+#define NO_OWNER ((size_t)-1)
+
+struct bar {
+	size_t gap;   /* index of the row above the gap */
+	size_t owner; /* body index of the trunk's box; NO_OWNER for a bracket */
+	double y, x0, x1;
+	struct bar_point *pt;
+	size_t pt_nr, pt_alloc;
+};
+
+struct routes {
+	struct link *links;
+	size_t links_nr, links_alloc;
+	struct trunk *trunks;
+	size_t trunks_nr, trunks_alloc;
+	struct bar *bars;
+	size_t bars_nr, bars_alloc;
+};
+
+/* Absolute value; spares a libm dependency for one function. */
+static double dist(double v)
 {
-	const struct box *up = a->y <= b->y ? a : b;
-	const struct box *down = up == a ? b : a;
-	double ux = up->x + up->w / 2, dx = down->x + down->w / 2;
-	if (up->y + up->h < down->channel_y) {
-		cairo_move_to(cr, ux, up->y + up->h);
-		cairo_line_to(cr, ux, down->channel_y);
-		cairo_line_to(cr, dx, down->channel_y);
-		cairo_line_to(cr, dx, down->y);
-	} else {
-		const struct box *left = a->x <= b->x ? a : b;
-		const struct box *right = left == a ? b : a;
-		double y = left->y + left->h / 2;
-		cairo_move_to(cr, left->x + left->w, y);
-		cairo_line_to(cr, right->x, y);
+	return v < 0 ? -v : v;
+}
+
+static double box_cx(const struct box *b)
+{
+	return b->x + b->w / 2;
+}
+
+static size_t new_bar(struct routes *r, size_t gap, size_t owner)
+{
+	ALLOC_GROW(r->bars, r->bars_nr + 1, r->bars_alloc);
+	struct bar *b = &r->bars[r->bars_nr];
+	memset(b, 0, sizeof(*b));
+	b->gap = gap;
+	b->owner = owner;
+	return r->bars_nr++;
+}
+
+/* The owner's bar in a gap, created on first use. */
+static size_t owner_bar(struct routes *r, size_t gap, size_t owner)
+{
+	for (size_t i = 0; i < r->bars_nr; i++)
+		if (r->bars[i].owner == owner && r->bars[i].gap == gap)
+			return i;
+	return new_bar(r, gap, owner);
+}
+
+static void bar_add_point(struct bar *b, double x, bool up)
+{
+	ALLOC_GROW(b->pt, b->pt_nr + 1, b->pt_alloc);
+	b->pt[b->pt_nr++] = (struct bar_point){x, up};
+}
+
+static struct trunk *trunk_of(struct routes *r, size_t up, const struct box *boxes)
+{
+	for (size_t i = 0; i < r->trunks_nr; i++)
+		if (r->trunks[i].up == up)
+			return &r->trunks[i];
+	ALLOC_GROW(r->trunks, r->trunks_nr + 1, r->trunks_alloc);
+	struct trunk *t = &r->trunks[r->trunks_nr++];
+	memset(t, 0, sizeof(*t));
+	t->up = up;
+	t->exit_bar = owner_bar(r, boxes[up].row, up);
+	return t;
+}
+
+static void routes_release(struct routes *r)
+{
+	for (size_t i = 0; i < r->bars_nr; i++)
+		free(r->bars[i].pt);
+	free(r->bars);
+	free(r->trunks);
+	free(r->links);
+	memset(r, 0, sizeof(*r));
+}
+
+static void collect_links(struct routes *r, const struct diagram *d, const struct org *o)
+{
+	const struct box *bx = d->bodies;
+	for (size_t i = 0; i < o->bodies_nr; i++) {
+		const struct org_body *child = &o->bodies[i];
+		if (!child->parent || !bx[i].placed)
+			continue;
+		const struct org_body *parent = org_find_body(o, child->parent);
+		if (!parent || parent == child)
+			continue;
+		size_t p = (size_t)(parent - o->bodies);
+		if (!bx[p].placed)
+			continue;
+
+		struct link l = {0};
+		if (bx[p].row == bx[i].row) {
+			bool p_left = bx[p].col < bx[i].col;
+			l.up = p_left ? p : i;
+			l.down = p_left ? i : p;
+			size_t dist = bx[l.down].col - bx[l.up].col;
+			l.kind = dist == 1 ? LINK_SIDE : LINK_BRACKET;
+			if (l.kind == LINK_BRACKET)
+				l.bar = new_bar(r, bx[p].row, NO_OWNER);
+		} else {
+			/* A parent below its child is drawn the same way up. */
+			bool p_up = bx[p].row < bx[i].row;
+			l.up = p_up ? p : i;
+			l.down = p_up ? i : p;
+			l.kind = LINK_TREE;
+			l.drop_x = box_cx(&bx[l.down]);
+			struct trunk *t = trunk_of(r, l.up, bx);
+			if (bx[l.down].row == bx[l.up].row + 1) {
+				l.bar = t->exit_bar;
+			} else {
+				t->has_corridor = true;
+				l.bar = owner_bar(r, bx[l.down].row - 1, l.up);
+			}
+		}
+		ALLOC_GROW(r->links, r->links_nr + 1, r->links_alloc);
+		r->links[r->links_nr++] = l;
 	}
+}
+
+/* A drop exactly below another owner's trunk in the same gap would line up
+ * with it and read as one line; move such a drop off the box centre. */
+static void separate_drops(struct routes *r, const struct diagram *d)
+{
+	for (size_t i = 0; i < r->links_nr; i++) {
+		struct link *l = &r->links[i];
+		if (l->kind != LINK_TREE)
+			continue;
+		size_t gap = r->bars[l->bar].gap;
+		for (size_t j = 0; j < r->trunks_nr; j++) {
+			const struct trunk *t = &r->trunks[j];
+			double tx = box_cx(&d->bodies[t->up]);
+			if (t->up == l->up || r->bars[t->exit_bar].gap != gap ||
+			    dist(tx - l->drop_x) > 1)
+				continue;
+			double toward = box_cx(&d->bodies[l->up]) < l->drop_x ? -1 : 1;
+			l->drop_x += toward * BOX_W / 4;
+			break;
+		}
+	}
+}
+
+/* Bracket legs sit near the facing corners, clear of every box centre and
+ * so of trunks and drops. */
+static double bracket_leg_x(const struct box *b, bool left)
+{
+	return left ? b->x + b->w - 20 : b->x + 20;
+}
+
+/* True when a vertical line at x would pass clear of every box in rows
+ * first..last. */
+static bool column_free(const struct diagram *d, double x, size_t first, size_t last)
+{
+	for (size_t i = 0; i < d->bodies_nr; i++) {
+		const struct box *b = &d->bodies[i];
+		if (b->placed && b->row >= first && b->row <= last && x > b->x - 4 &&
+		    x < b->x + b->w + 4)
+			return false;
+	}
+	return true;
+}
+
+/* A vertical line owned by one box, and the gaps it runs through. Two
+ * verticals of different owners must not share an x in a shared gap, or
+ * they would read as one line. */
+struct vline {
+	double x;
+	size_t g0, g1, owner;
+};
+
+static bool vline_clash(const struct vline *v, size_t nr, double x, size_t g0, size_t g1,
+			size_t owner)
+{
+	for (size_t i = 0; i < nr; i++)
+		if (v[i].owner != owner && dist(v[i].x - x) < 3 && v[i].g0 <= g1 &&
+		    g0 <= v[i].g1)
+			return true;
+	return false;
+}
+
+/* Chooses each corridor: the x, among the column gaps free through the rows
+ * it passes and the lanes just outside the grid (always free), that keeps
+ * its bars shortest without running along another owner's vertical line. */
+static void place_corridors(struct routes *r, const struct diagram *d)
+{
+	const struct box *bx = d->bodies;
+	size_t cap = r->trunks_nr + 2 * r->links_nr;
+	struct vline *v = xcalloc(cap, sizeof(*v));
+	size_t v_nr = 0;
+	for (size_t i = 0; i < r->trunks_nr; i++) {
+		size_t up = r->trunks[i].up;
+		v[v_nr++] = (struct vline){box_cx(&bx[up]), bx[up].row, bx[up].row, up};
+	}
+	for (size_t i = 0; i < r->links_nr; i++) {
+		const struct link *l = &r->links[i];
+		size_t g = r->bars[l->bar].gap;
+		if (l->kind == LINK_TREE) {
+			v[v_nr++] = (struct vline){l->drop_x, g, g, l->up};
+		} else if (l->kind == LINK_BRACKET) {
+			v[v_nr++] = (struct vline){bracket_leg_x(&bx[l->up], true), g, g, NO_OWNER};
+			v[v_nr++] = (struct vline){bracket_leg_x(&bx[l->down], false), g, g,
+						   NO_OWNER};
+		}
+	}
+
+	/* Candidates, best first among equals: the middle of each column gap
+	 * and a little to either side, then the outer lanes. */
+	size_t cand_cap = 6 * d->bodies_nr + 6;
+	double *cand = xcalloc(cand_cap, sizeof(*cand));
+	size_t cand_nr = 0;
+	static const double spread[3] = {0, -6, 6};
+	for (int s = 0; s < 3; s++) {
+		for (size_t i = 0; i < d->bodies_nr; i++) {
+			if (!bx[i].placed)
+				continue;
+			cand[cand_nr++] = bx[i].x - COL_GAP / 2 + spread[s];
+			cand[cand_nr++] = bx[i].x + bx[i].w + COL_GAP / 2 + spread[s];
+		}
+	}
+	static const double outer[3] = {BAND_PAD / 2, BAND_PAD / 4, BAND_PAD * 3 / 4};
+	for (int s = 0; s < 3; s++) {
+		cand[cand_nr++] = d->grid_x - outer[s];
+		cand[cand_nr++] = d->grid_x + d->grid_w + outer[s];
+	}
+
+	for (size_t i = 0; i < r->trunks_nr; i++) {
+		struct trunk *t = &r->trunks[i];
+		if (!t->has_corridor)
+			continue;
+		size_t g0 = bx[t->up].row, g1 = g0;
+		for (size_t b = 0; b < r->bars_nr; b++)
+			if (r->bars[b].owner == t->up && r->bars[b].gap > g1)
+				g1 = r->bars[b].gap;
+		double best = 0, best_cost = 0;
+		bool found = false;
+		for (size_t c = 0; c < cand_nr; c++) {
+			double x = cand[c];
+			if (!column_free(d, x, g0 + 1, g1) ||
+			    vline_clash(v, v_nr, x, g0, g1, t->up))
+				continue;
+			double cost = dist(x - box_cx(&bx[t->up]));
+			for (size_t k = 0; k < r->links_nr; k++)
+				if (r->links[k].kind == LINK_TREE && r->links[k].up == t->up &&
+				    r->bars[r->links[k].bar].gap > g0)
+					cost += dist(x - r->links[k].drop_x);
+			if (!found || cost < best_cost - 0.01) {
+				best = x;
+				best_cost = cost;
+				found = true;
+			}
+		}
+		/* Only when every outer lane is taken: share the middle one. */
+		t->corridor_x = found ? best : d->grid_x - BAND_PAD / 2;
+		v[v_nr++] = (struct vline){t->corridor_x, g0, g1, t->up};
+	}
+	free(cand);
+	free(v);
+}
+
+static void fill_bar_points(struct routes *r, const struct diagram *d)
+{
+	const struct box *bx = d->bodies;
+	for (size_t i = 0; i < r->trunks_nr; i++) {
+		const struct trunk *t = &r->trunks[i];
+		bar_add_point(&r->bars[t->exit_bar], box_cx(&bx[t->up]), true);
+		if (!t->has_corridor)
+			continue;
+		for (size_t b = 0; b < r->bars_nr; b++)
+			if (r->bars[b].owner == t->up)
+				bar_add_point(&r->bars[b], t->corridor_x, b != t->exit_bar);
+	}
+	for (size_t i = 0; i < r->links_nr; i++) {
+		const struct link *l = &r->links[i];
+		if (l->kind == LINK_TREE) {
+			bar_add_point(&r->bars[l->bar], l->drop_x, false);
+		} else if (l->kind == LINK_BRACKET) {
+			bar_add_point(&r->bars[l->bar], bracket_leg_x(&bx[l->up], true), true);
+			bar_add_point(&r->bars[l->bar], bracket_leg_x(&bx[l->down], false), true);
+		}
+	}
+	for (size_t i = 0; i < r->bars_nr; i++) {
+		struct bar *b = &r->bars[i];
+		b->x0 = b->x1 = b->pt_nr ? b->pt[0].x : 0;
+		for (size_t j = 1; j < b->pt_nr; j++) {
+			if (b->pt[j].x < b->x0)
+				b->x0 = b->pt[j].x;
+			if (b->pt[j].x > b->x1)
+				b->x1 = b->pt[j].x;
+		}
+	}
+}
+
+/* Lines crossed when bar a runs above bar b in the same gap: b's upward
+ * lines cross a, and a's downward lines cross b. */
+static int crossings(const struct bar *a, const struct bar *b)
+{
+	int n = 0;
+	for (size_t i = 0; i < b->pt_nr; i++)
+		if (b->pt[i].up && b->pt[i].x > a->x0 && b->pt[i].x < a->x1)
+			n++;
+	for (size_t i = 0; i < a->pt_nr; i++)
+		if (!a->pt[i].up && a->pt[i].x > b->x0 && a->pt[i].x < b->x1)
+			n++;
+	return n;
+}
+
+/* Free vertical span of the gap below row g. Between bands the lanes stay
+ * in the lower band's top padding so no bar runs along a band edge. */
+static void gap_span(const struct diagram *d, size_t g, double *from, double *to)
+{
+	const struct row *row = &d->rows[g];
+	if (g + 1 >= d->rows_nr) {
+		*from = row->bottom;
+		*to = row->bottom + BAND_PAD;
+		return;
+	}
+	const struct row *next = &d->rows[g + 1];
+	*to = next->top;
+	*from = next->band == row->band ? row->bottom : next->top - BAND_PAD;
+}
+
+static void assign_lanes(struct routes *r, const struct diagram *d)
+{
+	size_t *in_gap = xcalloc(r->bars_nr, sizeof(*in_gap));
+	for (size_t g = 0; g < d->rows_nr; g++) {
+		size_t k = 0;
+		for (size_t i = 0; i < r->bars_nr; i++)
+			if (r->bars[i].gap == g)
+				in_gap[k++] = i;
+		/* Insertion sort: a bar goes above another when that crosses
+		 * fewer lines. Not optimal in every case, but k is small and
+		 * typical trees come out without crossings. */
+		for (size_t i = 1; i < k; i++) {
+			size_t cur = in_gap[i], j = i;
+			while (j > 0 && crossings(&r->bars[cur], &r->bars[in_gap[j - 1]]) <
+						crossings(&r->bars[in_gap[j - 1]], &r->bars[cur])) {
+				in_gap[j] = in_gap[j - 1];
+				j--;
+			}
+			in_gap[j] = cur;
+		}
+		double from, to;
+		gap_span(d, g, &from, &to);
+		for (size_t i = 0; i < k; i++)
+			r->bars[in_gap[i]].y = from + (to - from) * (double)(i + 1) / (double)(k + 1);
+	}
+	free(in_gap);
+}
+
+static void line(cairo_t *cr, double x0, double y0, double x1, double y1)
+{
+	cairo_move_to(cr, x0, y0);
+	cairo_line_to(cr, x1, y1);
 	cairo_stroke(cr);
+}
+
+static void dot(cairo_t *cr, double x, double y)
+{
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x, y, 2.5, 0, 2 * G_PI);
+	cairo_fill(cr);
+}
+
+/* True when x lies on the bar away from its ends. */
+static bool bar_inside(const struct bar *b, double x)
+{
+	return x > b->x0 + 0.5 && x < b->x1 - 0.5;
+}
+
+/* True when point j repeats the x of an earlier point (a trunk running
+ * straight on into a drop or corridor). */
+static bool bar_seen(const struct bar *b, size_t j)
+{
+	for (size_t i = 0; i < j; i++)
+		if (dist(b->pt[i].x - b->pt[j].x) < 0.5)
+			return true;
+	return false;
+}
+
+static void draw_routes(cairo_t *cr, const struct routes *r, const struct diagram *d)
+{
+	const struct box *bx = d->bodies;
+	for (size_t i = 0; i < r->bars_nr; i++) {
+		const struct bar *b = &r->bars[i];
+		if (b->x1 > b->x0)
+			line(cr, b->x0, b->y, b->x1, b->y);
+		for (size_t j = 0; j < b->pt_nr; j++)
+			if (bar_inside(b, b->pt[j].x) && !bar_seen(b, j))
+				dot(cr, b->pt[j].x, b->y);
+	}
+	for (size_t i = 0; i < r->trunks_nr; i++) {
+		const struct trunk *t = &r->trunks[i];
+		const struct box *up = &bx[t->up];
+		double exit_y = r->bars[t->exit_bar].y;
+		line(cr, box_cx(up), up->y + up->h, box_cx(up), exit_y);
+		if (!t->has_corridor)
+			continue;
+		double end = exit_y;
+		for (size_t b = 0; b < r->bars_nr; b++)
+			if (r->bars[b].owner == t->up && r->bars[b].y > end)
+				end = r->bars[b].y;
+		line(cr, t->corridor_x, exit_y, t->corridor_x, end);
+		/* A bar leaving the corridor part-way down to one side is a T
+		 * on the corridor (one crossing it already has its dot). */
+		for (size_t b = 0; b < r->bars_nr; b++) {
+			const struct bar *br = &r->bars[b];
+			if (br->owner == t->up && b != t->exit_bar && br->y < end &&
+			    !bar_inside(br, t->corridor_x))
+				dot(cr, t->corridor_x, br->y);
+		}
+	}
+	for (size_t i = 0; i < r->links_nr; i++) {
+		const struct link *l = &r->links[i];
+		const struct box *a = &bx[l->up], *b = &bx[l->down];
+		switch (l->kind) {
+		case LINK_SIDE:
+			line(cr, a->x + a->w, a->y + a->h / 2, b->x, b->y + b->h / 2);
+			break;
+		case LINK_BRACKET:
+			line(cr, bracket_leg_x(a, true), a->y + a->h, bracket_leg_x(a, true),
+			     r->bars[l->bar].y);
+			line(cr, bracket_leg_x(b, false), b->y + b->h, bracket_leg_x(b, false),
+			     r->bars[l->bar].y);
+			break;
+		case LINK_TREE:
+			line(cr, l->drop_x, r->bars[l->bar].y, l->drop_x, b->y);
+			break;
+		}
+	}
+}
+
+static void draw_connectors(cairo_t *cr, const struct diagram *d, const struct org *o)
+{
+	struct routes r;
+	memset(&r, 0, sizeof(r));
+	collect_links(&r, d, o);
+	separate_drops(&r, d);
+	place_corridors(&r, d);
+	fill_bar_points(&r, d);
+	assign_lanes(&r, d);
+
+	set_rgb(cr, &COL_CONNECTOR);
+	cairo_set_line_width(cr, 1.5);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE); /* closes the corners */
+	draw_routes(cr, &r, d);
+	routes_release(&r);
 }
 
 static void draw_diagram(cairo_t *cr, const struct diagram *d, const struct org *o)
@@ -557,20 +1047,7 @@ static void draw_diagram(cairo_t *cr, const struct diagram *d, const struct org 
 	if (d->has_strip)
 		draw_band(cr, d, &d->band[LEVEL__COUNT]);
 
-	set_rgb(cr, &COL_CONNECTOR);
-	cairo_set_line_width(cr, 1.5);
-	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-	for (size_t i = 0; i < o->bodies_nr; i++) {
-		const struct org_body *child = &o->bodies[i];
-		if (!child->parent || !d->bodies[i].placed)
-			continue;
-		const struct org_body *parent = org_find_body(o, child->parent);
-		if (!parent || parent == child)
-			continue;
-		const struct box *pb = &d->bodies[parent - o->bodies];
-		if (pb->placed)
-			draw_connector(cr, pb, &d->bodies[i]);
-	}
+	draw_connectors(cr, d, o);
 
 	for (size_t i = 0; i < d->bodies_nr; i++)
 		if (d->bodies[i].placed)

@@ -33,3 +33,17 @@ int service_org_get(struct service *svc, struct org *out, char **err)
 {
 	return store_org_load(svc->store, out, err);
 }
+
+int svc_org_view(struct service *svc, const struct actor *a, struct org *out,
+		 struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_ORG_VIEW, r))
+		return -1;
+	char *err = NULL;
+	if (store_org_load(svc->store, out, &err) < 0) {
+		svc_fail(r, SVC_ERROR, NULL, "%s", err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}

@@ -1,21 +1,79 @@
 /* service.h - the one way into the store for every door (CLI and web).
  *
- * Permission checks and the access log live here (from the web issue on),
- * so no page, API route or command can forget them. Functions return 0 on
- * success and -1 with a Danish message in *err (caller frees).
+ * Every function takes the acting person (struct actor), checks the role x
+ * action table (domain/authz.h) and writes the access log (service/audit.h)
+ * before it returns, so no page, API route or command can forget either.
+ * Doors map enum svc_status to exit codes or HTTP statuses.
  */
 #ifndef SSP_SERVICE_H
 #define SSP_SERVICE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "domain/authz.h"
 #include "domain/org.h"
+#include "service/config.h"
 #include "store/store.h"
 #include "util/diag.h"
 
+enum svc_status {
+	SVC_OK = 0,
+	SVC_INVALID,	     /* bad input: 400/422, exit 1 */
+	SVC_UNAUTHENTICATED, /* 401 */
+	SVC_FORBIDDEN,	     /* 403 */
+	SVC_NOT_FOUND,	     /* 404 */
+	SVC_CONFLICT,	     /* 409 */
+	SVC_THROTTLED,	     /* 429 */
+	SVC_ERROR	     /* 500: store or system failure */
+};
+
+/* The outcome of a service call that can fail for a reason a person must
+ * read. message is Danish (owned, may be NULL on SVC_OK); field names the
+ * form field / JSON key at fault, or NULL. */
+struct svc_result {
+	enum svc_status status;
+	char *message;
+	const char *field;
+};
+
+#define SVC_RESULT_INIT {SVC_OK, NULL, NULL}
+void svc_result_clear(struct svc_result *r);
+/* Sets r and returns -1 (so `return svc_fail(...)` reads naturally). */
+int svc_fail(struct svc_result *r, enum svc_status st, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Who is acting. A web request's actor comes from its session or bearer
+ * token; the command line's is the local operator (cli = true), who has
+ * shell access to the database file and so may do what any role may,
+ * but is logged like everyone else. */
+struct actor {
+	long long user_id; /* 0 for the local operator */
+	char username[65];
+	char org[129];
+	enum role role;
+	bool cli;
+	char client[64]; /* client address, or "cli" */
+};
+
+/* Fills a for the local operator ("cli:<login name>"). */
+void actor_cli(struct actor *a);
+
 struct service {
 	struct store *store;
+	const struct config *cfg;
+	unsigned char key[32]; /* instance secret: access-log chain, sealing */
 };
+
+/* Opens the instance secret next to the database (DB_PATH.key, mode 0600),
+ * creating it on first use. */
+int service_load_key(struct service *svc, const char *db_path, char **err);
+
+/* May the actor do this? Logs a refusal to the access log. */
+bool svc_allowed(struct service *svc, const struct actor *a, enum action act,
+		 struct svc_result *r);
+
+/* ---- organisation (service/org_service.c) ---- */
 
 /* Parses and validates a strategy text without storing it. Returns 0 when
  * it has no errors; every finding is in *d. */
@@ -27,7 +85,9 @@ int service_strategy_check(const char *text, size_t len, struct org *out, struct
 int service_strategy_apply(struct service *svc, const char *text, size_t len, struct diags *d,
 			   char **err);
 
-/* Loads the current organisation. */
+/* Loads the current organisation (ACT_ORG_VIEW). */
 int service_org_get(struct service *svc, struct org *out, char **err);
+int svc_org_view(struct service *svc, const struct actor *a, struct org *out,
+		 struct svc_result *r);
 
 #endif

@@ -61,6 +61,61 @@ const char *const store_migrations[] = {
 	"  example INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1)),"
 	"  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
 	");",
+
+	/* 2: people, sign-in and the access log */
+	"CREATE TABLE user ("
+	"  id INTEGER PRIMARY KEY,"
+	"  username TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  role TEXT NOT NULL,"
+	"  org TEXT,"
+	"  institution_id TEXT REFERENCES institution(id),"
+	"  password_hash TEXT NOT NULL,"
+	"  totp_secret BLOB,"              /* sealed with the instance key */
+	"  totp_enabled INTEGER NOT NULL DEFAULT 0 CHECK (totp_enabled IN (0, 1)),"
+	"  totp_last_step INTEGER NOT NULL DEFAULT 0," /* refuses a code used twice */
+	"  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
+	"  created_at TEXT NOT NULL"
+	");"
+	"CREATE TABLE session ("
+	"  id_hash BLOB PRIMARY KEY,"          /* BLAKE2b of the cookie value */
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  state TEXT NOT NULL CHECK (state IN ('totp', 'enrol', 'full')),"
+	"  csrf TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"       /* unix seconds */
+	"  last_seen INTEGER NOT NULL"
+	");"
+	"CREATE INDEX session_user ON session(user_id);"
+	"CREATE TABLE api_token ("
+	"  id INTEGER PRIMARY KEY,"
+	"  hash BLOB NOT NULL UNIQUE,"
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  created_at TEXT NOT NULL,"
+	"  revoked_at TEXT"
+	");"
+	"CREATE TABLE login_failure ("
+	"  key TEXT NOT NULL,"                 /* 'user:NAME' or 'addr:ADDRESS' */
+	"  at INTEGER NOT NULL"
+	");"
+	"CREATE INDEX login_failure_key ON login_failure(key, at);"
+	"CREATE TABLE audit_log ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  username TEXT,"
+	"  org TEXT,"
+	"  action TEXT NOT NULL,"
+	"  object TEXT,"
+	"  subject TEXT,"
+	"  legal_basis TEXT,"
+	"  client TEXT,"
+	"  outcome TEXT NOT NULL,"
+	"  prev_hash TEXT NOT NULL,"
+	"  hash TEXT NOT NULL"
+	");"
+	"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+	"  BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;"
+	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+	"  BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;",
 };
 
 const int store_migrations_nr = (int)(sizeof(store_migrations) / sizeof(*store_migrations));

@@ -10,18 +10,13 @@
 #include <unistd.h>
 
 #include "store/migrations.h"
+#include "store/store_internal.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
-struct store {
-	sqlite3 *db;
-	char *path;
-};
-
-static char *msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *msgf(const char *fmt, ...)
+char *msgf(const char *fmt, ...)
 {
 	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
@@ -31,7 +26,7 @@ static char *msgf(const char *fmt, ...)
 	return strbuf_detach(&sb);
 }
 
-static int db_fail(struct store *s, char **err, const char *what)
+int db_fail(struct store *s, char **err, const char *what)
 {
 	*err = msgf(_("databasefejl (%s) i »%s«: %s"), what, s->path, sqlite3_errmsg(s->db));
 	return -1;
@@ -39,7 +34,7 @@ static int db_fail(struct store *s, char **err, const char *what)
 
 /* Prepares sql and binds arguments described by types: 's' const char *
  * (NULL binds NULL), 'i' int. Returns NULL on error. */
-static sqlite3_stmt *vprep(struct store *s, const char *sql, const char *types, va_list ap)
+sqlite3_stmt *vprep(struct store *s, const char *sql, const char *types, va_list ap)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -50,6 +45,12 @@ static sqlite3_stmt *vprep(struct store *s, const char *sql, const char *types, 
 			const char *v = va_arg(ap, const char *);
 			rc = v ? sqlite3_bind_text(st, i + 1, v, -1, SQLITE_TRANSIENT)
 			       : sqlite3_bind_null(st, i + 1);
+		} else if (types[i] == 'l') {
+			rc = sqlite3_bind_int64(st, i + 1, va_arg(ap, long long));
+		} else if (types[i] == 'b') {
+			const void *v = va_arg(ap, const void *);
+			int n = va_arg(ap, int);
+			rc = sqlite3_bind_blob(st, i + 1, v, n, SQLITE_TRANSIENT);
 		} else {
 			rc = sqlite3_bind_int(st, i + 1, va_arg(ap, int));
 		}
@@ -61,7 +62,7 @@ static sqlite3_stmt *vprep(struct store *s, const char *sql, const char *types, 
 	return st;
 }
 
-static sqlite3_stmt *prep(struct store *s, const char *sql, const char *types, ...)
+sqlite3_stmt *prep(struct store *s, const char *sql, const char *types, ...)
 {
 	va_list ap;
 	va_start(ap, types);
@@ -71,7 +72,7 @@ static sqlite3_stmt *prep(struct store *s, const char *sql, const char *types, .
 }
 
 /* Runs a statement that returns no rows; 0 on success. */
-static int exec(struct store *s, const char *sql, const char *types, ...)
+int exec(struct store *s, const char *sql, const char *types, ...)
 {
 	va_list ap;
 	va_start(ap, types);
@@ -82,7 +83,7 @@ static int exec(struct store *s, const char *sql, const char *types, ...)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static char *col_dup(sqlite3_stmt *st, int i)
+char *col_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
 	return t ? xstrdup((const char *)t) : NULL;

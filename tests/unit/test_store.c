@@ -47,7 +47,7 @@ static int apply(const char *text)
 	struct store *s;
 	char *err = NULL;
 	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &s, &err), 0);
-	struct service svc = {s};
+	struct service svc = {.store = s};
 	struct diags d;
 	diags_init(&d, "t.ini");
 	int rc = service_strategy_apply(&svc, text, strlen(text), &d, &err);

@@ -1,0 +1,70 @@
+#include "domain/authz.h"
+
+#include <string.h>
+
+#include "util/i18n.h"
+#include "util/banned.h"
+
+static const char *const role_ids[ROLE__COUNT] = {
+	"admin", "ssp", "politi", "boern-familier", "ungeenhed", "kontaktperson", "styregruppe",
+	"revisor"};
+
+static const char *const role_labels[ROLE__COUNT] = {
+	N_("Administrator"),	   N_("SSP-team"),	    N_("Politi"),
+	N_("Børn og Familier"),	   N_("Ungeenheden"),	    N_("SSP-kontaktperson"),
+	N_("SSP-styregruppe"),	   N_("Revisor (databeskyttelsesrådgiver)")};
+
+static const char *const action_ids[ACT__COUNT] = {"home.view", "profile", "org.view",
+						   "user.admin", "audit.view"};
+
+#define ALL ((1u << ROLE__COUNT) - 1)
+#define R(r) (1u << (r))
+
+/* The table: for each action, the roles that may perform it. */
+static const unsigned allowed[ACT__COUNT] = {
+	[ACT_HOME_VIEW] = ALL,
+	[ACT_PROFILE] = ALL,
+	[ACT_ORG_VIEW] = ALL,
+	[ACT_USER_ADMIN] = R(ROLE_ADMIN),
+	[ACT_AUDIT_VIEW] = R(ROLE_AUDITOR),
+};
+
+const char *role_id(enum role r)
+{
+	return r < ROLE__COUNT ? role_ids[r] : "?";
+}
+
+const char *role_label(enum role r)
+{
+	return r < ROLE__COUNT ? _(role_labels[r]) : "?";
+}
+
+int role_parse(const char *s, enum role *out)
+{
+	for (int r = 0; r < ROLE__COUNT; r++) {
+		if (!strcmp(s, role_ids[r])) {
+			*out = (enum role)r;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *action_id(enum action a)
+{
+	return a < ACT__COUNT ? action_ids[a] : "?";
+}
+
+bool authz_allowed(enum role r, enum action a)
+{
+	if (r >= ROLE__COUNT || a >= ACT__COUNT)
+		return false;
+	return (allowed[a] & R(r)) != 0;
+}
+
+bool role_sees_personal_data(enum role r)
+{
+	/* admin and styregruppe see no personal data; the auditor sees the
+	 * access log, which names data subjects */
+	return r != ROLE_ADMIN && r != ROLE_STEERING;
+}

@@ -1,0 +1,111 @@
+#include "service/service.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "service/audit.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+void svc_result_clear(struct svc_result *r)
+{
+	free(r->message);
+	r->message = NULL;
+	r->status = SVC_OK;
+	r->field = NULL;
+}
+
+int svc_fail(struct svc_result *r, enum svc_status st, const char *field, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	free(r->message);
+	r->message = strbuf_detach(&sb);
+	r->status = st;
+	r->field = field;
+	return -1;
+}
+
+void actor_cli(struct actor *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->cli = true;
+	a->role = ROLE_ADMIN;
+	const char *login = getenv("USER");
+	struct passwd pw, *res = NULL;
+	char buf[1024];
+	if (getpwuid_r(getuid(), &pw, buf, sizeof(buf), &res) == 0 && res)
+		login = res->pw_name;
+	snprintf(a->username, sizeof(a->username), "cli:%s", login ? login : "?");
+	snprintf(a->client, sizeof(a->client), "cli");
+}
+
+bool svc_allowed(struct service *svc, const struct actor *a, enum action act,
+		 struct svc_result *r)
+{
+	if (a->cli || authz_allowed(a->role, act))
+		return true;
+	struct audit_entry e = {action_id(act), NULL, NULL, NULL, "denied"};
+	audit_log(svc, a, a->client, &e);
+	svc_fail(r, SVC_FORBIDDEN, NULL, _("Du har ikke adgang til dette (rollen %s)."),
+		 role_label(a->role));
+	return false;
+}
+
+/* The instance secret lives in a file beside the database, not in it, so a
+ * copy of the database alone cannot forge access-log entries. */
+int service_load_key(struct service *svc, const char *db_path, char **err)
+{
+	struct strbuf path = STRBUF_INIT;
+	strbuf_addf(&path, "%s.key", db_path);
+	int fd = open(path.buf, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT) {
+		unsigned char key[sizeof(svc->key)];
+		randombytes_buf(key, sizeof(key));
+		fd = open(path.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd >= 0) {
+			ssize_t n = write(fd, key, sizeof(key));
+			int bad = n != (ssize_t)sizeof(key) || fsync(fd) != 0;
+			close(fd);
+			sodium_memzero(key, sizeof(key));
+			if (bad) {
+				unlink(path.buf);
+				goto fail;
+			}
+		}
+		fd = open(path.buf, O_RDONLY | O_CLOEXEC);
+	}
+	if (fd < 0)
+		goto fail;
+	ssize_t n = read(fd, svc->key, sizeof(svc->key));
+	close(fd);
+	if (n != (ssize_t)sizeof(svc->key)) {
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, _("nøglefilen »%s« er beskadiget (forventede %zu byte)"), path.buf,
+			    sizeof(svc->key));
+		*err = strbuf_detach(&sb);
+		strbuf_release(&path);
+		return -1;
+	}
+	strbuf_release(&path);
+	return 0;
+fail:;
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addf(&sb, _("kan ikke læse eller oprette nøglefilen »%s«: %s"), path.buf,
+		    strerror(errno));
+	*err = strbuf_detach(&sb);
+	strbuf_release(&path);
+	return -1;
+}

@@ -1,0 +1,29 @@
+/* audit_store.h - SQL for the access log (service/audit.c owns the rules). */
+#ifndef SSP_AUDIT_STORE_H
+#define SSP_AUDIT_STORE_H
+
+#include "service/audit.h"
+#include "store/store.h"
+
+/* Row as stored, with its chain fields. */
+struct audit_stored {
+	struct audit_row row;
+	char *prev_hash, *hash;
+};
+
+/* Calls back with each row in seq order; stops and returns the callback's
+ * non-zero value, or -1 on a store error. */
+typedef int (*audit_row_fn)(const struct audit_stored *r, void *data);
+int store_audit_each(struct store *s, audit_row_fn fn, void *data, char **err);
+
+/* Appends under an IMMEDIATE transaction: hash_fn computes the new hash
+ * from the previous row's hash ("" for the first) and the row. */
+typedef void (*audit_hash_fn)(const char *prev_hash, const struct audit_row *row, char *hash_out,
+			      void *data);
+int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_fn fn, void *data,
+		       char **err);
+
+int store_audit_list(struct store *s, const char *username, const char *subject, int limit,
+		     struct audit_rows *out, char **err);
+
+#endif
