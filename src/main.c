@@ -1,5 +1,4 @@
 /* main.c - ssp: git-style dispatch to one cmd_*() per subcommand. */
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +22,9 @@ static const struct command commands[] = {
 	{"init", cmd_init, N_("opret eller opdater databasen og indlæs strategien")},
 	{"org", cmd_org, N_("vis organisationen (tekst, JSON, SVG eller PDF)")},
 	{"strategy", cmd_strategy, N_("kontroller en strategifil (strategy check FIL)")},
+	{"user", cmd_user, N_("opret, vis og deaktiver brugere")},
+	{"token", cmd_token, N_("udsted og tilbagekald API-tokens")},
+	{"audit", cmd_audit, N_("kontroller og vis adgangsloggen")},
 };
 
 static void usage(FILE *out)
@@ -46,8 +48,8 @@ static void usage(FILE *out)
 int main(int argc, char **argv)
 {
 	i18n_init();
-	if (sodium_init() < 0) {
-		fputs("ssp: libsodium kunne ikke starte\n", stderr);
+	if (service_global_init() < 0) {
+		fputs(_("ssp: kryptobibliotekerne kunne ikke starte\n"), stderr);
 		return 1;
 	}
 	struct cli_ctx ctx;
@@ -99,5 +101,6 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	org_diagram_shutdown();
+	service_global_done();
 	return rc;
 }

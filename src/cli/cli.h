@@ -20,6 +20,9 @@ struct cli_ctx {
 int cmd_init(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_org(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_strategy(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_user(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_token(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_audit(int argc, char **argv, struct cli_ctx *ctx);
 
 /* Prints "ssp: <message>" to stderr and returns 1. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,0 +1,813 @@
+#include "service/auth.h"
+
+#include <ctype.h>
+#include <liboath/oath.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "service/audit.h"
+#include "store/user_store.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/banned.h"
+
+#define PASSWORD_MIN 12
+#define PASSWORD_MAX 1024
+#define TOTP_STEP 30
+#define TOTP_SECRET_BYTES 20 /* 160 bits, RFC 4226's recommendation */
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static long long now_s(void)
+{
+	return (long long)time(NULL);
+}
+
+/* 32 random bytes as base64url without padding (43 characters). */
+static void random_secret(char out[AUTH_SECRET_LEN + 1])
+{
+	unsigned char b[32];
+	randombytes_buf(b, sizeof(b));
+	sodium_bin2base64(out, AUTH_SECRET_LEN + 1, b, sizeof(b),
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(b, sizeof(b));
+}
+
+/* Sessions and tokens are stored as BLAKE2b-256 of the secret: a copy of
+ * the database does not hand out live sessions. */
+static int hash_secret(const char *secret, unsigned char out[32])
+{
+	size_t n = strlen(secret);
+	if (n != AUTH_SECRET_LEN)
+		return -1;
+	crypto_generichash(out, 32, (const unsigned char *)secret, n, NULL, 0);
+	return 0;
+}
+
+static void fill_actor(struct actor *a, const struct user_info *u, const char *client)
+{
+	memset(a, 0, sizeof(*a));
+	a->user_id = u->id;
+	snprintf(a->username, sizeof(a->username), "%s", u->username);
+	snprintf(a->org, sizeof(a->org), "%s", u->org ? u->org : "");
+	a->role = u->role;
+	snprintf(a->client, sizeof(a->client), "%s", client ? client : "");
+}
+
+static int store_err(struct svc_result *r, char *err)
+{
+	svc_fail(r, SVC_ERROR, NULL, "%s", err ? err : "?");
+	free(err);
+	return -1;
+}
+
+static void log_event(struct service *svc, const struct actor *a, const char *client,
+		      const char *action, const char *object, const char *outcome)
+{
+	struct audit_entry e = {action, object, NULL, NULL, outcome};
+	audit_log(svc, a, client, &e);
+}
+
+bool auth_totp_required(const struct service *svc, enum role role)
+{
+	if (!svc->cfg)
+		return role_sees_personal_data(role);
+	return (svc->cfg->totp_required_roles & (1u << role)) != 0;
+}
+
+/* ---- passwords ---------------------------------------------------------- */
+
+/* Argon2id at the interactive limit takes 64 MiB; at most
+ * cfg->max_concurrent_logins hash at once so a burst of sign-ins cannot
+ * exhaust memory. */
+static pthread_mutex_t hash_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t hash_cond = PTHREAD_COND_INITIALIZER;
+static int hashing;
+
+static void hash_enter(const struct service *svc)
+{
+	int max = svc->cfg ? svc->cfg->max_concurrent_logins : 2;
+	pthread_mutex_lock(&hash_lock);
+	while (hashing >= max)
+		pthread_cond_wait(&hash_cond, &hash_lock);
+	hashing++;
+	pthread_mutex_unlock(&hash_lock);
+}
+
+static void hash_leave(void)
+{
+	pthread_mutex_lock(&hash_lock);
+	hashing--;
+	pthread_cond_signal(&hash_cond);
+	pthread_mutex_unlock(&hash_lock);
+}
+
+static bool fast(const struct service *svc)
+{
+	return svc->cfg && svc->cfg->fast_password_hashing;
+}
+
+static int password_hash(const struct service *svc, const char *pw, char out[crypto_pwhash_STRBYTES])
+{
+	hash_enter(svc);
+	int rc = crypto_pwhash_str(out, pw, strlen(pw),
+				   fast(svc) ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				   fast(svc) ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	hash_leave();
+	return rc;
+}
+
+static bool password_verify(const struct service *svc, const char *hash, const char *pw)
+{
+	hash_enter(svc);
+	bool ok = crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+	hash_leave();
+	return ok;
+}
+
+static int check_password_rules(const char *pw, const char *field, struct svc_result *r)
+{
+	size_t n = strlen(pw);
+	if (!utf8_valid(pw, n, NULL))
+		return svc_fail(r, SVC_INVALID, field, _("Adgangskoden er ikke gyldig tekst (UTF-8)."));
+	/* count characters, not bytes */
+	size_t chars = 0;
+	for (size_t i = 0; i < n; i++)
+		chars += ((unsigned char)pw[i] & 0xC0) != 0x80;
+	if (chars < PASSWORD_MIN)
+		return svc_fail(r, SVC_INVALID, field,
+				_("Adgangskoden skal være på mindst %d tegn."), PASSWORD_MIN);
+	if (n > PASSWORD_MAX)
+		return svc_fail(r, SVC_INVALID, field,
+				_("Adgangskoden må højst være på %d byte."), PASSWORD_MAX);
+	return 0;
+}
+
+/* ---- users -------------------------------------------------------------- */
+
+static bool username_valid(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+		      c == '-'))
+			return false;
+	}
+	return true;
+}
+
+int svc_user_add(struct service *svc, const struct actor *a, const struct user_new *u,
+		 const char *password, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+		return -1;
+	if (!username_valid(u->username))
+		return svc_fail(r, SVC_INVALID, "username",
+				_("Brugernavnet skal være 1-64 tegn af a-z, 0-9, punktum, "
+				  "bindestreg og understreg."));
+	if (!u->name || !*u->name || strlen(u->name) > 200 ||
+	    !utf8_valid(u->name, strlen(u->name), NULL))
+		return svc_fail(r, SVC_INVALID, "name",
+				_("Navnet skal udfyldes (højst 200 tegn)."));
+	if (u->role >= ROLE__COUNT)
+		return svc_fail(r, SVC_INVALID, "role", _("Ukendt rolle."));
+	if (u->org && (strlen(u->org) > 128 || !utf8_valid(u->org, strlen(u->org), NULL)))
+		return svc_fail(r, SVC_INVALID, "org", _("Organisationen må højst være 128 tegn."));
+	if (u->institution && *u->institution &&
+	    !store_institution_exists(svc->store, u->institution))
+		return svc_fail(r, SVC_INVALID, "institution",
+				_("Institutionen »%s« findes ikke."), u->institution);
+	if (check_password_rules(password, "password", r) < 0)
+		return -1;
+	char hash[crypto_pwhash_STRBYTES];
+	if (password_hash(svc, password, hash) != 0)
+		return svc_fail(r, SVC_ERROR, NULL, _("Adgangskoden kunne ikke hashes (hukommelse)."));
+	struct user_new copy = *u;
+	if (copy.institution && !*copy.institution)
+		copy.institution = NULL;
+	if (copy.org && !*copy.org)
+		copy.org = NULL;
+	long long id;
+	char *err = NULL;
+	int rc = store_user_insert(svc->store, &copy, hash, &id, &err);
+	if (rc == -2) {
+		log_event(svc, a, a->client, "user.add", u->username, "conflict");
+		return svc_fail(r, SVC_CONFLICT, "username", _("Brugernavnet »%s« er optaget."),
+				u->username);
+	}
+	if (rc < 0)
+		return store_err(r, err);
+	log_event(svc, a, a->client, "user.add", u->username, "ok");
+	return 0;
+}
+
+int svc_user_list(struct service *svc, const struct actor *a, struct user_list *out,
+		  struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+		return -1;
+	char *err = NULL;
+	if (store_user_list(svc->store, out, &err) < 0)
+		return store_err(r, err);
+	log_event(svc, a, a->client, "user.list", NULL, "ok");
+	return 0;
+}
+
+int svc_user_disable(struct service *svc, const struct actor *a, const char *username,
+		     struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+		return -1;
+	struct user_row u;
+	char *err = NULL;
+	int rc = store_user_by_name(svc->store, username, &u, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	if (rc == 1)
+		return svc_fail(r, SVC_NOT_FOUND, "username", _("Brugeren »%s« findes ikke."),
+				username);
+	int n;
+	if (store_user_set_disabled(svc->store, u.info.id, true, &err) < 0 ||
+	    store_session_delete_user(svc->store, u.info.id, &err) < 0 ||
+	    store_token_revoke_user(svc->store, u.info.id, &n, &err) < 0) {
+		user_row_release(&u);
+		return store_err(r, err);
+	}
+	user_row_release(&u);
+	log_event(svc, a, a->client, "user.disable", username, "ok");
+	return 0;
+}
+
+int svc_user_self(struct service *svc, const struct actor *a, struct user_info *out,
+		  struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_PROFILE, r))
+		return -1;
+	struct user_row u;
+	char *err = NULL;
+	int rc = store_user_by_id(svc->store, a->user_id, &u, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	if (rc == 1)
+		return svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
+	*out = u.info;
+	memset(&u.info, 0, sizeof(u.info));
+	user_row_release(&u);
+	return 0;
+}
+
+/* ---- sign-in ------------------------------------------------------------ */
+
+static const char *state_id(enum session_state s)
+{
+	return s == SESSION_NEED_TOTP ? "totp" : s == SESSION_NEED_ENROL ? "enrol" : "full";
+}
+
+static enum session_state state_parse(const char *s)
+{
+	if (!strcmp(s, "totp"))
+		return SESSION_NEED_TOTP;
+	if (!strcmp(s, "enrol"))
+		return SESSION_NEED_ENROL;
+	return SESSION_FULL;
+}
+
+static bool throttled(struct service *svc, const char *username, const char *client)
+{
+	int window = svc->cfg ? svc->cfg->login_window_minutes : 15;
+	int max_user = svc->cfg ? svc->cfg->login_max_failures_user : 5;
+	int max_addr = svc->cfg ? svc->cfg->login_max_failures_address : 20;
+	long long since = now_s() - (long long)window * 60;
+	char key[200];
+	char *err = NULL;
+	snprintf(key, sizeof(key), "user:%s", username);
+	int n = store_login_failure_count(svc->store, key, since, &err);
+	if (n < 0 || n >= max_user) {
+		free(err);
+		return true;
+	}
+	snprintf(key, sizeof(key), "addr:%s", client ? client : "");
+	n = store_login_failure_count(svc->store, key, since, &err);
+	free(err);
+	return n < 0 || n >= max_addr;
+}
+
+static void record_failure(struct service *svc, const char *username, const char *client)
+{
+	char key[200];
+	char *err = NULL;
+	snprintf(key, sizeof(key), "user:%s", username);
+	store_login_failure_add(svc->store, key, now_s(), &err);
+	free(err);
+	err = NULL;
+	snprintf(key, sizeof(key), "addr:%s", client ? client : "");
+	store_login_failure_add(svc->store, key, now_s(), &err);
+	free(err);
+}
+
+static int throttle_fail(struct service *svc, const char *username, const char *client,
+			 struct svc_result *r)
+{
+	log_event(svc, NULL, client, "login.throttled", username, "denied");
+	return svc_fail(r, SVC_THROTTLED, NULL,
+			_("For mange mislykkede forsøg på at logge ind. Vent %d minutter, og prøv "
+			  "igen."),
+			svc->cfg ? svc->cfg->login_window_minutes : 15);
+}
+
+static int new_session(struct service *svc, long long user_id, enum session_state state,
+		       char *cookie_out, struct session_info *info, struct svc_result *r)
+{
+	unsigned char h[32];
+	random_secret(cookie_out);
+	hash_secret(cookie_out, h);
+	info->state = state;
+	random_secret(info->csrf);
+	char *err = NULL;
+	if (store_session_insert(svc->store, h, user_id, state_id(state), info->csrf, now_s(),
+				 &err) < 0)
+		return store_err(r, err);
+	return 0;
+}
+
+/* A fixed hash to verify against when the user does not exist, so the
+ * answer takes as long either way. */
+static char dummy_hash[crypto_pwhash_STRBYTES];
+static bool dummy_fast;
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void dummy_init(void)
+{
+	static const char pw[] = "ssp: ingen bruger med det navn";
+	if (crypto_pwhash_str(dummy_hash, pw, sizeof(pw) - 1,
+			      dummy_fast ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      dummy_fast ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		dummy_hash[0] = '\0';
+}
+
+static const char *get_dummy_hash(const struct service *svc)
+{
+	dummy_fast = fast(svc);
+	pthread_once(&dummy_once, dummy_init);
+	return dummy_hash;
+}
+
+int svc_login(struct service *svc, const char *username, const char *password,
+	      const char *client, char *cookie_out, struct session_info *info,
+	      struct svc_result *r)
+{
+	const char *name = username ? username : "";
+	if (!username_valid(name) || !password || strlen(password) > PASSWORD_MAX) {
+		log_event(svc, NULL, client, "login.failed", NULL, "failed");
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
+				_("Forkert brugernavn eller adgangskode."));
+	}
+	if (throttled(svc, name, client))
+		return throttle_fail(svc, name, client, r);
+
+	struct user_row u;
+	char *err = NULL;
+	int rc = store_user_by_name(svc->store, name, &u, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	bool ok;
+	if (rc == 1) {
+		password_verify(svc, get_dummy_hash(svc), password);
+		ok = false;
+	} else {
+		ok = password_verify(svc, u.password_hash, password) && !u.info.disabled;
+	}
+	if (!ok) {
+		record_failure(svc, name, client);
+		log_event(svc, NULL, client, "login.failed", name, "failed");
+		if (rc == 0)
+			user_row_release(&u);
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
+				_("Forkert brugernavn eller adgangskode."));
+	}
+	enum session_state st = SESSION_FULL;
+	if (u.info.totp_enabled)
+		st = SESSION_NEED_TOTP;
+	else if (auth_totp_required(svc, u.info.role))
+		st = SESSION_NEED_ENROL;
+	char key[200];
+	snprintf(key, sizeof(key), "user:%s", name);
+	store_login_failure_clear(svc->store, key, &err);
+	free(err);
+	struct actor a;
+	fill_actor(&a, &u.info, client);
+	user_row_release(&u);
+	if (new_session(svc, a.user_id, st, cookie_out, info, r) < 0)
+		return -1;
+	log_event(svc, &a, client, st == SESSION_FULL ? "login.ok" : "login.password", NULL, "ok");
+	return 0;
+}
+
+/* ---- TOTP ---------------------------------------------------------------- */
+
+static void seal_key(const struct service *svc, unsigned char out[crypto_secretbox_KEYBYTES])
+{
+	crypto_kdf_derive_from_key(out, crypto_secretbox_KEYBYTES, 1, "sspseal_", svc->key);
+}
+
+/* sealed = nonce || secretbox(secret): the TOTP secret is encrypted at rest
+ * with a key derived from the instance secret, which is not in the database. */
+static unsigned char *seal(const struct service *svc, const unsigned char *plain, size_t n,
+			   size_t *out_len)
+{
+	unsigned char k[crypto_secretbox_KEYBYTES];
+	seal_key(svc, k);
+	*out_len = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + n;
+	unsigned char *out = malloc(*out_len);
+	if (!out)
+		return NULL;
+	randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+	crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, plain, n, out, k);
+	sodium_memzero(k, sizeof(k));
+	return out;
+}
+
+static int unseal(const struct service *svc, const unsigned char *sealed, size_t len,
+		  unsigned char *plain, size_t plain_max, size_t *plain_len)
+{
+	if (len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+		return -1;
+	size_t n = len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
+	if (n > plain_max)
+		return -1;
+	unsigned char k[crypto_secretbox_KEYBYTES];
+	seal_key(svc, k);
+	int rc = crypto_secretbox_open_easy(plain, sealed + crypto_secretbox_NONCEBYTES,
+					    len - crypto_secretbox_NONCEBYTES, sealed, k);
+	sodium_memzero(k, sizeof(k));
+	*plain_len = n;
+	return rc;
+}
+
+/* Checks code against the user's (sealed) secret and refuses a step that
+ * was already used. 0 ok, -1 wrong or replayed. */
+static int totp_check(struct service *svc, const struct user_row *u, const char *code)
+{
+	if (!u->totp_sealed || !code || strlen(code) != 6)
+		return -1;
+	for (int i = 0; i < 6; i++)
+		if (!isdigit((unsigned char)code[i]))
+			return -1;
+	unsigned char secret[64];
+	size_t n;
+	if (unseal(svc, u->totp_sealed, u->totp_sealed_len, secret, sizeof(secret), &n) < 0)
+		return -1;
+	int pos;
+	uint64_t counter;
+	int rc = oath_totp_validate3((const char *)secret, n, time(NULL), TOTP_STEP, 0, 1, &pos,
+				     &counter, code);
+	sodium_memzero(secret, sizeof(secret));
+	if (rc < 0)
+		return -1;
+	char *err = NULL;
+	rc = store_user_use_totp_step(svc->store, u->info.id, (long long)counter, &err);
+	free(err);
+	return rc == 0 ? 0 : -1;
+}
+
+int svc_login_totp(struct service *svc, const char *cookie, const char *code,
+		   const char *client, char *cookie_out, struct session_info *info,
+		   struct svc_result *r)
+{
+	unsigned char h[32], nh[32];
+	struct session_row row;
+	char *err = NULL;
+	if (!cookie || hash_secret(cookie, h) < 0)
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Log ind igen."));
+	int rc = store_session_get(svc->store, h, &row, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	if (rc == 1 || strcmp(row.state, "totp"))
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Log ind igen."));
+	struct user_row u;
+	rc = store_user_by_id(svc->store, row.user_id, &u, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	if (rc == 1 || u.info.disabled) {
+		if (rc == 0)
+			user_row_release(&u);
+		store_session_delete(svc->store, h, &err);
+		free(err);
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Log ind igen."));
+	}
+	if (throttled(svc, u.info.username, client)) {
+		int ret = throttle_fail(svc, u.info.username, client, r);
+		user_row_release(&u);
+		return ret;
+	}
+	struct actor a;
+	fill_actor(&a, &u.info, client);
+	if (totp_check(svc, &u, code) < 0) {
+		record_failure(svc, u.info.username, client);
+		user_row_release(&u);
+		log_event(svc, &a, client, "login.totp", NULL, "failed");
+		return svc_fail(r, SVC_INVALID, "code",
+				_("Koden er forkert eller allerede brugt. Skriv den 6-cifrede kode "
+				  "fra din app."));
+	}
+	user_row_release(&u);
+	random_secret(cookie_out);
+	hash_secret(cookie_out, nh);
+	info->state = SESSION_FULL;
+	random_secret(info->csrf);
+	if (store_session_rekey(svc->store, h, nh, "full", info->csrf, now_s(), &err) < 0)
+		return store_err(r, err);
+	log_event(svc, &a, client, "login.ok", NULL, "ok");
+	return 0;
+}
+
+int svc_session(struct service *svc, const char *cookie, const char *client, struct actor *a,
+		struct session_info *info, struct svc_result *r)
+{
+	unsigned char h[32];
+	if (!cookie || hash_secret(cookie, h) < 0)
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Du er ikke logget ind."));
+	struct session_row row;
+	char *err = NULL;
+	int rc = store_session_get(svc->store, h, &row, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	if (rc == 1)
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Du er ikke logget ind."));
+	long long now = now_s();
+	int idle = svc->cfg ? svc->cfg->session_idle_minutes : 30;
+	int max = svc->cfg ? svc->cfg->session_max_hours : 10;
+	if (now - row.last_seen > (long long)idle * 60 || now - row.created_at > (long long)max * 3600) {
+		store_session_delete(svc->store, h, &err);
+		free(err);
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
+				_("Din session er udløbet. Log ind igen."));
+	}
+	struct user_row u;
+	rc = store_user_by_id(svc->store, row.user_id, &u, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	if (rc == 1 || u.info.disabled) {
+		if (rc == 0)
+			user_row_release(&u);
+		store_session_delete(svc->store, h, &err);
+		free(err);
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Du er ikke logget ind."));
+	}
+	fill_actor(a, &u.info, client);
+	user_row_release(&u);
+	info->state = state_parse(row.state);
+	snprintf(info->csrf, sizeof(info->csrf), "%.*s", AUTH_SECRET_LEN, row.csrf);
+	if (store_session_touch(svc->store, h, now, &err) < 0)
+		return store_err(r, err);
+	return 0;
+}
+
+int svc_logout(struct service *svc, const char *cookie, const char *client)
+{
+	unsigned char h[32];
+	if (!cookie || hash_secret(cookie, h) < 0)
+		return 0;
+	struct session_row row;
+	char *err = NULL;
+	if (store_session_get(svc->store, h, &row, &err) == 0) {
+		struct user_row u;
+		if (store_user_by_id(svc->store, row.user_id, &u, &err) == 0) {
+			struct actor a;
+			fill_actor(&a, &u.info, client);
+			log_event(svc, &a, client, "logout", NULL, "ok");
+			user_row_release(&u);
+		}
+	}
+	store_session_delete(svc->store, h, &err);
+	free(err);
+	return 0;
+}
+
+/* ---- API tokens ----------------------------------------------------------- */
+
+int svc_token_auth(struct service *svc, const char *token, const char *client,
+		   struct actor *a, struct svc_result *r)
+{
+	unsigned char h[32];
+	long long uid;
+	char *err = NULL;
+	if (!token || hash_secret(token, h) < 0) {
+		log_event(svc, NULL, client, "token.use", NULL, "failed");
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Ugyldigt eller tilbagekaldt token."));
+	}
+	int rc = store_token_find(svc->store, h, &uid, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	struct user_row u;
+	if (rc == 0)
+		rc = store_user_by_id(svc->store, uid, &u, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	if (rc == 1 || u.info.disabled) {
+		if (rc == 0)
+			user_row_release(&u);
+		log_event(svc, NULL, client, "token.use", NULL, "failed");
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Ugyldigt eller tilbagekaldt token."));
+	}
+	fill_actor(a, &u.info, client);
+	user_row_release(&u);
+	log_event(svc, a, client, "token.use", NULL, "ok");
+	return 0;
+}
+
+static int find_user(struct service *svc, const char *username, struct user_row *u,
+		     struct svc_result *r)
+{
+	char *err = NULL;
+	int rc = store_user_by_name(svc->store, username ? username : "", u, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	if (rc == 1)
+		return svc_fail(r, SVC_NOT_FOUND, "username", _("Brugeren »%s« findes ikke."),
+				username ? username : "");
+	return 0;
+}
+
+int svc_token_create(struct service *svc, const struct actor *a, const char *username,
+		     char *token_out, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+		return -1;
+	struct user_row u;
+	if (find_user(svc, username, &u, r) < 0)
+		return -1;
+	if (u.info.disabled) {
+		user_row_release(&u);
+		return svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."),
+				username);
+	}
+	unsigned char h[32];
+	random_secret(token_out);
+	hash_secret(token_out, h);
+	char *err = NULL;
+	int rc = store_token_insert(svc->store, h, u.info.id, &err);
+	user_row_release(&u);
+	if (rc < 0)
+		return store_err(r, err);
+	log_event(svc, a, a->client, "token.create", username, "ok");
+	return 0;
+}
+
+int svc_token_revoke(struct service *svc, const struct actor *a, const char *username,
+		     int *count, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+		return -1;
+	struct user_row u;
+	if (find_user(svc, username, &u, r) < 0)
+		return -1;
+	char *err = NULL;
+	int rc = store_token_revoke_user(svc->store, u.info.id, count, &err);
+	user_row_release(&u);
+	if (rc < 0)
+		return store_err(r, err);
+	log_event(svc, a, a->client, "token.revoke", username, "ok");
+	return 0;
+}
+
+/* ---- enrolment and password ----------------------------------------------- */
+
+int svc_totp_begin(struct service *svc, const struct actor *a, char **secret_base32,
+		   char **otpauth_uri, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_PROFILE, r))
+		return -1;
+	if (a->user_id == 0)
+		return svc_fail(r, SVC_INVALID, NULL, _("Kun en bruger kan tilmelde to-faktor."));
+	unsigned char secret[TOTP_SECRET_BYTES];
+	randombytes_buf(secret, sizeof(secret));
+	char *b32 = NULL;
+	size_t b32len;
+	if (oath_base32_encode((const char *)secret, sizeof(secret), &b32, &b32len) != OATH_OK) {
+		sodium_memzero(secret, sizeof(secret));
+		return svc_fail(r, SVC_ERROR, NULL, _("Kunne ikke lave en hemmelighed."));
+	}
+	/* strip base32 padding: authenticator apps want none */
+	while (b32len && b32[b32len - 1] == '=')
+		b32[--b32len] = '\0';
+	size_t sealed_len;
+	unsigned char *sealed = seal(svc, secret, sizeof(secret), &sealed_len);
+	sodium_memzero(secret, sizeof(secret));
+	char *err = NULL;
+	struct user_row u;
+	int rc = store_user_by_id(svc->store, a->user_id, &u, &err);
+	if (rc != 0 || !sealed) {
+		free(sealed);
+		free(b32);
+		return rc < 0 ? store_err(r, err) : svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
+	}
+	/* A pending secret replaces any old one only once it is confirmed, so
+	 * an enabled user keeps working: store it as not yet enabled only when
+	 * two-factor is off. */
+	bool was_enabled = u.info.totp_enabled;
+	user_row_release(&u);
+	if (was_enabled) {
+		free(sealed);
+		free(b32);
+		return svc_fail(r, SVC_CONFLICT, NULL,
+				_("To-faktor-login er allerede slået til for din konto."));
+	}
+	rc = store_user_set_totp(svc->store, a->user_id, sealed, sealed_len, false, &err);
+	free(sealed);
+	if (rc < 0) {
+		free(b32);
+		return store_err(r, err);
+	}
+	struct strbuf uri = STRBUF_INIT;
+	strbuf_addf(&uri, "otpauth://totp/SSP:%s?secret=%s&issuer=SSP&algorithm=SHA1&digits=6&period=30",
+		    a->username, b32);
+	*secret_base32 = b32;
+	*otpauth_uri = strbuf_detach(&uri);
+	log_event(svc, a, a->client, "totp.begin", NULL, "ok");
+	return 0;
+}
+
+int svc_totp_confirm(struct service *svc, const struct actor *a, const char *cookie,
+		     const char *code, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_PROFILE, r))
+		return -1;
+	struct user_row u;
+	char *err = NULL;
+	int rc = store_user_by_id(svc->store, a->user_id, &u, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	if (rc == 1)
+		return svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
+	if (u.info.totp_enabled) {
+		user_row_release(&u);
+		return svc_fail(r, SVC_CONFLICT, NULL,
+				_("To-faktor-login er allerede slået til for din konto."));
+	}
+	if (!u.totp_sealed) {
+		user_row_release(&u);
+		return svc_fail(r, SVC_INVALID, NULL, _("Start tilmeldingen forfra."));
+	}
+	if (totp_check(svc, &u, code) < 0) {
+		user_row_release(&u);
+		log_event(svc, a, a->client, "totp.confirm", NULL, "failed");
+		return svc_fail(r, SVC_INVALID, "code",
+				_("Koden passer ikke. Skriv den 6-cifrede kode, som din app viser "
+				  "lige nu."));
+	}
+	rc = store_user_set_totp(svc->store, a->user_id, u.totp_sealed, u.totp_sealed_len, true, &err);
+	user_row_release(&u);
+	if (rc < 0)
+		return store_err(r, err);
+	unsigned char h[32];
+	if (cookie && hash_secret(cookie, h) == 0) {
+		store_session_set_state(svc->store, h, "full", &err);
+		free(err);
+	}
+	log_event(svc, a, a->client, "totp.confirm", NULL, "ok");
+	return 0;
+}
+
+int svc_password_change(struct service *svc, const struct actor *a, const char *old_password,
+			const char *new_password, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_PROFILE, r))
+		return -1;
+	struct user_row u;
+	char *err = NULL;
+	int rc = store_user_by_id(svc->store, a->user_id, &u, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	if (rc == 1)
+		return svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
+	bool ok = old_password && strlen(old_password) <= PASSWORD_MAX &&
+		  password_verify(svc, u.password_hash, old_password);
+	if (!ok) {
+		user_row_release(&u);
+		log_event(svc, a, a->client, "password.change", NULL, "failed");
+		return svc_fail(r, SVC_INVALID, "old_password", _("Den nuværende adgangskode er forkert."));
+	}
+	if (check_password_rules(new_password ? new_password : "", "new_password", r) < 0) {
+		user_row_release(&u);
+		return -1;
+	}
+	char hash[crypto_pwhash_STRBYTES];
+	if (password_hash(svc, new_password, hash) != 0) {
+		user_row_release(&u);
+		return svc_fail(r, SVC_ERROR, NULL, _("Adgangskoden kunne ikke hashes (hukommelse)."));
+	}
+	rc = store_user_set_password(svc->store, u.info.id, hash, &err);
+	user_row_release(&u);
+	if (rc < 0)
+		return store_err(r, err);
+	log_event(svc, a, a->client, "password.change", NULL, "ok");
+	return 0;
+}

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <liboath/oath.h>
 #include <pwd.h>
 #include <sodium.h>
 #include <stdarg.h>
@@ -15,6 +16,20 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
+
+int service_global_init(void)
+{
+	if (sodium_init() < 0)
+		return -1;
+	if (oath_init() != OATH_OK)
+		return -1;
+	return 0;
+}
+
+void service_global_done(void)
+{
+	oath_done();
+}
 
 void svc_result_clear(struct svc_result *r)
 {

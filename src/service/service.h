@@ -65,6 +65,11 @@ struct service {
 	unsigned char key[32]; /* instance secret: access-log chain, sealing */
 };
 
+/* Process-wide set-up of the crypto libraries (libsodium, liboath); call
+ * once from main() before any thread starts. 0, or -1 on failure. */
+int service_global_init(void);
+void service_global_done(void);
+
 /* Opens the instance secret next to the database (DB_PATH.key, mode 0600),
  * creating it on first use. */
 int service_load_key(struct service *svc, const char *db_path, char **err);

@@ -94,7 +94,7 @@ int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_
 	fn(prev ? prev : "", &r, hash, data);
 	if (exec(s,
 		 "INSERT INTO audit_log (" AUDIT_COLS ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		 "lssssssssss", seq, r.at, r.username, r.org, r.action, r.object, r.subject,
+		 "lsssssssssss", seq, r.at, r.username, r.org, r.action, r.object, r.subject,
 		 r.legal_basis, r.client, r.outcome, prev ? prev : "", hash) < 0)
 		goto fail;
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)

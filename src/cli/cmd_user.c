@@ -1,0 +1,221 @@
+/* ssp user add|list|disable, ssp token create|revoke */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "service/auth.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/banned.h"
+
+static void user_usage(FILE *out)
+{
+	fputs(_("Brug: ssp user add BRUGERNAVN --name \"NAVN\" --role ROLLE [--org ORG]\n"
+		"                   [--institution ID] --password-stdin\n"
+		"       ssp user list\n"
+		"       ssp user disable BRUGERNAVN\n"
+		"\n"
+		"Roller: admin, ssp, politi, boern-familier, ungeenhed, kontaktperson,\n"
+		"styregruppe, revisor. Adgangskoden læses fra standard-input (første linje,\n"
+		"mindst 12 tegn), så den ikke står i kommandohistorikken.\n"),
+	      out);
+}
+
+static int report(const struct svc_result *r)
+{
+	cli_error("%s", r->message ? r->message : _("ukendt fejl"));
+	return 1;
+}
+
+/* Reads one line from stdin without its newline. */
+static int read_password(struct strbuf *pw)
+{
+	int c;
+	while ((c = getchar()) != EOF && c != '\n') {
+		if (pw->len > 4096)
+			return -1;
+		strbuf_addch(pw, (char)c);
+	}
+	if (pw->len && pw->buf[pw->len - 1] == '\r')
+		pw->buf[--pw->len] = '\0';
+	return 0;
+}
+
+static int user_add(int argc, char **argv, struct cli_ctx *ctx)
+{
+	static const struct option opts[] = {{"name", required_argument, NULL, 'n'},
+					     {"role", required_argument, NULL, 'r'},
+					     {"org", required_argument, NULL, 'o'},
+					     {"institution", required_argument, NULL, 'i'},
+					     {"password-stdin", no_argument, NULL, 'p'},
+					     {"db", required_argument, NULL, 'd'},
+					     {"help", no_argument, NULL, 'h'},
+					     {0, 0, 0, 0}};
+	struct user_new u = {0};
+	const char *role = NULL;
+	int pw_stdin = 0, c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': u.name = optarg; break;
+		case 'r': role = optarg; break;
+		case 'o': u.org = optarg; break;
+		case 'i': u.institution = optarg; break;
+		case 'p': pw_stdin = 1; break;
+		case 'd': ctx->db_path = optarg; break;
+		case 'h': user_usage(stdout); return 0;
+		default: return cli_usage_error("user add", _("ukendt tilvalg"));
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error("user add", _("angiv præcis ét brugernavn"));
+	u.username = argv[optind];
+	if (!u.name)
+		return cli_usage_error("user add", _("--name mangler"));
+	if (!role)
+		return cli_usage_error("user add", _("--role mangler"));
+	if (role_parse(role, &u.role) < 0)
+		return cli_usage_error("user add",
+				       _("ukendt rolle »%s«; brug admin, ssp, politi, boern-familier, "
+					 "ungeenhed, kontaktperson, styregruppe eller revisor"),
+				       role);
+	if (!pw_stdin)
+		return cli_usage_error("user add",
+				       _("--password-stdin mangler (adgangskoden læses fra standard-input)"));
+	struct strbuf pw = STRBUF_INIT;
+	if (read_password(&pw) < 0) {
+		strbuf_release(&pw);
+		return cli_error(_("adgangskoden er for lang"));
+	}
+	struct service svc;
+	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0) {
+		strbuf_release(&pw);
+		return 1;
+	}
+	struct actor a;
+	actor_cli(&a);
+	struct svc_result r = SVC_RESULT_INIT;
+	int rc = svc_user_add(&svc, &a, &u, pw.buf, &r) < 0 ? report(&r) : 0;
+	if (!rc)
+		printf(_("Brugeren %s (%s) er oprettet.\n"), u.username, role_label(u.role));
+	svc_result_clear(&r);
+	cli_close_service(&svc);
+	memset(pw.buf, 0, pw.len);
+	strbuf_release(&pw);
+	return rc;
+}
+
+static int user_list(struct cli_ctx *ctx)
+{
+	struct service svc;
+	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+		return 1;
+	struct actor a;
+	actor_cli(&a);
+	struct svc_result r = SVC_RESULT_INIT;
+	struct user_list l = {0};
+	int rc = 0;
+	if (svc_user_list(&svc, &a, &l, &r) < 0) {
+		rc = report(&r);
+	} else {
+		printf("%-20s %-16s %-30s %-9s %s\n", _("BRUGERNAVN"), _("ROLLE"), _("NAVN"),
+		       _("TO-FAKTOR"), _("STATUS"));
+		for (size_t i = 0; i < l.nr; i++)
+			printf("%-20s %-16s %-30s %-9s %s\n", l.v[i].username, role_id(l.v[i].role),
+			       l.v[i].name, l.v[i].totp_enabled ? _("ja") : _("nej"),
+			       l.v[i].disabled ? _("deaktiveret") : _("aktiv"));
+	}
+	user_list_release(&l);
+	svc_result_clear(&r);
+	cli_close_service(&svc);
+	return rc;
+}
+
+static int user_disable(int argc, char **argv, struct cli_ctx *ctx)
+{
+	if (argc != 2)
+		return cli_usage_error("user disable", _("angiv præcis ét brugernavn"));
+	struct service svc;
+	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+		return 1;
+	struct actor a;
+	actor_cli(&a);
+	struct svc_result r = SVC_RESULT_INIT;
+	int rc = svc_user_disable(&svc, &a, argv[1], &r) < 0 ? report(&r) : 0;
+	if (!rc)
+		printf(_("Brugeren %s er deaktiveret; sessioner og tokens er lukket.\n"), argv[1]);
+	svc_result_clear(&r);
+	cli_close_service(&svc);
+	return rc;
+}
+
+int cmd_user(int argc, char **argv, struct cli_ctx *ctx)
+{
+	if (argc < 2)
+		return cli_usage_error("user", _("angiv en handling: add, list eller disable"));
+	const char *what = argv[1];
+	if (!strcmp(what, "--help") || !strcmp(what, "-h")) {
+		user_usage(stdout);
+		return 0;
+	}
+	if (!strcmp(what, "add"))
+		return user_add(argc - 1, argv + 1, ctx);
+	if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
+		user_usage(stdout);
+		return 0;
+	}
+	if (!strcmp(what, "list"))
+		return argc == 2 ? user_list(ctx) : cli_usage_error("user list", _("for mange argumenter"));
+	if (!strcmp(what, "disable"))
+		return user_disable(argc - 1, argv + 1, ctx);
+	return cli_usage_error("user", _("ukendt handling »%s«; brug add, list eller disable"), what);
+}
+
+static void token_usage(FILE *out)
+{
+	fputs(_("Brug: ssp token create BRUGERNAVN\n"
+		"       ssp token revoke BRUGERNAVN\n"
+		"\n"
+		"create udsteder et API-token til JSON-API'et (Authorization: Bearer TOKEN).\n"
+		"Tokenet vises kun én gang og gemmes kun som hash. revoke tilbagekalder\n"
+		"alle brugerens tokens.\n"),
+	      out);
+}
+
+int cmd_token(int argc, char **argv, struct cli_ctx *ctx)
+{
+	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		token_usage(stdout);
+		return 0;
+	}
+	if (argc != 3 || (strcmp(argv[1], "create") && strcmp(argv[1], "revoke")))
+		return cli_usage_error("token", _("brug »token create BRUGERNAVN« eller »token revoke "
+						  "BRUGERNAVN«"));
+	struct service svc;
+	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+		return 1;
+	struct actor a;
+	actor_cli(&a);
+	struct svc_result r = SVC_RESULT_INIT;
+	int rc = 0;
+	if (!strcmp(argv[1], "create")) {
+		char token[AUTH_SECRET_LEN + 1];
+		if (svc_token_create(&svc, &a, argv[2], token, &r) < 0) {
+			rc = report(&r);
+		} else {
+			printf("%s\n", token);
+			fprintf(stderr, _("Gem tokenet nu: det kan ikke vises igen.\n"));
+		}
+	} else {
+		int n = 0;
+		if (svc_token_revoke(&svc, &a, argv[2], &n, &r) < 0)
+			rc = report(&r);
+		else
+			printf(_("%d token(s) tilbagekaldt for %s.\n"), n, argv[2]);
+	}
+	svc_result_clear(&r);
+	cli_close_service(&svc);
+	return rc;
+}
