@@ -17,29 +17,30 @@
 
 /*
  * The diagram is built in two passes. Layout creates every pango layout from
- * one surface-independent pango context and fixes each box's position and
- * size; drawing then only places the finished layouts. Measuring and drawing
- * with the same layouts is what guarantees that text fits its box on either
- * surface, and it lets the page size be known before the surface exists
- * (a cairo SVG surface cannot be resized once created).
+ * one surface-independent pango context, fixes each box's position and size
+ * and routes the connectors; drawing then only places finished layouts and
+ * lines. Measuring and drawing with the same layouts is what guarantees that
+ * text fits its box on either surface, and it lets the page size be known
+ * before the surface exists (a cairo SVG surface cannot be resized).
  *
  * All geometry is in points (1/72 inch), the unit of both surfaces.
  */
 
 #define FONT_FAMILY "DejaVu Sans"
 
-#define MARGIN 36.0	 /* page edge to content */
-#define LABEL_W 120.0	 /* level label column inside a band */
-#define BAND_PAD 16.0	 /* band edge to its label and boxes */
-#define BOX_W 190.0	 /* every box has this width so rows line up */
-#define BOX_PAD 8.0	 /* box edge to its text */
-#define PART_GAP 4.0	 /* between the paragraphs of a box */
-#define COL_GAP 22.0	 /* between boxes in a row */
-#define ROW_GAP 24.0	 /* between rows; connectors run through it */
-#define RADIUS 6.0	 /* box corner */
-#define MAX_COLS 4	 /* boxes per row before wrapping */
-#define STRIP_GAP 14.0	 /* between the last level band and the districts */
-#define MIN_PAGE_W 480.0 /* keeps a tiny org from giving a sliver of a page */
+#define MARGIN 36.0	   /* page edge to content */
+#define LABEL_W 120.0	   /* level label column inside a band */
+#define BAND_PAD 16.0	   /* band edge to its label and boxes */
+#define BOX_W 190.0	   /* every box has this width so rows line up */
+#define BOX_PAD 8.0	   /* box edge to its text */
+#define PART_GAP 4.0	   /* between the paragraphs of a box */
+#define COL_GAP 22.0	   /* between boxes in a row */
+#define ROW_GAP 24.0	   /* between rows of a band */
+#define LANE_STEP 7.0	   /* between parallel connector lanes in a gap */
+#define RADIUS 6.0	   /* box corner */
+#define MAX_COLS 4	   /* boxes per row before wrapping */
+#define STRIP_GAP 14.0	   /* between the last level band and the districts */
+#define MIN_PAGE_W 480.0   /* keeps a tiny org from giving a sliver of a page */
 #define MAX_TITLE_W 1000.0 /* a longer title wraps instead of widening the page */
 
 enum font_role {
@@ -53,7 +54,7 @@ enum font_role {
 };
 
 static const char *const font_specs[FONT__COUNT] = {
-	FONT_FAMILY " Bold 14", FONT_FAMILY " 11",	  FONT_FAMILY " Bold 11",
+	FONT_FAMILY " Bold 14", FONT_FAMILY " 11",  FONT_FAMILY " Bold 11",
 	FONT_FAMILY " Bold 10", FONT_FAMILY " 9.5", FONT_FAMILY " Italic 9",
 };
 
@@ -61,8 +62,8 @@ struct rgb {
 	double r, g, b;
 };
 
-/* Dark text on light fills; every text/fill pair has a contrast ratio of
- * at least 7:1 (WCAG AAA for normal text). */
+/* Dark text on light fills: every text colour has a contrast ratio of at
+ * least 7:1 (WCAG AAA) against every fill it is drawn on. */
 static const struct rgb COL_PAGE = {1.0, 1.0, 1.0};
 static const struct rgb COL_TEXT = {0.10, 0.10, 0.10};
 static const struct rgb COL_LABEL = {0.11, 0.21, 0.31};
@@ -79,13 +80,13 @@ enum { PART_TITLE, PART_TEXT, PART_NOTE, PART__COUNT };
 
 struct box {
 	double x, y, w, h;
-	size_t row, col; /* index into diagram.rows; position within the row */
+	size_t row, col; /* bodies: index into diagram.rows; position in the row */
 	bool placed;
 	PangoLayout *part[PART__COUNT]; /* drawn top to bottom; NULL = absent */
 };
 
 /* One row of body boxes. Rows are numbered top to bottom across all level
- * bands; the gap below row r is where the connectors leaving it run. */
+ * bands; "gap g" is the space below row g, where connectors leaving it run. */
 struct row {
 	double top, bottom;
 	int band;
@@ -100,6 +101,66 @@ struct band {
 
 #define BANDS_NR (LEVEL__COUNT + 1) /* the levels, then the district strip */
 
+/*
+ * Connectors are orthogonal and never pass behind a box or over text:
+ *
+ *  - A box with links to lower rows drops a "trunk" from its bottom centre
+ *    into a horizontal bar in the gap below its row; each linked box in the
+ *    next row hangs from that bar by a "drop" onto its top centre, so
+ *    siblings share one bar.
+ *  - Links that skip rows leave the bar for a vertical "corridor" through a
+ *    column gap that is free in every row passed (or just outside the grid,
+ *    which always is), and enter a bar in the gap above the linked box.
+ *  - Boxes side by side in a row are joined by a short horizontal line;
+ *    boxes further apart in a row by a bracket in the gap below the row.
+ *
+ * Every bar has its own lane (height) in its gap, ordered to cross few
+ * other lines, and a gap grows when its lanes need more room. So lines of
+ * different owners may cross but never run on top of each other, and a dot
+ * marks each junction (three or more line ends meeting); a crossing has none.
+ * A parent drawn below its child is linked the same way, upper box first.
+ */
+
+enum link_kind { LINK_SIDE, LINK_BRACKET, LINK_TREE };
+
+struct link {
+	size_t up, down; /* body indices: the higher row, or in one row the left box */
+	enum link_kind kind;
+	size_t bar;    /* LINK_BRACKET, LINK_TREE: the bar it hangs from */
+	double drop_x; /* LINK_TREE: where it meets the lower box */
+};
+
+struct trunk {
+	size_t up;	 /* body index of the box the trunk leaves */
+	size_t exit_bar; /* bar in the gap right below that box's row */
+	bool has_corridor;
+	double corridor_x;
+};
+
+struct bar_point {
+	double x;
+	bool up; /* the vertical line at x leaves the bar upwards */
+};
+
+#define NO_OWNER ((size_t)-1)
+
+struct bar {
+	size_t gap;   /* index of the row above the gap */
+	size_t owner; /* body index of the trunk's box; NO_OWNER for a bracket */
+	double y, x0, x1;
+	struct bar_point *pt;
+	size_t pt_nr, pt_alloc;
+};
+
+struct routes {
+	struct link *links;
+	size_t links_nr, links_alloc;
+	struct trunk *trunks;
+	size_t trunks_nr, trunks_alloc;
+	struct bar *bars;
+	size_t bars_nr, bars_alloc;
+};
+
 struct diagram {
 	PangoContext *pc;
 	PangoFontDescription *font[FONT__COUNT];
@@ -113,7 +174,10 @@ struct diagram {
 	size_t bodies_nr, districts_nr;
 	struct row *rows; /* body rows only; districts have no connectors */
 	size_t rows_nr, rows_alloc;
+	struct routes routes;
 };
+
+/* ---- small helpers ------------------------------------------------------- */
 
 static double to_pt(int pango_units)
 {
@@ -125,9 +189,30 @@ static int to_pango(double pt)
 	return (int)(pt * PANGO_SCALE + 0.5);
 }
 
+/* Absolute value; spares a libm dependency for one function. */
+static double dist(double v)
+{
+	return v < 0 ? -v : v;
+}
+
+static size_t min_sz(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
+static size_t max_sz(size_t a, size_t b)
+{
+	return a > b ? a : b;
+}
+
 static bool is_blank(const char *s)
 {
 	return !s || !*s;
+}
+
+static double box_cx(const struct box *b)
+{
+	return b->x + b->w / 2;
 }
 
 /* Pango warns on stderr and mangles invalid UTF-8; strings from a store or
@@ -173,6 +258,8 @@ static double layout_h(PangoLayout *l)
 	return to_pt(h);
 }
 
+/* ---- setup and teardown -------------------------------------------------- */
+
 static void diagram_init(struct diagram *d, const struct org *o)
 {
 	memset(d, 0, sizeof(*d));
@@ -210,6 +297,16 @@ static void box_release(struct box *b)
 		unref_layout(&b->part[i]);
 }
 
+static void routes_release(struct routes *r)
+{
+	for (size_t i = 0; i < r->bars_nr; i++)
+		free(r->bars[i].pt);
+	free(r->bars);
+	free(r->trunks);
+	free(r->links);
+	memset(r, 0, sizeof(*r));
+}
+
 static void diagram_release(struct diagram *d)
 {
 	for (size_t i = 0; i < d->bodies_nr; i++)
@@ -219,6 +316,7 @@ static void diagram_release(struct diagram *d)
 	free(d->bodies);
 	free(d->districts);
 	free(d->rows);
+	routes_release(&d->routes);
 	for (int i = 0; i < BANDS_NR; i++) {
 		unref_layout(&d->band[i].label);
 		unref_layout(&d->band[i].empty);
@@ -233,7 +331,7 @@ static void diagram_release(struct diagram *d)
 	memset(d, 0, sizeof(*d));
 }
 
-/* ---- content of the boxes ---------------------------------------------- */
+/* ---- content of the boxes ------------------------------------------------ */
 
 static void fill_body_box(struct diagram *d, struct box *b, const struct org_body *body)
 {
@@ -254,8 +352,7 @@ static void fill_body_box(struct diagram *d, struct box *b, const struct org_bod
 	strbuf_release(&sb);
 
 	if (!body->named_individuals)
-		b->part[PART_NOTE] =
-			make_layout(d, FONT_NOTE, _("Ingen navngivne personer"), tw);
+		b->part[PART_NOTE] = make_layout(d, FONT_NOTE, _("Ingen navngivne personer"), tw);
 }
 
 static void fill_district_box(struct diagram *d, struct box *b, const struct org *o,
@@ -308,22 +405,12 @@ static double box_content_h(const struct box *b)
 	return 2 * BOX_PAD + h + (n > 1 ? (n - 1) * PART_GAP : 0);
 }
 
-/* ---- layout -------------------------------------------------------------- */
-
-static size_t min_sz(size_t a, size_t b)
-{
-	return a < b ? a : b;
-}
-
-static size_t max_sz(size_t a, size_t b)
-{
-	return a > b ? a : b;
-}
+/* ---- placing boxes ------------------------------------------------------- */
 
 /* Places the boxes boxes[idx[0..n)] in rows from y on: rows are balanced
  * (5 boxes give 3 + 2, not 4 + 1), centred, and every box in a row gets the
  * row's height so bottom edges, and so connectors, line up. With band >= 0
- * the rows are recorded in d->rows for the connectors.
+ * (level bands) the rows are recorded in d->rows for the connectors.
  * Returns the height used. */
 static double place_rows(struct diagram *d, struct box *boxes, const size_t *idx, size_t n,
 			 double y, int band)
@@ -349,7 +436,7 @@ static double place_rows(struct diagram *d, struct box *boxes, const size_t *idx
 			b->y = y;
 			b->w = BOX_W;
 			b->h = row_h;
-			b->row = d->rows_nr;
+			b->row = band >= 0 ? d->rows_nr : 0;
 			b->col = j;
 			b->placed = true;
 		}
@@ -388,230 +475,33 @@ static double layout_band(struct diagram *d, int band_nr, struct box *boxes, con
 	return band->h;
 }
 
-static void layout_diagram(struct diagram *d, const struct org *o)
+/* Makes room: moves everything from y down by extra, and stretches the
+ * band that y falls in. */
+static void shift_down(struct diagram *d, double y, double extra)
 {
-	/* Boxes first: their count decides the grid width. */
-	size_t per_level[LEVEL__COUNT] = {0};
-	for (size_t i = 0; i < o->bodies_nr; i++) {
-		const struct org_body *b = &o->bodies[i];
-		if (b->level >= LEVEL__COUNT)
-			continue; /* not a level we can draw; the parser never makes one */
-		fill_body_box(d, &d->bodies[i], b);
-		per_level[b->level]++;
+	for (size_t i = 0; i < d->bodies_nr; i++)
+		if (d->bodies[i].placed && d->bodies[i].y >= y)
+			d->bodies[i].y += extra;
+	for (size_t i = 0; i < d->districts_nr; i++)
+		if (d->districts[i].placed && d->districts[i].y >= y)
+			d->districts[i].y += extra;
+	for (size_t i = 0; i < d->rows_nr; i++) {
+		if (d->rows[i].top >= y) {
+			d->rows[i].top += extra;
+			d->rows[i].bottom += extra;
+		}
 	}
-	for (size_t i = 0; i < o->districts_nr; i++)
-		fill_district_box(d, &d->districts[i], o, &o->districts[i]);
-	d->has_strip = o->districts_nr > 0;
-
-	size_t cols = min_sz(o->districts_nr, MAX_COLS);
-	for (int l = 0; l < LEVEL__COUNT; l++)
-		cols = max_sz(cols, min_sz(per_level[l], MAX_COLS));
-	cols = max_sz(cols, 1);
-	double grid_w = (double)cols * BOX_W + (double)(cols - 1) * COL_GAP;
-	double left = MARGIN + BAND_PAD + LABEL_W + BAND_PAD; /* grid's left edge */
-	double page_w = left + grid_w + BAND_PAD + MARGIN;
-
-	struct strbuf sb = STRBUF_INIT;
-	if (!is_blank(o->municipality))
-		strbuf_addf(&sb, _("Organisering af SSP-samarbejdet i %s"), o->municipality);
-	else
-		strbuf_addstr(&sb, _("Organisering af SSP-samarbejdet"));
-	d->title = make_layout(d, FONT_TITLE, sb.buf, 0);
-	strbuf_reset(&sb);
-	if (!is_blank(o->police_district)) {
-		strbuf_addf(&sb, _("Politikreds: %s"), o->police_district);
-		d->subtitle = make_layout(d, FONT_SUBTITLE, sb.buf, 0);
+	for (int i = 0; i < BANDS_NR; i++) {
+		struct band *b = &d->band[i];
+		if (b->y >= y)
+			b->y += extra;
+		else if (b->y + b->h > y)
+			b->h += extra;
 	}
-	strbuf_release(&sb);
-
-	/* Widen the page for the title up to a limit, then let it wrap. */
-	double want = layout_w(d->title);
-	if (d->subtitle && layout_w(d->subtitle) > want)
-		want = layout_w(d->subtitle);
-	want += 2 * MARGIN;
-	if (want > MAX_TITLE_W)
-		want = MAX_TITLE_W;
-	if (want > page_w)
-		page_w = want;
-	if (page_w < MIN_PAGE_W)
-		page_w = MIN_PAGE_W;
-	d->page_w = page_w;
-	d->grid_x = left;
-	d->grid_w = page_w - MARGIN - BAND_PAD - left;
-
-	double text_w = page_w - 2 * MARGIN;
-	PangoLayout *heads[2] = {d->title, d->subtitle};
-	for (int i = 0; i < 2; i++) {
-		if (!heads[i])
-			continue;
-		pango_layout_set_width(heads[i], to_pango(text_w));
-		pango_layout_set_wrap(heads[i], PANGO_WRAP_WORD_CHAR);
-		pango_layout_set_alignment(heads[i], PANGO_ALIGN_CENTER);
-	}
-
-	double y = MARGIN + layout_h(d->title);
-	if (d->subtitle)
-		y += 4 + layout_h(d->subtitle);
-	y += 18;
-
-	size_t *idx = xcalloc(max_sz(o->bodies_nr, o->districts_nr), sizeof(*idx));
-	for (int l = 0; l < LEVEL__COUNT; l++) {
-		struct band *band = &d->band[l];
-		band->fill = &COL_BAND[l % 2];
-		band->label = make_layout(d, FONT_LABEL, org_level_label((enum org_level)l),
-					  LABEL_W);
-		size_t n = 0;
-		for (size_t i = 0; i < o->bodies_nr; i++)
-			if (o->bodies[i].level == (enum org_level)l)
-				idx[n++] = i;
-		if (!n)
-			band->empty = make_layout(d, FONT_NOTE, _("Ingen organer på dette niveau"),
-						  LABEL_W);
-		y += layout_band(d, l, d->bodies, idx, n, y);
-	}
-	if (d->has_strip) {
-		struct band *band = &d->band[LEVEL__COUNT];
-		y += STRIP_GAP;
-		band->fill = &COL_STRIP;
-		band->label = make_layout(d, FONT_LABEL, _("Distrikter"), LABEL_W);
-		for (size_t i = 0; i < o->districts_nr; i++)
-			idx[i] = i;
-		y += layout_band(d, LEVEL__COUNT, d->districts, idx, o->districts_nr, y);
-	}
-	free(idx);
-	d->page_h = y + MARGIN;
+	d->page_h += extra;
 }
 
-/* ---- drawing ------------------------------------------------------------- */
-
-static void set_rgb(cairo_t *cr, const struct rgb *c)
-{
-	cairo_set_source_rgb(cr, c->r, c->g, c->b);
-}
-
-static void show_layout_at(cairo_t *cr, PangoLayout *l, double x, double y,
-			   const struct rgb *c)
-{
-	set_rgb(cr, c);
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, l);
-}
-
-static void rounded_rect(cairo_t *cr, double x, double y, double w, double h, double r)
-{
-	const double deg = G_PI / 180.0;
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, x + w - r, y + r, r, -90 * deg, 0);
-	cairo_arc(cr, x + w - r, y + h - r, r, 0, 90 * deg);
-	cairo_arc(cr, x + r, y + h - r, r, 90 * deg, 180 * deg);
-	cairo_arc(cr, x + r, y + r, r, 180 * deg, 270 * deg);
-	cairo_close_path(cr);
-}
-
-static void draw_band(cairo_t *cr, const struct diagram *d, const struct band *band)
-{
-	set_rgb(cr, band->fill);
-	cairo_rectangle(cr, MARGIN, band->y, d->page_w - 2 * MARGIN, band->h);
-	cairo_fill(cr);
-	/* The label block is centred vertically in the band. */
-	double y = band->y + (band->h - label_block_h(band)) / 2;
-	show_layout_at(cr, band->label, MARGIN + BAND_PAD, y, &COL_LABEL);
-	if (band->empty)
-		show_layout_at(cr, band->empty, MARGIN + BAND_PAD,
-			       y + layout_h(band->label) + PART_GAP, &COL_MUTED);
-}
-
-static void draw_box(cairo_t *cr, const struct box *b, const struct rgb *edge)
-{
-	rounded_rect(cr, b->x, b->y, b->w, b->h, RADIUS);
-	set_rgb(cr, &COL_BOX_FILL);
-	cairo_fill_preserve(cr);
-	set_rgb(cr, edge);
-	cairo_set_line_width(cr, 1.2);
-	cairo_stroke(cr);
-
-	static const struct rgb *const part_colour[PART__COUNT] = {&COL_TEXT, &COL_TEXT,
-								  &COL_WARN};
-	double y = b->y + BOX_PAD;
-	for (int i = 0; i < PART__COUNT; i++) {
-		if (!b->part[i])
-			continue;
-		show_layout_at(cr, b->part[i], b->x + BOX_PAD, y, part_colour[i]);
-		y += layout_h(b->part[i]) + PART_GAP;
-	}
-}
-
-/* ---- connectors ---------------------------------------------------------- */
-
-/*
- * Connectors are orthogonal and never pass behind a box:
- *
- *  - A box with links to lower rows (its "trunk") drops from its bottom
- *    centre into a horizontal bar in the gap below its row; each linked box
- *    in the next row hangs from that bar by a vertical "drop" onto its top
- *    centre, so siblings share one bar.
- *  - Links that skip rows leave the bar for a corridor outside the grid
- *    (left or right, between the grid and the band edge), run down it and
- *    enter a bar in the gap above the linked box's row.
- *  - Boxes next to each other in a row are joined side to side; boxes
- *    further apart in a row by a bracket in the gap below the row.
- *
- * Each bar gets its own lane (height) in its gap, ordered to cross as few
- * other lines as possible, so lines of different owners cross but never run
- * on top of each other. A junction where a line meets a bar away from the
- * bar's ends gets a dot; a plain crossing gets none.
- */
-
-enum link_kind { LINK_SIDE, LINK_BRACKET, LINK_TREE };
-
-struct link {
-	size_t up, down; /* body indices: the higher row, or in one row the left box */
-	enum link_kind kind;
-	size_t bar;    /* LINK_BRACKET, LINK_TREE: the bar it hangs from */
-	double drop_x; /* LINK_TREE: where it meets the lower box */
-};
-
-struct trunk {
-	size_t up;	  /* body index of the box the trunk leaves */
-	size_t exit_bar;  /* bar in the gap right below that box's row */
-	bool has_corridor;
-	double corridor_x;
-};
-
-struct bar_point {
-	double x;
-	bool up; /* the vertical line at x leaves the bar upwards */
-};
-
-#define NO_OWNER ((size_t)-1)
-
-struct bar {
-	size_t gap;   /* index of the row above the gap */
-	size_t owner; /* body index of the trunk's box; NO_OWNER for a bracket */
-	double y, x0, x1;
-	struct bar_point *pt;
-	size_t pt_nr, pt_alloc;
-};
-
-struct routes {
-	struct link *links;
-	size_t links_nr, links_alloc;
-	struct trunk *trunks;
-	size_t trunks_nr, trunks_alloc;
-	struct bar *bars;
-	size_t bars_nr, bars_alloc;
-};
-
-/* Absolute value; spares a libm dependency for one function. */
-static double dist(double v)
-{
-	return v < 0 ? -v : v;
-}
-
-static double box_cx(const struct box *b)
-{
-	return b->x + b->w / 2;
-}
+/* ---- routing connectors -------------------------------------------------- */
 
 static size_t new_bar(struct routes *r, size_t gap, size_t owner)
 {
@@ -651,14 +541,11 @@ static struct trunk *trunk_of(struct routes *r, size_t up, const struct box *box
 	return t;
 }
 
-static void routes_release(struct routes *r)
+/* Bracket legs sit near the facing corners, clear of every box centre and
+ * so of trunks and drops. */
+static double bracket_leg_x(const struct box *b, bool left)
 {
-	for (size_t i = 0; i < r->bars_nr; i++)
-		free(r->bars[i].pt);
-	free(r->bars);
-	free(r->trunks);
-	free(r->links);
-	memset(r, 0, sizeof(*r));
+	return left ? b->x + b->w - 20 : b->x + 20;
 }
 
 static void collect_links(struct routes *r, const struct diagram *d, const struct org *o)
@@ -680,12 +567,10 @@ static void collect_links(struct routes *r, const struct diagram *d, const struc
 			bool p_left = bx[p].col < bx[i].col;
 			l.up = p_left ? p : i;
 			l.down = p_left ? i : p;
-			size_t dist = bx[l.down].col - bx[l.up].col;
-			l.kind = dist == 1 ? LINK_SIDE : LINK_BRACKET;
+			l.kind = bx[l.down].col - bx[l.up].col == 1 ? LINK_SIDE : LINK_BRACKET;
 			if (l.kind == LINK_BRACKET)
 				l.bar = new_bar(r, bx[p].row, NO_OWNER);
 		} else {
-			/* A parent below its child is drawn the same way up. */
 			bool p_up = bx[p].row < bx[i].row;
 			l.up = p_up ? p : i;
 			l.down = p_up ? i : p;
@@ -726,21 +611,23 @@ static void separate_drops(struct routes *r, const struct diagram *d)
 	}
 }
 
-/* Bracket legs sit near the facing corners, clear of every box centre and
- * so of trunks and drops. */
-static double bracket_leg_x(const struct box *b, bool left)
-{
-	return left ? b->x + b->w - 20 : b->x + 20;
-}
-
 /* True when a vertical line at x would pass clear of every box in rows
- * first..last. */
-static bool column_free(const struct diagram *d, double x, size_t first, size_t last)
+ * first..last, and of the side-to-side links there (crossing one of those
+ * short lines would look like a junction of four). */
+static bool column_free(const struct routes *r, const struct diagram *d, double x, size_t first,
+			size_t last)
 {
 	for (size_t i = 0; i < d->bodies_nr; i++) {
 		const struct box *b = &d->bodies[i];
 		if (b->placed && b->row >= first && b->row <= last && x > b->x - 4 &&
 		    x < b->x + b->w + 4)
+			return false;
+	}
+	for (size_t i = 0; i < r->links_nr; i++) {
+		const struct link *l = &r->links[i];
+		const struct box *a = &d->bodies[l->up], *b = &d->bodies[l->down];
+		if (l->kind == LINK_SIDE && a->row >= first && a->row <= last &&
+		    x > a->x + a->w && x < b->x)
 			return false;
 	}
 	return true;
@@ -758,8 +645,7 @@ static bool vline_clash(const struct vline *v, size_t nr, double x, size_t g0, s
 			size_t owner)
 {
 	for (size_t i = 0; i < nr; i++)
-		if (v[i].owner != owner && dist(v[i].x - x) < 3 && v[i].g0 <= g1 &&
-		    g0 <= v[i].g1)
+		if (v[i].owner != owner && dist(v[i].x - x) < 3 && v[i].g0 <= g1 && g0 <= v[i].g1)
 			return true;
 	return false;
 }
@@ -770,8 +656,7 @@ static bool vline_clash(const struct vline *v, size_t nr, double x, size_t g0, s
 static void place_corridors(struct routes *r, const struct diagram *d)
 {
 	const struct box *bx = d->bodies;
-	size_t cap = r->trunks_nr + 2 * r->links_nr;
-	struct vline *v = xcalloc(cap, sizeof(*v));
+	struct vline *v = xcalloc(r->trunks_nr + 2 * r->links_nr, sizeof(*v));
 	size_t v_nr = 0;
 	for (size_t i = 0; i < r->trunks_nr; i++) {
 		size_t up = r->trunks[i].up;
@@ -784,15 +669,14 @@ static void place_corridors(struct routes *r, const struct diagram *d)
 			v[v_nr++] = (struct vline){l->drop_x, g, g, l->up};
 		} else if (l->kind == LINK_BRACKET) {
 			v[v_nr++] = (struct vline){bracket_leg_x(&bx[l->up], true), g, g, NO_OWNER};
-			v[v_nr++] = (struct vline){bracket_leg_x(&bx[l->down], false), g, g,
-						   NO_OWNER};
+			v[v_nr++] =
+				(struct vline){bracket_leg_x(&bx[l->down], false), g, g, NO_OWNER};
 		}
 	}
 
-	/* Candidates, best first among equals: the middle of each column gap
-	 * and a little to either side, then the outer lanes. */
-	size_t cand_cap = 6 * d->bodies_nr + 6;
-	double *cand = xcalloc(cand_cap, sizeof(*cand));
+	/* Candidates, the first of equals winning: the middle of each column
+	 * gap, then a little to either side, then the lanes outside the grid. */
+	double *cand = xcalloc(6 * d->bodies_nr + 6, sizeof(*cand));
 	size_t cand_nr = 0;
 	static const double spread[3] = {0, -6, 6};
 	for (int s = 0; s < 3; s++) {
@@ -821,8 +705,7 @@ static void place_corridors(struct routes *r, const struct diagram *d)
 		bool found = false;
 		for (size_t c = 0; c < cand_nr; c++) {
 			double x = cand[c];
-			if (!column_free(d, x, g0 + 1, g1) ||
-			    vline_clash(v, v_nr, x, g0, g1, t->up))
+			if (!column_free(r, d, x, g0 + 1, g1) || vline_clash(v, v_nr, x, g0, g1, t->up))
 				continue;
 			double cost = dist(x - box_cx(&bx[t->up]));
 			for (size_t k = 0; k < r->links_nr; k++)
@@ -890,47 +773,260 @@ static int crossings(const struct bar *a, const struct bar *b)
 	return n;
 }
 
-/* Free vertical span of the gap below row g. Between bands the lanes stay
- * in the lower band's top padding so no bar runs along a band edge. */
+/* Span of gap g that lanes may use. Between bands that is the lower band's
+ * top padding, so no bar runs along a band edge; below the last row it is
+ * the rest of its band. */
 static void gap_span(const struct diagram *d, size_t g, double *from, double *to)
 {
 	const struct row *row = &d->rows[g];
 	if (g + 1 >= d->rows_nr) {
+		const struct band *b = &d->band[row->band];
 		*from = row->bottom;
-		*to = row->bottom + BAND_PAD;
+		*to = b->y + b->h;
 		return;
 	}
 	const struct row *next = &d->rows[g + 1];
 	*to = next->top;
-	*from = next->band == row->band ? row->bottom : next->top - BAND_PAD;
+	*from = next->band == row->band ? row->bottom : d->band[next->band].y;
 }
 
-static void assign_lanes(struct routes *r, const struct diagram *d)
+/* Orders the bars of gap g top to bottom into order[]; returns how many. */
+static size_t order_gap(const struct routes *r, size_t g, size_t *order)
 {
-	size_t *in_gap = xcalloc(r->bars_nr, sizeof(*in_gap));
-	for (size_t g = 0; g < d->rows_nr; g++) {
-		size_t k = 0;
-		for (size_t i = 0; i < r->bars_nr; i++)
-			if (r->bars[i].gap == g)
-				in_gap[k++] = i;
-		/* Insertion sort: a bar goes above another when that crosses
-		 * fewer lines. Not optimal in every case, but k is small and
-		 * typical trees come out without crossings. */
-		for (size_t i = 1; i < k; i++) {
-			size_t cur = in_gap[i], j = i;
-			while (j > 0 && crossings(&r->bars[cur], &r->bars[in_gap[j - 1]]) <
-						crossings(&r->bars[in_gap[j - 1]], &r->bars[cur])) {
-				in_gap[j] = in_gap[j - 1];
-				j--;
-			}
-			in_gap[j] = cur;
+	size_t k = 0;
+	for (size_t i = 0; i < r->bars_nr; i++)
+		if (r->bars[i].gap == g)
+			order[k++] = i;
+	/* Insertion sort: a bar goes above another when that crosses fewer
+	 * lines. Not optimal in every case, but k is small and typical trees
+	 * come out without crossings. */
+	for (size_t i = 1; i < k; i++) {
+		size_t cur = order[i], j = i;
+		while (j > 0 && crossings(&r->bars[cur], &r->bars[order[j - 1]]) <
+					crossings(&r->bars[order[j - 1]], &r->bars[cur])) {
+			order[j] = order[j - 1];
+			j--;
 		}
+		order[j] = cur;
+	}
+	return k;
+}
+
+/* Routes every connector, growing gaps that need room for their lanes
+ * (which moves what lies below), and gives every bar its lane. */
+static void route_connectors(struct diagram *d, const struct org *o)
+{
+	struct routes *r = &d->routes;
+	collect_links(r, d, o);
+	separate_drops(r, d);
+	place_corridors(r, d);
+	fill_bar_points(r, d);
+
+	size_t *order = xcalloc(r->bars_nr, sizeof(*order));
+	for (size_t g = 0; g < d->rows_nr; g++) {
+		size_t k = order_gap(r, g, order);
+		if (!k)
+			continue;
 		double from, to;
 		gap_span(d, g, &from, &to);
+		double need = (double)(k + 1) * LANE_STEP;
+		if (to - from < need) {
+			/* Grow the gap where its lanes are, just above "to". */
+			shift_down(d, to - 0.01, need - (to - from));
+			gap_span(d, g, &from, &to);
+		}
 		for (size_t i = 0; i < k; i++)
-			r->bars[in_gap[i]].y = from + (to - from) * (double)(i + 1) / (double)(k + 1);
+			r->bars[order[i]].y = from + (to - from) * (double)(i + 1) / (double)(k + 1);
 	}
-	free(in_gap);
+	free(order);
+}
+
+/* ---- whole layout -------------------------------------------------------- */
+
+static void layout_diagram(struct diagram *d, const struct org *o)
+{
+	/* Boxes first: their count decides the grid width. */
+	size_t per_level[LEVEL__COUNT] = {0};
+	for (size_t i = 0; i < o->bodies_nr; i++) {
+		const struct org_body *b = &o->bodies[i];
+		if (b->level >= LEVEL__COUNT)
+			continue; /* not a level we can draw; the parser never makes one */
+		fill_body_box(d, &d->bodies[i], b);
+		per_level[b->level]++;
+	}
+	for (size_t i = 0; i < o->districts_nr; i++)
+		fill_district_box(d, &d->districts[i], o, &o->districts[i]);
+	d->has_strip = o->districts_nr > 0;
+
+	size_t cols = min_sz(o->districts_nr, MAX_COLS);
+	for (int l = 0; l < LEVEL__COUNT; l++)
+		cols = max_sz(cols, min_sz(per_level[l], MAX_COLS));
+	cols = max_sz(cols, 1);
+	double grid_w = (double)cols * BOX_W + (double)(cols - 1) * COL_GAP;
+	double left = MARGIN + BAND_PAD + LABEL_W + BAND_PAD; /* grid's left edge */
+	double page_w = left + grid_w + BAND_PAD + MARGIN;
+
+	struct strbuf sb = STRBUF_INIT;
+	if (!is_blank(o->municipality))
+		strbuf_addf(&sb, _("Organisering af SSP-samarbejdet i %s"), o->municipality);
+	else
+		strbuf_addstr(&sb, _("Organisering af SSP-samarbejdet"));
+	d->title = make_layout(d, FONT_TITLE, sb.buf, 0);
+	strbuf_reset(&sb);
+	if (!is_blank(o->police_district)) {
+		strbuf_addf(&sb, _("Politikreds: %s"), o->police_district);
+		d->subtitle = make_layout(d, FONT_SUBTITLE, sb.buf, 0);
+	}
+	strbuf_release(&sb);
+
+	/* Widen the page for the title up to a limit, then let it wrap. */
+	double want = layout_w(d->title);
+	if (d->subtitle && layout_w(d->subtitle) > want)
+		want = layout_w(d->subtitle);
+	want += 2 * MARGIN;
+	if (want > MAX_TITLE_W)
+		want = MAX_TITLE_W;
+	if (want > page_w)
+		page_w = want;
+	if (page_w < MIN_PAGE_W)
+		page_w = MIN_PAGE_W;
+	d->page_w = page_w;
+	d->grid_x = left;
+	d->grid_w = page_w - MARGIN - BAND_PAD - left;
+
+	PangoLayout *heads[2] = {d->title, d->subtitle};
+	for (int i = 0; i < 2; i++) {
+		if (!heads[i])
+			continue;
+		pango_layout_set_width(heads[i], to_pango(page_w - 2 * MARGIN));
+		pango_layout_set_wrap(heads[i], PANGO_WRAP_WORD_CHAR);
+		pango_layout_set_alignment(heads[i], PANGO_ALIGN_CENTER);
+	}
+
+	double y = MARGIN + layout_h(d->title);
+	if (d->subtitle)
+		y += 4 + layout_h(d->subtitle);
+	y += 18;
+
+	size_t *idx = xcalloc(max_sz(o->bodies_nr, o->districts_nr), sizeof(*idx));
+	for (int l = 0; l < LEVEL__COUNT; l++) {
+		struct band *band = &d->band[l];
+		band->fill = &COL_BAND[l % 2];
+		band->label = make_layout(d, FONT_LABEL, org_level_label((enum org_level)l), LABEL_W);
+		size_t n = 0;
+		for (size_t i = 0; i < o->bodies_nr; i++)
+			if (o->bodies[i].level == (enum org_level)l)
+				idx[n++] = i;
+		if (!n)
+			band->empty =
+				make_layout(d, FONT_NOTE, _("Ingen organer på dette niveau"), LABEL_W);
+		y += layout_band(d, l, d->bodies, idx, n, y);
+	}
+	if (d->has_strip) {
+		struct band *band = &d->band[LEVEL__COUNT];
+		y += STRIP_GAP;
+		band->fill = &COL_STRIP;
+		band->label = make_layout(d, FONT_LABEL, _("Distrikter"), LABEL_W);
+		for (size_t i = 0; i < o->districts_nr; i++)
+			idx[i] = i;
+		y += layout_band(d, LEVEL__COUNT, d->districts, idx, o->districts_nr, y);
+	}
+	free(idx);
+	d->page_h = y + MARGIN;
+
+	route_connectors(d, o);
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+
+static void set_rgb(cairo_t *cr, const struct rgb *c)
+{
+	cairo_set_source_rgb(cr, c->r, c->g, c->b);
+}
+
+static void show_layout_at(cairo_t *cr, PangoLayout *l, double x, double y, const struct rgb *c)
+{
+	set_rgb(cr, c);
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, l);
+}
+
+static void rounded_rect(cairo_t *cr, double x, double y, double w, double h, double r)
+{
+	const double deg = G_PI / 180.0;
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x + w - r, y + r, r, -90 * deg, 0);
+	cairo_arc(cr, x + w - r, y + h - r, r, 0, 90 * deg);
+	cairo_arc(cr, x + r, y + h - r, r, 90 * deg, 180 * deg);
+	cairo_arc(cr, x + r, y + r, r, 180 * deg, 270 * deg);
+	cairo_close_path(cr);
+}
+
+static void draw_band(cairo_t *cr, const struct diagram *d, const struct band *band)
+{
+	set_rgb(cr, band->fill);
+	cairo_rectangle(cr, MARGIN, band->y, d->page_w - 2 * MARGIN, band->h);
+	cairo_fill(cr);
+	/* The label block is centred vertically in the band. */
+	double y = band->y + (band->h - label_block_h(band)) / 2;
+	show_layout_at(cr, band->label, MARGIN + BAND_PAD, y, &COL_LABEL);
+	if (band->empty)
+		show_layout_at(cr, band->empty, MARGIN + BAND_PAD,
+			       y + layout_h(band->label) + PART_GAP, &COL_MUTED);
+}
+
+static void draw_box(cairo_t *cr, const struct box *b, const struct rgb *edge)
+{
+	rounded_rect(cr, b->x, b->y, b->w, b->h, RADIUS);
+	set_rgb(cr, &COL_BOX_FILL);
+	cairo_fill_preserve(cr);
+	set_rgb(cr, edge);
+	cairo_set_line_width(cr, 1.2);
+	cairo_stroke(cr);
+
+	static const struct rgb *const part_colour[PART__COUNT] = {&COL_TEXT, &COL_TEXT,
+								  &COL_WARN};
+	double y = b->y + BOX_PAD;
+	for (int i = 0; i < PART__COUNT; i++) {
+		if (!b->part[i])
+			continue;
+		show_layout_at(cr, b->part[i], b->x + BOX_PAD, y, part_colour[i]);
+		y += layout_h(b->part[i]) + PART_GAP;
+	}
+}
+
+/* Lowest lane a trunk's corridor reaches. */
+static double corridor_end(const struct routes *r, const struct trunk *t)
+{
+	double end = r->bars[t->exit_bar].y;
+	for (size_t b = 0; b < r->bars_nr; b++)
+		if (r->bars[b].owner == t->up && r->bars[b].y > end)
+			end = r->bars[b].y;
+	return end;
+}
+
+/* Number of line ends meeting at x on bar b: the bar to either side, and
+ * verticals up and down. A corridor running on past one of its bars counts
+ * as both up and down there. */
+static int junction_degree(const struct routes *r, size_t b, double x)
+{
+	const struct bar *br = &r->bars[b];
+	bool up = false, down = false;
+	for (size_t i = 0; i < br->pt_nr; i++) {
+		if (dist(br->pt[i].x - x) >= 0.5)
+			continue;
+		if (br->pt[i].up)
+			up = true;
+		else
+			down = true;
+	}
+	for (size_t i = 0; i < r->trunks_nr; i++) {
+		const struct trunk *t = &r->trunks[i];
+		if (t->has_corridor && t->up == br->owner && b != t->exit_bar &&
+		    dist(t->corridor_x - x) < 0.5 && br->y < corridor_end(r, t))
+			down = true;
+	}
+	return (x > br->x0 + 0.5) + (x < br->x1 - 0.5) + up + down;
 }
 
 static void line(cairo_t *cr, double x0, double y0, double x1, double y1)
@@ -947,53 +1043,33 @@ static void dot(cairo_t *cr, double x, double y)
 	cairo_fill(cr);
 }
 
-/* True when x lies on the bar away from its ends. */
-static bool bar_inside(const struct bar *b, double x)
+static void draw_connectors(cairo_t *cr, const struct diagram *d)
 {
-	return x > b->x0 + 0.5 && x < b->x1 - 0.5;
-}
-
-/* True when point j repeats the x of an earlier point (a trunk running
- * straight on into a drop or corridor). */
-static bool bar_seen(const struct bar *b, size_t j)
-{
-	for (size_t i = 0; i < j; i++)
-		if (dist(b->pt[i].x - b->pt[j].x) < 0.5)
-			return true;
-	return false;
-}
-
-static void draw_routes(cairo_t *cr, const struct routes *r, const struct diagram *d)
-{
+	const struct routes *r = &d->routes;
 	const struct box *bx = d->bodies;
+	set_rgb(cr, &COL_CONNECTOR);
+	cairo_set_line_width(cr, 1.5);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE); /* closes the corners */
+
 	for (size_t i = 0; i < r->bars_nr; i++) {
 		const struct bar *b = &r->bars[i];
 		if (b->x1 > b->x0)
 			line(cr, b->x0, b->y, b->x1, b->y);
-		for (size_t j = 0; j < b->pt_nr; j++)
-			if (bar_inside(b, b->pt[j].x) && !bar_seen(b, j))
+		for (size_t j = 0; j < b->pt_nr; j++) {
+			bool seen = false;
+			for (size_t k = 0; k < j; k++)
+				seen = seen || dist(b->pt[k].x - b->pt[j].x) < 0.5;
+			if (!seen && junction_degree(r, i, b->pt[j].x) >= 3)
 				dot(cr, b->pt[j].x, b->y);
+		}
 	}
 	for (size_t i = 0; i < r->trunks_nr; i++) {
 		const struct trunk *t = &r->trunks[i];
 		const struct box *up = &bx[t->up];
 		double exit_y = r->bars[t->exit_bar].y;
 		line(cr, box_cx(up), up->y + up->h, box_cx(up), exit_y);
-		if (!t->has_corridor)
-			continue;
-		double end = exit_y;
-		for (size_t b = 0; b < r->bars_nr; b++)
-			if (r->bars[b].owner == t->up && r->bars[b].y > end)
-				end = r->bars[b].y;
-		line(cr, t->corridor_x, exit_y, t->corridor_x, end);
-		/* A bar leaving the corridor part-way down to one side is a T
-		 * on the corridor (one crossing it already has its dot). */
-		for (size_t b = 0; b < r->bars_nr; b++) {
-			const struct bar *br = &r->bars[b];
-			if (br->owner == t->up && b != t->exit_bar && br->y < end &&
-			    !bar_inside(br, t->corridor_x))
-				dot(cr, t->corridor_x, br->y);
-		}
+		if (t->has_corridor)
+			line(cr, t->corridor_x, exit_y, t->corridor_x, corridor_end(r, t));
 	}
 	for (size_t i = 0; i < r->links_nr; i++) {
 		const struct link *l = &r->links[i];
@@ -1015,24 +1091,7 @@ static void draw_routes(cairo_t *cr, const struct routes *r, const struct diagra
 	}
 }
 
-static void draw_connectors(cairo_t *cr, const struct diagram *d, const struct org *o)
-{
-	struct routes r;
-	memset(&r, 0, sizeof(r));
-	collect_links(&r, d, o);
-	separate_drops(&r, d);
-	place_corridors(&r, d);
-	fill_bar_points(&r, d);
-	assign_lanes(&r, d);
-
-	set_rgb(cr, &COL_CONNECTOR);
-	cairo_set_line_width(cr, 1.5);
-	cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE); /* closes the corners */
-	draw_routes(cr, &r, d);
-	routes_release(&r);
-}
-
-static void draw_diagram(cairo_t *cr, const struct diagram *d, const struct org *o)
+static void draw_diagram(cairo_t *cr, const struct diagram *d)
 {
 	set_rgb(cr, &COL_PAGE);
 	cairo_paint(cr);
@@ -1047,7 +1106,7 @@ static void draw_diagram(cairo_t *cr, const struct diagram *d, const struct org 
 	if (d->has_strip)
 		draw_band(cr, d, &d->band[LEVEL__COUNT]);
 
-	draw_connectors(cr, d, o);
+	draw_connectors(cr, d);
 
 	for (size_t i = 0; i < d->bodies_nr; i++)
 		if (d->bodies[i].placed)
@@ -1074,15 +1133,9 @@ static cairo_status_t sink_write(void *closure, const unsigned char *data, unsig
 	return CAIRO_STATUS_SUCCESS;
 }
 
-static char *cairo_error(const struct sink *s, cairo_status_t st)
+static char *write_error(void)
 {
-	struct strbuf sb = STRBUF_INIT;
-	if (s->failed || st == CAIRO_STATUS_WRITE_ERROR)
-		strbuf_addstr(&sb, _("diagrammet kunne ikke skrives: skrivefejl i uddata"));
-	else
-		strbuf_addf(&sb, _("diagrammet kunne ikke tegnes (cairo: %s)"),
-			    cairo_status_to_string(st));
-	return strbuf_detach(&sb);
+	return xstrdup(_("diagrammet kunne ikke skrives: skrivefejl i uddata"));
 }
 
 int org_diagram_write(const struct org *o, enum diagram_format fmt, FILE *out, char **err)
@@ -1100,19 +1153,17 @@ int org_diagram_write(const struct org *o, enum diagram_format fmt, FILE *out, c
 	struct sink sink = {out, false};
 	cairo_surface_t *surface;
 	if (fmt == DIAGRAM_PDF) {
-		surface = cairo_pdf_surface_create_for_stream(sink_write, &sink, d.page_w,
-							      d.page_h);
-		const char *title = pango_layout_get_text(d.title);
-		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+		surface = cairo_pdf_surface_create_for_stream(sink_write, &sink, d.page_w, d.page_h);
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+					       pango_layout_get_text(d.title));
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ssp");
 	} else {
-		surface = cairo_svg_surface_create_for_stream(sink_write, &sink, d.page_w,
-							      d.page_h);
+		surface = cairo_svg_surface_create_for_stream(sink_write, &sink, d.page_w, d.page_h);
 	}
-	/* A surface in an error state ignores drawing, so checking once at
-	 * the end catches a failure at any step. */
+	/* A surface or context in an error state ignores drawing, so checking
+	 * once at the end catches a failure at any step. */
 	cairo_t *cr = cairo_create(surface);
-	draw_diagram(cr, &d, o);
+	draw_diagram(cr, &d);
 	cairo_status_t st = cairo_status(cr);
 	cairo_destroy(cr);
 	cairo_surface_finish(surface); /* writes the rest of the document */
@@ -1121,12 +1172,19 @@ int org_diagram_write(const struct org *o, enum diagram_format fmt, FILE *out, c
 	cairo_surface_destroy(surface);
 	diagram_release(&d);
 
+	if (sink.failed || st == CAIRO_STATUS_WRITE_ERROR) {
+		*err = write_error();
+		return -1;
+	}
 	if (st != CAIRO_STATUS_SUCCESS) {
-		*err = cairo_error(&sink, st);
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, _("diagrammet kunne ikke tegnes (cairo: %s)"),
+			    cairo_status_to_string(st));
+		*err = strbuf_detach(&sb);
 		return -1;
 	}
 	if (fflush(out) != 0 || ferror(out)) {
-		*err = xstrdup(_("diagrammet kunne ikke skrives: skrivefejl i uddata"));
+		*err = write_error();
 		return -1;
 	}
 	return 0;

@@ -6,6 +6,10 @@
  * the content. Text is laid out with the "DejaVu Sans" font at 72 dpi, so
  * font sizes in points equal user-space units on both surfaces.
  *
+ * Output for the same org and fonts is byte-for-byte the same for SVG (fit
+ * for golden files); a PDF differs only in its /CreationDate. Cairo's SVG
+ * holds glyph outlines, not text: check text through the PDF (pdftotext).
+ *
  * Threads: pango's default font map is per thread, so concurrent calls from
  * different threads are safe; org_diagram_shutdown() releases only the
  * calling thread's font map and must run after every other thread is done.
