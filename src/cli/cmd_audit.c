@@ -37,30 +37,38 @@ int cmd_audit(int argc, char **argv, struct cli_ctx *ctx)
 	if (!verify && strcmp(argv[1], "show"))
 		return cli_usage_error("audit", _("ukendt handling »%s«; brug verify eller show"),
 				       argv[1]);
-	static const struct option opts[] = {{"user", required_argument, NULL, 'u'},
-					     {"subject", required_argument, NULL, 's'},
-					     {"limit", required_argument, NULL, 'l'},
-					     {"db", required_argument, NULL, 'd'},
-					     {"help", no_argument, NULL, 'h'},
-					     {0, 0, 0, 0}};
+	static const struct option opts[] = {
+	    {"user", required_argument, NULL, 'u'},  {"subject", required_argument, NULL, 's'},
+	    {"limit", required_argument, NULL, 'l'}, {"db", required_argument, NULL, 'd'},
+	    {"help", no_argument, NULL, 'h'},        {0, 0, 0, 0}};
 	struct audit_filter f = {NULL, NULL, 0};
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc - 1, argv + 1, "h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'u': f.username = optarg; break;
-		case 's': f.subject = optarg; break;
+		case 'u':
+			f.username = optarg;
+			break;
+		case 's':
+			f.subject = optarg;
+			break;
 		case 'l': {
 			char *end;
 			long n = strtol(optarg, &end, 10);
 			if (*end || n < 1 || n > 1000000)
-				return cli_usage_error("audit", _("--limit skal være et tal fra 1"));
+				return cli_usage_error("audit",
+						       _("--limit skal være et tal fra 1"));
 			f.limit = (int)n;
 			break;
 		}
-		case 'd': ctx->db_path = optarg; break;
-		case 'h': usage(stdout); return 0;
-		default: return cli_usage_error("audit", _("ukendt tilvalg"));
+		case 'd':
+			ctx->db_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			return cli_usage_error("audit", _("ukendt tilvalg"));
 		}
 	}
 	if (optind != argc - 1)

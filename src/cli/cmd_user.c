@@ -59,14 +59,29 @@ static int user_add(int argc, char **argv, struct cli_ctx *ctx)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'n': u.name = optarg; break;
-		case 'r': role = optarg; break;
-		case 'o': u.org = optarg; break;
-		case 'i': u.institution = optarg; break;
-		case 'p': pw_stdin = 1; break;
-		case 'd': ctx->db_path = optarg; break;
-		case 'h': user_usage(stdout); return 0;
-		default: return cli_usage_error("user add", _("ukendt tilvalg"));
+		case 'n':
+			u.name = optarg;
+			break;
+		case 'r':
+			role = optarg;
+			break;
+		case 'o':
+			u.org = optarg;
+			break;
+		case 'i':
+			u.institution = optarg;
+			break;
+		case 'p':
+			pw_stdin = 1;
+			break;
+		case 'd':
+			ctx->db_path = optarg;
+			break;
+		case 'h':
+			user_usage(stdout);
+			return 0;
+		default:
+			return cli_usage_error("user add", _("ukendt tilvalg"));
 		}
 	}
 	if (argc - optind != 1)
@@ -77,13 +92,15 @@ static int user_add(int argc, char **argv, struct cli_ctx *ctx)
 	if (!role)
 		return cli_usage_error("user add", _("--role mangler"));
 	if (role_parse(role, &u.role) < 0)
-		return cli_usage_error("user add",
-				       _("ukendt rolle »%s«; brug admin, ssp, politi, boern-familier, "
-					 "ungeenhed, kontaktperson, styregruppe eller revisor"),
-				       role);
+		return cli_usage_error(
+		    "user add",
+		    _("ukendt rolle »%s«; brug admin, ssp, politi, boern-familier, "
+		      "ungeenhed, kontaktperson, styregruppe eller revisor"),
+		    role);
 	if (!pw_stdin)
-		return cli_usage_error("user add",
-				       _("--password-stdin mangler (adgangskoden læses fra standard-input)"));
+		return cli_usage_error(
+		    "user add",
+		    _("--password-stdin mangler (adgangskoden læses fra standard-input)"));
 	struct strbuf pw = STRBUF_INIT;
 	if (read_password(&pw) < 0) {
 		strbuf_release(&pw);
@@ -167,10 +184,12 @@ int cmd_user(int argc, char **argv, struct cli_ctx *ctx)
 		return 0;
 	}
 	if (!strcmp(what, "list"))
-		return argc == 2 ? user_list(ctx) : cli_usage_error("user list", _("for mange argumenter"));
+		return argc == 2 ? user_list(ctx)
+				 : cli_usage_error("user list", _("for mange argumenter"));
 	if (!strcmp(what, "disable"))
 		return user_disable(argc - 1, argv + 1, ctx);
-	return cli_usage_error("user", _("ukendt handling »%s«; brug add, list eller disable"), what);
+	return cli_usage_error("user", _("ukendt handling »%s«; brug add, list eller disable"),
+			       what);
 }
 
 static void token_usage(FILE *out)
@@ -191,8 +210,9 @@ int cmd_token(int argc, char **argv, struct cli_ctx *ctx)
 		return 0;
 	}
 	if (argc != 3 || (strcmp(argv[1], "create") && strcmp(argv[1], "revoke")))
-		return cli_usage_error("token", _("brug »token create BRUGERNAVN« eller »token revoke "
-						  "BRUGERNAVN«"));
+		return cli_usage_error("token",
+				       _("brug »token create BRUGERNAVN« eller »token revoke "
+					 "BRUGERNAVN«"));
 	struct service svc;
 	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
 		return 1;

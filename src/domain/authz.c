@@ -5,28 +5,29 @@
 #include "util/i18n.h"
 #include "util/banned.h"
 
-static const char *const role_ids[ROLE__COUNT] = {
-	"admin", "ssp", "politi", "boern-familier", "ungeenhed", "kontaktperson", "styregruppe",
-	"revisor"};
+static const char *const role_ids[ROLE__COUNT] = {"admin",          "ssp",       "politi",
+						  "boern-familier", "ungeenhed", "kontaktperson",
+						  "styregruppe",    "revisor"};
 
 static const char *const role_labels[ROLE__COUNT] = {
-	N_("Administrator"),	   N_("SSP-team"),	    N_("Politi"),
-	N_("Børn og Familier"),	   N_("Ungeenheden"),	    N_("SSP-kontaktperson"),
-	N_("SSP-styregruppe"),	   N_("Revisor (databeskyttelsesrådgiver)")};
+    N_("Administrator"),   N_("SSP-team"),
+    N_("Politi"),          N_("Børn og Familier"),
+    N_("Ungeenheden"),     N_("SSP-kontaktperson"),
+    N_("SSP-styregruppe"), N_("Revisor (databeskyttelsesrådgiver)")};
 
-static const char *const action_ids[ACT__COUNT] = {"home.view", "profile", "org.view",
-						   "user.admin", "audit.view"};
+static const char *const action_ids[ACT__COUNT] = {"home.view", "profile", "org.view", "user.admin",
+						   "audit.view"};
 
-#define ALL ((1u << ROLE__COUNT) - 1)
+#define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
 
 /* The table: for each action, the roles that may perform it. */
 static const unsigned allowed[ACT__COUNT] = {
-	[ACT_HOME_VIEW] = ALL,
-	[ACT_PROFILE] = ALL,
-	[ACT_ORG_VIEW] = ALL,
-	[ACT_USER_ADMIN] = R(ROLE_ADMIN),
-	[ACT_AUDIT_VIEW] = R(ROLE_AUDITOR),
+    [ACT_HOME_VIEW] = ALL,
+    [ACT_PROFILE] = ALL,
+    [ACT_ORG_VIEW] = ALL,
+    [ACT_USER_ADMIN] = R(ROLE_ADMIN),
+    [ACT_AUDIT_VIEW] = R(ROLE_AUDITOR),
 };
 
 const char *role_id(enum role r)

@@ -10,31 +10,31 @@
 #include <stdbool.h>
 
 enum role {
-	ROLE_ADMIN,	     /* users and configuration; no personal data about young people */
-	ROLE_SSP,	     /* SSP-team */
-	ROLE_POLICE,	     /* politi */
-	ROLE_CHILD_FAMILY,   /* boern-familier */
-	ROLE_YOUTH_UNIT,     /* ungeenhed */
-	ROLE_CONTACT,	     /* kontaktperson: a school's or club's SSP contact person */
-	ROLE_STEERING,	     /* styregruppe: leaders, aggregates only */
-	ROLE_AUDITOR,	     /* revisor: the data protection officer, the access log */
+	ROLE_ADMIN,        /* users and configuration; no personal data about young people */
+	ROLE_SSP,          /* SSP-team */
+	ROLE_POLICE,       /* politi */
+	ROLE_CHILD_FAMILY, /* boern-familier */
+	ROLE_YOUTH_UNIT,   /* ungeenhed */
+	ROLE_CONTACT,      /* kontaktperson: a school's or club's SSP contact person */
+	ROLE_STEERING,     /* styregruppe: leaders, aggregates only */
+	ROLE_AUDITOR,      /* revisor: the data protection officer, the access log */
 	ROLE__COUNT
 };
 
 enum action {
-	ACT_HOME_VIEW,	     /* the front page */
-	ACT_PROFILE,	     /* own profile, password, two-factor enrolment */
-	ACT_ORG_VIEW,	     /* the organisation from the strategy */
-	ACT_USER_ADMIN,	     /* list, add, disable users */
-	ACT_AUDIT_VIEW,	     /* read the access log */
+	ACT_HOME_VIEW,  /* the front page */
+	ACT_PROFILE,    /* own profile, password, two-factor enrolment */
+	ACT_ORG_VIEW,   /* the organisation from the strategy */
+	ACT_USER_ADMIN, /* list, add, disable users */
+	ACT_AUDIT_VIEW, /* read the access log */
 	ACT__COUNT
 };
 
 /* Stable ids used on the command line, in the database and in JSON. */
-const char *role_id(enum role r);		  /* "admin", "boern-familier", ... */
-const char *role_label(enum role r);		  /* Danish, translated */
+const char *role_id(enum role r);              /* "admin", "boern-familier", ... */
+const char *role_label(enum role r);           /* Danish, translated */
 int role_parse(const char *s, enum role *out); /* 0, or -1 if unknown */
-const char *action_id(enum action a);		  /* "org.view", ... */
+const char *action_id(enum action a);          /* "org.view", ... */
 
 bool authz_allowed(enum role r, enum action a);
 

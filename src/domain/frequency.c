@@ -144,7 +144,7 @@ static bool accept_punct(struct parser *p, char c)
 	return false;
 }
 
-static const char *const number_words[] = {"nul", "en",  "to",   "tre", "fire", "fem", "seks",
+static const char *const number_words[] = {"nul", "en",   "to", "tre", "fire",   "fem", "seks",
 					   "syv", "otte", "ni", "ti",  "elleve", "tolv"};
 
 /* Reads a count: a number or a Danish number word. */
@@ -173,11 +173,10 @@ static bool accept_count(struct parser *p, long *out)
 	return false;
 }
 
-static const char *const month_names[] = {NULL,	     "januar", "februar", "marts",
-					  "april",   "maj",    "juni",	  "juli",
-					  "august",  "september", "oktober", "november",
-					  "december"};
-static const char *const month_short[] = {NULL,	 "jan", "feb", "mar", "apr", "maj", "jun",
+static const char *const month_names[] = {NULL,      "januar",   "februar", "marts",  "april",
+					  "maj",     "juni",     "juli",    "august", "september",
+					  "oktober", "november", "december"};
+static const char *const month_short[] = {NULL,  "jan", "feb", "mar", "apr", "maj", "jun",
 					  "jul", "aug", "sep", "okt", "nov", "dec"};
 
 /* Reads a month; returns 1-12, 0 when no month is here, -1 on error. */
@@ -346,7 +345,8 @@ static void parse_count_rule(struct parser *p, struct frequency *f, bool atleast
 		if (t->kind == T_END)
 			fail(p, _("der mangler »om året« eller »om måneden«"), NULL);
 		else
-			fail(p, _("forventede »om året« eller »om måneden«, men fandt »%s«"), t->text);
+			fail(p, _("forventede »om året« eller »om måneden«, men fandt »%s«"),
+			     t->text);
 		return;
 	}
 	if (accept_scope(p))

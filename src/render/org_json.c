@@ -55,7 +55,8 @@ json_t *org_to_json(const struct org *o)
 
 	json_t *themes = json_object();
 	for (int t = 0; t < THEME__COUNT; t++)
-		json_object_set_new(themes, org_theme_id((enum org_theme)t), str_or_null(o->themes[t]));
+		json_object_set_new(themes, org_theme_id((enum org_theme)t),
+				    str_or_null(o->themes[t]));
 	json_object_set_new(root, "themes", themes);
 
 	json_t *levels = json_array();

@@ -16,7 +16,8 @@ static void list(FILE *out, const char *title, const struct strlist *l)
 
 void org_text_write(const struct org *o, FILE *out)
 {
-	fprintf(out, _("Organisering af SSP-samarbejdet i %s\n"), o->municipality ? o->municipality : "?");
+	fprintf(out, _("Organisering af SSP-samarbejdet i %s\n"),
+		o->municipality ? o->municipality : "?");
 	fprintf(out, _("Politikreds: %s\n"), o->police_district ? o->police_district : "?");
 	fprintf(out, _("Målgruppe: %d-%d år (SSP+ fra %d år)\n"), o->age_min, o->age_max,
 		o->ssp_plus_from);
@@ -31,7 +32,8 @@ void org_text_write(const struct org *o, FILE *out)
 			fprintf(out, "\n  %s [%s]\n", b->name, b->id);
 			if (b->parent) {
 				const struct org_body *p = org_find_body(o, b->parent);
-				fprintf(out, _("    Forankret under: %s\n"), p ? p->name : b->parent);
+				fprintf(out, _("    Forankret under: %s\n"),
+					p ? p->name : b->parent);
 			}
 			fprintf(out, _("    Formål: %s\n"), b->purpose);
 			fprintf(out, _("    Ansvarlig: %s\n"), b->responsible);

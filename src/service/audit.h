@@ -16,11 +16,11 @@
 #include "service/service.h"
 
 struct audit_entry {
-	const char *action;	 /* "login.ok", "login.failed", "user.add", ... */
-	const char *object;	 /* what was acted on, or NULL */
-	const char *subject;	 /* the data subject (a young person), or NULL */
+	const char *action;      /* "login.ok", "login.failed", "user.add", ... */
+	const char *object;      /* what was acted on, or NULL */
+	const char *subject;     /* the data subject (a young person), or NULL */
 	const char *legal_basis; /* e.g. "rpl-115-1-1", or NULL */
-	const char *outcome;	 /* "ok", "denied", "failed" */
+	const char *outcome;     /* "ok", "denied", "failed" */
 };
 
 /* Appends one entry for actor a (NULL: anonymous, e.g. a failed sign-in;
@@ -44,7 +44,7 @@ void audit_rows_release(struct audit_rows *rows);
 struct audit_filter {
 	const char *username; /* NULL: any */
 	const char *subject;  /* NULL: any */
-	int limit;	      /* 0: no limit */
+	int limit;            /* 0: no limit */
 };
 
 /* ACT_AUDIT_VIEW (or the local operator). Newest first. The view itself is

@@ -15,9 +15,9 @@
 #include "util/utf8.h"
 #include "util/banned.h"
 
-#define PASSWORD_MIN 12
-#define PASSWORD_MAX 1024
-#define TOTP_STEP 30
+#define PASSWORD_MIN      12
+#define PASSWORD_MAX      1024
+#define TOTP_STEP         30
 #define TOTP_SECRET_BYTES 20 /* 160 bits, RFC 4226's recommendation */
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -111,12 +111,14 @@ static bool fast(const struct service *svc)
 	return svc->cfg && svc->cfg->fast_password_hashing;
 }
 
-static int password_hash(const struct service *svc, const char *pw, char out[crypto_pwhash_STRBYTES])
+static int password_hash(const struct service *svc, const char *pw,
+			 char out[crypto_pwhash_STRBYTES])
 {
 	hash_enter(svc);
-	int rc = crypto_pwhash_str(out, pw, strlen(pw),
-				   fast(svc) ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				   fast(svc) ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	int rc = crypto_pwhash_str(
+	    out, pw, strlen(pw),
+	    fast(svc) ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    fast(svc) ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE);
 	hash_leave();
 	return rc;
 }
@@ -133,7 +135,8 @@ static int check_password_rules(const char *pw, const char *field, struct svc_re
 {
 	size_t n = strlen(pw);
 	if (!utf8_valid(pw, n, NULL))
-		return svc_fail(r, SVC_INVALID, field, _("Adgangskoden er ikke gyldig tekst (UTF-8)."));
+		return svc_fail(r, SVC_INVALID, field,
+				_("Adgangskoden er ikke gyldig tekst (UTF-8)."));
 	/* count characters, not bytes */
 	size_t chars = 0;
 	for (size_t i = 0; i < n; i++)
@@ -142,8 +145,8 @@ static int check_password_rules(const char *pw, const char *field, struct svc_re
 		return svc_fail(r, SVC_INVALID, field,
 				_("Adgangskoden skal være på mindst %d tegn."), PASSWORD_MIN);
 	if (n > PASSWORD_MAX)
-		return svc_fail(r, SVC_INVALID, field,
-				_("Adgangskoden må højst være på %d byte."), PASSWORD_MAX);
+		return svc_fail(r, SVC_INVALID, field, _("Adgangskoden må højst være på %d byte."),
+				PASSWORD_MAX);
 	return 0;
 }
 
@@ -182,13 +185,14 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 		return svc_fail(r, SVC_INVALID, "org", _("Organisationen må højst være 128 tegn."));
 	if (u->institution && *u->institution &&
 	    !store_institution_exists(svc->store, u->institution))
-		return svc_fail(r, SVC_INVALID, "institution",
-				_("Institutionen »%s« findes ikke."), u->institution);
+		return svc_fail(r, SVC_INVALID, "institution", _("Institutionen »%s« findes ikke."),
+				u->institution);
 	if (check_password_rules(password, "password", r) < 0)
 		return -1;
 	char hash[crypto_pwhash_STRBYTES];
 	if (password_hash(svc, password, hash) != 0)
-		return svc_fail(r, SVC_ERROR, NULL, _("Adgangskoden kunne ikke hashes (hukommelse)."));
+		return svc_fail(r, SVC_ERROR, NULL,
+				_("Adgangskoden kunne ikke hashes (hukommelse)."));
 	struct user_new copy = *u;
 	if (copy.institution && !*copy.institution)
 		copy.institution = NULL;
@@ -346,9 +350,10 @@ static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
 static void dummy_init(void)
 {
 	static const char pw[] = "ssp: ingen bruger med det navn";
-	if (crypto_pwhash_str(dummy_hash, pw, sizeof(pw) - 1,
-			      dummy_fast ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      dummy_fast ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+	if (crypto_pwhash_str(
+		dummy_hash, pw, sizeof(pw) - 1,
+		dummy_fast ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+		dummy_fast ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		dummy_hash[0] = '\0';
 }
 
@@ -359,9 +364,8 @@ static const char *get_dummy_hash(const struct service *svc)
 	return dummy_hash;
 }
 
-int svc_login(struct service *svc, const char *username, const char *password,
-	      const char *client, char *cookie_out, struct session_info *info,
-	      struct svc_result *r)
+int svc_login(struct service *svc, const char *username, const char *password, const char *client,
+	      char *cookie_out, struct session_info *info, struct svc_result *r)
 {
 	const char *name = username ? username : "";
 	if (!username_valid(name) || !password || strlen(password) > PASSWORD_MAX) {
@@ -477,9 +481,8 @@ static int totp_check(struct service *svc, const struct user_row *u, const char 
 	return rc == 0 ? 0 : -1;
 }
 
-int svc_login_totp(struct service *svc, const char *cookie, const char *code,
-		   const char *client, char *cookie_out, struct session_info *info,
-		   struct svc_result *r)
+int svc_login_totp(struct service *svc, const char *cookie, const char *code, const char *client,
+		   char *cookie_out, struct session_info *info, struct svc_result *r)
 {
 	unsigned char h[32], nh[32];
 	struct session_row row;
@@ -544,7 +547,8 @@ int svc_session(struct service *svc, const char *cookie, const char *client, str
 	long long now = now_s();
 	int idle = svc->cfg ? svc->cfg->session_idle_minutes : 30;
 	int max = svc->cfg ? svc->cfg->session_max_hours : 10;
-	if (now - row.last_seen > (long long)idle * 60 || now - row.created_at > (long long)max * 3600) {
+	if (now - row.last_seen > (long long)idle * 60 ||
+	    now - row.created_at > (long long)max * 3600) {
 		store_session_delete(svc->store, h, &err);
 		free(err);
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
@@ -593,15 +597,16 @@ int svc_logout(struct service *svc, const char *cookie, const char *client)
 
 /* ---- API tokens ----------------------------------------------------------- */
 
-int svc_token_auth(struct service *svc, const char *token, const char *client,
-		   struct actor *a, struct svc_result *r)
+int svc_token_auth(struct service *svc, const char *token, const char *client, struct actor *a,
+		   struct svc_result *r)
 {
 	unsigned char h[32];
 	long long uid;
 	char *err = NULL;
 	if (!token || hash_secret(token, h) < 0) {
 		log_event(svc, NULL, client, "token.use", NULL, "failed");
-		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Ugyldigt eller tilbagekaldt token."));
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
+				_("Ugyldigt eller tilbagekaldt token."));
 	}
 	int rc = store_token_find(svc->store, h, &uid, &err);
 	if (rc < 0)
@@ -615,7 +620,8 @@ int svc_token_auth(struct service *svc, const char *token, const char *client,
 		if (rc == 0)
 			user_row_release(&u);
 		log_event(svc, NULL, client, "token.use", NULL, "failed");
-		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Ugyldigt eller tilbagekaldt token."));
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
+				_("Ugyldigt eller tilbagekaldt token."));
 	}
 	fill_actor(a, &u.info, client);
 	user_row_release(&u);
@@ -661,8 +667,8 @@ int svc_token_create(struct service *svc, const struct actor *a, const char *use
 	return 0;
 }
 
-int svc_token_revoke(struct service *svc, const struct actor *a, const char *username,
-		     int *count, struct svc_result *r)
+int svc_token_revoke(struct service *svc, const struct actor *a, const char *username, int *count,
+		     struct svc_result *r)
 {
 	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
 		return -1;
@@ -707,7 +713,8 @@ int svc_totp_begin(struct service *svc, const struct actor *a, char **secret_bas
 	if (rc != 0 || !sealed) {
 		free(sealed);
 		free(b32);
-		return rc < 0 ? store_err(r, err) : svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
+		return rc < 0 ? store_err(r, err)
+			      : svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
 	}
 	/* A pending secret replaces any old one only once it is confirmed, so
 	 * an enabled user keeps working: store it as not yet enabled only when
@@ -727,7 +734,8 @@ int svc_totp_begin(struct service *svc, const struct actor *a, char **secret_bas
 		return store_err(r, err);
 	}
 	struct strbuf uri = STRBUF_INIT;
-	strbuf_addf(&uri, "otpauth://totp/SSP:%s?secret=%s&issuer=SSP&algorithm=SHA1&digits=6&period=30",
+	strbuf_addf(&uri,
+		    "otpauth://totp/SSP:%s?secret=%s&issuer=SSP&algorithm=SHA1&digits=6&period=30",
 		    a->username, b32);
 	*secret_base32 = b32;
 	*otpauth_uri = strbuf_detach(&uri);
@@ -763,7 +771,8 @@ int svc_totp_confirm(struct service *svc, const struct actor *a, const char *coo
 				_("Koden passer ikke. Skriv den 6-cifrede kode, som din app viser "
 				  "lige nu."));
 	}
-	rc = store_user_set_totp(svc->store, a->user_id, u.totp_sealed, u.totp_sealed_len, true, &err);
+	rc = store_user_set_totp(svc->store, a->user_id, u.totp_sealed, u.totp_sealed_len, true,
+				 &err);
 	user_row_release(&u);
 	if (rc < 0)
 		return store_err(r, err);
@@ -793,7 +802,8 @@ int svc_password_change(struct service *svc, const struct actor *a, const char *
 	if (!ok) {
 		user_row_release(&u);
 		log_event(svc, a, a->client, "password.change", NULL, "failed");
-		return svc_fail(r, SVC_INVALID, "old_password", _("Den nuværende adgangskode er forkert."));
+		return svc_fail(r, SVC_INVALID, "old_password",
+				_("Den nuværende adgangskode er forkert."));
 	}
 	if (check_password_rules(new_password ? new_password : "", "new_password", r) < 0) {
 		user_row_release(&u);
@@ -802,7 +812,8 @@ int svc_password_change(struct service *svc, const struct actor *a, const char *
 	char hash[crypto_pwhash_STRBYTES];
 	if (password_hash(svc, new_password, hash) != 0) {
 		user_row_release(&u);
-		return svc_fail(r, SVC_ERROR, NULL, _("Adgangskoden kunne ikke hashes (hukommelse)."));
+		return svc_fail(r, SVC_ERROR, NULL,
+				_("Adgangskoden kunne ikke hashes (hukommelse)."));
 	}
 	rc = store_user_set_password(svc->store, u.info.id, hash, &err);
 	user_row_release(&u);

@@ -23,7 +23,7 @@ struct user_info {
 	char *username;
 	char *name;
 	enum role role;
-	char *org;	   /* may be NULL */
+	char *org;         /* may be NULL */
 	char *institution; /* institution id, may be NULL */
 	bool totp_enabled;
 	bool disabled;
@@ -42,7 +42,7 @@ struct user_new {
 	const char *username; /* 1-64 of [a-z0-9._-] */
 	const char *name;
 	enum role role;
-	const char *org;	 /* optional */
+	const char *org;         /* optional */
 	const char *institution; /* optional; must exist */
 };
 
@@ -63,7 +63,7 @@ int svc_user_self(struct service *svc, const struct actor *a, struct user_info *
 enum session_state {
 	SESSION_NEED_TOTP,  /* password accepted; a TOTP code is needed */
 	SESSION_NEED_ENROL, /* password accepted; must enrol two-factor first */
-	SESSION_FULL	    /* signed in */
+	SESSION_FULL        /* signed in */
 };
 
 struct session_info {
@@ -76,15 +76,13 @@ struct session_info {
  * username, wrong password and disabled user all give the same
  * SVC_UNAUTHENTICATED message; too many recent failures give SVC_THROTTLED
  * (checked before the password is hashed). client: the client address. */
-int svc_login(struct service *svc, const char *username, const char *password,
-	      const char *client, char *cookie_out, struct session_info *info,
-	      struct svc_result *r);
+int svc_login(struct service *svc, const char *username, const char *password, const char *client,
+	      char *cookie_out, struct session_info *info, struct svc_result *r);
 
 /* Second step: a TOTP code for a SESSION_NEED_TOTP session. The session id
  * is replaced (cookie_out gets the new value) to prevent fixation. */
-int svc_login_totp(struct service *svc, const char *cookie, const char *code,
-		   const char *client, char *cookie_out, struct session_info *info,
-		   struct svc_result *r);
+int svc_login_totp(struct service *svc, const char *cookie, const char *code, const char *client,
+		   char *cookie_out, struct session_info *info, struct svc_result *r);
 
 /* Resolves a cookie value to its actor and session, enforcing the idle
  * timeout and absolute lifetime (expired: SVC_UNAUTHENTICATED, and the
@@ -97,16 +95,16 @@ int svc_logout(struct service *svc, const char *cookie, const char *client);
 
 /* Resolves "Authorization: Bearer TOKEN" to an actor; revoked, unknown or a
  * disabled user's token gives SVC_UNAUTHENTICATED. Logs token use. */
-int svc_token_auth(struct service *svc, const char *token, const char *client,
-		   struct actor *a, struct svc_result *r);
+int svc_token_auth(struct service *svc, const char *token, const char *client, struct actor *a,
+		   struct svc_result *r);
 
 /* ACT_USER_ADMIN (or the local operator). token_out gets
  * AUTH_SECRET_LEN + 1 bytes; it is shown once and stored hashed. */
 int svc_token_create(struct service *svc, const struct actor *a, const char *username,
 		     char *token_out, struct svc_result *r);
 /* Revokes every token of username; *count gets how many. */
-int svc_token_revoke(struct service *svc, const struct actor *a, const char *username,
-		     int *count, struct svc_result *r);
+int svc_token_revoke(struct service *svc, const struct actor *a, const char *username, int *count,
+		     struct svc_result *r);
 
 /* Two-factor enrolment for the actor's own account (ACT_PROFILE, allowed
  * in a SESSION_NEED_ENROL session too). begin makes a new secret (not yet

@@ -64,8 +64,9 @@ static int int_value(struct cstate *st, const char *name, const char *v, long lo
 	errno = 0;
 	long n = strtol(v, &end, 10);
 	if (errno || end == v || *end || n < lo || n > hi) {
-		diag_error(st->d, st->lineno, _("»%s« skal være et heltal fra %ld til %ld, ikke »%s«"),
-			   name, lo, hi, v);
+		diag_error(st->d, st->lineno,
+			   _("»%s« skal være et heltal fra %ld til %ld, ikke »%s«"), name, lo, hi,
+			   v);
 		return -1;
 	}
 	*out = n;
@@ -165,7 +166,8 @@ int config_parse(const char *buf, size_t len, struct config *c, struct diags *d)
 		for (size_t i = 0; i < d->nr; i++)
 			seen |= d->v[i].line == rc;
 		if (!seen)
-			diag_error(d, rc, _("syntaksfejl: forventede [sektion] eller nøgle = værdi"));
+			diag_error(d, rc,
+				   _("syntaksfejl: forventede [sektion] eller nøgle = værdi"));
 	}
 	return d->errors > before ? -1 : 0;
 }

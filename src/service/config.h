@@ -13,18 +13,18 @@
 #include "util/diag.h"
 
 struct config {
-	char listen[128];		/* "127.0.0.1:8080" */
-	int session_idle_minutes;	/* 30 */
-	int session_max_hours;		/* 10 */
-	unsigned totp_required_roles;	/* bit per enum role; default: role_sees_personal_data */
-	size_t max_body_bytes;		/* 1 MiB */
-	size_t max_field_bytes;		/* 10000 */
-	int login_max_failures_user;	/* 5 per window */
+	char listen[128];               /* "127.0.0.1:8080" */
+	int session_idle_minutes;       /* 30 */
+	int session_max_hours;          /* 10 */
+	unsigned totp_required_roles;   /* bit per enum role; default: role_sees_personal_data */
+	size_t max_body_bytes;          /* 1 MiB */
+	size_t max_field_bytes;         /* 10000 */
+	int login_max_failures_user;    /* 5 per window */
 	int login_max_failures_address; /* 20 per window */
-	int login_window_minutes;	/* 15 */
-	int threads;			/* 4 */
-	int max_concurrent_logins;	/* 2: Argon2id takes 64 MiB each */
-	bool fast_password_hashing;	/* tests only: Argon2id at the MIN limits */
+	int login_window_minutes;       /* 15 */
+	int threads;                    /* 4 */
+	int max_concurrent_logins;      /* 2: Argon2id takes 64 MiB each */
+	bool fast_password_hashing;     /* tests only: Argon2id at the MIN limits */
 };
 
 void config_defaults(struct config *c);

@@ -67,8 +67,7 @@ void actor_cli(struct actor *a)
 	snprintf(a->client, sizeof(a->client), "cli");
 }
 
-bool svc_allowed(struct service *svc, const struct actor *a, enum action act,
-		 struct svc_result *r)
+bool svc_allowed(struct service *svc, const struct actor *a, enum action act, struct svc_result *r)
 {
 	if (a->cli || authz_allowed(a->role, act))
 		return true;

@@ -19,13 +19,13 @@
 
 enum svc_status {
 	SVC_OK = 0,
-	SVC_INVALID,	     /* bad input: 400/422, exit 1 */
+	SVC_INVALID,         /* bad input: 400/422, exit 1 */
 	SVC_UNAUTHENTICATED, /* 401 */
-	SVC_FORBIDDEN,	     /* 403 */
-	SVC_NOT_FOUND,	     /* 404 */
-	SVC_CONFLICT,	     /* 409 */
-	SVC_THROTTLED,	     /* 429 */
-	SVC_ERROR	     /* 500: store or system failure */
+	SVC_FORBIDDEN,       /* 403 */
+	SVC_NOT_FOUND,       /* 404 */
+	SVC_CONFLICT,        /* 409 */
+	SVC_THROTTLED,       /* 429 */
+	SVC_ERROR            /* 500: store or system failure */
 };
 
 /* The outcome of a service call that can fail for a reason a person must
@@ -37,11 +37,14 @@ struct svc_result {
 	const char *field;
 };
 
-#define SVC_RESULT_INIT {SVC_OK, NULL, NULL}
+#define SVC_RESULT_INIT                                                                            \
+	{                                                                                          \
+		SVC_OK, NULL, NULL                                                                 \
+	}
 void svc_result_clear(struct svc_result *r);
 /* Sets r and returns -1 (so `return svc_fail(...)` reads naturally). */
 int svc_fail(struct svc_result *r, enum svc_status st, const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 /* Who is acting. A web request's actor comes from its session or bearer
  * token; the command line's is the local operator (cli = true), who has
@@ -75,8 +78,7 @@ void service_global_done(void);
 int service_load_key(struct service *svc, const char *db_path, char **err);
 
 /* May the actor do this? Logs a refusal to the access log. */
-bool svc_allowed(struct service *svc, const struct actor *a, enum action act,
-		 struct svc_result *r);
+bool svc_allowed(struct service *svc, const struct actor *a, enum action act, struct svc_result *r);
 
 /* ---- organisation (service/org_service.c) ---- */
 
@@ -92,7 +94,6 @@ int service_strategy_apply(struct service *svc, const char *text, size_t len, st
 
 /* Loads the current organisation (ACT_ORG_VIEW). */
 int service_org_get(struct service *svc, struct org *out, char **err);
-int svc_org_view(struct service *svc, const struct actor *a, struct org *out,
-		 struct svc_result *r);
+int svc_org_view(struct service *svc, const struct actor *a, struct org *out, struct svc_result *r);
 
 #endif

@@ -46,8 +46,8 @@ void audit_rows_release(struct audit_rows *rows)
 
 int store_audit_each(struct store *s, audit_row_fn fn, void *data, char **err)
 {
-	sqlite3_stmt *st = prep(s, "SELECT " AUDIT_COLS ", prev_hash, hash FROM audit_log ORDER BY seq",
-				"");
+	sqlite3_stmt *st =
+	    prep(s, "SELECT " AUDIT_COLS ", prev_hash, hash FROM audit_log ORDER BY seq", "");
 	if (!st)
 		return db_fail(s, err, "audit");
 	int rc, ret = 0;
@@ -93,7 +93,8 @@ int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_
 	char hash[129];
 	fn(prev ? prev : "", &r, hash, data);
 	if (exec(s,
-		 "INSERT INTO audit_log (" AUDIT_COLS ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		 "INSERT INTO audit_log (" AUDIT_COLS
+		 ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		 "lsssssssssss", seq, r.at, r.username, r.org, r.action, r.object, r.subject,
 		 r.legal_basis, r.client, r.outcome, prev ? prev : "", hash) < 0)
 		goto fail;
@@ -111,11 +112,12 @@ fail:
 int store_audit_list(struct store *s, const char *username, const char *subject, int limit,
 		     struct audit_rows *out, char **err)
 {
-	sqlite3_stmt *st = prep(s,
-				"SELECT " AUDIT_COLS " FROM audit_log"
-				" WHERE (?1 IS NULL OR username = ?1) AND (?2 IS NULL OR subject = ?2)"
-				" ORDER BY seq DESC LIMIT ?3",
-				"ssi", username, subject, limit > 0 ? limit : -1);
+	sqlite3_stmt *st =
+	    prep(s,
+		 "SELECT " AUDIT_COLS " FROM audit_log"
+		 " WHERE (?1 IS NULL OR username = ?1) AND (?2 IS NULL OR subject = ?2)"
+		 " ORDER BY seq DESC LIMIT ?3",
+		 "ssi", username, subject, limit > 0 ? limit : -1);
 	if (!st)
 		return db_fail(s, err, "audit");
 	int rc;

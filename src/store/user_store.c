@@ -66,8 +66,8 @@ int store_user_insert(struct store *s, const struct user_new *u, const char *pas
 	return 0;
 }
 
-#define USER_COLS                                                                           \
-	"id, username, name, role, org, institution_id, totp_enabled, disabled, created_at, " \
+#define USER_COLS                                                                                  \
+	"id, username, name, role, org, institution_id, totp_enabled, disabled, created_at, "      \
 	"password_hash, totp_secret, totp_last_step"
 
 static void read_info(sqlite3_stmt *st, struct user_info *u)
@@ -112,13 +112,15 @@ static int user_one(struct store *s, sqlite3_stmt *st, struct user_row *out, cha
 
 int store_user_by_name(struct store *s, const char *username, struct user_row *out, char **err)
 {
-	return user_one(s, prep(s, "SELECT " USER_COLS " FROM user WHERE username = ?", "s", username),
+	return user_one(s,
+			prep(s, "SELECT " USER_COLS " FROM user WHERE username = ?", "s", username),
 			out, err);
 }
 
 int store_user_by_id(struct store *s, long long id, struct user_row *out, char **err)
 {
-	return user_one(s, prep(s, "SELECT " USER_COLS " FROM user WHERE id = ?", "l", id), out, err);
+	return user_one(s, prep(s, "SELECT " USER_COLS " FROM user WHERE id = ?", "l", id), out,
+			err);
 }
 
 int store_user_list(struct store *s, struct user_list *out, char **err)
@@ -137,13 +139,15 @@ int store_user_list(struct store *s, struct user_list *out, char **err)
 
 int store_user_set_disabled(struct store *s, long long id, bool disabled, char **err)
 {
-	return step_done(s, prep(s, "UPDATE user SET disabled = ? WHERE id = ?", "il", (int)disabled, id),
-			 err, "user");
+	return step_done(
+	    s, prep(s, "UPDATE user SET disabled = ? WHERE id = ?", "il", (int)disabled, id), err,
+	    "user");
 }
 
 int store_user_set_password(struct store *s, long long id, const char *hash, char **err)
 {
-	return step_done(s, prep(s, "UPDATE user SET password_hash = ? WHERE id = ?", "sl", hash, id),
+	return step_done(s,
+			 prep(s, "UPDATE user SET password_hash = ? WHERE id = ?", "sl", hash, id),
 			 err, "user");
 }
 
@@ -152,18 +156,19 @@ int store_user_set_totp(struct store *s, long long id, const unsigned char *seal
 {
 	sqlite3_stmt *st;
 	if (sealed)
-		st = prep(s, "UPDATE user SET totp_secret = ?, totp_enabled = ? WHERE id = ?", "bil",
-			  (const void *)sealed, (int)len, (int)enabled, id);
+		st = prep(s, "UPDATE user SET totp_secret = ?, totp_enabled = ? WHERE id = ?",
+			  "bil", (const void *)sealed, (int)len, (int)enabled, id);
 	else
-		st = prep(s, "UPDATE user SET totp_secret = NULL, totp_enabled = 0 WHERE id = ?", "l",
-			  id);
+		st = prep(s, "UPDATE user SET totp_secret = NULL, totp_enabled = 0 WHERE id = ?",
+			  "l", id);
 	return step_done(s, st, err, "user");
 }
 
 int store_user_use_totp_step(struct store *s, long long id, long long step, char **err)
 {
 	if (step_done(s,
-		      prep(s, "UPDATE user SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
+		      prep(s,
+			   "UPDATE user SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
 			   "lll", step, id, step),
 		      err, "user") < 0)
 		return -1;
@@ -244,8 +249,9 @@ int store_session_set_state(struct store *s, const unsigned char hash[32], const
 
 int store_session_delete(struct store *s, const unsigned char hash[32], char **err)
 {
-	return step_done(s, prep(s, "DELETE FROM session WHERE id_hash = ?", "b", (const void *)hash, 32),
-			 err, "session");
+	return step_done(
+	    s, prep(s, "DELETE FROM session WHERE id_hash = ?", "b", (const void *)hash, 32), err,
+	    "session");
 }
 
 int store_session_delete_user(struct store *s, long long user_id, char **err)
@@ -254,8 +260,7 @@ int store_session_delete_user(struct store *s, long long user_id, char **err)
 			 "session");
 }
 
-int store_token_insert(struct store *s, const unsigned char hash[32], long long user_id,
-		       char **err)
+int store_token_insert(struct store *s, const unsigned char hash[32], long long user_id, char **err)
 {
 	char now[32];
 	time_t t = time(NULL);
@@ -263,17 +268,17 @@ int store_token_insert(struct store *s, const unsigned char hash[32], long long 
 	gmtime_r(&t, &tm);
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	return step_done(s,
-			 prep(s, "INSERT INTO api_token (hash, user_id, created_at) VALUES (?, ?, ?)",
+			 prep(s,
+			      "INSERT INTO api_token (hash, user_id, created_at) VALUES (?, ?, ?)",
 			      "bls", (const void *)hash, 32, user_id, now),
 			 err, "token");
 }
 
-int store_token_find(struct store *s, const unsigned char hash[32], long long *user_id,
-		     char **err)
+int store_token_find(struct store *s, const unsigned char hash[32], long long *user_id, char **err)
 {
-	sqlite3_stmt *st = prep(s,
-				"SELECT user_id FROM api_token WHERE hash = ? AND revoked_at IS NULL",
-				"b", (const void *)hash, 32);
+	sqlite3_stmt *st =
+	    prep(s, "SELECT user_id FROM api_token WHERE hash = ? AND revoked_at IS NULL", "b",
+		 (const void *)hash, 32);
 	if (!st)
 		return db_fail(s, err, "token");
 	int rc = sqlite3_step(st);
@@ -292,11 +297,12 @@ int store_token_revoke_user(struct store *s, long long user_id, int *count, char
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (step_done(s,
-		      prep(s,
-			   "UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
-			   "sl", now, user_id),
-		      err, "token") < 0)
+	if (step_done(
+		s,
+		prep(s,
+		     "UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+		     "sl", now, user_id),
+		err, "token") < 0)
 		return -1;
 	*count = sqlite3_changes(s->db);
 	return 0;
@@ -304,14 +310,15 @@ int store_token_revoke_user(struct store *s, long long user_id, int *count, char
 
 int store_login_failure_add(struct store *s, const char *key, long long at, char **err)
 {
-	return step_done(s, prep(s, "INSERT INTO login_failure (key, at) VALUES (?, ?)", "sl", key, at),
-			 err, "login");
+	return step_done(
+	    s, prep(s, "INSERT INTO login_failure (key, at) VALUES (?, ?)", "sl", key, at), err,
+	    "login");
 }
 
 int store_login_failure_count(struct store *s, const char *key, long long since, char **err)
 {
-	sqlite3_stmt *st =
-		prep(s, "SELECT count(*) FROM login_failure WHERE key = ? AND at >= ?", "sl", key, since);
+	sqlite3_stmt *st = prep(s, "SELECT count(*) FROM login_failure WHERE key = ? AND at >= ?",
+				"sl", key, since);
 	if (!st)
 		return db_fail(s, err, "login");
 	int n = -1;
@@ -325,5 +332,6 @@ int store_login_failure_count(struct store *s, const char *key, long long since,
 
 int store_login_failure_clear(struct store *s, const char *key, char **err)
 {
-	return step_done(s, prep(s, "DELETE FROM login_failure WHERE key = ?", "s", key), err, "login");
+	return step_done(s, prep(s, "DELETE FROM login_failure WHERE key = ?", "s", key), err,
+			 "login");
 }

@@ -61,8 +61,7 @@ int store_session_delete_user(struct store *s, long long user_id, char **err);
 int store_token_insert(struct store *s, const unsigned char hash[32], long long user_id,
 		       char **err);
 /* 0 found and live (user id in *user_id), 1 unknown or revoked, -1 error. */
-int store_token_find(struct store *s, const unsigned char hash[32], long long *user_id,
-		     char **err);
+int store_token_find(struct store *s, const unsigned char hash[32], long long *user_id, char **err);
 /* Revokes every live token of the user; *count gets how many. */
 int store_token_revoke_user(struct store *s, long long user_id, int *count, char **err);
 

@@ -62,39 +62,39 @@ enum {
 enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE };
 
 static const struct sectionspec sections[SEC__COUNT] = {
-	[SEC_MUNICIPALITY] = {"kommune", false, {{"navn", true, false}, {"politikreds", true, false}}},
-	[SEC_STRATEGY] = {"strategi",
-			  false,
-			  {{"formål", false, false},
-			   {"målgruppe", false, false},
-			   {"organisering", false, false},
-			   {"lokal-tilrettelæggelse", false, false}}},
-	[SEC_TARGET] = {"målgruppe",
-			false,
-			{{"alder-fra", false, false},
-			 {"alder-til", false, false},
-			 {"ssp-plus-fra", false, false}}},
-	[SEC_DISTRICT] = {"distrikt", true, {{"navn", true, false}}},
-	[SEC_CATEGORY] = {"kategori", true, {{"navn", true, false}, {"beskrivelse", false, false}}},
-	[SEC_BODY] = {"organ",
-		      true,
-		      {{"navn", true, false},
-		       {"niveau", true, false},
-		       {"under", false, false},
-		       {"formål", true, false},
-		       {"ansvarlig", true, false},
-		       {"frekvens", true, false},
-		       {"navngivne-personer", true, false},
-		       {"medlem", false, true},
-		       {"opgave", false, true},
-		       {"årshjul-tema", false, true},
-		       {"note", false, false}}},
-	[SEC_INSTITUTION] = {"institution",
-			     true,
-			     {{"navn", true, false},
-			      {"type", true, false},
-			      {"distrikt", true, false},
-			      {"eksempel", false, false}}},
+    [SEC_MUNICIPALITY] = {"kommune", false, {{"navn", true, false}, {"politikreds", true, false}}},
+    [SEC_STRATEGY] = {"strategi",
+		      false,
+		      {{"formål", false, false},
+		       {"målgruppe", false, false},
+		       {"organisering", false, false},
+		       {"lokal-tilrettelæggelse", false, false}}},
+    [SEC_TARGET] = {"målgruppe",
+		    false,
+		    {{"alder-fra", false, false},
+		     {"alder-til", false, false},
+		     {"ssp-plus-fra", false, false}}},
+    [SEC_DISTRICT] = {"distrikt", true, {{"navn", true, false}}},
+    [SEC_CATEGORY] = {"kategori", true, {{"navn", true, false}, {"beskrivelse", false, false}}},
+    [SEC_BODY] = {"organ",
+		  true,
+		  {{"navn", true, false},
+		   {"niveau", true, false},
+		   {"under", false, false},
+		   {"formål", true, false},
+		   {"ansvarlig", true, false},
+		   {"frekvens", true, false},
+		   {"navngivne-personer", true, false},
+		   {"medlem", false, true},
+		   {"opgave", false, true},
+		   {"årshjul-tema", false, true},
+		   {"note", false, false}}},
+    [SEC_INSTITUTION] = {"institution",
+			 true,
+			 {{"navn", true, false},
+			  {"type", true, false},
+			  {"distrikt", true, false},
+			  {"eksempel", false, false}}},
 };
 
 /* ---- parser state ---------------------------------------------------- */
@@ -116,16 +116,16 @@ struct seen_section {
 struct state {
 	const char *buf;
 	size_t len, pos;
-	int lineno;	    /* line most recently handed to inih */
-	bool continuation;  /* that line starts with white space */
-	bool bad_line;	    /* we already reported that line */
-	int last_reported;  /* last line with a syntax diagnostic */
-	struct entity cur;  /* section being read */
+	int lineno;        /* line most recently handed to inih */
+	bool continuation; /* that line starts with white space */
+	bool bad_line;     /* we already reported that line */
+	int last_reported; /* last line with a syntax diagnostic */
+	struct entity cur; /* section being read */
 	struct seen_section *seen;
 	size_t seen_nr, seen_alloc;
 	struct org *org;
 	struct diags *d;
-	int prev_key; /* key index of the previous handler call, for continuations */
+	int prev_key;  /* key index of the previous handler call, for continuations */
 	bool in_value; /* a key line came before, so an indented line continues it */
 };
 
@@ -196,7 +196,8 @@ static int parse_age(struct state *st, const struct entity *e, int k, int *out)
 	errno = 0;
 	long n = strtol(v, &end, 10);
 	if (errno || end == v || *end || n < 0 || n > 120) {
-		diag_error(st->d, key_line(e, k), _("»%s« skal være en alder fra 0 til 120, ikke »%s«"),
+		diag_error(st->d, key_line(e, k),
+			   _("»%s« skal være en alder fra 0 til 120, ikke »%s«"),
 			   sections[e->kind].keys[k].name, v);
 		return -1;
 	}
@@ -222,7 +223,8 @@ static void finish_section(struct state *st)
 		if (spec->keys[k].required && !e->vals[k].nr && !e->first_line[k]) {
 			struct strbuf sb = STRBUF_INIT;
 			section_label(&sb, e);
-			diag_error(st->d, e->line, _("%s mangler »%s«"), sb.buf, spec->keys[k].name);
+			diag_error(st->d, e->line, _("%s mangler »%s«"), sb.buf,
+				   spec->keys[k].name);
 			strbuf_release(&sb);
 			ok = false;
 		}
@@ -246,9 +248,10 @@ static void finish_section(struct state *st)
 				   _("»alder-fra« (%d) skal være mindre end »alder-til« (%d)"),
 				   o->age_min, o->age_max);
 		else if (o->ssp_plus_from < o->age_min || o->ssp_plus_from > o->age_max)
-			diag_error(st->d, key_line(e, K_TGT_PLUS),
-				   _("»ssp-plus-fra« (%d) skal ligge mellem »alder-fra« og »alder-til«"),
-				   o->ssp_plus_from);
+			diag_error(
+			    st->d, key_line(e, K_TGT_PLUS),
+			    _("»ssp-plus-fra« (%d) skal ligge mellem »alder-fra« og »alder-til«"),
+			    o->ssp_plus_from);
 		break;
 	case SEC_DISTRICT: {
 		struct org_district *x = org_add_district(o);
@@ -289,8 +292,8 @@ static void finish_section(struct state *st)
 			char *err;
 			if (frequency_parse(b->frequency_text, &b->freq, &err) < 0) {
 				diag_error(st->d, key_line(e, K_BODY_FREQ),
-					   _("frekvensen »%s« kan ikke læses: %s"), b->frequency_text,
-					   err);
+					   _("frekvensen »%s« kan ikke læses: %s"),
+					   b->frequency_text, err);
 				free(err);
 			}
 		}
@@ -369,7 +372,8 @@ static void start_section(struct state *st, const char *s, const char *end)
 		}
 		const char *qe = memchr(q + 1, '"', (size_t)(close - q - 1));
 		if (!qe || skip_ws(qe + 1, close) != close) {
-			report_line(st, _("id'et i sektionsoverskriften skal stå i anførselstegn"), NULL);
+			report_line(st, _("id'et i sektionsoverskriften skal stå i anførselstegn"),
+				    NULL);
 			free(name);
 			return;
 		}
@@ -388,7 +392,8 @@ static void start_section(struct state *st, const char *s, const char *end)
 	}
 	if (sections[kind].has_id && !id) {
 		struct strbuf sb = STRBUF_INIT;
-		strbuf_addf(&sb, _("sektionen »%s« skal have et id, fx [%s \"mit-id\"]"), name, name);
+		strbuf_addf(&sb, _("sektionen »%s« skal have et id, fx [%s \"mit-id\"]"), name,
+			    name);
 		report_line(st, sb.buf, NULL);
 		strbuf_release(&sb);
 		goto out;
@@ -398,21 +403,24 @@ static void start_section(struct state *st, const char *s, const char *end)
 		goto out;
 	}
 	if (id && !org_id_valid(id)) {
-		report_line(st,
-			    _("ugyldigt id »%s«: brug 1-64 tegn af a-z, 0-9 og bindestreg (ikke æ, ø, "
-			      "å)"),
-			    id);
+		report_line(
+		    st,
+		    _("ugyldigt id »%s«: brug 1-64 tegn af a-z, 0-9 og bindestreg (ikke æ, ø, "
+		      "å)"),
+		    id);
 		goto out;
 	}
 	for (size_t i = 0; i < st->seen_nr; i++) {
 		struct seen_section *s2 = &st->seen[i];
-		if (s2->kind == kind && ((!id && !s2->id) || (id && s2->id && !strcmp(id, s2->id)))) {
+		if (s2->kind == kind &&
+		    ((!id && !s2->id) || (id && s2->id && !strcmp(id, s2->id)))) {
 			struct strbuf sb = STRBUF_INIT;
 			if (id)
-				strbuf_addf(&sb, _("%s »%s« er allerede defineret på linje %d"), name, id,
-					    s2->line);
+				strbuf_addf(&sb, _("%s »%s« er allerede defineret på linje %d"),
+					    name, id, s2->line);
 			else
-				strbuf_addf(&sb, _("sektionen [%s] er allerede defineret på linje %d"),
+				strbuf_addf(&sb,
+					    _("sektionen [%s] er allerede defineret på linje %d"),
 					    name, s2->line);
 			report_line(st, sb.buf, NULL);
 			strbuf_release(&sb);
@@ -461,8 +469,9 @@ static void inspect_line(struct state *st, const char *line, const char *end)
 	while (eq < end && *eq != '=' && *eq != ':')
 		eq++;
 	if (eq == end)
-		report_line(st, _("linjen er hverken en [sektion], en »nøgle = værdi« eller en "
-				  "kommentar"),
+		report_line(st,
+			    _("linjen er hverken en [sektion], en »nøgle = værdi« eller en "
+			      "kommentar"),
 			    NULL);
 	else if (eq == s)
 		report_line(st, _("der mangler en nøgle før »=«"), NULL);
@@ -486,10 +495,11 @@ static char *reader(char *str, int num, void *stream)
 	st->bad_line = false;
 	if (n > (size_t)num - 1) {
 		struct strbuf sb = STRBUF_INIT;
-		strbuf_addf(&sb,
-			    _("linjen er for lang (højst %d byte; æ, ø og å tæller for to); del teksten "
-			      "og fortsæt på en indrykket linje"),
-			    num - 2);
+		strbuf_addf(
+		    &sb,
+		    _("linjen er for lang (højst %d byte; æ, ø og å tæller for to); del teksten "
+		      "og fortsæt på en indrykket linje"),
+		    num - 2);
 		report_line(st, sb.buf, NULL);
 		strbuf_release(&sb);
 		st->prev_key = -1;
@@ -522,7 +532,8 @@ static int handler(void *user, const char *section, const char *name, const char
 		    !st->continuation) {
 			/* a key before any section, or in a refused section */
 			if (st->seen_nr == 0)
-				report_line(st, _("nøglen »%s« står før den første [sektion]"), name);
+				report_line(st, _("nøglen »%s« står før den første [sektion]"),
+					    name);
 		}
 		return 1;
 	}
@@ -565,8 +576,9 @@ static int handler(void *user, const char *section, const char *name, const char
 		return 1;
 	}
 	if (e->vals[k].nr && !spec->keys[k].list) {
-		diag_error(st->d, st->lineno, _("»%s« er angivet to gange (første gang på linje %d)"),
-			   name, e->first_line[k]);
+		diag_error(st->d, st->lineno,
+			   _("»%s« er angivet to gange (første gang på linje %d)"), name,
+			   e->first_line[k]);
 		st->prev_key = -1;
 		return 1;
 	}
@@ -588,19 +600,23 @@ static void check_org(struct state *st)
 			if (st->seen[i].kind == SEC_MUNICIPALITY)
 				have = true;
 		if (!have)
-			diag_error(d, 0, _("strategien mangler sektionen [kommune] med navn og "
-					   "politikreds"));
+			diag_error(d, 0,
+				   _("strategien mangler sektionen [kommune] med navn og "
+				     "politikreds"));
 	}
 	if (!o->bodies_nr)
-		diag_error(d, 0, _("strategien beskriver ingen organer; tilføj mindst én [organ "
-				   "\"id\"]"));
+		diag_error(d, 0,
+			   _("strategien beskriver ingen organer; tilføj mindst én [organ "
+			     "\"id\"]"));
 	if (!o->categories_nr)
-		diag_error(d, 0, _("strategien har ingen sagskategorier; tilføj mindst én "
-				   "[kategori \"id\"]"));
+		diag_error(d, 0,
+			   _("strategien har ingen sagskategorier; tilføj mindst én "
+			     "[kategori \"id\"]"));
 	for (size_t i = 0; i < o->bodies_nr; i++) {
 		struct org_body *b = &o->bodies[i];
 		if (b->parent && strcmp(b->parent, b->id) && !org_find_body(o, b->parent)) {
-			diag_error(d, b->parent_line, _("organ »%s« ligger under »%s«, som ikke findes"), b->id,
+			diag_error(d, b->parent_line,
+				   _("organ »%s« ligger under »%s«, som ikke findes"), b->id,
 				   b->parent);
 		}
 		if (b->freq.per_district && !o->districts_nr)
@@ -616,22 +632,25 @@ static void check_org(struct state *st)
 			steps++;
 		}
 		if (steps > o->bodies_nr)
-			diag_error(d, b->line, _("organ »%s« indgår i en ring af »under«-henvisninger"),
-				   b->id);
+			diag_error(d, b->line,
+				   _("organ »%s« indgår i en ring af »under«-henvisninger"), b->id);
 	}
 	for (size_t i = 0; i < o->institutions_nr; i++) {
 		struct org_institution *x = &o->institutions[i];
 		if (x->district && !org_find_district(o, x->district))
-			diag_error(d, x->line, _("institution »%s« hører til distrikt »%s«, som ikke "
-						 "findes"),
+			diag_error(d, x->line,
+				   _("institution »%s« hører til distrikt »%s«, som ikke "
+				     "findes"),
 				   x->id, x->district);
 	}
 	for (int t = 0; t < THEME__COUNT; t++)
 		if (!o->themes[t] || !*o->themes[t])
-			diag_warning(d, 0,
-				     _("den nationale rammes tema »%s« har intet indhold; skriv det "
-				       "under [strategi] som »%s = ...«"),
-				     org_theme_label((enum org_theme)t), sections[SEC_STRATEGY].keys[t].name);
+			diag_warning(
+			    d, 0,
+			    _("den nationale rammes tema »%s« har intet indhold; skriv det "
+			      "under [strategi] som »%s = ...«"),
+			    org_theme_label((enum org_theme)t),
+			    sections[SEC_STRATEGY].keys[t].name);
 }
 
 int strategy_parse(const char *buf, size_t len, struct org *out, struct diags *d)

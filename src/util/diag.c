@@ -26,8 +26,7 @@ void diags_release(struct diags *d)
 	d->nr = d->alloc = 0;
 }
 
-static void add(struct diags *d, enum diag_severity sev, int line, const char *fmt,
-		va_list ap)
+static void add(struct diags *d, enum diag_severity sev, int line, const char *fmt, va_list ap)
 {
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_vaddf(&sb, fmt, ap);

@@ -27,9 +27,9 @@ struct diags {
 void diags_init(struct diags *d, const char *file);
 void diags_release(struct diags *d);
 void diag_error(struct diags *d, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void diag_warning(struct diags *d, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* Prints every diagnostic as "FILE:LINE: fejl: msg" in line order. */
 void diags_print(const struct diags *d, FILE *out);
 

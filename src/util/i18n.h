@@ -11,7 +11,7 @@
 
 #include <libintl.h>
 
-#define _(s) gettext(s)
+#define _(s)  gettext(s)
 #define N_(s) (s)
 
 /* Binds the "ssp" text domain; call once at the start of main(). */

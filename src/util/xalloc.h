@@ -15,14 +15,14 @@ char *xstrndup(const char *s, size_t n);
 _Noreturn void xdie_oom(void);
 
 /* Grows an array to hold at least nr elements (git's ALLOC_GROW). */
-#define ALLOC_GROW(x, nr, alloc)                                              \
-	do {                                                                  \
-		if ((nr) > (alloc)) {                                         \
-			(alloc) = (alloc) ? (alloc) * 2 : 8;                  \
-			if ((alloc) < (nr))                                   \
-				(alloc) = (nr);                               \
-			(x) = xrealloc((x), (alloc) * sizeof(*(x)));          \
-		}                                                             \
+#define ALLOC_GROW(x, nr, alloc)                                                                   \
+	do {                                                                                       \
+		if ((nr) > (alloc)) {                                                              \
+			(alloc) = (alloc) ? (alloc)*2 : 8;                                         \
+			if ((alloc) < (nr))                                                        \
+				(alloc) = (nr);                                                    \
+			(x) = xrealloc((x), (alloc) * sizeof(*(x)));                               \
+		}                                                                                  \
 	} while (0)
 
 #endif

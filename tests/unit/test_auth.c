@@ -20,10 +20,10 @@ static struct service svc;
 static struct actor cli;
 
 static const char *MIN_STRATEGY =
-	"[kommune]\nnavn = K\npolitikreds = P\n[distrikt \"a\"]\nnavn = A\n"
-	"[kategori \"k\"]\nnavn = K1\n[organ \"x\"]\nnavn = X\nniveau = politisk\n"
-	"formål = f\nansvarlig = r\nfrekvens = ad hoc\nnavngivne-personer = nej\n"
-	"[institution \"skole\"]\nnavn = S\ntype = skole\ndistrikt = a\n";
+    "[kommune]\nnavn = K\npolitikreds = P\n[distrikt \"a\"]\nnavn = A\n"
+    "[kategori \"k\"]\nnavn = K1\n[organ \"x\"]\nnavn = X\nniveau = politisk\n"
+    "formål = f\nansvarlig = r\nfrekvens = ad hoc\nnavngivne-personer = nej\n"
+    "[institution \"skole\"]\nnavn = S\ntype = skole\ndistrikt = a\n";
 
 static int setup(void **state)
 {
@@ -83,7 +83,8 @@ static void login_ok_and_failures(void **state)
 	char cookie[AUTH_SECRET_LEN + 1];
 	struct session_info info;
 	struct svc_result r = SVC_RESULT_INIT;
-	assert_int_equal(svc_login(&svc, "anna", "rigtig-adgangskode", "127.0.0.1", cookie, &info, &r), 0);
+	assert_int_equal(
+	    svc_login(&svc, "anna", "rigtig-adgangskode", "127.0.0.1", cookie, &info, &r), 0);
 	assert_int_equal(info.state, SESSION_FULL);
 	assert_int_equal(strlen(cookie), AUTH_SECRET_LEN);
 
@@ -93,11 +94,13 @@ static void login_ok_and_failures(void **state)
 	assert_int_equal(a.role, ROLE_SSP);
 
 	/* the same message for a wrong password and an unknown user */
-	assert_int_equal(svc_login(&svc, "anna", "forkert-adgangskode", "1.2.3.4", cookie, &info, &r), -1);
+	assert_int_equal(
+	    svc_login(&svc, "anna", "forkert-adgangskode", "1.2.3.4", cookie, &info, &r), -1);
 	assert_int_equal(r.status, SVC_UNAUTHENTICATED);
 	char *msg1 = strdup(r.message);
 	svc_result_clear(&r);
-	assert_int_equal(svc_login(&svc, "findesikke", "forkert-adgangskode", "1.2.3.4", cookie, &info, &r), -1);
+	assert_int_equal(
+	    svc_login(&svc, "findesikke", "forkert-adgangskode", "1.2.3.4", cookie, &info, &r), -1);
 	assert_string_equal(r.message, msg1);
 	free(msg1);
 	svc_result_clear(&r);
@@ -107,7 +110,8 @@ static void login_ok_and_failures(void **state)
 	svc_result_clear(&r);
 	svc_login(&svc, "anna", "forkert-igen-1234", "1.2.3.4", cookie, &info, &r);
 	svc_result_clear(&r);
-	assert_int_equal(svc_login(&svc, "anna", "rigtig-adgangskode", "1.2.3.4", cookie, &info, &r), -1);
+	assert_int_equal(
+	    svc_login(&svc, "anna", "rigtig-adgangskode", "1.2.3.4", cookie, &info, &r), -1);
 	assert_int_equal(r.status, SVC_THROTTLED);
 	svc_result_clear(&r);
 
@@ -178,7 +182,8 @@ static void totp_enrol_and_login(void **state)
 	sqlite3 *db;
 	sqlite3_open(path, &db);
 	sqlite3_stmt *st;
-	sqlite3_prepare_v2(db, "SELECT totp_secret FROM user WHERE username = 'cia'", -1, &st, NULL);
+	sqlite3_prepare_v2(db, "SELECT totp_secret FROM user WHERE username = 'cia'", -1, &st,
+			   NULL);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	const unsigned char *blob = sqlite3_column_blob(st, 0);
 	size_t blen = (size_t)sqlite3_column_bytes(st, 0);
@@ -279,9 +284,11 @@ static void audit_chain_detects_edits(void **state)
 	sqlite3 *db;
 	sqlite3_open(path, &db);
 	/* the triggers refuse edits ... */
-	assert_int_not_equal(sqlite3_exec(db, "UPDATE audit_log SET object = 'x' WHERE seq = 1", NULL, NULL, NULL),
-			     SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit_log WHERE seq = 1", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(
+	    sqlite3_exec(db, "UPDATE audit_log SET object = 'x' WHERE seq = 1", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_not_equal(
+	    sqlite3_exec(db, "DELETE FROM audit_log WHERE seq = 1", NULL, NULL, NULL), SQLITE_OK);
 	/* ... and an edit that goes around them breaks the chain at that row */
 	sqlite3_exec(db, "DROP TRIGGER audit_log_no_update", NULL, NULL, NULL);
 	sqlite3_exec(db, "UPDATE audit_log SET object = 'mallory' WHERE seq = 2", NULL, NULL, NULL);
@@ -312,13 +319,13 @@ int main(void)
 	if (sodium_init() < 0 || oath_init() != OATH_OK)
 		return 1;
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(login_ok_and_failures, setup, teardown),
-		cmocka_unit_test_setup_teardown(session_expiry_and_logout, setup, teardown),
-		cmocka_unit_test_setup_teardown(totp_enrol_and_login, setup, teardown),
-		cmocka_unit_test_setup_teardown(tokens, setup, teardown),
-		cmocka_unit_test_setup_teardown(permissions_and_validation, setup, teardown),
-		cmocka_unit_test_setup_teardown(audit_chain_detects_edits, setup, teardown),
-		cmocka_unit_test_setup_teardown(audit_chain_detects_deletion, setup, teardown),
+	    cmocka_unit_test_setup_teardown(login_ok_and_failures, setup, teardown),
+	    cmocka_unit_test_setup_teardown(session_expiry_and_logout, setup, teardown),
+	    cmocka_unit_test_setup_teardown(totp_enrol_and_login, setup, teardown),
+	    cmocka_unit_test_setup_teardown(tokens, setup, teardown),
+	    cmocka_unit_test_setup_teardown(permissions_and_validation, setup, teardown),
+	    cmocka_unit_test_setup_teardown(audit_chain_detects_edits, setup, teardown),
+	    cmocka_unit_test_setup_teardown(audit_chain_detects_deletion, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	oath_done();

@@ -49,7 +49,7 @@ static void seed_wording(void **state)
 	f = ok("En gang om måneden i perioden marts til og med oktober");
 	assert_int_equal(f.per_month, 1);
 	assert_int_equal(f.months, (1u << 3) | (1u << 4) | (1u << 5) | (1u << 6) | (1u << 7) |
-					   (1u << 8) | (1u << 9) | (1u << 10));
+				       (1u << 8) | (1u << 9) | (1u << 10));
 	assert_int_equal(f.min_per_year, 8);
 	assert_int_equal(frequency_month_count(&f), 8);
 
@@ -101,27 +101,27 @@ static void refusals(void **state)
 {
 	(void)state;
 	const char *cases[] = {
-		"",
-		"   ",
-		"ofte",
-		"mindst",
-		"mindst fire",
-		"mindst 4 om ugen",
-		"3-2 om året",
-		"0 om året",
-		"400 om året",
-		"1 om måneden i 3-13",
-		"1 om måneden i 0-5",
-		"1 om måneden i marts til",
-		"hver 0. dag",
-		"hver 400. dag",
-		"hver 14. måned",
-		"mindst 4 om året + hver uge",
-		"mindst 4 om året og noget",
-		"ad hoc og mere",
-		"løbende men sjældent",
-		"4 om året; drop table",
-		"hver",
+	    "",
+	    "   ",
+	    "ofte",
+	    "mindst",
+	    "mindst fire",
+	    "mindst 4 om ugen",
+	    "3-2 om året",
+	    "0 om året",
+	    "400 om året",
+	    "1 om måneden i 3-13",
+	    "1 om måneden i 0-5",
+	    "1 om måneden i marts til",
+	    "hver 0. dag",
+	    "hver 400. dag",
+	    "hver 14. måned",
+	    "mindst 4 om året + hver uge",
+	    "mindst 4 om året og noget",
+	    "ad hoc og mere",
+	    "løbende men sjældent",
+	    "4 om året; drop table",
+	    "hver",
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		free(bad(cases[i]));
@@ -148,11 +148,11 @@ static void unknown_word_gives_examples(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(seed_wording),
-		cmocka_unit_test(short_forms),
-		cmocka_unit_test(refusals),
-		cmocka_unit_test(month_error_says_range),
-		cmocka_unit_test(unknown_word_gives_examples),
+	    cmocka_unit_test(seed_wording),
+	    cmocka_unit_test(short_forms),
+	    cmocka_unit_test(refusals),
+	    cmocka_unit_test(month_error_says_range),
+	    cmocka_unit_test(unknown_word_gives_examples),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

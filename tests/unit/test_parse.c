@@ -6,15 +6,15 @@
 #include "test.h"
 #include "util/file.h"
 
-#define MINIMAL                                                                        \
-	"[kommune]\nnavn = Testby Kommune\npolitikreds = Testpoliti\n"                 \
-	"[strategi]\nformål = a\nmålgruppe = b\norganisering = c\n"                    \
-	"lokal-tilrettelæggelse = d\n"                                                 \
-	"[distrikt \"nord\"]\nnavn = Nord\n"                                           \
+#define MINIMAL                                                                                    \
+	"[kommune]\nnavn = Testby Kommune\npolitikreds = Testpoliti\n"                             \
+	"[strategi]\nformål = a\nmålgruppe = b\norganisering = c\n"                              \
+	"lokal-tilrettelæggelse = d\n"                                                            \
+	"[distrikt \"nord\"]\nnavn = Nord\n"                                                       \
 	"[kategori \"k1\"]\nnavn = Kategori 1\n"
 
-#define BODY                                                                           \
-	"[organ \"moede\"]\nnavn = Mødet\nniveau = udførende\nformål = at mødes\n"     \
+#define BODY                                                                                       \
+	"[organ \"moede\"]\nnavn = Mødet\nniveau = udførende\nformål = at mødes\n"             \
 	"ansvarlig = nogen\nfrekvens = hver 14. dag\nnavngivne-personer = ja\n"
 
 struct result {
@@ -69,10 +69,11 @@ static void minimal_ok(void **state)
 static void continuation_and_lists(void **state)
 {
 	(void)state;
-	struct result *r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = politisk\n"
-				       "formål = første linje\n  anden linje\n"
-				       "ansvarlig = x\nfrekvens = ad hoc\nnavngivne-personer = nej\n"
-				       "medlem = en\nmedlem = to\n   fortsat\n");
+	struct result *r =
+	    run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = politisk\n"
+			"formål = første linje\n  anden linje\n"
+			"ansvarlig = x\nfrekvens = ad hoc\nnavngivne-personer = nej\n"
+			"medlem = en\nmedlem = to\n   fortsat\n");
 	assert_int_equal(r->rc, 0);
 	assert_string_equal(r->o.bodies[0].purpose, "første linje anden linje");
 	assert_int_equal(r->o.bodies[0].members.nr, 2);
@@ -139,11 +140,11 @@ static void syntax_errors(void **state)
 static void references(void **state)
 {
 	(void)state;
-	struct result *r = run(MINIMAL
-			       "[organ \"a\"]\nnavn = A\nniveau = politisk\nformål = x\n"
-			       "ansvarlig = x\nfrekvens = 2-3 om året i hvert distrikt\n"
-			       "navngivne-personer = nej\nunder = findes-ikke\n"
-			       "[institution \"s\"]\nnavn = S\ntype = skole\ndistrikt = syd\n");
+	struct result *r =
+	    run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = politisk\nformål = x\n"
+			"ansvarlig = x\nfrekvens = 2-3 om året i hvert distrikt\n"
+			"navngivne-personer = nej\nunder = findes-ikke\n"
+			"[institution \"s\"]\nnavn = S\ntype = skole\ndistrikt = syd\n");
 	assert_int_equal(r->rc, -1);
 	expect_error(r, 20, "»findes-ikke«, som ikke findes");
 	expect_error(r, 21, "distrikt »syd«");
@@ -153,9 +154,10 @@ static void references(void **state)
 static void bad_values(void **state)
 {
 	(void)state;
-	struct result *r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = øverst\nformål = x\n"
-				       "ansvarlig = x\nfrekvens = ad hoc\nnavngivne-personer = måske\n"
-				       "navn = B\n");
+	struct result *r =
+	    run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = øverst\nformål = x\n"
+			"ansvarlig = x\nfrekvens = ad hoc\nnavngivne-personer = måske\n"
+			"navn = B\n");
 	assert_int_equal(r->rc, -1);
 	expect_error(r, 15, "ukendt niveau »øverst«");
 	expect_error(r, 19, "»ja« eller »nej«");
@@ -166,7 +168,8 @@ static void bad_values(void **state)
 static void theme_warning(void **state)
 {
 	(void)state;
-	struct result *r = run("[kommune]\nnavn = X\npolitikreds = Y\n[kategori \"k\"]\nnavn = K\n" BODY);
+	struct result *r =
+	    run("[kommune]\nnavn = X\npolitikreds = Y\n[kategori \"k\"]\nnavn = K\n" BODY);
 	assert_int_equal(r->rc, 0);
 	assert_int_equal(r->d.warnings, 4);
 	done(r);
@@ -214,10 +217,18 @@ static void shipped_hedensted(void **state)
 	diags_print(&r->d, stderr);
 	assert_int_equal(r->rc, 0);
 	assert_int_equal(r->d.nr, 0);
-	const char *ids[] = {"kredsraad",	"lokalraad",	     "ssp-styregruppe",
-			     "beredskab-nsk",	"beredskab-ekstremisme", "infohus-netvaerk",
-			     "ssp-team",	"paragraf-115",	     "paragraf-115-ad-hoc",
-			     "hotspot",		"ssp-distriktsmoede", "ssp-skolenetvaerk",
+	const char *ids[] = {"kredsraad",
+			     "lokalraad",
+			     "ssp-styregruppe",
+			     "beredskab-nsk",
+			     "beredskab-ekstremisme",
+			     "infohus-netvaerk",
+			     "ssp-team",
+			     "paragraf-115",
+			     "paragraf-115-ad-hoc",
+			     "hotspot",
+			     "ssp-distriktsmoede",
+			     "ssp-skolenetvaerk",
 			     "infohus-kommune"};
 	assert_int_equal(r->o.bodies_nr, sizeof(ids) / sizeof(*ids));
 	for (size_t i = 0; i < sizeof(ids) / sizeof(*ids); i++)
@@ -263,12 +274,18 @@ static void shipped_hedensted(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(minimal_ok),	    cmocka_unit_test(continuation_and_lists),
-		cmocka_unit_test(duplicate_body),   cmocka_unit_test(unknown_key),
-		cmocka_unit_test(bad_frequency_and_month), cmocka_unit_test(empty_and_missing),
-		cmocka_unit_test(syntax_errors),    cmocka_unit_test(references),
-		cmocka_unit_test(bad_values),	    cmocka_unit_test(theme_warning),
-		cmocka_unit_test(binary_and_long_lines), cmocka_unit_test(shipped_hedensted),
+	    cmocka_unit_test(minimal_ok),
+	    cmocka_unit_test(continuation_and_lists),
+	    cmocka_unit_test(duplicate_body),
+	    cmocka_unit_test(unknown_key),
+	    cmocka_unit_test(bad_frequency_and_month),
+	    cmocka_unit_test(empty_and_missing),
+	    cmocka_unit_test(syntax_errors),
+	    cmocka_unit_test(references),
+	    cmocka_unit_test(bad_values),
+	    cmocka_unit_test(theme_warning),
+	    cmocka_unit_test(binary_and_long_lines),
+	    cmocka_unit_test(shipped_hedensted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

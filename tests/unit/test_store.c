@@ -9,11 +9,11 @@
 #include "strategy/parse.h"
 #include "test.h"
 
-#define STRATEGY(extra_body)                                                          \
-	"[kommune]\nnavn = K\npolitikreds = P\n"                                      \
-	"[distrikt \"a\"]\nnavn = A\n[kategori \"k\"]\nnavn = K1\n"                   \
-	"[organ \"x\"]\nnavn = X\nniveau = politisk\nformål = f\nansvarlig = r\n"     \
-	"frekvens = mindst 3 om året\nnavngivne-personer = nej\nmedlem = m1\n"        \
+#define STRATEGY(extra_body)                                                                       \
+	"[kommune]\nnavn = K\npolitikreds = P\n"                                                   \
+	"[distrikt \"a\"]\nnavn = A\n[kategori \"k\"]\nnavn = K1\n"                                \
+	"[organ \"x\"]\nnavn = X\nniveau = politisk\nformål = f\nansvarlig = r\n"                 \
+	"frekvens = mindst 3 om året\nnavngivne-personer = nej\nmedlem = m1\n"                    \
 	"medlem = m2\n" extra_body
 
 static char dir[64];
@@ -144,8 +144,7 @@ static void open_errors(void **state)
 	free(err);
 
 	FILE *f = fopen(path, "w");
-	fputs("dette er ikke en database, men en tekstfil med nok tekst til at fylde en side\n",
-	      f);
+	fputs("dette er ikke en database, men en tekstfil med nok tekst til at fylde en side\n", f);
 	fclose(f);
 	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &s, &err), -1);
 	assert_non_null(strstr(err, "ikke en SQLite-database"));
@@ -179,11 +178,11 @@ static void schema_is_versioned(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(round_trip, setup, teardown),
-		cmocka_unit_test_setup_teardown(reload_keeps_other_data, setup, teardown),
-		cmocka_unit_test_setup_teardown(bad_strategy_changes_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(open_errors, setup, teardown),
-		cmocka_unit_test_setup_teardown(schema_is_versioned, setup, teardown),
+	    cmocka_unit_test_setup_teardown(round_trip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(reload_keeps_other_data, setup, teardown),
+	    cmocka_unit_test_setup_teardown(bad_strategy_changes_nothing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(open_errors, setup, teardown),
+	    cmocka_unit_test_setup_teardown(schema_is_versioned, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
