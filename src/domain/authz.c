@@ -15,8 +15,9 @@ static const char *const role_labels[ROLE__COUNT] = {
     N_("Ungeenheden"),     N_("SSP-kontaktperson"),
     N_("SSP-styregruppe"), N_("Revisor (databeskyttelsesrådgiver)")};
 
-static const char *const action_ids[ACT__COUNT] = {"home.view", "profile", "org.view", "user.admin",
-						   "audit.view"};
+static const char *const action_ids[ACT__COUNT] = {"home.view",    "profile",        "org.view",
+						   "user.admin",   "audit.view",     "meeting.view",
+						   "meeting.plan", "compliance.view"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -28,6 +29,10 @@ static const unsigned allowed[ACT__COUNT] = {
     [ACT_ORG_VIEW] = ALL,
     [ACT_USER_ADMIN] = R(ROLE_ADMIN),
     [ACT_AUDIT_VIEW] = R(ROLE_AUDITOR),
+    /* meetings hold no personal data: dates, bodies, themes */
+    [ACT_MEETING_VIEW] = ALL,
+    [ACT_MEETING_PLAN] = R(ROLE_ADMIN) | R(ROLE_SSP),
+    [ACT_COMPLIANCE_VIEW] = R(ROLE_ADMIN) | R(ROLE_SSP) | R(ROLE_STEERING) | R(ROLE_AUDITOR),
 };
 
 const char *role_id(enum role r)

@@ -25,6 +25,7 @@ void org_init(struct org *o)
 	o->age_min = 10;
 	o->age_max = 25;
 	o->ssp_plus_from = 18;
+	cal_closed_default(&o->closed);
 }
 
 static void body_release(struct org_body *b)
@@ -36,6 +37,7 @@ static void body_release(struct org_body *b)
 	free(b->responsible);
 	free(b->frequency_text);
 	free(b->note);
+	free(b->theme);
 	strlist_clear(&b->members);
 	strlist_clear(&b->tasks);
 	strlist_clear(&b->wheel_themes);
@@ -83,6 +85,9 @@ struct org_body *org_add_body(struct org *o)
 	struct org_body *b = &o->bodies[o->bodies_nr++];
 	memset(b, 0, sizeof(*b));
 	b->freq.min_per_year = b->freq.max_per_year = -1;
+	b->start_minute = -1;
+	b->focus_parity = -1;
+	b->cadence_start = CAL_NO_DAY;
 	return b;
 }
 

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "domain/calendar.h"
 #include "domain/frequency.h"
 #include "util/strlist.h"
 
@@ -47,6 +48,15 @@ struct org_body {
 	struct strlist wheel_themes; /* annual wheel ("årshjul-tema") */
 	int line;		     /* section line in the strategy file; 0 if from the store */
 	int parent_line;	     /* line of its "under" key */
+
+	/* Planning keys (all optional; domain/plan.h has the defaults). */
+	int weekday;           /* ugedag: 1 mandag .. 5 fredag; 0 when not given */
+	int start_minute;      /* tidspunkt: minutes after midnight; -1 when not given */
+	int duration;          /* varighed in minutes; 0 when not given */
+	weekset holiday_weeks; /* ferieuger: ISO weeks the body does not meet */
+	char *theme;           /* tema: theme of its meetings when the wheel has none */
+	int focus_parity;      /* fokusomraader-aar: 0 even years, 1 odd; -1 not given */
+	long cadence_start;    /* kadence-start (a day, calendar.h); CAL_NO_DAY if not given */
 };
 
 struct org_district {
@@ -87,6 +97,10 @@ struct org {
 	size_t bodies_nr, bodies_alloc;
 	struct org_institution *institutions;
 	size_t institutions_nr, institutions_alloc;
+
+	/* [kalender] lukkedage: days closed every year; org_init sets the
+	 * default (24-12, 31-12, 05-06), which the strategy may replace. */
+	struct closed_days closed;
 };
 
 void org_init(struct org *o);

@@ -1,5 +1,7 @@
 #include "render/org_json.h"
 
+#include <stdio.h>
+
 #include "util/banned.h"
 
 static json_t *list_json(const struct strlist *l)
@@ -38,6 +40,42 @@ json_t *frequency_to_json(const char *text, const struct frequency *f)
 	json_object_set_new(j, "ad_hoc", json_boolean(f->ad_hoc));
 	if (f->continuous)
 		json_object_set_new(j, "continuous", json_true());
+	return j;
+}
+
+/* The planning keys (domain/plan.h): null when the strategy does not
+ * give them (the planner then uses its defaults). */
+static json_t *planning_to_json(const struct org_body *b)
+{
+	json_t *j = json_object();
+	char buf[16];
+	json_object_set_new(j, "weekday",
+			    b->weekday ? json_string(cal_weekday_name(b->weekday)) : json_null());
+	if (b->start_minute >= 0) {
+		snprintf(buf, sizeof(buf), "%02u:%02u", (unsigned)(b->start_minute / 60) % 100u,
+			 (unsigned)(b->start_minute % 60));
+		json_object_set_new(j, "time", json_string(buf));
+	} else {
+		json_object_set_new(j, "time", json_null());
+	}
+	json_object_set_new(j, "duration_minutes",
+			    b->duration ? json_integer(b->duration) : json_null());
+	json_t *weeks = json_array();
+	for (int w = 1; w <= 53; w++)
+		if (cal_weeks_has(b->holiday_weeks, w))
+			json_array_append_new(weeks, json_integer(w));
+	json_object_set_new(j, "holiday_weeks", weeks);
+	json_object_set_new(j, "theme", str_or_null(b->theme));
+	json_object_set_new(j, "focus_areas_years",
+			    b->focus_parity < 0 ? json_null()
+						: json_string(b->focus_parity ? "ulige" : "lige"));
+	if (b->cadence_start != CAL_NO_DAY) {
+		char d[11];
+		cal_format_date(b->cadence_start, d);
+		json_object_set_new(j, "cadence_start", json_string(d));
+	} else {
+		json_object_set_new(j, "cadence_start", json_null());
+	}
 	return j;
 }
 
@@ -100,6 +138,7 @@ json_t *org_to_json(const struct org *o)
 		json_object_set_new(j, "named_individuals", json_boolean(b->named_individuals));
 		json_object_set_new(j, "frequency", frequency_to_json(b->frequency_text, &b->freq));
 		json_object_set_new(j, "note", str_or_null(b->note));
+		json_object_set_new(j, "planning", planning_to_json(b));
 		json_array_append_new(bodies, j);
 	}
 	json_object_set_new(root, "bodies", bodies);
@@ -116,5 +155,16 @@ json_t *org_to_json(const struct org *o)
 		json_array_append_new(insts, j);
 	}
 	json_object_set_new(root, "institutions", insts);
+
+	json_t *closed = json_array();
+	for (int i = 0; i < o->closed.nr; i++) {
+		char d[8];
+		snprintf(d, sizeof(d), "%02u-%02u", (unsigned)o->closed.d[i] % 100u,
+			 (unsigned)o->closed.m[i] % 100u);
+		json_array_append_new(closed, json_string(d));
+	}
+	json_t *cal = json_object();
+	json_object_set_new(cal, "closed_days", closed);
+	json_object_set_new(root, "calendar", cal);
 	return root;
 }

@@ -116,6 +116,39 @@ const char *const store_migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;"
 	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
 	"  BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;",
+
+	/* 3: meeting planning: the strategy's planning keys, and the planned
+	 * meetings (store/meeting_store.c). Times are ISO 8601 local times in
+	 * Europe/Copenhagen with their offset ("2027-01-12T14:00:00+01:00"),
+	 * so they sort as text within a year. */
+	"ALTER TABLE municipality ADD COLUMN closed_days TEXT;" /* "24-12, 31-12"; NULL: default */
+	"ALTER TABLE body ADD COLUMN weekday INTEGER CHECK (weekday BETWEEN 1 AND 5);"
+	"ALTER TABLE body ADD COLUMN start_time TEXT;"	  /* "HH:MM" */
+	"ALTER TABLE body ADD COLUMN duration INTEGER;"	  /* minutes */
+	"ALTER TABLE body ADD COLUMN holiday_weeks TEXT;" /* "7, 26-32, 42" */
+	"ALTER TABLE body ADD COLUMN theme TEXT;"
+	"ALTER TABLE body ADD COLUMN focus_year TEXT CHECK (focus_year IN ('lige', 'ulige'));"
+	"ALTER TABLE body ADD COLUMN cadence_start TEXT;" /* "YYYY-MM-DD" */
+	"CREATE TABLE meeting ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL UNIQUE,"		     /* iCalendar UID, stable across re-plans */
+	"  body_id TEXT NOT NULL REFERENCES body(id),"
+	"  district_id TEXT REFERENCES district(id),"
+	"  year INTEGER NOT NULL,"
+	"  start_at TEXT NOT NULL,"
+	"  end_at TEXT NOT NULL,"
+	"  theme TEXT,"
+	"  agenda TEXT,"			     /* standing duties, one per line */
+	"  status TEXT NOT NULL DEFAULT 'planned'"
+	"    CHECK (status IN ('planned', 'held', 'cancelled', 'moved')),"
+	"  changed_by_hand INTEGER NOT NULL DEFAULT 0 CHECK (changed_by_hand IN (0, 1)),"
+	"  ad_hoc INTEGER NOT NULL DEFAULT 0 CHECK (ad_hoc IN (0, 1)),"
+	"  sequence INTEGER NOT NULL DEFAULT 0,"     /* iCalendar SEQUENCE */
+	"  updated_at TEXT NOT NULL,"
+	"  updated_by TEXT"
+	");"
+	"CREATE INDEX meeting_year ON meeting(year, start_at);"
+	"CREATE INDEX meeting_body ON meeting(body_id, year);",
 };
 
 const int store_migrations_nr = (int)(sizeof(store_migrations) / sizeof(*store_migrations));

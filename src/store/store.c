@@ -295,6 +295,8 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 			 (int)x->example) < 0)
 			goto fail;
 	}
+	if (store_planning_save(s, o) < 0) /* meeting_store.c */
+		goto fail;
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	return 0;
@@ -420,6 +422,8 @@ int store_org_load(struct store *s, struct org *o, char **err)
 	for (size_t i = 0; i < o->bodies_nr; i++)
 		if (load_items(s, &o->bodies[i]) < 0)
 			goto fail_nofin;
+	if (store_planning_load(s, o) < 0) /* meeting_store.c */
+		goto fail_nofin;
 
 	st = prep(s,
 		  "SELECT id, name, kind, district_id, example FROM institution WHERE active = 1"

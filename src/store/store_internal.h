@@ -27,4 +27,10 @@ int exec(struct store *s, const char *sql, const char *types, ...);
 /* A copy of a text column, or NULL. */
 char *col_dup(sqlite3_stmt *st, int i);
 
+/* The planning keys of o ([kalender], ugedag, tidspunkt ...): written by
+ * store_org_save and read by store_org_load inside their transactions
+ * (meeting_store.c). -1 on a database error. */
+int store_planning_save(struct store *s, const struct org *o);
+int store_planning_load(struct store *s, struct org *o);
+
 #endif

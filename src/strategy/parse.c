@@ -23,10 +23,11 @@ enum section_kind {
 	SEC_CATEGORY,
 	SEC_BODY,
 	SEC_INSTITUTION,
+	SEC_CALENDAR,
 	SEC__COUNT
 };
 
-#define MAX_KEYS 12
+#define MAX_KEYS 20
 
 struct keyspec {
 	const char *name;
@@ -57,9 +58,17 @@ enum {
 	K_BODY_MEMBER,
 	K_BODY_TASK,
 	K_BODY_WHEEL,
-	K_BODY_NOTE
+	K_BODY_NOTE,
+	K_BODY_WEEKDAY,
+	K_BODY_TIME,
+	K_BODY_DURATION,
+	K_BODY_HOLIDAY_WEEKS,
+	K_BODY_THEME,
+	K_BODY_FOCUS,
+	K_BODY_CADENCE_START
 };
 enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE };
+enum { K_CAL_CLOSED };
 
 static const struct sectionspec sections[SEC__COUNT] = {
     [SEC_MUNICIPALITY] = {"kommune", false, {{"navn", true, false}, {"politikreds", true, false}}},
@@ -88,13 +97,22 @@ static const struct sectionspec sections[SEC__COUNT] = {
 		   {"medlem", false, true},
 		   {"opgave", false, true},
 		   {"årshjul-tema", false, true},
-		   {"note", false, false}}},
+		   {"note", false, false},
+		   /* planning (domain/plan.h) */
+		   {"ugedag", false, false},
+		   {"tidspunkt", false, false},
+		   {"varighed", false, false},
+		   {"ferieuger", false, false},
+		   {"tema", false, false},
+		   {"fokusomraader-aar", false, false},
+		   {"kadence-start", false, false}}},
     [SEC_INSTITUTION] = {"institution",
 			 true,
 			 {{"navn", true, false},
 			  {"type", true, false},
 			  {"distrikt", true, false},
 			  {"eksempel", false, false}}},
+    [SEC_CALENDAR] = {"kalender", false, {{"lukkedage", false, false}}},
 };
 
 /* ---- parser state ---------------------------------------------------- */
@@ -205,6 +223,97 @@ static int parse_age(struct state *st, const struct entity *e, int k, int *out)
 	return 0;
 }
 
+/* "90", "90 min" or "90 minutter" -> 90 (15-720). */
+static int parse_minutes(const char *v, int *out)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (errno || end == v || v[0] == '-' || v[0] == '+' || v[0] == ' ')
+		return -1;
+	while (*end == ' ')
+		end++;
+	if (*end && strcmp(end, "min") && strcmp(end, "min.") && strcmp(end, "minutter"))
+		return -1;
+	if (n < 15 || n > 720)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+/* Reads the optional planning keys of a body (domain/plan.h). */
+static void parse_planning(struct state *st, const struct entity *e, struct org_body *b)
+{
+	const char *v;
+	char *err = NULL;
+	if ((v = val(e, K_BODY_WEEKDAY))) {
+		int wd = cal_weekday_parse(v);
+		if (wd < 1 || wd > 5)
+			diag_error(st->d, key_line(e, K_BODY_WEEKDAY),
+				   _("»ugedag« skal være mandag, tirsdag, onsdag, torsdag eller "
+				     "fredag, ikke »%s«"),
+				   v);
+		else
+			b->weekday = wd;
+	}
+	if ((v = val(e, K_BODY_TIME)) && cal_parse_clock(v, &b->start_minute) < 0) {
+		diag_error(st->d, key_line(e, K_BODY_TIME),
+			   _("»tidspunkt« skal skrives TT:MM (fx 14:00), ikke »%s«"), v);
+		b->start_minute = -1;
+	}
+	if ((v = val(e, K_BODY_DURATION)) && parse_minutes(v, &b->duration) < 0) {
+		diag_error(st->d, key_line(e, K_BODY_DURATION),
+			   _("»varighed« skal være et antal minutter fra 15 til 720 (fx 90), "
+			     "ikke »%s«"),
+			   v);
+		b->duration = 0;
+	}
+	if (b->start_minute >= 0 && b->duration && b->start_minute + b->duration > 24 * 60)
+		diag_error(st->d, key_line(e, K_BODY_DURATION),
+			   _("mødet skal slutte senest ved midnat (tidspunkt %s + varighed %s)"),
+			   val(e, K_BODY_TIME), val(e, K_BODY_DURATION));
+	if ((v = val(e, K_BODY_HOLIDAY_WEEKS)) && cal_weeks_parse(v, &b->holiday_weeks, &err) < 0) {
+		diag_error(st->d, key_line(e, K_BODY_HOLIDAY_WEEKS), _("»ferieuger«: %s"), err);
+		free(err);
+		err = NULL;
+	}
+	if ((v = val(e, K_BODY_FOCUS))) {
+		if (!strcmp(v, "lige"))
+			b->focus_parity = 0;
+		else if (!strcmp(v, "ulige"))
+			b->focus_parity = 1;
+		else
+			diag_error(st->d, key_line(e, K_BODY_FOCUS),
+				   _("»fokusomraader-aar« skal være »lige« eller »ulige«, ikke "
+				     "»%s«"),
+				   v);
+	}
+	if ((v = val(e, K_BODY_CADENCE_START))) {
+		struct date dt;
+		if (cal_parse_date(v, &dt) < 0 || dt.y < 2000 || dt.y > 2100) {
+			diag_error(st->d, key_line(e, K_BODY_CADENCE_START),
+				   _("»kadence-start« skal være en dato ÅÅÅÅ-MM-DD mellem år 2000 "
+				     "og 2100, ikke »%s«"),
+				   v);
+		} else if (b->frequency_text && !b->freq.every_days) {
+			diag_error(st->d, key_line(e, K_BODY_CADENCE_START),
+				   _("»kadence-start« gælder kun en frekvens som »hver 14. dag«"));
+		} else {
+			b->cadence_start = cal_days(dt);
+			int wd = cal_weekday(b->cadence_start);
+			if (wd > 5)
+				diag_error(st->d, key_line(e, K_BODY_CADENCE_START),
+					   _("»kadence-start« %s er en %s; vælg en hverdag"), v,
+					   cal_weekday_name(wd));
+			else if (b->weekday && b->weekday != wd)
+				diag_error(st->d, key_line(e, K_BODY_CADENCE_START),
+					   _("»kadence-start« %s er en %s, men »ugedag« er %s"), v,
+					   cal_weekday_name(wd), cal_weekday_name(b->weekday));
+		}
+	}
+	b->theme = dupval(e, K_BODY_THEME);
+}
+
 static void move_list(struct strlist *to, struct strlist *from)
 {
 	*to = *from;
@@ -298,6 +407,7 @@ static void finish_section(struct state *st)
 			}
 		}
 		parse_bool(st, e, K_BODY_NAMED, &b->named_individuals);
+		parse_planning(st, e, b);
 		if (b->parent && !strcmp(b->parent, b->id))
 			diag_error(st->d, key_line(e, K_BODY_PARENT),
 				   _("organ »%s« kan ikke ligge under sig selv"), b->id);
@@ -314,6 +424,15 @@ static void finish_section(struct state *st)
 			diag_error(st->d, key_line(e, K_INST_KIND),
 				   _("»type« skal være »skole« eller »klub«, ikke »%s«"), kind);
 		parse_bool(st, e, K_INST_EXAMPLE, &x->example);
+		break;
+	}
+	case SEC_CALENDAR: {
+		const char *v = val(e, K_CAL_CLOSED);
+		char *err = NULL;
+		if (v && cal_closed_parse(v, &o->closed, &err) < 0) {
+			diag_error(st->d, key_line(e, K_CAL_CLOSED), _("»lukkedage«: %s"), err);
+			free(err);
+		}
 		break;
 	}
 	default:
@@ -386,7 +505,7 @@ static void start_section(struct state *st, const char *s, const char *end)
 	if (kind == SEC_NONE) {
 		report_line(st,
 			    _("ukendt sektion »%s«; brug kommune, strategi, målgruppe, distrikt, "
-			      "kategori, organ eller institution"),
+			      "kategori, organ, institution eller kalender"),
 			    name);
 		goto out;
 	}

@@ -1,0 +1,116 @@
+/* ssp compliance YEAR [--as-of DATE] [--format text|json] */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "render/plan_json.h"
+#include "render/plan_text.h"
+#include "service/meeting.h"
+#include "util/i18n.h"
+#include "util/banned.h"
+
+static void usage(FILE *out)
+{
+	fputs(_("Brug: ssp compliance ÅR [--as-of DATO] [--format text|json]\n"
+		"\n"
+		"Viser for hvert organ strategiens minimum, de planlagte, afholdte og\n"
+		"aflyste møder i året og en status pr. DATO (ÅÅÅÅ-MM-DD; standard: i dag):\n"
+		"  ok       planen når minimum, og møderne før datoen er afholdt\n"
+		"  behind   (bagud) møder før datoen er ikke registreret som afholdt\n"
+		"  at_risk  (i fare) planen når ikke minimum, selv hvis alle møder holdes\n"
+		"           (aflyste møder uden erstatning, eller for få planlagt)\n"
+		"Tallene bygger på den gemte mødeplan (»ssp plan ÅR --save«); er der ingen,\n"
+		"på den beregnede plan.\n"),
+	      out);
+}
+
+int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx)
+{
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+					     {"format", required_argument, NULL, 'f'},
+					     {"as-of", required_argument, NULL, 'a'},
+					     {"help", no_argument, NULL, 'h'},
+					     {0, 0, 0, 0}};
+	const char *format = "text", *as_of_s = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			ctx->db_path = optarg;
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		case 'a':
+			as_of_s = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			return cli_usage_error("compliance", _("ukendt tilvalg"));
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("compliance", _("angiv et år, fx »ssp compliance 2027«"));
+	if (optind + 1 < argc)
+		return cli_usage_error("compliance", _("uventet argument »%s«"), argv[optind + 1]);
+	int year;
+	if (cli_parse_year("compliance", argv[optind], &year))
+		return EXIT_USAGE;
+	if (strcmp(format, "text") && strcmp(format, "json"))
+		return cli_usage_error("compliance", _("ukendt format »%s«; brug text eller json"),
+				       format);
+	long as_of = svc_today();
+	if (as_of_s) {
+		struct date d;
+		if (cal_parse_date(as_of_s, &d) < 0)
+			return cli_usage_error("compliance",
+					       _("--as-of skal være en dato ÅÅÅÅ-MM-DD, ikke »%s«"),
+					       as_of_s);
+		as_of = cal_days(d);
+	}
+
+	struct service svc;
+	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+		return 1;
+	struct actor a;
+	actor_cli(&a);
+	struct org o;
+	org_init(&o);
+	struct compliance comp = {0};
+	struct svc_result r = SVC_RESULT_INIT;
+	bool from_plan = false;
+	int rc = 1;
+	if (svc_compliance(&svc, &a, year, as_of, &o, &comp, &from_plan, &r) < 0) {
+		rc = cli_svc_error(&r);
+		goto out;
+	}
+	if (from_plan)
+		fprintf(stderr,
+			_("ssp: der er ingen gemt mødeplan for %d; tallene bygger på den beregnede "
+			  "plan, og intet er registreret som afholdt (gem planen med »ssp plan %d "
+			  "--save«)\n"),
+			year, year);
+	if (!strcmp(format, "json")) {
+		json_t *j = compliance_to_json(&comp);
+		rc = json_dumpf(j, stdout, JSON_INDENT(2)) ? 1 : 0;
+		fputc('\n', stdout);
+		json_decref(j);
+	} else {
+		compliance_text_write(&comp, year, as_of, stdout);
+		rc = 0;
+	}
+	if (fflush(stdout) != 0)
+		rc = cli_error(_("kunne ikke skrive output"));
+out:
+	svc_result_clear(&r);
+	compliance_release(&comp);
+	org_release(&o);
+	cli_close_service(&svc);
+	return rc;
+}
