@@ -21,6 +21,7 @@ $(BUILD)/build.ninja:
 
 build: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
+	@sh scripts/assets.sh $(BUILD)
 
 run: deps build
 	@sh scripts/run.sh $(BUILD) $(DB)

@@ -9,9 +9,28 @@ set -eu
 # build and run
 PKGS="build-essential meson ninja-build pkg-config gettext
 libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libinih-dev
-libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-dejavu-core"
+libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-dejavu-core
+libical-dev"
 # tests and fuzzing
 PKGS="$PKGS libcmocka-dev clang libclang-rt-14-dev poppler-utils libxml2-utils python3"
+# web door: HTTP server, QR codes; Node runs the HTTP tests, curl the docs/api.md
+# examples, openssl makes the TLS test's certificate
+PKGS="$PKGS libmicrohttpd-dev libqrencode-dev nodejs curl openssl"
+
+# Node packages (DKFDS for the pages; playwright-core and axe-core for the
+# browser tests) from package-lock.json, when node_modules lacks them.
+npm_ci() {
+	root=$(cd "$(dirname "$0")/.." && pwd)
+	[ -d "$root/node_modules/dkfds" ] && return 0
+	if ! command -v npm >/dev/null 2>&1; then
+		if [ "$(id -u)" -ne 0 ]; then
+			echo "npm mangler; installer det (apt-get install npm) og kør »npm ci«" >&2
+			return 1
+		fi
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm
+	fi
+	(cd "$root" && npm ci --no-audit --no-fund)
+}
 
 missing=""
 for p in $PKGS; do
@@ -21,6 +40,7 @@ for p in $PKGS; do
 done
 
 if [ -z "$missing" ]; then
+	npm_ci
 	exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
@@ -34,3 +54,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 # shellcheck disable=SC2086
 apt-get install -y -q $missing
+npm_ci

@@ -4,7 +4,8 @@
 #
 # Each target starts from a copy of its seed corpus fuzz/corpus/<name>/ in
 # fuzz/corpus-run-<name>/ (gitignored), so new inputs never land in the
-# committed corpus. A crash, leak or timeout is saved in fuzz/corpus-findings/
+# committed corpus; fuzz/dict/<name>.dict, if present, is passed as
+# -dict. A crash, leak or timeout is saved in fuzz/corpus-findings/
 # (gitignored, like every fuzz/corpus-*/) and makes the script
 # exit 1. Prints one summary line per target.
 set -u
@@ -19,7 +20,7 @@ esac
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build-fuzz"
-targets="strategy frequency"
+targets="strategy frequency form cookie json"
 
 cd "$root" || exit 2
 if [ ! -f "$build/build.ninja" ]; then
@@ -47,11 +48,19 @@ for t in $targets; do
 	rm -rf "$run"
 	mkdir -p "$run"
 	cp "$root/fuzz/corpus/$t/"* "$run/"
+	dict=""
+	if [ -f "$root/fuzz/dict/$t.dict" ]; then
+		dict="-dict=$root/fuzz/dict/$t.dict"
+	fi
 	echo "== fuzz_$t: $seconds s, korpus $run"
+	# shellcheck disable=SC2086
 	"$build/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-		-print_final_stats=1 -artifact_prefix="$findings/" "$run" >"$log" 2>&1
+		-print_final_stats=1 -artifact_prefix="$findings/" $dict "$run" >"$log" 2>&1
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+	if [ -z "$runs" ]; then # no final stats after a crash: the last progress line
+		runs=$(sed -n 's/^#\([0-9]*\).*/\1/p' "$log" | tail -n 1)
+	fi
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | sed 's/cov: //')
 	corpus=$(find "$run" -type f | wc -l)
 	if [ "$rc" -eq 0 ]; then
@@ -62,11 +71,9 @@ for t in $targets; do
 		line="fuzz_$t: FEJL (status $rc) efter ${runs:-?} kørsler; input: ${art:-?}; log: $log"
 		tail -n 40 "$log" >&2
 	fi
-	echo "$line"
 	summary="$summary$line
 "
 done
-echo
 printf '%s' "$summary"
 rmdir "$findings" 2>/dev/null
 [ "$failed" -eq 0 ]

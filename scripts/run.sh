@@ -1,12 +1,32 @@
 #!/bin/sh
-# run.sh BUILD DB - initialises the database if needed and runs the main job.
+# run.sh BUILD DB - the main job: initialises the database when it is new
+# (with demo users, printed once) and serves the web application.
 set -eu
 build=$1
 db=$2
+ssp="$build/ssp"
+
 if [ ! -f "$db" ]; then
-	"$build/ssp" init --db "$db"
+	"$ssp" init --db "$db"
+	echo
+	echo "Demobrugere (adgangskoderne vises kun denne ene gang):"
+	printf '  %-22s %-16s %s\n' BRUGERNAVN ROLLE ADGANGSKODE
+	for role in admin ssp politi boern-familier ungeenhed kontaktperson styregruppe revisor; do
+		user="demo-$role"
+		pw=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+		extra=""
+		[ "$role" = kontaktperson ] && extra="--institution eksempel-skole-vest"
+		# shellcheck disable=SC2086
+		printf '%s\n' "$pw" | "$ssp" user add "$user" --db "$db" --name "Demo ($role)" \
+			--role "$role" $extra --password-stdin >/dev/null
+		printf '  %-22s %-16s %s\n' "$user" "$role" "$pw"
+	done
+	echo
+	echo "To-faktor-login (TOTP) kræves for alle roller, der ser personoplysninger"
+	echo "(alle undtagen admin og styregruppe). Første gang du logger ind, viser"
+	echo "siden en QR-kode: scan den med en godkendelsesapp (fx FreeOTP, Aegis eller"
+	echo "Microsoft Authenticator), og skriv den 6-cifrede kode. Hemmeligheden står"
+	echo "også som tekst, hvis du ikke kan scanne. På kommandolinjen: oathtool --totp -b HEMMELIGHED"
+	echo
 fi
-echo
-echo "Webapplikationen er endnu ikke bygget; her er organisationen fra strategien:"
-echo
-"$build/ssp" org --db "$db"
+exec "$ssp" serve --db "$db"

@@ -25,6 +25,10 @@ static const struct command commands[] = {
 	{"user", cmd_user, N_("opret, vis og deaktiver brugere")},
 	{"token", cmd_token, N_("udsted og tilbagekald API-tokens")},
 	{"audit", cmd_audit, N_("kontroller og vis adgangsloggen")},
+	{"plan", cmd_plan, N_("planlæg årets møder (tekst, JSON eller iCalendar)")},
+	{"meeting", cmd_meeting, N_("marker møder afholdt eller aflyst, flyt og tilføj møder")},
+	{"compliance", cmd_compliance, N_("overholdes strategiens mødekrav? (compliance ÅR)")},
+	{"serve", cmd_serve, N_("kør webapplikationen (serve --listen ADRESSE:PORT)")},
 };
 
 static void usage(FILE *out)

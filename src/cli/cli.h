@@ -23,11 +23,21 @@ int cmd_strategy(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_user(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_token(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_audit(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_plan(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_meeting(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_serve(int argc, char **argv, struct cli_ctx *ctx);
 
 /* Prints "ssp: <message>" to stderr and returns 1. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a usage error and a hint to --help; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Parses a year argument of cmd into *out; on text that is no number
+ * prints a usage error and returns EXIT_USAGE (cmd_plan.c). The range is
+ * the service's to check. */
+int cli_parse_year(const char *cmd, const char *s, int *out);
+/* Prints a service failure's message; returns 1 (cmd_plan.c). */
+int cli_svc_error(const struct svc_result *r);
 
 /* Opens the store named by ctx; prints the error and returns -1 on failure. */
 int cli_open_store(struct cli_ctx *ctx, enum store_open_mode mode, struct store **out);

@@ -1,0 +1,85 @@
+/* fuzz_form.c - libFuzzer target for the form / query-string parser
+ * (src/web/parse.c form_parse) and the HTML escaper that later prints the
+ * values (src/web/html.c html_escape).
+ *
+ * Small limits (values of 64 bytes, 8 fields) so the fuzzer reaches the
+ * limit paths quickly. A broken promise of web/parse.h or web/html.h calls
+ * abort(), which libFuzzer reports as a crash.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "web/html.h"
+#include "web/parse.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int key_ok(const char *k)
+{
+	size_t n = strlen(k);
+	if (n == 0 || n > FORM_KEY_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = k[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '_' || c == '.' || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const struct form_limits lim = {64, 8};
+	struct form f;
+	struct parse_error err;
+	char msg[512];
+	int rc = form_parse((const char *)data, size, &lim, &f, &err);
+	parse_error_message(&err, msg, sizeof(msg));
+	if (!utf8_valid(msg, strlen(msg), NULL))
+		abort();
+	if (rc == 0) {
+		if (err.status != PARSE_OK || f.nr > lim.max_fields)
+			abort();
+		for (size_t i = 0; i < f.nr; i++) {
+			const struct form_field *x = &f.v[i];
+			if (!key_ok(x->key))
+				abort();
+			if (strlen(x->value) != x->value_len || x->value_len > lim.max_field_bytes)
+				abort();
+			if (!utf8_valid(x->value, x->value_len, NULL))
+				abort();
+			for (size_t k = 0; k < x->value_len; k++) {
+				unsigned char c = (unsigned char)x->value[k];
+				if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f)
+					abort();
+			}
+			if (form_get(&f, x->key) != f.v[i].value) /* no duplicates: first is itself */
+				abort();
+			/* escaped output: no markup characters, still UTF-8 */
+			struct strbuf sb = STRBUF_INIT;
+			html_escape(&sb, x->value, x->value_len);
+			if (strpbrk(sb.buf, "<>\"'") || !utf8_valid(sb.buf, sb.len, NULL))
+				abort();
+			strbuf_release(&sb);
+		}
+	} else {
+		if (rc != -1 || err.status == PARSE_OK || f.nr != 0 || f.v != NULL)
+			abort();
+		if (err.field[0] && !key_ok(err.field))
+			abort();
+	}
+	/* the escaper on raw bytes too: never markup, always UTF-8 */
+	struct strbuf raw = STRBUF_INIT;
+	html_escape(&raw, (const char *)data, size);
+	if (strpbrk(raw.buf, "<>\"'") || !utf8_valid(raw.buf, raw.len, NULL) ||
+	    memchr(raw.buf, '\0', raw.len))
+		abort();
+	strbuf_release(&raw);
+	form_release(&f);
+	return 0;
+}

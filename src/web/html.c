@@ -1,0 +1,152 @@
+#include "web/html.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/utf8.h"
+#include "util/banned.h"
+
+void html_init(struct html *h)
+{
+	strbuf_init(&h->sb);
+}
+
+void html_release(struct html *h)
+{
+	strbuf_release(&h->sb);
+}
+
+void html_append(struct html *h, const struct html *inner)
+{
+	strbuf_add(&h->sb, inner->sb.buf, inner->sb.len);
+}
+
+static size_t utf8_seq_len(const unsigned char *s, size_t left)
+{
+	/* the length of one well-formed sequence at s, or 0 */
+	size_t n = s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	if (n > left)
+		return 0;
+	return utf8_valid((const char *)s, n, NULL) ? n : 0;
+}
+
+void html_escape(struct strbuf *out, const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = s[i];
+		switch (c) {
+		case '&':
+			strbuf_addstr(out, "&amp;");
+			i++;
+			continue;
+		case '<':
+			strbuf_addstr(out, "&lt;");
+			i++;
+			continue;
+		case '>':
+			strbuf_addstr(out, "&gt;");
+			i++;
+			continue;
+		case '"':
+			strbuf_addstr(out, "&quot;");
+			i++;
+			continue;
+		case '\'':
+			strbuf_addstr(out, "&#39;");
+			i++;
+			continue;
+		default:
+			break;
+		}
+		if (c < 0x80) {
+			if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+				strbuf_addch(out, (char)c);
+			i++;
+			continue;
+		}
+		size_t n = utf8_seq_len(s + i, len - i);
+		if (n == 0) {
+			strbuf_addstr(out, "\xEF\xBF\xBD"); /* U+FFFD */
+			i++;
+		} else {
+			strbuf_add(out, s + i, n);
+			i += n;
+		}
+	}
+}
+
+void url_encode(struct strbuf *out, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned char c = *p;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '.' || c == '_' || c == '~' || c == '-') {
+			strbuf_addch(out, (char)c);
+		} else {
+			strbuf_addch(out, '%');
+			strbuf_addch(out, hex[c >> 4]);
+			strbuf_addch(out, hex[c & 15]);
+		}
+	}
+}
+
+void html_printf(struct html *h, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *p = fmt;
+	while (*p) {
+		const char *pct = strchr(p, '%');
+		if (!pct) {
+			strbuf_addstr(&h->sb, p);
+			break;
+		}
+		strbuf_add(&h->sb, p, (size_t)(pct - p));
+		p = pct + 1;
+		/* length modifier */
+		int longs = 0;
+		bool size = false;
+		while (*p == 'l') {
+			longs++;
+			p++;
+		}
+		if (*p == 'z') {
+			size = true;
+			p++;
+		}
+		char conv = *p;
+		if (conv)
+			p++;
+		if (conv == '%' && !longs && !size) {
+			strbuf_addch(&h->sb, '%');
+		} else if (conv == 's' && !longs && !size) {
+			const char *s = va_arg(ap, const char *);
+			if (s)
+				html_escape(&h->sb, s, strlen(s));
+		} else if ((conv == 'd' || conv == 'i') && !size) {
+			long long v = longs == 0 ? va_arg(ap, int)
+				      : longs == 1 ? va_arg(ap, long)
+						   : va_arg(ap, long long);
+			strbuf_addf(&h->sb, "%lld", v);
+		} else if (conv == 'u') {
+			unsigned long long v = size	     ? va_arg(ap, size_t)
+					       : longs == 0 ? va_arg(ap, unsigned)
+					       : longs == 1 ? va_arg(ap, unsigned long)
+							    : va_arg(ap, unsigned long long);
+			strbuf_addf(&h->sb, "%llu", v);
+		} else {
+			/* A format this writer does not know could print memory
+			 * unescaped: stop at once, in tests as in production. */
+			fprintf(stderr, "html_printf: unsupported conversion in \"%s\"\n", fmt);
+			abort();
+		}
+	}
+	va_end(ap);
+}

@@ -1,0 +1,323 @@
+/* router.c - the route table and what runs before every handler.
+ *
+ * Every page and API endpoint is one row below: method, path pattern, kind
+ * (page / API / raw), how far through sign-in the caller must be, and the
+ * action of domain/authz.h that is checked (through the service layer, so
+ * a refusal is logged) before the handler runs. A handler therefore starts
+ * with its input parsed and validated, its caller known, its CSRF token
+ * checked and its permission granted; it calls the service and renders.
+ *
+ * Order of checks for a request (each can end it):
+ *   path syntax -> 404; no route for the path -> 404; none for the method
+ *   -> 405 + Allow; POST Content-Type -> 415; query string -> 400; body ->
+ *   400; identity (cookie or bearer) -> 303 /logind (pages) / 401 (API);
+ *   sign-in step; CSRF -> 403; role x action -> 403; handler.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "service/auth.h"
+#include "util/i18n.h"
+#include "web/web_internal.h"
+#include "util/banned.h"
+
+#define R_GET "GET"
+#define R_POST "POST"
+
+const struct route web_routes[] = {
+	{R_GET, "/healthz", KIND_RAW, AUTH_NONE, -1, h_healthz},
+	{R_GET, "/static/*", KIND_RAW, AUTH_NONE, -1, h_static},
+
+	/* sign-in and sign-out */
+	{R_GET, "/logind", KIND_PAGE, AUTH_NONE, -1, h_login_form},
+	{R_POST, "/logind", KIND_PAGE, AUTH_NONE, -1, h_login_post},
+	{R_GET, "/logind/totp", KIND_PAGE, AUTH_TOTP_STEP, -1, h_totp_form},
+	{R_POST, "/logind/totp", KIND_PAGE, AUTH_TOTP_STEP, -1, h_totp_post},
+	{R_POST, "/logud", KIND_PAGE, AUTH_NONE, -1, h_logout},
+
+	/* pages */
+	{R_GET, "/", KIND_PAGE, AUTH_FULL, ACT_HOME_VIEW, h_home},
+	{R_GET, "/organisation", KIND_PAGE, AUTH_FULL, ACT_ORG_VIEW, h_org},
+	{R_GET, "/organisation/diagram.svg", KIND_PAGE, AUTH_FULL, ACT_ORG_VIEW, h_org_diagram},
+	{R_GET, "/organisation/{id}", KIND_PAGE, AUTH_FULL, ACT_ORG_VIEW, h_org_body},
+	{R_GET, "/brugere", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_users},
+	{R_POST, "/brugere", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_users_add},
+	{R_POST, "/brugere/{username}/deaktiver", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN,
+	 h_user_disable},
+	{R_GET, "/profil", KIND_PAGE, AUTH_FULL, ACT_PROFILE, h_profile},
+	{R_GET, "/profil/totp", KIND_PAGE, AUTH_ENROL, ACT_PROFILE, h_enrol_form},
+	{R_POST, "/profil/totp", KIND_PAGE, AUTH_ENROL, ACT_PROFILE, h_enrol_post},
+	{R_POST, "/profil/adgangskode", KIND_PAGE, AUTH_FULL, ACT_PROFILE, h_password_post},
+	{R_GET, "/log", KIND_PAGE, AUTH_FULL, ACT_AUDIT_VIEW, h_log},
+
+	/* JSON API (docs/api.md) */
+	{R_GET, "/api/v1/me", KIND_API, AUTH_FULL, ACT_PROFILE, api_me},
+	{R_GET, "/api/v1/org", KIND_API, AUTH_FULL, ACT_ORG_VIEW, api_org},
+	{R_GET, "/api/v1/org/bodies/{id}", KIND_API, AUTH_FULL, ACT_ORG_VIEW, api_org_body},
+	{R_GET, "/api/v1/users", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_users},
+	{R_POST, "/api/v1/users", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_users_add},
+	{R_POST, "/api/v1/users/{username}/disable", KIND_API, AUTH_FULL, ACT_USER_ADMIN,
+	 api_user_disable},
+	{R_GET, "/api/v1/audit", KIND_API, AUTH_FULL, ACT_AUDIT_VIEW, api_audit},
+	{R_GET, "/api/v1/audit/verify", KIND_API, AUTH_FULL, ACT_AUDIT_VIEW, api_audit_verify},
+};
+const size_t web_routes_nr = sizeof(web_routes) / sizeof(web_routes[0]);
+
+/* Query strings carry a handful of short filters and notices. */
+#define MAX_FIELDS 64
+
+/* Paths are ASCII by construction (ids, usernames and asset names): a
+ * path with any other byte, an escape, "//" or a dot segment matches
+ * nothing, so no decoding is needed and none can be fooled. */
+static bool path_ok(const char *p)
+{
+	if (p[0] != '/')
+		return false;
+	for (const char *c = p; *c; c++) {
+		bool ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+			  (*c >= '0' && *c <= '9') || *c == '/' || *c == '-' || *c == '_' ||
+			  *c == '.';
+		if (!ok)
+			return false;
+		/* no empty segment, no segment starting with a dot (".", "..", hidden) */
+		if (*c == '/' && (c[1] == '/' || c[1] == '.'))
+			return false;
+	}
+	return true;
+}
+
+/* Does path match pattern? Captures {x} segments into params. */
+static bool match(const char *pattern, const char *path, char params[][129])
+{
+	int np = 0;
+	const char *p = pattern, *s = path;
+	while (*p) {
+		if (p[0] == '*' && p[1] == '\0')
+			return *s != '\0';
+		if (*p == '{') {
+			const char *close = strchr(p, '}');
+			size_t n = strcspn(s, "/");
+			if (!close || n == 0 || n >= 129 || np >= ROUTE_MAX_PARAMS)
+				return false;
+			memcpy(params[np], s, n);
+			params[np][n] = '\0';
+			np++;
+			s += n;
+			p = close + 1;
+			continue;
+		}
+		if (*p != *s)
+			return false;
+		p++;
+		s++;
+	}
+	return *s == '\0';
+}
+
+static bool content_type_is(struct request *rq, const char *want)
+{
+	const char *ct = req_header(rq, MHD_HTTP_HEADER_CONTENT_TYPE);
+	if (!ct)
+		return false;
+	size_t n = strlen(want);
+	if (strncasecmp(ct, want, n) != 0)
+		return false;
+	return ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ';
+}
+
+/* Resolves the caller from "Authorization: Bearer" (API only) or the
+ * session cookie. Returns false when it has answered the request. */
+static bool identify(struct request *rq)
+{
+	struct svc_result r = SVC_RESULT_INIT;
+	const char *authz = req_header(rq, MHD_HTTP_HEADER_AUTHORIZATION);
+	if (authz && rq->route->kind == KIND_API) {
+		if (strncmp(authz, "Bearer ", 7) != 0) {
+			web_error(rq, 401, _("Kun »Authorization: Bearer TOKEN« understøttes."),
+				  NULL);
+			return false;
+		}
+		if (svc_token_auth(rq->svc, authz + 7, rq->client, &rq->actor, &r) < 0) {
+			web_svc_error(rq, &r);
+			svc_result_clear(&r);
+			return false;
+		}
+		rq->id = ID_BEARER;
+		return true;
+	}
+	const char *ch = req_header(rq, MHD_HTTP_HEADER_COOKIE);
+	if (!ch || cookie_get(ch, strlen(ch), "ssp_session", rq->cookie, sizeof(rq->cookie)) < 0)
+		return true; /* anonymous */
+	if (svc_session(rq->svc, rq->cookie, rq->client, &rq->actor, &rq->session, &r) == 0) {
+		rq->id = ID_SESSION;
+		return true;
+	}
+	svc_result_clear(&r);
+	/* Unknown, expired or tampered: forget it. The request goes on as
+	 * anonymous and is turned away below if it needs a session. */
+	rq->cookie[0] = '\0';
+	resp_session_cookie(rq, NULL);
+	return true;
+}
+
+/* Is the caller far enough through sign-in? Answers the request (redirect
+ * or 401) and returns false when not. */
+static bool signed_in_enough(struct request *rq)
+{
+	enum route_auth need = rq->route->auth;
+	bool api = rq->route->kind == KIND_API;
+	if (need == AUTH_NONE)
+		return true;
+	if (rq->id == ID_NONE) {
+		if (api)
+			web_error(rq, 401, _("Du skal logge ind eller sende et API-token."), NULL);
+		else
+			resp_redirect(rq, "/logind");
+		return false;
+	}
+	if (rq->id == ID_BEARER)
+		return need == AUTH_FULL || need == AUTH_ENROL;
+	enum session_state st = rq->session.state;
+	bool ok = (need == AUTH_TOTP_STEP && st == SESSION_NEED_TOTP) ||
+		  (need == AUTH_ENROL && (st == SESSION_NEED_ENROL || st == SESSION_FULL)) ||
+		  (need == AUTH_FULL && st == SESSION_FULL);
+	if (ok)
+		return true;
+	if (api) {
+		web_error(rq, 401, _("Log helt ind (med tofaktorkode) først."), NULL);
+		return false;
+	}
+	/* send the browser to the step it is at */
+	resp_redirect(rq, st == SESSION_NEED_TOTP    ? "/logind/totp"
+			  : st == SESSION_NEED_ENROL ? "/profil/totp"
+						     : "/");
+	return false;
+}
+
+/* CSRF: every POST from a browser carries a token that a page of ours put
+ * there. Bearer requests need none (a browser never adds that header by
+ * itself). Returns false when it has answered 403. */
+static bool csrf_ok(struct request *rq)
+{
+	if (strcmp(rq->method, "POST") != 0 || rq->route->kind == KIND_RAW || rq->id == ID_BEARER)
+		return true;
+	const char *sent;
+	char expected[AUTH_SECRET_LEN + 1] = "";
+	if (rq->route->kind == KIND_API)
+		sent = req_header(rq, "X-CSRF-Token");
+	else
+		sent = form_get(&rq->form, "csrf");
+	if (rq->id == ID_SESSION) {
+		snprintf(expected, sizeof(expected), "%s", rq->session.csrf);
+	} else if (rq->route->handler == h_logout) {
+		return true; /* nothing to sign out of; the handler just redirects */
+	} else {
+		/* before sign-in: double-submit of the ssp_csrf cookie */
+		const char *ch = req_header(rq, MHD_HTTP_HEADER_COOKIE);
+		if (!ch || cookie_get(ch, strlen(ch), "ssp_csrf", expected, sizeof(expected)) < 0)
+			expected[0] = '\0';
+	}
+	if (sent && expected[0] && web_token_equal(sent, expected))
+		return true;
+	web_error(rq, 403,
+		  _("Formularens sikkerhedsnøgle mangler eller er forældet. Gå tilbage, "
+		    "genindlæs siden og prøv igen."),
+		  "csrf");
+	return false;
+}
+
+void web_dispatch(struct request *rq)
+{
+	bool head = !strcmp(rq->method, "HEAD");
+	const char *method = head ? "GET" : rq->method;
+	if (!path_ok(rq->path)) {
+		web_error(rq, 404, _("Der findes ingen side med den adresse."), NULL);
+		return;
+	}
+	const struct route *found = NULL;
+	bool path_known = false;
+	for (size_t i = 0; i < web_routes_nr && !found; i++) {
+		const struct route *r = &web_routes[i];
+		if (!match(r->pattern, rq->path, rq->params))
+			continue;
+		path_known = true;
+		if (!strcmp(r->method, method))
+			found = r;
+	}
+	if (!path_known) {
+		web_error(rq, 404, _("Der findes ingen side med den adresse."), NULL);
+		return;
+	}
+	if (!found) {
+		struct strbuf allow = STRBUF_INIT;
+		char tmp[ROUTE_MAX_PARAMS][129];
+		for (size_t i = 0; i < web_routes_nr; i++) {
+			const struct route *r = &web_routes[i];
+			if (!match(r->pattern, rq->path, tmp) || strstr(allow.buf, r->method))
+				continue;
+			if (allow.len)
+				strbuf_addstr(&allow, ", ");
+			strbuf_addstr(&allow, r->method);
+			if (!strcmp(r->method, "GET"))
+				strbuf_addstr(&allow, ", HEAD");
+		}
+		char msg[200];
+		snprintf(msg, sizeof(msg), _("Metoden %s kan ikke bruges her; tilladt er: %s."),
+			 rq->method, allow.buf);
+		web_error(rq, 405, msg, NULL);
+		resp_header(&rq->rs, MHD_HTTP_HEADER_ALLOW, "%s", allow.buf);
+		strbuf_release(&allow);
+		return;
+	}
+	rq->route = found;
+
+	struct parse_error pe;
+	struct form_limits lim = {rq->srv->cfg->max_field_bytes, MAX_FIELDS};
+	if (form_parse(rq->query, rq->query_len, &lim, &rq->query_form, &pe) < 0) {
+		web_parse_error(rq, &pe);
+		return;
+	}
+	if (!strcmp(rq->method, "POST") && found->kind == KIND_PAGE) {
+		/* an empty body (a bare button) needs no Content-Type */
+		if (rq->body.len && !content_type_is(rq, "application/x-www-form-urlencoded")) {
+			web_error(rq, 415,
+				  _("Formularen skal sendes som application/x-www-form-urlencoded."),
+				  NULL);
+			return;
+		}
+		if (form_parse(rq->body.buf, rq->body.len, &lim, &rq->form, &pe) < 0) {
+			web_parse_error(rq, &pe);
+			return;
+		}
+	} else if (!strcmp(rq->method, "POST") && found->kind == KIND_API) {
+		if (rq->body.len || found->handler == api_users_add) {
+			if (!content_type_is(rq, "application/json")) {
+				web_error(rq, 415, _("Indholdet skal være JSON (application/json)."),
+					  NULL);
+				return;
+			}
+			rq->json = json_body_parse(rq->body.buf, rq->body.len, &pe);
+			if (!rq->json) {
+				web_parse_error(rq, &pe);
+				return;
+			}
+		}
+	}
+
+	if (found->kind != KIND_RAW && !identify(rq))
+		return;
+	if (!signed_in_enough(rq))
+		return;
+	if (!csrf_ok(rq))
+		return;
+	if (found->action >= 0) {
+		struct svc_result r = SVC_RESULT_INIT;
+		if (!svc_allowed(rq->svc, &rq->actor, (enum action)found->action, &r)) {
+			web_svc_error(rq, &r);
+			svc_result_clear(&r);
+			return;
+		}
+	}
+	found->handler(rq);
+}

@@ -1,0 +1,413 @@
+/* server.c - the libmicrohttpd daemon, its threads and the life of a
+ * request.
+ *
+ * Threads: libmicrohttpd runs a pool of cfg->threads worker threads
+ * (MHD_USE_INTERNAL_POLLING_THREAD + MHD_OPTION_THREAD_POOL_SIZE), each
+ * answering its own connections. SQLite connections are not shared, so each
+ * worker opens its own struct store lazily on its first request and keeps it
+ * in thread-local storage (a pthread key whose destructor closes it when
+ * MHD_stop_daemon ends the thread). The instance key is read once here and
+ * copied into every thread's struct service. The main thread only waits for
+ * SIGTERM/SIGINT (sigwait) and then stops the daemon.
+ *
+ * A request passes three phases (libmicrohttpd calls the handler for each):
+ *   1. headers: a Content-Length over cfg->max_body_bytes is answered 413
+ *      at once, before one byte of the body is read;
+ *   2. body chunks: appended up to cfg->max_body_bytes; a chunked body that
+ *      grows past it is discarded (and the connection cut if it keeps
+ *      coming) and answered 413;
+ *   3. the end: the router runs and the response is queued.
+ * The raw request target comes from MHD_OPTION_URI_LOG_CALLBACK, which runs
+ * before libmicrohttpd decodes anything, so that our own strict parsers
+ * (parse.c) see the query string as sent.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include "service/auth.h"
+#include "store/store.h"
+#include "util/file.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+#include "web/web.h"
+#include "web/web_config.h"
+#include "web/web_internal.h"
+#include "util/banned.h"
+
+/* ---- per-thread service ---- */
+
+static pthread_key_t thread_key;
+
+struct thread_state {
+	struct service svc;
+};
+
+static void thread_state_free(void *p)
+{
+	struct thread_state *ts = p;
+	store_close(ts->svc.store);
+	sodium_memzero(ts->svc.key, sizeof(ts->svc.key));
+	free(ts);
+}
+
+/* This thread's service, opened on first use; NULL (message in *err) if
+ * the database cannot be opened. */
+static struct service *thread_service(const struct web_server *srv, char **err)
+{
+	struct thread_state *ts = pthread_getspecific(thread_key);
+	if (ts)
+		return &ts->svc;
+	struct store *st = NULL;
+	if (store_open(srv->db_path, STORE_OPEN_EXISTING, &st, err) < 0)
+		return NULL;
+	ts = xcalloc(1, sizeof(*ts));
+	ts->svc.store = st;
+	ts->svc.cfg = srv->cfg;
+	memcpy(ts->svc.key, srv->key, sizeof(ts->svc.key));
+	if (pthread_setspecific(thread_key, ts) != 0) {
+		thread_state_free(ts);
+		*err = xstrdup("pthread_setspecific");
+		return NULL;
+	}
+	return &ts->svc;
+}
+
+/* ---- request life ---- */
+
+static void client_address(struct MHD_Connection *conn, char *out, size_t size)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	snprintf(out, size, "?");
+	if (!ci || !ci->client_addr)
+		return;
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET) {
+		const struct sockaddr_in *in = (const void *)sa;
+		inet_ntop(AF_INET, &in->sin_addr, out, (socklen_t)size);
+	} else if (sa->sa_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 = (const void *)sa;
+		inet_ntop(AF_INET6, &in6->sin6_addr, out, (socklen_t)size);
+	}
+}
+
+static void *uri_cb(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	struct request *rq = xcalloc(1, sizeof(*rq));
+	rq->srv = cls;
+	rq->conn = conn;
+	rq->uri = xstrdup(uri ? uri : "");
+	strbuf_init(&rq->body);
+	form_init(&rq->query_form);
+	form_init(&rq->form);
+	resp_init(&rq->rs);
+	const char *q = strchr(rq->uri, '?');
+	if (q) {
+		rq->path_buf = xstrndup(rq->uri, (size_t)(q - rq->uri));
+		rq->query = q + 1;
+		rq->query_len = strlen(q + 1);
+	} else {
+		rq->path_buf = xstrdup(rq->uri);
+		rq->query = "";
+	}
+	rq->path = rq->path_buf;
+	client_address(conn, rq->client, sizeof(rq->client));
+	return rq;
+}
+
+static void request_free(struct request *rq)
+{
+	if (!rq)
+		return;
+	free(rq->uri);
+	free(rq->path_buf);
+	strbuf_release(&rq->body);
+	form_release(&rq->query_form);
+	form_release(&rq->form);
+	json_decref(rq->json);
+	resp_release(&rq->rs);
+	sodium_memzero(rq->cookie, sizeof(rq->cookie));
+	sodium_memzero(&rq->session, sizeof(rq->session));
+	free(rq);
+}
+
+static void completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	request_free(*con_cls);
+	*con_cls = NULL;
+}
+
+static enum MHD_Result too_large(struct request *rq)
+{
+	char msg[200];
+	snprintf(msg, sizeof(msg), _("Indholdet er større end de tilladte %zu byte."),
+		 rq->srv->cfg->max_body_bytes);
+	web_error(rq, 413, msg, NULL);
+	resp_header(&rq->rs, MHD_HTTP_HEADER_CONNECTION, "close");
+	return resp_send(rq);
+}
+
+static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const char *url,
+				 const char *method, const char *version, const char *upload_data,
+				 size_t *upload_data_size, void **con_cls)
+{
+	(void)cls;
+	(void)url;
+	(void)version;
+	struct request *rq = *con_cls;
+	if (!rq)
+		return MHD_NO;
+	size_t max = rq->srv->cfg->max_body_bytes;
+
+	if (!rq->started) { /* phase 1: headers only */
+		rq->started = true;
+		snprintf(rq->method, sizeof(rq->method), "%s", method);
+		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							     MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl) {
+			char *end;
+			errno = 0;
+			unsigned long long n = strtoull(cl, &end, 10);
+			if (errno || end == cl || *end || n > max) {
+				rq->body_too_large = true;
+				return too_large(rq);
+			}
+		}
+		return MHD_YES;
+	}
+
+	if (*upload_data_size) { /* phase 2: a piece of the body */
+		size_t n = *upload_data_size;
+		*upload_data_size = 0;
+		rq->body_seen += n;
+		if (!rq->body_too_large && rq->body.len + n > max) {
+			rq->body_too_large = true;
+			strbuf_release(&rq->body);
+		}
+		if (!rq->body_too_large)
+			strbuf_add(&rq->body, upload_data, n);
+		/* A client streaming far past the limit is cut off rather than
+		 * read to the end. */
+		if (rq->body_too_large && rq->body_seen > 4 * max)
+			return MHD_NO;
+		return MHD_YES;
+	}
+
+	/* phase 3: the whole request is here */
+	if (rq->responded)
+		return MHD_YES; /* answered in phase 1 */
+	if (rq->body_too_large)
+		return too_large(rq);
+	char *err = NULL;
+	rq->svc = thread_service(rq->srv, &err);
+	if (!rq->svc) {
+		web_error(rq, 500, err, NULL);
+		free(err);
+	} else {
+		web_dispatch(rq);
+	}
+	if (!rq->responded)
+		web_error(rq, 500, "no response", NULL);
+	return resp_send(rq);
+}
+
+/* ---- start and stop ---- */
+
+static int read_pem(const char *path, char **out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *err = NULL;
+	if (read_file(path, &sb, &err) < 0) {
+		fprintf(stderr, "ssp serve: %s\n", err);
+		free(err);
+		return -1;
+	}
+	*out = strbuf_detach(&sb);
+	return 0;
+}
+
+/* Splits "ADDR:PORT" / "[V6]:PORT" and resolves it to *res. */
+static int resolve_listen(const char *listen, struct addrinfo **res)
+{
+	char host[256], port[16];
+	const char *colon = strrchr(listen, ':');
+	if (!colon || !colon[1] || strlen(colon + 1) >= sizeof(port))
+		goto bad;
+	size_t hlen = (size_t)(colon - listen);
+	const char *h = listen;
+	if (hlen >= 2 && h[0] == '[' && h[hlen - 1] == ']') {
+		h++;
+		hlen -= 2;
+	}
+	if (hlen == 0 || hlen >= sizeof(host))
+		goto bad;
+	memcpy(host, h, hlen);
+	host[hlen] = '\0';
+	snprintf(port, sizeof(port), "%s", colon + 1);
+	for (const char *p = port; *p; p++)
+		if (*p < '0' || *p > '9')
+			goto bad;
+	struct addrinfo hints;
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+	int rc = getaddrinfo(host, port, &hints, res);
+	if (rc != 0) {
+		fprintf(stderr, _("ssp serve: kan ikke finde adressen »%s«: %s\n"), listen,
+			gai_strerror(rc));
+		return -1;
+	}
+	return 0;
+bad:
+	fprintf(stderr, _("ssp serve: »%s« skal have formen ADRESSE:PORT, fx 127.0.0.1:8080\n"),
+		listen);
+	return -1;
+}
+
+int web_serve(const struct web_options *opt)
+{
+	static struct web_server srv; /* read by every worker until MHD_stop_daemon */
+	memset(&srv, 0, sizeof(srv));
+	srv.cfg = opt->cfg;
+	srv.db_path = opt->db_path;
+	srv.tls = opt->tls_cert != NULL;
+	const char *assets = opt->asset_dir;
+	if (!assets || !*assets)
+		assets = getenv("SSP_ASSET_DIR");
+	if (!assets || !*assets)
+		assets = SSP_ASSETDIR;
+	snprintf(srv.asset_dir, sizeof(srv.asset_dir), "%s", assets);
+
+	/* Fail now, not on the first request, when the database is missing. */
+	struct service probe;
+	memset(&probe, 0, sizeof(probe));
+	char *err = NULL;
+	if (store_open(opt->db_path, STORE_OPEN_EXISTING, &probe.store, &err) < 0) {
+		fprintf(stderr, "ssp serve: %s\n", err);
+		free(err);
+		return -1;
+	}
+	int krc = service_load_key(&probe, opt->db_path, &err);
+	store_close(probe.store);
+	if (krc < 0) {
+		fprintf(stderr, "ssp serve: %s\n", err);
+		free(err);
+		return -1;
+	}
+	memcpy(srv.key, probe.key, sizeof(srv.key));
+	sodium_memzero(probe.key, sizeof(probe.key));
+
+	struct stat stt;
+	char css[4200];
+	snprintf(css, sizeof(css), "%s/dkfds/css/dkfds.min.css", srv.asset_dir);
+	if (stat(css, &stt) != 0)
+		fprintf(stderr,
+			_("ssp serve: advarsel: designsystemets filer mangler i %s; "
+			  "kør »make« (scripts/assets.sh)\n"),
+			srv.asset_dir);
+
+	char *cert = NULL, *key = NULL;
+	if ((opt->tls_cert == NULL) != (opt->tls_key == NULL)) {
+		fprintf(stderr, "%s", _("ssp serve: --tls-cert og --tls-key skal angives sammen\n"));
+		return -1;
+	}
+	if (srv.tls) {
+		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+			fprintf(stderr, "%s", _("ssp serve: libmicrohttpd er bygget uden TLS\n"));
+			return -1;
+		}
+		if (read_pem(opt->tls_cert, &cert) < 0 || read_pem(opt->tls_key, &key) < 0) {
+			free(cert);
+			return -1;
+		}
+	}
+
+	struct addrinfo *ai = NULL;
+	if (resolve_listen(opt->listen, &ai) < 0) {
+		free(cert);
+		free(key);
+		return -1;
+	}
+
+	if (pthread_key_create(&thread_key, thread_state_free) != 0) {
+		freeaddrinfo(ai);
+		free(cert);
+		free(key);
+		return -1;
+	}
+
+	/* Block the stop signals in every thread (the workers inherit the
+	 * mask); the main thread takes them with sigwait. */
+	sigset_t stop, old;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, &old);
+	signal(SIGPIPE, SIG_IGN);
+
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	if (ai->ai_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	if (srv.tls)
+		flags |= MHD_USE_TLS;
+	struct MHD_OptionItem tls_opts[] = {
+		{MHD_OPTION_HTTPS_MEM_KEY, 0, key},
+		{MHD_OPTION_HTTPS_MEM_CERT, 0, cert},
+		{MHD_OPTION_END, 0, NULL},
+	};
+	struct MHD_Daemon *d = MHD_start_daemon(
+		flags, 0, NULL, NULL, access_cb, &srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)srv.cfg->threads,
+		MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, 256u,
+		MHD_OPTION_URI_LOG_CALLBACK, uri_cb, &srv, MHD_OPTION_NOTIFY_COMPLETED,
+		completed_cb, &srv, MHD_OPTION_ARRAY, srv.tls ? tls_opts : &tls_opts[2],
+		MHD_OPTION_END);
+	freeaddrinfo(ai);
+	if (!d) {
+		fprintf(stderr, _("ssp serve: kan ikke lytte på %s (er porten optaget?)\n"),
+			opt->listen);
+		free(cert);
+		free(key);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		pthread_key_delete(thread_key);
+		return -1;
+	}
+
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	unsigned port = di ? di->port : 0;
+	char host[256];
+	const char *colon = strrchr(opt->listen, ':');
+	snprintf(host, sizeof(host), "%.*s", (int)(colon - opt->listen), opt->listen);
+	fprintf(opt->announce, _("Lytter på %s://%s:%u/\n"), srv.tls ? "https" : "http", host, port);
+	fflush(opt->announce);
+
+	int sig = 0;
+	while (sigwait(&stop, &sig) != 0)
+		;
+	fprintf(stderr, _("ssp serve: stopper (signal %d)\n"), sig);
+	MHD_quiesce_daemon(d);
+	MHD_stop_daemon(d);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_key_delete(thread_key);
+	sodium_memzero(srv.key, sizeof(srv.key));
+	if (key)
+		sodium_memzero(key, strlen(key));
+	free(cert);
+	free(key);
+	return 0;
+}

@@ -1,0 +1,216 @@
+/* web_internal.h - what the files of src/web/ share: the request being
+ * answered, the response being built, and the route table's types.
+ *
+ * Ownership: one struct request per HTTP request, created when its URI
+ * arrives and freed when libmicrohttpd reports the request complete. A
+ * handler runs on one of the pool's threads and may use rq->svc (that
+ * thread's own service and SQLite connection) freely; nothing in a request
+ * is shared with another thread.
+ */
+#ifndef SSP_WEB_INTERNAL_H
+#define SSP_WEB_INTERNAL_H
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "service/auth.h"
+#include "service/service.h"
+#include "util/strbuf.h"
+#include "web/html.h"
+#include "web/parse.h"
+
+/* Read-only after web_serve() has started the daemon. */
+struct web_server {
+	const struct config *cfg;
+	const char *db_path;
+	unsigned char key[32]; /* instance secret, copied into every thread's service */
+	bool tls;
+	char asset_dir[4096];
+};
+
+#define RESP_MAX_HEADERS 8
+
+struct response {
+	unsigned status;
+	const char *content_type; /* static string */
+	struct strbuf body;
+	int fd;		  /* >= 0: send this file (owned) instead of body */
+	uint64_t fd_size;
+	bool cacheable;	  /* static asset: may be cached; else no-store */
+	struct {
+		const char *name; /* static string */
+		char *value;	  /* owned */
+	} headers[RESP_MAX_HEADERS];
+	size_t nheaders;
+};
+
+enum route_kind {
+	KIND_PAGE, /* HTML; POST bodies are forms; errors are pages */
+	KIND_API,  /* JSON; POST bodies are JSON; errors are JSON */
+	KIND_RAW   /* healthz and static files: no identity */
+};
+
+/* How far through sign-in the caller must be. */
+enum route_auth {
+	AUTH_NONE,	/* anyone */
+	AUTH_TOTP_STEP, /* a session waiting for its TOTP code */
+	AUTH_ENROL,	/* a session that must enrol two-factor, or a full one */
+	AUTH_FULL	/* signed in */
+};
+
+struct request;
+typedef void (*handler_fn)(struct request *rq);
+
+struct route {
+	const char *method;  /* "GET" or "POST" (HEAD is answered as GET) */
+	const char *pattern; /* "/organisation/{id}"; "{x}" is one segment; a
+				trailing "*" matches any rest, as in the static route */
+	enum route_kind kind;
+	enum route_auth auth;
+	int action;	     /* enum action checked before the handler, or -1 */
+	handler_fn handler;
+};
+
+#define ROUTE_MAX_PARAMS 2
+
+enum identity { ID_NONE, ID_SESSION, ID_BEARER };
+
+struct request {
+	struct MHD_Connection *conn;
+	const struct web_server *srv;
+	struct service *svc; /* this thread's; NULL until dispatch */
+
+	char *uri;	 /* raw request target, owned */
+	char method[16];
+	const char *path;  /* points into path_buf */
+	char *path_buf;	   /* owned */
+	const char *query; /* raw query string (into uri), "" when none */
+	size_t query_len;
+	char client[64];
+
+	/* body (phase two) */
+	bool started;
+	struct strbuf body;
+	size_t body_seen;
+	bool body_too_large;
+
+	/* routing */
+	const struct route *route;
+	char params[ROUTE_MAX_PARAMS][129];
+	struct form query_form;
+	struct form form; /* page POST body */
+	json_t *json;	  /* API POST body, owned */
+
+	/* who is asking */
+	enum identity id;
+	struct actor actor;
+	struct session_info session; /* valid when id == ID_SESSION */
+	char cookie[AUTH_SECRET_LEN + 1];
+
+	struct response rs;
+	bool responded;
+};
+
+/* ---- response.c ---- */
+
+void resp_init(struct response *rs);
+void resp_release(struct response *rs);
+/* Adds a header; value is copied (printf-style). */
+void resp_header(struct response *rs, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void resp_text(struct request *rq, unsigned status, const char *text);
+/* Takes ownership of j. */
+void resp_json(struct request *rq, unsigned status, json_t *j);
+/* {"error": message, "field": field} */
+void resp_json_error(struct request *rq, unsigned status, const char *message, const char *field);
+void resp_redirect(struct request *rq, const char *location);
+/* The session cookie (value NULL: expire it). */
+void resp_session_cookie(struct request *rq, const char *value);
+void resp_csrf_cookie(struct request *rq, const char *value);
+/* Queues rq->rs on the connection with every security header. */
+enum MHD_Result resp_send(struct request *rq);
+
+/* svc_status -> HTTP status */
+unsigned http_status_for(enum svc_status st);
+
+/* An error for a person: an HTML page for pages, JSON for the API. */
+void web_error(struct request *rq, unsigned status, const char *message, const char *field);
+/* The same for a failed service call; a page whose session is gone is
+ * redirected to /logind. */
+void web_svc_error(struct request *rq, const struct svc_result *r);
+void web_parse_error(struct request *rq, const struct parse_error *e);
+
+/* ---- router.c ---- */
+
+void web_dispatch(struct request *rq);
+/* The route table (for the Allow header and documentation). */
+extern const struct route web_routes[];
+extern const size_t web_routes_nr;
+
+/* ---- layout.c ---- */
+
+struct page {
+	const char *title;	/* <title> and <h1>; translated */
+	const char *nav;	/* path of the active main-menu item, or NULL */
+	struct html main;	/* content of <main> after the h1 */
+	bool no_h1;		/* main starts with its own h1 */
+};
+
+void page_init(struct page *p, const char *title, const char *nav);
+/* Wraps p in the DKFDS frame (skip link, header, menu for the actor's
+ * role, footer) and sets it as the response body; releases p. */
+void page_finish(struct request *rq, unsigned status, struct page *p);
+/* A whole page with one alert, e.g. 404, 403, 429, 500. */
+void page_message(struct request *rq, unsigned status, const char *title, const char *message);
+
+/* ---- handlers: pages.c, api.c, assets.c ---- */
+
+void h_healthz(struct request *rq);
+void h_static(struct request *rq);
+
+void h_home(struct request *rq);
+void h_login_form(struct request *rq);
+void h_login_post(struct request *rq);
+void h_totp_form(struct request *rq);
+void h_totp_post(struct request *rq);
+void h_logout(struct request *rq);
+void h_org(struct request *rq);
+void h_org_body(struct request *rq);
+void h_org_diagram(struct request *rq);
+void h_users(struct request *rq);
+void h_users_add(struct request *rq);
+void h_user_disable(struct request *rq);
+void h_profile(struct request *rq);
+void h_enrol_form(struct request *rq);
+void h_enrol_post(struct request *rq);
+void h_password_post(struct request *rq);
+void h_log(struct request *rq);
+
+void api_me(struct request *rq);
+void api_org(struct request *rq);
+void api_org_body(struct request *rq);
+void api_users(struct request *rq);
+void api_users_add(struct request *rq);
+void api_user_disable(struct request *rq);
+void api_audit(struct request *rq);
+void api_audit_verify(struct request *rq);
+
+/* ---- qr.c ---- */
+
+/* Appends text as a QR code drawn with <rect>/<path> and fill attributes
+ * (no style attribute: the CSP forbids inline style). 0, or -1 if text is
+ * too long to encode. */
+int qr_svg(struct html *h, const char *text, const char *label);
+
+/* ---- util ---- */
+
+/* A fresh random token (AUTH_SECRET_LEN base64url chars + NUL). */
+void web_random_token(char out[AUTH_SECRET_LEN + 1]);
+/* Constant-time comparison of two NUL-terminated tokens. */
+bool web_token_equal(const char *a, const char *b);
+/* The value of a request header, or NULL. */
+const char *req_header(struct request *rq, const char *name);
+
+#endif

@@ -1,0 +1,128 @@
+// matrix.test.mjs - the authorisation matrix: every route, for every role
+// and for an anonymous caller, with the status the table below expects.
+//
+// To extend it (every later issue does): add a row to MATRIX. A row is
+//   [METHOD, PATH, EXPECT, BODY?]
+// EXPECT maps a caller to a status: `anon` (no session, no token), `all`
+// (the default for every signed-in role) and any role id to override it.
+// Page routes are called with the role's session cookie (and its CSRF
+// token on POST); /api/ routes once with the role's bearer token and once
+// with its session cookie + X-CSRF-Token, expecting the same status.
+// BODY: {form: {...}} for pages, {json: {...}} for the API; noCsrf: true
+// sends no CSRF token.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, ROLES, addUser, createToken, startServer, stopServer } from './lib.mjs';
+
+const BODY_ID = 'ssp-styregruppe'; // a body of the shipped strategy
+
+const MATRIX = [
+  ['GET', '/healthz', { anon: 200, all: 200 }],
+  ['GET', '/static/app.css', { anon: 200, all: 200 }],
+  ['GET', '/logind', { anon: 200, all: 303 }],
+  // without the sign-in form's own token (noCsrf), nobody gets further
+  ['POST', '/logind', { anon: 403, all: 403 }, { form: { username: 'x', password: 'y' }, noCsrf: true }],
+  ['GET', '/logind/totp', { anon: 303, all: 303 }],
+  ['POST', '/logind/totp', { anon: 303, all: 303 }, { form: { code: '000000' } }],
+  ['GET', '/', { anon: 303, all: 200 }],
+  ['GET', '/organisation', { anon: 303, all: 200 }],
+  ['GET', '/organisation/diagram.svg', { anon: 303, all: 200 }],
+  ['GET', `/organisation/${BODY_ID}`, { anon: 303, all: 200 }],
+  ['GET', '/organisation/findes-ikke', { anon: 303, all: 404 }],
+  ['GET', '/brugere', { anon: 303, all: 403, admin: 200 }],
+  ['POST', '/brugere', { anon: 303, all: 403, admin: 422 },
+    { form: { username: 'Ikke Gyldig', name: 'X', role: 'ssp', password: 'korrekt-hest-batteri-42' } }],
+  ['POST', '/brugere/ingen-saadan/deaktiver', { anon: 303, all: 403, admin: 404 }, { form: {} }],
+  ['GET', '/profil', { anon: 303, all: 200 }],
+  ['GET', '/profil/totp', { anon: 303, all: 200 }],
+  ['POST', '/profil/totp', { anon: 303, all: 422 }, { form: { code: '000000', secret: 'A'.repeat(32) } }],
+  ['POST', '/profil/adgangskode', { anon: 303, all: 422 },
+    { form: { old_password: 'forkert-forkert', new_password: 'ny-adgangskode-123', new_password2: 'ny-adgangskode-123' } }],
+  ['GET', '/log', { anon: 303, all: 403, revisor: 200 }],
+
+  ['GET', '/api/v1/me', { anon: 401, all: 200 }],
+  ['GET', '/api/v1/org', { anon: 401, all: 200 }],
+  ['GET', `/api/v1/org/bodies/${BODY_ID}`, { anon: 401, all: 200 }],
+  ['GET', '/api/v1/org/bodies/findes-ikke', { anon: 401, all: 404 }],
+  ['GET', '/api/v1/users', { anon: 401, all: 403, admin: 200 }],
+  ['POST', '/api/v1/users', { anon: 401, all: 403, admin: 422 }, { json: {} }],
+  ['POST', '/api/v1/users/ingen-saadan/disable', { anon: 401, all: 403, admin: 404 }, { json: {} }],
+  ['GET', '/api/v1/audit', { anon: 401, all: 403, revisor: 200 }],
+  ['GET', '/api/v1/audit/verify', { anon: 401, all: 403, revisor: 200 }],
+
+  // last: it ends each role's session
+  ['POST', '/logud', { anon: 303, all: 303 }, { form: {} }],
+];
+
+let srv;
+const callers = {}; // role -> {client, token, csrf}
+
+before(async () => {
+  srv = await startServer();
+  for (const role of ROLES) {
+    const user = 'm-' + role;
+    addUser(srv, user, role);
+    const client = new Client(srv);
+    const r = await client.login(user);
+    assert.equal(r.status, 303, `sign-in as ${role}`);
+    const home = await client.get('/');
+    const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(home.text_)[1];
+    callers[role] = { client, csrf, token: createToken(srv, user) };
+  }
+  callers.anon = { client: new Client(srv) };
+});
+
+after(async () => {
+  const r = await stopServer(srv);
+  assert.equal(r.code, 0, 'clean shutdown; server stderr:\n' + srv.stderr);
+});
+
+function request(caller, method, path, body, via) {
+  const h = {};
+  let payload;
+  if (body?.json) {
+    payload = JSON.stringify(body.json);
+    h['content-type'] = 'application/json';
+  } else if (body?.form) {
+    const form = { ...body.form };
+    if (caller.csrf && !body.noCsrf) form.csrf = caller.csrf;
+    payload = new URLSearchParams(form).toString();
+    h['content-type'] = 'application/x-www-form-urlencoded';
+  }
+  if (via === 'bearer') {
+    h.cookie = ''; // no session: the token alone
+    if (caller.token) h.authorization = 'Bearer ' + caller.token;
+  } else if (caller.csrf && method === 'POST' && path.startsWith('/api/')) {
+    h['x-csrf-token'] = caller.csrf;
+  }
+  return caller.client.req(method, path, { body: payload, headers: h });
+}
+
+for (const [method, path, expect, body] of MATRIX) {
+  test(`${method} ${path}`, async () => {
+    const vias = path.startsWith('/api/') ? ['bearer', 'cookie'] : ['cookie'];
+    for (const via of vias) {
+      const want = {}, got = {};
+      for (const who of ['anon', ...ROLES]) {
+        want[who] = expect[who] ?? expect.all;
+        const r = await request(callers[who], method, path, body, via);
+        got[who] = r.status;
+      }
+      assert.deepEqual(got, want, `${method} ${path} via ${via}`);
+    }
+  });
+}
+
+test('every route of the server is in the matrix', async () => {
+  // Walks a list of the route table's patterns kept in step with
+  // src/web/router.c: a new route without a row here fails this test.
+  const { readFileSync } = await import('node:fs');
+  const { SRC } = await import('./lib.mjs');
+  const src = readFileSync(`${SRC}/src/web/router.c`, 'utf8');
+  const routes = [...src.matchAll(/\{R_(GET|POST), "([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+  assert.ok(routes.length > 10);
+  const covered = MATRIX.map(([m, p]) => `${m} ${p}`);
+  const norm = (s) => s.replace('{id}', BODY_ID).replace('{username}', 'ingen-saadan').replace('/static/*', '/static/app.css');
+  for (const r of routes)
+    assert.ok(covered.includes(norm(r)), `route ${r} has no row in MATRIX`);
+});

@@ -1,0 +1,169 @@
+/* test_web_units.c - unit tests of the web door's pure parts: the form,
+ * query, cookie and JSON parsers (src/web/parse.c) and the escaping HTML
+ * writer (src/web/html.c). The black-box tests in this folder cover the
+ * rest through real HTTP. */
+#include "../unit/test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/html.h"
+#include "web/parse.h"
+
+static const struct form_limits LIM = {16, 4};
+
+static int parse(const char *s, struct form *f, struct parse_error *e)
+{
+	return form_parse(s, strlen(s), &LIM, f, e);
+}
+
+static void form_decodes(void **state)
+{
+	(void)state;
+	struct form f;
+	struct parse_error e;
+	assert_int_equal(parse("a=x+y%C3%A6&&flag&b=&", &f, &e), 0);
+	assert_int_equal(f.nr, 3);
+	assert_string_equal(form_get(&f, "a"), "x y\xc3\xa6");
+	assert_string_equal(form_get(&f, "flag"), "");
+	assert_string_equal(form_get(&f, "b"), "");
+	assert_null(form_get(&f, "c"));
+	form_release(&f);
+	assert_int_equal(parse("", &f, &e), 0);
+	assert_int_equal(f.nr, 0);
+	assert_int_equal(parse("t=a%0D%0Ab%09", &f, &e), 0);
+	assert_string_equal(form_get(&f, "t"), "a\r\nb\t");
+	form_release(&f);
+}
+
+static void expect_error(const char *s, enum parse_status st, const char *field)
+{
+	struct form f;
+	struct parse_error e;
+	assert_int_equal(parse(s, &f, &e), -1);
+	assert_int_equal(e.status, st);
+	assert_string_equal(e.field, field);
+	assert_int_equal(f.nr, 0);
+	assert_null(f.v);
+	char msg[300];
+	parse_error_message(&e, msg, sizeof(msg));
+	assert_true(strlen(msg) > 10);
+}
+
+static void form_errors(void **state)
+{
+	(void)state;
+	expect_error("a=%zz", PARSE_BAD_ESCAPE, "a");
+	expect_error("a=%4", PARSE_BAD_ESCAPE, "a");
+	expect_error("a=%C3%28", PARSE_BAD_UTF8, "a");
+	expect_error("a=%ED%A0%80", PARSE_BAD_UTF8, "a"); /* a surrogate */
+	expect_error("a=%C0%AF", PARSE_BAD_UTF8, "a");	  /* overlong */
+	expect_error("a=%00", PARSE_CONTROL_CHAR, "a");
+	expect_error("a=%1B", PARSE_CONTROL_CHAR, "a");
+	expect_error("a=1&a=2", PARSE_DUPLICATE, "a");
+	expect_error("a=1&b=1&c=1&d=1&e=1", PARSE_TOO_MANY_FIELDS, "");
+	expect_error("=1", PARSE_BAD_KEY, "");
+	expect_error("a%20b=1", PARSE_BAD_KEY, "");
+	expect_error("a b=1", PARSE_BAD_KEY, "");
+	/* 16 decoded bytes are allowed, 17 are not */
+	struct form f;
+	struct parse_error e;
+	assert_int_equal(parse("v=%41%41%41%41%41%41%41%41AAAAAAAA", &f, &e), 0);
+	form_release(&f);
+	expect_error("v=AAAAAAAAAAAAAAAAA", PARSE_FIELD_TOO_LONG, "v");
+	/* an embedded NUL byte in the raw input is a control character */
+	assert_int_equal(form_parse("a=b\0c", 5, &LIM, &f, &e), -1);
+	assert_int_equal(e.status, PARSE_CONTROL_CHAR);
+}
+
+static void cookies(void **state)
+{
+	(void)state;
+	char v[16];
+	const char *h = "a=1; ssp_session=abc; ssp_session=second; q=\"quoted\"";
+	assert_int_equal(cookie_get(h, strlen(h), "ssp_session", v, sizeof(v)), 3);
+	assert_string_equal(v, "abc");
+	assert_int_equal(cookie_get(h, strlen(h), "q", v, sizeof(v)), 6);
+	assert_string_equal(v, "quoted");
+	assert_int_equal(cookie_get(h, strlen(h), "ssp", v, sizeof(v)), -1);
+	h = "  x = y ;;junk; bad=a b; long=0123456789abcdefXYZ";
+	assert_int_equal(cookie_get(h, strlen(h), "x", v, sizeof(v)), -1); /* "x " is not "x" */
+	assert_int_equal(cookie_get(h, strlen(h), "bad", v, sizeof(v)), -1);
+	assert_int_equal(cookie_get(h, strlen(h), "long", v, sizeof(v)), -1);
+	h = "x=y";
+	assert_int_equal(cookie_get(h, strlen(h), "x", v, sizeof(v)), 1);
+	assert_int_equal(cookie_get(h, 2, "x", v, sizeof(v)), 0); /* length is respected */
+}
+
+static void json_bodies(void **state)
+{
+	(void)state;
+	struct parse_error e;
+	const char *ok = "{\"username\": \"jens\", \"n\": 1}";
+	json_t *j = json_body_parse(ok, strlen(ok), &e);
+	assert_non_null(j);
+	static const char *const allowed[] = {"username", NULL};
+	assert_int_equal(json_only_keys(j, allowed, &e), -1);
+	assert_int_equal(e.status, PARSE_UNKNOWN_FIELD);
+	assert_string_equal(e.field, "n");
+	const char *s;
+	assert_int_equal(json_get_string(j, "username", true, 10, &s, &e), 0);
+	assert_string_equal(s, "jens");
+	assert_int_equal(json_get_string(j, "username", true, 3, &s, &e), -1);
+	assert_int_equal(e.status, PARSE_FIELD_TOO_LONG);
+	assert_int_equal(json_get_string(j, "n", true, 10, &s, &e), -1);
+	assert_int_equal(e.status, PARSE_BAD_TYPE);
+	assert_int_equal(json_get_string(j, "absent", false, 10, &s, &e), 0);
+	assert_null(s);
+	assert_int_equal(json_get_string(j, "absent", true, 10, &s, &e), -1);
+	assert_int_equal(e.status, PARSE_MISSING_FIELD);
+	json_decref(j);
+
+	const char *bad[] = {"[1]", "{\"a\":1,\"a\":2}", "{", "", "{\"a\":\"\\u0000\"}",
+			     "{\"a\":\"\xc3\x28\"}", "\"x\""};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_null(json_body_parse(bad[i], strlen(bad[i]), &e));
+		assert_int_equal(e.status, PARSE_BAD_JSON);
+	}
+	const char *ctl = "{\"a\":\"x\\u001by\"}";
+	j = json_body_parse(ctl, strlen(ctl), &e);
+	assert_non_null(j);
+	assert_int_equal(json_get_string(j, "a", true, 10, &s, &e), -1);
+	assert_int_equal(e.status, PARSE_CONTROL_CHAR);
+	json_decref(j);
+}
+
+static void html_writer(void **state)
+{
+	(void)state;
+	struct html h = HTML_INIT;
+	html_printf(&h, "<a href=\"/x/%s\" title='%s'>%s</a> %d %ld %lld %u %zu %%", "a\"b",
+		    "it's", "<b>&amp;</b>", -1, 2L, 3LL, 4u, (size_t)5);
+	assert_string_equal(h.sb.buf, "<a href=\"/x/a&quot;b\" title='it&#39;s'>"
+				      "&lt;b&gt;&amp;amp;&lt;/b&gt;</a> -1 2 3 4 5 %");
+	struct html inner = HTML_INIT;
+	html_printf(&inner, "<em>%s</em>", "æ");
+	html_printf(&h, "|");
+	html_append(&h, &inner);
+	assert_non_null(strstr(h.sb.buf, "|<em>æ</em>"));
+	html_release(&inner);
+	html_release(&h);
+
+	struct strbuf sb = STRBUF_INIT;
+	html_escape(&sb, "a\xff\x01\tb\xc3", 6);
+	assert_string_equal(sb.buf, "a\xef\xbf\xbd\tb\xef\xbf\xbd");
+	strbuf_reset(&sb);
+	url_encode(&sb, "a b/æ.~_-");
+	assert_string_equal(sb.buf, "a%20b%2F%C3%A6.~_-");
+	strbuf_release(&sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(form_decodes), cmocka_unit_test(form_errors),
+		cmocka_unit_test(cookies),	cmocka_unit_test(json_bodies),
+		cmocka_unit_test(html_writer),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
