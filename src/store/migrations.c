@@ -149,6 +149,58 @@ const char *const store_migrations[] = {
 	");"
 	"CREATE INDEX meeting_year ON meeting(year, start_at);"
 	"CREATE INDEX meeting_body ON meeting(body_id, year);",
+
+	/* 4: running meetings, calendar subscriptions and the school network */
+	"CREATE TABLE meeting_agenda_item ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  PRIMARY KEY (meeting_id, position)"
+	");"
+	"CREATE TABLE meeting_attendance ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+	"  user_id INTEGER REFERENCES user(id),"  /* a user, or */
+	"  name TEXT,"                            /* a guest by name and organisation */
+	"  org TEXT,"
+	"  present INTEGER NOT NULL DEFAULT 1 CHECK (present IN (0, 1)),"
+	"  CHECK (user_id IS NOT NULL OR name IS NOT NULL)"
+	");"
+	"CREATE UNIQUE INDEX meeting_attendance_user ON meeting_attendance(meeting_id, user_id)"
+	"  WHERE user_id IS NOT NULL;"
+	/* General minutes: trends, places and unnamed groups only (never named
+	 * young people: those belong in individual case notes). */
+	"CREATE TABLE meeting_minutes ("
+	"  meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,"
+	"  text TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  updated_by TEXT NOT NULL"
+	");"
+	/* Private calendar subscription addresses (/kalender/<token>.ics): the
+	 * token is stored only as its hash and can be revoked. */
+	"CREATE TABLE calendar_token ("
+	"  hash BLOB PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  created_at TEXT NOT NULL,"
+	"  revoked_at TEXT"
+	");"
+	/* Who takes part in which body (for per-person calendars). */
+	"CREATE TABLE body_participant ("
+	"  body_id TEXT NOT NULL REFERENCES body(id),"
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (body_id, user_id)"
+	");"
+	/* A school's SSP-læseplan: prevention items per grade. */
+	"CREATE TABLE laeseplan_item ("
+	"  id INTEGER PRIMARY KEY,"
+	"  institution_id TEXT NOT NULL REFERENCES institution(id),"
+	"  grade TEXT NOT NULL,"                  /* '4'..'10', or e.g. 'klub' */
+	"  theme TEXT NOT NULL,"
+	"  planned_date TEXT,"                    /* YYYY-MM-DD */
+	"  held_date TEXT,"
+	"  updated_at TEXT NOT NULL,"
+	"  updated_by TEXT NOT NULL"
+	");"
+	"CREATE INDEX laeseplan_institution ON laeseplan_item(institution_id);",
 };
 
 const int store_migrations_nr = (int)(sizeof(store_migrations) / sizeof(*store_migrations));
