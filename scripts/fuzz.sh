@@ -1,6 +1,8 @@
 #!/bin/sh
-# fuzz.sh SECONDS - builds the libFuzzer targets in build-fuzz/ (clang,
-# ASan + UBSan) and runs each one for SECONDS seconds.
+# fuzz.sh SECONDS [NAME...] - builds the libFuzzer targets in build-fuzz/
+# (clang, ASan + UBSan) and runs each one for SECONDS seconds. The targets
+# are every fuzz_<name> executable fuzz/meson.build defines, or the NAMEs
+# given.
 #
 # Each target starts from a copy of its seed corpus fuzz/corpus/<name>/ in
 # fuzz/corpus-run-<name>/ (gitignored), so new inputs never land in the
@@ -13,21 +15,33 @@ set -u
 seconds=${1:-30}
 case $seconds in
 '' | *[!0-9]*)
-	echo "Brug: sh scripts/fuzz.sh SEKUNDER" >&2
+	echo "Brug: sh scripts/fuzz.sh SEKUNDER [MÅL...]" >&2
 	exit 2
 	;;
 esac
+if [ $# -gt 0 ]; then shift; fi
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build-fuzz"
-targets="strategy frequency form cookie json"
 
 cd "$root" || exit 2
 if [ ! -f "$build/build.ninja" ]; then
 	CC=clang meson setup "$build" -Dfuzz=true -Db_sanitize=address,undefined \
 		-Db_lundef=false || exit 2
 fi
-# Every fuzz_* target (and only those: the rest of the project is not needed).
+# Re-run meson if a meson.build changed, so the list of targets is current.
+ninja -C "$build" build.ninja >/dev/null || exit 2
+if [ $# -gt 0 ]; then
+	targets="$*"
+else
+	targets=$(meson introspect --targets "$build" |
+		grep -o '"name": "fuzz_[A-Za-z0-9_]*"' | sed 's/.*"fuzz_\(.*\)"/\1/')
+fi
+if [ -z "$targets" ]; then
+	echo "ingen fuzz-mål i $build; er den sat op med -Dfuzz=true?" >&2
+	exit 2
+fi
+# Only the fuzz_* targets: the rest of the project is not needed.
 ninja_targets=""
 for t in $targets; do
 	ninja_targets="$ninja_targets fuzz/fuzz_$t"
@@ -47,7 +61,9 @@ for t in $targets; do
 	log="$build/fuzz-$t.log"
 	rm -rf "$run"
 	mkdir -p "$run"
-	cp "$root/fuzz/corpus/$t/"* "$run/"
+	if [ -d "$root/fuzz/corpus/$t" ]; then
+		cp "$root/fuzz/corpus/$t/"* "$run/"
+	fi
 	dict=""
 	if [ -f "$root/fuzz/dict/$t.dict" ]; then
 		dict="-dict=$root/fuzz/dict/$t.dict"

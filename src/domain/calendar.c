@@ -7,6 +7,7 @@
 
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/banned.h"
 
 /* ---- dates ------------------------------------------------------------ */
@@ -257,7 +258,8 @@ static int each_word(const char *s, int (*fn)(const char *w, void *data, char **
 		size_t n = (size_t)(s - start);
 		if (n >= sizeof(w)) {
 			char shown[sizeof(w)];
-			snprintf(shown, sizeof(shown), "%.*s", (int)(sizeof(shown) - 1), start);
+			snprintf(shown, sizeof(shown), "%.*s",
+				 (int)utf8_prefix_len(start, n, sizeof(shown) - 1), start);
 			*err = errf(_("»%s…« er for langt"), shown);
 			return -1;
 		}

@@ -8,6 +8,7 @@
 
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -81,12 +82,13 @@ static int tokenize(struct parser *p, const char *text)
 			t->num = v;
 			snprintf(t->text, sizeof(t->text), "%ld", v);
 		} else if (isalpha(*s) || *s >= 0x80) {
-			size_t len = 0;
-			while (*s && (isalpha(*s) || *s >= 0x80)) {
-				if (len + 1 < sizeof(t->text))
-					t->text[len++] = (char)*s;
+			const unsigned char *start = s;
+			while (*s && (isalpha(*s) || *s >= 0x80))
 				s++;
-			}
+			/* keep at most what fits, cut on a character boundary */
+			size_t len = utf8_prefix_len((const char *)start, (size_t)(s - start),
+						     sizeof(t->text) - 1);
+			memcpy(t->text, start, len);
 			t->text[len] = '\0';
 			lower_utf8(t->text);
 			t->kind = T_WORD;

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <ini.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -709,6 +710,64 @@ static int handler(void *user, const char *section, const char *name, const char
 
 /* ---- whole-file checks ------------------------------------------------- */
 
+struct id_index {
+	const char *id;
+	size_t i;
+};
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct id_index *)a)->id, ((const struct id_index *)b)->id);
+}
+
+/* Every chain of "under" must end. Parents are looked up through a sorted
+ * index and each body is walked once, so a strategy with thousands of
+ * bodies checks in O(n log n), not O(n^2). */
+static void check_parent_cycles(struct org *o, struct diags *d)
+{
+	size_t n = o->bodies_nr;
+	if (!n)
+		return;
+	struct id_index *ix = xmalloc(n * sizeof(*ix));
+	size_t *parent = xmalloc(n * sizeof(*parent));
+	unsigned char *state = xcalloc(n, 1); /* 0 new, 1 on the current walk, 2 done */
+	size_t *walk = xmalloc(n * sizeof(*walk));
+	for (size_t i = 0; i < n; i++) {
+		ix[i].id = o->bodies[i].id ? o->bodies[i].id : "";
+		ix[i].i = i;
+	}
+	qsort(ix, n, sizeof(*ix), by_id);
+	for (size_t i = 0; i < n; i++) {
+		parent[i] = SIZE_MAX;
+		if (o->bodies[i].parent) {
+			struct id_index key = {o->bodies[i].parent, 0};
+			struct id_index *hit = bsearch(&key, ix, n, sizeof(*ix), by_id);
+			if (hit)
+				parent[i] = hit->i;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t len = 0, j = i;
+		while (j != SIZE_MAX && state[j] == 0) {
+			state[j] = 1;
+			walk[len++] = j;
+			j = parent[j];
+		}
+		bool ring = j != SIZE_MAX && state[j] == 1;
+		for (size_t k = 0; k < len; k++) {
+			state[walk[k]] = 2;
+			if (ring)
+				diag_error(d, o->bodies[walk[k]].line,
+					   _("organ »%s« indgår i en ring af »under«-henvisninger"),
+					   o->bodies[walk[k]].id);
+		}
+	}
+	free(ix);
+	free(parent);
+	free(state);
+	free(walk);
+}
+
 static void check_org(struct state *st)
 {
 	struct org *o = st->org;
@@ -743,17 +802,8 @@ static void check_org(struct state *st)
 				   _("organ »%s« mødes i hvert distrikt, men strategien har ingen "
 				     "[distrikt \"id\"]"),
 				   b->id);
-		/* a chain of parents must end: at most bodies_nr steps */
-		const struct org_body *p = b;
-		size_t steps = 0;
-		while (p && p->parent && steps <= o->bodies_nr) {
-			p = org_find_body(o, p->parent);
-			steps++;
-		}
-		if (steps > o->bodies_nr)
-			diag_error(d, b->line,
-				   _("organ »%s« indgår i en ring af »under«-henvisninger"), b->id);
 	}
+	check_parent_cycles(o, d);
 	for (size_t i = 0; i < o->institutions_nr; i++) {
 		struct org_institution *x = &o->institutions[i];
 		if (x->district && !org_find_district(o, x->district))
@@ -800,14 +850,16 @@ int strategy_parse(const char *buf, size_t len, struct org *out, struct diags *d
 	st.prev_key = -1;
 	int rc = ini_parse_stream(reader, &st, handler, &st);
 	finish_section(&st);
-	if (rc > 0 && st.last_reported < rc) {
+	if (rc > 0) {
 		/* inih saw a problem our own line check did not */
 		bool reported = false;
 		for (size_t i = 0; i < d->nr; i++)
 			if (d->v[i].line == rc)
 				reported = true;
 		if (!reported)
-			diag_error(d, rc, _("syntaksfejl"));
+			diag_error(d, rc,
+				   _("syntaksfejl: linjen er hverken en [sektion] eller en »nøgle = "
+				     "værdi« (bemærk, at » ;« starter en kommentar)"));
 	} else if (rc < 0) {
 		diag_error(d, 0, _("kunne ikke læse filen (hukommelse)"));
 	}

@@ -45,3 +45,14 @@ bad:
 		*bad_at = i;
 	return false;
 }
+
+size_t utf8_prefix_len(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	size_t n = max;
+	/* back off over continuation bytes to the start of the cut character */
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}

@@ -10,4 +10,8 @@
  * first byte that is not. */
 bool utf8_valid(const char *s, size_t len, size_t *bad_at);
 
+/* The longest prefix of s[0..len) of at most max bytes that does not end
+ * inside a multi-byte character. */
+size_t utf8_prefix_len(const char *s, size_t len, size_t max);
+
 #endif
