@@ -58,7 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f)
 					abort();
 			}
-			if (form_get(&f, x->key) != f.v[i].value) /* no duplicates: first is itself */
+			if (form_get(&f, x->key) !=
+			    f.v[i].value) /* no duplicates: first is itself */
 				abort();
 			/* escaped output: no markup characters, still UTF-8 */
 			struct strbuf sb = STRBUF_INIT;

@@ -15,8 +15,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const keys[] = {"username", "name", "role", "org", "institution", "password",
-				   NULL};
+static const char *const keys[] = {"username",    "name",     "role", "org",
+				   "institution", "password", NULL};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

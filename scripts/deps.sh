@@ -12,16 +12,22 @@ libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libinih-dev
 libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-dejavu-core
 libical-dev"
 # tests and fuzzing
-PKGS="$PKGS libcmocka-dev clang libclang-rt-14-dev poppler-utils libxml2-utils python3"
+PKGS="$PKGS libcmocka-dev clang libclang-rt-14-dev poppler-utils libxml2-utils python3 oathtool"
 # web door: HTTP server, QR codes; Node runs the HTTP tests, curl the docs/api.md
 # examples, openssl makes the TLS test's certificate
 PKGS="$PKGS libmicrohttpd-dev libqrencode-dev nodejs curl openssl"
+# browser tests: Debian's Chromium (driven by playwright-core) and its fonts
+PKGS="$PKGS chromium fonts-liberation"
 
 # Node packages (DKFDS for the pages; playwright-core and axe-core for the
 # browser tests) from package-lock.json, when node_modules lacks them.
 npm_ci() {
 	root=$(cd "$(dirname "$0")/.." && pwd)
-	[ -d "$root/node_modules/dkfds" ] && return 0
+	# npm ci when any package of the lockfile is missing
+	if [ -d "$root/node_modules/dkfds" ] && [ -d "$root/node_modules/playwright-core" ] &&
+		[ -d "$root/node_modules/axe-core" ]; then
+		return 0
+	fi
 	if ! command -v npm >/dev/null 2>&1; then
 		if [ "$(id -u)" -ne 0 ]; then
 			echo "npm mangler; installer det (apt-get install npm) og kør »npm ci«" >&2

@@ -10,33 +10,32 @@
 
 static void usage(FILE *out)
 {
-	fputs(_("Brug: ssp serve [--db STI] [--listen ADRESSE:PORT] [--tls-cert FIL --tls-key FIL]\n"
-		"\n"
-		"Kører webapplikationen (sider og JSON-API'et under /api/v1/), indtil den får\n"
-		"SIGTERM eller SIGINT (Ctrl-C); forespørgsler, der er i gang, gøres færdige.\n"
-		"Den første linje på standard-output er adressen, fx\n"
-		"»Lytter på http://127.0.0.1:8080/«.\n"
-		"\n"
-		"  --db STI          databasen (ellers $SSP_DB, ellers ./ssp.db); opret den\n"
-		"                    med »ssp init«\n"
-		"  --listen A:P      adresse og port (ellers [web] listen i indstillingerne,\n"
-		"                    ellers 127.0.0.1:8080); port 0 vælger en ledig port\n"
-		"  --tls-cert FIL    certifikat (PEM): server HTTPS i stedet for HTTP\n"
-		"  --tls-key FIL     certifikatets private nøgle (PEM)\n"
-		"\n"
-		"Designsystemets filer serveres fra byggemappens assets/ (eller\n"
-		"$SSP_ASSET_DIR); »make« lægger dem der.\n"),
-	      out);
+	fputs(
+	    _("Brug: ssp serve [--db STI] [--listen ADRESSE:PORT] [--tls-cert FIL --tls-key FIL]\n"
+	      "\n"
+	      "Kører webapplikationen (sider og JSON-API'et under /api/v1/), indtil den får\n"
+	      "SIGTERM eller SIGINT (Ctrl-C); forespørgsler, der er i gang, gøres færdige.\n"
+	      "Den første linje på standard-output er adressen, fx\n"
+	      "»Lytter på http://127.0.0.1:8080/«.\n"
+	      "\n"
+	      "  --db STI          databasen (ellers $SSP_DB, ellers ./ssp.db); opret den\n"
+	      "                    med »ssp init«\n"
+	      "  --listen A:P      adresse og port (ellers [web] listen i indstillingerne,\n"
+	      "                    ellers 127.0.0.1:8080); port 0 vælger en ledig port\n"
+	      "  --tls-cert FIL    certifikat (PEM): server HTTPS i stedet for HTTP\n"
+	      "  --tls-key FIL     certifikatets private nøgle (PEM)\n"
+	      "\n"
+	      "Designsystemets filer serveres fra byggemappens assets/ (eller\n"
+	      "$SSP_ASSET_DIR); »make« lægger dem der.\n"),
+	    out);
 }
 
 int cmd_serve(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-					     {"listen", required_argument, NULL, 'l'},
-					     {"tls-cert", required_argument, NULL, 'c'},
-					     {"tls-key", required_argument, NULL, 'k'},
-					     {"help", no_argument, NULL, 'h'},
-					     {0, 0, 0, 0}};
+	static const struct option opts[] = {
+	    {"db", required_argument, NULL, 'd'},       {"listen", required_argument, NULL, 'l'},
+	    {"tls-cert", required_argument, NULL, 'c'}, {"tls-key", required_argument, NULL, 'k'},
+	    {"help", no_argument, NULL, 'h'},           {0, 0, 0, 0}};
 	struct web_options opt = {0};
 	opt.listen = ctx->cfg.listen;
 	int c;

@@ -121,8 +121,8 @@ void api_users(struct request *rq)
 
 void api_users_add(struct request *rq)
 {
-	static const char *const keys[] = {"username", "name",	   "role",
-					   "org",      "institution", "password", NULL};
+	static const char *const keys[] = {"username",    "name",     "role", "org",
+					   "institution", "password", NULL};
 	struct parse_error pe;
 	size_t max = rq->srv->cfg->max_field_bytes;
 	const char *username, *name, *role, *org, *inst, *password;

@@ -20,17 +20,17 @@
 static const struct {
 	const char *ext, *type;
 } types[] = {
-	{".css", "text/css; charset=utf-8"},
-	{".js", "text/javascript; charset=utf-8"},
-	{".svg", "image/svg+xml"},
-	{".png", "image/png"},
-	{".woff2", "font/woff2"},
-	{".woff", "font/woff"},
-	{".ttf", "font/ttf"},
-	{".otf", "font/otf"},
-	{".map", "application/json"},
-	{".md", "text/plain; charset=utf-8"},
-	{".txt", "text/plain; charset=utf-8"},
+    {".css", "text/css; charset=utf-8"},
+    {".js", "text/javascript; charset=utf-8"},
+    {".svg", "image/svg+xml"},
+    {".png", "image/png"},
+    {".woff2", "font/woff2"},
+    {".woff", "font/woff"},
+    {".ttf", "font/ttf"},
+    {".otf", "font/otf"},
+    {".map", "application/json"},
+    {".md", "text/plain; charset=utf-8"},
+    {".txt", "text/plain; charset=utf-8"},
 };
 
 void h_static(struct request *rq)
@@ -46,8 +46,8 @@ void h_static(struct request *rq)
 	char path[8192];
 	int fd = -1;
 	struct stat st;
-	if (type && (size_t)snprintf(path, sizeof(path), "%s/%s", rq->srv->asset_dir, rest) <
-			    sizeof(path))
+	if (type &&
+	    (size_t)snprintf(path, sizeof(path), "%s/%s", rq->srv->asset_dir, rest) < sizeof(path))
 		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
 		close(fd);

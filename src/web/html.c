@@ -131,12 +131,12 @@ void html_printf(struct html *h, const char *fmt, ...)
 			if (s)
 				html_escape(&h->sb, s, strlen(s));
 		} else if ((conv == 'd' || conv == 'i') && !size) {
-			long long v = longs == 0 ? va_arg(ap, int)
+			long long v = longs == 0   ? va_arg(ap, int)
 				      : longs == 1 ? va_arg(ap, long)
 						   : va_arg(ap, long long);
 			strbuf_addf(&h->sb, "%lld", v);
 		} else if (conv == 'u') {
-			unsigned long long v = size	     ? va_arg(ap, size_t)
+			unsigned long long v = size         ? va_arg(ap, size_t)
 					       : longs == 0 ? va_arg(ap, unsigned)
 					       : longs == 1 ? va_arg(ap, unsigned long)
 							    : va_arg(ap, unsigned long long);

@@ -34,7 +34,10 @@ struct html {
 	struct strbuf sb;
 };
 
-#define HTML_INIT {STRBUF_INIT}
+#define HTML_INIT                                                                                  \
+	{                                                                                          \
+		STRBUF_INIT                                                                        \
+	}
 
 void html_init(struct html *h);
 void html_release(struct html *h);

@@ -36,11 +36,11 @@ struct menu_item {
 };
 
 static const struct menu_item menu[] = {
-	{"/", N_("Forside"), ACT_HOME_VIEW},
-	{"/organisation", N_("Organisation"), ACT_ORG_VIEW},
-	{"/brugere", N_("Brugere"), ACT_USER_ADMIN},
-	{"/log", N_("Adgangslog"), ACT_AUDIT_VIEW},
-	{"/profil", N_("Min profil"), ACT_PROFILE},
+    {"/", N_("Forside"), ACT_HOME_VIEW},
+    {"/organisation", N_("Organisation"), ACT_ORG_VIEW},
+    {"/brugere", N_("Brugere"), ACT_USER_ADMIN},
+    {"/log", N_("Adgangslog"), ACT_AUDIT_VIEW},
+    {"/profil", N_("Min profil"), ACT_PROFILE},
 };
 
 static void header(struct request *rq, const struct page *p, struct html *h)
@@ -53,17 +53,18 @@ static void header(struct request *rq, const struct page *p, struct html *h)
 		    "<a class=\"app-brand\" href=\"/\">%s</a>\n",
 		    _("SSP-samarbejdet"));
 	if (session) {
-		html_printf(h,
-			    "<div class=\"app-user\">\n"
-			    "<p class=\"app-user-name\"><span class=\"sr-only\">%s </span>%s "
-			    "<span class=\"app-user-role\">(%s)</span></p>\n"
-			    "<form method=\"post\" action=\"/logud\" class=\"app-logout\">\n"
-			    "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n"
-			    "<button type=\"submit\" class=\"button button-secondary\">%s</button>\n"
-			    "</form>\n"
-			    "</div>\n",
-			    _("Logget ind som"), rq->actor.username, role_label(rq->actor.role),
-			    rq->session.csrf, _("Log ud"));
+		html_printf(
+		    h,
+		    "<div class=\"app-user\">\n"
+		    "<p class=\"app-user-name\"><span class=\"sr-only\">%s </span>%s "
+		    "<span class=\"app-user-role\">(%s)</span></p>\n"
+		    "<form method=\"post\" action=\"/logud\" class=\"app-logout\">\n"
+		    "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n"
+		    "<button type=\"submit\" class=\"button button-secondary\">%s</button>\n"
+		    "</form>\n"
+		    "</div>\n",
+		    _("Logget ind som"), rq->actor.username, role_label(rq->actor.role),
+		    rq->session.csrf, _("Log ud"));
 	}
 	html_printf(h, "</div>\n");
 	if (full) {
@@ -101,7 +102,6 @@ void page_finish(struct request *rq, unsigned status, struct page *p)
 		    "<title>%s – %s</title>\n"
 		    "<link rel=\"stylesheet\" href=\"/static/dkfds/css/dkfds.min.css\">\n"
 		    "<link rel=\"stylesheet\" href=\"/static/app.css\">\n"
-		    "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n"
 		    "<script src=\"/static/dkfds/js/dkfds.min.js\" defer></script>\n"
 		    "<script src=\"/static/app.js\" defer></script>\n",
 		    p->title, _("SSP"));
@@ -140,7 +140,9 @@ void page_message(struct request *rq, unsigned status, const char *title, const 
 	html_printf(&p.main,
 		    "<div class=\"alert alert-%s\" role=\"alert\">\n"
 		    "<div class=\"alert-body\">\n<p class=\"alert-text\">%s</p>\n</div>\n</div>\n",
-		    status >= 500 ? "error" : status == 404 ? "info" : "warning",
+		    status >= 500   ? "error"
+		    : status == 404 ? "info"
+				    : "warning",
 		    message ? message : title);
 	if (status == 404 || status == 403 || status == 405)
 		html_printf(&p.main, "<p><a href=\"/\">%s</a></p>\n", _("Gå til forsiden"));

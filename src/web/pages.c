@@ -22,12 +22,12 @@
 /* ---- form helpers ---- */
 
 struct field {
-	const char *id;		  /* id and name */
-	const char *label;	  /* translated */
-	const char *type;	  /* "text", "password", ... */
-	const char *value;	  /* NULL: empty */
+	const char *id;           /* id and name */
+	const char *label;        /* translated */
+	const char *type;         /* "text", "password", ... */
+	const char *value;        /* NULL: empty */
 	const char *autocomplete; /* NULL: none */
-	const char *hint;	  /* NULL: none */
+	const char *hint;         /* NULL: none */
 	bool optional;
 	bool numeric; /* one-time codes: inputmode=numeric */
 };
@@ -83,10 +83,14 @@ static void csrf_input(struct html *h, const char *token)
 
 static void alert(struct html *h, const char *variant, const char *text)
 {
+	/* markup only in the format: role="alert" for errors */
+	if (!strcmp(variant, "error"))
+		html_printf(h, "<div class=\"alert alert-%s\" role=\"alert\">\n", variant);
+	else
+		html_printf(h, "<div class=\"alert alert-%s\">\n", variant);
 	html_printf(h,
-		    "<div class=\"alert alert-%s\"%s>\n<div class=\"alert-body\">\n"
-		    "<p class=\"alert-text\">%s</p>\n</div>\n</div>\n",
-		    variant, !strcmp(variant, "error") ? " role=\"alert\"" : "", text);
+		    "<div class=\"alert-body\">\n<p class=\"alert-text\">%s</p>\n</div>\n</div>\n",
+		    text);
 }
 
 /* An error that no field owns (or every error, at the top of a form). */
@@ -104,12 +108,12 @@ static void notice(struct request *rq, struct html *h)
 	static const struct {
 		const char *key, *text;
 	} notices[] = {
-		{"logget-ud", N_("Du er logget ud.")},
-		{"oprettet", N_("Brugeren er oprettet.")},
-		{"deaktiveret", N_("Brugeren er deaktiveret, og brugerens sessioner og tokens er "
-				   "ophævet.")},
-		{"adgangskode", N_("Din adgangskode er skiftet.")},
-		{"totp", N_("To-faktor-login er slået til.")},
+	    {"logget-ud", N_("Du er logget ud.")},
+	    {"oprettet", N_("Brugeren er oprettet.")},
+	    {"deaktiveret", N_("Brugeren er deaktiveret, og brugerens sessioner og tokens er "
+			       "ophævet.")},
+	    {"adgangskode", N_("Din adgangskode er skiftet.")},
+	    {"totp", N_("To-faktor-login er slået til.")},
 	};
 	const char *ok = form_get(&rq->query_form, "ok");
 	if (!ok)
@@ -143,15 +147,16 @@ static void login_page(struct request *rq, unsigned status, const char *csrf, co
 	form_error_summary(&p.main, r);
 	html_printf(&p.main, "<form method=\"post\" action=\"/logind\" class=\"app-form\">\n");
 	csrf_input(&p.main, csrf);
-	struct field user = {"username", _("Brugernavn"), "text", username, "username", NULL, false,
-			     false};
-	struct field pw = {"password", _("Adgangskode"), "password", NULL, "current-password",
-			   NULL, false, false};
+	struct field user = {"username", _("Brugernavn"), "text", username, "username",
+			     NULL,       false,           false};
+	struct field pw = {
+	    "password", _("Adgangskode"), "password", NULL, "current-password", NULL, false, false};
 	input_field(&p.main, &user, NULL);
 	input_field(&p.main, &pw, NULL);
-	html_printf(&p.main,
-		    "<button type=\"submit\" class=\"button button-primary\">%s</button>\n</form>\n",
-		    _("Log ind"));
+	html_printf(
+	    &p.main,
+	    "<button type=\"submit\" class=\"button button-primary\">%s</button>\n</form>\n",
+	    _("Log ind"));
 	html_printf(&p.main, "<p class=\"app-muted\">%s</p>\n",
 		    _("Har du glemt din adgangskode, eller er din konto spærret, så kontakt "
 		      "administratoren."));
@@ -163,8 +168,8 @@ static void login_page(struct request *rq, unsigned status, const char *csrf, co
 static void login_csrf(struct request *rq, char out[AUTH_SECRET_LEN + 1])
 {
 	const char *ch = req_header(rq, MHD_HTTP_HEADER_COOKIE);
-	if (ch && cookie_get(ch, strlen(ch), "ssp_csrf", out, AUTH_SECRET_LEN + 1) ==
-			  AUTH_SECRET_LEN)
+	if (ch &&
+	    cookie_get(ch, strlen(ch), "ssp_csrf", out, AUTH_SECRET_LEN + 1) == AUTH_SECRET_LEN)
 		return;
 	web_random_token(out);
 	resp_csrf_cookie(rq, out);
@@ -172,7 +177,9 @@ static void login_csrf(struct request *rq, char out[AUTH_SECRET_LEN + 1])
 
 static const char *after_login(enum session_state st)
 {
-	return st == SESSION_NEED_TOTP ? "/logind/totp" : st == SESSION_NEED_ENROL ? "/profil/totp" : "/";
+	return st == SESSION_NEED_TOTP    ? "/logind/totp"
+	       : st == SESSION_NEED_ENROL ? "/profil/totp"
+					  : "/";
 }
 
 void h_login_form(struct request *rq)
@@ -227,9 +234,10 @@ static void totp_page(struct request *rq, unsigned status, const struct svc_resu
 	csrf_input(&p.main, rq->session.csrf);
 	struct field code = {"code", _("Kode"), "text", NULL, "one-time-code", NULL, false, true};
 	input_field(&p.main, &code, error_for(r, "code"));
-	html_printf(&p.main,
-		    "<button type=\"submit\" class=\"button button-primary\">%s</button>\n</form>\n",
-		    _("Fortsæt"));
+	html_printf(
+	    &p.main,
+	    "<button type=\"submit\" class=\"button button-primary\">%s</button>\n</form>\n",
+	    _("Fortsæt"));
 	page_finish(rq, status, &p);
 }
 
@@ -324,8 +332,8 @@ void h_org(struct request *rq)
 	struct page p;
 	page_init(&p, _("Organisation"), "/organisation");
 	if (o.municipality)
-		html_printf(&p.main, "<p class=\"font-lead\">%s %s</p>\n",
-			    _("SSP-samarbejdet i"), o.municipality);
+		html_printf(&p.main, "<p class=\"font-lead\">%s %s</p>\n", _("SSP-samarbejdet i"),
+			    o.municipality);
 	if (o.bodies_nr == 0) {
 		alert(&p.main, "info",
 		      _("Der er ingen organisation endnu. Indlæs strategien med »ssp init«."));
@@ -405,12 +413,13 @@ void h_org_body(struct request *rq)
 	}
 	struct page p;
 	page_init(&p, b->name, "/organisation");
-	html_printf(&p.main,
-		    "<nav class=\"breadcrumbs\" aria-label=\"%s\">\n<ol class=\"breadcrumbs__list\">\n"
-		    "<li class=\"breadcrumbs__list-item\"><a class=\"breadcrumbs__link\" "
-		    "href=\"/organisation\">%s</a></li>\n"
-		    "<li class=\"breadcrumbs__list-item\" aria-current=\"page\">%s</li>\n</ol>\n</nav>\n",
-		    _("Brødkrumme"), _("Organisation"), b->name);
+	html_printf(
+	    &p.main,
+	    "<nav class=\"breadcrumbs\" aria-label=\"%s\">\n<ol class=\"breadcrumbs__list\">\n"
+	    "<li class=\"breadcrumbs__list-item\"><a class=\"breadcrumbs__link\" "
+	    "href=\"/organisation\">%s</a></li>\n"
+	    "<li class=\"breadcrumbs__list-item\" aria-current=\"page\">%s</li>\n</ol>\n</nav>\n",
+	    _("Brødkrumme"), _("Organisation"), b->name);
 	html_printf(&p.main, "<dl class=\"app-facts\">\n<dt>%s</dt><dd>%s</dd>\n", _("Niveau"),
 		    org_level_label(b->level));
 	const struct org_body *parent = b->parent ? org_find_body(&o, b->parent) : NULL;
@@ -423,10 +432,10 @@ void h_org_body(struct request *rq)
 		    b->frequency_text ? b->frequency_text : _("Ikke angivet"));
 	html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n</dl>\n", _("Navngivne unge"),
 		    b->named_individuals
-			    ? _("Her må konkrete, navngivne unge drøftes (med hjemmel, fx "
-				"retsplejelovens § 115).")
-			    : _("Her drøftes ikke navngivne unge; kun tendenser og "
-				"anonymiserede sager."));
+			? _("Her må konkrete, navngivne unge drøftes (med hjemmel, fx "
+			    "retsplejelovens § 115).")
+			: _("Her drøftes ikke navngivne unge; kun tendenser og "
+			    "anonymiserede sager."));
 	html_printf(&p.main, "<h2>%s</h2>\n<p>%s</p>\n", _("Formål"),
 		    b->purpose ? b->purpose : _("Ikke angivet."));
 	if (b->note)
@@ -444,7 +453,8 @@ void h_org_body(struct request *rq)
 		html_printf(&p.main, "<h2>%s</h2>\n<ul>\n", _("Fora forankret her"));
 		for (size_t i = 0; i < o.bodies_nr; i++)
 			if (o.bodies[i].parent && !strcmp(o.bodies[i].parent, b->id))
-				html_printf(&p.main, "<li><a href=\"/organisation/%s\">%s</a></li>\n",
+				html_printf(&p.main,
+					    "<li><a href=\"/organisation/%s\">%s</a></li>\n",
 					    o.bodies[i].id, o.bodies[i].name);
 		html_printf(&p.main, "</ul>\n");
 	}
@@ -502,8 +512,9 @@ static void users_page(struct request *rq, unsigned status, const struct svc_res
 		    _("To-faktor"), _("Status"), _("Handling"));
 	for (size_t i = 0; i < users.nr; i++) {
 		const struct user_info *u = &users.v[i];
-		html_printf(&p.main, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-				     "<td>%s</td><td>",
+		html_printf(&p.main,
+			    "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+			    "<td>%s</td><td>",
 			    u->username, u->name, role_label(u->role), u->org ? u->org : "",
 			    u->totp_enabled ? _("Ja") : _("Nej"),
 			    u->disabled ? _("Deaktiveret") : _("Aktiv"));
@@ -532,47 +543,59 @@ static void users_page(struct request *rq, unsigned status, const struct svc_res
 			     "aria-labelledby=\"ny-bruger\">\n");
 	csrf_input(&p.main, rq->session.csrf);
 	bool keep = r && r->status != SVC_OK;
-	struct field f_user = {"username", _("Brugernavn"), "text", keep ? fget(rq, "username") : NULL,
-			       "off", _("Små bogstaver, tal, punktum, bindestreg og understreg."),
-			       false, false};
-	struct field f_name = {"name", _("Navn"), "text", keep ? fget(rq, "name") : NULL, "off",
-			       NULL, false, false};
+	struct field f_user = {
+	    "username", _("Brugernavn"),
+	    "text",     keep ? fget(rq, "username") : NULL,
+	    "off",      _("Små bogstaver, tal, punktum, bindestreg og understreg."),
+	    false,      false};
+	struct field f_name = {"name", _("Navn"), "text", keep ? fget(rq, "name") : NULL,
+			       "off",  NULL,      false,  false};
 	input_field(&p.main, &f_user, error_for(r, "username"));
 	input_field(&p.main, &f_name, error_for(r, "name"));
 
 	const char *role_err = error_for(r, "role");
 	const char *sel = keep ? fget(rq, "role") : "";
-	html_printf(&p.main,
-		    "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"role\">%s</label>\n",
-		    role_err ? " form-error" : "", _("Rolle"));
+	html_printf(
+	    &p.main,
+	    "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"role\">%s</label>\n",
+	    role_err ? " form-error" : "", _("Rolle"));
 	if (role_err)
 		html_printf(&p.main,
 			    "<span class=\"form-error-message\" id=\"role-error\">"
 			    "<span class=\"sr-only\">%s </span>%s</span>\n",
 			    _("Fejl:"), role_err);
-	html_printf(&p.main, "<select class=\"form-select\" id=\"role\" name=\"role\"%s>\n",
-		    role_err ? " aria-invalid=\"true\" aria-describedby=\"role-error\"" : "");
+	if (role_err)
+		html_printf(&p.main, "<select class=\"form-select\" id=\"role\" name=\"role\" "
+				     "aria-invalid=\"true\" aria-describedby=\"role-error\">\n");
+	else
+		html_printf(&p.main, "<select class=\"form-select\" id=\"role\" name=\"role\">\n");
 	for (int ro = 0; ro < ROLE__COUNT; ro++)
 		html_printf(&p.main, "<option value=\"%s\"%s>%s</option>\n", role_id((enum role)ro),
 			    !strcmp(sel, role_id((enum role)ro)) ? " selected" : "",
 			    role_label((enum role)ro));
 	html_printf(&p.main, "</select>\n</div>\n");
 
-	struct field f_org = {"org", _("Organisation"), "text", keep ? fget(rq, "org") : NULL,
-			      "organization", _("Fx »Politi« eller »Skole«."), true, false};
-	struct field f_inst = {"institution", _("Institution"), "text",
-			       keep ? fget(rq, "institution") : NULL, "off",
-			       _("Institutionens id fra strategien (for kontaktpersoner)."), true,
-			       false};
-	struct field f_pw = {"password", _("Første adgangskode"), "password", NULL, "new-password",
-			     _("Mindst 12 tegn. Giv den til brugeren på en sikker måde."), false,
-			     false};
+	struct field f_org = {"org",          _("Organisation"),
+			      "text",         keep ? fget(rq, "org") : NULL,
+			      "organization", _("Fx »Politi« eller »Skole«."),
+			      true,           false};
+	struct field f_inst = {
+	    "institution", _("Institution"),
+	    "text",        keep ? fget(rq, "institution") : NULL,
+	    "off",         _("Institutionens id fra strategien (for kontaktpersoner)."),
+	    true,          false};
+	struct field f_pw = {
+	    "password",     _("Første adgangskode"),
+	    "password",     NULL,
+	    "new-password", _("Mindst 12 tegn. Giv den til brugeren på en sikker måde."),
+	    false,          false};
 	input_field(&p.main, &f_org, error_for(r, "org"));
 	input_field(&p.main, &f_inst, error_for(r, "institution"));
 	input_field(&p.main, &f_pw, error_for(r, "password"));
-	html_printf(&p.main,
-		    "<button type=\"submit\" class=\"button button-primary\">%s</button>\n</form>\n",
-		    _("Opret bruger"));
+	html_printf(
+	    &p.main,
+	    "<button type=\"submit\" class=\"button button-primary\">%s</button>\n</form>\n",
+	    _("Opret bruger"));
 	page_finish(rq, status, &p);
 }
 
@@ -645,8 +668,8 @@ static void profile_page(struct request *rq, unsigned status, const struct svc_r
 	else
 		html_printf(&p.main, "<p>%s</p>\n<p><a href=\"/profil/totp\">%s</a></p>\n",
 			    auth_totp_required(rq->svc, me.role)
-				    ? _("Din rolle kræver to-faktor-login, men det er ikke slået til.")
-				    : _("To-faktor-login er ikke slået til."),
+				? _("Din rolle kræver to-faktor-login, men det er ikke slået til.")
+				: _("To-faktor-login er ikke slået til."),
 			    _("Slå to-faktor-login til"));
 
 	html_printf(&p.main, "<h2 id=\"skift\">%s</h2>\n", _("Skift adgangskode"));
@@ -654,18 +677,27 @@ static void profile_page(struct request *rq, unsigned status, const struct svc_r
 	html_printf(&p.main, "<form method=\"post\" action=\"/profil/adgangskode\" "
 			     "class=\"app-form\" aria-labelledby=\"skift\">\n");
 	csrf_input(&p.main, rq->session.csrf);
-	struct field f_old = {"old_password", _("Nuværende adgangskode"), "password", NULL,
-			      "current-password", NULL, false, false};
-	struct field f_new = {"new_password", _("Ny adgangskode"), "password", NULL,
-			      "new-password", _("Mindst 12 tegn."), false, false};
-	struct field f_rep = {"new_password2", _("Gentag ny adgangskode"), "password", NULL,
-			      "new-password", NULL, false, false};
+	struct field f_old = {"old_password",
+			      _("Nuværende adgangskode"),
+			      "password",
+			      NULL,
+			      "current-password",
+			      NULL,
+			      false,
+			      false};
+	struct field f_new = {"new_password", _("Ny adgangskode"),  "password", NULL,
+			      "new-password", _("Mindst 12 tegn."), false,      false};
+	struct field f_rep = {"new_password2", _("Gentag ny adgangskode"),
+			      "password",      NULL,
+			      "new-password",  NULL,
+			      false,           false};
 	input_field(&p.main, &f_old, error_for(r, "old_password"));
 	input_field(&p.main, &f_new, error_for(r, "new_password"));
 	input_field(&p.main, &f_rep, error_for(r, "new_password2"));
-	html_printf(&p.main,
-		    "<button type=\"submit\" class=\"button button-primary\">%s</button>\n</form>\n",
-		    _("Skift adgangskode"));
+	html_printf(
+	    &p.main,
+	    "<button type=\"submit\" class=\"button button-primary\">%s</button>\n</form>\n",
+	    _("Skift adgangskode"));
 	user_info_release(&me);
 	page_finish(rq, status, &p);
 }
@@ -725,10 +757,10 @@ static void enrol_page(struct request *rq, unsigned status, const char *secret,
 	page_init(&p, _("Slå to-faktor-login til"), "/profil");
 	if (rq->session.state == SESSION_NEED_ENROL)
 		alert(&p.main, "info",
-		      _("Din rolle giver adgang til personoplysninger, så du skal slå to-faktor-login "
+		      _("Din rolle giver adgang til personoplysninger, så du skal slå "
+			"to-faktor-login "
 			"til, før du kan fortsætte."));
-	html_printf(&p.main,
-		    "<ol>\n<li>%s</li>\n<li>%s</li>\n<li>%s</li>\n</ol>\n",
+	html_printf(&p.main, "<ol>\n<li>%s</li>\n<li>%s</li>\n<li>%s</li>\n</ol>\n",
 		    _("Åbn en godkendelsesapp på din telefon (fx Microsoft Authenticator, Google "
 		      "Authenticator eller FreeOTP)."),
 		    _("Skan QR-koden, eller skriv hemmeligheden nedenfor i appen."),
@@ -739,25 +771,28 @@ static void enrol_page(struct request *rq, unsigned status, const char *secret,
 	strbuf_addf(&uri, "?secret=%s&issuer=SSP&algorithm=SHA1&digits=6&period=30", secret);
 	html_printf(&p.main, "<div class=\"app-qr\">\n");
 	if (qr_svg(&p.main, uri.buf, _("QR-kode til godkendelsesappen")) < 0)
-		html_printf(&p.main, "<p>%s</p>\n", _("QR-koden kunne ikke tegnes; brug hemmeligheden."));
+		html_printf(&p.main, "<p>%s</p>\n",
+			    _("QR-koden kunne ikke tegnes; brug hemmeligheden."));
 	html_printf(&p.main, "</div>\n");
 	strbuf_release(&uri);
 	struct strbuf g = STRBUF_INIT;
 	grouped(&g, secret);
 	html_printf(&p.main,
-		    "<p>%s <code class=\"app-secret\" id=\"totp-secret\" data-secret=\"%s\">%s</code></p>\n",
+		    "<p>%s <code class=\"app-secret\" id=\"totp-secret\" "
+		    "data-secret=\"%s\">%s</code></p>\n",
 		    _("Hemmelighed:"), secret, g.buf);
 	strbuf_release(&g);
 	form_error_summary(&p.main, r);
 	html_printf(&p.main, "<form method=\"post\" action=\"/profil/totp\" class=\"app-form\">\n");
 	csrf_input(&p.main, rq->session.csrf);
 	html_printf(&p.main, "<input type=\"hidden\" name=\"secret\" value=\"%s\">\n", secret);
-	struct field code = {"code", _("Kode fra appen"), "text", NULL, "one-time-code", NULL,
-			     false, true};
+	struct field code = {
+	    "code", _("Kode fra appen"), "text", NULL, "one-time-code", NULL, false, true};
 	input_field(&p.main, &code, error_for(r, "code"));
-	html_printf(&p.main,
-		    "<button type=\"submit\" class=\"button button-primary\">%s</button>\n</form>\n",
-		    _("Slå til"));
+	html_printf(
+	    &p.main,
+	    "<button type=\"submit\" class=\"button button-primary\">%s</button>\n</form>\n",
+	    _("Slå til"));
 	page_finish(rq, status, &p);
 }
 
@@ -838,25 +873,28 @@ void h_log(struct request *rq)
 		    "aria-labelledby=\"filter\">\n<h2 id=\"filter\">%s</h2>\n",
 		    _("Filtrer"));
 	struct field fu = {"user", _("Bruger"), "text", user, "off", NULL, true, false};
-	struct field fs = {"subject", _("Registreret person (den unge)"), "text", subject, "off", NULL,
-			   true, false};
+	struct field fs = {
+	    "subject", _("Registreret person (den unge)"), "text", subject, "off", NULL, true,
+	    false};
 	input_field(&p.main, &fu, NULL);
 	input_field(&p.main, &fs, NULL);
-	html_printf(&p.main,
-		    "<button type=\"submit\" class=\"button button-secondary\">%s</button>\n</form>\n",
-		    _("Vis"));
+	html_printf(
+	    &p.main,
+	    "<button type=\"submit\" class=\"button button-secondary\">%s</button>\n</form>\n",
+	    _("Vis"));
 	if (rows.nr == 0) {
 		html_printf(&p.main, "<p>%s</p>\n", _("Ingen poster passer til filteret."));
 	} else {
-		html_printf(&p.main,
-			    "<table class=\"table table--zebra table--compact\">\n<caption>%s</caption>\n"
-			    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-			    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-			    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-			    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-			    _("Adgangsloggen, nyeste først (højst 500 poster)"), _("Nr."), _("Tid (UTC)"),
-			    _("Bruger"), _("Organisation"), _("Handling"), _("Objekt"),
-			    _("Registreret person"), _("Klient"), _("Udfald"));
+		html_printf(
+		    &p.main,
+		    "<table class=\"table table--zebra table--compact\">\n<caption>%s</caption>\n"
+		    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+		    _("Adgangsloggen, nyeste først (højst 500 poster)"), _("Nr."), _("Tid (UTC)"),
+		    _("Bruger"), _("Organisation"), _("Handling"), _("Objekt"),
+		    _("Registreret person"), _("Klient"), _("Udfald"));
 		for (size_t i = 0; i < rows.nr; i++) {
 			const struct audit_row *a = &rows.v[i];
 			html_printf(&p.main,

@@ -37,8 +37,7 @@ void parse_error_message(const struct parse_error *e, char *buf, size_t size)
 		snprintf(buf, size, _("Feltet »%s« indeholder en ugyldig %%-kode."), f);
 		break;
 	case PARSE_BAD_KEY:
-		snprintf(buf, size, "%s",
-			 _("Et feltnavn er tomt eller indeholder ugyldige tegn."));
+		snprintf(buf, size, "%s", _("Et feltnavn er tomt eller indeholder ugyldige tegn."));
 		break;
 	case PARSE_BAD_UTF8:
 		snprintf(buf, size, _("Feltet »%s« er ikke gyldig UTF-8-tekst."), f);
@@ -324,8 +323,8 @@ int json_only_keys(json_t *obj, const char *const *allowed, struct parse_error *
 	return 0;
 }
 
-int json_get_string(json_t *obj, const char *key, bool required, size_t max_bytes,
-		    const char **out, struct parse_error *err)
+int json_get_string(json_t *obj, const char *key, bool required, size_t max_bytes, const char **out,
+		    struct parse_error *err)
 {
 	json_t *v = json_object_get(obj, key);
 	*out = NULL;

@@ -23,14 +23,14 @@
 enum parse_status {
 	PARSE_OK = 0,
 	PARSE_BAD_ESCAPE,      /* "%" not followed by two hex digits */
-	PARSE_BAD_KEY,	       /* empty key, or characters outside [A-Za-z0-9_.-] */
-	PARSE_BAD_UTF8,	       /* a value is not well-formed UTF-8 */
+	PARSE_BAD_KEY,         /* empty key, or characters outside [A-Za-z0-9_.-] */
+	PARSE_BAD_UTF8,        /* a value is not well-formed UTF-8 */
 	PARSE_CONTROL_CHAR,    /* NUL or another control character in a value */
 	PARSE_FIELD_TOO_LONG,  /* a decoded value longer than max_field_bytes */
 	PARSE_TOO_MANY_FIELDS, /* more than max_fields pairs */
 	PARSE_DUPLICATE,       /* the same key twice */
-	PARSE_BAD_JSON,	       /* not JSON, or JSON but not an object */
-	PARSE_BAD_TYPE,	       /* a JSON member has the wrong type */
+	PARSE_BAD_JSON,        /* not JSON, or JSON but not an object */
+	PARSE_BAD_TYPE,        /* a JSON member has the wrong type */
 	PARSE_UNKNOWN_FIELD,   /* a JSON member the endpoint does not know */
 	PARSE_MISSING_FIELD    /* a required JSON member is absent */
 };
@@ -61,7 +61,7 @@ struct form {
 
 struct form_limits {
 	size_t max_field_bytes; /* longest decoded value */
-	size_t max_fields;	/* most key=value pairs */
+	size_t max_fields;      /* most key=value pairs */
 };
 
 #define FORM_KEY_MAX 64
@@ -103,7 +103,7 @@ int json_only_keys(json_t *obj, const char *const *allowed, struct parse_error *
 /* Fetches member key as a string: *out points into obj (valid while obj
  * lives), or NULL when absent and !required. Rejects non-strings, control
  * characters and strings over max_bytes. */
-int json_get_string(json_t *obj, const char *key, bool required, size_t max_bytes,
-		    const char **out, struct parse_error *err);
+int json_get_string(json_t *obj, const char *key, bool required, size_t max_bytes, const char **out,
+		    struct parse_error *err);
 
 #endif

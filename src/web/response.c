@@ -15,9 +15,9 @@
 /* No inline script, no inline style, nothing from elsewhere: every script,
  * stylesheet, font and image comes from /static/ on this server. data: is
  * allowed for images because DKFDS's stylesheet draws some icons that way. */
-#define CSP                                                                        \
-	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
-	"font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "   \
+#define CSP                                                                                        \
+	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "          \
+	"font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "                \
 	"frame-ancestors 'none'"
 
 void resp_init(struct response *rs)
@@ -113,9 +113,9 @@ static void cookie(struct request *rq, const char *name, const char *value)
 	/* HttpOnly: no script reads it; SameSite=Strict: no other site's page
 	 * sends it; no Max-Age: gone when the browser closes (the server also
 	 * expires sessions). */
-	resp_header(&rq->rs, MHD_HTTP_HEADER_SET_COOKIE, "%s=%s; HttpOnly; SameSite=Strict; Path=/%s%s",
-		    name, value ? value : "", rq->srv->tls ? "; Secure" : "",
-		    value ? "" : "; Max-Age=0");
+	resp_header(&rq->rs, MHD_HTTP_HEADER_SET_COOKIE,
+		    "%s=%s; HttpOnly; SameSite=Strict; Path=/%s%s", name, value ? value : "",
+		    rq->srv->tls ? "; Secure" : "", value ? "" : "; Max-Age=0");
 }
 
 void resp_session_cookie(struct request *rq, const char *value)
@@ -137,7 +137,8 @@ static void security_headers(struct MHD_Response *r, bool tls, bool cacheable)
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
 	MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
-	MHD_add_response_header(r, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+	MHD_add_response_header(r, "Permissions-Policy",
+				"camera=(), microphone=(), geolocation=()");
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
 				cacheable ? "public, max-age=3600" : "no-store");
 	if (tls)

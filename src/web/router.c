@@ -22,9 +22,10 @@
 #include "web/web_internal.h"
 #include "util/banned.h"
 
-#define R_GET "GET"
+#define R_GET  "GET"
 #define R_POST "POST"
 
+// clang-format off
 const struct route web_routes[] = {
 	{R_GET, "/healthz", KIND_RAW, AUTH_NONE, -1, h_healthz},
 	{R_GET, "/static/*", KIND_RAW, AUTH_NONE, -1, h_static},
@@ -43,8 +44,7 @@ const struct route web_routes[] = {
 	{R_GET, "/organisation/{id}", KIND_PAGE, AUTH_FULL, ACT_ORG_VIEW, h_org_body},
 	{R_GET, "/brugere", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_users},
 	{R_POST, "/brugere", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_users_add},
-	{R_POST, "/brugere/{username}/deaktiver", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN,
-	 h_user_disable},
+	{R_POST, "/brugere/{username}/deaktiver", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_user_disable},
 	{R_GET, "/profil", KIND_PAGE, AUTH_FULL, ACT_PROFILE, h_profile},
 	{R_GET, "/profil/totp", KIND_PAGE, AUTH_ENROL, ACT_PROFILE, h_enrol_form},
 	{R_POST, "/profil/totp", KIND_PAGE, AUTH_ENROL, ACT_PROFILE, h_enrol_post},
@@ -57,11 +57,11 @@ const struct route web_routes[] = {
 	{R_GET, "/api/v1/org/bodies/{id}", KIND_API, AUTH_FULL, ACT_ORG_VIEW, api_org_body},
 	{R_GET, "/api/v1/users", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_users},
 	{R_POST, "/api/v1/users", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_users_add},
-	{R_POST, "/api/v1/users/{username}/disable", KIND_API, AUTH_FULL, ACT_USER_ADMIN,
-	 api_user_disable},
+	{R_POST, "/api/v1/users/{username}/disable", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_user_disable},
 	{R_GET, "/api/v1/audit", KIND_API, AUTH_FULL, ACT_AUDIT_VIEW, api_audit},
 	{R_GET, "/api/v1/audit/verify", KIND_API, AUTH_FULL, ACT_AUDIT_VIEW, api_audit_verify},
 };
+// clang-format on
 const size_t web_routes_nr = sizeof(web_routes) / sizeof(web_routes[0]);
 
 /* Query strings carry a handful of short filters and notices. */
@@ -176,8 +176,12 @@ static bool signed_in_enough(struct request *rq)
 			resp_redirect(rq, "/logind");
 		return false;
 	}
-	if (rq->id == ID_BEARER)
-		return need == AUTH_FULL || need == AUTH_ENROL;
+	if (rq->id == ID_BEARER) { /* a token stands for a fully signed-in user */
+		if (need == AUTH_FULL || need == AUTH_ENROL)
+			return true;
+		web_error(rq, 401, _("Et API-token kan ikke bruges her."), NULL);
+		return false;
+	}
 	enum session_state st = rq->session.state;
 	bool ok = (need == AUTH_TOTP_STEP && st == SESSION_NEED_TOTP) ||
 		  (need == AUTH_ENROL && (st == SESSION_NEED_ENROL || st == SESSION_FULL)) ||
@@ -281,9 +285,10 @@ void web_dispatch(struct request *rq)
 	if (!strcmp(rq->method, "POST") && found->kind == KIND_PAGE) {
 		/* an empty body (a bare button) needs no Content-Type */
 		if (rq->body.len && !content_type_is(rq, "application/x-www-form-urlencoded")) {
-			web_error(rq, 415,
-				  _("Formularen skal sendes som application/x-www-form-urlencoded."),
-				  NULL);
+			web_error(
+			    rq, 415,
+			    _("Formularen skal sendes som application/x-www-form-urlencoded."),
+			    NULL);
 			return;
 		}
 		if (form_parse(rq->body.buf, rq->body.len, &lim, &rq->form, &pe) < 0) {
@@ -293,8 +298,8 @@ void web_dispatch(struct request *rq)
 	} else if (!strcmp(rq->method, "POST") && found->kind == KIND_API) {
 		if (rq->body.len || found->handler == api_users_add) {
 			if (!content_type_is(rq, "application/json")) {
-				web_error(rq, 415, _("Indholdet skal være JSON (application/json)."),
-					  NULL);
+				web_error(rq, 415,
+					  _("Indholdet skal være JSON (application/json)."), NULL);
 				return;
 			}
 			rq->json = json_body_parse(rq->body.buf, rq->body.len, &pe);

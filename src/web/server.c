@@ -87,7 +87,7 @@ static struct service *thread_service(const struct web_server *srv, char **err)
 static void client_address(struct MHD_Connection *conn, char *out, size_t size)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	snprintf(out, size, "?");
 	if (!ci || !ci->client_addr)
 		return;
@@ -261,6 +261,8 @@ static int resolve_listen(const char *listen, struct addrinfo **res)
 	for (const char *p = port; *p; p++)
 		if (*p < '0' || *p > '9')
 			goto bad;
+	if (strlen(port) > 5 || strtol(port, NULL, 10) > 65535)
+		goto bad;
 	struct addrinfo hints;
 	memset(&hints, 0, sizeof(hints));
 	hints.ai_family = AF_UNSPEC;
@@ -323,7 +325,8 @@ int web_serve(const struct web_options *opt)
 
 	char *cert = NULL, *key = NULL;
 	if ((opt->tls_cert == NULL) != (opt->tls_key == NULL)) {
-		fprintf(stderr, "%s", _("ssp serve: --tls-cert og --tls-key skal angives sammen\n"));
+		fprintf(stderr, "%s",
+			_("ssp serve: --tls-cert og --tls-key skal angives sammen\n"));
 		return -1;
 	}
 	if (srv.tls) {
@@ -366,17 +369,16 @@ int web_serve(const struct web_options *opt)
 	if (srv.tls)
 		flags |= MHD_USE_TLS;
 	struct MHD_OptionItem tls_opts[] = {
-		{MHD_OPTION_HTTPS_MEM_KEY, 0, key},
-		{MHD_OPTION_HTTPS_MEM_CERT, 0, cert},
-		{MHD_OPTION_END, 0, NULL},
+	    {MHD_OPTION_HTTPS_MEM_KEY, 0, key},
+	    {MHD_OPTION_HTTPS_MEM_CERT, 0, cert},
+	    {MHD_OPTION_END, 0, NULL},
 	};
 	struct MHD_Daemon *d = MHD_start_daemon(
-		flags, 0, NULL, NULL, access_cb, &srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)srv.cfg->threads,
-		MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, 256u,
-		MHD_OPTION_URI_LOG_CALLBACK, uri_cb, &srv, MHD_OPTION_NOTIFY_COMPLETED,
-		completed_cb, &srv, MHD_OPTION_ARRAY, srv.tls ? tls_opts : &tls_opts[2],
-		MHD_OPTION_END);
+	    flags, 0, NULL, NULL, access_cb, &srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)srv.cfg->threads, MHD_OPTION_CONNECTION_TIMEOUT,
+	    30u, MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_URI_LOG_CALLBACK, uri_cb, &srv,
+	    MHD_OPTION_NOTIFY_COMPLETED, completed_cb, &srv, MHD_OPTION_ARRAY,
+	    srv.tls ? tls_opts : &tls_opts[2], MHD_OPTION_END);
 	freeaddrinfo(ai);
 	if (!d) {
 		fprintf(stderr, _("ssp serve: kan ikke lytte på %s (er porten optaget?)\n"),
@@ -393,7 +395,8 @@ int web_serve(const struct web_options *opt)
 	char host[256];
 	const char *colon = strrchr(opt->listen, ':');
 	snprintf(host, sizeof(host), "%.*s", (int)(colon - opt->listen), opt->listen);
-	fprintf(opt->announce, _("Lytter på %s://%s:%u/\n"), srv.tls ? "https" : "http", host, port);
+	fprintf(opt->announce, _("Lytter på %s://%s:%u/\n"), srv.tls ? "https" : "http", host,
+		port);
 	fflush(opt->announce);
 
 	int sig = 0;

@@ -21,11 +21,11 @@
 struct web_options {
 	const char *db_path;
 	const struct config *cfg;
-	const char *listen;   /* "ADDR:PORT"; port 0 picks a free port */
-	const char *tls_cert; /* PEM file, or NULL for plain HTTP */
-	const char *tls_key;  /* PEM file, or NULL */
+	const char *listen;    /* "ADDR:PORT"; port 0 picks a free port */
+	const char *tls_cert;  /* PEM file, or NULL for plain HTTP */
+	const char *tls_key;   /* PEM file, or NULL */
 	const char *asset_dir; /* served under /static/; NULL: built-in default */
-	FILE *announce;	      /* gets "Lytter på URL" as its first line */
+	FILE *announce;        /* gets "Lytter på URL" as its first line */
 };
 
 /* Serves until SIGTERM or SIGINT, then stops gracefully (requests in

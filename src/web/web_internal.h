@@ -36,12 +36,12 @@ struct response {
 	unsigned status;
 	const char *content_type; /* static string */
 	struct strbuf body;
-	int fd;		  /* >= 0: send this file (owned) instead of body */
+	int fd; /* >= 0: send this file (owned) instead of body */
 	uint64_t fd_size;
-	bool cacheable;	  /* static asset: may be cached; else no-store */
+	bool cacheable; /* static asset: may be cached; else no-store */
 	struct {
 		const char *name; /* static string */
-		char *value;	  /* owned */
+		char *value;      /* owned */
 	} headers[RESP_MAX_HEADERS];
 	size_t nheaders;
 };
@@ -54,10 +54,10 @@ enum route_kind {
 
 /* How far through sign-in the caller must be. */
 enum route_auth {
-	AUTH_NONE,	/* anyone */
+	AUTH_NONE,      /* anyone */
 	AUTH_TOTP_STEP, /* a session waiting for its TOTP code */
-	AUTH_ENROL,	/* a session that must enrol two-factor, or a full one */
-	AUTH_FULL	/* signed in */
+	AUTH_ENROL,     /* a session that must enrol two-factor, or a full one */
+	AUTH_FULL       /* signed in */
 };
 
 struct request;
@@ -69,7 +69,7 @@ struct route {
 				trailing "*" matches any rest, as in the static route */
 	enum route_kind kind;
 	enum route_auth auth;
-	int action;	     /* enum action checked before the handler, or -1 */
+	int action; /* enum action checked before the handler, or -1 */
 	handler_fn handler;
 };
 
@@ -82,10 +82,10 @@ struct request {
 	const struct web_server *srv;
 	struct service *svc; /* this thread's; NULL until dispatch */
 
-	char *uri;	 /* raw request target, owned */
+	char *uri; /* raw request target, owned */
 	char method[16];
 	const char *path;  /* points into path_buf */
-	char *path_buf;	   /* owned */
+	char *path_buf;    /* owned */
 	const char *query; /* raw query string (into uri), "" when none */
 	size_t query_len;
 	char client[64];
@@ -101,7 +101,7 @@ struct request {
 	char params[ROUTE_MAX_PARAMS][129];
 	struct form query_form;
 	struct form form; /* page POST body */
-	json_t *json;	  /* API POST body, owned */
+	json_t *json;     /* API POST body, owned */
 
 	/* who is asking */
 	enum identity id;
@@ -119,7 +119,7 @@ void resp_init(struct response *rs);
 void resp_release(struct response *rs);
 /* Adds a header; value is copied (printf-style). */
 void resp_header(struct response *rs, const char *name, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void resp_text(struct request *rq, unsigned status, const char *text);
 /* Takes ownership of j. */
 void resp_json(struct request *rq, unsigned status, json_t *j);
@@ -152,10 +152,10 @@ extern const size_t web_routes_nr;
 /* ---- layout.c ---- */
 
 struct page {
-	const char *title;	/* <title> and <h1>; translated */
-	const char *nav;	/* path of the active main-menu item, or NULL */
-	struct html main;	/* content of <main> after the h1 */
-	bool no_h1;		/* main starts with its own h1 */
+	const char *title; /* <title> and <h1>; translated */
+	const char *nav;   /* path of the active main-menu item, or NULL */
+	struct html main;  /* content of <main> after the h1 */
+	bool no_h1;        /* main starts with its own h1 */
 };
 
 void page_init(struct page *p, const char *title, const char *nav);

@@ -57,7 +57,7 @@ static void form_errors(void **state)
 	expect_error("a=%4", PARSE_BAD_ESCAPE, "a");
 	expect_error("a=%C3%28", PARSE_BAD_UTF8, "a");
 	expect_error("a=%ED%A0%80", PARSE_BAD_UTF8, "a"); /* a surrogate */
-	expect_error("a=%C0%AF", PARSE_BAD_UTF8, "a");	  /* overlong */
+	expect_error("a=%C0%AF", PARSE_BAD_UTF8, "a");    /* overlong */
 	expect_error("a=%00", PARSE_CONTROL_CHAR, "a");
 	expect_error("a=%1B", PARSE_CONTROL_CHAR, "a");
 	expect_error("a=1&a=2", PARSE_DUPLICATE, "a");
@@ -119,8 +119,9 @@ static void json_bodies(void **state)
 	assert_int_equal(e.status, PARSE_MISSING_FIELD);
 	json_decref(j);
 
-	const char *bad[] = {"[1]", "{\"a\":1,\"a\":2}", "{", "", "{\"a\":\"\\u0000\"}",
-			     "{\"a\":\"\xc3\x28\"}", "\"x\""};
+	const char *bad[] = {"[1]",  "{\"a\":1,\"a\":2}",   "{",
+			     "",     "{\"a\":\"\\u0000\"}", "{\"a\":\"\xc3\x28\"}",
+			     "\"x\""};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		assert_null(json_body_parse(bad[i], strlen(bad[i]), &e));
 		assert_int_equal(e.status, PARSE_BAD_JSON);
@@ -137,8 +138,8 @@ static void html_writer(void **state)
 {
 	(void)state;
 	struct html h = HTML_INIT;
-	html_printf(&h, "<a href=\"/x/%s\" title='%s'>%s</a> %d %ld %lld %u %zu %%", "a\"b",
-		    "it's", "<b>&amp;</b>", -1, 2L, 3LL, 4u, (size_t)5);
+	html_printf(&h, "<a href=\"/x/%s\" title='%s'>%s</a> %d %ld %lld %u %zu %%", "a\"b", "it's",
+		    "<b>&amp;</b>", -1, 2L, 3LL, 4u, (size_t)5);
 	assert_string_equal(h.sb.buf, "<a href=\"/x/a&quot;b\" title='it&#39;s'>"
 				      "&lt;b&gt;&amp;amp;&lt;/b&gt;</a> -1 2 3 4 5 %");
 	struct html inner = HTML_INIT;
@@ -161,9 +162,9 @@ static void html_writer(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(form_decodes), cmocka_unit_test(form_errors),
-		cmocka_unit_test(cookies),	cmocka_unit_test(json_bodies),
-		cmocka_unit_test(html_writer),
+	    cmocka_unit_test(form_decodes), cmocka_unit_test(form_errors),
+	    cmocka_unit_test(cookies),      cmocka_unit_test(json_bodies),
+	    cmocka_unit_test(html_writer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -139,6 +139,7 @@ describe('sign-in', () => {
     assert.equal(b.status, 401);
     const msg = (t) => /<p class="alert-text">([^<]*)</.exec(t)[1];
     assert.equal(msg(a.text_), msg(b.text_), 'does not reveal whether the user exists');
+    assert.match(a.text_, /<div class="alert alert-error" role="alert">/, 'markup from the format, unescaped');
     assert.ok(!/sara/.test(msg(a.text_)));
   });
 

@@ -1,0 +1,299 @@
+// axe.test.mjs - every page in Chromium: axe-core (WCAG 2.1 A and AA) with
+// zero violations, <html lang="da">, a <title>, exactly one <h1>, DKFDS's
+// stylesheet in effect, no console error (CSP violations are console
+// errors), no failed request; and a full-page screenshot of each.
+//
+// Pages: sign-in (plain, after sign-out, after a failed sign-in), forced
+// enrolment (plain, wrong code), TOTP step (plain, wrong code), front page,
+// organisation, a body page, profile (plain, failed password change), users
+// as admin (plain, after a failed submission, after creating a user),
+// access log as revisor, 403, 404 (unknown address, unknown body) and 429.
+//
+// Screenshots go to a temporary folder named in the TAP output; it is kept
+// when a test fails or SSP_KEEP_SCREENSHOTS=1, else deleted.
+//
+// Known src/web problem, found by this file (the tests below fail until it
+// is fixed; do not skip them): every page with an error alert made by
+// pages.c's alert() has role="&quot;alert&quot;" (axe aria-roles,
+// critical), because alert() passes ` role="alert"` through html_printf's
+// escaping %s. Affected: sign-in after a failed sign-in, enrolment and TOTP
+// after a wrong code, profile after a failed password change, users after a
+// failed submission.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { PASSWORD, addUser, startServer, stopServer } from '../http/lib.mjs';
+import {
+  Tab, enrol, ensureAssets, enterTotp, formatViolations, launch, signIn, signInFully, tempDir,
+} from './browser.mjs';
+
+let srv, browser, dir;
+let keep = process.env.SSP_KEEP_SCREENSHOTS === '1';
+let shot = 0;
+const tabs = {};
+const sofie = { username: 'sofie' }; // ssp: TOTP required
+const ada = { username: 'ada' };     // admin: no personal data, password only
+const rita = { username: 'rita' };   // revisor: the access log
+
+before(async () => {
+  ensureAssets();
+  dir = tempDir('axe');
+  srv = await startServer({ totp: true });
+  addUser(srv, 'sofie', 'ssp');
+  addUser(srv, 'ada', 'admin');
+  addUser(srv, 'rita', 'revisor');
+  addUser(srv, 'tove', 'ssp');
+  browser = await launch(dir);
+  for (const who of ['anon', 'sofie', 'ada', 'rita'])
+    tabs[who] = await Tab.open(await browser.newContext(), srv.base);
+});
+
+after(async () => {
+  await browser?.close();
+  if (keep) console.log(`screenshots kept in ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+  const r = await stopServer(srv);
+  assert.equal(r.code, 0, 'clean shutdown; server stderr:\n' + srv.stderr);
+});
+
+// A test whose failure keeps the screenshots.
+function pageTest(name, fn) {
+  test(name, async (t) => {
+    try {
+      await fn(t);
+    } catch (e) {
+      keep = true;
+      throw e;
+    }
+  });
+}
+
+// Every check on the page the tab shows now. want: {status, path, h1}.
+// All problems are collected, then reported together.
+async function checkPage(t, tab, name, want) {
+  const problems = [];
+  if (want.status !== undefined && tab.status !== want.status)
+    problems.push(`HTTP status ${tab.status}, expected ${want.status}`);
+  if (want.path !== undefined && tab.path() !== want.path)
+    problems.push(`address ${tab.path()}, expected ${want.path}`);
+
+  const s = await tab.structure();
+  if (s.lang !== 'da') problems.push(`<html lang="${s.lang}">, expected "da"`);
+  if (!s.title.trim()) problems.push('no <title>');
+  if (s.h1.length !== 1) problems.push(`${s.h1.length} <h1> elements (${JSON.stringify(s.h1)}), expected 1`);
+  else if (want.h1 !== undefined && s.h1[0] !== want.h1) problems.push(`<h1> "${s.h1[0]}", expected "${want.h1}"`);
+  if (!/IBM Plex Sans/i.test(s.font))
+    problems.push(`DKFDS's stylesheet is not in effect (body font: ${s.font}; sheets: ${s.stylesheets.join(', ')})`);
+
+  if (want.screenshot !== false) {
+    const file = path.join(dir, `${String(++shot).padStart(2, '0')}-${name}.png`);
+    await tab.screenshot(file);
+    t.diagnostic(`screenshot: ${file}`);
+  }
+
+  const violations = await tab.axe();
+  if (violations.length)
+    problems.push(`axe-core: ${violations.length} WCAG 2.1 A/AA violation(s):\n${formatViolations(violations)}`);
+
+  // after axe, so anything it provoked is counted too
+  problems.push(...tab.problems());
+  assert.ok(problems.length === 0,
+    `${name} (${tab.path()}): ${problems.length} problem(s):\n` + problems.join('\n'));
+}
+
+// ---- the checks themselves can fail ----
+
+pageTest('self-test: the checks catch an axe violation, a CSP violation and two h1s', async () => {
+  const tab = tabs.anon;
+  await tab.goto('/logind');
+  await tab.page.evaluate(() => {
+    const m = document.querySelector('main');
+    m.insertAdjacentHTML('beforeend', '<input type="text" id="unlabelled"><h1>Two</h1>');
+    const s = document.createElement('script');
+    s.textContent = 'window.inlineRan = true;'; // refused by script-src 'self'
+    m.appendChild(s);
+  });
+  await tab.page.waitForTimeout(100);
+  await assert.rejects(checkPage(null, tab, 'self-test', { status: 200, screenshot: false }), (e) => {
+    assert.match(e.message, /axe-core: .*violation/);
+    assert.match(e.message, /- label \[critical\]/);
+    assert.match(e.message, /#unlabelled/);
+    assert.match(e.message, /2 <h1> elements/);
+    assert.match(e.message, /console error: .*Content Security Policy|CSP violation/);
+    return true;
+  });
+  assert.equal(await tab.page.evaluate(() => window.inlineRan), undefined, 'inline script did not run');
+});
+
+// ---- before sign-in ----
+
+pageTest('sign-in page', async (t) => {
+  const tab = tabs.anon;
+  await tab.goto('/logind');
+  await checkPage(t, tab, 'logind', { status: 200, path: '/logind', h1: 'Log ind' });
+});
+
+pageTest('sign-in page after a failed sign-in (error message)', async (t) => {
+  const tab = tabs.anon;
+  await signIn(tab, 'sofie', 'forkert-forkert-forkert');
+  assert.match(await tab.page.locator('main .alert-error').innerText(), /\S/, 'an error message is shown');
+  await checkPage(t, tab, 'logind-fejl', { status: 401, path: '/logind', h1: 'Log ind' });
+});
+
+pageTest('404 page (signed out)', async (t) => {
+  const tab = tabs.anon;
+  await tab.goto('/findes-ikke');
+  await checkPage(t, tab, '404-anonym', { status: 404, h1: 'Siden findes ikke' });
+});
+
+// ---- sofie (ssp): enrolment, TOTP, the pages every role sees ----
+
+pageTest('enrolment page (forced after the first sign-in)', async (t) => {
+  const tab = tabs.sofie;
+  await signIn(tab, 'sofie');
+  await checkPage(t, tab, 'tilmeld-totp', { status: 200, path: '/profil/totp', h1: 'Slå to-faktor-login til' });
+});
+
+pageTest('enrolment page after a wrong code (error message)', async (t) => {
+  const tab = tabs.sofie;
+  await tab.page.fill('#code', '000000');
+  await tab.submit('main form button[type=submit]');
+  await checkPage(t, tab, 'tilmeld-totp-fejl', { status: 422, path: '/profil/totp', h1: 'Slå to-faktor-login til' });
+});
+
+pageTest('front page (after enrolment)', async (t) => {
+  const tab = tabs.sofie;
+  const e = await enrol(tab);
+  sofie.secret = e.secret;
+  sofie.step = e.step;
+  await checkPage(t, tab, 'forside', { status: 200, path: '/', h1: 'Forside' });
+});
+
+pageTest('organisation page', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/organisation');
+  await checkPage(t, tab, 'organisation', { status: 200, path: '/organisation', h1: 'Organisation' });
+  const img = await tab.page.evaluate(() => {
+    const i = document.querySelector('main img[src="/organisation/diagram.svg"]');
+    return i && { ok: i.complete && i.naturalWidth > 0, alt: i.alt };
+  });
+  assert.ok(img?.ok, 'the diagram image loads');
+});
+
+pageTest('body page /organisation/paragraf-115', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/organisation/paragraf-115');
+  await checkPage(t, tab, 'organ-paragraf-115', { status: 200, path: '/organisation/paragraf-115' });
+});
+
+pageTest('404 page for an unknown body (signed in)', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/organisation/findes-ikke');
+  await checkPage(t, tab, '404-organ', { status: 404, h1: 'Siden findes ikke' });
+});
+
+pageTest('403 page (ssp user on the users page)', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/brugere');
+  await checkPage(t, tab, '403', { status: 403, h1: 'Ingen adgang' });
+});
+
+pageTest('profile page', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/profil');
+  await checkPage(t, tab, 'profil', { status: 200, path: '/profil', h1: 'Min profil' });
+});
+
+pageTest('profile page after a failed password change (error message)', async (t) => {
+  const tab = tabs.sofie;
+  await tab.page.fill('#old_password', PASSWORD);
+  await tab.page.fill('#new_password', 'en-helt-ny-adgangskode');
+  await tab.page.fill('#new_password2', 'en-anden-ny-adgangskode');
+  await tab.submit('form[action="/profil/adgangskode"] button[type=submit]');
+  assert.equal(await tab.page.locator('#new_password2').getAttribute('aria-invalid'), 'true');
+  await checkPage(t, tab, 'profil-fejl', { status: 422, h1: 'Min profil' });
+});
+
+pageTest('sign-in page after sign-out (notice)', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/');
+  await tab.submit('header form.app-logout button');
+  await checkPage(t, tab, 'logget-ud', { status: 200, path: '/logind?ok=logget-ud', h1: 'Log ind' });
+});
+
+pageTest('TOTP page (second sign-in)', async (t) => {
+  const tab = tabs.sofie;
+  await signIn(tab, 'sofie');
+  await checkPage(t, tab, 'totp', { status: 200, path: '/logind/totp', h1: 'Tofaktorkode' });
+});
+
+pageTest('TOTP page after a wrong code (error message)', async (t) => {
+  const tab = tabs.sofie;
+  await tab.page.fill('#code', '000000');
+  await tab.submit('main form button[type=submit]');
+  await checkPage(t, tab, 'totp-fejl', { status: 422, path: '/logind/totp', h1: 'Tofaktorkode' });
+  const e = await enterTotp(tab, sofie.secret, sofie.step);
+  sofie.step = e.step;
+  assert.equal(tab.path(), '/', 'the right code still works');
+});
+
+// ---- ada (admin): users ----
+
+pageTest('users page (admin)', async (t) => {
+  const tab = tabs.ada;
+  await signInFully(tab, ada);
+  await tab.goto('/brugere');
+  await checkPage(t, tab, 'brugere', { status: 200, path: '/brugere', h1: 'Brugere' });
+});
+
+pageTest('users page after a failed submission (error message)', async (t) => {
+  const tab = tabs.ada;
+  await tab.page.fill('#username', 'Ugyldigt Navn!');
+  await tab.page.fill('#name', 'Ny Bruger');
+  await tab.page.selectOption('#role', 'kontaktperson');
+  await tab.page.fill('#password', 'kort');
+  await tab.submit('form[action="/brugere"] button[type=submit]');
+  assert.ok(await tab.page.locator('main .alert-error, main .form-error-message').count() > 0,
+    'an error message is shown');
+  await checkPage(t, tab, 'brugere-fejl', { status: 422, path: '/brugere', h1: 'Brugere' });
+});
+
+pageTest('users page after creating a user (notice)', async (t) => {
+  const tab = tabs.ada;
+  await tab.goto('/brugere');
+  await tab.page.fill('#username', 'ny.bruger');
+  await tab.page.fill('#name', 'Ny Bruger');
+  await tab.page.selectOption('#role', 'styregruppe');
+  await tab.page.fill('#password', 'en-lang-god-adgangskode');
+  await tab.submit('form[action="/brugere"] button[type=submit]');
+  await checkPage(t, tab, 'brugere-oprettet', { status: 200, path: '/brugere?ok=oprettet', h1: 'Brugere' });
+});
+
+// ---- rita (revisor): the access log ----
+
+pageTest('access-log page (revisor)', async (t) => {
+  const tab = tabs.rita;
+  await signInFully(tab, rita);
+  await tab.goto('/log');
+  await checkPage(t, tab, 'adgangslog', { status: 200, path: '/log', h1: 'Adgangslog' });
+  assert.ok(await tab.page.locator('main table tbody tr').count() > 0, 'the log has rows');
+});
+
+pageTest('access-log page filtered to nothing', async (t) => {
+  const tab = tabs.rita;
+  await tab.goto('/log?user=findes-ikke');
+  await checkPage(t, tab, 'adgangslog-tom', { status: 200, h1: 'Adgangslog' });
+});
+
+// ---- last: throttling (it counts failures per address too) ----
+
+pageTest('429 page (too many failed sign-ins)', async (t) => {
+  const tab = tabs.anon;
+  for (let i = 0; i < 5; i++) {
+    await signIn(tab, 'tove', 'forkert-forkert-forkert');
+    assert.equal(tab.status, 401, `failure ${i + 1}`);
+  }
+  await signIn(tab, 'tove');
+  await checkPage(t, tab, '429', { status: 429, h1: 'For mange forsøg' });
+});
