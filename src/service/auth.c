@@ -237,6 +237,12 @@ int svc_user_disable(struct service *svc, const struct actor *a, const char *use
 	if (rc == 1)
 		return svc_fail(r, SVC_NOT_FOUND, "username", _("Brugeren »%s« findes ikke."),
 				username);
+	if (!a->cli && u.info.id == a->user_id) {
+		/* an administrator who locks themselves out leaves nobody to undo it */
+		user_row_release(&u);
+		return svc_fail(r, SVC_CONFLICT, "username",
+				_("Du kan ikke deaktivere din egen konto."));
+	}
 	int n;
 	if (store_user_set_disabled(svc->store, u.info.id, true, &err) < 0 ||
 	    store_session_delete_user(svc->store, u.info.id, &err) < 0 ||

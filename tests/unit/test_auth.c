@@ -263,6 +263,19 @@ static void permissions_and_validation(void **state)
 	assert_int_equal(svc_user_add(&svc, &cli, &inst, "rigtig-adgangskode", &r), -1);
 	assert_string_equal(r.field, "institution");
 	svc_result_clear(&r);
+	/* nobody disables their own account */
+	struct user_list all = {0};
+	assert_int_equal(svc_user_list(&svc, &cli, &all, &r), 0);
+	struct actor self = {0};
+	self.user_id = all.v[0].id;
+	self.role = ROLE_ADMIN;
+	snprintf(self.username, sizeof(self.username), "%s", all.v[0].username);
+	char name[65];
+	snprintf(name, sizeof(name), "%s", all.v[0].username);
+	user_list_release(&all);
+	assert_int_equal(svc_user_disable(&svc, &self, name, &r), -1);
+	assert_int_equal(r.status, SVC_CONFLICT);
+	svc_result_clear(&r);
 	inst.institution = "skole";
 	assert_int_equal(svc_user_add(&svc, &cli, &inst, "kort", &r), -1);
 	assert_string_equal(r.field, "password");
