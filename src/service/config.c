@@ -146,6 +146,8 @@ static int handler(void *user, const char *section, const char *name, const char
 			c->fast_password_hashing = false;
 		else
 			diag_error(st->d, st->lineno, _("»%s« skal være »ja« eller »nej«"), name);
+	} else if (!*section) {
+		diag_error(st->d, st->lineno, _("»%s« står uden for en [sektion]"), name);
 	} else {
 		diag_error(st->d, st->lineno, _("ukendt indstilling »%s« i [%s]"), name, section);
 	}
