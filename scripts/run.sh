@@ -21,6 +21,13 @@ if [ ! -f "$db" ]; then
 			--role "$role" $extra --password-stdin >/dev/null
 		printf '  %-22s %-16s %s\n' "$user" "$role" "$pw"
 	done
+	# the fora each demo user takes part in: their front page and private
+	# calendar show these meetings (`ssp init` has planned this year and next)
+	for pair in ssp:paragraf-115 ssp:hotspot ssp:ssp-distriktsmoede politi:paragraf-115 \
+		politi:lokalraad boern-familier:paragraf-115 ungeenhed:paragraf-115 \
+		styregruppe:ssp-styregruppe kontaktperson:ssp-skolenetvaerk; do
+		"$ssp" --db "$db" participant add "${pair#*:}" "demo-${pair%%:*}" >/dev/null
+	done
 	echo
 	echo "To-faktor-login (TOTP) kræves for alle roller, der ser personoplysninger"
 	echo "(alle undtagen admin og styregruppe). Første gang du logger ind, viser"

@@ -27,6 +27,8 @@ static const struct command commands[] = {
 	{"audit", cmd_audit, N_("kontroller og vis adgangsloggen")},
 	{"plan", cmd_plan, N_("planlæg årets møder (tekst, JSON eller iCalendar)")},
 	{"meeting", cmd_meeting, N_("marker møder afholdt eller aflyst, flyt og tilføj møder")},
+	{"participant", cmd_participant, N_("knyt brugere til fora (deres møder og kalender)")},
+	{"calendar", cmd_calendar, N_("private kalenderadresser (calendar token create BRUGER)")},
 	{"compliance", cmd_compliance, N_("overholdes strategiens mødekrav? (compliance ÅR)")},
 	{"serve", cmd_serve, N_("kør webapplikationen (serve --listen ADRESSE:PORT)")},
 };

@@ -26,6 +26,8 @@ int cmd_audit(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_plan(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_meeting(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_participant(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_calendar(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_serve(int argc, char **argv, struct cli_ctx *ctx);
 
 /* Prints "ssp: <message>" to stderr and returns 1. */

@@ -1,4 +1,4 @@
-/* ssp compliance YEAR [--as-of DATE] [--format text|json] */
+/* ssp compliance YEAR [--as-of DATE] [--format text|json|json-full] */
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -8,13 +8,16 @@
 #include "cli/cli.h"
 #include "render/plan_json.h"
 #include "render/plan_text.h"
+#include "render/network_json.h"
+#include "render/network_text.h"
 #include "service/meeting.h"
+#include "service/school.h"
 #include "util/i18n.h"
 #include "util/banned.h"
 
 static void usage(FILE *out)
 {
-	fputs(_("Brug: ssp compliance ÅR [--as-of DATO] [--format text|json]\n"
+	fputs(_("Brug: ssp compliance ÅR [--as-of DATO] [--format text|json|json-full]\n"
 		"\n"
 		"Viser for hvert organ strategiens minimum, de planlagte, afholdte og\n"
 		"aflyste møder i året og en status pr. DATO (ÅÅÅÅ-MM-DD; standard: i dag):\n"
@@ -23,7 +26,17 @@ static void usage(FILE *out)
 		"  at_risk  (i fare) planen når ikke minimum, selv hvis alle møder holdes\n"
 		"           (aflyste møder uden erstatning, eller for få planlagt)\n"
 		"Tallene bygger på den gemte mødeplan (»ssp plan ÅR --save«); er der ingen,\n"
-		"på den beregnede plan.\n"),
+		"på den beregnede plan.\n"
+		"\n"
+		"Derefter skolenetværket: skoler og klubber uden SSP-kontaktperson,\n"
+		"kontaktpersoner, der ikke deltog i årets temadag (når den er holdt før\n"
+		"DATO), og skoler uden SSP-læseplan for skoleåret (1. august - 31. juli;\n"
+		"det skoleår, DATO ligger i, med DATO lagt inden for ÅR).\n"
+		"\n"
+		"--format json    kun organerne: en liste med body, required_min, planned,\n"
+		"                 held, cancelled og status (kontrakten; uændret)\n"
+		"--format json-full  et objekt: {\"year\", \"as_of\", \"from_plan\",\n"
+		"                 \"bodies\": listen ovenfor, \"network\": skolenetværket}\n"),
 	      out);
 }
 
@@ -62,9 +75,9 @@ int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx)
 	int year;
 	if (cli_parse_year("compliance", argv[optind], &year))
 		return EXIT_USAGE;
-	if (strcmp(format, "text") && strcmp(format, "json"))
-		return cli_usage_error("compliance", _("ukendt format »%s«; brug text eller json"),
-				       format);
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "json-full"))
+		return cli_usage_error(
+		    "compliance", _("ukendt format »%s«; brug text, json eller json-full"), format);
 	long as_of = svc_today();
 	if (as_of_s) {
 		struct date d;
@@ -83,10 +96,18 @@ int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx)
 	struct org o;
 	org_init(&o);
 	struct compliance comp = {0};
+	struct school_network net;
+	memset(&net, 0, sizeof(net));
 	struct svc_result r = SVC_RESULT_INIT;
 	bool from_plan = false;
 	int rc = 1;
 	if (svc_compliance(&svc, &a, year, as_of, &o, &comp, &from_plan, &r) < 0) {
+		rc = cli_svc_error(&r);
+		goto out;
+	}
+	/* the array of --format json is the contract: it stays bodies only */
+	bool network = strcmp(format, "json") != 0;
+	if (network && svc_network_compliance(&svc, &a, year, as_of, &net, &r) < 0) {
 		rc = cli_svc_error(&r);
 		goto out;
 	}
@@ -101,8 +122,21 @@ int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx)
 		rc = json_dumpf(j, stdout, JSON_INDENT(2)) ? 1 : 0;
 		fputc('\n', stdout);
 		json_decref(j);
+	} else if (!strcmp(format, "json-full")) {
+		char date[11];
+		cal_format_date(as_of, date);
+		json_t *j = json_object();
+		json_object_set_new(j, "year", json_integer(year));
+		json_object_set_new(j, "as_of", json_string(date));
+		json_object_set_new(j, "from_plan", json_boolean(from_plan));
+		json_object_set_new(j, "bodies", compliance_to_json(&comp));
+		json_object_set_new(j, "network", network_to_json(&net.f));
+		rc = json_dumpf(j, stdout, JSON_INDENT(2)) ? 1 : 0;
+		fputc('\n', stdout);
+		json_decref(j);
 	} else {
 		compliance_text_write(&comp, year, as_of, stdout);
+		network_text_write(&net.in, &net.f, year, stdout);
 		rc = 0;
 	}
 	if (fflush(stdout) != 0)
@@ -110,6 +144,7 @@ int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx)
 out:
 	svc_result_clear(&r);
 	compliance_release(&comp);
+	school_network_release(&net);
 	org_release(&o);
 	cli_close_service(&svc);
 	return rc;

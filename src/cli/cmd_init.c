@@ -1,34 +1,65 @@
-/* ssp init [--strategy FILE] */
+/* ssp init [--strategy FILE] [--no-plan] */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "service/meeting.h"
 #include "util/file.h"
 #include "util/i18n.h"
 #include "util/banned.h"
 
 static void usage(FILE *out)
 {
-	fputs(_("Brug: ssp init [--db STI] [--strategy FIL]\n"
+	fputs(_("Brug: ssp init [--db STI] [--strategy FIL] [--no-plan]\n"
 		"\n"
 		"Opretter databasen (eller opgraderer den) og indlæser strategien.\n"
 		"Uden --strategy indlæses den medfølgende strategies/hedensted.ini.\n"
 		"Køres den igen med en redigeret strategi, opdateres organisationen,\n"
 		"og alt andet i databasen bevares. Har strategien fejl, ændres intet.\n"
+		"Derefter gemmes mødeplanen for i år og næste år (som »ssp plan ÅR\n"
+		"--save«: afholdte, aflyste, flyttede og håndrettede møder bevares).\n"
 		"\n"
 		"  --db STI          databasen (ellers $SSP_DB, ellers ./ssp.db)\n"
-		"  --strategy FIL    strategifilen (se ssp-strategy(5))\n"),
+		"  --strategy FIL    strategifilen (se ssp-strategy(5))\n"
+		"  --no-plan         gem ikke mødeplanen\n"),
 	      out);
+}
+
+/* Saves the plan of this year and the next. A strategy that cannot be
+ * planned is loaded all the same (the organisation is valid): a warning
+ * says so, and nothing of the plan is changed. */
+static void save_plans(struct service *svc)
+{
+	struct actor a;
+	actor_cli(&a);
+	int year = cal_date(svc_today()).y;
+	for (int y = year; y <= year + 1; y++) {
+		struct org o;
+		org_init(&o);
+		struct replan_stats st;
+		struct svc_result r = SVC_RESULT_INIT;
+		if (svc_plan_save(svc, &a, y, &o, &st, &r) < 0)
+			fprintf(stderr, _("ssp: advarsel: mødeplanen for %d er ikke gemt: %s\n"), y,
+				r.message ? r.message : "?");
+		else
+			printf(_("Mødeplanen for %d er gemt: %d nye, %d ændrede, %d uændrede, %d "
+				 "fjernede, %d bevaret.\n"),
+			       y, st.added, st.updated, st.unchanged, st.removed, st.kept);
+		svc_result_clear(&r);
+		org_release(&o);
+	}
 }
 
 int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 {
 	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
 					     {"strategy", required_argument, NULL, 's'},
+					     {"no-plan", no_argument, NULL, 'n'},
 					     {"help", no_argument, NULL, 'h'},
 					     {0, 0, 0, 0}};
 	const char *strategy = NULL;
+	bool no_plan = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
@@ -37,6 +68,9 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 			break;
 		case 's':
 			strategy = optarg;
+			break;
+		case 'n':
+			no_plan = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -86,6 +120,8 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 			 "sagskategorier (strategi: %s)\n"),
 		       ctx->db_path, o.municipality, o.bodies_nr, o.districts_nr, o.categories_nr,
 		       strategy);
+		if (!no_plan)
+			save_plans(&svc);
 	}
 	cli_close_service(&svc);
 out:

@@ -17,7 +17,11 @@ static const char *const role_labels[ROLE__COUNT] = {
 
 static const char *const action_ids[ACT__COUNT] = {"home.view",    "profile",        "org.view",
 						   "user.admin",   "audit.view",     "meeting.view",
-						   "meeting.plan", "compliance.view"};
+						   "meeting.plan", "compliance.view", "meeting.run",
+						   [ACT_SCHOOL_VIEW] = "school.view",
+						   [ACT_SCHOOL_ADMIN] = "school.admin",
+						   [ACT_LAESEPLAN_EDIT] = "laeseplan.edit",
+						   [ACT_THEME_DAY_RECORD] = "themeday.record"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -33,6 +37,22 @@ static const unsigned allowed[ACT__COUNT] = {
     [ACT_MEETING_VIEW] = ALL,
     [ACT_MEETING_PLAN] = R(ROLE_ADMIN) | R(ROLE_SSP),
     [ACT_COMPLIANCE_VIEW] = R(ROLE_ADMIN) | R(ROLE_SSP) | R(ROLE_STEERING) | R(ROLE_AUDITOR),
+    /* the people who sit in the meetings: the SSP-team runs district and
+     * hotspot meetings, the police the § 115-møde, Børn og Familier and the
+     * Ungeenhed take part in both; the steering group runs its own meetings
+     * (service/meeting_run.c: only bodies it takes part in, never one where
+     * named young people are discussed) */
+    [ACT_MEETING_RUN] =
+	R(ROLE_SSP) | R(ROLE_POLICE) | R(ROLE_CHILD_FAMILY) | R(ROLE_YOUTH_UNIT) | R(ROLE_STEERING),
+    /* the school network: institutions and their contact persons are the
+     * network's address book, useful to every partner; nothing about young
+     * people. A contact person edits only their own institution's læseplan
+     * (service/school_service.c); the SSP-team, which maintains the
+     * network, edits every one and records the theme day. */
+    [ACT_SCHOOL_VIEW] = ALL,
+    [ACT_SCHOOL_ADMIN] = R(ROLE_ADMIN),
+    [ACT_LAESEPLAN_EDIT] = R(ROLE_SSP) | R(ROLE_CONTACT),
+    [ACT_THEME_DAY_RECORD] = R(ROLE_SSP),
 };
 
 const char *role_id(enum role r)

@@ -30,6 +30,11 @@ enum action {
 	ACT_MEETING_VIEW,    /* the meeting plan, the annual wheel, calendars */
 	ACT_MEETING_PLAN,    /* re-plan a year, move, cancel, add and mark meetings held */
 	ACT_COMPLIANCE_VIEW, /* is each body meeting its minimum? */
+	ACT_MEETING_RUN,     /* agenda, attendance, minutes (the service adds per-body rules) */
+	ACT_SCHOOL_VIEW,      /* the school network: institutions, contact persons, læseplaner */
+	ACT_SCHOOL_ADMIN,     /* add, edit, deactivate institutions */
+	ACT_LAESEPLAN_EDIT,   /* edit a læseplan (service: only one's own institution's, or SSP) */
+	ACT_THEME_DAY_RECORD, /* record who attended the school network's theme day */
 	ACT__COUNT
 };
 

@@ -50,7 +50,7 @@ int svc_meeting_move(struct service *svc, const struct actor *a, long long id, l
 		     int duration, struct svc_result *r);
 
 /* Adds an ad hoc meeting of body (in district, or NULL) on a working day;
- * duration 0 takes the body's. *out gets the stored meeting. */
+ * start -1 and duration 0 take the body's. *out gets the stored meeting. */
 int svc_meeting_add(struct service *svc, const struct actor *a, const char *body,
 		    const char *district, long day, int start, int duration, const char *theme,
 		    struct meeting *out, struct svc_result *r);

@@ -293,6 +293,8 @@ int svc_meeting_add(struct service *svc, const struct actor *a, const char *body
 	}
 	if (!duration)
 		duration = plan_duration(b);
+	if (start < 0)
+		start = plan_start(b);
 	if (check_time(day, start, duration, r) < 0 || check_day(&org, b, day, r) < 0)
 		goto out;
 	out->body = xstrdup(b->id);

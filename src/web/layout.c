@@ -38,6 +38,10 @@ struct menu_item {
 static const struct menu_item menu[] = {
     {"/", N_("Forside"), ACT_HOME_VIEW},
     {"/organisation", N_("Organisation"), ACT_ORG_VIEW},
+    {"/aarshjul", N_("Årshjul"), ACT_MEETING_VIEW},
+    {"/moeder", N_("Møder"), ACT_MEETING_VIEW},
+    {"/skoler", N_("Skolenetværket"), ACT_SCHOOL_VIEW},
+    {"/overholdelse", N_("Overholdelse"), ACT_COMPLIANCE_VIEW},
     {"/brugere", N_("Brugere"), ACT_USER_ADMIN},
     {"/log", N_("Adgangslog"), ACT_AUDIT_VIEW},
     {"/profil", N_("Min profil"), ACT_PROFILE},

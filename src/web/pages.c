@@ -21,26 +21,17 @@
 
 /* ---- form helpers ---- */
 
-struct field {
-	const char *id;           /* id and name */
-	const char *label;        /* translated */
-	const char *type;         /* "text", "password", ... */
-	const char *value;        /* NULL: empty */
-	const char *autocomplete; /* NULL: none */
-	const char *hint;         /* NULL: none */
-	bool optional;
-	bool numeric; /* one-time codes: inputmode=numeric */
-};
+/* struct field is in web_internal.h */
 
 /* The message for field id, when the failed call named it. */
-static const char *error_for(const struct svc_result *r, const char *id)
+const char *error_for(const struct svc_result *r, const char *id)
 {
 	if (r && r->status != SVC_OK && r->field && !strcmp(r->field, id))
 		return r->message;
 	return NULL;
 }
 
-static void input_field(struct html *h, const struct field *f, const char *error)
+void input_field(struct html *h, const struct field *f, const char *error)
 {
 	html_printf(h, "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"%s\">%s",
 		    error ? " form-error" : "", f->id, f->label);
@@ -76,12 +67,12 @@ static void input_field(struct html *h, const struct field *f, const char *error
 	strbuf_release(&described);
 }
 
-static void csrf_input(struct html *h, const char *token)
+void csrf_input(struct html *h, const char *token)
 {
 	html_printf(h, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", token);
 }
 
-static void alert(struct html *h, const char *variant, const char *text)
+void alert(struct html *h, const char *variant, const char *text)
 {
 	/* markup only in the format: role="alert" for errors */
 	if (!strcmp(variant, "error"))
@@ -94,7 +85,7 @@ static void alert(struct html *h, const char *variant, const char *text)
 }
 
 /* An error that no field owns (or every error, at the top of a form). */
-static void form_error_summary(struct html *h, const struct svc_result *r)
+void form_error_summary(struct html *h, const struct svc_result *r)
 {
 	if (!r || r->status == SVC_OK)
 		return;
@@ -123,7 +114,7 @@ static void notice(struct request *rq, struct html *h)
 			alert(h, "success", _(notices[i].text));
 }
 
-static const char *fget(struct request *rq, const char *key)
+const char *fget(struct request *rq, const char *key)
 {
 	const char *v = form_get(&rq->form, key);
 	return v ? v : "";
@@ -287,13 +278,7 @@ void h_home(struct request *rq)
 	page_init(&p, _("Forside"), "/");
 	html_printf(&p.main, "<p class=\"font-lead\">%s %s.</p>\n", _("Velkommen,"),
 		    rq->actor.username);
-	html_printf(&p.main,
-		    "<section aria-labelledby=\"moeder\">\n<h2 id=\"moeder\">%s</h2>\n"
-		    "<p>%s</p>\n</section>\n",
-		    _("Dine kommende møder"),
-		    _("Du har ingen kommende møder. Møder planlægges ud fra strategiens "
-		      "mødefrekvenser, og når et møde er planlagt for et forum, du er med i, "
-		      "står det her."));
+	home_meetings_section(rq, &p.main); /* pages_meetings.c */
 	html_printf(&p.main,
 		    "<section aria-labelledby=\"opgaver\">\n<h2 id=\"opgaver\">%s</h2>\n"
 		    "<p>%s</p>\n</section>\n",
@@ -446,6 +431,7 @@ void h_org_body(struct request *rq)
 	list_or_none(&p.main, &b->tasks);
 	html_printf(&p.main, "<h2>%s</h2>\n", _("Temaer i årshjulet"));
 	list_or_none(&p.main, &b->wheel_themes);
+	body_participants_section(rq, &p.main, b->id); /* pages_calendar.c */
 	bool children = false;
 	for (size_t i = 0; i < o.bodies_nr; i++)
 		children |= o.bodies[i].parent && !strcmp(o.bodies[i].parent, b->id);
@@ -671,6 +657,8 @@ static void profile_page(struct request *rq, unsigned status, const struct svc_r
 				? _("Din rolle kræver to-faktor-login, men det er ikke slået til.")
 				: _("To-faktor-login er ikke slået til."),
 			    _("Slå to-faktor-login til"));
+
+	calendar_profile_section(rq, &p.main); /* pages_calendar.c */
 
 	html_printf(&p.main, "<h2 id=\"skift\">%s</h2>\n", _("Skift adgangskode"));
 	form_error_summary(&p.main, r);

@@ -51,6 +51,41 @@ const struct route web_routes[] = {
 	{R_POST, "/profil/adgangskode", KIND_PAGE, AUTH_FULL, ACT_PROFILE, h_password_post},
 	{R_GET, "/log", KIND_PAGE, AUTH_FULL, ACT_AUDIT_VIEW, h_log},
 
+	/* the school network and compliance (pages_schools.c, pages_compliance.c);
+	 * /skoler/temadag before /skoler/{id}: the first match wins */
+	{R_GET, "/skoler", KIND_PAGE, AUTH_FULL, ACT_SCHOOL_VIEW, h_schools},
+	{R_POST, "/skoler", KIND_PAGE, AUTH_FULL, ACT_SCHOOL_ADMIN, h_schools_add},
+	{R_GET, "/skoler/temadag", KIND_PAGE, AUTH_FULL, ACT_SCHOOL_VIEW, h_theme_day},
+	{R_POST, "/skoler/temadag", KIND_PAGE, AUTH_FULL, ACT_THEME_DAY_RECORD, h_theme_day_post},
+	{R_GET, "/skoler/{id}", KIND_PAGE, AUTH_FULL, ACT_SCHOOL_VIEW, h_school},
+	{R_POST, "/skoler/{id}", KIND_PAGE, AUTH_FULL, ACT_SCHOOL_ADMIN, h_school_edit},
+	{R_POST, "/skoler/{id}/deaktiver", KIND_PAGE, AUTH_FULL, ACT_SCHOOL_ADMIN, h_school_deactivate},
+	{R_POST, "/skoler/{id}/aktiver", KIND_PAGE, AUTH_FULL, ACT_SCHOOL_ADMIN, h_school_activate},
+	{R_POST, "/skoler/{id}/laeseplan", KIND_PAGE, AUTH_FULL, ACT_LAESEPLAN_EDIT, h_laeseplan_add},
+	{R_POST, "/skoler/{id}/laeseplan/{item}", KIND_PAGE, AUTH_FULL, ACT_LAESEPLAN_EDIT, h_laeseplan_edit},
+	{R_POST, "/skoler/{id}/laeseplan/{item}/slet", KIND_PAGE, AUTH_FULL, ACT_LAESEPLAN_EDIT, h_laeseplan_remove},
+	{R_GET, "/overholdelse", KIND_PAGE, AUTH_FULL, ACT_COMPLIANCE_VIEW, h_compliance},
+
+	/* meetings, the annual wheel and calendars (pages_meetings.c,
+	 * pages_calendar.c); "{x}.ics" captures x without the suffix */
+	{R_GET, "/aarshjul", KIND_PAGE, AUTH_FULL, ACT_MEETING_VIEW, h_wheel},
+	{R_GET, "/aarshjul/{aar}.svg", KIND_PAGE, AUTH_FULL, ACT_MEETING_VIEW, h_wheel_svg},
+	{R_GET, "/moeder", KIND_PAGE, AUTH_FULL, ACT_MEETING_VIEW, h_meetings},
+	{R_POST, "/moeder", KIND_PAGE, AUTH_FULL, ACT_MEETING_PLAN, h_meeting_add},
+	{R_GET, "/moeder/{id}", KIND_PAGE, AUTH_FULL, ACT_MEETING_VIEW, h_meeting},
+	{R_POST, "/moeder/{id}/status", KIND_PAGE, AUTH_FULL, ACT_MEETING_PLAN, h_meeting_status},
+	{R_POST, "/moeder/{id}/flyt", KIND_PAGE, AUTH_FULL, ACT_MEETING_PLAN, h_meeting_move},
+	{R_POST, "/moeder/{id}/dagsorden", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_meeting_agenda},
+	{R_POST, "/moeder/{id}/fremmoede", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_meeting_attendance},
+	{R_POST, "/moeder/{id}/referat", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_meeting_minutes},
+	{R_POST, "/organisation/{id}/deltagere", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_participant_add},
+	{R_POST, "/organisation/{id}/deltagere/fjern", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_participant_remove},
+	{R_GET, "/kalender/organ/{id}.ics", KIND_PAGE, AUTH_FULL, ACT_MEETING_VIEW, h_calendar_body},
+	/* no sign-in: calendar clients cannot; the token is the credential */
+	{R_GET, "/kalender/{token}.ics", KIND_RAW, AUTH_NONE, -1, h_calendar_feed},
+	{R_POST, "/profil/kalender", KIND_PAGE, AUTH_FULL, ACT_PROFILE, h_caltoken_create},
+	{R_POST, "/profil/kalender/tilbagekald", KIND_PAGE, AUTH_FULL, ACT_PROFILE, h_caltoken_revoke},
+
 	/* JSON API (docs/api.md) */
 	{R_GET, "/api/v1/me", KIND_API, AUTH_FULL, ACT_PROFILE, api_me},
 	{R_GET, "/api/v1/org", KIND_API, AUTH_FULL, ACT_ORG_VIEW, api_org},
@@ -98,8 +133,12 @@ static bool match(const char *pattern, const char *path, char params[][129])
 		if (*p == '{') {
 			const char *close = strchr(p, '}');
 			size_t n = strcspn(s, "/");
-			if (!close || n == 0 || n >= 129 || np >= ROUTE_MAX_PARAMS)
+			/* a literal suffix in the same segment ("{id}.ics") is
+			 * matched below, not captured */
+			size_t sfx = close ? strcspn(close + 1, "/{*") : 0;
+			if (!close || n <= sfx || n - sfx >= 129 || np >= ROUTE_MAX_PARAMS)
 				return false;
+			n -= sfx;
 			memcpy(params[np], s, n);
 			params[np][n] = '\0';
 			np++;

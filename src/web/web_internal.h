@@ -165,6 +165,32 @@ void page_finish(struct request *rq, unsigned status, struct page *p);
 /* A whole page with one alert, e.g. 404, 403, 429, 500. */
 void page_message(struct request *rq, unsigned status, const char *title, const char *message);
 
+/* ---- pages.c: form helpers shared by the page files ---- */
+
+/* One labelled <input> with its hint and error (WCAG: label, aria-invalid,
+ * aria-describedby). */
+struct field {
+	const char *id;           /* id and name */
+	const char *label;        /* translated */
+	const char *type;         /* "text", "password", ... */
+	const char *value;        /* NULL: empty */
+	const char *autocomplete; /* NULL: none */
+	const char *hint;         /* NULL: none */
+	bool optional;
+	bool numeric; /* one-time codes: inputmode=numeric */
+};
+
+/* The message for field id, when the failed call r named it. */
+const char *error_for(const struct svc_result *r, const char *id);
+void input_field(struct html *h, const struct field *f, const char *error);
+void csrf_input(struct html *h, const char *token);
+/* A DKFDS alert; variant "error" (role="alert"), "success", "info", "warning". */
+void alert(struct html *h, const char *variant, const char *text);
+/* r's message as an error alert (nothing when r is NULL or OK). */
+void form_error_summary(struct html *h, const struct svc_result *r);
+/* A field of the POST form, "" when absent. */
+const char *fget(struct request *rq, const char *key);
+
 /* ---- handlers: pages.c, api.c, assets.c ---- */
 
 void h_healthz(struct request *rq);
@@ -187,6 +213,51 @@ void h_enrol_form(struct request *rq);
 void h_enrol_post(struct request *rq);
 void h_password_post(struct request *rq);
 void h_log(struct request *rq);
+
+/* pages_schools.c: the school network (/skoler ...) */
+void h_schools(struct request *rq);
+void h_schools_add(struct request *rq);
+void h_theme_day(struct request *rq);
+void h_theme_day_post(struct request *rq);
+void h_school(struct request *rq);
+void h_school_edit(struct request *rq);
+void h_school_deactivate(struct request *rq);
+void h_school_activate(struct request *rq);
+void h_laeseplan_add(struct request *rq);
+void h_laeseplan_edit(struct request *rq);
+void h_laeseplan_remove(struct request *rq);
+/* "15. september 2027" ("–" for CAL_NO_DAY). */
+void web_dk_date(long day, char out[40]);
+/* ?aar=YYYY (2000-2100) into *year, the current year when absent; answers
+ * 400 and returns -1 when it is no such year. */
+int web_query_year(struct request *rq, int *year);
+/* pages_compliance.c: /overholdelse */
+void h_compliance(struct request *rq);
+
+/* pages_meetings.c: the annual wheel, meeting list and meeting pages */
+void h_wheel(struct request *rq);
+void h_wheel_svg(struct request *rq);
+void h_meetings(struct request *rq);
+void h_meeting_add(struct request *rq);
+void h_meeting(struct request *rq);
+void h_meeting_status(struct request *rq);
+void h_meeting_move(struct request *rq);
+void h_meeting_agenda(struct request *rq);
+void h_meeting_attendance(struct request *rq);
+void h_meeting_minutes(struct request *rq);
+/* The front page's "Dine kommende møder" section. */
+void home_meetings_section(struct request *rq, struct html *h);
+/* pages_calendar.c: ICS feeds, the private calendar address, participants */
+void h_calendar_body(struct request *rq);
+void h_calendar_feed(struct request *rq);
+void h_caltoken_create(struct request *rq);
+void h_caltoken_revoke(struct request *rq);
+void h_participant_add(struct request *rq);
+void h_participant_remove(struct request *rq);
+/* The profile page's calendar-subscription section. */
+void calendar_profile_section(struct request *rq, struct html *h);
+/* A body page's participants and calendar section (body_id from the page). */
+void body_participants_section(struct request *rq, struct html *h, const char *body_id);
 
 void api_me(struct request *rq);
 void api_org(struct request *rq);

@@ -7,7 +7,12 @@
 // enrolment (plain, wrong code), TOTP step (plain, wrong code), front page,
 // organisation, a body page, profile (plain, failed password change), users
 // as admin (plain, after a failed submission, after creating a user),
-// access log as revisor, 403, 404 (unknown address, unknown body) and 429.
+// access log as revisor, 403, 404 (unknown address, unknown body), the
+// school network (list, a school page with an error, after adding a
+// læseplan item, theme day, admin's forms), the compliance page, the
+// annual wheel, the meeting list, a meeting page (plain and with refused
+// minutes), the front page with meetings, the calendar address page, a body
+// page as admin (participants), and 429.
 //
 // Screenshots go to a temporary folder named in the TAP output; it is kept
 // when a test fails or SSP_KEEP_SCREENSHOTS=1, else deleted.
@@ -23,7 +28,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { PASSWORD, addUser, startServer, stopServer } from '../http/lib.mjs';
+import { PASSWORD, addUser, cli, startServer, stopServer } from '../http/lib.mjs';
 import {
   Tab, enrol, ensureAssets, enterTotp, formatViolations, launch, signIn, signInFully, tempDir,
 } from './browser.mjs';
@@ -284,6 +289,126 @@ pageTest('access-log page filtered to nothing', async (t) => {
   const tab = tabs.rita;
   await tab.goto('/log?user=findes-ikke');
   await checkPage(t, tab, 'adgangslog-tom', { status: 200, h1: 'Adgangslog' });
+});
+
+// ---- the school network and compliance ----
+
+pageTest('school network page /skoler (ssp)', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/skoler');
+  await checkPage(t, tab, 'skoler', { status: 200, path: '/skoler', h1: 'Skolenetværket' });
+  assert.ok(await tab.page.locator('main table .app-status').count() > 0, 'statuses are shown');
+});
+
+pageTest('school page with an error shown (læseplan item held in the future)', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/skoler/eksempel-skole-vest');
+  await tab.page.selectOption('#grade', '8');
+  await tab.page.fill('#theme', 'Rusmidler og fester');
+  await tab.page.fill('#planned', '2026-09-15');
+  await tab.page.fill('#held', '2099-12-31');
+  await tab.submit('form[action="/skoler/eksempel-skole-vest/laeseplan"] button[type=submit]');
+  assert.equal(await tab.page.locator('#held').getAttribute('aria-invalid'), 'true');
+  await checkPage(t, tab, 'skole-fejl', { status: 422, h1: 'Eksempelskolen Vest' });
+});
+
+pageTest('school page after adding a læseplan item (notice, table)', async (t) => {
+  const tab = tabs.sofie;
+  await tab.page.fill('#held', '');
+  await tab.submit('form[action="/skoler/eksempel-skole-vest/laeseplan"] button[type=submit]');
+  await checkPage(t, tab, 'skole', { status: 200, path: '/skoler/eksempel-skole-vest?ok=punkt-tilfoejet', h1: 'Eksempelskolen Vest' });
+  assert.equal(await tab.page.locator('main table tbody tr').count(), 1);
+});
+
+pageTest('theme-day page (ssp): attendance form, then saved (notice)', async (t) => {
+  const tab = tabs.sofie;
+  addUser(srv, 'kaja', 'kontaktperson', ['--institution', 'eksempel-skole-vest']);
+  addUser(srv, 'karl', 'kontaktperson', ['--institution', 'eksempel-klub-oest']);
+  const m = cli(srv, ['meeting', 'add', 'ssp-skolenetvaerk', '2024-09-12', '09:00']);
+  assert.equal(m.status, 0, m.stderr);
+  await tab.goto('/skoler/temadag?aar=2024');
+  await checkPage(t, tab, 'temadag', { status: 200, h1: 'Temadag for SSP-kontaktpersoner 2024' });
+  assert.equal(await tab.page.locator('main form input[type=checkbox]').count(), 2);
+  await tab.page.locator('main form input[type=checkbox]').first().check();
+  await tab.submit('form[action="/skoler/temadag"] button[type=submit]');
+  await checkPage(t, tab, 'temadag-gemt', { status: 200, path: '/skoler/temadag?aar=2024&ok=temadag', h1: 'Temadag for SSP-kontaktpersoner 2024' });
+});
+
+pageTest('school network as admin (add and edit forms)', async (t) => {
+  const tab = tabs.ada;
+  await tab.goto('/skoler');
+  await checkPage(t, tab, 'skoler-admin', { status: 200, path: '/skoler', h1: 'Skolenetværket' });
+  await tab.goto('/skoler/eksempel-klub-oest');
+  await checkPage(t, tab, 'skole-admin', { status: 200, h1: 'Ungdomsklubben Øst (eksempel)' });
+});
+
+pageTest('compliance page /overholdelse (revisor)', async (t) => {
+  const tab = tabs.rita;
+  await tab.goto('/overholdelse?aar=2027&pr=2027-06-30');
+  await checkPage(t, tab, 'overholdelse', { status: 200, h1: 'Overholdelse af strategien' });
+  for (const s of ['ok', 'behind'])
+    assert.ok(await tab.page.locator(`main .app-status--${s}`).count() > 0, `a status ${s} is shown`);
+});
+
+// ---- meetings, the annual wheel and calendars ----
+
+pageTest('annual wheel /aarshjul (ssp)', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/aarshjul');
+  const year = new Date().getFullYear();
+  await checkPage(t, tab, 'aarshjul', { status: 200, path: '/aarshjul', h1: `Årshjul ${year}` });
+  const img = await tab.page.evaluate(() => {
+    const i = document.querySelector('main img[src^="/aarshjul/"]');
+    return i && { ok: i.complete && i.naturalWidth > 0, alt: i.alt };
+  });
+  assert.ok(img?.ok, 'the wheel image loads');
+  assert.match(img.alt, /Årshjul for \d{4}/);
+  assert.equal(await tab.page.locator('main h3').count(), 12, 'a heading per month');
+});
+
+pageTest('meeting list /moeder (ssp: with the ad hoc form)', async (t) => {
+  const tab = tabs.sofie;
+  const year = new Date().getFullYear() + 1;
+  await tab.goto(`/moeder?aar=${year}&organ=hotspot`);
+  await checkPage(t, tab, 'moeder', { status: 200, h1: `Møder ${year}` });
+  assert.equal(await tab.page.locator('main table tbody tr').count(), 8);
+  assert.equal(await tab.page.locator('form[action="/moeder"][method="post"]').count(), 1);
+});
+
+pageTest('meeting page, then minutes with a CPR-like number refused (error shown)', async (t) => {
+  const tab = tabs.sofie;
+  const href = await tab.page.locator('main table tbody tr a').first().getAttribute('href');
+  await tab.goto(href);
+  await checkPage(t, tab, 'moede', { status: 200, path: href, h1: undefined });
+  await tab.page.fill('#minutes', 'Uro ved stationen.\nEn ung med cpr 150709-1234 blev nævnt.');
+  await tab.submit(`form[action="${href}/referat"] button[type=submit]`);
+  assert.equal(await tab.page.locator('#minutes').getAttribute('aria-invalid'), 'true');
+  assert.match(await tab.page.locator('#minutes-error').innerText(), /CPR-nummer/);
+  await checkPage(t, tab, 'moede-referat-fejl', { status: 422 });
+});
+
+pageTest('front page with upcoming meetings', async (t) => {
+  const tab = tabs.sofie;
+  const r = cli(srv, ['participant', 'add', 'hotspot', 'sofie']);
+  assert.equal(r.status, 0, r.stderr);
+  await tab.goto('/');
+  await checkPage(t, tab, 'forside-moeder', { status: 200, path: '/', h1: 'Forside' });
+  assert.ok(await tab.page.locator('main .app-upcoming li').count() > 0, 'meetings are listed');
+});
+
+pageTest('calendar address page (shown once)', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/profil');
+  await tab.submit('form[action="/profil/kalender"] button[type=submit]');
+  await checkPage(t, tab, 'kalenderadresse', { status: 200, h1: 'Din kalenderadresse' });
+  assert.match(await tab.page.inputValue('#kalenderadresse'), /\/kalender\/[A-Za-z0-9_-]{43}\.ics$/);
+});
+
+pageTest('body page as admin (participants form)', async (t) => {
+  const tab = tabs.ada;
+  await tab.goto('/organisation/hotspot');
+  await checkPage(t, tab, 'organ-admin-deltagere', { status: 200, path: '/organisation/hotspot', h1: 'Hotspotmøde' });
+  assert.equal(await tab.page.locator('form[action="/organisation/hotspot/deltagere"]').count(), 1);
 });
 
 // ---- last: throttling (it counts failures per address too) ----

@@ -2,7 +2,7 @@
 # (ok | behind | at_risk) per body as of a date, from the stored plan.
 . "$(dirname "$0")/lib.sh"
 
-expect_status 0 "init" -- "$SSP" init
+expect_status 0 "init" -- "$SSP" init --no-plan
 # field BODY KEY: the value of KEY for BODY in $TMP/out
 field() {
 	python3 -c 'import json,sys; print({r["body"]: r for r in json.load(open(sys.argv[1]))}[sys.argv[2]][sys.argv[3]])' "$TMP/out" "$1" "$2"

@@ -3,7 +3,7 @@
 # strategy edit (held, moved and cancelled meetings are kept).
 . "$(dirname "$0")/lib.sh"
 
-expect_status 0 "init" -- "$SSP" init
+expect_status 0 "init" -- "$SSP" init --no-plan
 expect_status 0 "plan 2027 as json" -- "$SSP" plan 2027 --format json
 mv "$TMP/out" "$TMP/plan.json"
 expect_golden "$TMP/plan.json" "hedensted-plan-2027.json" "json equals golden"
@@ -146,7 +146,7 @@ before=$(sqlite3 "$SSP_DB" "SELECT uid || start_at || status FROM meeting WHERE 
 plain_uid=$(sqlite3 "$SSP_DB" "SELECT uid FROM meeting WHERE id = $plain")
 awk '/^\[organ "paragraf-115"\]/ {p = 1} p && /^ugedag = tirsdag$/ {$0 = "ugedag = onsdag"; p = 0} {print}' \
 	"$SRC/strategies/hedensted.ini" >"$TMP/edited.ini"
-expect_status 0 "load edited strategy" -- "$SSP" init --strategy "$TMP/edited.ini"
+expect_status 0 "load edited strategy" -- "$SSP" init --no-plan --strategy "$TMP/edited.ini"
 expect_status 0 "re-plan" -- "$SSP" plan 2027 --save
 expect_grep "$TMP/err" "4 bevaret" "held, cancelled, moved and ad hoc kept"
 after=$(sqlite3 "$SSP_DB" "SELECT uid || start_at || status FROM meeting WHERE id IN ($held, $cancelled, $moved) ORDER BY id")

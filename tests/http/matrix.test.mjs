@@ -15,6 +15,16 @@ import assert from 'node:assert/strict';
 import { Client, ROLES, addUser, createToken, startServer, stopServer } from './lib.mjs';
 
 const BODY_ID = 'ssp-styregruppe'; // a body of the shipped strategy
+const SCHOOL_ID = 'eksempel-skole-vest'; // an institution of the shipped strategy
+const ITEM_ID = '999999'; // no such læseplan item
+// The school network's rows ask for an institution no m-kontaktperson
+// belongs to (none has one), so the need-to-know rule refuses them all.
+const SCHOOL = `/skoler/${SCHOOL_ID}`;
+// Meetings: `ssp init` stores this year's and next year's plan, so meeting
+// 1 exists; 999999 does not (a role that may act gets 404, others 403).
+const MEETING_ID = '1';
+const NO_MEETING = '/moeder/999999';
+const WHEEL_YEAR = '2027';
 
 const MATRIX = [
   ['GET', '/healthz', { anon: 200, all: 200 }],
@@ -39,6 +49,46 @@ const MATRIX = [
   ['POST', '/profil/adgangskode', { anon: 303, all: 422 },
     { form: { old_password: 'forkert-forkert', new_password: 'ny-adgangskode-123', new_password2: 'ny-adgangskode-123' } }],
   ['GET', '/log', { anon: 303, all: 403, revisor: 200 }],
+
+  // the school network and compliance
+  ['GET', '/skoler', { anon: 303, all: 200 }],
+  ['POST', '/skoler', { anon: 303, all: 403, admin: 422 },
+    { form: { id: 'Ikke Gyldig', name: 'X', kind: 'skole', district: 'vest' } }],
+  ['GET', '/skoler/temadag', { anon: 303, all: 200 }],
+  ['POST', '/skoler/temadag', { anon: 303, all: 403, ssp: 422 }, { form: { aar: '2027', moede: '' } }],
+  ['GET', SCHOOL, { anon: 303, all: 200 }],
+  ['GET', '/skoler/findes-ikke', { anon: 303, all: 404 }],
+  ['POST', SCHOOL, { anon: 303, all: 403, admin: 422 }, { form: { name: '', kind: 'skole', district: 'vest' } }],
+  // admin's deactivation succeeds; the next row reactivates
+  ['POST', `${SCHOOL}/deaktiver`, { anon: 303, all: 403, admin: 303 }, { form: {} }],
+  ['POST', `${SCHOOL}/aktiver`, { anon: 303, all: 403, admin: 303 }, { form: {} }],
+  ['POST', `${SCHOOL}/laeseplan`, { anon: 303, all: 403, ssp: 422 },
+    { form: { grade: '3', theme: 'T', planned: '2027-09-01' } }],
+  ['POST', `${SCHOOL}/laeseplan/${ITEM_ID}`, { anon: 303, all: 403, ssp: 404 },
+    { form: { grade: '8', theme: 'T', planned: '2027-09-01' } }],
+  ['POST', `${SCHOOL}/laeseplan/${ITEM_ID}/slet`, { anon: 303, all: 403, ssp: 404 }, { form: {} }],
+  ['GET', '/overholdelse', { anon: 303, all: 403, admin: 200, ssp: 200, styregruppe: 200, revisor: 200 }],
+
+  // meetings, the annual wheel and calendars
+  ['GET', '/aarshjul', { anon: 303, all: 200 }],
+  ['GET', `/aarshjul/${WHEEL_YEAR}.svg`, { anon: 303, all: 200 }],
+  ['GET', '/moeder', { anon: 303, all: 200 }],
+  ['POST', '/moeder', { anon: 303, all: 403, admin: 422, ssp: 422 }, { form: { body: 'hotspot', date: 'ikke-en-dato' } }],
+  ['GET', `/moeder/${MEETING_ID}`, { anon: 303, all: 200 }],
+  ['POST', `${NO_MEETING}/status`, { anon: 303, all: 403, admin: 404, ssp: 404 }, { form: { status: 'held' } }],
+  ['POST', `${NO_MEETING}/flyt`, { anon: 303, all: 403, admin: 404, ssp: 404 }, { form: { date: '2027-09-14' } }],
+  // running a meeting: the SSP-team, police, Børn og Familier, Ungeenheden
+  // and the steering group (the service then narrows it per body)
+  ...['dagsorden', 'fremmoede', 'referat'].map((what) => ['POST', `${NO_MEETING}/${what}`,
+    { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404, styregruppe: 404 },
+    { form: { agenda: 'x', minutes: 'x' } }]),
+  ['POST', `/organisation/${BODY_ID}/deltagere`, { anon: 303, all: 403, admin: 404 }, { form: { username: 'ingen-saadan' } }],
+  ['POST', `/organisation/${BODY_ID}/deltagere/fjern`, { anon: 303, all: 403, admin: 404 }, { form: { username: 'ingen-saadan' } }],
+  ['GET', `/kalender/organ/${BODY_ID}.ics`, { anon: 303, all: 200 }],
+  // the private address needs no sign-in; a wrong token is 404 for anyone
+  ['GET', '/kalender/ugyldig.ics', { anon: 404, all: 404 }],
+  ['POST', '/profil/kalender', { anon: 303, all: 200 }, { form: {} }],
+  ['POST', '/profil/kalender/tilbagekald', { anon: 303, all: 303 }, { form: {} }],
 
   ['GET', '/api/v1/me', { anon: 401, all: 200 }],
   ['GET', '/api/v1/org', { anon: 401, all: 200 }],
@@ -122,7 +172,10 @@ test('every route of the server is in the matrix', async () => {
   const routes = [...src.matchAll(/\{R_(GET|POST), "([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
   assert.ok(routes.length > 10);
   const covered = MATRIX.map(([m, p]) => `${m} ${p}`);
-  const norm = (s) => s.replace('{id}', BODY_ID).replace('{username}', 'ingen-saadan').replace('/static/*', '/static/app.css');
+  const norm = (s) => s.replace(/^(\w+ \/skoler\/)\{id\}/, `$1${SCHOOL_ID}`).replace('{item}', ITEM_ID)
+    .replace(/^GET \/moeder\/\{id\}$/, `GET /moeder/${MEETING_ID}`).replace('/moeder/{id}/', `${NO_MEETING}/`)
+    .replace('{aar}', WHEEL_YEAR).replace('{token}', 'ugyldig')
+    .replace('{id}', BODY_ID).replace('{username}', 'ingen-saadan').replace('/static/*', '/static/app.css');
   for (const r of routes)
     assert.ok(covered.includes(norm(r)), `route ${r} has no row in MATRIX`);
 });

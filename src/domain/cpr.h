@@ -1,0 +1,43 @@
+/* cpr.h - spotting text that looks like a Danish CPR number.
+ *
+ * Pure: no I/O, no globals. Used where personal identification numbers
+ * must not be written: the general minutes (referat) of bodies where named
+ * young people are not discussed (service/meeting_run.c).
+ *
+ * What counts as CPR-like (domain.md section 6): ten digits DDMMYY-SSSS or
+ * DDMMYYSSSS (a hyphen, nothing, or a typographic dash such as "–" that a
+ * word processor put in its place, between the two parts), not part of a
+ * longer run of digits, whose first six digits are a real date once the
+ * century is read from the 7th digit with the year:
+ *   7th digit 0-3: 1900-1999;
+ *   4 or 9:        2000-2036 when YY <= 36, else 1937-1999;
+ *   5-8:           2000-2057 when YY <= 57, else 1858-1899.
+ * The modulus 11 check is never applied: numbers failing it have been
+ * issued since 2007, so a "wrong" check digit proves nothing.
+ */
+#ifndef SSP_CPR_H
+#define SSP_CPR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/strbuf.h"
+
+/* The birth year of a CPR number from its YY (0-99) and 7th digit (0-9);
+ * -1 for arguments out of range. */
+int cpr_birth_year(int yy, int seventh);
+
+/* Is s[0..len) exactly one CPR-like number ("010203-1234", "0102031234")? */
+bool cpr_is_plausible(const char *s, size_t len);
+
+/* Finds the first CPR-like number in text[0..len). Returns true and sets
+ * *at and *n (offset and length of the match in bytes) when there is
+ * one. */
+bool cpr_find(const char *text, size_t len, size_t *at, size_t *n);
+
+/* Appends text[0..len) to out with the serial part of every CPR-like
+ * number masked ("010203-1234" becomes "010203-xxxx"), for showing text
+ * that may hold one (domain.md: mask CPR in the interface). */
+void cpr_mask(const char *text, size_t len, struct strbuf *out);
+
+#endif

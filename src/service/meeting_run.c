@@ -1,0 +1,750 @@
+/* meeting_run.c - running meetings, participants and calendar feeds
+ * (service/meeting_run.h has the rules). */
+#include "service/meeting_run.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/cpr.h"
+#include "service/audit.h"
+#include "service/meeting.h"
+#include "store/meeting_store.h"
+#include "store/user_store.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+/* ---- helpers -------------------------------------------------------------- */
+
+static int store_fail(struct svc_result *r, char *err)
+{
+	svc_fail(r, SVC_ERROR, NULL, "%s", err ? err : "?");
+	free(err);
+	return -1;
+}
+
+static int load_org(struct service *svc, struct org *org, struct svc_result *r)
+{
+	char *err = NULL;
+	if (store_org_load(svc->store, org, &err) < 0)
+		return store_fail(r, err);
+	if (!org->bodies_nr)
+		return svc_fail(r, SVC_INVALID, NULL,
+				_("der er ingen strategi i databasen; indlæs den med »ssp init«"));
+	return 0;
+}
+
+/* Writes one access-log entry; an action the log cannot record is not
+ * done, so a failure here fails the call. */
+static int log_it(struct service *svc, const struct actor *a, const char *action,
+		  const char *object, const char *outcome, struct svc_result *r)
+{
+	struct audit_entry e = {action, object, NULL, NULL, outcome};
+	if (audit_log(svc, a, a ? a->client : NULL, &e) < 0)
+		return svc_fail(r, SVC_ERROR, NULL,
+				_("adgangsloggen kunne ikke skrives; handlingen er afvist"));
+	return 0;
+}
+
+static int get_meeting(struct service *svc, long long id, struct meeting *m, struct svc_result *r)
+{
+	char *err = NULL;
+	int rc = store_meeting_get(svc->store, id, m, &err);
+	if (rc < 0)
+		return store_fail(r, err);
+	if (rc > 0)
+		return svc_fail(r, SVC_NOT_FOUND, "id", _("mødet %lld findes ikke"), id);
+	return 0;
+}
+
+static int user_by_name(struct service *svc, const char *username, struct user_row *u,
+			struct svc_result *r)
+{
+	char *err = NULL;
+	int rc = store_user_by_name(svc->store, username ? username : "", u, &err);
+	if (rc < 0)
+		return store_fail(r, err);
+	if (rc == 1)
+		return svc_fail(r, SVC_NOT_FOUND, "username", _("Brugeren »%s« findes ikke."),
+				username ? username : "");
+	return 0;
+}
+
+/* Does the actor take part in body? -1 on a store error. */
+static int takes_part(struct service *svc, const struct actor *a, const char *body,
+		      struct svc_result *r)
+{
+	if (!a->user_id)
+		return 0;
+	struct strlist bodies = STRLIST_INIT;
+	char *err = NULL;
+	if (store_participant_bodies(svc->store, a->user_id, &bodies, &err) < 0) {
+		strlist_clear(&bodies);
+		return store_fail(r, err);
+	}
+	int yes = 0;
+	for (size_t i = 0; i < bodies.nr && !yes; i++)
+		yes = !strcmp(bodies.v[i], body);
+	strlist_clear(&bodies);
+	return yes;
+}
+
+/* Why the actor may not run b's meetings, or NULL when they may (the
+ * rule in meeting_run.h). *err_out is set on a store error. */
+static const char *run_refusal(struct service *svc, const struct actor *a, const struct org_body *b,
+			       struct svc_result *r, bool *store_error)
+{
+	*store_error = false;
+	if (a->cli)
+		return NULL;
+	if (!authz_allowed(a->role, ACT_MEETING_RUN))
+		return _("Din rolle kan ikke føre møder (dagsorden, fremmøde og referat).");
+	if (role_sees_personal_data(a->role))
+		return NULL;
+	if (b->named_individuals)
+		return _("I dette forum drøftes navngivne unge, og din rolle ser ikke "
+			 "personoplysninger.");
+	int part = takes_part(svc, a, b->id, r);
+	if (part < 0) {
+		*store_error = true;
+		return NULL;
+	}
+	return part ? NULL
+		    : _("Du deltager ikke i dette forum og kan derfor ikke føre dets møder.");
+}
+
+/* The check before every change to a meeting's agenda, attendance or
+ * minutes; a refusal is logged. */
+static int check_run(struct service *svc, const struct actor *a, const struct org_body *b,
+		     struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_MEETING_RUN, r))
+		return -1;
+	bool store_error;
+	const char *why = run_refusal(svc, a, b, r, &store_error);
+	if (store_error)
+		return -1;
+	if (!why)
+		return 0;
+	log_it(svc, a, action_id(ACT_MEETING_RUN), b->id, "denied", r);
+	return svc_fail(r, SVC_FORBIDDEN, NULL, "%s", why);
+}
+
+/* Loads the organisation and meeting id with its body, for a change. */
+static int load_for_run(struct service *svc, const struct actor *a, long long id, struct org *org,
+			struct meeting *m, const struct org_body **b, struct svc_result *r)
+{
+	memset(m, 0, sizeof(*m));
+	if (load_org(svc, org, r) < 0 || get_meeting(svc, id, m, r) < 0)
+		return -1;
+	*b = org_find_body(org, m->body);
+	if (!*b)
+		return svc_fail(r, SVC_NOT_FOUND, "id",
+				_("mødets forum »%s« findes ikke længere i strategien"), m->body);
+	return check_run(svc, a, *b, r);
+}
+
+/* 1-based line of byte offset at in text. */
+static int line_of(const char *text, size_t at)
+{
+	int line = 1;
+	for (size_t i = 0; i < at; i++)
+		line += text[i] == '\n';
+	return line;
+}
+
+/* Refuses text with a CPR-like number for a body where named young people
+ * are not discussed (minutes, or else the agenda). */
+static int check_no_cpr(const struct org_body *b, const char *text, bool minutes,
+			struct svc_result *r)
+{
+	size_t at, n;
+	if (b->named_individuals || !cpr_find(text, strlen(text), &at, &n))
+		return 0;
+	if (minutes)
+		return svc_fail(
+		    r, SVC_INVALID, "minutes",
+		    _("Referatet ser ud til at indeholde et CPR-nummer (linje %d). I %s "
+		      "drøftes ikke konkrete sager om navngivne unge, så referatet må kun "
+		      "rumme tendenser, steder og unavngivne grupper. Konkrete sager "
+		      "henvises til et § 115-møde. Fjern nummeret, og gem igen."),
+		    line_of(text, at), b->name);
+	return svc_fail(r, SVC_INVALID, "agenda",
+			_("Dagsordenen ser ud til at indeholde et CPR-nummer (linje %d). I %s "
+			  "drøftes ikke konkrete sager om navngivne unge; konkrete sager henvises "
+			  "til et § 115-møde. Fjern nummeret, og gem igen."),
+			line_of(text, at), b->name);
+}
+
+/* ---- the meeting's page ---------------------------------------------------- */
+
+void meeting_view_release(struct meeting_view *v)
+{
+	meeting_release(&v->m);
+	strlist_clear(&v->agenda);
+	person_list_release(&v->participants);
+	person_list_release(&v->attendance);
+	minutes_release(&v->minutes);
+	memset(v, 0, sizeof(*v));
+}
+
+void meeting_proposed_agenda(const struct org_body *b, const struct meeting *m, struct strlist *out)
+{
+	if (m->theme) {
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, b->wheel_themes.nr ? _("Årshjulets tema: %s") : _("Tema: %s"),
+			    m->theme);
+		strlist_add_owned(out, strbuf_detach(&sb));
+	}
+	for (size_t i = 0; i < m->agenda.nr; i++)
+		strlist_add(out, m->agenda.v[i]);
+	for (size_t i = 0; i < b->tasks.nr; i++)
+		strlist_add(out, b->tasks.v[i]);
+}
+
+int svc_meeting_view(struct service *svc, const struct actor *a, long long id, struct org *org,
+		     struct meeting_view *out, struct svc_result *r)
+{
+	memset(out, 0, sizeof(*out));
+	if (!svc_allowed(svc, a, ACT_MEETING_VIEW, r))
+		return -1;
+	if (load_org(svc, org, r) < 0 || get_meeting(svc, id, &out->m, r) < 0)
+		return -1;
+	const struct org_body *b = org_find_body(org, out->m.body);
+	if (!b)
+		return svc_fail(r, SVC_NOT_FOUND, "id",
+				_("mødets forum »%s« findes ikke længere i strategien"),
+				out->m.body);
+	out->body = b;
+	out->can_plan = a->cli || authz_allowed(a->role, ACT_MEETING_PLAN);
+	bool store_error;
+	out->can_run = !run_refusal(svc, a, b, r, &store_error);
+	if (store_error)
+		return -1;
+	char *err = NULL;
+	if (store_participants_load(svc->store, b->id, &out->participants, &err) < 0 ||
+	    store_attendance_load(svc->store, id, &out->attendance, &err) < 0 ||
+	    store_agenda_load(svc->store, id, &out->agenda, &out->agenda_stored, &err) < 0)
+		return store_fail(r, err);
+	if (!out->agenda_stored)
+		meeting_proposed_agenda(b, &out->m, &out->agenda);
+	out->minutes_visible = !b->named_individuals || out->can_run;
+	if (out->minutes_visible) {
+		if (store_minutes_load(svc->store, id, &out->minutes, &err) < 0)
+			return store_fail(r, err);
+		/* minutes of a § 115-møde may name young people: reading them is
+		 * an access to personal data */
+		if (b->named_individuals && out->minutes.text &&
+		    log_it(svc, a, "meeting.minutes.view", out->m.uid, "ok", r) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Splits text into its trimmed, non-empty lines. */
+static void split_items(const char *text, struct strlist *out)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		const char *s = text, *e = text + n;
+		while (s < e && (*s == ' ' || *s == '\t' || *s == '\r'))
+			s++;
+		while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+			e--;
+		if (e > s)
+			strlist_add_owned(out, xstrndup(s, (size_t)(e - s)));
+		text += n + (text[n] ? 1 : 0);
+	}
+}
+
+int svc_meeting_agenda_save(struct service *svc, const struct actor *a, long long id,
+			    const char *text, struct svc_result *r)
+{
+	struct org org;
+	org_init(&org);
+	struct meeting m;
+	const struct org_body *b = NULL;
+	struct strlist items = STRLIST_INIT;
+	int ret = -1;
+	if (load_for_run(svc, a, id, &org, &m, &b, r) < 0)
+		goto out;
+	split_items(text ? text : "", &items);
+	if (items.nr > AGENDA_ITEMS_MAX) {
+		svc_fail(r, SVC_INVALID, "agenda", _("dagsordenen kan højst have %d punkter"),
+			 AGENDA_ITEMS_MAX);
+		goto out;
+	}
+	for (size_t i = 0; i < items.nr; i++) {
+		if (strlen(items.v[i]) > AGENDA_ITEM_MAX) {
+			svc_fail(r, SVC_INVALID, "agenda",
+				 _("punkt %zu på dagsordenen er for langt (højst %d tegn)"), i + 1,
+				 AGENDA_ITEM_MAX);
+			goto out;
+		}
+	}
+	if (check_no_cpr(b, text ? text : "", false, r) < 0) {
+		log_it(svc, a, "meeting.agenda", m.uid, "refused", r);
+		goto out;
+	}
+	if (log_it(svc, a, "meeting.agenda", m.uid, "ok", r) < 0)
+		goto out;
+	char *err = NULL;
+	if (store_agenda_save(svc->store, id, &items, &err) < 0) {
+		store_fail(r, err);
+		goto out;
+	}
+	ret = 0;
+out:
+	strlist_clear(&items);
+	meeting_release(&m);
+	org_release(&org);
+	return ret;
+}
+
+static bool has_user(const struct person_list *l, long long id)
+{
+	for (size_t i = 0; i < l->nr; i++)
+		if (l->v[i].user_id == id)
+			return true;
+	return false;
+}
+
+int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long long id,
+				const struct person_list *att, struct svc_result *r)
+{
+	struct org org;
+	org_init(&org);
+	struct meeting m;
+	const struct org_body *b = NULL;
+	struct person_list known = {0}, before = {0};
+	int ret = -1;
+	char *err = NULL;
+	if (load_for_run(svc, a, id, &org, &m, &b, r) < 0)
+		goto out;
+	if (store_participants_load(svc->store, b->id, &known, &err) < 0 ||
+	    store_attendance_load(svc->store, id, &before, &err) < 0) {
+		store_fail(r, err);
+		goto out;
+	}
+	size_t guests = 0;
+	for (size_t i = 0; i < att->nr; i++) {
+		const struct person *p = &att->v[i];
+		if (p->user_id) {
+			if (!has_user(&known, p->user_id) && !has_user(&before, p->user_id)) {
+				svc_fail(r, SVC_INVALID, "attendance",
+					 _("bruger %lld deltager ikke i %s"), p->user_id, b->name);
+				goto out;
+			}
+			for (size_t k = 0; k < i; k++)
+				if (att->v[k].user_id == p->user_id) {
+					svc_fail(r, SVC_INVALID, "attendance",
+						 _("en deltager står to gange"));
+					goto out;
+				}
+			continue;
+		}
+		guests++;
+		if (!p->name || !*p->name) {
+			svc_fail(r, SVC_INVALID, "guest_name", _("skriv gæstens navn"));
+			goto out;
+		}
+		if (strlen(p->name) > GUEST_FIELD_MAX ||
+		    (p->org && strlen(p->org) > GUEST_FIELD_MAX)) {
+			svc_fail(r, SVC_INVALID, "guest_name",
+				 _("gæstens navn og organisation må højst være %d tegn"),
+				 GUEST_FIELD_MAX);
+			goto out;
+		}
+	}
+	if (guests > GUESTS_MAX) {
+		svc_fail(r, SVC_INVALID, "guest_name", _("et møde kan højst have %d gæster"),
+			 GUESTS_MAX);
+		goto out;
+	}
+	if (log_it(svc, a, "meeting.attendance", m.uid, "ok", r) < 0)
+		goto out;
+	if (store_attendance_save(svc->store, id, att, &err) < 0) {
+		store_fail(r, err);
+		goto out;
+	}
+	ret = 0;
+out:
+	person_list_release(&known);
+	person_list_release(&before);
+	meeting_release(&m);
+	org_release(&org);
+	return ret;
+}
+
+int svc_meeting_minutes_save(struct service *svc, const struct actor *a, long long id,
+			     const char *text, struct svc_result *r)
+{
+	struct org org;
+	org_init(&org);
+	struct meeting m;
+	const struct org_body *b = NULL;
+	struct strbuf norm = STRBUF_INIT;
+	int ret = -1;
+	if (load_for_run(svc, a, id, &org, &m, &b, r) < 0)
+		goto out;
+	/* browsers send CRLF from a textarea: store LF */
+	for (const char *p = text ? text : ""; *p; p++)
+		if (!(p[0] == '\r' && p[1] == '\n'))
+			strbuf_addch(&norm, *p);
+	strbuf_rtrim(&norm);
+	if (norm.len > MINUTES_MAX) {
+		svc_fail(r, SVC_INVALID, "minutes", _("referatet må højst være %d tegn"),
+			 MINUTES_MAX);
+		goto out;
+	}
+	if (check_no_cpr(b, norm.buf, true, r) < 0) {
+		log_it(svc, a, "meeting.minutes", m.uid, "refused", r);
+		goto out;
+	}
+	if (log_it(svc, a, "meeting.minutes", m.uid, "ok", r) < 0)
+		goto out;
+	char *err = NULL;
+	if (store_minutes_save(svc->store, id, norm.buf, a->username, &err) < 0) {
+		store_fail(r, err);
+		goto out;
+	}
+	ret = 0;
+out:
+	strbuf_release(&norm);
+	meeting_release(&m);
+	org_release(&org);
+	return ret;
+}
+
+/* ---- participants ---------------------------------------------------------- */
+
+static int find_body(struct service *svc, const char *body, struct org *org,
+		     const struct org_body **b, struct svc_result *r)
+{
+	if (load_org(svc, org, r) < 0)
+		return -1;
+	*b = body ? org_find_body(org, body) : NULL;
+	if (!*b)
+		return svc_fail(r, SVC_NOT_FOUND, "body", _("organet »%s« findes ikke"),
+				body ? body : "");
+	return 0;
+}
+
+int svc_participants(struct service *svc, const struct actor *a, const char *body,
+		     struct person_list *out, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_ORG_VIEW, r))
+		return -1;
+	struct org org;
+	org_init(&org);
+	const struct org_body *b;
+	int ret = find_body(svc, body, &org, &b, r);
+	char *err = NULL;
+	if (ret == 0 && store_participants_load(svc->store, b->id, out, &err) < 0)
+		ret = store_fail(r, err);
+	org_release(&org);
+	return ret;
+}
+
+static int participant_change(struct service *svc, const struct actor *a, const char *body,
+			      const char *username, bool add, bool *changed, struct svc_result *r)
+{
+	*changed = false;
+	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+		return -1;
+	struct org org;
+	org_init(&org);
+	const struct org_body *b;
+	struct user_row u;
+	memset(&u, 0, sizeof(u));
+	int ret = -1;
+	if (find_body(svc, body, &org, &b, r) < 0 || user_by_name(svc, username, &u, r) < 0)
+		goto out;
+	if (add && u.info.disabled) {
+		svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."),
+			 u.info.username);
+		goto out;
+	}
+	struct strbuf obj = STRBUF_INIT;
+	strbuf_addf(&obj, "%s %s", b->id, u.info.username);
+	int rc = log_it(svc, a, add ? "participant.add" : "participant.remove", obj.buf, "ok", r);
+	strbuf_release(&obj);
+	if (rc < 0)
+		goto out;
+	char *err = NULL;
+	rc = add ? store_participant_add(svc->store, b->id, u.info.id, &err)
+		 : store_participant_remove(svc->store, b->id, u.info.id, &err);
+	if (rc < 0) {
+		store_fail(r, err);
+		goto out;
+	}
+	*changed = rc == 0;
+	ret = 0;
+out:
+	user_row_release(&u);
+	org_release(&org);
+	return ret;
+}
+
+int svc_participant_add(struct service *svc, const struct actor *a, const char *body,
+			const char *username, bool *changed, struct svc_result *r)
+{
+	return participant_change(svc, a, body, username, true, changed, r);
+}
+
+int svc_participant_remove(struct service *svc, const struct actor *a, const char *body,
+			   const char *username, bool *changed, struct svc_result *r)
+{
+	return participant_change(svc, a, body, username, false, changed, r);
+}
+
+/* ---- meetings of several years --------------------------------------------- */
+
+static bool in_list(const struct strlist *l, const char *s)
+{
+	for (size_t i = 0; i < l->nr; i++)
+		if (!strcmp(l->v[i], s))
+			return true;
+	return false;
+}
+
+/* Appends the meetings of year (the stored plan, or the computed one when
+ * nothing of the year is stored) whose body is in bodies (NULL: all) and
+ * that fall on or after from. A year the strategy cannot be planned for
+ * adds nothing: a calendar feed shows what there is. */
+static int year_meetings(struct service *svc, const struct org *org, int year,
+			 const struct strlist *bodies, long from, struct meeting_list *out,
+			 struct svc_result *r)
+{
+	if (year < PLAN_YEAR_MIN || year > PLAN_YEAR_MAX)
+		return 0;
+	struct meeting_list l = MEETING_LIST_INIT;
+	char *err = NULL;
+	int n = 0;
+	if (store_meetings_count(svc->store, year, &n, &err) < 0 ||
+	    (n && store_meetings_load(svc->store, year, NULL, &l, &err) < 0)) {
+		meeting_list_release(&l);
+		return store_fail(r, err);
+	}
+	if (!n && plan_year(org, year, NULL, &l, &err) < 0)
+		free(err);
+	for (size_t i = 0; i < l.nr; i++) {
+		const struct meeting *m = &l.v[i];
+		if ((bodies && !in_list(bodies, m->body)) || m->day < from)
+			continue;
+		meeting_copy(meeting_list_add(out), m);
+	}
+	meeting_list_release(&l);
+	return 0;
+}
+
+int svc_my_meetings(struct service *svc, const struct actor *a, size_t max, struct org *org,
+		    struct meeting_list *out, size_t *bodies_nr, struct svc_result *r)
+{
+	*bodies_nr = 0;
+	if (!svc_allowed(svc, a, ACT_HOME_VIEW, r))
+		return -1;
+	if (load_org(svc, org, r) < 0)
+		return -1;
+	struct strlist bodies = STRLIST_INIT;
+	char *err = NULL;
+	if (a->user_id && store_participant_bodies(svc->store, a->user_id, &bodies, &err) < 0) {
+		strlist_clear(&bodies);
+		return store_fail(r, err);
+	}
+	*bodies_nr = bodies.nr;
+	int ret = 0;
+	long today = svc_today();
+	int year = cal_date(today).y;
+	for (int y = year; bodies.nr && y <= year + 1 && out->nr < max && ret == 0; y++)
+		ret = year_meetings(svc, org, y, &bodies, today, out, r);
+	strlist_clear(&bodies);
+	meeting_list_sort(out);
+	while (out->nr > max)
+		meeting_release(&out->v[--out->nr]);
+	return ret;
+}
+
+/* Last year, this year and next year. */
+static int three_years(struct service *svc, const struct org *org, const struct strlist *bodies,
+		       struct meeting_list *out, struct svc_result *r)
+{
+	int year = cal_date(svc_today()).y;
+	for (int y = year - 1; y <= year + 1; y++)
+		if (year_meetings(svc, org, y, bodies, CAL_NO_DAY, out, r) < 0)
+			return -1;
+	meeting_list_sort(out);
+	return 0;
+}
+
+int svc_calendar_body(struct service *svc, const struct actor *a, const char *body, struct org *org,
+		      struct meeting_list *out, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_MEETING_VIEW, r))
+		return -1;
+	if (load_org(svc, org, r) < 0)
+		return -1;
+	if (body && !org_find_body(org, body))
+		return svc_fail(r, SVC_NOT_FOUND, "body", _("organet »%s« findes ikke"), body);
+	struct strlist only = STRLIST_INIT;
+	if (body)
+		strlist_add(&only, body);
+	int ret = three_years(svc, org, body ? &only : NULL, out, r);
+	strlist_clear(&only);
+	return ret;
+}
+
+/* ---- private calendar addresses --------------------------------------------- */
+
+static int token_hash(const char *token, unsigned char out[32])
+{
+	size_t n = token ? strlen(token) : 0;
+	if (n != AUTH_SECRET_LEN)
+		return -1;
+	crypto_generichash(out, 32, (const unsigned char *)token, n, NULL, 0);
+	return 0;
+}
+
+/* The user a calendar-token call is about: username (someone else:
+ * ACT_USER_ADMIN) or the actor (ACT_PROFILE). */
+static int token_user(struct service *svc, const struct actor *a, const char *username,
+		      struct user_row *u, struct svc_result *r)
+{
+	memset(u, 0, sizeof(*u));
+	bool other = username && (a->cli || strcmp(username, a->username) != 0);
+	if (!svc_allowed(svc, a, other ? ACT_USER_ADMIN : ACT_PROFILE, r))
+		return -1;
+	if (other)
+		return user_by_name(svc, username, u, r);
+	if (!a->user_id)
+		return svc_fail(r, SVC_INVALID, NULL,
+				_("Kun en bruger kan have en kalenderadresse; angiv brugeren."));
+	char *err = NULL;
+	int rc = store_user_by_id(svc->store, a->user_id, u, &err);
+	if (rc < 0)
+		return store_fail(r, err);
+	if (rc == 1)
+		return svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
+	return 0;
+}
+
+int svc_caltoken_create(struct service *svc, const struct actor *a, const char *username,
+			char *token_out, struct svc_result *r)
+{
+	token_out[0] = '\0';
+	struct user_row u;
+	if (token_user(svc, a, username, &u, r) < 0) {
+		user_row_release(&u);
+		return -1;
+	}
+	int ret = -1;
+	if (u.info.disabled) {
+		svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."),
+			 u.info.username);
+		goto out;
+	}
+	if (log_it(svc, a, "calendar.token.create", u.info.username, "ok", r) < 0)
+		goto out;
+	unsigned char raw[32], h[32];
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(token_out, AUTH_SECRET_LEN + 1, raw, sizeof(raw),
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+	token_hash(token_out, h);
+	char *err = NULL;
+	if (store_caltoken_replace(svc->store, h, u.info.id, &err) < 0) {
+		sodium_memzero(token_out, AUTH_SECRET_LEN + 1);
+		store_fail(r, err);
+		goto out;
+	}
+	ret = 0;
+out:
+	user_row_release(&u);
+	return ret;
+}
+
+int svc_caltoken_revoke(struct service *svc, const struct actor *a, const char *username,
+			int *count, struct svc_result *r)
+{
+	*count = 0;
+	struct user_row u;
+	if (token_user(svc, a, username, &u, r) < 0) {
+		user_row_release(&u);
+		return -1;
+	}
+	int ret = -1;
+	if (log_it(svc, a, "calendar.token.revoke", u.info.username, "ok", r) < 0)
+		goto out;
+	char *err = NULL;
+	if (store_caltoken_revoke_user(svc->store, u.info.id, count, &err) < 0) {
+		store_fail(r, err);
+		goto out;
+	}
+	ret = 0;
+out:
+	user_row_release(&u);
+	return ret;
+}
+
+int svc_caltoken_status(struct service *svc, const struct actor *a, char **created_at,
+			struct svc_result *r)
+{
+	*created_at = NULL;
+	if (!svc_allowed(svc, a, ACT_PROFILE, r))
+		return -1;
+	if (!a->user_id)
+		return 0;
+	char *err = NULL;
+	if (store_caltoken_live(svc->store, a->user_id, created_at, &err) < 0)
+		return store_fail(r, err);
+	return 0;
+}
+
+int svc_calendar_feed(struct service *svc, const char *token, const char *client, struct org *org,
+		      struct meeting_list *out, char **owner, struct svc_result *r)
+{
+	*owner = NULL;
+	unsigned char h[32];
+	long long uid = 0;
+	char *err = NULL;
+	int rc = token_hash(token, h) < 0 ? 1 : store_caltoken_find(svc->store, h, &uid, &err);
+	if (rc < 0)
+		return store_fail(r, err);
+	struct user_row u;
+	memset(&u, 0, sizeof(u));
+	if (rc == 0 && (rc = store_user_by_id(svc->store, uid, &u, &err)) < 0)
+		return store_fail(r, err);
+	if (rc == 1 || u.info.disabled || !authz_allowed(u.info.role, ACT_MEETING_VIEW)) {
+		user_row_release(&u);
+		struct audit_entry e = {"calendar.feed", NULL, NULL, NULL, "failed"};
+		audit_log(svc, NULL, client, &e);
+		return svc_fail(r, SVC_NOT_FOUND, NULL,
+				_("Der findes ingen side med den adresse."));
+	}
+	struct actor a;
+	memset(&a, 0, sizeof(a));
+	a.user_id = u.info.id;
+	snprintf(a.username, sizeof(a.username), "%s", u.info.username);
+	snprintf(a.org, sizeof(a.org), "%s", u.info.org ? u.info.org : "");
+	a.role = u.info.role;
+	snprintf(a.client, sizeof(a.client), "%s", client ? client : "");
+	struct strlist bodies = STRLIST_INIT;
+	int ret = -1;
+	if (log_it(svc, &a, "calendar.feed", NULL, "ok", r) < 0 || load_org(svc, org, r) < 0)
+		goto out;
+	if (store_participant_bodies(svc->store, a.user_id, &bodies, &err) < 0) {
+		store_fail(r, err);
+		goto out;
+	}
+	if (bodies.nr && three_years(svc, org, &bodies, out, r) < 0)
+		goto out;
+	*owner = xstrdup(u.info.name ? u.info.name : u.info.username);
+	ret = 0;
+out:
+	strlist_clear(&bodies);
+	user_row_release(&u);
+	return ret;
+}

@@ -1,0 +1,145 @@
+/* school_store.h - the school network: institutions (migration 1), their
+ * contact persons (users of role kontaktperson, migration 2), SSP-læseplan
+ * items (laeseplan_item, migration 4) and theme-day attendance
+ * (meeting_attendance on the school network body's meetings, migration 4).
+ *
+ * Same contract as store.h: parameterised SQL, one transaction per write,
+ * 0 on success, -1 with a Danish message in *err (caller frees). Who may
+ * do what, and the access log, are service/school.h's.
+ */
+#ifndef SSP_SCHOOL_STORE_H
+#define SSP_SCHOOL_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "domain/org.h"
+#include "domain/plan.h"
+#include "store/store.h"
+
+struct institution_row {
+	char *id, *name;
+	enum institution_kind kind;
+	char *district;      /* district id */
+	char *district_name; /* NULL when the district is gone */
+	bool example, active;
+};
+
+struct institution_rows {
+	struct institution_row *v;
+	size_t nr, alloc;
+};
+
+/* An active (not disabled) user of role kontaktperson with an institution. */
+struct contact_row {
+	long long user_id;
+	char *username, *name, *institution;
+};
+
+struct contact_rows {
+	struct contact_row *v;
+	size_t nr, alloc;
+};
+
+/* One item of a læseplan. grade: "4".."10" or "klub". */
+struct laeseplan_row {
+	long long id;
+	char *institution, *grade, *theme;
+	long planned; /* a day (calendar.h) */
+	long held;    /* CAL_NO_DAY when not held */
+	char *updated_at, *updated_by;
+};
+
+struct laeseplan_rows {
+	struct laeseplan_row *v;
+	size_t nr, alloc;
+};
+
+/* A meeting of one body (the school network's) in a year. */
+struct theme_day_row {
+	long long meeting_id;
+	long day;
+	int start;
+	enum meeting_status status;
+	char *theme;
+};
+
+struct theme_day_rows {
+	struct theme_day_row *v;
+	size_t nr, alloc;
+};
+
+struct attendance_row {
+	long long meeting_id, user_id;
+	bool present;
+};
+
+struct attendance_rows {
+	struct attendance_row *v;
+	size_t nr, alloc;
+};
+
+void institution_row_release(struct institution_row *r);
+void institution_rows_release(struct institution_rows *l);
+void contact_rows_release(struct contact_rows *l);
+void laeseplan_row_release(struct laeseplan_row *r);
+void laeseplan_rows_release(struct laeseplan_rows *l);
+void theme_day_rows_release(struct theme_day_rows *l);
+void attendance_rows_release(struct attendance_rows *l);
+
+/* ---- institutions ---- */
+
+/* Every institution, active or not, in district order, then schools
+ * before clubs, then by name. */
+int store_institutions_load(struct store *s, struct institution_rows *out, char **err);
+/* 0 found, 1 no such id, -1 error. */
+int store_institution_get(struct store *s, const char *id, struct institution_row *out, char **err);
+/* Inserts r (id, name, kind, district; active, not example). 0, -2 when
+ * the id is taken, -1 on error. */
+int store_institution_insert(struct store *s, const struct institution_row *r, char **err);
+/* Sets name, kind and district of r->id. 0, 1 no such id, -1 error. */
+int store_institution_update(struct store *s, const struct institution_row *r, char **err);
+/* 0, 1 no such id, -1 error. */
+int store_institution_set_active(struct store *s, const char *id, bool active, char **err);
+/* Is there an active district with this id? */
+bool store_district_active(struct store *s, const char *id);
+
+/* ---- contact persons ---- */
+
+/* Contact persons of institution (or of every institution, NULL), by name. */
+int store_contacts_load(struct store *s, const char *institution, struct contact_rows *out,
+			char **err);
+/* The institution of user_id (NULL when none) in *out (caller frees).
+ * 0, 1 no such user, -1 error. */
+int store_user_institution(struct store *s, long long user_id, char **out, char **err);
+
+/* ---- læseplan ---- */
+
+/* Items of institution (or of all, NULL) planned in [from, to] (CAL_NO_DAY
+ * for no bound), by grade (4..10, then klub), planned day, id. */
+int store_laeseplan_load(struct store *s, const char *institution, long from, long to,
+			 struct laeseplan_rows *out, char **err);
+/* 0 found, 1 no such id, -1 error. */
+int store_laeseplan_get(struct store *s, long long id, struct laeseplan_row *out, char **err);
+/* Inserts r and sets r->id. */
+int store_laeseplan_insert(struct store *s, struct laeseplan_row *r, const char *by, char **err);
+/* Updates grade, theme, planned and held of r->id. 0, 1 no such id, -1. */
+int store_laeseplan_update(struct store *s, const struct laeseplan_row *r, const char *by,
+			   char **err);
+/* 0, 1 no such id, -1 error. */
+int store_laeseplan_delete(struct store *s, long long id, char **err);
+
+/* ---- theme days ---- */
+
+/* The stored meetings of body in year, in date order. */
+int store_theme_days_load(struct store *s, const char *body, int year, struct theme_day_rows *out,
+			  char **err);
+/* Attendance of users at body's meetings of year. */
+int store_theme_day_attendance_load(struct store *s, const char *body, int year,
+				    struct attendance_rows *out, char **err);
+/* Sets present[i] for user_ids[i] at meeting_id (insert or update), in
+ * one transaction. */
+int store_theme_day_attendance_set(struct store *s, long long meeting_id, const long long *user_ids,
+				   const bool *present, size_t n, char **err);
+
+#endif
