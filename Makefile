@@ -4,12 +4,13 @@
 #   make run      install what is missing, build, initialise ./ssp.db, run
 #   make test     install what is missing, build, run every test
 #   make fuzz     run every fuzz target for a bounded time (clang, libFuzzer)
+#   make bench    speed and memory, as ratios within one run (bench/run.sh)
 
 BUILD ?= build
 DB ?= ssp.db
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build run test fuzz clean format
+.PHONY: all deps build run test fuzz bench clean format
 
 all: build
 
@@ -28,6 +29,9 @@ run: deps build
 
 test: deps build
 	@sh scripts/test.sh $(BUILD)
+
+bench: deps build
+	@sh bench/run.sh $(BUILD)
 
 fuzz: deps
 	@sh scripts/fuzz.sh $(FUZZ_SECONDS)
