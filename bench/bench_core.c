@@ -130,10 +130,10 @@ int main(int argc, char **argv)
 		void (*fn)(void *);
 		void *arg;
 	} cases[] = {
-		{"strategy_parse", parse_strategy, &t},
-		{"org_to_json", render_json, &oa},
-		{"plan_year_2027", plan_one_year, &oa},
-		{"argon2id_interactive", hash_interactive, NULL},
+	    {"strategy_parse", parse_strategy, &t},
+	    {"org_to_json", render_json, &oa},
+	    {"plan_year_2027", plan_one_year, &oa},
+	    {"argon2id_interactive", hash_interactive, NULL},
 	};
 	printf("%-22s %14s %14s\n", "case", "us/call", "x baseline");
 	printf("%-22s %14.3f %14.1f\n", "baseline_copy", base * 1e6, 1.0);

@@ -19,18 +19,18 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"init", cmd_init, N_("opret eller opdater databasen og indlæs strategien")},
-	{"org", cmd_org, N_("vis organisationen (tekst, JSON, SVG eller PDF)")},
-	{"strategy", cmd_strategy, N_("kontroller en strategifil (strategy check FIL)")},
-	{"user", cmd_user, N_("opret, vis og deaktiver brugere")},
-	{"token", cmd_token, N_("udsted og tilbagekald API-tokens")},
-	{"audit", cmd_audit, N_("kontroller og vis adgangsloggen")},
-	{"plan", cmd_plan, N_("planlæg årets møder (tekst, JSON eller iCalendar)")},
-	{"meeting", cmd_meeting, N_("marker møder afholdt eller aflyst, flyt og tilføj møder")},
-	{"participant", cmd_participant, N_("knyt brugere til fora (deres møder og kalender)")},
-	{"calendar", cmd_calendar, N_("private kalenderadresser (calendar token create BRUGER)")},
-	{"compliance", cmd_compliance, N_("overholdes strategiens mødekrav? (compliance ÅR)")},
-	{"serve", cmd_serve, N_("kør webapplikationen (serve --listen ADRESSE:PORT)")},
+    {"init", cmd_init, N_("opret eller opdater databasen og indlæs strategien")},
+    {"org", cmd_org, N_("vis organisationen (tekst, JSON, SVG eller PDF)")},
+    {"strategy", cmd_strategy, N_("kontroller en strategifil (strategy check FIL)")},
+    {"user", cmd_user, N_("opret, vis og deaktiver brugere")},
+    {"token", cmd_token, N_("udsted og tilbagekald API-tokens")},
+    {"audit", cmd_audit, N_("kontroller og vis adgangsloggen")},
+    {"plan", cmd_plan, N_("planlæg årets møder (tekst, JSON eller iCalendar)")},
+    {"meeting", cmd_meeting, N_("marker møder afholdt eller aflyst, flyt og tilføj møder")},
+    {"participant", cmd_participant, N_("knyt brugere til fora (deres møder og kalender)")},
+    {"calendar", cmd_calendar, N_("private kalenderadresser (calendar token create BRUGER)")},
+    {"compliance", cmd_compliance, N_("overholdes strategiens mødekrav? (compliance ÅR)")},
+    {"serve", cmd_serve, N_("kør webapplikationen (serve --listen ADRESSE:PORT)")},
 };
 
 static void usage(FILE *out)

@@ -29,7 +29,7 @@ int cmd_audit(int argc, char **argv, struct cli_ctx *ctx)
 {
 	if (argc < 2)
 		return cli_usage_error("audit", _("angiv en handling: verify eller show"));
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+	if (cli_is_help(argv[1])) {
 		usage(stdout);
 		return 0;
 	}
@@ -76,17 +76,14 @@ int cmd_audit(int argc, char **argv, struct cli_ctx *ctx)
 	if (verify && (f.username || f.subject || f.limit))
 		return cli_usage_error("audit", _("verify tager ingen filtre"));
 
-	struct service svc;
-	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+	struct cli_call call;
+	if (cli_call_open(ctx, &call) < 0)
 		return 1;
-	struct actor a;
-	actor_cli(&a);
-	struct svc_result r = SVC_RESULT_INIT;
 	int rc = 0;
 	if (verify) {
 		long long bad = 0, n = 0;
-		if (svc_audit_verify(&svc, &a, &bad, &n, &r) < 0) {
-			rc = cli_error("%s", r.message);
+		if (svc_audit_verify(&call.svc, &call.a, &bad, &n, &call.r) < 0) {
+			rc = cli_error("%s", call.r.message);
 		} else if (bad) {
 			fprintf(stderr,
 				_("ssp: adgangsloggen er brudt: post %lld passer ikke med kæden "
@@ -98,8 +95,8 @@ int cmd_audit(int argc, char **argv, struct cli_ctx *ctx)
 		}
 	} else {
 		struct audit_rows rows = {0};
-		if (svc_audit_list(&svc, &a, &f, &rows, &r) < 0) {
-			rc = cli_error("%s", r.message);
+		if (svc_audit_list(&call.svc, &call.a, &f, &rows, &call.r) < 0) {
+			rc = cli_error("%s", call.r.message);
 		} else {
 			for (size_t i = 0; i < rows.nr; i++) {
 				const struct audit_row *x = &rows.v[i];
@@ -110,7 +107,5 @@ int cmd_audit(int argc, char **argv, struct cli_ctx *ctx)
 		}
 		audit_rows_release(&rows);
 	}
-	svc_result_clear(&r);
-	cli_close_service(&svc);
-	return rc;
+	return cli_call_close(&call, rc);
 }

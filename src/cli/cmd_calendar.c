@@ -24,7 +24,7 @@ static void usage(FILE *out)
 
 int cmd_calendar(int argc, char **argv, struct cli_ctx *ctx)
 {
-	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+	if (argc >= 2 && cli_is_help(argv[1])) {
 		usage(stdout);
 		return 0;
 	}
@@ -33,17 +33,14 @@ int cmd_calendar(int argc, char **argv, struct cli_ctx *ctx)
 		return cli_usage_error("calendar",
 				       _("brug »calendar token create BRUGERNAVN« eller »calendar "
 					 "token revoke BRUGERNAVN«"));
-	struct service svc;
-	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+	struct cli_call call;
+	if (cli_call_open(ctx, &call) < 0)
 		return 1;
-	struct actor a;
-	actor_cli(&a);
-	struct svc_result r = SVC_RESULT_INIT;
 	int rc = 0;
 	if (!strcmp(argv[2], "create")) {
 		char token[AUTH_SECRET_LEN + 1];
-		if (svc_caltoken_create(&svc, &a, argv[3], token, &r) < 0) {
-			rc = cli_svc_error(&r);
+		if (svc_caltoken_create(&call.svc, &call.a, argv[3], token, &call.r) < 0) {
+			rc = cli_svc_error(&call.r);
 		} else {
 			printf("/kalender/%s.ics\n", token);
 			fprintf(stderr, _("Gem adressen nu: den kan ikke vises igen.\n"));
@@ -51,12 +48,10 @@ int cmd_calendar(int argc, char **argv, struct cli_ctx *ctx)
 		}
 	} else {
 		int n = 0;
-		if (svc_caltoken_revoke(&svc, &a, argv[3], &n, &r) < 0)
-			rc = cli_svc_error(&r);
+		if (svc_caltoken_revoke(&call.svc, &call.a, argv[3], &n, &call.r) < 0)
+			rc = cli_svc_error(&call.r);
 		else
 			printf(_("%d kalenderadresse(r) tilbagekaldt for %s.\n"), n, argv[3]);
 	}
-	svc_result_clear(&r);
-	cli_close_service(&svc);
-	return rc;
+	return cli_call_close(&call, rc);
 }

@@ -68,16 +68,11 @@ int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx)
 			return cli_usage_error("compliance", _("ukendt tilvalg"));
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("compliance", _("angiv et år, fx »ssp compliance 2027«"));
-	if (optind + 1 < argc)
-		return cli_usage_error("compliance", _("uventet argument »%s«"), argv[optind + 1]);
 	int year;
-	if (cli_parse_year("compliance", argv[optind], &year))
+	if (cli_year_arg("compliance", argc, argv, optind, &year) ||
+	    cli_check_format("compliance", format,
+			     (const char *const[]){"text", "json", "json-full", NULL}))
 		return EXIT_USAGE;
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "json-full"))
-		return cli_usage_error(
-		    "compliance", _("ukendt format »%s«; brug text, json eller json-full"), format);
 	long as_of = svc_today();
 	if (as_of_s) {
 		struct date d;
@@ -88,27 +83,24 @@ int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx)
 		as_of = cal_days(d);
 	}
 
-	struct service svc;
-	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+	struct cli_call call;
+	if (cli_call_open(ctx, &call) < 0)
 		return 1;
-	struct actor a;
-	actor_cli(&a);
 	struct org o;
 	org_init(&o);
 	struct compliance comp = {0};
 	struct school_network net;
 	memset(&net, 0, sizeof(net));
-	struct svc_result r = SVC_RESULT_INIT;
 	bool from_plan = false;
 	int rc = 1;
-	if (svc_compliance(&svc, &a, year, as_of, &o, &comp, &from_plan, &r) < 0) {
-		rc = cli_svc_error(&r);
+	if (svc_compliance(&call.svc, &call.a, year, as_of, &o, &comp, &from_plan, &call.r) < 0) {
+		rc = cli_svc_error(&call.r);
 		goto out;
 	}
 	/* the array of --format json is the contract: it stays bodies only */
 	bool network = strcmp(format, "json") != 0;
-	if (network && svc_network_compliance(&svc, &a, year, as_of, &net, &r) < 0) {
-		rc = cli_svc_error(&r);
+	if (network && svc_network_compliance(&call.svc, &call.a, year, as_of, &net, &call.r) < 0) {
+		rc = cli_svc_error(&call.r);
 		goto out;
 	}
 	if (from_plan)
@@ -118,10 +110,7 @@ int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx)
 			  "--save«)\n"),
 			year, year);
 	if (!strcmp(format, "json")) {
-		json_t *j = compliance_to_json(&comp);
-		rc = json_dumpf(j, stdout, JSON_INDENT(2)) ? 1 : 0;
-		fputc('\n', stdout);
-		json_decref(j);
+		rc = cli_write_json(compliance_to_json(&comp), stdout);
 	} else if (!strcmp(format, "json-full")) {
 		char date[11];
 		cal_format_date(as_of, date);
@@ -131,21 +120,16 @@ int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx)
 		json_object_set_new(j, "from_plan", json_boolean(from_plan));
 		json_object_set_new(j, "bodies", compliance_to_json(&comp));
 		json_object_set_new(j, "network", network_to_json(&net.f));
-		rc = json_dumpf(j, stdout, JSON_INDENT(2)) ? 1 : 0;
-		fputc('\n', stdout);
-		json_decref(j);
+		rc = cli_write_json(j, stdout);
 	} else {
 		compliance_text_write(&comp, year, as_of, stdout);
 		network_text_write(&net.in, &net.f, year, stdout);
 		rc = 0;
 	}
-	if (fflush(stdout) != 0)
-		rc = cli_error(_("kunne ikke skrive output"));
+	rc = cli_output_close(stdout, rc);
 out:
-	svc_result_clear(&r);
 	compliance_release(&comp);
 	school_network_release(&net);
 	org_release(&o);
-	cli_close_service(&svc);
-	return rc;
+	return cli_call_close(&call, rc);
 }

@@ -16,7 +16,10 @@ static void usage(FILE *out)
 		"Opretter databasen (eller opgraderer den) og indlæser strategien.\n"
 		"Uden --strategy indlæses den medfølgende strategies/hedensted.ini.\n"
 		"Køres den igen med en redigeret strategi, opdateres organisationen,\n"
-		"og alt andet i databasen bevares. Har strategien fejl, ændres intet.\n"
+		"og alt andet i databasen bevares. En skole eller klub, som en\n"
+		"administrator har tilføjet, rettet, deaktiveret eller aktiveret på\n"
+		"/skoler, beholdes, som den er (en linje nævner hver af dem).\n"
+		"Har strategien fejl, ændres intet.\n"
 		"Derefter gemmes mødeplanen for i år og næste år (som »ssp plan ÅR\n"
 		"--save«: afholdte, aflyste, flyttede og håndrettede møder bevares).\n"
 		"\n"
@@ -85,12 +88,8 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 		strategy = cli_default_strategy();
 
 	struct strbuf text = STRBUF_INIT;
-	char *err = NULL;
-	if (read_file(strategy, &text, &err) < 0) {
-		cli_error("%s", err);
-		free(err);
+	if (cli_read_file(strategy, &text) < 0)
 		return 1;
-	}
 	/* Validate before touching the database, so a bad file creates nothing. */
 	struct diags d;
 	diags_init(&d, strategy);
@@ -109,7 +108,9 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 	}
 	diags_release(&d);
 	diags_init(&d, strategy);
-	if (service_strategy_apply(&svc, text.buf, text.len, &d, &err) < 0) {
+	char *err = NULL;
+	struct strlist kept = STRLIST_INIT;
+	if (service_strategy_apply(&svc, text.buf, text.len, &d, &kept, &err) < 0) {
 		if (err)
 			cli_error("%s", err);
 		diags_print(&d, stderr);
@@ -120,9 +121,16 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 			 "sagskategorier (strategi: %s)\n"),
 		       ctx->db_path, o.municipality, o.bodies_nr, o.districts_nr, o.categories_nr,
 		       strategy);
+		for (size_t i = 0; i < kept.nr; i++)
+			printf(
+			    _("Institutionen »%s« er beholdt, som en administrator har efterladt "
+			      "den på /skoler; strategiens navn, type og distrikt for den er ikke "
+			      "indlæst.\n"),
+			    kept.v[i]);
 		if (!no_plan)
 			save_plans(&svc);
 	}
+	strlist_clear(&kept);
 	cli_close_service(&svc);
 out:
 	org_release(&o);

@@ -60,7 +60,7 @@ int cmd_meeting(int argc, char **argv, struct cli_ctx *ctx)
 	if (argc < 2)
 		return cli_usage_error(
 		    "meeting", _("angiv en handling: held, cancel, reopen, move eller add"));
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+	if (cli_is_help(argv[1])) {
 		usage(stdout);
 		return 0;
 	}
@@ -133,33 +133,28 @@ int cmd_meeting(int argc, char **argv, struct cli_ctx *ctx)
 				       action);
 	}
 
-	struct service svc;
-	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+	struct cli_call call;
+	if (cli_call_open(ctx, &call) < 0)
 		return 1;
-	struct actor a;
-	actor_cli(&a);
-	struct svc_result r = SVC_RESULT_INIT;
 	int rc = 0;
 	if (!strcmp(action, "move")) {
-		if (svc_meeting_move(&svc, &a, id, day, start, duration, &r) < 0)
-			rc = cli_svc_error(&r);
+		if (svc_meeting_move(&call.svc, &call.a, id, day, start, duration, &call.r) < 0)
+			rc = cli_svc_error(&call.r);
 		else
 			printf(_("mødet %lld er flyttet\n"), id);
 	} else if (!strcmp(action, "add")) {
 		struct meeting m;
-		if (svc_meeting_add(&svc, &a, args[0], district, day, start, duration, theme, &m,
-				    &r) < 0) {
-			rc = cli_svc_error(&r);
+		if (svc_meeting_add(&call.svc, &call.a, args[0], district, day, start, duration,
+				    theme, &m, &call.r) < 0) {
+			rc = cli_svc_error(&call.r);
 		} else {
 			printf(_("ad hoc-mødet er tilføjet med id %lld (UID %s)\n"), m.id, m.uid);
 			meeting_release(&m);
 		}
-	} else if (svc_meeting_set_status(&svc, &a, id, st, &r) < 0) {
-		rc = cli_svc_error(&r);
+	} else if (svc_meeting_set_status(&call.svc, &call.a, id, st, &call.r) < 0) {
+		rc = cli_svc_error(&call.r);
 	} else {
 		printf(_("mødet %lld er nu %s\n"), id, meeting_status_label(st));
 	}
-	svc_result_clear(&r);
-	cli_close_service(&svc);
-	return rc;
+	return cli_call_close(&call, rc);
 }

@@ -53,10 +53,9 @@ int cmd_org(int argc, char **argv, struct cli_ctx *ctx)
 	}
 	if (optind < argc)
 		return cli_usage_error("org", _("uventet argument »%s«"), argv[optind]);
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "svg") &&
-	    strcmp(format, "pdf"))
-		return cli_usage_error("org", _("ukendt format »%s«; brug text, json, svg eller pdf"),
-				       format);
+	if (cli_check_format("org", format,
+			     (const char *const[]){"text", "json", "svg", "pdf", NULL}))
+		return EXIT_USAGE;
 
 	struct service svc;
 	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
@@ -69,19 +68,14 @@ int cmd_org(int argc, char **argv, struct cli_ctx *ctx)
 		cli_error("%s", err);
 		goto out;
 	}
-	FILE *out = stdout;
-	if (output && !(out = fopen(output, "wb"))) {
-		cli_error(_("kan ikke skrive »%s«"), output);
+	FILE *out = cli_output_open(output);
+	if (!out)
 		goto out;
-	}
 	if (!strcmp(format, "text")) {
 		org_text_write(&o, out);
 		rc = 0;
 	} else if (!strcmp(format, "json")) {
-		json_t *j = org_to_json(&o);
-		rc = json_dumpf(j, out, JSON_INDENT(2)) ? 1 : 0;
-		fputc('\n', out);
-		json_decref(j);
+		rc = cli_write_json(org_to_json(&o), out);
 	} else {
 		enum diagram_format f = !strcmp(format, "svg") ? DIAGRAM_SVG : DIAGRAM_PDF;
 		if (org_diagram_write(&o, f, out, &err) < 0)
@@ -89,10 +83,7 @@ int cmd_org(int argc, char **argv, struct cli_ctx *ctx)
 		else
 			rc = 0;
 	}
-	if (fflush(out) != 0 || (out != stdout && fclose(out) != 0)) {
-		cli_error(_("kunne ikke skrive output"));
-		rc = 1;
-	}
+	rc = cli_output_close(out, rc);
 out:
 	free(err);
 	org_release(&o);

@@ -22,7 +22,7 @@ static void usage(FILE *out)
 
 int cmd_participant(int argc, char **argv, struct cli_ctx *ctx)
 {
-	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+	if (argc >= 2 && cli_is_help(argv[1])) {
 		usage(stdout);
 		return 0;
 	}
@@ -32,26 +32,25 @@ int cmd_participant(int argc, char **argv, struct cli_ctx *ctx)
 		return cli_usage_error("participant",
 				       _("brug »participant add|remove ORGAN BRUGERNAVN« eller "
 					 "»participant list ORGAN«"));
-	struct service svc;
-	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+	struct cli_call call;
+	if (cli_call_open(ctx, &call) < 0)
 		return 1;
-	struct actor a;
-	actor_cli(&a);
-	struct svc_result r = SVC_RESULT_INIT;
 	int rc = 0;
 	if (list) {
 		struct person_list ps = {0};
-		if (svc_participants(&svc, &a, argv[2], &ps, &r) < 0)
-			rc = cli_svc_error(&r);
+		if (svc_participants(&call.svc, &call.a, argv[2], &ps, &call.r) < 0)
+			rc = cli_svc_error(&call.r);
 		for (size_t i = 0; i < ps.nr; i++)
 			printf("%s\t%s\t%s\n", ps.v[i].username, ps.v[i].name,
 			       role_id(ps.v[i].role));
 		person_list_release(&ps);
 	} else {
 		bool add = !strcmp(argv[1], "add"), changed;
-		if ((add ? svc_participant_add(&svc, &a, argv[2], argv[3], &changed, &r)
-			 : svc_participant_remove(&svc, &a, argv[2], argv[3], &changed, &r)) < 0)
-			rc = cli_svc_error(&r);
+		if ((add ? svc_participant_add(&call.svc, &call.a, argv[2], argv[3], &changed,
+					       &call.r)
+			 : svc_participant_remove(&call.svc, &call.a, argv[2], argv[3], &changed,
+						  &call.r)) < 0)
+			rc = cli_svc_error(&call.r);
 		else if (add)
 			printf(changed ? _("%s deltager nu i %s.\n")
 				       : _("%s deltog allerede i %s.\n"),
@@ -61,7 +60,5 @@ int cmd_participant(int argc, char **argv, struct cli_ctx *ctx)
 				       : _("%s deltog ikke i %s.\n"),
 			       argv[3], argv[2]);
 	}
-	svc_result_clear(&r);
-	cli_close_service(&svc);
-	return rc;
+	return cli_call_close(&call, rc);
 }

@@ -40,31 +40,6 @@ static void usage(FILE *out)
 	      out);
 }
 
-/* Parses a year argument; -1 when it is not a number at all. */
-static int parse_year(const char *s, int *out)
-{
-	char *end;
-	long y = strtol(s, &end, 10);
-	if (end == s || *end || s[0] == '+' || s[0] == ' ')
-		return -1;
-	*out = y < -1000000 ? -1000000 : y > 1000000 ? 1000000 : (int)y;
-	return 0;
-}
-
-int cli_parse_year(const char *cmd, const char *s, int *out)
-{
-	if (parse_year(s, out) < 0)
-		return cli_usage_error(cmd, _("»%s« er ikke et årstal"), s);
-	return 0;
-}
-
-/* Maps a service failure to an exit status after printing it. */
-int cli_svc_error(const struct svc_result *r)
-{
-	cli_error("%s", r->message ? r->message : _("ukendt fejl"));
-	return 1;
-}
-
 static time_t stamp_time(void)
 {
 	const char *e = getenv("SOURCE_DATE_EPOCH");
@@ -80,17 +55,14 @@ static time_t stamp_time(void)
 static int write_plan(const struct org *o, const struct meeting_list *l, int year, const char *body,
 		      const char *format, const char *output)
 {
-	FILE *out = stdout;
-	if (output && !(out = fopen(output, "wb")))
-		return cli_error(_("kan ikke skrive »%s«"), output);
+	FILE *out = cli_output_open(output);
+	if (!out)
+		return 1;
 	int rc = 0;
 	if (!strcmp(format, "text")) {
 		plan_text_write(o, l, year, out);
 	} else if (!strcmp(format, "json")) {
-		json_t *j = plan_to_json(l);
-		rc = json_dumpf(j, out, JSON_INDENT(2)) ? 1 : 0;
-		fputc('\n', out);
-		json_decref(j);
+		rc = cli_write_json(plan_to_json(l), out);
 	} else {
 		struct strbuf name = STRBUF_INIT;
 		strbuf_addf(&name, "SSP %s", o->municipality ? o->municipality : "");
@@ -103,11 +75,7 @@ static int write_plan(const struct org *o, const struct meeting_list *l, int yea
 		free(ics);
 		strbuf_release(&name);
 	}
-	if (fflush(out) != 0 || (out != stdout && fclose(out) != 0)) {
-		cli_error(_("kunne ikke skrive output"));
-		rc = 1;
-	}
-	return rc;
+	return cli_output_close(out, rc);
 }
 
 /* --strategy FILE: plan from a file, no database. */
@@ -115,12 +83,8 @@ static int plan_from_file(const char *path, int year, const char *body, const ch
 			  const char *output)
 {
 	struct strbuf text = STRBUF_INIT;
-	char *err = NULL;
-	if (read_file(path, &text, &err) < 0) {
-		cli_error("%s", err);
-		free(err);
+	if (cli_read_file(path, &text) < 0)
 		return 1;
-	}
 	struct org o;
 	org_init(&o);
 	struct diags d;
@@ -131,6 +95,7 @@ static int plan_from_file(const char *path, int year, const char *body, const ch
 		diags_print(&d, stderr);
 		goto out;
 	}
+	char *err = NULL;
 	if (plan_year(&o, year, body, &l, &err) < 0) {
 		cli_error("%s", err);
 		free(err);
@@ -190,16 +155,10 @@ int cmd_plan(int argc, char **argv, struct cli_ctx *ctx)
 			return cli_usage_error("plan", _("ukendt tilvalg"));
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error("plan", _("angiv et år, fx »ssp plan 2027«"));
-	if (optind + 1 < argc)
-		return cli_usage_error("plan", _("uventet argument »%s«"), argv[optind + 1]);
 	int year;
-	if (cli_parse_year("plan", argv[optind], &year))
+	if (cli_year_arg("plan", argc, argv, optind, &year) ||
+	    cli_check_format("plan", format, (const char *const[]){"text", "json", "ics", NULL}))
 		return EXIT_USAGE;
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "ics"))
-		return cli_usage_error("plan", _("ukendt format »%s«; brug text, json eller ics"),
-				       format);
 	if (save && stored)
 		return cli_usage_error("plan", _("--save og --stored kan ikke bruges sammen"));
 	if (strategy && (save || stored))
@@ -209,20 +168,17 @@ int cmd_plan(int argc, char **argv, struct cli_ctx *ctx)
 	if (strategy)
 		return plan_from_file(strategy, year, body, format, output);
 
-	struct service svc;
-	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+	struct cli_call call;
+	if (cli_call_open(ctx, &call) < 0)
 		return 1;
-	struct actor a;
-	actor_cli(&a);
 	struct org o;
 	org_init(&o);
 	struct meeting_list l = MEETING_LIST_INIT;
-	struct svc_result r = SVC_RESULT_INIT;
 	int rc = 1;
 	if (save) {
 		struct replan_stats st;
-		if (svc_plan_save(&svc, &a, year, &o, &st, &r) < 0) {
-			rc = cli_svc_error(&r);
+		if (svc_plan_save(&call.svc, &call.a, year, &o, &st, &call.r) < 0) {
+			rc = cli_svc_error(&call.r);
 			goto out;
 		}
 		fprintf(stderr,
@@ -234,16 +190,14 @@ int cmd_plan(int argc, char **argv, struct cli_ctx *ctx)
 		org_init(&o);
 		stored = true;
 	}
-	if (stored ? svc_meetings_list(&svc, &a, year, body, &o, &l, &r) < 0
-		   : svc_plan_preview(&svc, &a, year, body, &o, &l, &r) < 0) {
-		rc = cli_svc_error(&r);
+	if (stored ? svc_meetings_list(&call.svc, &call.a, year, body, &o, &l, &call.r) < 0
+		   : svc_plan_preview(&call.svc, &call.a, year, body, &o, &l, &call.r) < 0) {
+		rc = cli_svc_error(&call.r);
 		goto out;
 	}
 	rc = write_plan(&o, &l, year, body, format, output);
 out:
-	svc_result_clear(&r);
 	meeting_list_release(&l);
 	org_release(&o);
-	cli_close_service(&svc);
-	return rc;
+	return cli_call_close(&call, rc);
 }

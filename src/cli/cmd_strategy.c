@@ -18,19 +18,16 @@ static void usage(FILE *out)
 		"nationale rammes fire temaer (formål, målgruppe, organisering, lokal\n"
 		"tilrettelæggelse) mangler indhold.\n"
 		"\n"
-		"Afslutningsstatus: 0 i orden (advarsler tilladt), 1 fejl i filen, 2 forkert brug.\n"),
+		"Afslutningsstatus: 0 i orden (advarsler tilladt), 1 fejl i filen, 2 forkert "
+		"brug.\n"),
 	      out);
 }
 
 static int check(const char *path)
 {
 	struct strbuf text = STRBUF_INIT;
-	char *err = NULL;
-	if (read_file(path, &text, &err) < 0) {
-		cli_error("%s", err);
-		free(err);
+	if (cli_read_file(path, &text) < 0)
 		return 1;
-	}
 	struct diags d;
 	diags_init(&d, path);
 	struct org o;
@@ -54,7 +51,7 @@ int cmd_strategy(int argc, char **argv, struct cli_ctx *ctx)
 	(void)ctx;
 	if (argc < 2)
 		return cli_usage_error("strategy", _("angiv en handling: check"));
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+	if (cli_is_help(argv[1])) {
 		usage(stdout);
 		return 0;
 	}

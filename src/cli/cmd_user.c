@@ -23,12 +23,6 @@ static void user_usage(FILE *out)
 	      out);
 }
 
-static int report(const struct svc_result *r)
-{
-	cli_error("%s", r->message ? r->message : _("ukendt fejl"));
-	return 1;
-}
-
 /* Reads one line from stdin without its newline. */
 static int read_password(struct strbuf *pw)
 {
@@ -106,36 +100,29 @@ static int user_add(int argc, char **argv, struct cli_ctx *ctx)
 		strbuf_release(&pw);
 		return cli_error(_("adgangskoden er for lang"));
 	}
-	struct service svc;
-	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0) {
+	struct cli_call call;
+	if (cli_call_open(ctx, &call) < 0) {
 		strbuf_release(&pw);
 		return 1;
 	}
-	struct actor a;
-	actor_cli(&a);
-	struct svc_result r = SVC_RESULT_INIT;
-	int rc = svc_user_add(&svc, &a, &u, pw.buf, &r) < 0 ? report(&r) : 0;
+	int rc =
+	    svc_user_add(&call.svc, &call.a, &u, pw.buf, &call.r) < 0 ? cli_svc_error(&call.r) : 0;
 	if (!rc)
 		printf(_("Brugeren %s (%s) er oprettet.\n"), u.username, role_label(u.role));
-	svc_result_clear(&r);
-	cli_close_service(&svc);
 	memset(pw.buf, 0, pw.len);
 	strbuf_release(&pw);
-	return rc;
+	return cli_call_close(&call, rc);
 }
 
 static int user_list(struct cli_ctx *ctx)
 {
-	struct service svc;
-	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+	struct cli_call call;
+	if (cli_call_open(ctx, &call) < 0)
 		return 1;
-	struct actor a;
-	actor_cli(&a);
-	struct svc_result r = SVC_RESULT_INIT;
 	struct user_list l = {0};
 	int rc = 0;
-	if (svc_user_list(&svc, &a, &l, &r) < 0) {
-		rc = report(&r);
+	if (svc_user_list(&call.svc, &call.a, &l, &call.r) < 0) {
+		rc = cli_svc_error(&call.r);
 	} else {
 		printf("%-20s %-16s %-30s %-9s %s\n", _("BRUGERNAVN"), _("ROLLE"), _("NAVN"),
 		       _("TO-FAKTOR"), _("STATUS"));
@@ -145,27 +132,21 @@ static int user_list(struct cli_ctx *ctx)
 			       l.v[i].disabled ? _("deaktiveret") : _("aktiv"));
 	}
 	user_list_release(&l);
-	svc_result_clear(&r);
-	cli_close_service(&svc);
-	return rc;
+	return cli_call_close(&call, rc);
 }
 
 static int user_disable(int argc, char **argv, struct cli_ctx *ctx)
 {
 	if (argc != 2)
 		return cli_usage_error("user disable", _("angiv præcis ét brugernavn"));
-	struct service svc;
-	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+	struct cli_call call;
+	if (cli_call_open(ctx, &call) < 0)
 		return 1;
-	struct actor a;
-	actor_cli(&a);
-	struct svc_result r = SVC_RESULT_INIT;
-	int rc = svc_user_disable(&svc, &a, argv[1], &r) < 0 ? report(&r) : 0;
+	int rc =
+	    svc_user_disable(&call.svc, &call.a, argv[1], &call.r) < 0 ? cli_svc_error(&call.r) : 0;
 	if (!rc)
 		printf(_("Brugeren %s er deaktiveret; sessioner og tokens er lukket.\n"), argv[1]);
-	svc_result_clear(&r);
-	cli_close_service(&svc);
-	return rc;
+	return cli_call_close(&call, rc);
 }
 
 int cmd_user(int argc, char **argv, struct cli_ctx *ctx)
@@ -173,13 +154,13 @@ int cmd_user(int argc, char **argv, struct cli_ctx *ctx)
 	if (argc < 2)
 		return cli_usage_error("user", _("angiv en handling: add, list eller disable"));
 	const char *what = argv[1];
-	if (!strcmp(what, "--help") || !strcmp(what, "-h")) {
+	if (cli_is_help(what)) {
 		user_usage(stdout);
 		return 0;
 	}
 	if (!strcmp(what, "add"))
 		return user_add(argc - 1, argv + 1, ctx);
-	if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
+	if (argc > 2 && cli_is_help(argv[2])) {
 		user_usage(stdout);
 		return 0;
 	}
@@ -205,7 +186,7 @@ static void token_usage(FILE *out)
 
 int cmd_token(int argc, char **argv, struct cli_ctx *ctx)
 {
-	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+	if (argc >= 2 && cli_is_help(argv[1])) {
 		token_usage(stdout);
 		return 0;
 	}
@@ -213,29 +194,24 @@ int cmd_token(int argc, char **argv, struct cli_ctx *ctx)
 		return cli_usage_error("token",
 				       _("brug »token create BRUGERNAVN« eller »token revoke "
 					 "BRUGERNAVN«"));
-	struct service svc;
-	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+	struct cli_call call;
+	if (cli_call_open(ctx, &call) < 0)
 		return 1;
-	struct actor a;
-	actor_cli(&a);
-	struct svc_result r = SVC_RESULT_INIT;
 	int rc = 0;
 	if (!strcmp(argv[1], "create")) {
 		char token[AUTH_SECRET_LEN + 1];
-		if (svc_token_create(&svc, &a, argv[2], token, &r) < 0) {
-			rc = report(&r);
+		if (svc_token_create(&call.svc, &call.a, argv[2], token, &call.r) < 0) {
+			rc = cli_svc_error(&call.r);
 		} else {
 			printf("%s\n", token);
 			fprintf(stderr, _("Gem tokenet nu: det kan ikke vises igen.\n"));
 		}
 	} else {
 		int n = 0;
-		if (svc_token_revoke(&svc, &a, argv[2], &n, &r) < 0)
-			rc = report(&r);
+		if (svc_token_revoke(&call.svc, &call.a, argv[2], &n, &call.r) < 0)
+			rc = cli_svc_error(&call.r);
 		else
 			printf(_("%d token(s) tilbagekaldt for %s.\n"), n, argv[2]);
 	}
-	svc_result_clear(&r);
-	cli_close_service(&svc);
-	return rc;
+	return cli_call_close(&call, rc);
 }

@@ -15,9 +15,15 @@ static const char *const role_labels[ROLE__COUNT] = {
     N_("Ungeenheden"),     N_("SSP-kontaktperson"),
     N_("SSP-styregruppe"), N_("Revisor (databeskyttelsesrådgiver)")};
 
-static const char *const action_ids[ACT__COUNT] = {"home.view",    "profile",        "org.view",
-						   "user.admin",   "audit.view",     "meeting.view",
-						   "meeting.plan", "compliance.view", "meeting.run",
+static const char *const action_ids[ACT__COUNT] = {"home.view",
+						   "profile",
+						   "org.view",
+						   "user.admin",
+						   "audit.view",
+						   "meeting.view",
+						   "meeting.plan",
+						   "compliance.view",
+						   "meeting.run",
 						   [ACT_SCHOOL_VIEW] = "school.view",
 						   [ACT_SCHOOL_ADMIN] = "school.admin",
 						   [ACT_LAESEPLAN_EDIT] = "laeseplan.edit",

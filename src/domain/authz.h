@@ -22,15 +22,15 @@ enum role {
 };
 
 enum action {
-	ACT_HOME_VIEW,       /* the front page */
-	ACT_PROFILE,         /* own profile, password, two-factor enrolment */
-	ACT_ORG_VIEW,        /* the organisation from the strategy */
-	ACT_USER_ADMIN,      /* list, add, disable users */
-	ACT_AUDIT_VIEW,      /* read the access log */
-	ACT_MEETING_VIEW,    /* the meeting plan, the annual wheel, calendars */
-	ACT_MEETING_PLAN,    /* re-plan a year, move, cancel, add and mark meetings held */
-	ACT_COMPLIANCE_VIEW, /* is each body meeting its minimum? */
-	ACT_MEETING_RUN,     /* agenda, attendance, minutes (the service adds per-body rules) */
+	ACT_HOME_VIEW,        /* the front page */
+	ACT_PROFILE,          /* own profile, password, two-factor enrolment */
+	ACT_ORG_VIEW,         /* the organisation from the strategy */
+	ACT_USER_ADMIN,       /* list, add, disable users */
+	ACT_AUDIT_VIEW,       /* read the access log */
+	ACT_MEETING_VIEW,     /* the meeting plan, the annual wheel, calendars */
+	ACT_MEETING_PLAN,     /* re-plan a year, move, cancel, add and mark meetings held */
+	ACT_COMPLIANCE_VIEW,  /* is each body meeting its minimum? */
+	ACT_MEETING_RUN,      /* agenda, attendance, minutes (the service adds per-body rules) */
 	ACT_SCHOOL_VIEW,      /* the school network: institutions, contact persons, læseplaner */
 	ACT_SCHOOL_ADMIN,     /* add, edit, deactivate institutions */
 	ACT_LAESEPLAN_EDIT,   /* edit a læseplan (service: only one's own institution's, or SSP) */

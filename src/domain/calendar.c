@@ -126,6 +126,24 @@ int cal_parse_clock(const char *v, int *minutes)
 	return 0;
 }
 
+int cal_parse_year(const char *s, int *year)
+{
+	bool neg = *s == '-';
+	const char *p = s + neg;
+	if (!isdigit((unsigned char)*p))
+		return -1;
+	long v = 0;
+	for (; isdigit((unsigned char)*p); p++)
+		if (v <= CAL_YEAR_CLAMP)
+			v = v * 10 + (*p - '0');
+	if (*p)
+		return -1;
+	if (v > CAL_YEAR_CLAMP)
+		v = CAL_YEAR_CLAMP;
+	*year = (int)(neg ? -v : v);
+	return 0;
+}
+
 static const char *const weekday_names[8] = {NULL,      "mandag", "tirsdag", "onsdag",
 					     "torsdag", "fredag", "lørdag",  "søndag"};
 static const char *const weekday_short[8] = {NULL,      N_("man"), N_("tir"), N_("ons"),

@@ -57,6 +57,13 @@ void cal_format_date(long day, char out[11]);
 /* Parses a time of day "14:00", "9:30" or "9.30" into minutes after
  * midnight. 0, or -1. */
 int cal_parse_clock(const char *s, int *minutes);
+/* Parses a year typed by a person (command line, web address or form):
+ * decimal digits with an optional leading '-', nothing else (no spaces,
+ * no '+'). An absurd year is clamped to -1000000..1000000 so it still
+ * reaches the caller's range check (PLAN_YEAR_MIN..MAX). 0, or -1 when s
+ * is no number. */
+#define CAL_YEAR_CLAMP 1000000
+int cal_parse_year(const char *s, int *year);
 
 /* Danish weekday names: "mandag" .. "søndag" (lower case, untranslated:
  * they are the strategy file's words) and parsing them back; 0 if unknown. */

@@ -10,14 +10,13 @@
 static const char *const level_ids[LEVEL__COUNT] = {"politisk", "strategisk", "koordinerende",
 						    "udførende"};
 static const char *const level_labels[LEVEL__COUNT] = {
-	N_("Politisk niveau"), N_("Strategisk niveau"), N_("Koordinerende niveau"),
-	N_("Udførende niveau")};
+    N_("Politisk niveau"), N_("Strategisk niveau"), N_("Koordinerende niveau"),
+    N_("Udførende niveau")};
 
 static const char *const theme_ids[THEME__COUNT] = {"formaal", "maalgruppe", "organisering",
 						    "lokal-tilrettelaeggelse"};
-static const char *const theme_labels[THEME__COUNT] = {N_("Formål"), N_("Målgruppe"),
-						       N_("Organisering"),
-						       N_("Lokal tilrettelæggelse")};
+static const char *const theme_labels[THEME__COUNT] = {
+    N_("Formål"), N_("Målgruppe"), N_("Organisering"), N_("Lokal tilrettelæggelse")};
 
 void org_init(struct org *o)
 {
@@ -72,11 +71,11 @@ void org_release(struct org *o)
 	org_init(o);
 }
 
-#define ADD(arr, nr, alloc)                                                   \
-	do {                                                                  \
-		ALLOC_GROW(o->arr, o->nr + 1, o->alloc);                      \
-		memset(&o->arr[o->nr], 0, sizeof(o->arr[0]));                 \
-		return &o->arr[o->nr++];                                      \
+#define ADD(arr, nr, alloc)                                                                        \
+	do {                                                                                       \
+		ALLOC_GROW(o->arr, o->nr + 1, o->alloc);                                           \
+		memset(&o->arr[o->nr], 0, sizeof(o->arr[0]));                                      \
+		return &o->arr[o->nr++];                                                           \
 	} while (0)
 
 struct org_body *org_add_body(struct org *o)

@@ -42,12 +42,12 @@ struct org_body {
 	char *frequency_text; /* as written in the strategy file */
 	struct frequency freq;
 	bool named_individuals; /* may named young people be discussed here? */
-	char *note;		/* optional free text (e.g. the conditional Banderåd) */
+	char *note;             /* optional free text (e.g. the conditional Banderåd) */
 	struct strlist members;
-	struct strlist tasks;	     /* functions ("opgave") */
+	struct strlist tasks;        /* functions ("opgave") */
 	struct strlist wheel_themes; /* annual wheel ("årshjul-tema") */
-	int line;		     /* section line in the strategy file; 0 if from the store */
-	int parent_line;	     /* line of its "under" key */
+	int line;                    /* section line in the strategy file; 0 if from the store */
+	int parent_line;             /* line of its "under" key */
 
 	/* Planning keys (all optional; domain/plan.h has the defaults). */
 	int weekday;           /* ugedag: 1 mandag .. 5 fredag; 0 when not given */
@@ -79,7 +79,7 @@ struct org_institution {
 	char *name;
 	enum institution_kind kind;
 	char *district; /* district id */
-	bool example;	/* shipped example data, not real */
+	bool example;   /* shipped example data, not real */
 	int line;
 };
 
@@ -121,7 +121,7 @@ const char *org_level_id(enum org_level l);
 const char *org_level_label(enum org_level l);
 int org_level_parse(const char *s, enum org_level *out);
 
-const char *org_theme_id(enum org_theme t);	/* "formaal", ... */
+const char *org_theme_id(enum org_theme t);    /* "formaal", ... */
 const char *org_theme_label(enum org_theme t); /* "Formål", translated */
 
 const char *institution_kind_id(enum institution_kind k); /* "skole" | "klub" */

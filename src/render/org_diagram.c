@@ -28,19 +28,19 @@
 
 #define FONT_FAMILY "DejaVu Sans"
 
-#define MARGIN 36.0	   /* page edge to content */
-#define LABEL_W 120.0	   /* level label column inside a band */
-#define BAND_PAD 16.0	   /* band edge to its label and boxes */
-#define BOX_W 190.0	   /* every box has this width so rows line up */
-#define BOX_PAD 8.0	   /* box edge to its text */
-#define PART_GAP 4.0	   /* between the paragraphs of a box */
-#define COL_GAP 22.0	   /* between boxes in a row */
-#define ROW_GAP 24.0	   /* between rows of a band */
-#define LANE_STEP 7.0	   /* between parallel connector lanes in a gap */
-#define RADIUS 6.0	   /* box corner */
-#define MAX_COLS 4	   /* boxes per row before wrapping */
-#define STRIP_GAP 14.0	   /* between the last level band and the districts */
-#define MIN_PAGE_W 480.0   /* keeps a tiny org from giving a sliver of a page */
+#define MARGIN      36.0   /* page edge to content */
+#define LABEL_W     120.0  /* level label column inside a band */
+#define BAND_PAD    16.0   /* band edge to its label and boxes */
+#define BOX_W       190.0  /* every box has this width so rows line up */
+#define BOX_PAD     8.0    /* box edge to its text */
+#define PART_GAP    4.0    /* between the paragraphs of a box */
+#define COL_GAP     22.0   /* between boxes in a row */
+#define ROW_GAP     24.0   /* between rows of a band */
+#define LANE_STEP   7.0    /* between parallel connector lanes in a gap */
+#define RADIUS      6.0    /* box corner */
+#define MAX_COLS    4      /* boxes per row before wrapping */
+#define STRIP_GAP   14.0   /* between the last level band and the districts */
+#define MIN_PAGE_W  480.0  /* keeps a tiny org from giving a sliver of a page */
 #define MAX_TITLE_W 1000.0 /* a longer title wraps instead of widening the page */
 
 enum font_role {
@@ -54,8 +54,8 @@ enum font_role {
 };
 
 static const char *const font_specs[FONT__COUNT] = {
-	FONT_FAMILY " Bold 14", FONT_FAMILY " 11",  FONT_FAMILY " Bold 11",
-	FONT_FAMILY " Bold 10", FONT_FAMILY " 9.5", FONT_FAMILY " Italic 9",
+    FONT_FAMILY " Bold 14", FONT_FAMILY " 11",  FONT_FAMILY " Bold 11",
+    FONT_FAMILY " Bold 10", FONT_FAMILY " 9.5", FONT_FAMILY " Italic 9",
 };
 
 struct rgb {
@@ -131,7 +131,7 @@ struct link {
 };
 
 struct trunk {
-	size_t up;	 /* body index of the box the trunk leaves */
+	size_t up;       /* body index of the box the trunk leaves */
 	size_t exit_bar; /* bar in the gap right below that box's row */
 	bool has_corridor;
 	double corridor_x;
@@ -626,8 +626,8 @@ static bool column_free(const struct routes *r, const struct diagram *d, double 
 	for (size_t i = 0; i < r->links_nr; i++) {
 		const struct link *l = &r->links[i];
 		const struct box *a = &d->bodies[l->up], *b = &d->bodies[l->down];
-		if (l->kind == LINK_SIDE && a->row >= first && a->row <= last &&
-		    x > a->x + a->w && x < b->x)
+		if (l->kind == LINK_SIDE && a->row >= first && a->row <= last && x > a->x + a->w &&
+		    x < b->x)
 			return false;
 	}
 	return true;
@@ -670,7 +670,7 @@ static void place_corridors(struct routes *r, const struct diagram *d)
 		} else if (l->kind == LINK_BRACKET) {
 			v[v_nr++] = (struct vline){bracket_leg_x(&bx[l->up], true), g, g, NO_OWNER};
 			v[v_nr++] =
-				(struct vline){bracket_leg_x(&bx[l->down], false), g, g, NO_OWNER};
+			    (struct vline){bracket_leg_x(&bx[l->down], false), g, g, NO_OWNER};
 		}
 	}
 
@@ -705,7 +705,8 @@ static void place_corridors(struct routes *r, const struct diagram *d)
 		bool found = false;
 		for (size_t c = 0; c < cand_nr; c++) {
 			double x = cand[c];
-			if (!column_free(r, d, x, g0 + 1, g1) || vline_clash(v, v_nr, x, g0, g1, t->up))
+			if (!column_free(r, d, x, g0 + 1, g1) ||
+			    vline_clash(v, v_nr, x, g0, g1, t->up))
 				continue;
 			double cost = dist(x - box_cx(&bx[t->up]));
 			for (size_t k = 0; k < r->links_nr; k++)
@@ -803,7 +804,7 @@ static size_t order_gap(const struct routes *r, size_t g, size_t *order)
 	for (size_t i = 1; i < k; i++) {
 		size_t cur = order[i], j = i;
 		while (j > 0 && crossings(&r->bars[cur], &r->bars[order[j - 1]]) <
-					crossings(&r->bars[order[j - 1]], &r->bars[cur])) {
+				    crossings(&r->bars[order[j - 1]], &r->bars[cur])) {
 			order[j] = order[j - 1];
 			j--;
 		}
@@ -836,7 +837,8 @@ static void route_connectors(struct diagram *d, const struct org *o)
 			gap_span(d, g, &from, &to);
 		}
 		for (size_t i = 0; i < k; i++)
-			r->bars[order[i]].y = from + (to - from) * (double)(i + 1) / (double)(k + 1);
+			r->bars[order[i]].y =
+			    from + (to - from) * (double)(i + 1) / (double)(k + 1);
 	}
 	free(order);
 }
@@ -912,14 +914,15 @@ static void layout_diagram(struct diagram *d, const struct org *o)
 	for (int l = 0; l < LEVEL__COUNT; l++) {
 		struct band *band = &d->band[l];
 		band->fill = &COL_BAND[l % 2];
-		band->label = make_layout(d, FONT_LABEL, org_level_label((enum org_level)l), LABEL_W);
+		band->label =
+		    make_layout(d, FONT_LABEL, org_level_label((enum org_level)l), LABEL_W);
 		size_t n = 0;
 		for (size_t i = 0; i < o->bodies_nr; i++)
 			if (o->bodies[i].level == (enum org_level)l)
 				idx[n++] = i;
 		if (!n)
 			band->empty =
-				make_layout(d, FONT_NOTE, _("Ingen organer på dette niveau"), LABEL_W);
+			    make_layout(d, FONT_NOTE, _("Ingen organer på dette niveau"), LABEL_W);
 		y += layout_band(d, l, d->bodies, idx, n, y);
 	}
 	if (d->has_strip) {
@@ -984,8 +987,7 @@ static void draw_box(cairo_t *cr, const struct box *b, const struct rgb *edge)
 	cairo_set_line_width(cr, 1.2);
 	cairo_stroke(cr);
 
-	static const struct rgb *const part_colour[PART__COUNT] = {&COL_TEXT, &COL_TEXT,
-								  &COL_WARN};
+	static const struct rgb *const part_colour[PART__COUNT] = {&COL_TEXT, &COL_TEXT, &COL_WARN};
 	double y = b->y + BOX_PAD;
 	for (int i = 0; i < PART__COUNT; i++) {
 		if (!b->part[i])
@@ -1153,12 +1155,14 @@ int org_diagram_write(const struct org *o, enum diagram_format fmt, FILE *out, c
 	struct sink sink = {out, false};
 	cairo_surface_t *surface;
 	if (fmt == DIAGRAM_PDF) {
-		surface = cairo_pdf_surface_create_for_stream(sink_write, &sink, d.page_w, d.page_h);
+		surface =
+		    cairo_pdf_surface_create_for_stream(sink_write, &sink, d.page_w, d.page_h);
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
 					       pango_layout_get_text(d.title));
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ssp");
 	} else {
-		surface = cairo_svg_surface_create_for_stream(sink_write, &sink, d.page_w, d.page_h);
+		surface =
+		    cairo_svg_surface_create_for_stream(sink_write, &sink, d.page_w, d.page_h);
 	}
 	/* A surface or context in an error state ignores drawing, so checking
 	 * once at the end catches a failure at any step. */

@@ -30,7 +30,8 @@ enum diagram_format { DIAGRAM_SVG, DIAGRAM_PDF };
  * replacement characters rather than rejected. */
 int org_diagram_write(const struct org *o, enum diagram_format fmt, FILE *out, char **err);
 
-/* Frees pango/cairo/fontconfig static data; call once at the very end of main (order from toolchain.md trap 6). */
+/* Frees pango/cairo/fontconfig static data; call once at the very end of main (order from
+ * toolchain.md trap 6). */
 void org_diagram_shutdown(void);
 
 #endif

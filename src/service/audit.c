@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "service/service_internal.h"
 #include "store/audit_store.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -74,6 +75,16 @@ int audit_log(struct service *svc, const struct actor *a, const char *client,
 	return rc;
 }
 
+int svc_log(struct service *svc, const struct actor *a, const char *action, const char *object,
+	    const char *outcome, struct svc_result *r)
+{
+	struct audit_entry e = {action, object, NULL, NULL, outcome};
+	if (audit_log(svc, a, a ? a->client : NULL, &e) < 0)
+		return svc_fail(r, SVC_ERROR, NULL,
+				_("adgangsloggen kunne ikke skrives; handlingen er afvist"));
+	return 0;
+}
+
 int svc_audit_list(struct service *svc, const struct actor *a, const struct audit_filter *f,
 		   struct audit_rows *out, struct svc_result *r)
 {
@@ -88,11 +99,8 @@ int svc_audit_list(struct service *svc, const struct actor *a, const struct audi
 	if (logged < 0)
 		return svc_fail(r, SVC_ERROR, NULL, _("Adgangsloggen kunne ikke skrives."));
 	char *err = NULL;
-	if (store_audit_list(svc->store, f->username, f->subject, f->limit, out, &err) < 0) {
-		svc_fail(r, SVC_ERROR, NULL, "%s", err);
-		free(err);
-		return -1;
-	}
+	if (store_audit_list(svc->store, f->username, f->subject, f->limit, out, &err) < 0)
+		return svc_store_fail(r, err);
 	return 0;
 }
 
@@ -128,11 +136,8 @@ int svc_audit_verify(struct service *svc, const struct actor *a, long long *firs
 		return -1;
 	struct verify_state v = {svc->key, "", 1, 0, 0};
 	char *err = NULL;
-	if (store_audit_each(svc->store, verify_row, &v, &err) < 0) {
-		svc_fail(r, SVC_ERROR, NULL, "%s", err);
-		free(err);
-		return -1;
-	}
+	if (store_audit_each(svc->store, verify_row, &v, &err) < 0)
+		return svc_store_fail(r, err);
 	*first_bad = v.first_bad;
 	*entries = v.entries;
 	struct audit_entry e = {"audit.verify", NULL, NULL, NULL, v.first_bad ? "broken" : "ok"};

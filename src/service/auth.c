@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "service/audit.h"
+#include "service/service_internal.h"
 #include "store/user_store.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -48,7 +49,7 @@ static int hash_secret(const char *secret, unsigned char out[32])
 	return 0;
 }
 
-static void fill_actor(struct actor *a, const struct user_info *u, const char *client)
+void svc_actor_of(struct actor *a, const struct user_info *u, const char *client)
 {
 	memset(a, 0, sizeof(*a));
 	a->user_id = u->id;
@@ -56,13 +57,6 @@ static void fill_actor(struct actor *a, const struct user_info *u, const char *c
 	snprintf(a->org, sizeof(a->org), "%s", u->org ? u->org : "");
 	a->role = u->role;
 	snprintf(a->client, sizeof(a->client), "%s", client ? client : "");
-}
-
-static int store_err(struct svc_result *r, char *err)
-{
-	svc_fail(r, SVC_ERROR, NULL, "%s", err ? err : "?");
-	free(err);
-	return -1;
 }
 
 static void log_event(struct service *svc, const struct actor *a, const char *client,
@@ -152,6 +146,30 @@ static int check_password_rules(const char *pw, const char *field, struct svc_re
 
 /* ---- users -------------------------------------------------------------- */
 
+int svc_user_by_name(struct service *svc, const char *username, struct user_row *u,
+		     struct svc_result *r)
+{
+	char *err = NULL;
+	int rc = store_user_by_name(svc->store, username ? username : "", u, &err);
+	if (rc < 0)
+		return svc_store_fail(r, err);
+	if (rc == 1)
+		return svc_fail(r, SVC_NOT_FOUND, "username", _("Brugeren »%s« findes ikke."),
+				username ? username : "");
+	return 0;
+}
+
+int svc_user_by_id(struct service *svc, long long id, struct user_row *u, struct svc_result *r)
+{
+	char *err = NULL;
+	int rc = store_user_by_id(svc->store, id, u, &err);
+	if (rc < 0)
+		return svc_store_fail(r, err);
+	if (rc == 1)
+		return svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
+	return 0;
+}
+
 static bool username_valid(const char *s)
 {
 	size_t n = strlen(s);
@@ -207,7 +225,7 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 				u->username);
 	}
 	if (rc < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	log_event(svc, a, a->client, "user.add", u->username, "ok");
 	return 0;
 }
@@ -219,7 +237,7 @@ int svc_user_list(struct service *svc, const struct actor *a, struct user_list *
 		return -1;
 	char *err = NULL;
 	if (store_user_list(svc->store, out, &err) < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	log_event(svc, a, a->client, "user.list", NULL, "ok");
 	return 0;
 }
@@ -230,13 +248,8 @@ int svc_user_disable(struct service *svc, const struct actor *a, const char *use
 	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
 		return -1;
 	struct user_row u;
-	char *err = NULL;
-	int rc = store_user_by_name(svc->store, username, &u, &err);
-	if (rc < 0)
-		return store_err(r, err);
-	if (rc == 1)
-		return svc_fail(r, SVC_NOT_FOUND, "username", _("Brugeren »%s« findes ikke."),
-				username);
+	if (svc_user_by_name(svc, username, &u, r) < 0)
+		return -1;
 	if (!a->cli && u.info.id == a->user_id) {
 		/* an administrator who locks themselves out leaves nobody to undo it */
 		user_row_release(&u);
@@ -244,29 +257,34 @@ int svc_user_disable(struct service *svc, const struct actor *a, const char *use
 				_("Du kan ikke deaktivere din egen konto."));
 	}
 	int n;
+	char *err = NULL;
 	if (store_user_set_disabled(svc->store, u.info.id, true, &err) < 0 ||
 	    store_session_delete_user(svc->store, u.info.id, &err) < 0 ||
 	    store_token_revoke_user(svc->store, u.info.id, &n, &err) < 0) {
 		user_row_release(&u);
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	}
 	user_row_release(&u);
 	log_event(svc, a, a->client, "user.disable", username, "ok");
 	return 0;
 }
 
-int svc_user_self(struct service *svc, const struct actor *a, struct user_info *out,
-		  struct svc_result *r)
+/* The actor's own account (ACT_PROFILE): the profile, two-factor and
+ * password calls. Release *u on success. */
+static int own_row(struct service *svc, const struct actor *a, struct user_row *u,
+		   struct svc_result *r)
 {
 	if (!svc_allowed(svc, a, ACT_PROFILE, r))
 		return -1;
+	return svc_user_by_id(svc, a->user_id, u, r);
+}
+
+int svc_user_self(struct service *svc, const struct actor *a, struct user_info *out,
+		  struct svc_result *r)
+{
 	struct user_row u;
-	char *err = NULL;
-	int rc = store_user_by_id(svc->store, a->user_id, &u, &err);
-	if (rc < 0)
-		return store_err(r, err);
-	if (rc == 1)
-		return svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
+	if (own_row(svc, a, &u, r) < 0)
+		return -1;
 	*out = u.info;
 	memset(&u.info, 0, sizeof(u.info));
 	user_row_release(&u);
@@ -343,7 +361,7 @@ static int new_session(struct service *svc, long long user_id, enum session_stat
 	char *err = NULL;
 	if (store_session_insert(svc->store, h, user_id, state_id(state), info->csrf, now_s(),
 				 &err) < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	return 0;
 }
 
@@ -386,7 +404,7 @@ int svc_login(struct service *svc, const char *username, const char *password, c
 	char *err = NULL;
 	int rc = store_user_by_name(svc->store, name, &u, &err);
 	if (rc < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	bool ok;
 	if (rc == 1) {
 		password_verify(svc, get_dummy_hash(svc), password);
@@ -412,7 +430,7 @@ int svc_login(struct service *svc, const char *username, const char *password, c
 	store_login_failure_clear(svc->store, key, &err);
 	free(err);
 	struct actor a;
-	fill_actor(&a, &u.info, client);
+	svc_actor_of(&a, &u.info, client);
 	user_row_release(&u);
 	if (new_session(svc, a.user_id, st, cookie_out, info, r) < 0)
 		return -1;
@@ -487,6 +505,25 @@ static int totp_check(struct service *svc, const struct user_row *u, const char 
 	return rc == 0 ? 0 : -1;
 }
 
+/* The user of session h: 0 with *u (release it), or 1 when the account
+ * is gone or disabled (the session is then deleted), or -1 with r set on
+ * a store error. */
+static int session_user(struct service *svc, const unsigned char h[32], long long user_id,
+			struct user_row *u, struct svc_result *r)
+{
+	char *err = NULL;
+	int rc = store_user_by_id(svc->store, user_id, u, &err);
+	if (rc < 0)
+		return svc_store_fail(r, err);
+	if (rc == 0 && !u->info.disabled)
+		return 0;
+	if (rc == 0)
+		user_row_release(u);
+	store_session_delete(svc->store, h, &err);
+	free(err);
+	return 1;
+}
+
 int svc_login_totp(struct service *svc, const char *cookie, const char *code, const char *client,
 		   char *cookie_out, struct session_info *info, struct svc_result *r)
 {
@@ -497,27 +534,20 @@ int svc_login_totp(struct service *svc, const char *cookie, const char *code, co
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Log ind igen."));
 	int rc = store_session_get(svc->store, h, &row, &err);
 	if (rc < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	if (rc == 1 || strcmp(row.state, "totp"))
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Log ind igen."));
 	struct user_row u;
-	rc = store_user_by_id(svc->store, row.user_id, &u, &err);
-	if (rc < 0)
-		return store_err(r, err);
-	if (rc == 1 || u.info.disabled) {
-		if (rc == 0)
-			user_row_release(&u);
-		store_session_delete(svc->store, h, &err);
-		free(err);
-		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Log ind igen."));
-	}
+	rc = session_user(svc, h, row.user_id, &u, r);
+	if (rc != 0)
+		return rc < 0 ? -1 : svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Log ind igen."));
 	if (throttled(svc, u.info.username, client)) {
 		int ret = throttle_fail(svc, u.info.username, client, r);
 		user_row_release(&u);
 		return ret;
 	}
 	struct actor a;
-	fill_actor(&a, &u.info, client);
+	svc_actor_of(&a, &u.info, client);
 	if (totp_check(svc, &u, code) < 0) {
 		record_failure(svc, u.info.username, client);
 		user_row_release(&u);
@@ -532,7 +562,7 @@ int svc_login_totp(struct service *svc, const char *cookie, const char *code, co
 	info->state = SESSION_FULL;
 	random_secret(info->csrf);
 	if (store_session_rekey(svc->store, h, nh, "full", info->csrf, now_s(), &err) < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	log_event(svc, &a, client, "login.ok", NULL, "ok");
 	return 0;
 }
@@ -547,7 +577,7 @@ int svc_session(struct service *svc, const char *cookie, const char *client, str
 	char *err = NULL;
 	int rc = store_session_get(svc->store, h, &row, &err);
 	if (rc < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	if (rc == 1)
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Du er ikke logget ind."));
 	long long now = now_s();
@@ -561,22 +591,16 @@ int svc_session(struct service *svc, const char *cookie, const char *client, str
 				_("Din session er udløbet. Log ind igen."));
 	}
 	struct user_row u;
-	rc = store_user_by_id(svc->store, row.user_id, &u, &err);
-	if (rc < 0)
-		return store_err(r, err);
-	if (rc == 1 || u.info.disabled) {
-		if (rc == 0)
-			user_row_release(&u);
-		store_session_delete(svc->store, h, &err);
-		free(err);
-		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Du er ikke logget ind."));
-	}
-	fill_actor(a, &u.info, client);
+	rc = session_user(svc, h, row.user_id, &u, r);
+	if (rc != 0)
+		return rc < 0 ? -1
+			      : svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Du er ikke logget ind."));
+	svc_actor_of(a, &u.info, client);
 	user_row_release(&u);
 	info->state = state_parse(row.state);
 	snprintf(info->csrf, sizeof(info->csrf), "%.*s", AUTH_SECRET_LEN, row.csrf);
 	if (store_session_touch(svc->store, h, now, &err) < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	return 0;
 }
 
@@ -591,7 +615,7 @@ int svc_logout(struct service *svc, const char *cookie, const char *client)
 		struct user_row u;
 		if (store_user_by_id(svc->store, row.user_id, &u, &err) == 0) {
 			struct actor a;
-			fill_actor(&a, &u.info, client);
+			svc_actor_of(&a, &u.info, client);
 			log_event(svc, &a, client, "logout", NULL, "ok");
 			user_row_release(&u);
 		}
@@ -616,12 +640,12 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 	}
 	int rc = store_token_find(svc->store, h, &uid, &err);
 	if (rc < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	struct user_row u;
 	if (rc == 0)
 		rc = store_user_by_id(svc->store, uid, &u, &err);
 	if (rc < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	if (rc == 1 || u.info.disabled) {
 		if (rc == 0)
 			user_row_release(&u);
@@ -629,22 +653,9 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
 				_("Ugyldigt eller tilbagekaldt token."));
 	}
-	fill_actor(a, &u.info, client);
+	svc_actor_of(a, &u.info, client);
 	user_row_release(&u);
 	log_event(svc, a, client, "token.use", NULL, "ok");
-	return 0;
-}
-
-static int find_user(struct service *svc, const char *username, struct user_row *u,
-		     struct svc_result *r)
-{
-	char *err = NULL;
-	int rc = store_user_by_name(svc->store, username ? username : "", u, &err);
-	if (rc < 0)
-		return store_err(r, err);
-	if (rc == 1)
-		return svc_fail(r, SVC_NOT_FOUND, "username", _("Brugeren »%s« findes ikke."),
-				username ? username : "");
 	return 0;
 }
 
@@ -654,7 +665,7 @@ int svc_token_create(struct service *svc, const struct actor *a, const char *use
 	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
 		return -1;
 	struct user_row u;
-	if (find_user(svc, username, &u, r) < 0)
+	if (svc_user_by_name(svc, username, &u, r) < 0)
 		return -1;
 	if (u.info.disabled) {
 		user_row_release(&u);
@@ -668,7 +679,7 @@ int svc_token_create(struct service *svc, const struct actor *a, const char *use
 	int rc = store_token_insert(svc->store, h, u.info.id, &err);
 	user_row_release(&u);
 	if (rc < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	log_event(svc, a, a->client, "token.create", username, "ok");
 	return 0;
 }
@@ -679,13 +690,13 @@ int svc_token_revoke(struct service *svc, const struct actor *a, const char *use
 	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
 		return -1;
 	struct user_row u;
-	if (find_user(svc, username, &u, r) < 0)
+	if (svc_user_by_name(svc, username, &u, r) < 0)
 		return -1;
 	char *err = NULL;
 	int rc = store_token_revoke_user(svc->store, u.info.id, count, &err);
 	user_row_release(&u);
 	if (rc < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	log_event(svc, a, a->client, "token.revoke", username, "ok");
 	return 0;
 }
@@ -699,6 +710,17 @@ int svc_totp_begin(struct service *svc, const struct actor *a, char **secret_bas
 		return -1;
 	if (a->user_id == 0)
 		return svc_fail(r, SVC_INVALID, NULL, _("Kun en bruger kan tilmelde to-faktor."));
+	/* A pending secret replaces any old one only once it is confirmed, so
+	 * an enabled user keeps working: store it as not yet enabled only when
+	 * two-factor is off. */
+	struct user_row u;
+	if (svc_user_by_id(svc, a->user_id, &u, r) < 0)
+		return -1;
+	bool was_enabled = u.info.totp_enabled;
+	user_row_release(&u);
+	if (was_enabled)
+		return svc_fail(r, SVC_CONFLICT, NULL,
+				_("To-faktor-login er allerede slået til for din konto."));
 	unsigned char secret[TOTP_SECRET_BYTES];
 	randombytes_buf(secret, sizeof(secret));
 	char *b32 = NULL;
@@ -713,31 +735,16 @@ int svc_totp_begin(struct service *svc, const struct actor *a, char **secret_bas
 	size_t sealed_len;
 	unsigned char *sealed = seal(svc, secret, sizeof(secret), &sealed_len);
 	sodium_memzero(secret, sizeof(secret));
+	if (!sealed) {
+		free(b32);
+		return svc_fail(r, SVC_ERROR, NULL, _("Kunne ikke lave en hemmelighed."));
+	}
 	char *err = NULL;
-	struct user_row u;
-	int rc = store_user_by_id(svc->store, a->user_id, &u, &err);
-	if (rc != 0 || !sealed) {
-		free(sealed);
-		free(b32);
-		return rc < 0 ? store_err(r, err)
-			      : svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
-	}
-	/* A pending secret replaces any old one only once it is confirmed, so
-	 * an enabled user keeps working: store it as not yet enabled only when
-	 * two-factor is off. */
-	bool was_enabled = u.info.totp_enabled;
-	user_row_release(&u);
-	if (was_enabled) {
-		free(sealed);
-		free(b32);
-		return svc_fail(r, SVC_CONFLICT, NULL,
-				_("To-faktor-login er allerede slået til for din konto."));
-	}
-	rc = store_user_set_totp(svc->store, a->user_id, sealed, sealed_len, false, &err);
+	int rc = store_user_set_totp(svc->store, a->user_id, sealed, sealed_len, false, &err);
 	free(sealed);
 	if (rc < 0) {
 		free(b32);
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	}
 	struct strbuf uri = STRBUF_INIT;
 	strbuf_addf(&uri,
@@ -752,15 +759,9 @@ int svc_totp_begin(struct service *svc, const struct actor *a, char **secret_bas
 int svc_totp_confirm(struct service *svc, const struct actor *a, const char *cookie,
 		     const char *code, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_PROFILE, r))
-		return -1;
 	struct user_row u;
-	char *err = NULL;
-	int rc = store_user_by_id(svc->store, a->user_id, &u, &err);
-	if (rc < 0)
-		return store_err(r, err);
-	if (rc == 1)
-		return svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
+	if (own_row(svc, a, &u, r) < 0)
+		return -1;
 	if (u.info.totp_enabled) {
 		user_row_release(&u);
 		return svc_fail(r, SVC_CONFLICT, NULL,
@@ -777,11 +778,12 @@ int svc_totp_confirm(struct service *svc, const struct actor *a, const char *coo
 				_("Koden passer ikke. Skriv den 6-cifrede kode, som din app viser "
 				  "lige nu."));
 	}
-	rc = store_user_set_totp(svc->store, a->user_id, u.totp_sealed, u.totp_sealed_len, true,
-				 &err);
+	char *err = NULL;
+	int rc = store_user_set_totp(svc->store, a->user_id, u.totp_sealed, u.totp_sealed_len, true,
+				     &err);
 	user_row_release(&u);
 	if (rc < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	unsigned char h[32];
 	if (cookie && hash_secret(cookie, h) == 0) {
 		store_session_set_state(svc->store, h, "full", &err);
@@ -794,15 +796,9 @@ int svc_totp_confirm(struct service *svc, const struct actor *a, const char *coo
 int svc_password_change(struct service *svc, const struct actor *a, const char *old_password,
 			const char *new_password, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_PROFILE, r))
-		return -1;
 	struct user_row u;
-	char *err = NULL;
-	int rc = store_user_by_id(svc->store, a->user_id, &u, &err);
-	if (rc < 0)
-		return store_err(r, err);
-	if (rc == 1)
-		return svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
+	if (own_row(svc, a, &u, r) < 0)
+		return -1;
 	bool ok = old_password && strlen(old_password) <= PASSWORD_MAX &&
 		  password_verify(svc, u.password_hash, old_password);
 	if (!ok) {
@@ -821,10 +817,11 @@ int svc_password_change(struct service *svc, const struct actor *a, const char *
 		return svc_fail(r, SVC_ERROR, NULL,
 				_("Adgangskoden kunne ikke hashes (hukommelse)."));
 	}
-	rc = store_user_set_password(svc->store, u.info.id, hash, &err);
+	char *err = NULL;
+	int rc = store_user_set_password(svc->store, u.info.id, hash, &err);
 	user_row_release(&u);
 	if (rc < 0)
-		return store_err(r, err);
+		return svc_store_fail(r, err);
 	log_event(svc, a, a->client, "password.change", NULL, "ok");
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include "domain/cpr.h"
 #include "service/audit.h"
 #include "service/meeting.h"
+#include "service/service_internal.h"
 #include "store/meeting_store.h"
 #include "store/user_store.h"
 #include "util/i18n.h"
@@ -18,60 +19,6 @@
 #include "util/banned.h"
 
 /* ---- helpers -------------------------------------------------------------- */
-
-static int store_fail(struct svc_result *r, char *err)
-{
-	svc_fail(r, SVC_ERROR, NULL, "%s", err ? err : "?");
-	free(err);
-	return -1;
-}
-
-static int load_org(struct service *svc, struct org *org, struct svc_result *r)
-{
-	char *err = NULL;
-	if (store_org_load(svc->store, org, &err) < 0)
-		return store_fail(r, err);
-	if (!org->bodies_nr)
-		return svc_fail(r, SVC_INVALID, NULL,
-				_("der er ingen strategi i databasen; indlæs den med »ssp init«"));
-	return 0;
-}
-
-/* Writes one access-log entry; an action the log cannot record is not
- * done, so a failure here fails the call. */
-static int log_it(struct service *svc, const struct actor *a, const char *action,
-		  const char *object, const char *outcome, struct svc_result *r)
-{
-	struct audit_entry e = {action, object, NULL, NULL, outcome};
-	if (audit_log(svc, a, a ? a->client : NULL, &e) < 0)
-		return svc_fail(r, SVC_ERROR, NULL,
-				_("adgangsloggen kunne ikke skrives; handlingen er afvist"));
-	return 0;
-}
-
-static int get_meeting(struct service *svc, long long id, struct meeting *m, struct svc_result *r)
-{
-	char *err = NULL;
-	int rc = store_meeting_get(svc->store, id, m, &err);
-	if (rc < 0)
-		return store_fail(r, err);
-	if (rc > 0)
-		return svc_fail(r, SVC_NOT_FOUND, "id", _("mødet %lld findes ikke"), id);
-	return 0;
-}
-
-static int user_by_name(struct service *svc, const char *username, struct user_row *u,
-			struct svc_result *r)
-{
-	char *err = NULL;
-	int rc = store_user_by_name(svc->store, username ? username : "", u, &err);
-	if (rc < 0)
-		return store_fail(r, err);
-	if (rc == 1)
-		return svc_fail(r, SVC_NOT_FOUND, "username", _("Brugeren »%s« findes ikke."),
-				username ? username : "");
-	return 0;
-}
 
 /* Does the actor take part in body? -1 on a store error. */
 static int takes_part(struct service *svc, const struct actor *a, const char *body,
@@ -83,7 +30,7 @@ static int takes_part(struct service *svc, const struct actor *a, const char *bo
 	char *err = NULL;
 	if (store_participant_bodies(svc->store, a->user_id, &bodies, &err) < 0) {
 		strlist_clear(&bodies);
-		return store_fail(r, err);
+		return svc_store_fail(r, err);
 	}
 	int yes = 0;
 	for (size_t i = 0; i < bodies.nr && !yes; i++)
@@ -129,22 +76,38 @@ static int check_run(struct service *svc, const struct actor *a, const struct or
 		return -1;
 	if (!why)
 		return 0;
-	log_it(svc, a, action_id(ACT_MEETING_RUN), b->id, "denied", r);
+	svc_log(svc, a, action_id(ACT_MEETING_RUN), b->id, "denied", r);
 	return svc_fail(r, SVC_FORBIDDEN, NULL, "%s", why);
 }
 
-/* Loads the organisation and meeting id with its body, for a change. */
-static int load_for_run(struct service *svc, const struct actor *a, long long id, struct org *org,
-			struct meeting *m, const struct org_body **b, struct svc_result *r)
+/* A meeting being changed (agenda, attendance, minutes): the
+ * organisation, the meeting and its body. */
+struct run {
+	struct org org;
+	struct meeting m;
+	const struct org_body *b;
+};
+
+/* Loads x for meeting id and checks that a may run it. Release x also on
+ * failure. */
+static int run_load(struct service *svc, const struct actor *a, long long id, struct run *x,
+		    struct svc_result *r)
 {
-	memset(m, 0, sizeof(*m));
-	if (load_org(svc, org, r) < 0 || get_meeting(svc, id, m, r) < 0)
+	memset(x, 0, sizeof(*x));
+	org_init(&x->org);
+	if (svc_load_org(svc, &x->org, r) < 0 || svc_get_meeting(svc, id, &x->m, r) < 0)
 		return -1;
-	*b = org_find_body(org, m->body);
-	if (!*b)
+	x->b = org_find_body(&x->org, x->m.body);
+	if (!x->b)
 		return svc_fail(r, SVC_NOT_FOUND, "id",
-				_("mødets forum »%s« findes ikke længere i strategien"), m->body);
-	return check_run(svc, a, *b, r);
+				_("mødets forum »%s« findes ikke længere i strategien"), x->m.body);
+	return check_run(svc, a, x->b, r);
+}
+
+static void run_release(struct run *x)
+{
+	meeting_release(&x->m);
+	org_release(&x->org);
 }
 
 /* 1-based line of byte offset at in text. */
@@ -179,6 +142,20 @@ static int check_no_cpr(const struct org_body *b, const char *text, bool minutes
 			line_of(text, at), b->name);
 }
 
+/* The gate before a meeting's agenda or minutes text is stored: text
+ * with a CPR-like number is refused where it does not belong (logged
+ * "refused"); otherwise the change is logged. */
+static int cpr_gate(struct service *svc, const struct actor *a, const struct run *x,
+		    const char *text, bool minutes, struct svc_result *r)
+{
+	const char *action = minutes ? "meeting.minutes" : "meeting.agenda";
+	if (check_no_cpr(x->b, text, minutes, r) < 0) {
+		svc_log(svc, a, action, x->m.uid, "refused", r);
+		return -1;
+	}
+	return svc_log(svc, a, action, x->m.uid, "ok", r);
+}
+
 /* ---- the meeting's page ---------------------------------------------------- */
 
 void meeting_view_release(struct meeting_view *v)
@@ -211,7 +188,7 @@ int svc_meeting_view(struct service *svc, const struct actor *a, long long id, s
 	memset(out, 0, sizeof(*out));
 	if (!svc_allowed(svc, a, ACT_MEETING_VIEW, r))
 		return -1;
-	if (load_org(svc, org, r) < 0 || get_meeting(svc, id, &out->m, r) < 0)
+	if (svc_load_org(svc, org, r) < 0 || svc_get_meeting(svc, id, &out->m, r) < 0)
 		return -1;
 	const struct org_body *b = org_find_body(org, out->m.body);
 	if (!b)
@@ -228,17 +205,17 @@ int svc_meeting_view(struct service *svc, const struct actor *a, long long id, s
 	if (store_participants_load(svc->store, b->id, &out->participants, &err) < 0 ||
 	    store_attendance_load(svc->store, id, &out->attendance, &err) < 0 ||
 	    store_agenda_load(svc->store, id, &out->agenda, &out->agenda_stored, &err) < 0)
-		return store_fail(r, err);
+		return svc_store_fail(r, err);
 	if (!out->agenda_stored)
 		meeting_proposed_agenda(b, &out->m, &out->agenda);
 	out->minutes_visible = !b->named_individuals || out->can_run;
 	if (out->minutes_visible) {
 		if (store_minutes_load(svc->store, id, &out->minutes, &err) < 0)
-			return store_fail(r, err);
+			return svc_store_fail(r, err);
 		/* minutes of a § 115-møde may name young people: reading them is
 		 * an access to personal data */
 		if (b->named_individuals && out->minutes.text &&
-		    log_it(svc, a, "meeting.minutes.view", out->m.uid, "ok", r) < 0)
+		    svc_log(svc, a, "meeting.minutes.view", out->m.uid, "ok", r) < 0)
 			return -1;
 	}
 	return 0;
@@ -263,13 +240,10 @@ static void split_items(const char *text, struct strlist *out)
 int svc_meeting_agenda_save(struct service *svc, const struct actor *a, long long id,
 			    const char *text, struct svc_result *r)
 {
-	struct org org;
-	org_init(&org);
-	struct meeting m;
-	const struct org_body *b = NULL;
+	struct run x;
 	struct strlist items = STRLIST_INIT;
 	int ret = -1;
-	if (load_for_run(svc, a, id, &org, &m, &b, r) < 0)
+	if (run_load(svc, a, id, &x, r) < 0)
 		goto out;
 	split_items(text ? text : "", &items);
 	if (items.nr > AGENDA_ITEMS_MAX) {
@@ -285,22 +259,17 @@ int svc_meeting_agenda_save(struct service *svc, const struct actor *a, long lon
 			goto out;
 		}
 	}
-	if (check_no_cpr(b, text ? text : "", false, r) < 0) {
-		log_it(svc, a, "meeting.agenda", m.uid, "refused", r);
-		goto out;
-	}
-	if (log_it(svc, a, "meeting.agenda", m.uid, "ok", r) < 0)
+	if (cpr_gate(svc, a, &x, text ? text : "", false, r) < 0)
 		goto out;
 	char *err = NULL;
 	if (store_agenda_save(svc->store, id, &items, &err) < 0) {
-		store_fail(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	ret = 0;
 out:
 	strlist_clear(&items);
-	meeting_release(&m);
-	org_release(&org);
+	run_release(&x);
 	return ret;
 }
 
@@ -315,18 +284,15 @@ static bool has_user(const struct person_list *l, long long id)
 int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long long id,
 				const struct person_list *att, struct svc_result *r)
 {
-	struct org org;
-	org_init(&org);
-	struct meeting m;
-	const struct org_body *b = NULL;
+	struct run x;
 	struct person_list known = {0}, before = {0};
 	int ret = -1;
 	char *err = NULL;
-	if (load_for_run(svc, a, id, &org, &m, &b, r) < 0)
+	if (run_load(svc, a, id, &x, r) < 0)
 		goto out;
-	if (store_participants_load(svc->store, b->id, &known, &err) < 0 ||
+	if (store_participants_load(svc->store, x.b->id, &known, &err) < 0 ||
 	    store_attendance_load(svc->store, id, &before, &err) < 0) {
-		store_fail(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	size_t guests = 0;
@@ -335,7 +301,8 @@ int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long
 		if (p->user_id) {
 			if (!has_user(&known, p->user_id) && !has_user(&before, p->user_id)) {
 				svc_fail(r, SVC_INVALID, "attendance",
-					 _("bruger %lld deltager ikke i %s"), p->user_id, b->name);
+					 _("bruger %lld deltager ikke i %s"), p->user_id,
+					 x.b->name);
 				goto out;
 			}
 			for (size_t k = 0; k < i; k++)
@@ -364,31 +331,27 @@ int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long
 			 GUESTS_MAX);
 		goto out;
 	}
-	if (log_it(svc, a, "meeting.attendance", m.uid, "ok", r) < 0)
+	if (svc_log(svc, a, "meeting.attendance", x.m.uid, "ok", r) < 0)
 		goto out;
 	if (store_attendance_save(svc->store, id, att, &err) < 0) {
-		store_fail(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	ret = 0;
 out:
 	person_list_release(&known);
 	person_list_release(&before);
-	meeting_release(&m);
-	org_release(&org);
+	run_release(&x);
 	return ret;
 }
 
 int svc_meeting_minutes_save(struct service *svc, const struct actor *a, long long id,
 			     const char *text, struct svc_result *r)
 {
-	struct org org;
-	org_init(&org);
-	struct meeting m;
-	const struct org_body *b = NULL;
+	struct run x;
 	struct strbuf norm = STRBUF_INIT;
 	int ret = -1;
-	if (load_for_run(svc, a, id, &org, &m, &b, r) < 0)
+	if (run_load(svc, a, id, &x, r) < 0)
 		goto out;
 	/* browsers send CRLF from a textarea: store LF */
 	for (const char *p = text ? text : ""; *p; p++)
@@ -400,22 +363,17 @@ int svc_meeting_minutes_save(struct service *svc, const struct actor *a, long lo
 			 MINUTES_MAX);
 		goto out;
 	}
-	if (check_no_cpr(b, norm.buf, true, r) < 0) {
-		log_it(svc, a, "meeting.minutes", m.uid, "refused", r);
-		goto out;
-	}
-	if (log_it(svc, a, "meeting.minutes", m.uid, "ok", r) < 0)
+	if (cpr_gate(svc, a, &x, norm.buf, true, r) < 0)
 		goto out;
 	char *err = NULL;
 	if (store_minutes_save(svc->store, id, norm.buf, a->username, &err) < 0) {
-		store_fail(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	ret = 0;
 out:
 	strbuf_release(&norm);
-	meeting_release(&m);
-	org_release(&org);
+	run_release(&x);
 	return ret;
 }
 
@@ -424,7 +382,7 @@ out:
 static int find_body(struct service *svc, const char *body, struct org *org,
 		     const struct org_body **b, struct svc_result *r)
 {
-	if (load_org(svc, org, r) < 0)
+	if (svc_load_org(svc, org, r) < 0)
 		return -1;
 	*b = body ? org_find_body(org, body) : NULL;
 	if (!*b)
@@ -444,7 +402,7 @@ int svc_participants(struct service *svc, const struct actor *a, const char *bod
 	int ret = find_body(svc, body, &org, &b, r);
 	char *err = NULL;
 	if (ret == 0 && store_participants_load(svc->store, b->id, out, &err) < 0)
-		ret = store_fail(r, err);
+		ret = svc_store_fail(r, err);
 	org_release(&org);
 	return ret;
 }
@@ -461,7 +419,7 @@ static int participant_change(struct service *svc, const struct actor *a, const 
 	struct user_row u;
 	memset(&u, 0, sizeof(u));
 	int ret = -1;
-	if (find_body(svc, body, &org, &b, r) < 0 || user_by_name(svc, username, &u, r) < 0)
+	if (find_body(svc, body, &org, &b, r) < 0 || svc_user_by_name(svc, username, &u, r) < 0)
 		goto out;
 	if (add && u.info.disabled) {
 		svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."),
@@ -470,7 +428,7 @@ static int participant_change(struct service *svc, const struct actor *a, const 
 	}
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "%s %s", b->id, u.info.username);
-	int rc = log_it(svc, a, add ? "participant.add" : "participant.remove", obj.buf, "ok", r);
+	int rc = svc_log(svc, a, add ? "participant.add" : "participant.remove", obj.buf, "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
@@ -478,7 +436,7 @@ static int participant_change(struct service *svc, const struct actor *a, const 
 	rc = add ? store_participant_add(svc->store, b->id, u.info.id, &err)
 		 : store_participant_remove(svc->store, b->id, u.info.id, &err);
 	if (rc < 0) {
-		store_fail(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	*changed = rc == 0;
@@ -527,7 +485,7 @@ static int year_meetings(struct service *svc, const struct org *org, int year,
 	if (store_meetings_count(svc->store, year, &n, &err) < 0 ||
 	    (n && store_meetings_load(svc->store, year, NULL, &l, &err) < 0)) {
 		meeting_list_release(&l);
-		return store_fail(r, err);
+		return svc_store_fail(r, err);
 	}
 	if (!n && plan_year(org, year, NULL, &l, &err) < 0)
 		free(err);
@@ -547,13 +505,13 @@ int svc_my_meetings(struct service *svc, const struct actor *a, size_t max, stru
 	*bodies_nr = 0;
 	if (!svc_allowed(svc, a, ACT_HOME_VIEW, r))
 		return -1;
-	if (load_org(svc, org, r) < 0)
+	if (svc_load_org(svc, org, r) < 0)
 		return -1;
 	struct strlist bodies = STRLIST_INIT;
 	char *err = NULL;
 	if (a->user_id && store_participant_bodies(svc->store, a->user_id, &bodies, &err) < 0) {
 		strlist_clear(&bodies);
-		return store_fail(r, err);
+		return svc_store_fail(r, err);
 	}
 	*bodies_nr = bodies.nr;
 	int ret = 0;
@@ -585,7 +543,7 @@ int svc_calendar_body(struct service *svc, const struct actor *a, const char *bo
 {
 	if (!svc_allowed(svc, a, ACT_MEETING_VIEW, r))
 		return -1;
-	if (load_org(svc, org, r) < 0)
+	if (svc_load_org(svc, org, r) < 0)
 		return -1;
 	if (body && !org_find_body(org, body))
 		return svc_fail(r, SVC_NOT_FOUND, "body", _("organet »%s« findes ikke"), body);
@@ -618,17 +576,11 @@ static int token_user(struct service *svc, const struct actor *a, const char *us
 	if (!svc_allowed(svc, a, other ? ACT_USER_ADMIN : ACT_PROFILE, r))
 		return -1;
 	if (other)
-		return user_by_name(svc, username, u, r);
+		return svc_user_by_name(svc, username, u, r);
 	if (!a->user_id)
 		return svc_fail(r, SVC_INVALID, NULL,
 				_("Kun en bruger kan have en kalenderadresse; angiv brugeren."));
-	char *err = NULL;
-	int rc = store_user_by_id(svc->store, a->user_id, u, &err);
-	if (rc < 0)
-		return store_fail(r, err);
-	if (rc == 1)
-		return svc_fail(r, SVC_NOT_FOUND, NULL, _("Brugeren findes ikke."));
-	return 0;
+	return svc_user_by_id(svc, a->user_id, u, r);
 }
 
 int svc_caltoken_create(struct service *svc, const struct actor *a, const char *username,
@@ -646,7 +598,7 @@ int svc_caltoken_create(struct service *svc, const struct actor *a, const char *
 			 u.info.username);
 		goto out;
 	}
-	if (log_it(svc, a, "calendar.token.create", u.info.username, "ok", r) < 0)
+	if (svc_log(svc, a, "calendar.token.create", u.info.username, "ok", r) < 0)
 		goto out;
 	unsigned char raw[32], h[32];
 	randombytes_buf(raw, sizeof(raw));
@@ -657,7 +609,7 @@ int svc_caltoken_create(struct service *svc, const struct actor *a, const char *
 	char *err = NULL;
 	if (store_caltoken_replace(svc->store, h, u.info.id, &err) < 0) {
 		sodium_memzero(token_out, AUTH_SECRET_LEN + 1);
-		store_fail(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	ret = 0;
@@ -676,11 +628,11 @@ int svc_caltoken_revoke(struct service *svc, const struct actor *a, const char *
 		return -1;
 	}
 	int ret = -1;
-	if (log_it(svc, a, "calendar.token.revoke", u.info.username, "ok", r) < 0)
+	if (svc_log(svc, a, "calendar.token.revoke", u.info.username, "ok", r) < 0)
 		goto out;
 	char *err = NULL;
 	if (store_caltoken_revoke_user(svc->store, u.info.id, count, &err) < 0) {
-		store_fail(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	ret = 0;
@@ -699,7 +651,7 @@ int svc_caltoken_status(struct service *svc, const struct actor *a, char **creat
 		return 0;
 	char *err = NULL;
 	if (store_caltoken_live(svc->store, a->user_id, created_at, &err) < 0)
-		return store_fail(r, err);
+		return svc_store_fail(r, err);
 	return 0;
 }
 
@@ -712,11 +664,11 @@ int svc_calendar_feed(struct service *svc, const char *token, const char *client
 	char *err = NULL;
 	int rc = token_hash(token, h) < 0 ? 1 : store_caltoken_find(svc->store, h, &uid, &err);
 	if (rc < 0)
-		return store_fail(r, err);
+		return svc_store_fail(r, err);
 	struct user_row u;
 	memset(&u, 0, sizeof(u));
 	if (rc == 0 && (rc = store_user_by_id(svc->store, uid, &u, &err)) < 0)
-		return store_fail(r, err);
+		return svc_store_fail(r, err);
 	if (rc == 1 || u.info.disabled || !authz_allowed(u.info.role, ACT_MEETING_VIEW)) {
 		user_row_release(&u);
 		struct audit_entry e = {"calendar.feed", NULL, NULL, NULL, "failed"};
@@ -725,18 +677,13 @@ int svc_calendar_feed(struct service *svc, const char *token, const char *client
 				_("Der findes ingen side med den adresse."));
 	}
 	struct actor a;
-	memset(&a, 0, sizeof(a));
-	a.user_id = u.info.id;
-	snprintf(a.username, sizeof(a.username), "%s", u.info.username);
-	snprintf(a.org, sizeof(a.org), "%s", u.info.org ? u.info.org : "");
-	a.role = u.info.role;
-	snprintf(a.client, sizeof(a.client), "%s", client ? client : "");
+	svc_actor_of(&a, &u.info, client);
 	struct strlist bodies = STRLIST_INIT;
 	int ret = -1;
-	if (log_it(svc, &a, "calendar.feed", NULL, "ok", r) < 0 || load_org(svc, org, r) < 0)
+	if (svc_log(svc, &a, "calendar.feed", NULL, "ok", r) < 0 || svc_load_org(svc, org, r) < 0)
 		goto out;
 	if (store_participant_bodies(svc->store, a.user_id, &bodies, &err) < 0) {
-		store_fail(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	if (bodies.nr && three_years(svc, org, &bodies, out, r) < 0)

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "service/audit.h"
+#include "service/service_internal.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -26,21 +27,7 @@ long svc_today(void)
 	return lday;
 }
 
-static int load_org(struct service *svc, struct org *org, struct svc_result *r)
-{
-	char *err = NULL;
-	if (store_org_load(svc->store, org, &err) < 0) {
-		svc_fail(r, SVC_ERROR, NULL, "%s", err);
-		free(err);
-		return -1;
-	}
-	if (!org->bodies_nr)
-		return svc_fail(r, SVC_INVALID, NULL,
-				_("der er ingen strategi i databasen; indlæs den med »ssp init«"));
-	return 0;
-}
-
-static int check_year(int year, struct svc_result *r)
+int svc_check_year(int year, struct svc_result *r)
 {
 	if (year < PLAN_YEAR_MIN || year > PLAN_YEAR_MAX)
 		return svc_fail(r, SVC_INVALID, "year",
@@ -52,7 +39,7 @@ static int check_year(int year, struct svc_result *r)
 static int plan(const struct org *org, int year, const char *body, struct meeting_list *out,
 		struct svc_result *r)
 {
-	if (check_year(year, r) < 0)
+	if (svc_check_year(year, r) < 0)
 		return -1;
 	if (body && !org_find_body(org, body))
 		return svc_fail(
@@ -72,19 +59,9 @@ int svc_plan_preview(struct service *svc, const struct actor *a, int year, const
 {
 	if (!svc_allowed(svc, a, ACT_MEETING_VIEW, r))
 		return -1;
-	if (check_year(year, r) < 0 || load_org(svc, org, r) < 0)
+	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
 		return -1;
 	return plan(org, year, body, out, r);
-}
-
-static int log_change(struct service *svc, const struct actor *a, const char *action,
-		      const char *object, const char *outcome, struct svc_result *r)
-{
-	struct audit_entry e = {action, object, NULL, NULL, outcome};
-	if (audit_log(svc, a, a->client, &e) < 0)
-		return svc_fail(r, SVC_ERROR, NULL,
-				_("adgangsloggen kunne ikke skrives; handlingen er afvist"));
-	return 0;
 }
 
 int svc_plan_save(struct service *svc, const struct actor *a, int year, struct org *org,
@@ -93,7 +70,7 @@ int svc_plan_save(struct service *svc, const struct actor *a, int year, struct o
 	memset(stats, 0, sizeof(*stats));
 	if (!svc_allowed(svc, a, ACT_MEETING_PLAN, r))
 		return -1;
-	if (check_year(year, r) < 0 || load_org(svc, org, r) < 0)
+	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
 		return -1;
 	struct meeting_list p = MEETING_LIST_INIT;
 	if (plan(org, year, NULL, &p, r) < 0) {
@@ -103,7 +80,7 @@ int svc_plan_save(struct service *svc, const struct actor *a, int year, struct o
 	char object[16];
 	snprintf(object, sizeof(object), "%d", year);
 	/* logged first: an action the log cannot record is not done */
-	if (log_change(svc, a, "meeting.replan", object, "ok", r) < 0) {
+	if (svc_log(svc, a, "meeting.replan", object, "ok", r) < 0) {
 		meeting_list_release(&p);
 		return -1;
 	}
@@ -111,9 +88,8 @@ int svc_plan_save(struct service *svc, const struct actor *a, int year, struct o
 	int rc = store_meetings_replan(svc->store, year, &p, svc_today(), a->username, stats, &err);
 	meeting_list_release(&p);
 	if (rc < 0) {
-		svc_fail(r, SVC_ERROR, NULL, "%s", err);
-		free(err);
-		log_change(svc, a, "meeting.replan", object, "failed", r);
+		svc_store_fail(r, err);
+		svc_log(svc, a, "meeting.replan", object, "failed", r);
 		return -1;
 	}
 	return 0;
@@ -124,29 +100,22 @@ int svc_meetings_list(struct service *svc, const struct actor *a, int year, cons
 {
 	if (!svc_allowed(svc, a, ACT_MEETING_VIEW, r))
 		return -1;
-	if (check_year(year, r) < 0 || load_org(svc, org, r) < 0)
+	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
 		return -1;
 	if (body && !org_find_body(org, body))
 		return svc_fail(r, SVC_NOT_FOUND, "body", _("organet »%s« findes ikke"), body);
 	char *err = NULL;
-	if (store_meetings_load(svc->store, year, body, out, &err) < 0) {
-		svc_fail(r, SVC_ERROR, NULL, "%s", err);
-		free(err);
-		return -1;
-	}
+	if (store_meetings_load(svc->store, year, body, out, &err) < 0)
+		return svc_store_fail(r, err);
 	return 0;
 }
 
-/* Loads meeting id or fails with SVC_NOT_FOUND. */
-static int get_meeting(struct service *svc, long long id, struct meeting *m, struct svc_result *r)
+int svc_get_meeting(struct service *svc, long long id, struct meeting *m, struct svc_result *r)
 {
 	char *err = NULL;
 	int rc = store_meeting_get(svc->store, id, m, &err);
-	if (rc < 0) {
-		svc_fail(r, SVC_ERROR, NULL, "%s", err);
-		free(err);
-		return -1;
-	}
+	if (rc < 0)
+		return svc_store_fail(r, err);
 	if (rc > 0)
 		return svc_fail(r, SVC_NOT_FOUND, "id", _("mødet %lld findes ikke"), id);
 	return 0;
@@ -161,22 +130,19 @@ int svc_meeting_set_status(struct service *svc, const struct actor *a, long long
 		return svc_fail(r, SVC_INVALID, "status",
 				_("et møde flyttes ved at give det en ny tid, ikke en status"));
 	struct meeting m;
-	if (get_meeting(svc, id, &m, r) < 0)
+	if (svc_get_meeting(svc, id, &m, r) < 0)
 		return -1;
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "%s %s", m.uid, meeting_status_id(st));
 	meeting_release(&m);
-	int rc = log_change(svc, a, "meeting.status", obj.buf, "ok", r);
+	int rc = svc_log(svc, a, "meeting.status", obj.buf, "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		return -1;
 	char *err = NULL;
 	rc = store_meeting_set_status(svc->store, id, st, a->username, &err);
-	if (rc < 0) {
-		svc_fail(r, SVC_ERROR, NULL, "%s", err);
-		free(err);
-		return -1;
-	}
+	if (rc < 0)
+		return svc_store_fail(r, err);
 	return 0;
 }
 
@@ -233,7 +199,7 @@ int svc_meeting_move(struct service *svc, const struct actor *a, long long id, l
 	struct meeting m;
 	memset(&m, 0, sizeof(m));
 	int ret = -1;
-	if (load_org(svc, &org, r) < 0 || get_meeting(svc, id, &m, r) < 0)
+	if (svc_load_org(svc, &org, r) < 0 || svc_get_meeting(svc, id, &m, r) < 0)
 		goto out;
 	if (!duration)
 		duration = m.duration;
@@ -252,14 +218,13 @@ int svc_meeting_move(struct service *svc, const struct actor *a, long long id, l
 	plan_format_time(day, start, when);
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "%s %s", m.uid, when);
-	int rc = log_change(svc, a, "meeting.move", obj.buf, "ok", r);
+	int rc = svc_log(svc, a, "meeting.move", obj.buf, "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
 	char *err = NULL;
 	if (store_meeting_move(svc->store, id, day, start, duration, a->username, &err) < 0) {
-		svc_fail(r, SVC_ERROR, NULL, "%s", err);
-		free(err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	ret = 0;
@@ -280,7 +245,7 @@ int svc_meeting_add(struct service *svc, const struct actor *a, const char *body
 	org_init(&org);
 	int ret = -1;
 	char *domain = NULL;
-	if (load_org(svc, &org, r) < 0)
+	if (svc_load_org(svc, &org, r) < 0)
 		goto out;
 	const struct org_body *b = body ? org_find_body(&org, body) : NULL;
 	if (!b) {
@@ -308,15 +273,14 @@ int svc_meeting_add(struct service *svc, const struct actor *a, const char *body
 	plan_format_time(day, start, when);
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "%s %s", b->id, when);
-	int rc = log_change(svc, a, "meeting.add", obj.buf, "ok", r);
+	int rc = svc_log(svc, a, "meeting.add", obj.buf, "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
 	domain = plan_uid_domain(org.municipality);
 	char *err = NULL;
 	if (store_meeting_add(svc->store, out, domain, a->username, &err) < 0) {
-		svc_fail(r, SVC_ERROR, NULL, "%s", err);
-		free(err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	ret = 0;
@@ -334,15 +298,14 @@ int svc_compliance(struct service *svc, const struct actor *a, int year, long as
 	*from_plan = false;
 	if (!svc_allowed(svc, a, ACT_COMPLIANCE_VIEW, r))
 		return -1;
-	if (check_year(year, r) < 0 || load_org(svc, org, r) < 0)
+	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
 		return -1;
 	struct meeting_list m = MEETING_LIST_INIT;
 	char *err = NULL;
 	int n = 0;
 	if (store_meetings_count(svc->store, year, &n, &err) < 0 ||
 	    (n && store_meetings_load(svc->store, year, NULL, &m, &err) < 0)) {
-		svc_fail(r, SVC_ERROR, NULL, "%s", err);
-		free(err);
+		svc_store_fail(r, err);
 		meeting_list_release(&m);
 		return -1;
 	}

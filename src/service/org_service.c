@@ -2,7 +2,9 @@
 #include <stdlib.h>
 
 #include "service/service.h"
+#include "service/service_internal.h"
 #include "strategy/parse.h"
+#include "util/i18n.h"
 #include "util/banned.h"
 
 int service_strategy_check(const char *text, size_t len, struct org *out, struct diags *d)
@@ -11,7 +13,7 @@ int service_strategy_check(const char *text, size_t len, struct org *out, struct
 }
 
 int service_strategy_apply(struct service *svc, const char *text, size_t len, struct diags *d,
-			   char **err)
+			   struct strlist *kept, char **err)
 {
 	*err = NULL;
 	struct org o;
@@ -24,7 +26,7 @@ int service_strategy_apply(struct service *svc, const char *text, size_t len, st
 	char hex[crypto_hash_sha256_BYTES * 2 + 1];
 	crypto_hash_sha256(h, (const unsigned char *)text, len);
 	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	int rc = store_org_save(svc->store, &o, hex, err);
+	int rc = store_org_save(svc->store, &o, hex, kept, err);
 	org_release(&o);
 	return rc;
 }
@@ -34,16 +36,23 @@ int service_org_get(struct service *svc, struct org *out, char **err)
 	return store_org_load(svc->store, out, err);
 }
 
-int svc_org_view(struct service *svc, const struct actor *a, struct org *out,
-		 struct svc_result *r)
+int svc_org_view(struct service *svc, const struct actor *a, struct org *out, struct svc_result *r)
 {
 	if (!svc_allowed(svc, a, ACT_ORG_VIEW, r))
 		return -1;
 	char *err = NULL;
-	if (store_org_load(svc->store, out, &err) < 0) {
-		svc_fail(r, SVC_ERROR, NULL, "%s", err);
-		free(err);
-		return -1;
-	}
+	if (store_org_load(svc->store, out, &err) < 0)
+		return svc_store_fail(r, err);
+	return 0;
+}
+
+int svc_load_org(struct service *svc, struct org *org, struct svc_result *r)
+{
+	char *err = NULL;
+	if (store_org_load(svc->store, org, &err) < 0)
+		return svc_store_fail(r, err);
+	if (!org->bodies_nr)
+		return svc_fail(r, SVC_INVALID, NULL,
+				_("der er ingen strategi i databasen; indlæs den med »ssp init«"));
 	return 0;
 }

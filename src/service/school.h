@@ -96,6 +96,10 @@ struct institution_input {
 	const char *district;
 };
 
+/* Adding, editing, deactivating and reactivating make the institution the
+ * administrator's: re-loading the strategy (`ssp init`) no longer changes
+ * it (store_org_save). */
+
 /* SVC_INVALID (field id, name, kind or district), SVC_CONFLICT for an id
  * that is taken (also by a deactivated institution). */
 int svc_institution_add(struct service *svc, const struct actor *a,

@@ -7,6 +7,7 @@
 
 #include "service/audit.h"
 #include "service/meeting.h"
+#include "service/service_internal.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -17,33 +18,6 @@
 #define THEME_MAX_CHARS 200
 
 /* ---- helpers ---- */
-
-static int store_error(struct svc_result *r, char *err)
-{
-	svc_fail(r, SVC_ERROR, NULL, "%s", err ? err : _("databasefejl"));
-	free(err);
-	return -1;
-}
-
-static int check_year(int year, struct svc_result *r)
-{
-	if (year < PLAN_YEAR_MIN || year > PLAN_YEAR_MAX)
-		return svc_fail(r, SVC_INVALID, "year",
-				_("året skal være mellem %d og %d, ikke %d"), PLAN_YEAR_MIN,
-				PLAN_YEAR_MAX, year);
-	return 0;
-}
-
-/* Logged first: an action the log cannot record is not done. */
-static int log_change(struct service *svc, const struct actor *a, const char *action,
-		      const char *object, struct svc_result *r)
-{
-	struct audit_entry e = {action, object, NULL, NULL, "ok"};
-	if (audit_log(svc, a, a->client, &e) < 0)
-		return svc_fail(r, SVC_ERROR, NULL,
-				_("adgangsloggen kunne ikke skrives; handlingen er afvist"));
-	return 0;
-}
 
 static int log_denied(struct service *svc, const struct actor *a, const char *action,
 		      const char *object)
@@ -94,7 +68,7 @@ static int get_institution(struct service *svc, const char *id, struct instituti
 	char *err = NULL;
 	int rc = id && *id ? store_institution_get(svc->store, id, out, &err) : 1;
 	if (rc < 0)
-		return store_error(r, err);
+		return svc_store_fail(r, err);
 	if (rc > 0)
 		return svc_fail(r, SVC_NOT_FOUND, "id", _("Institutionen »%s« findes ikke."),
 				id ? id : "");
@@ -160,7 +134,7 @@ static int network_load(struct service *svc, int year, long as_of, struct school
 			struct svc_result *r)
 {
 	memset(out, 0, sizeof(*out));
-	if (check_year(year, r) < 0)
+	if (svc_check_year(year, r) < 0)
 		return -1;
 	out->year = year;
 	out->as_of = as_of;
@@ -175,7 +149,7 @@ static int network_load(struct service *svc, int year, long as_of, struct school
 		0 ||
 	    plan_days(svc, year, out, &err) < 0) {
 		school_network_release(out);
-		return store_error(r, err);
+		return svc_store_fail(r, err);
 	}
 	out->n_inst = xcalloc(out->inst.nr + 1, sizeof(*out->n_inst));
 	for (size_t i = 0; i < out->inst.nr; i++) {
@@ -298,7 +272,7 @@ int svc_school_get(struct service *svc, const struct actor *a, const char *id,
 	if (store_contacts_load(svc->store, id, &out->contacts, &err) < 0 ||
 	    store_laeseplan_load(svc->store, id, CAL_NO_DAY, CAL_NO_DAY, &out->items, &err) < 0) {
 		school_detail_release(out);
-		return store_error(r, err);
+		return svc_store_fail(r, err);
 	}
 	out->may_edit = out->inst.active && svc_laeseplan_may_edit(svc, a, id);
 	out->may_admin = a->cli || authz_allowed(a->role, ACT_SCHOOL_ADMIN);
@@ -345,7 +319,7 @@ int svc_institution_add(struct service *svc, const struct actor *a,
 	char *err = NULL;
 	int rc = store_institution_get(svc->store, row.id, &old, &err);
 	if (rc < 0) {
-		store_error(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	if (rc == 0) {
@@ -358,7 +332,7 @@ int svc_institution_add(struct service *svc, const struct actor *a,
 		institution_row_release(&old);
 		goto out;
 	}
-	if (log_change(svc, a, "school.add", row.id, r) < 0)
+	if (svc_log(svc, a, "school.add", row.id, "ok", r) < 0)
 		goto out;
 	rc = store_institution_insert(svc->store, &row, &err);
 	if (rc == -2) {
@@ -367,7 +341,7 @@ int svc_institution_add(struct service *svc, const struct actor *a,
 		goto out;
 	}
 	if (rc < 0) {
-		store_error(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	ret = 0;
@@ -392,14 +366,14 @@ int svc_institution_edit(struct service *svc, const struct actor *a, const char 
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "%s name=%s kind=%s district=%s", id, row.name,
 		    institution_kind_id(row.kind), row.district);
-	int rc = log_change(svc, a, "school.edit", obj.buf, r);
+	int rc = svc_log(svc, a, "school.edit", obj.buf, "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
 	char *err = NULL;
 	rc = store_institution_update(svc->store, &row, &err);
 	if (rc < 0) {
-		store_error(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	if (rc > 0) {
@@ -422,12 +396,12 @@ int svc_institution_set_active(struct service *svc, const struct actor *a, const
 	if (get_institution(svc, id, &old, r) < 0)
 		return -1;
 	institution_row_release(&old);
-	if (log_change(svc, a, active ? "school.activate" : "school.deactivate", id, r) < 0)
+	if (svc_log(svc, a, active ? "school.activate" : "school.deactivate", id, "ok", r) < 0)
 		return -1;
 	char *err = NULL;
 	int rc = store_institution_set_active(svc->store, id, active, &err);
 	if (rc < 0)
-		return store_error(r, err);
+		return svc_store_fail(r, err);
 	if (rc > 0)
 		return svc_fail(r, SVC_NOT_FOUND, "id", _("Institutionen »%s« findes ikke."), id);
 	return 0;
@@ -515,7 +489,7 @@ static int get_item(struct service *svc, const char *institution, long long item
 	char *err = NULL;
 	int rc = store_laeseplan_get(svc->store, item, out, &err);
 	if (rc < 0)
-		return store_error(r, err);
+		return svc_store_fail(r, err);
 	if (rc > 0 || !out->institution || strcmp(out->institution, institution)) {
 		if (rc == 0)
 			laeseplan_row_release(out);
@@ -552,13 +526,13 @@ int svc_laeseplan_add(struct service *svc, const struct actor *a, const char *in
 	row.institution = xstrdup(institution);
 	struct strbuf obj = STRBUF_INIT;
 	item_object(&obj, institution, 0, &row);
-	int rc = log_change(svc, a, "laeseplan.add", obj.buf, r);
+	int rc = svc_log(svc, a, "laeseplan.add", obj.buf, "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
 	char *err = NULL;
 	if (store_laeseplan_insert(svc->store, &row, a->username, &err) < 0) {
-		store_error(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	if (id)
@@ -589,14 +563,14 @@ int svc_laeseplan_edit(struct service *svc, const struct actor *a, const char *i
 	row.institution = xstrdup(institution);
 	struct strbuf obj = STRBUF_INIT;
 	item_object(&obj, institution, item, &row);
-	int rc = log_change(svc, a, "laeseplan.edit", obj.buf, r);
+	int rc = svc_log(svc, a, "laeseplan.edit", obj.buf, "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
 	char *err = NULL;
 	rc = store_laeseplan_update(svc->store, &row, a->username, &err);
 	if (rc < 0) {
-		store_error(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	if (rc > 0) {
@@ -624,14 +598,14 @@ int svc_laeseplan_remove(struct service *svc, const struct actor *a, const char 
 	struct strbuf obj = STRBUF_INIT;
 	item_object(&obj, institution, item, &old);
 	laeseplan_row_release(&old);
-	int rc = log_change(svc, a, "laeseplan.remove", obj.buf, r);
+	int rc = svc_log(svc, a, "laeseplan.remove", obj.buf, "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		return -1;
 	char *err = NULL;
 	rc = store_laeseplan_delete(svc->store, item, &err);
 	if (rc < 0)
-		return store_error(r, err);
+		return svc_store_fail(r, err);
 	if (rc > 0)
 		return svc_fail(r, SVC_NOT_FOUND, "item", _("Læseplanen har intet punkt %lld."),
 				item);
@@ -650,7 +624,7 @@ int svc_theme_day_record(struct service *svc, const struct actor *a, long long m
 	char *err = NULL;
 	int rc = store_meeting_get(svc->store, meeting_id, &m, &err);
 	if (rc < 0)
-		return store_error(r, err);
+		return svc_store_fail(r, err);
 	if (rc > 0 || !m.body || strcmp(m.body, NETWORK_BODY_ID)) {
 		if (rc == 0)
 			meeting_release(&m);
@@ -675,7 +649,7 @@ int svc_theme_day_record(struct service *svc, const struct actor *a, long long m
 	}
 	if (store_contacts_load(svc->store, NULL, &contacts, &err) < 0 ||
 	    store_institutions_load(svc->store, &inst, &err) < 0) {
-		store_error(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	/* every id sent must be a contact person of an active institution */
@@ -710,12 +684,12 @@ int svc_theme_day_record(struct service *svc, const struct actor *a, long long m
 	}
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "%s present=%d/%zu", m.uid ? m.uid : "?", here, k);
-	rc = log_change(svc, a, "themeday.attendance", obj.buf, r);
+	rc = svc_log(svc, a, "themeday.attendance", obj.buf, "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
 	if (store_theme_day_attendance_set(svc->store, meeting_id, ids, flags, k, &err) < 0) {
-		store_error(r, err);
+		svc_store_fail(r, err);
 		goto out;
 	}
 	ret = 0;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "service/audit.h"
+#include "service/service_internal.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
@@ -50,6 +51,13 @@ int svc_fail(struct svc_result *r, enum svc_status st, const char *field, const 
 	r->message = strbuf_detach(&sb);
 	r->status = st;
 	r->field = field;
+	return -1;
+}
+
+int svc_store_fail(struct svc_result *r, char *err)
+{
+	svc_fail(r, SVC_ERROR, NULL, "%s", err ? err : _("databasefejl"));
+	free(err);
 	return -1;
 }
 

@@ -88,9 +88,11 @@ int service_strategy_check(const char *text, size_t len, struct org *out, struct
 
 /* Validates the strategy text and, only if it has no errors, stores its
  * organisation (one transaction). Returns 0 on success; -1 with findings in
- * *d (validation) or a message in *err (store). */
+ * *d (validation) or a message in *err (store). The ids of the strategy's
+ * institutions that were left as an administrator left them are appended
+ * to *kept (when not NULL; see store_org_save). */
 int service_strategy_apply(struct service *svc, const char *text, size_t len, struct diags *d,
-			   char **err);
+			   struct strlist *kept, char **err);
 
 /* Loads the current organisation (ACT_ORG_VIEW). */
 int service_org_get(struct service *svc, struct org *out, char **err);

@@ -118,15 +118,10 @@ int store_audit_list(struct store *s, const char *username, const char *subject,
 		 " WHERE (?1 IS NULL OR username = ?1) AND (?2 IS NULL OR subject = ?2)"
 		 " ORDER BY seq DESC LIMIT ?3",
 		 "ssi", username, subject, limit > 0 ? limit : -1);
-	if (!st)
-		return db_fail(s, err, "audit");
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
 		read_row(st, &out->v[out->nr++]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, err, "audit");
-	return 0;
+	return rows_end(s, st, rc, err, "audit");
 }

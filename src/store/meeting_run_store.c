@@ -4,36 +4,11 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "store/store_internal.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
-
-static void now_utc(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static int begin(struct store *s, char **err)
-{
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, err, "BEGIN");
-	return 0;
-}
-
-static int commit_or_fail(struct store *s, int rc, char **err, const char *what)
-{
-	if (rc == 0 && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
-		return 0;
-	db_fail(s, err, what);
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
-}
 
 /* ---- agenda ---- */
 
@@ -45,25 +20,20 @@ int store_agenda_load(struct store *s, long long meeting_id, struct strlist *out
 				"SELECT text FROM meeting_agenda_item WHERE meeting_id = ?"
 				" ORDER BY position",
 				"l", meeting_id);
-	if (!st)
-		return db_fail(s, err, _("læs dagsorden"));
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 		*stored = true;
 		if (t && *t)
 			strlist_add(out, t);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, err, _("læs dagsorden"));
-	return 0;
+	return rows_end(s, st, rc, err, _("læs dagsorden"));
 }
 
 int store_agenda_save(struct store *s, long long meeting_id, const struct strlist *items,
 		      char **err)
 {
-	if (begin(s, err) < 0)
+	if (store_begin(s, err) < 0)
 		return -1;
 	int rc = exec(s, "DELETE FROM meeting_agenda_item WHERE meeting_id = ?", "l", meeting_id);
 	for (size_t i = 0; rc == 0 && i < items->nr; i++)
@@ -76,7 +46,7 @@ int store_agenda_save(struct store *s, long long meeting_id, const struct strlis
 			  "INSERT INTO meeting_agenda_item (meeting_id, position, text)"
 			  " VALUES (?, 0, '')",
 			  "l", meeting_id);
-	return commit_or_fail(s, rc, err, _("gem dagsorden"));
+	return store_end(s, rc, err, _("gem dagsorden"));
 }
 
 /* ---- people ---- */
@@ -118,15 +88,10 @@ static void read_person(sqlite3_stmt *st, struct person *p)
 static int load_people(struct store *s, sqlite3_stmt *st, struct person_list *out, char **err,
 		       const char *what)
 {
-	if (!st)
-		return db_fail(s, err, what);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = stmt_step(st)) == SQLITE_ROW)
 		read_person(st, person_list_add(out));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, err, what);
-	return 0;
+	return rows_end(s, st, rc, err, what);
 }
 
 /* ---- participants ---- */
@@ -149,15 +114,10 @@ int store_participant_bodies(struct store *s, long long user_id, struct strlist 
 				" ON b.id = p.body_id WHERE p.user_id = ? AND b.active = 1"
 				" ORDER BY b.position",
 				"l", user_id);
-	if (!st)
-		return db_fail(s, err, _("læs deltagelse"));
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = stmt_step(st)) == SQLITE_ROW)
 		strlist_add(out, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, err, _("læs deltagelse"));
-	return 0;
+	return rows_end(s, st, rc, err, _("læs deltagelse"));
 }
 
 int store_participant_add(struct store *s, const char *body, long long user_id, char **err)
@@ -195,7 +155,7 @@ int store_attendance_load(struct store *s, long long meeting_id, struct person_l
 int store_attendance_save(struct store *s, long long meeting_id, const struct person_list *att,
 			  char **err)
 {
-	if (begin(s, err) < 0)
+	if (store_begin(s, err) < 0)
 		return -1;
 	int rc = exec(s, "DELETE FROM meeting_attendance WHERE meeting_id = ?", "l", meeting_id);
 	for (size_t i = 0; rc == 0 && i < att->nr; i++) {
@@ -211,7 +171,7 @@ int store_attendance_save(struct store *s, long long meeting_id, const struct pe
 				  " VALUES (?, ?, ?, ?)",
 				  "lssi", meeting_id, p->name, p->org, (int)p->present);
 	}
-	return commit_or_fail(s, rc, err, _("gem fremmøde"));
+	return store_end(s, rc, err, _("gem fremmøde"));
 }
 
 /* ---- minutes ---- */
@@ -231,25 +191,21 @@ int store_minutes_load(struct store *s, long long meeting_id, struct minutes *ou
 				"SELECT text, updated_at, updated_by FROM meeting_minutes"
 				" WHERE meeting_id = ?",
 				"l", meeting_id);
-	if (!st)
-		return db_fail(s, err, _("læs referat"));
-	int rc = sqlite3_step(st);
+	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW) {
 		out->text = col_dup(st, 0);
 		out->updated_at = col_dup(st, 1);
 		out->updated_by = col_dup(st, 2);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(s, err, _("læs referat"));
-	return 0;
+	/* no minutes yet is not an error */
+	return row_end(s, st, rc, err, _("læs referat")) < 0 ? -1 : 0;
 }
 
 int store_minutes_save(struct store *s, long long meeting_id, const char *text, const char *by,
 		       char **err)
 {
-	char now[32];
-	now_utc(now);
+	char now[STORE_TIME_LEN];
+	store_now(now);
 	if (exec(s,
 		 "INSERT INTO meeting_minutes (meeting_id, text, updated_at, updated_by)"
 		 " VALUES (?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET"
@@ -265,9 +221,9 @@ int store_minutes_save(struct store *s, long long meeting_id, const char *text, 
 int store_caltoken_replace(struct store *s, const unsigned char hash[32], long long user_id,
 			   char **err)
 {
-	char now[32];
-	now_utc(now);
-	if (begin(s, err) < 0)
+	char now[STORE_TIME_LEN];
+	store_now(now);
+	if (store_begin(s, err) < 0)
 		return -1;
 	int rc = exec(s,
 		      "UPDATE calendar_token SET revoked_at = ? WHERE user_id = ?"
@@ -277,7 +233,7 @@ int store_caltoken_replace(struct store *s, const unsigned char hash[32], long l
 		rc = exec(s,
 			  "INSERT INTO calendar_token (hash, user_id, created_at) VALUES (?, ?, ?)",
 			  "bls", hash, 32, user_id, now);
-	return commit_or_fail(s, rc, err, _("gem kalenderadresse"));
+	return store_end(s, rc, err, _("gem kalenderadresse"));
 }
 
 int store_caltoken_find(struct store *s, const unsigned char hash[32], long long *user_id,
@@ -287,24 +243,16 @@ int store_caltoken_find(struct store *s, const unsigned char hash[32], long long
 				"SELECT user_id FROM calendar_token WHERE hash = ?"
 				" AND revoked_at IS NULL",
 				"b", hash, 32);
-	if (!st)
-		return db_fail(s, err, _("læs kalenderadresse"));
-	int rc = sqlite3_step(st);
-	int ret = 1;
-	if (rc == SQLITE_ROW) {
+	int rc = stmt_step(st);
+	if (rc == SQLITE_ROW)
 		*user_id = sqlite3_column_int64(st, 0);
-		ret = 0;
-	} else if (rc != SQLITE_DONE) {
-		ret = db_fail(s, err, _("læs kalenderadresse"));
-	}
-	sqlite3_finalize(st);
-	return ret;
+	return row_end(s, st, rc, err, _("læs kalenderadresse"));
 }
 
 int store_caltoken_revoke_user(struct store *s, long long user_id, int *count, char **err)
 {
-	char now[32];
-	now_utc(now);
+	char now[STORE_TIME_LEN];
+	store_now(now);
 	if (exec(s,
 		 "UPDATE calendar_token SET revoked_at = ? WHERE user_id = ?"
 		 " AND revoked_at IS NULL",

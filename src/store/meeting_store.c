@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "store/store_internal.h"
 #include "util/i18n.h"
@@ -105,14 +104,6 @@ int store_planning_load(struct store *s, struct org *o)
 	"id, uid, body_id, district_id, start_at, end_at, theme, agenda, status,"                  \
 	" changed_by_hand, ad_hoc, sequence"
 
-static void now_utc(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 static void split_lines(const char *text, struct strlist *out)
 {
 	if (!text)
@@ -172,19 +163,16 @@ int store_meetings_load(struct store *s, int year, const char *body, struct meet
 				" AND (? IS NULL OR body_id = ?)"
 				" ORDER BY start_at, body_id, district_id, uid",
 				"iss", year, body, body);
-	if (!st)
-		return db_fail(s, err, _("læs møder"));
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		struct meeting *m = meeting_list_add(out);
 		if (read_meeting(st, m) < 0) {
 			meeting_release(m);
 			out->nr--;
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, err, _("læs møder"));
+	if (rows_end(s, st, rc, err, _("læs møder")) < 0)
+		return -1;
 	meeting_list_sort(out);
 	return 0;
 }
@@ -258,10 +246,10 @@ int store_meetings_replan(struct store *s, int year, const struct meeting_list *
 			  long keep_before, const char *by, struct replan_stats *stats, char **err)
 {
 	memset(stats, 0, sizeof(*stats));
-	char now[32];
-	now_utc(now);
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, err, "BEGIN");
+	char now[STORE_TIME_LEN];
+	store_now(now);
+	if (store_begin(s, err) < 0)
+		return -1;
 	struct meeting_list stored = MEETING_LIST_INIT;
 	char *e = NULL;
 	if (store_meetings_load(s, year, NULL, &stored, &e) < 0)
@@ -358,8 +346,8 @@ static int changes_or_missing(struct store *s)
 int store_meeting_set_status(struct store *s, long long id, enum meeting_status st, const char *by,
 			     char **err)
 {
-	char now[32];
-	now_utc(now);
+	char now[STORE_TIME_LEN];
+	store_now(now);
 	if (exec(s,
 		 "UPDATE meeting SET status = ?, changed_by_hand = 1,"
 		 " sequence = sequence + 1, updated_at = ?, updated_by = ? WHERE id = ?",
@@ -371,8 +359,8 @@ int store_meeting_set_status(struct store *s, long long id, enum meeting_status 
 int store_meeting_move(struct store *s, long long id, long day, int start, int duration,
 		       const char *by, char **err)
 {
-	char now[32], from[26], to[26];
-	now_utc(now);
+	char now[STORE_TIME_LEN], from[26], to[26];
+	store_now(now);
 	struct meeting m = {0};
 	m.day = day;
 	m.start = start;
@@ -390,11 +378,11 @@ int store_meeting_move(struct store *s, long long id, long day, int start, int d
 int store_meeting_add(struct store *s, struct meeting *m, const char *uid_domain, const char *by,
 		      char **err)
 {
-	char now[32];
-	now_utc(now);
+	char now[STORE_TIME_LEN];
+	store_now(now);
 	int year = cal_date(m->day).y;
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, err, "BEGIN");
+	if (store_begin(s, err) < 0)
+		return -1;
 	/* a provisional UID, replaced once the row id is known */
 	struct strbuf uid = STRBUF_INIT;
 	strbuf_addf(&uid, "pending-%s-%s", m->body, now);

@@ -4,6 +4,9 @@
  * PRAGMA user_version is the number of steps applied. */
 #include "store/migrations.h"
 
+/* The steps keep the layout they were released with: clang-format (a
+ * newer version, or a changed .clang-format) must not touch them. */
+// clang-format off
 const char *const store_migrations[] = {
 	/* 1: the organisation from the strategy */
 	"CREATE TABLE municipality ("
@@ -201,6 +204,14 @@ const char *const store_migrations[] = {
 	"  updated_by TEXT NOT NULL"
 	");"
 	"CREATE INDEX laeseplan_institution ON laeseplan_item(institution_id);",
+
+	/* 5: an institution an administrator has added, edited, deactivated or
+	 * reactivated (on /skoler) is the administrator's: re-loading the
+	 * strategy leaves it as it is (store_org_save). */
+	"ALTER TABLE institution ADD COLUMN edited_by_admin"
+	"  INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (edited_by_admin IN (0, 1));",
 };
+// clang-format on
 
 const int store_migrations_nr = (int)(sizeof(store_migrations) / sizeof(*store_migrations));

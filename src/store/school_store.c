@@ -3,20 +3,11 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "store/store_internal.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
-
-static void now_utc(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 /* A "YYYY-MM-DD" column as a day, or CAL_NO_DAY. */
 static long col_day(sqlite3_stmt *st, int i)
@@ -93,7 +84,7 @@ void attendance_rows_release(struct attendance_rows *l)
 /* ---- institutions ---- */
 
 #define INST_COLS                                                                                  \
-	"i.id, i.name, i.kind, i.district_id, d.name, i.example, i.active"                         \
+	"i.id, i.name, i.kind, i.district_id, d.name, i.example, i.active, i.edited_by_admin"      \
 	" FROM institution i LEFT JOIN district d ON d.id = i.district_id"
 
 static void read_institution(sqlite3_stmt *st, struct institution_row *r)
@@ -108,6 +99,7 @@ static void read_institution(sqlite3_stmt *st, struct institution_row *r)
 	r->district_name = col_dup(st, 4);
 	r->example = sqlite3_column_int(st, 5) != 0;
 	r->active = sqlite3_column_int(st, 6) != 0;
+	r->edited_by_admin = sqlite3_column_int(st, 7) != 0;
 }
 
 int store_institutions_load(struct store *s, struct institution_rows *out, char **err)
@@ -116,41 +108,29 @@ int store_institutions_load(struct store *s, struct institution_rows *out, char 
 				"SELECT " INST_COLS " ORDER BY COALESCE(d.position, 1000000),"
 				" i.district_id, i.kind DESC, i.name, i.id",
 				"");
-	if (!st)
-		return db_fail(s, err, _("læs institutioner"));
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
 		read_institution(st, &out->v[out->nr++]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, err, _("læs institutioner"));
-	return 0;
+	return rows_end(s, st, rc, err, _("læs institutioner"));
 }
 
 int store_institution_get(struct store *s, const char *id, struct institution_row *out, char **err)
 {
 	sqlite3_stmt *st = prep(s, "SELECT " INST_COLS " WHERE i.id = ?", "s", id);
-	if (!st)
-		return db_fail(s, err, _("læs institution"));
-	int rc = sqlite3_step(st), ret = 0;
+	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW)
 		read_institution(st, out);
-	else if (rc == SQLITE_DONE)
-		ret = 1;
-	else
-		ret = db_fail(s, err, _("læs institution"));
-	sqlite3_finalize(st);
-	return ret;
+	return row_end(s, st, rc, err, _("læs institution"));
 }
 
 int store_institution_insert(struct store *s, const struct institution_row *r, char **err)
 {
 	sqlite3_stmt *st =
 	    prep(s,
-		 "INSERT INTO institution (id, name, kind, district_id, example, active)"
-		 " VALUES (?, ?, ?, ?, 0, 1)",
+		 "INSERT INTO institution (id, name, kind, district_id, example, active,"
+		 " edited_by_admin) VALUES (?, ?, ?, ?, 0, 1, 1)",
 		 "ssss", r->id, r->name, institution_kind_id(r->kind), r->district);
 	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
 	int ext = sqlite3_extended_errcode(s->db);
@@ -169,7 +149,9 @@ int store_institution_insert(struct store *s, const struct institution_row *r, c
 
 int store_institution_update(struct store *s, const struct institution_row *r, char **err)
 {
-	if (exec(s, "UPDATE institution SET name = ?, kind = ?, district_id = ? WHERE id = ?",
+	if (exec(s,
+		 "UPDATE institution SET name = ?, kind = ?, district_id = ?, edited_by_admin = 1"
+		 " WHERE id = ?",
 		 "ssss", r->name, institution_kind_id(r->kind), r->district, r->id) < 0)
 		return db_fail(s, err, _("ret institution"));
 	return sqlite3_changes(s->db) ? 0 : 1;
@@ -177,7 +159,8 @@ int store_institution_update(struct store *s, const struct institution_row *r, c
 
 int store_institution_set_active(struct store *s, const char *id, bool active, char **err)
 {
-	if (exec(s, "UPDATE institution SET active = ? WHERE id = ?", "is", (int)active, id) < 0)
+	if (exec(s, "UPDATE institution SET active = ?, edited_by_admin = 1 WHERE id = ?", "is",
+		 (int)active, id) < 0)
 		return db_fail(s, err, _("ret institution"));
 	return sqlite3_changes(s->db) ? 0 : 1;
 }
@@ -202,10 +185,8 @@ int store_contacts_load(struct store *s, const char *institution, struct contact
 				" AND (?1 IS NULL OR institution_id = ?1)"
 				" ORDER BY name, username",
 				"s", institution);
-	if (!st)
-		return db_fail(s, err, _("læs kontaktpersoner"));
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
 		struct contact_row *c = &out->v[out->nr++];
 		c->user_id = sqlite3_column_int64(st, 0);
@@ -213,27 +194,17 @@ int store_contacts_load(struct store *s, const char *institution, struct contact
 		c->name = col_dup(st, 2);
 		c->institution = col_dup(st, 3);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, err, _("læs kontaktpersoner"));
-	return 0;
+	return rows_end(s, st, rc, err, _("læs kontaktpersoner"));
 }
 
 int store_user_institution(struct store *s, long long user_id, char **out, char **err)
 {
 	*out = NULL;
 	sqlite3_stmt *st = prep(s, "SELECT institution_id FROM user WHERE id = ?", "l", user_id);
-	if (!st)
-		return db_fail(s, err, _("læs bruger"));
-	int rc = sqlite3_step(st), ret = 0;
+	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW)
 		*out = col_dup(st, 0);
-	else if (rc == SQLITE_DONE)
-		ret = 1;
-	else
-		ret = db_fail(s, err, _("læs bruger"));
-	sqlite3_finalize(st);
-	return ret;
+	return row_end(s, st, rc, err, _("læs bruger"));
 }
 
 /* ---- læseplan ---- */
@@ -272,40 +243,28 @@ int store_laeseplan_load(struct store *s, const char *institution, long from, lo
 				" CASE WHEN grade GLOB '[0-9]*' THEN CAST(grade AS INTEGER)"
 				" ELSE 1000 END, grade, planned_date, id",
 				"sss", institution, f[0] ? f : NULL, t[0] ? t : NULL);
-	if (!st)
-		return db_fail(s, err, _("læs læseplan"));
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
 		read_item(st, &out->v[out->nr++]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, err, _("læs læseplan"));
-	return 0;
+	return rows_end(s, st, rc, err, _("læs læseplan"));
 }
 
 int store_laeseplan_get(struct store *s, long long id, struct laeseplan_row *out, char **err)
 {
 	sqlite3_stmt *st =
 	    prep(s, "SELECT " ITEM_COLS " FROM laeseplan_item WHERE id = ?", "l", id);
-	if (!st)
-		return db_fail(s, err, _("læs læseplan"));
-	int rc = sqlite3_step(st), ret = 0;
+	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW)
 		read_item(st, out);
-	else if (rc == SQLITE_DONE)
-		ret = 1;
-	else
-		ret = db_fail(s, err, _("læs læseplan"));
-	sqlite3_finalize(st);
-	return ret;
+	return row_end(s, st, rc, err, _("læs læseplan"));
 }
 
 int store_laeseplan_insert(struct store *s, struct laeseplan_row *r, const char *by, char **err)
 {
-	char now[32], planned[11], held[11] = "";
-	now_utc(now);
+	char now[STORE_TIME_LEN], planned[11], held[11] = "";
+	store_now(now);
 	cal_format_date(r->planned, planned);
 	if (r->held != CAL_NO_DAY)
 		cal_format_date(r->held, held);
@@ -322,8 +281,8 @@ int store_laeseplan_insert(struct store *s, struct laeseplan_row *r, const char 
 int store_laeseplan_update(struct store *s, const struct laeseplan_row *r, const char *by,
 			   char **err)
 {
-	char now[32], planned[11], held[11] = "";
-	now_utc(now);
+	char now[STORE_TIME_LEN], planned[11], held[11] = "";
+	store_now(now);
 	cal_format_date(r->planned, planned);
 	if (r->held != CAL_NO_DAY)
 		cal_format_date(r->held, held);
@@ -351,10 +310,8 @@ int store_theme_days_load(struct store *s, const char *body, int year, struct th
 				"SELECT id, start_at, status, theme FROM meeting"
 				" WHERE body_id = ? AND year = ? ORDER BY start_at, id",
 				"si", body, year);
-	if (!st)
-		return db_fail(s, err, _("læs temadage"));
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		long day;
 		int minute;
 		const char *start = (const char *)sqlite3_column_text(st, 1);
@@ -370,10 +327,7 @@ int store_theme_days_load(struct store *s, const char *body, int year, struct th
 			t->status = MEETING_PLANNED;
 		t->theme = col_dup(st, 3);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, err, _("læs temadage"));
-	return 0;
+	return rows_end(s, st, rc, err, _("læs temadage"));
 }
 
 int store_theme_day_attendance_load(struct store *s, const char *body, int year,
@@ -386,40 +340,28 @@ int store_theme_day_attendance_load(struct store *s, const char *body, int year,
 		 " WHERE m.body_id = ? AND m.year = ? AND a.user_id IS NOT NULL"
 		 " ORDER BY a.meeting_id, a.user_id",
 		 "si", body, year);
-	if (!st)
-		return db_fail(s, err, _("læs fremmøde"));
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
 		struct attendance_row *a = &out->v[out->nr++];
 		a->meeting_id = sqlite3_column_int64(st, 0);
 		a->user_id = sqlite3_column_int64(st, 1);
 		a->present = sqlite3_column_int(st, 2) != 0;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, err, _("læs fremmøde"));
-	return 0;
+	return rows_end(s, st, rc, err, _("læs fremmøde"));
 }
 
 int store_theme_day_attendance_set(struct store *s, long long meeting_id, const long long *user_ids,
 				   const bool *present, size_t n, char **err)
 {
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, err, _("gem fremmøde"));
-	for (size_t i = 0; i < n; i++) {
-		if (exec(s,
-			 "INSERT INTO meeting_attendance (meeting_id, user_id, present)"
-			 " VALUES (?, ?, ?) ON CONFLICT (meeting_id, user_id)"
-			 " WHERE user_id IS NOT NULL DO UPDATE SET present = excluded.present",
-			 "lli", meeting_id, user_ids[i], (int)present[i]) < 0)
-			goto fail;
-	}
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		goto fail;
-	return 0;
-fail:
-	db_fail(s, err, _("gem fremmøde"));
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	if (store_begin(s, err) < 0)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = exec(s,
+			  "INSERT INTO meeting_attendance (meeting_id, user_id, present)"
+			  " VALUES (?, ?, ?) ON CONFLICT (meeting_id, user_id)"
+			  " WHERE user_id IS NOT NULL DO UPDATE SET present = excluded.present",
+			  "lli", meeting_id, user_ids[i], (int)present[i]);
+	return store_end(s, rc, err, _("gem fremmøde"));
 }

@@ -1,4 +1,5 @@
-/* school_store.h - the school network: institutions (migration 1), their
+/* school_store.h - the school network: institutions (migration 1; who
+ * owns one, the strategy or an administrator: migration 5), their
  * contact persons (users of role kontaktperson, migration 2), SSP-læseplan
  * items (laeseplan_item, migration 4) and theme-day attendance
  * (meeting_attendance on the school network body's meetings, migration 4).
@@ -23,6 +24,7 @@ struct institution_row {
 	char *district;      /* district id */
 	char *district_name; /* NULL when the district is gone */
 	bool example, active;
+	bool edited_by_admin; /* added or changed on /skoler: `ssp init` leaves it */
 };
 
 struct institution_rows {
@@ -94,6 +96,9 @@ void attendance_rows_release(struct attendance_rows *l);
 int store_institutions_load(struct store *s, struct institution_rows *out, char **err);
 /* 0 found, 1 no such id, -1 error. */
 int store_institution_get(struct store *s, const char *id, struct institution_row *out, char **err);
+/* The three writes an administrator makes (on /skoler). Each marks the
+ * institution edited_by_admin (migration 5), so that re-loading the
+ * strategy leaves it alone (store_org_save). */
 /* Inserts r (id, name, kind, district; active, not example). 0, -2 when
  * the id is taken, -1 on error. */
 int store_institution_insert(struct store *s, const struct institution_row *r, char **err);

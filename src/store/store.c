@@ -89,6 +89,49 @@ char *col_dup(sqlite3_stmt *st, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
+int stmt_step(sqlite3_stmt *st)
+{
+	return st ? sqlite3_step(st) : SQLITE_ERROR;
+}
+
+int rows_end(struct store *s, sqlite3_stmt *st, int rc, char **err, const char *what)
+{
+	int ret = rc == SQLITE_DONE ? 0 : db_fail(s, err, what);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int row_end(struct store *s, sqlite3_stmt *st, int rc, char **err, const char *what)
+{
+	int ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : db_fail(s, err, what);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int store_begin(struct store *s, char **err)
+{
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(s, err, "BEGIN");
+	return 0;
+}
+
+int store_end(struct store *s, int rc, char **err, const char *what)
+{
+	if (rc == 0 && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	db_fail(s, err, what);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+void store_now(char out[STORE_TIME_LEN])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, STORE_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 int store_schema_latest(void)
 {
 	return store_migrations_nr;
@@ -204,26 +247,24 @@ void store_close(struct store *s)
 
 /* ---- organisation ------------------------------------------------------ */
 
-static int save_items(struct store *s, const char *body, const char *kind,
-		      const struct strlist *l)
+static int save_items(struct store *s, const char *body, const char *kind, const struct strlist *l)
 {
 	for (size_t i = 0; i < l->nr; i++)
-		if (exec(s,
-			 "INSERT INTO body_item (body_id, kind, position, text) VALUES (?, ?, ?, ?)",
-			 "ssis", body, kind, (int)i, l->v[i]) < 0)
+		if (exec(
+			s,
+			"INSERT INTO body_item (body_id, kind, position, text) VALUES (?, ?, ?, ?)",
+			"ssis", body, kind, (int)i, l->v[i]) < 0)
 			return -1;
 	return 0;
 }
 
-int store_org_save(struct store *s, const struct org *o, const char *source_sha256, char **err)
+int store_org_save(struct store *s, const struct org *o, const char *source_sha256,
+		   struct strlist *kept, char **err)
 {
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, err, "BEGIN");
-	char now[32];
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (store_begin(s, err) < 0)
+		return -1;
+	char now[STORE_TIME_LEN];
+	store_now(now);
 
 	if (exec(s,
 		 "INSERT INTO municipality (id, name, police_district, age_min, age_max,"
@@ -256,7 +297,8 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 	for (size_t i = 0; i < o->categories_nr; i++)
 		if (exec(s,
 			 "INSERT INTO category (id, name, description, position, active)"
-			 " VALUES (?, ?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
+			 " VALUES (?, ?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET name = "
+			 "excluded.name,"
 			 " description = excluded.description, position = excluded.position,"
 			 " active = 1",
 			 "sssi", o->categories[i].id, o->categories[i].name,
@@ -285,15 +327,18 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 	}
 	for (size_t i = 0; i < o->institutions_nr; i++) {
 		const struct org_institution *x = &o->institutions[i];
+		/* an administrator's institution is not touched (migration 5) */
 		if (exec(s,
 			 "INSERT INTO institution (id, name, kind, district_id, example, active)"
 			 " VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET"
 			 " name = excluded.name, kind = excluded.kind,"
 			 " district_id = excluded.district_id, example = excluded.example,"
-			 " active = 1",
+			 " active = 1 WHERE institution.edited_by_admin = 0",
 			 "ssssi", x->id, x->name, institution_kind_id(x->kind), x->district,
 			 (int)x->example) < 0)
 			goto fail;
+		if (!sqlite3_changes(s->db) && kept)
+			strlist_add(kept, x->id);
 	}
 	if (store_planning_save(s, o) < 0) /* meeting_store.c */
 		goto fail;
@@ -379,9 +424,8 @@ int store_org_load(struct store *s, struct org *o, char **err)
 	if (rc != SQLITE_DONE)
 		goto fail_nofin;
 
-	st = prep(s,
-		  "SELECT id, name, description FROM category WHERE active = 1 ORDER BY position",
-		  "");
+	st = prep(
+	    s, "SELECT id, name, description FROM category WHERE active = 1 ORDER BY position", "");
 	if (!st)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

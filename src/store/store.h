@@ -28,9 +28,14 @@ int store_schema_latest(void);
 
 /* Replaces the organisation with o in one transaction. Bodies, districts and
  * categories missing from o are kept but marked inactive (later records may
- * refer to them); institutions are added or updated, never removed (an admin
- * may have added them). source_sha256 identifies the strategy file. */
-int store_org_save(struct store *s, const struct org *o, const char *source_sha256, char **err);
+ * refer to them). Institutions are never removed (an admin may have added
+ * them): one of o's that is new is added, one the strategy loaded before is
+ * updated and made active, but one an administrator has added, edited,
+ * deactivated or reactivated is left exactly as it is, and its id is
+ * appended to *kept (when kept is not NULL). source_sha256 identifies the
+ * strategy file. */
+int store_org_save(struct store *s, const struct org *o, const char *source_sha256,
+		   struct strlist *kept, char **err);
 
 /* Loads the active organisation into o (org_init'ed by the caller). */
 int store_org_load(struct store *s, struct org *o, char **err);

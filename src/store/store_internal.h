@@ -27,6 +27,27 @@ int exec(struct store *s, const char *sql, const char *types, ...);
 /* A copy of a text column, or NULL. */
 char *col_dup(sqlite3_stmt *st, int i);
 
+/* sqlite3_step() that takes a NULL statement (prep failed) as SQLITE_ERROR,
+ * so a caller can prepare, step and end without checking in between. */
+int stmt_step(sqlite3_stmt *st);
+/* Ends a statement whose rows were read until stmt_step() gave rc:
+ * finalizes st (NULL is fine) and returns 0 when rc is SQLITE_DONE, else
+ * -1 with db_fail(what) in *err. */
+int rows_end(struct store *s, sqlite3_stmt *st, int rc, char **err, const char *what);
+/* The same for a statement that looks up one row: 0 when rc is SQLITE_ROW
+ * (the caller has read it), 1 on SQLITE_DONE (no such row), else -1. */
+int row_end(struct store *s, sqlite3_stmt *st, int rc, char **err, const char *what);
+
+/* BEGIN IMMEDIATE; -1 with *err on failure. */
+int store_begin(struct store *s, char **err);
+/* Ends the transaction store_begin() started: COMMIT when rc is 0, else
+ * ROLLBACK. 0 when committed; -1 with db_fail(what) in *err otherwise. */
+int store_end(struct store *s, int rc, char **err, const char *what);
+
+/* The time now (UTC) as "YYYY-MM-DDTHH:MM:SSZ", the form of the *_at columns. */
+#define STORE_TIME_LEN 32
+void store_now(char out[STORE_TIME_LEN]);
+
 /* The planning keys of o ([kalender], ugedag, tidspunkt ...): written by
  * store_org_save and read by store_org_load inside their transactions
  * (meeting_store.c). -1 on a database error. */

@@ -2,7 +2,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "store/store_internal.h"
 #include "util/xalloc.h"
@@ -36,21 +35,14 @@ void user_row_release(struct user_row *u)
 
 static int step_done(struct store *s, sqlite3_stmt *st, char **err, const char *what)
 {
-	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, err, what);
-	return 0;
+	return rows_end(s, st, stmt_step(st), err, what);
 }
 
 int store_user_insert(struct store *s, const struct user_new *u, const char *password_hash,
 		      long long *id, char **err)
 {
-	char now[32];
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	char now[STORE_TIME_LEN];
+	store_now(now);
 	sqlite3_stmt *st = prep(s,
 				"INSERT INTO user (username, name, role, org, institution_id,"
 				" password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -87,9 +79,7 @@ static void read_info(sqlite3_stmt *st, struct user_info *u)
 static int user_one(struct store *s, sqlite3_stmt *st, struct user_row *out, char **err)
 {
 	memset(out, 0, sizeof(*out));
-	if (!st)
-		return db_fail(s, err, "user");
-	int rc = sqlite3_step(st);
+	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW) {
 		read_info(st, &out->info);
 		out->password_hash = col_dup(st, 9);
@@ -101,13 +91,8 @@ static int user_one(struct store *s, sqlite3_stmt *st, struct user_row *out, cha
 			out->totp_sealed_len = (size_t)n;
 		}
 		out->totp_last_step = sqlite3_column_int64(st, 11);
-		sqlite3_finalize(st);
-		return 0;
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	return db_fail(s, err, "user");
+	return row_end(s, st, rc, err, "user");
 }
 
 int store_user_by_name(struct store *s, const char *username, struct user_row *out, char **err)
@@ -126,15 +111,12 @@ int store_user_by_id(struct store *s, long long id, struct user_row *out, char *
 int store_user_list(struct store *s, struct user_list *out, char **err)
 {
 	sqlite3_stmt *st = prep(s, "SELECT " USER_COLS " FROM user ORDER BY username", "");
-	if (!st)
-		return db_fail(s, err, "user");
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
 		read_info(st, &out->v[out->nr++]);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(s, err, "user");
+	return rows_end(s, st, rc, err, "user");
 }
 
 int store_user_set_disabled(struct store *s, long long id, bool disabled, char **err)
@@ -201,9 +183,7 @@ int store_session_get(struct store *s, const unsigned char hash[32], struct sess
 				"SELECT user_id, state, csrf, created_at, last_seen FROM session"
 				" WHERE id_hash = ?",
 				"b", (const void *)hash, 32);
-	if (!st)
-		return db_fail(s, err, "session");
-	int rc = sqlite3_step(st);
+	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW) {
 		out->user_id = sqlite3_column_int64(st, 0);
 		snprintf(out->state, sizeof(out->state), "%s", sqlite3_column_text(st, 1));
@@ -211,10 +191,7 @@ int store_session_get(struct store *s, const unsigned char hash[32], struct sess
 		out->created_at = sqlite3_column_int64(st, 3);
 		out->last_seen = sqlite3_column_int64(st, 4);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? 1 : db_fail(s, err, "session");
+	return row_end(s, st, rc, err, "session");
 }
 
 int store_session_touch(struct store *s, const unsigned char hash[32], long long now, char **err)
@@ -262,11 +239,8 @@ int store_session_delete_user(struct store *s, long long user_id, char **err)
 
 int store_token_insert(struct store *s, const unsigned char hash[32], long long user_id, char **err)
 {
-	char now[32];
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	char now[STORE_TIME_LEN];
+	store_now(now);
 	return step_done(s,
 			 prep(s,
 			      "INSERT INTO api_token (hash, user_id, created_at) VALUES (?, ?, ?)",
@@ -279,24 +253,16 @@ int store_token_find(struct store *s, const unsigned char hash[32], long long *u
 	sqlite3_stmt *st =
 	    prep(s, "SELECT user_id FROM api_token WHERE hash = ? AND revoked_at IS NULL", "b",
 		 (const void *)hash, 32);
-	if (!st)
-		return db_fail(s, err, "token");
-	int rc = sqlite3_step(st);
+	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW)
 		*user_id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? 1 : db_fail(s, err, "token");
+	return row_end(s, st, rc, err, "token");
 }
 
 int store_token_revoke_user(struct store *s, long long user_id, int *count, char **err)
 {
-	char now[32];
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	char now[STORE_TIME_LEN];
+	store_now(now);
 	if (step_done(
 		s,
 		prep(s,

@@ -857,9 +857,10 @@ int strategy_parse(const char *buf, size_t len, struct org *out, struct diags *d
 			if (d->v[i].line == rc)
 				reported = true;
 		if (!reported)
-			diag_error(d, rc,
-				   _("syntaksfejl: linjen er hverken en [sektion] eller en »nøgle = "
-				     "værdi« (bemærk, at » ;« starter en kommentar)"));
+			diag_error(
+			    d, rc,
+			    _("syntaksfejl: linjen er hverken en [sektion] eller en »nøgle = "
+			      "værdi« (bemærk, at » ;« starter en kommentar)"));
 	} else if (rc < 0) {
 		diag_error(d, 0, _("kunne ikke læse filen (hukommelse)"));
 	}

@@ -17,19 +17,13 @@ static json_t *str_or_null(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-static void fail(struct request *rq, struct svc_result *r)
-{
-	web_svc_error(rq, r);
-	svc_result_clear(r);
-}
-
 void api_me(struct request *rq)
 {
 	struct user_info me;
 	struct svc_result r = SVC_RESULT_INIT;
 	memset(&me, 0, sizeof(me));
 	if (svc_user_self(rq->svc, &rq->actor, &me, &r) < 0) {
-		fail(rq, &r);
+		web_svc_fail(rq, &r);
 		return;
 	}
 	json_t *j = json_object();
@@ -41,23 +35,11 @@ void api_me(struct request *rq)
 	resp_json(rq, 200, j);
 }
 
-static bool load_org(struct request *rq, struct org *o)
-{
-	struct svc_result r = SVC_RESULT_INIT;
-	org_init(o);
-	if (svc_org_view(rq->svc, &rq->actor, o, &r) < 0) {
-		fail(rq, &r);
-		org_release(o);
-		return false;
-	}
-	return true;
-}
-
 /* Exactly what `ssp org --format json` prints. */
 void api_org(struct request *rq)
 {
 	struct org o;
-	if (!load_org(rq, &o))
+	if (!web_load_org(rq, &o))
 		return;
 	resp_json(rq, 200, org_to_json(&o));
 	org_release(&o);
@@ -67,7 +49,7 @@ void api_org(struct request *rq)
 void api_org_body(struct request *rq)
 {
 	struct org o;
-	if (!load_org(rq, &o))
+	if (!web_load_org(rq, &o))
 		return;
 	json_t *all = org_to_json(&o);
 	org_release(&o);
@@ -107,7 +89,7 @@ void api_users(struct request *rq)
 	struct user_list l = {0};
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_user_list(rq->svc, &rq->actor, &l, &r) < 0) {
-		fail(rq, &r);
+		web_svc_fail(rq, &r);
 		return;
 	}
 	json_t *arr = json_array();
@@ -147,7 +129,7 @@ void api_users_add(struct request *rq)
 	}
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_user_add(rq->svc, &rq->actor, &u, password, &r) < 0) {
-		fail(rq, &r);
+		web_svc_fail(rq, &r);
 		return;
 	}
 	json_t *j = json_object();
@@ -161,7 +143,7 @@ void api_user_disable(struct request *rq)
 {
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_user_disable(rq->svc, &rq->actor, rq->params[0], &r) < 0) {
-		fail(rq, &r);
+		web_svc_fail(rq, &r);
 		return;
 	}
 	json_t *j = json_object();
@@ -191,7 +173,7 @@ void api_audit(struct request *rq)
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_audit_list(rq->svc, &rq->actor, &f, &rows, &r) < 0) {
 		audit_rows_release(&rows);
-		fail(rq, &r);
+		web_svc_fail(rq, &r);
 		return;
 	}
 	json_t *arr = json_array();
@@ -221,7 +203,7 @@ void api_audit_verify(struct request *rq)
 	long long first_bad = 0, entries = 0;
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_audit_verify(rq->svc, &rq->actor, &first_bad, &entries, &r) < 0) {
-		fail(rq, &r);
+		web_svc_fail(rq, &r);
 		return;
 	}
 	json_t *j = json_object();

@@ -31,26 +31,45 @@ const char *error_for(const struct svc_result *r, const char *id)
 	return NULL;
 }
 
-void input_field(struct html *h, const struct field *f, const char *error)
+/* The form group's start: label (and "(valgfrit)"), hint and error, as
+ * input_field and select_open share them; *described gets the ids for
+ * aria-describedby. */
+static void field_start(struct html *h, const struct field *f, const char *error,
+			struct strbuf *described)
 {
 	html_printf(h, "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"%s\">%s",
 		    error ? " form-error" : "", f->id, f->label);
 	if (f->optional)
 		html_printf(h, " <span class=\"weight-normal\">(%s)</span>", _("valgfrit"));
 	html_printf(h, "</label>\n");
-	struct strbuf described = STRBUF_INIT;
 	if (f->hint) {
 		html_printf(h, "<span class=\"form-hint\" id=\"%s-hint\">%s</span>\n", f->id,
 			    f->hint);
-		strbuf_addf(&described, "%s-hint", f->id);
+		strbuf_addf(described, "%s-hint", f->id);
 	}
 	if (error) {
 		html_printf(h,
 			    "<span class=\"form-error-message\" id=\"%s-error\">"
 			    "<span class=\"sr-only\">%s </span>%s</span>\n",
 			    f->id, _("Fejl:"), error);
-		strbuf_addf(&described, "%s%s-error", described.len ? " " : "", f->id);
+		strbuf_addf(described, "%s%s-error", described->len ? " " : "", f->id);
 	}
+}
+
+/* aria-invalid and aria-describedby of the control, then ">". */
+static void field_control_end(struct html *h, const char *error, const struct strbuf *described)
+{
+	if (error)
+		html_printf(h, " aria-invalid=\"true\"");
+	if (described->len)
+		html_printf(h, " aria-describedby=\"%s\"", described->buf);
+	html_printf(h, ">\n");
+}
+
+void input_field(struct html *h, const struct field *f, const char *error)
+{
+	struct strbuf described = STRBUF_INIT;
+	field_start(h, f, error, &described);
 	html_printf(h, "<input class=\"form-input\" type=\"%s\" id=\"%s\" name=\"%s\" value=\"%s\"",
 		    f->type, f->id, f->id, f->value ? f->value : "");
 	if (f->autocomplete)
@@ -59,12 +78,35 @@ void input_field(struct html *h, const struct field *f, const char *error)
 		html_printf(h, " inputmode=\"numeric\" maxlength=\"6\"");
 	if (!f->optional)
 		html_printf(h, " required");
-	if (error)
-		html_printf(h, " aria-invalid=\"true\"");
-	if (described.len)
-		html_printf(h, " aria-describedby=\"%s\"", described.buf);
-	html_printf(h, ">\n</div>\n");
+	field_control_end(h, error, &described);
+	html_printf(h, "</div>\n");
 	strbuf_release(&described);
+}
+
+void select_open(struct html *h, const struct field *f, const char *error)
+{
+	struct strbuf described = STRBUF_INIT;
+	field_start(h, f, error, &described);
+	html_printf(h, "<select class=\"form-select\" id=\"%s\" name=\"%s\"", f->id, f->id);
+	field_control_end(h, error, &described);
+	strbuf_release(&described);
+}
+
+void select_option(struct html *h, const char *value, const char *label, bool selected)
+{
+	html_printf(h, "<option value=\"%s\"%s>%s</option>\n", value, selected ? " selected" : "",
+		    label);
+}
+
+void select_close(struct html *h)
+{
+	html_printf(h, "</select>\n</div>\n");
+}
+
+void submit_button(struct html *h, const char *variant, const char *label)
+{
+	html_printf(h, "<button type=\"submit\" class=\"button button-%s\">%s</button>\n", variant,
+		    label);
 }
 
 void csrf_input(struct html *h, const char *token)
@@ -92,27 +134,25 @@ void form_error_summary(struct html *h, const struct svc_result *r)
 	alert(h, "error", r->message ? r->message : _("Oplysningerne kan ikke bruges."));
 }
 
-/* Notices after post/redirect/get: ?ok=KEY names one of these, so no text
- * from the address is ever shown. */
-static void notice(struct request *rq, struct html *h)
+void page_notice(struct request *rq, struct html *h, const struct notice *notices)
 {
-	static const struct {
-		const char *key, *text;
-	} notices[] = {
-	    {"logget-ud", N_("Du er logget ud.")},
-	    {"oprettet", N_("Brugeren er oprettet.")},
-	    {"deaktiveret", N_("Brugeren er deaktiveret, og brugerens sessioner og tokens er "
-			       "ophævet.")},
-	    {"adgangskode", N_("Din adgangskode er skiftet.")},
-	    {"totp", N_("To-faktor-login er slået til.")},
-	};
 	const char *ok = form_get(&rq->query_form, "ok");
 	if (!ok)
 		return;
-	for (size_t i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
+	for (size_t i = 0; notices[i].key; i++)
 		if (!strcmp(ok, notices[i].key))
 			alert(h, "success", _(notices[i].text));
 }
+
+static const struct notice user_notices[] = {
+    {"logget-ud", N_("Du er logget ud.")},
+    {"oprettet", N_("Brugeren er oprettet.")},
+    {"deaktiveret", N_("Brugeren er deaktiveret, og brugerens sessioner og tokens er "
+		       "ophævet.")},
+    {"adgangskode", N_("Din adgangskode er skiftet.")},
+    {"totp", N_("To-faktor-login er slået til.")},
+    {NULL, NULL},
+};
 
 const char *fget(struct request *rq, const char *key)
 {
@@ -134,7 +174,7 @@ static void login_page(struct request *rq, unsigned status, const char *csrf, co
 {
 	struct page p;
 	page_init(&p, _("Log ind"), NULL);
-	notice(rq, &p.main);
+	page_notice(rq, &p.main, user_notices);
 	form_error_summary(&p.main, r);
 	html_printf(&p.main, "<form method=\"post\" action=\"/logind\" class=\"app-form\">\n");
 	csrf_input(&p.main, csrf);
@@ -296,13 +336,12 @@ void h_home(struct request *rq)
 
 /* ---- organisation ---- */
 
-static bool load_org(struct request *rq, struct org *o)
+bool web_load_org(struct request *rq, struct org *o)
 {
 	struct svc_result r = SVC_RESULT_INIT;
 	org_init(o);
 	if (svc_org_view(rq->svc, &rq->actor, o, &r) < 0) {
-		web_svc_error(rq, &r);
-		svc_result_clear(&r);
+		web_svc_fail(rq, &r);
 		org_release(o);
 		return false;
 	}
@@ -312,7 +351,7 @@ static bool load_org(struct request *rq, struct org *o)
 void h_org(struct request *rq)
 {
 	struct org o;
-	if (!load_org(rq, &o))
+	if (!web_load_org(rq, &o))
 		return;
 	struct page p;
 	page_init(&p, _("Organisation"), "/organisation");
@@ -388,7 +427,7 @@ static void list_or_none(struct html *h, const struct strlist *l)
 void h_org_body(struct request *rq)
 {
 	struct org o;
-	if (!load_org(rq, &o))
+	if (!web_load_org(rq, &o))
 		return;
 	const struct org_body *b = org_find_body(&o, rq->params[0]);
 	if (!b) {
@@ -451,7 +490,7 @@ void h_org_body(struct request *rq)
 void h_org_diagram(struct request *rq)
 {
 	struct org o;
-	if (!load_org(rq, &o))
+	if (!web_load_org(rq, &o))
 		return;
 	char *buf = NULL;
 	size_t len = 0;
@@ -488,7 +527,7 @@ static void users_page(struct request *rq, unsigned status, const struct svc_res
 	}
 	struct page p;
 	page_init(&p, _("Brugere"), "/brugere");
-	notice(rq, &p.main);
+	page_notice(rq, &p.main, user_notices);
 	html_printf(&p.main,
 		    "<table class=\"table table--zebra\">\n<caption>%s</caption>\n<thead><tr>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -539,27 +578,13 @@ static void users_page(struct request *rq, unsigned status, const struct svc_res
 	input_field(&p.main, &f_user, error_for(r, "username"));
 	input_field(&p.main, &f_name, error_for(r, "name"));
 
-	const char *role_err = error_for(r, "role");
 	const char *sel = keep ? fget(rq, "role") : "";
-	html_printf(
-	    &p.main,
-	    "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"role\">%s</label>\n",
-	    role_err ? " form-error" : "", _("Rolle"));
-	if (role_err)
-		html_printf(&p.main,
-			    "<span class=\"form-error-message\" id=\"role-error\">"
-			    "<span class=\"sr-only\">%s </span>%s</span>\n",
-			    _("Fejl:"), role_err);
-	if (role_err)
-		html_printf(&p.main, "<select class=\"form-select\" id=\"role\" name=\"role\" "
-				     "aria-invalid=\"true\" aria-describedby=\"role-error\">\n");
-	else
-		html_printf(&p.main, "<select class=\"form-select\" id=\"role\" name=\"role\">\n");
+	struct field f_role = {.id = "role", .label = _("Rolle")};
+	select_open(&p.main, &f_role, error_for(r, "role"));
 	for (int ro = 0; ro < ROLE__COUNT; ro++)
-		html_printf(&p.main, "<option value=\"%s\"%s>%s</option>\n", role_id((enum role)ro),
-			    !strcmp(sel, role_id((enum role)ro)) ? " selected" : "",
-			    role_label((enum role)ro));
-	html_printf(&p.main, "</select>\n</div>\n");
+		select_option(&p.main, role_id((enum role)ro), role_label((enum role)ro),
+			      !strcmp(sel, role_id((enum role)ro)));
+	select_close(&p.main);
 
 	struct field f_org = {"org",          _("Organisation"),
 			      "text",         keep ? fget(rq, "org") : NULL,
@@ -634,7 +659,7 @@ static void profile_page(struct request *rq, unsigned status, const struct svc_r
 	}
 	struct page p;
 	page_init(&p, _("Min profil"), "/profil");
-	notice(rq, &p.main);
+	page_notice(rq, &p.main, user_notices);
 	html_printf(&p.main,
 		    "<dl class=\"app-facts\">\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
 		    "<dt>%s</dt><dd>%s</dd>\n",
@@ -834,8 +859,7 @@ void h_log(struct request *rq)
 	long long first_bad = 0, entries = 0;
 	if (svc_audit_verify(rq->svc, &rq->actor, &first_bad, &entries, &r) < 0 ||
 	    svc_audit_list(rq->svc, &rq->actor, &f, &rows, &r) < 0) {
-		web_svc_error(rq, &r);
-		svc_result_clear(&r);
+		web_svc_fail(rq, &r);
 		audit_rows_release(&rows);
 		return;
 	}

@@ -26,12 +26,6 @@
 #include "web/web_internal.h"
 #include "util/banned.h"
 
-static void fail(struct request *rq, struct svc_result *r)
-{
-	web_svc_error(rq, r);
-	svc_result_clear(r);
-}
-
 static void send_ics(struct request *rq, const struct org *o, const struct meeting_list *l,
 		     const char *calname, const char *filename)
 {
@@ -54,7 +48,7 @@ void h_calendar_body(struct request *rq)
 	struct meeting_list l = MEETING_LIST_INIT;
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_calendar_body(rq->svc, &rq->actor, rq->params[0], &o, &l, &r) < 0) {
-		fail(rq, &r);
+		web_svc_fail(rq, &r);
 	} else {
 		const struct org_body *b = org_find_body(&o, rq->params[0]);
 		struct strbuf name = STRBUF_INIT, file = STRBUF_INIT;
@@ -113,10 +107,11 @@ void calendar_profile_section(struct request *rq, struct html *h)
 	char *created = NULL;
 	struct svc_result r = SVC_RESULT_INIT;
 	html_printf(h, "<h2 id=\"kalender\">%s</h2>\n", _("Kalenderabonnement"));
-	const char *ok = form_get(&rq->query_form, "ok");
-	if (ok && !strcmp(ok, "kalender-tilbagekaldt"))
-		alert(h, "success",
-		      _("Din kalenderadresse er tilbagekaldt; den virker ikke længere."));
+	static const struct notice notices[] = {
+	    {"kalender-tilbagekaldt",
+	     N_("Din kalenderadresse er tilbagekaldt; den virker ikke længere.")},
+	    {NULL, NULL}};
+	page_notice(rq, h, notices);
 	if (svc_caltoken_status(rq->svc, &rq->actor, &created, &r) < 0) {
 		html_printf(h, "<p>%s</p>\n", r.message);
 		svc_result_clear(&r);
@@ -160,7 +155,7 @@ void h_caltoken_create(struct request *rq)
 	char tok[AUTH_SECRET_LEN + 1];
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_caltoken_create(rq->svc, &rq->actor, NULL, tok, &r) < 0) {
-		fail(rq, &r);
+		web_svc_fail(rq, &r);
 		return;
 	}
 	struct strbuf url = STRBUF_INIT;
@@ -192,7 +187,7 @@ void h_caltoken_revoke(struct request *rq)
 	int n = 0;
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_caltoken_revoke(rq->svc, &rq->actor, NULL, &n, &r) < 0)
-		fail(rq, &r);
+		web_svc_fail(rq, &r);
 	else
 		resp_redirect(rq, "/profil?ok=kalender-tilbagekaldt#kalender");
 }
@@ -204,11 +199,11 @@ void body_participants_section(struct request *rq, struct html *h, const char *b
 	struct person_list ps = {0};
 	struct svc_result r = SVC_RESULT_INIT;
 	html_printf(h, "<h2 id=\"deltagere\">%s</h2>\n", _("Deltagere og møder"));
-	const char *ok = form_get(&rq->query_form, "ok");
-	if (ok && !strcmp(ok, "deltager-tilfoejet"))
-		alert(h, "success", _("Deltageren er tilføjet."));
-	else if (ok && !strcmp(ok, "deltager-fjernet"))
-		alert(h, "success", _("Deltageren er fjernet."));
+	static const struct notice notices[] = {
+	    {"deltager-tilfoejet", N_("Deltageren er tilføjet.")},
+	    {"deltager-fjernet", N_("Deltageren er fjernet.")},
+	    {NULL, NULL}};
+	page_notice(rq, h, notices);
 	html_printf(h,
 		    "<p><a href=\"/moeder?organ=%s\">%s</a> · <a href=\"/kalender/organ/%s.ics\">"
 		    "%s</a></p>\n",
@@ -258,11 +253,8 @@ void body_participants_section(struct request *rq, struct html *h, const char *b
 				    "class=\"app-form\">\n",
 				    body_id);
 			csrf_input(h, rq->session.csrf);
-			html_printf(h,
-				    "<div class=\"form-group\">\n<label class=\"form-label\" "
-				    "for=\"username\">%s</label>\n<select class=\"form-select\" "
-				    "id=\"username\" name=\"username\">\n",
-				    _("Tilføj deltager"));
+			struct field f_user = {.id = "username", .label = _("Tilføj deltager")};
+			select_open(h, &f_user, NULL);
 			size_t options = 0;
 			for (size_t i = 0; i < users.nr; i++) {
 				const struct user_info *u = &users.v[i];
@@ -271,17 +263,18 @@ void body_participants_section(struct request *rq, struct html *h, const char *b
 					taken |= ps.v[k].user_id == u->id;
 				if (taken || u->disabled)
 					continue;
-				html_printf(h, "<option value=\"%s\">%s (%s, %s)</option>\n",
-					    u->username, u->name, u->username, role_label(u->role));
+				struct strbuf label = STRBUF_INIT;
+				strbuf_addf(&label, "%s (%s, %s)", u->name, u->username,
+					    role_label(u->role));
+				select_option(h, u->username, label.buf, false);
+				strbuf_release(&label);
 				options++;
 			}
 			if (!options)
-				html_printf(h, "<option value=\"\">%s</option>\n",
-					    _("Alle brugere deltager allerede"));
-			html_printf(h,
-				    "</select>\n</div>\n<button type=\"submit\" class=\"button "
-				    "button-secondary\">%s</button>\n</form>\n",
-				    _("Tilføj"));
+				select_option(h, "", _("Alle brugere deltager allerede"), false);
+			select_close(h);
+			submit_button(h, "secondary", _("Tilføj"));
+			html_printf(h, "</form>\n");
 		}
 		svc_result_clear(&r);
 		user_list_release(&users);
@@ -298,7 +291,7 @@ static void participant_change(struct request *rq, bool add)
 	    add ? svc_participant_add(rq->svc, &rq->actor, rq->params[0], user, &changed, &r)
 		: svc_participant_remove(rq->svc, &rq->actor, rq->params[0], user, &changed, &r);
 	if (rc < 0) {
-		fail(rq, &r);
+		web_svc_fail(rq, &r);
 		return;
 	}
 	struct strbuf loc = STRBUF_INIT;

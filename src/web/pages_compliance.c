@@ -218,8 +218,7 @@ void h_compliance(struct request *rq)
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_compliance(rq->svc, &rq->actor, year, as_of, &o, &c, &from_plan, &r) < 0 ||
 	    svc_network_compliance(rq->svc, &rq->actor, year, as_of, &n, &r) < 0) {
-		web_svc_error(rq, &r);
-		svc_result_clear(&r);
+		web_svc_fail(rq, &r);
 		compliance_release(&c);
 		school_network_release(&n);
 		org_release(&o);

@@ -69,29 +69,15 @@ static const char *district_name(const struct org *o, const char *id)
 	return d ? d->name : id;
 }
 
-static void fail(struct request *rq, struct svc_result *r)
-{
-	web_svc_error(rq, r);
-	svc_result_clear(r);
-}
-
-/* Notices after post/redirect/get (?ok=KEY). */
-static void my_notice(struct request *rq, struct html *h)
-{
-	static const struct {
-		const char *key, *text;
-	} notices[] = {
-	    {"status", N_("Mødets status er ændret.")}, {"flyttet", N_("Mødet er flyttet.")},
-	    {"tilfoejet", N_("Mødet er tilføjet.")},    {"dagsorden", N_("Dagsordenen er gemt.")},
-	    {"fremmoede", N_("Fremmødet er gemt.")},    {"referat", N_("Referatet er gemt.")},
-	};
-	const char *ok = form_get(&rq->query_form, "ok");
-	if (!ok)
-		return;
-	for (size_t i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
-		if (!strcmp(ok, notices[i].key))
-			alert(h, "success", _(notices[i].text));
-}
+static const struct notice meeting_notices[] = {
+    {"status", N_("Mødets status er ændret.")},
+    {"flyttet", N_("Mødet er flyttet.")},
+    {"tilfoejet", N_("Mødet er tilføjet.")},
+    {"dagsorden", N_("Dagsordenen er gemt.")},
+    {"fremmoede", N_("Fremmødet er gemt.")},
+    {"referat", N_("Referatet er gemt.")},
+    {NULL, NULL},
+};
 
 /* The stored meetings of year, or the computed plan when none is stored
  * (*computed). Answers the request and returns -1 on failure. */
@@ -112,7 +98,7 @@ static int year_data(struct request *rq, int year, struct org *o, struct meeting
 	}
 	return 0;
 fail:
-	fail(rq, &r);
+	web_svc_fail(rq, &r);
 	org_release(o);
 	meeting_list_release(l);
 	return -1;
@@ -273,11 +259,11 @@ void h_wheel(struct request *rq)
 void h_wheel_svg(struct request *rq)
 {
 	const char *s = rq->params[0];
-	if (strlen(s) != 4 || strspn(s, "0123456789") != 4) {
+	int year;
+	if (strlen(s) != 4 || strspn(s, "0123456789") != 4 || cal_parse_year(s, &year) < 0) {
 		web_error(rq, 404, _("Der findes ingen side med den adresse."), NULL);
 		return;
 	}
-	int year = (int)strtol(s, NULL, 10);
 	struct org o;
 	struct meeting_list l = MEETING_LIST_INIT;
 	bool computed;
@@ -301,63 +287,35 @@ void h_wheel_svg(struct request *rq)
  * group" (value "ID:beredskab"). */
 static void body_select(struct html *h, const struct org *o, const char *sel, const char *error)
 {
-	html_printf(
-	    h,
-	    "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"body\">%s</label>\n",
-	    error ? " form-error" : "", _("Forum"));
-	html_printf(h, "<span class=\"form-hint\" id=\"body-hint\">%s</span>\n",
-		    _("Fx et ad hoc § 115-møde, et ekstra styregruppemøde eller styregruppen "
-		      "samlet som beredskabsgruppe."));
-	if (error) {
-		html_printf(h,
-			    "<span class=\"form-error-message\" id=\"body-error\">"
-			    "<span class=\"sr-only\">%s </span>%s</span>\n"
-			    "<select class=\"form-select\" id=\"body\" name=\"body\" "
-			    "aria-invalid=\"true\" aria-describedby=\"body-hint body-error\">\n",
-			    _("Fejl:"), error);
-	} else {
-		html_printf(h, "<select class=\"form-select\" id=\"body\" name=\"body\" "
-			       "aria-describedby=\"body-hint\">\n");
-	}
+	struct field f = {.id = "body",
+			  .label = _("Forum"),
+			  .hint = _("Fx et ad hoc § 115-møde, et ekstra styregruppemøde eller "
+				    "styregruppen samlet som beredskabsgruppe.")};
+	select_open(h, &f, error);
 	for (size_t i = 0; i < o->bodies_nr; i++) {
 		const struct org_body *b = &o->bodies[i];
-		html_printf(h, "<option value=\"%s\"%s>%s</option>\n", b->id,
-			    !strcmp(sel, b->id) ? " selected" : "", b->name);
+		select_option(h, b->id, b->name, !strcmp(sel, b->id));
 		if (b->wheel_themes.nr) {
 			struct strbuf v = STRBUF_INIT, label = STRBUF_INIT;
 			strbuf_addf(&v, "%s:beredskab", b->id);
 			strbuf_addf(&label, _("%s samlet som beredskabsgruppe"), b->name);
-			html_printf(h, "<option value=\"%s\"%s>%s</option>\n", v.buf,
-				    !strcmp(sel, v.buf) ? " selected" : "", label.buf);
+			select_option(h, v.buf, label.buf, !strcmp(sel, v.buf));
 			strbuf_release(&v);
 			strbuf_release(&label);
 		}
 	}
-	html_printf(h, "</select>\n</div>\n");
+	select_close(h);
 }
 
 static void district_select(struct html *h, const struct org *o, const char *sel, const char *error)
 {
-	html_printf(h,
-		    "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"district\">%s "
-		    "<span class=\"weight-normal\">(%s)</span></label>\n",
-		    error ? " form-error" : "", _("Distrikt"), _("valgfrit"));
-	if (error)
-		html_printf(h,
-			    "<span class=\"form-error-message\" id=\"district-error\">"
-			    "<span class=\"sr-only\">%s </span>%s</span>\n"
-			    "<select class=\"form-select\" id=\"district\" name=\"district\" "
-			    "aria-invalid=\"true\" aria-describedby=\"district-error\">\n",
-			    _("Fejl:"), error);
-	else
-		html_printf(h,
-			    "<select class=\"form-select\" id=\"district\" name=\"district\">\n");
-	html_printf(h, "<option value=\"\">%s</option>\n", _("Intet distrikt"));
+	struct field f = {.id = "district", .label = _("Distrikt"), .optional = true};
+	select_open(h, &f, error);
+	select_option(h, "", _("Intet distrikt"), false);
 	for (size_t i = 0; i < o->districts_nr; i++)
-		html_printf(h, "<option value=\"%s\"%s>%s</option>\n", o->districts[i].id,
-			    !strcmp(sel, o->districts[i].id) ? " selected" : "",
-			    o->districts[i].name);
-	html_printf(h, "</select>\n</div>\n");
+		select_option(h, o->districts[i].id, o->districts[i].name,
+			      !strcmp(sel, o->districts[i].id));
+	select_close(h);
 }
 
 static void add_form(struct request *rq, struct html *h, const struct org *o,
@@ -411,7 +369,7 @@ static void meetings_page(struct request *rq, unsigned status, int year, const s
 	snprintf(title, sizeof(title), _("Møder %d"), year);
 	struct page p;
 	page_init(&p, title, "/moeder");
-	my_notice(rq, &p.main);
+	page_notice(rq, &p.main, meeting_notices);
 	if (computed)
 		computed_notice(&p.main, year);
 
@@ -424,19 +382,14 @@ static void meetings_page(struct request *rq, unsigned status, int year, const s
 	snprintf(ys, sizeof(ys), "%d", year);
 	struct field f_year = {"aar", _("År"), "text", ys, "off", NULL, false, true};
 	input_field(&p.main, &f_year, NULL);
-	html_printf(
-	    &p.main,
-	    "<div class=\"form-group\">\n<label class=\"form-label\" for=\"organ\">%s</label>\n"
-	    "<select class=\"form-select\" id=\"organ\" name=\"organ\">\n"
-	    "<option value=\"\">%s</option>\n",
-	    _("Forum"), _("Alle fora"));
+	struct field f_organ = {.id = "organ", .label = _("Forum")};
+	select_open(&p.main, &f_organ, NULL);
+	select_option(&p.main, "", _("Alle fora"), false);
 	for (size_t i = 0; i < o.bodies_nr; i++)
-		html_printf(&p.main, "<option value=\"%s\"%s>%s</option>\n", o.bodies[i].id,
-			    ob == &o.bodies[i] ? " selected" : "", o.bodies[i].name);
-	html_printf(&p.main,
-		    "</select>\n</div>\n<button type=\"submit\" class=\"button button-secondary\">"
-		    "%s</button>\n</form>\n",
-		    _("Vis"));
+		select_option(&p.main, o.bodies[i].id, o.bodies[i].name, ob == &o.bodies[i]);
+	select_close(&p.main);
+	submit_button(&p.main, "secondary", _("Vis"));
+	html_printf(&p.main, "</form>\n");
 
 	html_printf(&p.main, "<p><a href=\"/aarshjul?aar=%d\">%s %d</a></p>\n", year,
 		    _("Se møderne som årshjul for"), year);
@@ -897,7 +850,7 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 	struct meeting_view v;
 	struct svc_result vr = SVC_RESULT_INIT;
 	if (svc_meeting_view(rq->svc, &rq->actor, id, &o, &v, &vr) < 0) {
-		fail(rq, &vr);
+		web_svc_fail(rq, &vr);
 		meeting_view_release(&v);
 		org_release(&o);
 		return;
@@ -917,7 +870,7 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 	    "href=\"/moeder?aar=%d\">%s</a></li>\n"
 	    "<li class=\"breadcrumbs__list-item\" aria-current=\"page\">%s</li>\n</ol>\n</nav>\n",
 	    _("Brødkrumme"), cal_date(m->day).y, _("Møder"), title);
-	my_notice(rq, &p.main);
+	page_notice(rq, &p.main, meeting_notices);
 	if (r && r->status != SVC_OK)
 		alert(&p.main, "error",
 		      r->message ? r->message : _("Oplysningerne kan ikke bruges."));
@@ -1061,7 +1014,7 @@ void h_meeting_attendance(struct request *rq)
 	struct meeting_view v;
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_meeting_view(rq->svc, &rq->actor, id, &o, &v, &r) < 0) {
-		fail(rq, &r);
+		web_svc_fail(rq, &r);
 		meeting_view_release(&v);
 		org_release(&o);
 		return;

@@ -51,16 +51,15 @@ int web_query_year(struct request *rq, int *year)
 	*year = cal_date(svc_today()).y;
 	if (!s || !*s)
 		return 0;
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (*end || end == s || v < PLAN_YEAR_MIN || v > PLAN_YEAR_MAX) {
+	int v;
+	if (cal_parse_year(s, &v) < 0 || v < PLAN_YEAR_MIN || v > PLAN_YEAR_MAX) {
 		char msg[160];
 		snprintf(msg, sizeof(msg), _("Året skal være et tal mellem %d og %d."),
 			 PLAN_YEAR_MIN, PLAN_YEAR_MAX);
 		web_error(rq, 400, msg, "aar");
 		return -1;
 	}
-	*year = (int)v;
+	*year = v;
 	return 0;
 }
 
@@ -77,29 +76,18 @@ static const char *kind_label(enum institution_kind k)
 	return k == INST_CLUB ? _("Klub") : _("Skole");
 }
 
-/* Notices after post/redirect/get: ?ok=KEY names one of these. */
-static void school_notice(struct request *rq, struct html *h)
-{
-	static const struct {
-		const char *key, *text;
-	} notices[] = {
-	    {"oprettet", N_("Institutionen er oprettet.")},
-	    {"rettet", N_("Institutionen er rettet.")},
-	    {"deaktiveret", N_("Institutionen er deaktiveret. Den bevares, fordi møder, planer og "
-			       "brugere kan henvise til den.")},
-	    {"aktiveret", N_("Institutionen er aktiv igen.")},
-	    {"punkt-tilfoejet", N_("Punktet er tilføjet læseplanen.")},
-	    {"punkt-rettet", N_("Punktet er rettet.")},
-	    {"punkt-slettet", N_("Punktet er slettet fra læseplanen.")},
-	    {"temadag", N_("Fremmødet på temadagen er gemt.")},
-	};
-	const char *ok = form_get(&rq->query_form, "ok");
-	if (!ok)
-		return;
-	for (size_t i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
-		if (!strcmp(ok, notices[i].key))
-			alert(h, "success", _(notices[i].text));
-}
+static const struct notice school_notices[] = {
+    {"oprettet", N_("Institutionen er oprettet.")},
+    {"rettet", N_("Institutionen er rettet.")},
+    {"deaktiveret", N_("Institutionen er deaktiveret. Den bevares, fordi møder, planer og "
+		       "brugere kan henvise til den.")},
+    {"aktiveret", N_("Institutionen er aktiv igen.")},
+    {"punkt-tilfoejet", N_("Punktet er tilføjet læseplanen.")},
+    {"punkt-rettet", N_("Punktet er rettet.")},
+    {"punkt-slettet", N_("Punktet er slettet fra læseplanen.")},
+    {"temadag", N_("Fremmødet på temadagen er gemt.")},
+    {NULL, NULL},
+};
 
 static void breadcrumbs(struct html *h, const char *here)
 {
@@ -112,72 +100,26 @@ static void breadcrumbs(struct html *h, const char *here)
 	    _("Brødkrumme"), _("Skolenetværket"), here);
 }
 
-/* A <select> with label, error and options (values[i], labels[i]). */
-static void select_field(struct html *h, const char *id, const char *label,
-			 const char *const *values, const char *const *labels, size_t n,
-			 const char *selected, const char *error)
-{
-	html_printf(
-	    h, "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"%s\">%s</label>\n",
-	    error ? " form-error" : "", id, label);
-	if (error) {
-		html_printf(h,
-			    "<span class=\"form-error-message\" id=\"%s-error\">"
-			    "<span class=\"sr-only\">%s </span>%s</span>\n",
-			    id, _("Fejl:"), error);
-		html_printf(
-		    h,
-		    "<select class=\"form-select\" id=\"%s\" name=\"%s\" aria-invalid=\"true\" "
-		    "aria-describedby=\"%s-error\">\n",
-		    id, id, id);
-	} else {
-		html_printf(h, "<select class=\"form-select\" id=\"%s\" name=\"%s\">\n", id, id);
-	}
-	for (size_t i = 0; i < n; i++)
-		html_printf(h, "<option value=\"%s\"%s>%s</option>\n", values[i],
-			    selected && !strcmp(selected, values[i]) ? " selected" : "", labels[i]);
-	html_printf(h, "</select>\n</div>\n");
-}
-
 static void district_select(struct html *h, const struct org *o, const char *selected,
 			    const char *error)
 {
-	const char **v = xcalloc(o->districts_nr + 1, sizeof(*v));
-	const char **l = xcalloc(o->districts_nr + 1, sizeof(*l));
+	struct field f = {.id = "district", .label = _("Distrikt")};
+	select_open(h, &f, error);
 	for (size_t i = 0; i < o->districts_nr; i++) {
-		v[i] = o->districts[i].id;
-		l[i] = o->districts[i].name ? o->districts[i].name : o->districts[i].id;
+		const struct org_district *d = &o->districts[i];
+		select_option(h, d->id, d->name ? d->name : d->id,
+			      selected && !strcmp(selected, d->id));
 	}
-	select_field(h, "district", _("Distrikt"), v, l, o->districts_nr, selected, error);
-	free(v);
-	free(l);
+	select_close(h);
 }
 
 static void kind_select(struct html *h, const char *selected, const char *error)
 {
-	const char *const v[] = {"skole", "klub"};
-	const char *const l[] = {_("Skole"), _("Klub")};
-	select_field(h, "kind", _("Type"), v, l, 2, selected, error);
-}
-
-static void submit_button(struct html *h, const char *variant, const char *label)
-{
-	html_printf(h, "<button type=\"submit\" class=\"button button-%s\">%s</button>\n", variant,
-		    label);
-}
-
-/* Loads the organisation (districts for the forms); answers on failure. */
-static bool load_org_for(struct request *rq, struct org *o)
-{
-	struct svc_result r = SVC_RESULT_INIT;
-	org_init(o);
-	if (svc_org_view(rq->svc, &rq->actor, o, &r) < 0) {
-		web_svc_error(rq, &r);
-		svc_result_clear(&r);
-		org_release(o);
-		return false;
-	}
-	return true;
+	struct field f = {.id = "kind", .label = _("Type")};
+	select_open(h, &f, error);
+	select_option(h, "skole", _("Skole"), selected && !strcmp(selected, "skole"));
+	select_option(h, "klub", _("Klub"), selected && !strcmp(selected, "klub"));
+	select_close(h);
 }
 
 /* ---- /skoler ---- */
@@ -303,13 +245,13 @@ static void schools_page(struct request *rq, unsigned status, const struct svc_r
 		return;
 	}
 	struct org o;
-	if (!load_org_for(rq, &o)) {
+	if (!web_load_org(rq, &o)) {
 		school_network_release(&n);
 		return;
 	}
 	struct page p;
 	page_init(&p, _("Skolenetværket"), "/skoler");
-	school_notice(rq, &p.main);
+	page_notice(rq, &p.main, school_notices);
 	html_printf(&p.main, "<p class=\"font-lead\">%s</p>\n",
 		    _("Alle udskolingsskoler og ungdomsklubber har en SSP-kontaktperson. "
 		      "Kontaktpersonerne holder skolens SSP-læseplan, og SSP-teamet holder mindst "
@@ -421,18 +363,20 @@ static void item_form(struct request *rq, struct html *h, const struct school_de
 			    d->inst.id);
 	csrf_input(h, rq->session.csrf);
 	const char *grade = keep ? fget(rq, "grade") : edit ? edit->grade : NULL;
-	if (d->inst.kind == INST_CLUB) {
-		const char *const v[] = {"klub"};
-		const char *const l[] = {_("Klub")};
-		select_field(h, "grade", _("Trin"), v, l, 1, grade, error_for(r, "grade"));
+	bool club = d->inst.kind == INST_CLUB;
+	struct field f_grade = {.id = "grade", .label = club ? _("Trin") : _("Klassetrin")};
+	select_open(h, &f_grade, error_for(r, "grade"));
+	static const char *const grades[] = {"4", "5", "6", "7", "8", "9", "10"};
+	if (club) {
+		select_option(h, "klub", _("Klub"), grade && !strcmp(grade, "klub"));
 	} else {
-		const char *const v[] = {"4", "5", "6", "7", "8", "9", "10"};
-		char bufs[7][32];
-		const char *l[7];
-		for (int i = 0; i < 7; i++)
-			l[i] = grade_label(v[i], bufs[i]);
-		select_field(h, "grade", _("Klassetrin"), v, l, 7, grade, error_for(r, "grade"));
+		for (size_t i = 0; i < sizeof(grades) / sizeof(grades[0]); i++) {
+			char buf[32];
+			select_option(h, grades[i], grade_label(grades[i], buf),
+				      grade && !strcmp(grade, grades[i]));
+		}
 	}
+	select_close(h);
 	struct field f_theme = {
 	    "theme", _("Tema"),
 	    "text",  keep ? fget(rq, "theme") : edit ? edit->theme : NULL,
@@ -518,10 +462,17 @@ static void institution_form(struct request *rq, struct html *h, const struct sc
 		    error_for(r, "kind"));
 	district_select(h, o, keep ? fget(rq, "district") : d->inst.district,
 			error_for(r, "district"));
+	/* store_org_save leaves an institution an administrator has changed */
 	html_printf(h, "<p class=\"form-hint\">%s</p>\n",
-		    _("Institutioner fra strategifilen får igen strategiens navn, type og "
-		      "distrikt og bliver aktive, næste gang strategien indlæses med »ssp "
-		      "init«; ret dem også i strategifilen."));
+		    d->inst.edited_by_admin
+			? _("En administrator har rettet institutionen her, så strategifilen "
+			    "ændrer den ikke længere: »ssp init« beholder navn, type, distrikt og "
+			    "status, som de er her. Ret den også i strategifilen, så de to "
+			    "stemmer overens.")
+			: _("Når du gemmer, deaktiverer eller aktiverer institutionen her, "
+			    "ændrer strategifilen den ikke længere: »ssp init« beholder den, som "
+			    "du efterlader den. Ret den også i strategifilen, så de to stemmer "
+			    "overens."));
 	submit_button(h, "primary", _("Gem"));
 	html_printf(h, "</form>\n");
 
@@ -560,7 +511,7 @@ static void school_page(struct request *rq, unsigned status, enum school_form wh
 		return;
 	}
 	struct org o;
-	if (!load_org_for(rq, &o)) {
+	if (!web_load_org(rq, &o)) {
 		school_detail_release(&d);
 		return;
 	}
@@ -585,7 +536,7 @@ static void school_page(struct request *rq, unsigned status, enum school_form wh
 	struct page p;
 	page_init(&p, d.inst.name, "/skoler");
 	breadcrumbs(&p.main, d.inst.name);
-	school_notice(rq, &p.main);
+	page_notice(rq, &p.main, school_notices);
 	if (!d.inst.active)
 		alert(&p.main, "warning",
 		      _("Institutionen er deaktiveret. Den vises her, fordi møder, planer og "
@@ -778,7 +729,7 @@ static void theme_day_page(struct request *rq, unsigned status, int year,
 	snprintf(title, sizeof(title), _("Temadag for SSP-kontaktpersoner %d"), year);
 	page_init(&p, title, "/skoler");
 	breadcrumbs(&p.main, _("Temadag"));
-	school_notice(rq, &p.main);
+	page_notice(rq, &p.main, school_notices);
 	html_printf(&p.main,
 		    "<nav aria-label=\"%s\"><p><a href=\"/skoler/temadag?aar=%d\">%s %d</a> · "
 		    "<a href=\"/skoler/temadag?aar=%d\">%s %d</a></p></nav>\n",
@@ -894,28 +845,19 @@ static void theme_day_page(struct request *rq, unsigned status, int year,
 			html_printf(&p.main, "<input type=\"hidden\" name=\"aar\" value=\"%d\">\n",
 				    year);
 			if (eligible > 1) {
-				const char **v = xcalloc(eligible, sizeof(*v));
-				const char **l = xcalloc(eligible, sizeof(*l));
-				char(*ids)[24] = xcalloc(eligible, sizeof(*ids));
-				char(*labels)[40] = xcalloc(eligible, sizeof(*labels));
-				size_t k = 0;
+				struct field f_day = {.id = "moede", .label = _("Temadag")};
+				select_open(&p.main, &f_day, error_for(r, "meeting"));
 				for (size_t i = 0; i < n.days.nr; i++) {
-					if (!recordable(&n.days.v[i], today))
+					const struct theme_day_row *t = &n.days.v[i];
+					if (!recordable(t, today))
 						continue;
-					snprintf(ids[k], 24, "%lld", n.days.v[i].meeting_id);
-					web_dk_date(n.days.v[i].day, labels[k]);
-					v[k] = ids[k];
-					l[k] = labels[k];
-					k++;
+					char id[24], label[40];
+					snprintf(id, sizeof(id), "%lld", t->meeting_id);
+					web_dk_date(t->day, label);
+					select_option(&p.main, id, label,
+						      t->meeting_id == sel->meeting_id);
 				}
-				char selbuf[24];
-				snprintf(selbuf, sizeof(selbuf), "%lld", sel->meeting_id);
-				select_field(&p.main, "moede", _("Temadag"), v, l, k, selbuf,
-					     error_for(r, "meeting"));
-				free(v);
-				free(l);
-				free(ids);
-				free(labels);
+				select_close(&p.main);
 			} else {
 				char date[40];
 				web_dk_date(sel->day, date);
@@ -979,10 +921,10 @@ void h_theme_day(struct request *rq)
 /* The year the theme-day form was posted for, or 0. */
 static int form_year(struct request *rq)
 {
-	const char *s = fget(rq, "aar");
-	char *end;
-	long v = strtol(s, &end, 10);
-	return *s && !*end && v >= PLAN_YEAR_MIN && v <= PLAN_YEAR_MAX ? (int)v : 0;
+	int v;
+	if (cal_parse_year(fget(rq, "aar"), &v) < 0)
+		return 0;
+	return v >= PLAN_YEAR_MIN && v <= PLAN_YEAR_MAX ? v : 0;
 }
 
 void h_theme_day_post(struct request *rq)

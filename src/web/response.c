@@ -253,6 +253,12 @@ void web_svc_error(struct request *rq, const struct svc_result *r)
 	web_error(rq, status, r->message, r->field);
 }
 
+void web_svc_fail(struct request *rq, struct svc_result *r)
+{
+	web_svc_error(rq, r);
+	svc_result_clear(r);
+}
+
 void web_parse_error(struct request *rq, const struct parse_error *e)
 {
 	char msg[512];

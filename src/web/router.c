@@ -178,8 +178,7 @@ static bool identify(struct request *rq)
 			return false;
 		}
 		if (svc_token_auth(rq->svc, authz + 7, rq->client, &rq->actor, &r) < 0) {
-			web_svc_error(rq, &r);
-			svc_result_clear(&r);
+			web_svc_fail(rq, &r);
 			return false;
 		}
 		rq->id = ID_BEARER;
@@ -358,8 +357,7 @@ void web_dispatch(struct request *rq)
 	if (found->action >= 0) {
 		struct svc_result r = SVC_RESULT_INIT;
 		if (!svc_allowed(rq->svc, &rq->actor, (enum action)found->action, &r)) {
-			web_svc_error(rq, &r);
-			svc_result_clear(&r);
+			web_svc_fail(rq, &r);
 			return;
 		}
 	}

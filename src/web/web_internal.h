@@ -140,6 +140,8 @@ void web_error(struct request *rq, unsigned status, const char *message, const c
 /* The same for a failed service call; a page whose session is gone is
  * redirected to /logind. */
 void web_svc_error(struct request *rq, const struct svc_result *r);
+/* web_svc_error, then clears r. */
+void web_svc_fail(struct request *rq, struct svc_result *r);
 void web_parse_error(struct request *rq, const struct parse_error *e);
 
 /* ---- router.c ---- */
@@ -183,11 +185,29 @@ struct field {
 /* The message for field id, when the failed call r named it. */
 const char *error_for(const struct svc_result *r, const char *id);
 void input_field(struct html *h, const struct field *f, const char *error);
+/* A labelled <select> with its hint and error, as input_field (f->type,
+ * value, autocomplete and numeric are not used): select_open, then one
+ * select_option per choice, then select_close. */
+void select_open(struct html *h, const struct field *f, const char *error);
+void select_option(struct html *h, const char *value, const char *label, bool selected);
+void select_close(struct html *h);
+/* <button type="submit"> of DKFDS variant "primary" or "secondary". */
+void submit_button(struct html *h, const char *variant, const char *label);
 void csrf_input(struct html *h, const char *token);
 /* A DKFDS alert; variant "error" (role="alert"), "success", "info", "warning". */
 void alert(struct html *h, const char *variant, const char *text);
 /* r's message as an error alert (nothing when r is NULL or OK). */
 void form_error_summary(struct html *h, const struct svc_result *r);
+/* A notice after post/redirect/get: ?ok=KEY names one of a page's notices
+ * (text marked N_(); the list ends with {NULL, NULL}), shown as a success
+ * alert, so no text from the address is ever shown. */
+struct notice {
+	const char *key, *text;
+};
+void page_notice(struct request *rq, struct html *h, const struct notice *notices);
+/* Loads the organisation for a page (svc_org_view); answers the request
+ * and returns false on failure. */
+bool web_load_org(struct request *rq, struct org *o);
 /* A field of the POST form, "" when absent. */
 const char *fget(struct request *rq, const char *key);
 

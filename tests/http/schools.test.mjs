@@ -251,3 +251,26 @@ describe('theme day', () => {
     assert.match((await as.sten.get('/')).text_, /href="\/overholdelse">Overholdelse</, 'in the menu');
   });
 });
+
+describe('re-loading the strategy', () => {
+  test("`ssp init` keeps the admin's edits and says so", async () => {
+    let r = await post('ada', '/skoler/eksempel-klub-vest',
+      { name: 'Klubben i Vest', kind: 'klub', district: 'vest' });
+    assert.equal(r.status, 303);
+    r = await post('ada', '/skoler/eksempel-klub-oest/deaktiver', {});
+    assert.equal(r.status, 303);
+    const init = cli(srv, ['init', '--no-plan']);
+    assert.equal(init.status, 0, init.stderr);
+    for (const id of ['eksempel-klub-vest', 'eksempel-klub-oest'])
+      assert.match(init.stdout, new RegExp(`Institutionen »${id}« er beholdt, som en administrator har efterladt den`),
+        `init names ${id}`);
+    assert.ok(!init.stdout.includes('»eksempel-skole-vest«'), 'an institution nobody edited is not named');
+    r = await as.per.get('/skoler/eksempel-klub-vest');
+    assert.match(r.text_, /<h1>Klubben i Vest<\/h1>/, 'the edited name stays');
+    r = await as.per.get('/skoler/eksempel-klub-oest');
+    assert.match(r.text_, /<dd>Deaktiveret<\/dd>/, 'the deactivated club stays deactivated');
+    r = await as.ada.get('/skoler/eksempel-klub-vest');
+    assert.match(r.text_, /En administrator har rettet institutionen her, så strategifilen ændrer den ikke længere/,
+      'the form says so');
+  });
+});

@@ -12,12 +12,10 @@
 #include "service/audit.h"
 #include "service/auth.h"
 #include "store/store.h"
+#include "fixture.h"
 #include "test.h"
 
-static char dir[64], path[128], keypath[160];
-static struct config cfg;
-static struct service svc;
-static struct actor cli;
+static struct fixture fx;
 
 static const char *MIN_STRATEGY =
     "[kommune]\nnavn = K\npolitikreds = P\n[distrikt \"a\"]\nnavn = A\n"
@@ -28,90 +26,63 @@ static const char *MIN_STRATEGY =
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/ssp-auth-XXXXXX");
-	if (!mkdtemp(dir))
+	if (fixture_setup(&fx, "auth", NULL) < 0)
 		return -1;
-	snprintf(path, sizeof(path), "%s/t.db", dir);
-	snprintf(keypath, sizeof(keypath), "%s.key", path);
-	config_defaults(&cfg);
-	cfg.fast_password_hashing = true;
-	cfg.login_max_failures_user = 3;
-	memset(&svc, 0, sizeof(svc));
-	svc.cfg = &cfg;
-	char *err = NULL;
-	if (store_open(path, STORE_OPEN_CREATE, &svc.store, &err) < 0 ||
-	    service_load_key(&svc, path, &err) < 0) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	struct diags d;
-	diags_init(&d, "t");
-	int rc = service_strategy_apply(&svc, MIN_STRATEGY, strlen(MIN_STRATEGY), &d, &err);
-	diags_release(&d);
-	actor_cli(&cli);
-	return rc;
+	fx.cfg.login_max_failures_user = 3;
+	fixture_apply(&fx, MIN_STRATEGY);
+	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(svc.store);
-	char p[200];
-	const char *sfx[] = {"", "-wal", "-shm", ".key"};
-	for (int i = 0; i < 4; i++) {
-		snprintf(p, sizeof(p), "%s%s", path, sfx[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	fixture_teardown(&fx);
 	return 0;
 }
 
 static void add_user(const char *name, enum role role)
 {
-	struct user_new u = {name, "Navn Navnesen", role, "Org", NULL};
-	struct svc_result r = SVC_RESULT_INIT;
-	if (svc_user_add(&svc, &cli, &u, "rigtig-adgangskode", &r) < 0)
-		fail_msg("user add: %s", r.message);
-	svc_result_clear(&r);
+	fixture_add_user(&fx, name, "Navn Navnesen", role, "Org", NULL);
 }
 
 static void login_ok_and_failures(void **state)
 {
 	(void)state;
-	cfg.totp_required_roles = 0;
+	fx.cfg.totp_required_roles = 0;
 	add_user("anna", ROLE_SSP);
 	char cookie[AUTH_SECRET_LEN + 1];
 	struct session_info info;
 	struct svc_result r = SVC_RESULT_INIT;
 	assert_int_equal(
-	    svc_login(&svc, "anna", "rigtig-adgangskode", "127.0.0.1", cookie, &info, &r), 0);
+	    svc_login(&fx.svc, "anna", "rigtig-adgangskode", "127.0.0.1", cookie, &info, &r), 0);
 	assert_int_equal(info.state, SESSION_FULL);
 	assert_int_equal(strlen(cookie), AUTH_SECRET_LEN);
 
 	struct actor a;
-	assert_int_equal(svc_session(&svc, cookie, "127.0.0.1", &a, &info, &r), 0);
+	assert_int_equal(svc_session(&fx.svc, cookie, "127.0.0.1", &a, &info, &r), 0);
 	assert_string_equal(a.username, "anna");
 	assert_int_equal(a.role, ROLE_SSP);
 
 	/* the same message for a wrong password and an unknown user */
 	assert_int_equal(
-	    svc_login(&svc, "anna", "forkert-adgangskode", "1.2.3.4", cookie, &info, &r), -1);
+	    svc_login(&fx.svc, "anna", "forkert-adgangskode", "1.2.3.4", cookie, &info, &r), -1);
 	assert_int_equal(r.status, SVC_UNAUTHENTICATED);
 	char *msg1 = strdup(r.message);
 	svc_result_clear(&r);
 	assert_int_equal(
-	    svc_login(&svc, "findesikke", "forkert-adgangskode", "1.2.3.4", cookie, &info, &r), -1);
+	    svc_login(&fx.svc, "findesikke", "forkert-adgangskode", "1.2.3.4", cookie, &info, &r),
+	    -1);
 	assert_string_equal(r.message, msg1);
 	free(msg1);
 	svc_result_clear(&r);
 
 	/* throttled after 3 failures for the user, even with the right password */
-	svc_login(&svc, "anna", "forkert-igen-1234", "1.2.3.4", cookie, &info, &r);
+	svc_login(&fx.svc, "anna", "forkert-igen-1234", "1.2.3.4", cookie, &info, &r);
 	svc_result_clear(&r);
-	svc_login(&svc, "anna", "forkert-igen-1234", "1.2.3.4", cookie, &info, &r);
+	svc_login(&fx.svc, "anna", "forkert-igen-1234", "1.2.3.4", cookie, &info, &r);
 	svc_result_clear(&r);
 	assert_int_equal(
-	    svc_login(&svc, "anna", "rigtig-adgangskode", "1.2.3.4", cookie, &info, &r), -1);
+	    svc_login(&fx.svc, "anna", "rigtig-adgangskode", "1.2.3.4", cookie, &info, &r), -1);
 	assert_int_equal(r.status, SVC_THROTTLED);
 	svc_result_clear(&r);
 
@@ -119,68 +90,69 @@ static void login_ok_and_failures(void **state)
 	char bad[AUTH_SECRET_LEN + 1];
 	memset(bad, 'A', AUTH_SECRET_LEN);
 	bad[AUTH_SECRET_LEN] = '\0';
-	assert_int_equal(svc_session(&svc, bad, "x", &a, &info, &r), -1);
+	assert_int_equal(svc_session(&fx.svc, bad, "x", &a, &info, &r), -1);
 	assert_int_equal(r.status, SVC_UNAUTHENTICATED);
 	svc_result_clear(&r);
-	assert_int_equal(svc_session(&svc, "kort", "x", &a, &info, &r), -1);
+	assert_int_equal(svc_session(&fx.svc, "kort", "x", &a, &info, &r), -1);
 	svc_result_clear(&r);
 }
 
 static void session_expiry_and_logout(void **state)
 {
 	(void)state;
-	cfg.totp_required_roles = 0;
+	fx.cfg.totp_required_roles = 0;
 	add_user("bo", ROLE_POLICE);
 	char cookie[AUTH_SECRET_LEN + 1];
 	struct session_info info;
 	struct svc_result r = SVC_RESULT_INIT;
 	struct actor a;
-	assert_int_equal(svc_login(&svc, "bo", "rigtig-adgangskode", "c", cookie, &info, &r), 0);
+	assert_int_equal(svc_login(&fx.svc, "bo", "rigtig-adgangskode", "c", cookie, &info, &r), 0);
 	/* age the session past the idle timeout */
 	sqlite3 *db;
-	sqlite3_open(path, &db);
+	sqlite3_open(fx.path, &db);
 	sqlite3_exec(db, "UPDATE session SET last_seen = last_seen - 3600", NULL, NULL, NULL);
 	sqlite3_close(db);
-	assert_int_equal(svc_session(&svc, cookie, "c", &a, &info, &r), -1);
+	assert_int_equal(svc_session(&fx.svc, cookie, "c", &a, &info, &r), -1);
 	assert_non_null(strstr(r.message, "udløbet"));
 	svc_result_clear(&r);
 
-	assert_int_equal(svc_login(&svc, "bo", "rigtig-adgangskode", "c", cookie, &info, &r), 0);
-	svc_logout(&svc, cookie, "c");
-	assert_int_equal(svc_session(&svc, cookie, "c", &a, &info, &r), -1);
+	assert_int_equal(svc_login(&fx.svc, "bo", "rigtig-adgangskode", "c", cookie, &info, &r), 0);
+	svc_logout(&fx.svc, cookie, "c");
+	assert_int_equal(svc_session(&fx.svc, cookie, "c", &a, &info, &r), -1);
 	svc_result_clear(&r);
 }
 
 static void totp_enrol_and_login(void **state)
 {
 	(void)state;
-	cfg.totp_required_roles = 1u << ROLE_SSP;
+	fx.cfg.totp_required_roles = 1u << ROLE_SSP;
 	add_user("cia", ROLE_SSP);
 	char cookie[AUTH_SECRET_LEN + 1], cookie2[AUTH_SECRET_LEN + 1];
 	struct session_info info;
 	struct svc_result r = SVC_RESULT_INIT;
 	struct actor a;
-	assert_int_equal(svc_login(&svc, "cia", "rigtig-adgangskode", "c", cookie, &info, &r), 0);
+	assert_int_equal(svc_login(&fx.svc, "cia", "rigtig-adgangskode", "c", cookie, &info, &r),
+			 0);
 	assert_int_equal(info.state, SESSION_NEED_ENROL);
-	assert_int_equal(svc_session(&svc, cookie, "c", &a, &info, &r), 0);
+	assert_int_equal(svc_session(&fx.svc, cookie, "c", &a, &info, &r), 0);
 
 	char *b32, *uri;
-	assert_int_equal(svc_totp_begin(&svc, &a, &b32, &uri, &r), 0);
+	assert_int_equal(svc_totp_begin(&fx.svc, &a, &b32, &uri, &r), 0);
 	assert_non_null(strstr(uri, "otpauth://totp/"));
 	char *secret;
 	size_t n;
 	assert_int_equal(oath_base32_decode(b32, strlen(b32), &secret, &n), OATH_OK);
 	char code[7];
 	oath_totp_generate(secret, n, time(NULL), 30, 0, 6, code);
-	assert_int_equal(svc_totp_confirm(&svc, &a, cookie, "000000", &r), -1);
+	assert_int_equal(svc_totp_confirm(&fx.svc, &a, cookie, "000000", &r), -1);
 	svc_result_clear(&r);
-	assert_int_equal(svc_totp_confirm(&svc, &a, cookie, code, &r), 0);
-	assert_int_equal(svc_session(&svc, cookie, "c", &a, &info, &r), 0);
+	assert_int_equal(svc_totp_confirm(&fx.svc, &a, cookie, code, &r), 0);
+	assert_int_equal(svc_session(&fx.svc, cookie, "c", &a, &info, &r), 0);
 	assert_int_equal(info.state, SESSION_FULL);
 
 	/* the secret is not stored in clear */
 	sqlite3 *db;
-	sqlite3_open(path, &db);
+	sqlite3_open(fx.path, &db);
 	sqlite3_stmt *st;
 	sqlite3_prepare_v2(db, "SELECT totp_secret FROM user WHERE username = 'cia'", -1, &st,
 			   NULL);
@@ -194,17 +166,18 @@ static void totp_enrol_and_login(void **state)
 	sqlite3_close(db);
 
 	/* next sign-in needs the code; the used code cannot be replayed */
-	assert_int_equal(svc_login(&svc, "cia", "rigtig-adgangskode", "c", cookie, &info, &r), 0);
+	assert_int_equal(svc_login(&fx.svc, "cia", "rigtig-adgangskode", "c", cookie, &info, &r),
+			 0);
 	assert_int_equal(info.state, SESSION_NEED_TOTP);
-	assert_int_equal(svc_login_totp(&svc, cookie, code, "c", cookie2, &info, &r), -1);
+	assert_int_equal(svc_login_totp(&fx.svc, cookie, code, "c", cookie2, &info, &r), -1);
 	svc_result_clear(&r);
 	/* a code from the next step is accepted, and the session id changes */
 	oath_totp_generate(secret, n, time(NULL) + 30, 30, 0, 6, code);
-	assert_int_equal(svc_login_totp(&svc, cookie, code, "c", cookie2, &info, &r), 0);
+	assert_int_equal(svc_login_totp(&fx.svc, cookie, code, "c", cookie2, &info, &r), 0);
 	assert_string_not_equal(cookie, cookie2);
-	assert_int_equal(svc_session(&svc, cookie, "c", &a, &info, &r), -1);
+	assert_int_equal(svc_session(&fx.svc, cookie, "c", &a, &info, &r), -1);
 	svc_result_clear(&r);
-	assert_int_equal(svc_session(&svc, cookie2, "c", &a, &info, &r), 0);
+	assert_int_equal(svc_session(&fx.svc, cookie2, "c", &a, &info, &r), 0);
 	assert_int_equal(info.state, SESSION_FULL);
 	free(secret);
 	free(b32);
@@ -218,16 +191,16 @@ static void tokens(void **state)
 	char tok[AUTH_SECRET_LEN + 1];
 	struct svc_result r = SVC_RESULT_INIT;
 	struct actor a;
-	assert_int_equal(svc_token_create(&svc, &cli, "dan", tok, &r), 0);
-	assert_int_equal(svc_token_auth(&svc, tok, "c", &a, &r), 0);
+	assert_int_equal(svc_token_create(&fx.svc, &fx.cli, "dan", tok, &r), 0);
+	assert_int_equal(svc_token_auth(&fx.svc, tok, "c", &a, &r), 0);
 	assert_string_equal(a.username, "dan");
 	int n;
-	assert_int_equal(svc_token_revoke(&svc, &cli, "dan", &n, &r), 0);
+	assert_int_equal(svc_token_revoke(&fx.svc, &fx.cli, "dan", &n, &r), 0);
 	assert_int_equal(n, 1);
-	assert_int_equal(svc_token_auth(&svc, tok, "c", &a, &r), -1);
+	assert_int_equal(svc_token_auth(&fx.svc, tok, "c", &a, &r), -1);
 	assert_int_equal(r.status, SVC_UNAUTHENTICATED);
 	svc_result_clear(&r);
-	assert_int_equal(svc_token_create(&svc, &cli, "ingen", tok, &r), -1);
+	assert_int_equal(svc_token_create(&fx.svc, &fx.cli, "ingen", tok, &r), -1);
 	assert_int_equal(r.status, SVC_NOT_FOUND);
 	svc_result_clear(&r);
 }
@@ -242,30 +215,30 @@ static void permissions_and_validation(void **state)
 	snprintf(police.username, sizeof(police.username), "eva");
 	struct svc_result r = SVC_RESULT_INIT;
 	struct user_list l = {0};
-	assert_int_equal(svc_user_list(&svc, &police, &l, &r), -1);
+	assert_int_equal(svc_user_list(&fx.svc, &police, &l, &r), -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
 	struct audit_rows rows = {0};
 	struct audit_filter f = {0};
-	assert_int_equal(svc_audit_list(&svc, &police, &f, &rows, &r), -1);
+	assert_int_equal(svc_audit_list(&fx.svc, &police, &f, &rows, &r), -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
 
 	struct user_new bad = {"Stort Navn", "X", ROLE_SSP, NULL, NULL};
-	assert_int_equal(svc_user_add(&svc, &cli, &bad, "rigtig-adgangskode", &r), -1);
+	assert_int_equal(svc_user_add(&fx.svc, &fx.cli, &bad, "rigtig-adgangskode", &r), -1);
 	assert_string_equal(r.field, "username");
 	svc_result_clear(&r);
 	struct user_new dup = {"eva", "X", ROLE_SSP, NULL, NULL};
-	assert_int_equal(svc_user_add(&svc, &cli, &dup, "rigtig-adgangskode", &r), -1);
+	assert_int_equal(svc_user_add(&fx.svc, &fx.cli, &dup, "rigtig-adgangskode", &r), -1);
 	assert_int_equal(r.status, SVC_CONFLICT);
 	svc_result_clear(&r);
 	struct user_new inst = {"fie", "X", ROLE_CONTACT, NULL, "findes-ikke"};
-	assert_int_equal(svc_user_add(&svc, &cli, &inst, "rigtig-adgangskode", &r), -1);
+	assert_int_equal(svc_user_add(&fx.svc, &fx.cli, &inst, "rigtig-adgangskode", &r), -1);
 	assert_string_equal(r.field, "institution");
 	svc_result_clear(&r);
 	/* nobody disables their own account */
 	struct user_list all = {0};
-	assert_int_equal(svc_user_list(&svc, &cli, &all, &r), 0);
+	assert_int_equal(svc_user_list(&fx.svc, &fx.cli, &all, &r), 0);
 	struct actor self = {0};
 	self.user_id = all.v[0].id;
 	self.role = ROLE_ADMIN;
@@ -273,14 +246,14 @@ static void permissions_and_validation(void **state)
 	char name[65];
 	snprintf(name, sizeof(name), "%s", all.v[0].username);
 	user_list_release(&all);
-	assert_int_equal(svc_user_disable(&svc, &self, name, &r), -1);
+	assert_int_equal(svc_user_disable(&fx.svc, &self, name, &r), -1);
 	assert_int_equal(r.status, SVC_CONFLICT);
 	svc_result_clear(&r);
 	inst.institution = "skole";
-	assert_int_equal(svc_user_add(&svc, &cli, &inst, "kort", &r), -1);
+	assert_int_equal(svc_user_add(&fx.svc, &fx.cli, &inst, "kort", &r), -1);
 	assert_string_equal(r.field, "password");
 	svc_result_clear(&r);
-	assert_int_equal(svc_user_add(&svc, &cli, &inst, "rigtig-adgangskode", &r), 0);
+	assert_int_equal(svc_user_add(&fx.svc, &fx.cli, &inst, "rigtig-adgangskode", &r), 0);
 }
 
 static void audit_chain_detects_edits(void **state)
@@ -290,12 +263,12 @@ static void audit_chain_detects_edits(void **state)
 	add_user("hal", ROLE_SSP);
 	struct svc_result r = SVC_RESULT_INIT;
 	long long bad, n;
-	assert_int_equal(svc_audit_verify(&svc, &cli, &bad, &n, &r), 0);
+	assert_int_equal(svc_audit_verify(&fx.svc, &fx.cli, &bad, &n, &r), 0);
 	assert_int_equal(bad, 0);
 	assert_true(n >= 2);
 
 	sqlite3 *db;
-	sqlite3_open(path, &db);
+	sqlite3_open(fx.path, &db);
 	/* the triggers refuse edits ... */
 	assert_int_not_equal(
 	    sqlite3_exec(db, "UPDATE audit_log SET object = 'x' WHERE seq = 1", NULL, NULL, NULL),
@@ -306,7 +279,7 @@ static void audit_chain_detects_edits(void **state)
 	sqlite3_exec(db, "DROP TRIGGER audit_log_no_update", NULL, NULL, NULL);
 	sqlite3_exec(db, "UPDATE audit_log SET object = 'mallory' WHERE seq = 2", NULL, NULL, NULL);
 	sqlite3_close(db);
-	assert_int_equal(svc_audit_verify(&svc, &cli, &bad, &n, &r), 0);
+	assert_int_equal(svc_audit_verify(&fx.svc, &fx.cli, &bad, &n, &r), 0);
 	assert_int_equal(bad, 2);
 }
 
@@ -317,13 +290,13 @@ static void audit_chain_detects_deletion(void **state)
 	add_user("jon", ROLE_SSP);
 	add_user("kim", ROLE_SSP);
 	sqlite3 *db;
-	sqlite3_open(path, &db);
+	sqlite3_open(fx.path, &db);
 	sqlite3_exec(db, "DROP TRIGGER audit_log_no_delete", NULL, NULL, NULL);
 	sqlite3_exec(db, "DELETE FROM audit_log WHERE seq = 2", NULL, NULL, NULL);
 	sqlite3_close(db);
 	struct svc_result r = SVC_RESULT_INIT;
 	long long bad, n;
-	assert_int_equal(svc_audit_verify(&svc, &cli, &bad, &n, &r), 0);
+	assert_int_equal(svc_audit_verify(&fx.svc, &fx.cli, &bad, &n, &r), 0);
 	assert_int_equal(bad, 3);
 }
 

@@ -61,6 +61,23 @@ static void days_and_dates(void **state)
 	assert_int_equal(cal_weekday_parse("Fredag"), 0);
 }
 
+static void year_syntax(void **state)
+{
+	(void)state;
+	int y = 0;
+	assert_int_equal(cal_parse_year("2027", &y), 0);
+	assert_int_equal(y, 2027);
+	assert_int_equal(cal_parse_year("-5", &y), 0);
+	assert_int_equal(y, -5);
+	assert_int_equal(cal_parse_year("99999999999999999999", &y), 0);
+	assert_int_equal(y, CAL_YEAR_CLAMP);
+	assert_int_equal(cal_parse_year("-99999999999", &y), 0);
+	assert_int_equal(y, -CAL_YEAR_CLAMP);
+	const char *bad[] = {"", "-", "+2027", " 2027", "2027 ", "20x7", "2027-01-01"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(cal_parse_year(bad[i], &y), -1);
+}
+
 static void iso_weeks(void **state)
 {
 	(void)state;
@@ -263,15 +280,11 @@ static void copenhagen(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(days_and_dates),
-	    cmocka_unit_test(iso_weeks),
-	    cmocka_unit_test(easter),
-	    cmocka_unit_test(holidays),
-	    cmocka_unit_test(prayer_day),
-	    cmocka_unit_test(working_days),
-	    cmocka_unit_test(closed_days_syntax),
-	    cmocka_unit_test(week_syntax),
-	    cmocka_unit_test(copenhagen),
+	    cmocka_unit_test(days_and_dates), cmocka_unit_test(year_syntax),
+	    cmocka_unit_test(iso_weeks),      cmocka_unit_test(easter),
+	    cmocka_unit_test(holidays),       cmocka_unit_test(prayer_day),
+	    cmocka_unit_test(working_days),   cmocka_unit_test(closed_days_syntax),
+	    cmocka_unit_test(week_syntax),    cmocka_unit_test(copenhagen),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,12 +12,13 @@
 #include "strategy/parse.h"
 #include "util/file.h"
 #include "util/strbuf.h"
+#include "fixture.h"
 #include "test.h"
 
 #define GOLDEN SSP_SOURCE_DIR "/tests/golden/hedensted-plan-2027.ics"
 #define STAMP  ((time_t)1800000000) /* 2027-01-15T08:00:00Z */
 
-struct fixture {
+struct ics_case {
 	struct org o;
 	struct meeting_list l;
 	char *ics;
@@ -26,18 +27,10 @@ struct fixture {
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
-	struct strbuf text = STRBUF_INIT;
+	struct ics_case *f = calloc(1, sizeof(*f));
 	char *err = NULL;
-	if (read_file(SSP_SOURCE_DIR "/strategies/hedensted.ini", &text, &err) < 0)
-		return -1;
-	struct diags d;
-	diags_init(&d, "hedensted.ini");
-	org_init(&f->o);
-	int rc = strategy_parse(text.buf, text.len, &f->o, &d);
-	diags_release(&d);
-	strbuf_release(&text);
-	if (rc < 0 || plan_year(&f->o, 2027, NULL, &f->l, &err) < 0)
+	fixture_shipped(&f->o);
+	if (plan_year(&f->o, 2027, NULL, &f->l, &err) < 0)
 		return -1;
 	/* one meeting cancelled and re-sequenced, as a stored plan may have */
 	f->l.v[1].status = MEETING_CANCELLED;
@@ -50,7 +43,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
+	struct ics_case *f = *state;
 	icalcomponent_free(f->cal);
 	free(f->ics);
 	meeting_list_release(&f->l);
@@ -63,7 +56,7 @@ static int teardown(void **state)
 
 static void golden(void **state)
 {
-	struct fixture *f = *state;
+	struct ics_case *f = *state;
 	const char *upd = getenv("UPDATE_GOLDEN");
 	if (upd && !strcmp(upd, "1")) {
 		FILE *out = fopen(GOLDEN, "wb");
@@ -114,7 +107,7 @@ static void same_or_null(const char *got, const char *want)
 /* Every VEVENT reads back into its meeting, field by field. */
 static void parse_back(void **state)
 {
-	struct fixture *f = *state;
+	struct ics_case *f = *state;
 	icalcomponent *vtz = icalcomponent_get_first_component(f->cal, ICAL_VTIMEZONE_COMPONENT);
 	assert_non_null(vtz);
 	icaltimezone *tz = icaltimezone_new();
@@ -195,7 +188,7 @@ static void parse_back(void **state)
  * the days summer time starts and ends. */
 static void offsets(void **state)
 {
-	struct fixture *f = *state;
+	struct ics_case *f = *state;
 	icalcomponent *vtz = icalcomponent_get_first_component(f->cal, ICAL_VTIMEZONE_COMPONENT);
 	icaltimezone *tz = icaltimezone_new();
 	icaltimezone_set_component(tz, icalcomponent_new_clone(vtz));

@@ -14,6 +14,7 @@
 #include "service/meeting.h"
 #include "service/meeting_run.h"
 #include "store/store.h"
+#include "fixture.h"
 #include "test.h"
 
 #define STRATEGY                                                                                   \
@@ -28,67 +29,18 @@
 	"[organ \"hot\"]\nnavn = Hotspot\nniveau = udførende\nformål = f\nansvarlig = r\n"       \
 	"navngivne-personer = nej\nfrekvens = 1 om måneden\n"
 
-static char dir[64], path[128];
-static struct service svc;
-static struct config cfg;
-static struct actor cli;
-
-static void apply(const char *text)
-{
-	struct diags d;
-	diags_init(&d, "t.ini");
-	char *err = NULL;
-	if (service_strategy_apply(&svc, text, strlen(text), &d, &err) < 0) {
-		diags_print(&d, stderr);
-		fail_msg("apply: %s", err ? err : "");
-	}
-	diags_release(&d);
-}
+static struct fixture fx;
 
 static void add_user(const char *name, enum role role)
 {
-	struct user_new u = {name, name, role, NULL, NULL};
-	struct svc_result r = SVC_RESULT_INIT;
-	if (svc_user_add(&svc, &cli, &u, "rigtig-adgangskode", &r) < 0)
-		fail_msg("user add %s: %s", name, r.message);
-}
-
-/* The actor of user name (as a session would make it). */
-static struct actor as(const char *name)
-{
-	struct actor a;
-	memset(&a, 0, sizeof(a));
-	struct user_list l = {0};
-	struct svc_result r = SVC_RESULT_INIT;
-	assert_int_equal(svc_user_list(&svc, &cli, &l, &r), 0);
-	for (size_t i = 0; i < l.nr; i++)
-		if (!strcmp(l.v[i].username, name)) {
-			a.user_id = l.v[i].id;
-			a.role = l.v[i].role;
-		}
-	user_list_release(&l);
-	snprintf(a.username, sizeof(a.username), "%s", name);
-	snprintf(a.client, sizeof(a.client), "127.0.0.1");
-	assert_true(a.user_id > 0);
-	return a;
+	fixture_add_user(&fx, name, name, role, NULL, NULL);
 }
 
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/ssp-run-XXXXXX");
-	if (!mkdtemp(dir))
+	if (fixture_setup(&fx, "run", STRATEGY) < 0)
 		return -1;
-	snprintf(path, sizeof(path), "%s/t.db", dir);
-	char *err = NULL;
-	memset(&svc, 0, sizeof(svc));
-	config_defaults(&cfg);
-	cfg.fast_password_hashing = true;
-	svc.cfg = &cfg;
-	if (store_open(path, STORE_OPEN_CREATE, &svc.store, &err) < 0)
-		return -1;
-	actor_cli(&cli);
-	apply(STRATEGY);
 	add_user("sofie", ROLE_SSP);
 	add_user("stine", ROLE_STEERING);
 	add_user("kim", ROLE_CONTACT);
@@ -99,7 +51,7 @@ static int setup(void **state)
 	struct svc_result r = SVC_RESULT_INIT;
 	int year = cal_date(svc_today()).y;
 	for (int y = year; y <= year + 1; y++) {
-		if (svc_plan_save(&svc, &cli, y, &o, &st, &r) < 0)
+		if (svc_plan_save(&fx.svc, &fx.cli, y, &o, &st, &r) < 0)
 			return -1;
 		org_release(&o);
 		org_init(&o);
@@ -111,31 +63,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(svc.store);
-	char p[160];
-	const char *sfx[] = {"", "-wal", "-shm", ".key"};
-	for (int i = 0; i < 4; i++) {
-		snprintf(p, sizeof(p), "%s%s", path, sfx[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	fixture_teardown(&fx);
 	return 0;
-}
-
-static int count_actions(const char *action, const char *outcome)
-{
-	sqlite3 *db;
-	sqlite3_open(path, &db);
-	sqlite3_stmt *st;
-	sqlite3_prepare_v2(db, "SELECT count(*) FROM audit_log WHERE action = ? AND outcome = ?",
-			   -1, &st, NULL);
-	sqlite3_bind_text(st, 1, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC);
-	sqlite3_step(st);
-	int n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return n;
 }
 
 /* The id of the first stored meeting of body next year. */
@@ -146,7 +75,7 @@ static long long first_of(const char *body)
 	struct meeting_list l = MEETING_LIST_INIT;
 	struct svc_result r = SVC_RESULT_INIT;
 	assert_int_equal(
-	    svc_meetings_list(&svc, &cli, cal_date(svc_today()).y + 1, body, &o, &l, &r), 0);
+	    svc_meetings_list(&fx.svc, &fx.cli, cal_date(svc_today()).y + 1, body, &o, &l, &r), 0);
 	assert_true(l.nr > 0);
 	long long id = l.v[0].id;
 	meeting_list_release(&l);
@@ -157,12 +86,12 @@ static long long first_of(const char *body)
 static void proposed_agenda_and_view(void **state)
 {
 	(void)state;
-	struct actor kim = as("kim");
+	struct actor kim = fixture_actor(&fx, "kim");
 	struct org o;
 	org_init(&o);
 	struct meeting_view v;
 	struct svc_result r = SVC_RESULT_INIT;
-	assert_int_equal(svc_meeting_view(&svc, &kim, first_of("sg"), &o, &v, &r), 0);
+	assert_int_equal(svc_meeting_view(&fx.svc, &kim, first_of("sg"), &o, &v, &r), 0);
 	assert_false(v.agenda_stored);
 	assert_int_equal(v.agenda.nr, 3); /* theme, two tasks */
 	assert_string_equal(v.agenda.v[0], "Årshjulets tema: T1");
@@ -177,51 +106,52 @@ static void proposed_agenda_and_view(void **state)
 static void minutes_refuse_cpr_without_named_individuals(void **state)
 {
 	(void)state;
-	struct actor sofie = as("sofie");
+	struct actor sofie = fixture_actor(&fx, "sofie");
 	struct svc_result r = SVC_RESULT_INIT;
 	long long hot = first_of("hot"), p115 = first_of("p115");
 	const char *text = "Uro ved stationen.\r\nEn ung (150709-1234) blev nævnt.";
-	assert_int_equal(svc_meeting_minutes_save(&svc, &sofie, hot, text, &r), -1);
+	assert_int_equal(svc_meeting_minutes_save(&fx.svc, &sofie, hot, text, &r), -1);
 	assert_int_equal(r.status, SVC_INVALID);
 	assert_string_equal(r.field, "minutes");
 	assert_non_null(strstr(r.message, "CPR-nummer (linje 2)"));
 	assert_non_null(strstr(r.message, "§ 115-møde"));
 	assert_non_null(strstr(r.message, "Hotspot"));
 	svc_result_clear(&r);
-	assert_int_equal(count_actions("meeting.minutes", "refused"), 1);
+	assert_int_equal(fixture_count_log(&fx, "meeting.minutes", "refused"), 1);
 	/* a number failing modulus 11 is refused too, and so in the agenda */
-	assert_int_equal(svc_meeting_agenda_save(&svc, &sofie, hot, "Punkt\n0102031234", &r), -1);
+	assert_int_equal(svc_meeting_agenda_save(&fx.svc, &sofie, hot, "Punkt\n0102031234", &r),
+			 -1);
 	assert_string_equal(r.field, "agenda");
 	svc_result_clear(&r);
 	/* trends only: fine */
 	assert_int_equal(
-	    svc_meeting_minutes_save(&svc, &sofie, hot, "Uro ved stationen om aftenen.\r\n", &r),
+	    svc_meeting_minutes_save(&fx.svc, &sofie, hot, "Uro ved stationen om aftenen.\r\n", &r),
 	    0);
 	/* the § 115-møde discusses named young people: accepted */
-	assert_int_equal(svc_meeting_minutes_save(&svc, &sofie, p115, text, &r), 0);
+	assert_int_equal(svc_meeting_minutes_save(&fx.svc, &sofie, p115, text, &r), 0);
 	struct org o;
 	org_init(&o);
 	struct meeting_view v;
-	assert_int_equal(svc_meeting_view(&svc, &sofie, hot, &o, &v, &r), 0);
+	assert_int_equal(svc_meeting_view(&fx.svc, &sofie, hot, &o, &v, &r), 0);
 	assert_string_equal(v.minutes.text, "Uro ved stationen om aftenen.");
 	assert_string_equal(v.minutes.updated_by, "sofie");
 	meeting_view_release(&v);
 	org_release(&o);
 	/* reading § 115 minutes is logged; a kontaktperson does not see them */
 	org_init(&o);
-	assert_int_equal(svc_meeting_view(&svc, &sofie, p115, &o, &v, &r), 0);
+	assert_int_equal(svc_meeting_view(&fx.svc, &sofie, p115, &o, &v, &r), 0);
 	assert_non_null(strstr(v.minutes.text, "150709-1234"));
 	meeting_view_release(&v);
 	org_release(&o);
-	assert_int_equal(count_actions("meeting.minutes.view", "ok"), 1);
-	struct actor kim = as("kim");
+	assert_int_equal(fixture_count_log(&fx, "meeting.minutes.view", "ok"), 1);
+	struct actor kim = fixture_actor(&fx, "kim");
 	org_init(&o);
-	assert_int_equal(svc_meeting_view(&svc, &kim, p115, &o, &v, &r), 0);
+	assert_int_equal(svc_meeting_view(&fx.svc, &kim, p115, &o, &v, &r), 0);
 	assert_false(v.minutes_visible);
 	assert_null(v.minutes.text);
 	meeting_view_release(&v);
 	org_release(&o);
-	assert_int_equal(count_actions("meeting.minutes.view", "ok"), 1);
+	assert_int_equal(fixture_count_log(&fx, "meeting.minutes.view", "ok"), 1);
 }
 
 static void who_may_run(void **state)
@@ -229,49 +159,52 @@ static void who_may_run(void **state)
 	(void)state;
 	struct svc_result r = SVC_RESULT_INIT;
 	long long sg = first_of("sg"), p115 = first_of("p115");
-	struct actor kim = as("kim"), stine = as("stine"), ada = as("ada");
-	assert_int_equal(svc_meeting_minutes_save(&svc, &kim, sg, "x", &r), -1);
+	struct actor kim = fixture_actor(&fx, "kim"), stine = fixture_actor(&fx, "stine"),
+		     ada = fixture_actor(&fx, "ada");
+	assert_int_equal(svc_meeting_minutes_save(&fx.svc, &kim, sg, "x", &r), -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
-	assert_int_equal(svc_meeting_minutes_save(&svc, &ada, sg, "x", &r), -1);
+	assert_int_equal(svc_meeting_minutes_save(&fx.svc, &ada, sg, "x", &r), -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
 	/* styregruppe: only its own bodies */
-	assert_int_equal(svc_meeting_minutes_save(&svc, &stine, sg, "x", &r), -1);
+	assert_int_equal(svc_meeting_minutes_save(&fx.svc, &stine, sg, "x", &r), -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	assert_non_null(strstr(r.message, "deltager ikke"));
 	svc_result_clear(&r);
 	bool changed;
-	assert_int_equal(svc_participant_add(&svc, &cli, "sg", "stine", &changed, &r), 0);
+	assert_int_equal(svc_participant_add(&fx.svc, &fx.cli, "sg", "stine", &changed, &r), 0);
 	assert_true(changed);
-	assert_int_equal(svc_participant_add(&svc, &cli, "sg", "stine", &changed, &r), 0);
+	assert_int_equal(svc_participant_add(&fx.svc, &fx.cli, "sg", "stine", &changed, &r), 0);
 	assert_false(changed);
-	assert_int_equal(svc_meeting_minutes_save(&svc, &stine, sg, "Tendenser.", &r), 0);
+	assert_int_equal(svc_meeting_minutes_save(&fx.svc, &stine, sg, "Tendenser.", &r), 0);
 	/* ... never where named young people are discussed */
-	assert_int_equal(svc_participant_add(&svc, &cli, "p115", "stine", &changed, &r), 0);
-	assert_int_equal(svc_meeting_minutes_save(&svc, &stine, p115, "x", &r), -1);
+	assert_int_equal(svc_participant_add(&fx.svc, &fx.cli, "p115", "stine", &changed, &r), 0);
+	assert_int_equal(svc_meeting_minutes_save(&fx.svc, &stine, p115, "x", &r), -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
 	/* only an admin assigns participants */
-	assert_int_equal(svc_participant_add(&svc, &stine, "sg", "kim", &changed, &r), -1);
+	assert_int_equal(svc_participant_add(&fx.svc, &stine, "sg", "kim", &changed, &r), -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
-	assert_int_equal(svc_participant_add(&svc, &cli, "findes-ikke", "kim", &changed, &r), -1);
+	assert_int_equal(svc_participant_add(&fx.svc, &fx.cli, "findes-ikke", "kim", &changed, &r),
+			 -1);
 	assert_int_equal(r.status, SVC_NOT_FOUND);
 	svc_result_clear(&r);
-	assert_int_equal(svc_participant_add(&svc, &cli, "sg", "findes-ikke", &changed, &r), -1);
+	assert_int_equal(svc_participant_add(&fx.svc, &fx.cli, "sg", "findes-ikke", &changed, &r),
+			 -1);
 	assert_int_equal(r.status, SVC_NOT_FOUND);
 	svc_result_clear(&r);
-	assert_true(count_actions("meeting.run", "denied") >= 3);
+	assert_true(fixture_count_log(&fx, "meeting.run", "denied") >= 3);
 }
 
 static void attendance_and_agenda(void **state)
 {
 	(void)state;
 	struct svc_result r = SVC_RESULT_INIT;
-	struct actor sofie = as("sofie"), kim = as("kim");
+	struct actor sofie = fixture_actor(&fx, "sofie"), kim = fixture_actor(&fx, "kim");
 	bool changed;
-	assert_int_equal(svc_participant_add(&svc, &cli, "hot", "kim", &changed, &r), 0);
+	assert_int_equal(svc_participant_add(&fx.svc, &fx.cli, "hot", "kim", &changed, &r), 0);
 	long long hot = first_of("hot");
 	struct person_list att = {0};
 	struct person *p = person_list_add(&att);
@@ -281,25 +214,26 @@ static void attendance_and_agenda(void **state)
 	p->name = strdup("Gæst Gæstesen");
 	p->org = strdup("Foreningen");
 	p->present = true;
-	assert_int_equal(svc_meeting_attendance_save(&svc, &sofie, hot, &att, &r), 0);
+	assert_int_equal(svc_meeting_attendance_save(&fx.svc, &sofie, hot, &att, &r), 0);
 	/* a user who takes no part is refused */
 	att.v[0].user_id = sofie.user_id;
-	assert_int_equal(svc_meeting_attendance_save(&svc, &sofie, hot, &att, &r), -1);
+	assert_int_equal(svc_meeting_attendance_save(&fx.svc, &sofie, hot, &att, &r), -1);
 	assert_int_equal(r.status, SVC_INVALID);
 	svc_result_clear(&r);
 	att.v[0].user_id = kim.user_id;
 	free(att.v[1].name);
 	att.v[1].name = strdup("");
-	assert_int_equal(svc_meeting_attendance_save(&svc, &sofie, hot, &att, &r), -1);
+	assert_int_equal(svc_meeting_attendance_save(&fx.svc, &sofie, hot, &att, &r), -1);
 	assert_string_equal(r.field, "guest_name");
 	svc_result_clear(&r);
 	person_list_release(&att);
 
-	assert_int_equal(svc_meeting_agenda_save(&svc, &sofie, hot, "  Et\r\n\r\nTo  \n", &r), 0);
+	assert_int_equal(svc_meeting_agenda_save(&fx.svc, &sofie, hot, "  Et\r\n\r\nTo  \n", &r),
+			 0);
 	struct org o;
 	org_init(&o);
 	struct meeting_view v;
-	assert_int_equal(svc_meeting_view(&svc, &sofie, hot, &o, &v, &r), 0);
+	assert_int_equal(svc_meeting_view(&fx.svc, &sofie, hot, &o, &v, &r), 0);
 	assert_true(v.can_run);
 	assert_true(v.agenda_stored);
 	assert_int_equal(v.agenda.nr, 2);
@@ -313,34 +247,34 @@ static void attendance_and_agenda(void **state)
 	meeting_view_release(&v);
 	org_release(&o);
 	/* emptied by hand stays empty */
-	assert_int_equal(svc_meeting_agenda_save(&svc, &sofie, hot, "\n", &r), 0);
+	assert_int_equal(svc_meeting_agenda_save(&fx.svc, &sofie, hot, "\n", &r), 0);
 	org_init(&o);
-	assert_int_equal(svc_meeting_view(&svc, &sofie, hot, &o, &v, &r), 0);
+	assert_int_equal(svc_meeting_view(&fx.svc, &sofie, hot, &o, &v, &r), 0);
 	assert_true(v.agenda_stored);
 	assert_int_equal(v.agenda.nr, 0);
 	meeting_view_release(&v);
 	org_release(&o);
-	assert_int_equal(count_actions("meeting.attendance", "ok"), 1);
-	assert_int_equal(count_actions("meeting.agenda", "ok"), 2);
+	assert_int_equal(fixture_count_log(&fx, "meeting.attendance", "ok"), 1);
+	assert_int_equal(fixture_count_log(&fx, "meeting.agenda", "ok"), 2);
 }
 
 static void my_meetings(void **state)
 {
 	(void)state;
 	struct svc_result r = SVC_RESULT_INIT;
-	struct actor sofie = as("sofie");
+	struct actor sofie = fixture_actor(&fx, "sofie");
 	struct org o;
 	org_init(&o);
 	struct meeting_list l = MEETING_LIST_INIT;
 	size_t bodies;
-	assert_int_equal(svc_my_meetings(&svc, &sofie, 5, &o, &l, &bodies, &r), 0);
+	assert_int_equal(svc_my_meetings(&fx.svc, &sofie, 5, &o, &l, &bodies, &r), 0);
 	assert_int_equal(bodies, 0);
 	assert_int_equal(l.nr, 0);
 	org_release(&o);
 	bool changed;
-	assert_int_equal(svc_participant_add(&svc, &cli, "p115", "sofie", &changed, &r), 0);
+	assert_int_equal(svc_participant_add(&fx.svc, &fx.cli, "p115", "sofie", &changed, &r), 0);
 	org_init(&o);
-	assert_int_equal(svc_my_meetings(&svc, &sofie, 5, &o, &l, &bodies, &r), 0);
+	assert_int_equal(svc_my_meetings(&fx.svc, &sofie, 5, &o, &l, &bodies, &r), 0);
 	assert_int_equal(bodies, 1);
 	assert_int_equal(l.nr, 5);
 	long today = svc_today();
@@ -357,16 +291,16 @@ static void calendar_tokens(void **state)
 {
 	(void)state;
 	struct svc_result r = SVC_RESULT_INIT;
-	struct actor sofie = as("sofie"), kim = as("kim");
+	struct actor sofie = fixture_actor(&fx, "sofie"), kim = fixture_actor(&fx, "kim");
 	bool changed;
-	assert_int_equal(svc_participant_add(&svc, &cli, "hot", "sofie", &changed, &r), 0);
+	assert_int_equal(svc_participant_add(&fx.svc, &fx.cli, "hot", "sofie", &changed, &r), 0);
 	char tok[AUTH_SECRET_LEN + 1], tok2[AUTH_SECRET_LEN + 1];
 	char *created = NULL;
-	assert_int_equal(svc_caltoken_status(&svc, &sofie, &created, &r), 0);
+	assert_int_equal(svc_caltoken_status(&fx.svc, &sofie, &created, &r), 0);
 	assert_null(created);
-	assert_int_equal(svc_caltoken_create(&svc, &sofie, NULL, tok, &r), 0);
+	assert_int_equal(svc_caltoken_create(&fx.svc, &sofie, NULL, tok, &r), 0);
 	assert_int_equal(strlen(tok), AUTH_SECRET_LEN);
-	assert_int_equal(svc_caltoken_status(&svc, &sofie, &created, &r), 0);
+	assert_int_equal(svc_caltoken_status(&fx.svc, &sofie, &created, &r), 0);
 	assert_non_null(created);
 	free(created);
 
@@ -374,7 +308,7 @@ static void calendar_tokens(void **state)
 	org_init(&o);
 	struct meeting_list l = MEETING_LIST_INIT;
 	char *owner = NULL;
-	assert_int_equal(svc_calendar_feed(&svc, tok, "1.2.3.4", &o, &l, &owner, &r), 0);
+	assert_int_equal(svc_calendar_feed(&fx.svc, tok, "1.2.3.4", &o, &l, &owner, &r), 0);
 	assert_string_equal(owner, "sofie");
 	assert_true(l.nr >= 12); /* hotspot: a year and more */
 	for (size_t i = 0; i < l.nr; i++)
@@ -382,11 +316,11 @@ static void calendar_tokens(void **state)
 	free(owner);
 	meeting_list_release(&l);
 	org_release(&o);
-	assert_int_equal(count_actions("calendar.feed", "ok"), 1);
+	assert_int_equal(fixture_count_log(&fx, "calendar.feed", "ok"), 1);
 
 	/* the token is stored hashed: not in the database */
 	sqlite3 *db;
-	sqlite3_open(path, &db);
+	sqlite3_open(fx.path, &db);
 	sqlite3_stmt *st;
 	sqlite3_prepare_v2(db, "SELECT count(*) FROM calendar_token WHERE hash = ?", -1, &st, NULL);
 	sqlite3_bind_blob(st, 1, tok, (int)strlen(tok), SQLITE_STATIC);
@@ -396,9 +330,9 @@ static void calendar_tokens(void **state)
 	sqlite3_close(db);
 
 	/* a new address replaces the old one */
-	assert_int_equal(svc_caltoken_create(&svc, &sofie, NULL, tok2, &r), 0);
+	assert_int_equal(svc_caltoken_create(&fx.svc, &sofie, NULL, tok2, &r), 0);
 	org_init(&o);
-	assert_int_equal(svc_calendar_feed(&svc, tok, "1.2.3.4", &o, &l, &owner, &r), -1);
+	assert_int_equal(svc_calendar_feed(&fx.svc, tok, "1.2.3.4", &o, &l, &owner, &r), -1);
 	assert_int_equal(r.status, SVC_NOT_FOUND);
 	svc_result_clear(&r);
 	org_release(&o);
@@ -406,32 +340,32 @@ static void calendar_tokens(void **state)
 	const char *bad[] = {"x", "", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"};
 	for (size_t i = 0; i < 3; i++) {
 		org_init(&o);
-		assert_int_equal(svc_calendar_feed(&svc, bad[i], "1.2.3.4", &o, &l, &owner, &r),
+		assert_int_equal(svc_calendar_feed(&fx.svc, bad[i], "1.2.3.4", &o, &l, &owner, &r),
 				 -1);
 		assert_int_equal(r.status, SVC_NOT_FOUND);
 		svc_result_clear(&r);
 		org_release(&o);
 	}
-	assert_int_equal(count_actions("calendar.feed", "failed"), 4);
+	assert_int_equal(fixture_count_log(&fx, "calendar.feed", "failed"), 4);
 	/* another user's address: only an admin (here the command line) */
 	int n = 0;
-	assert_int_equal(svc_caltoken_revoke(&svc, &kim, "sofie", &n, &r), -1);
+	assert_int_equal(svc_caltoken_revoke(&fx.svc, &kim, "sofie", &n, &r), -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
-	assert_int_equal(svc_caltoken_revoke(&svc, &cli, "sofie", &n, &r), 0);
+	assert_int_equal(svc_caltoken_revoke(&fx.svc, &fx.cli, "sofie", &n, &r), 0);
 	assert_int_equal(n, 1);
 	org_init(&o);
-	assert_int_equal(svc_calendar_feed(&svc, tok2, "1.2.3.4", &o, &l, &owner, &r), -1);
+	assert_int_equal(svc_calendar_feed(&fx.svc, tok2, "1.2.3.4", &o, &l, &owner, &r), -1);
 	svc_result_clear(&r);
 	org_release(&o);
 	/* a disabled user's address stops working */
-	assert_int_equal(svc_caltoken_create(&svc, &cli, "kim", tok, &r), 0);
-	assert_int_equal(svc_user_disable(&svc, &cli, "kim", &r), 0);
+	assert_int_equal(svc_caltoken_create(&fx.svc, &fx.cli, "kim", tok, &r), 0);
+	assert_int_equal(svc_user_disable(&fx.svc, &fx.cli, "kim", &r), 0);
 	org_init(&o);
-	assert_int_equal(svc_calendar_feed(&svc, tok, "1.2.3.4", &o, &l, &owner, &r), -1);
+	assert_int_equal(svc_calendar_feed(&fx.svc, tok, "1.2.3.4", &o, &l, &owner, &r), -1);
 	svc_result_clear(&r);
 	org_release(&o);
-	assert_int_equal(svc_caltoken_create(&svc, &cli, "kim", tok, &r), -1);
+	assert_int_equal(svc_caltoken_create(&fx.svc, &fx.cli, "kim", tok, &r), -1);
 	assert_int_equal(r.status, SVC_CONFLICT);
 	svc_result_clear(&r);
 }
@@ -440,11 +374,11 @@ static void body_calendar(void **state)
 {
 	(void)state;
 	struct svc_result r = SVC_RESULT_INIT;
-	struct actor kim = as("kim");
+	struct actor kim = fixture_actor(&fx, "kim");
 	struct org o;
 	org_init(&o);
 	struct meeting_list l = MEETING_LIST_INIT;
-	assert_int_equal(svc_calendar_body(&svc, &kim, "sg", &o, &l, &r), 0);
+	assert_int_equal(svc_calendar_body(&fx.svc, &kim, "sg", &o, &l, &r), 0);
 	/* last year computed (not stored), this and next year stored */
 	assert_true(l.nr >= 12);
 	int year = cal_date(svc_today()).y;
@@ -453,7 +387,7 @@ static void body_calendar(void **state)
 	meeting_list_release(&l);
 	org_release(&o);
 	org_init(&o);
-	assert_int_equal(svc_calendar_body(&svc, &kim, "nej", &o, &l, &r), -1);
+	assert_int_equal(svc_calendar_body(&fx.svc, &kim, "nej", &o, &l, &r), -1);
 	assert_int_equal(r.status, SVC_NOT_FOUND);
 	svc_result_clear(&r);
 	org_release(&o);

@@ -11,6 +11,7 @@
 #include "service/audit.h"
 #include "service/meeting.h"
 #include "store/store.h"
+#include "fixture.h"
 #include "test.h"
 
 #define STRATEGY(p115_weekday)                                                                     \
@@ -27,50 +28,19 @@
 	"[organ \"dist\"]\nnavn = Dist\nniveau = udførende\nformål = f\nansvarlig = r\n"         \
 	"navngivne-personer = nej\nfrekvens = 2 om året i hvert distrikt\n"
 
-static char dir[64], path[128];
-static struct service svc;
-static struct actor cli;
+static struct fixture fx;
 
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/ssp-meet-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof(path), "%s/t.db", dir);
-	char *err = NULL;
-	memset(&svc, 0, sizeof(svc));
-	if (store_open(path, STORE_OPEN_CREATE, &svc.store, &err) < 0)
-		return -1;
-	actor_cli(&cli);
-	return 0;
+	return fixture_setup(&fx, "meet", NULL);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(svc.store);
-	char p[160];
-	const char *sfx[] = {"", "-wal", "-shm"};
-	for (int i = 0; i < 3; i++) {
-		snprintf(p, sizeof(p), "%s%s", path, sfx[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	fixture_teardown(&fx);
 	return 0;
-}
-
-static void apply(const char *text)
-{
-	struct diags d;
-	diags_init(&d, "t.ini");
-	char *err = NULL;
-	int rc = service_strategy_apply(&svc, text, strlen(text), &d, &err);
-	if (rc < 0) {
-		diags_print(&d, stderr);
-		fail_msg("apply: %s", err ? err : "");
-	}
-	diags_release(&d);
 }
 
 static void stored(int year, struct meeting_list *l)
@@ -78,7 +48,7 @@ static void stored(int year, struct meeting_list *l)
 	struct org o;
 	org_init(&o);
 	struct svc_result r = SVC_RESULT_INIT;
-	if (svc_meetings_list(&svc, &cli, year, NULL, &o, l, &r) < 0)
+	if (svc_meetings_list(&fx.svc, &fx.cli, year, NULL, &o, l, &r) < 0)
 		fail_msg("list: %s", r.message);
 	org_release(&o);
 }
@@ -88,7 +58,7 @@ static void save(int year, struct replan_stats *st)
 	struct org o;
 	org_init(&o);
 	struct svc_result r = SVC_RESULT_INIT;
-	if (svc_plan_save(&svc, &cli, year, &o, st, &r) < 0)
+	if (svc_plan_save(&fx.svc, &fx.cli, year, &o, st, &r) < 0)
 		fail_msg("save: %s", r.message);
 	org_release(&o);
 }
@@ -101,28 +71,14 @@ static const struct meeting *by_uid(const struct meeting_list *l, const char *ui
 	return NULL;
 }
 
-static int count_actions(const char *action)
-{
-	sqlite3 *db;
-	sqlite3_open(path, &db);
-	sqlite3_stmt *st;
-	sqlite3_prepare_v2(db, "SELECT count(*) FROM audit_log WHERE action = ?", -1, &st, NULL);
-	sqlite3_bind_text(st, 1, action, -1, SQLITE_STATIC);
-	sqlite3_step(st);
-	int n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return n;
-}
-
 static void planning_keys_round_trip(void **state)
 {
 	(void)state;
-	apply(STRATEGY("tirsdag"));
+	fixture_apply(&fx, STRATEGY("tirsdag"));
 	struct org o;
 	org_init(&o);
 	char *err = NULL;
-	assert_int_equal(store_org_load(svc.store, &o, &err), 0);
+	assert_int_equal(store_org_load(fx.svc.store, &o, &err), 0);
 	assert_int_equal(o.closed.nr, 2);
 	const struct org_body *p = org_find_body(&o, "p115");
 	assert_int_equal(p->weekday, 2);
@@ -141,13 +97,13 @@ static void planning_keys_round_trip(void **state)
 static void replan_keeps_hand_work(void **state)
 {
 	(void)state;
-	apply(STRATEGY("tirsdag"));
+	fixture_apply(&fx, STRATEGY("tirsdag"));
 	struct replan_stats st;
 	save(2027, &st);
 	int total = st.added;
 	assert_true(total >= 26 + 4 + 4);
 	assert_int_equal(st.updated + st.removed + st.kept, 0);
-	assert_int_equal(count_actions("meeting.replan"), 1);
+	assert_int_equal(fixture_count_log(&fx, "meeting.replan", NULL), 1);
 
 	/* saving again changes nothing */
 	save(2027, &st);
@@ -177,49 +133,50 @@ static void replan_keeps_hand_work(void **state)
 	}
 	meeting_list_release(&l);
 	struct svc_result r = SVC_RESULT_INIT;
-	assert_int_equal(svc_meeting_set_status(&svc, &cli, held, MEETING_HELD, &r), 0);
-	assert_int_equal(svc_meeting_set_status(&svc, &cli, cancelled, MEETING_CANCELLED, &r), 0);
+	assert_int_equal(svc_meeting_set_status(&fx.svc, &fx.cli, held, MEETING_HELD, &r), 0);
+	assert_int_equal(svc_meeting_set_status(&fx.svc, &fx.cli, cancelled, MEETING_CANCELLED, &r),
+			 0);
 	/* moving onto a holiday, a weekend or a closed day is refused */
 	struct date d;
 	cal_parse_date("2027-05-06", &d); /* Kristi himmelfartsdag */
-	assert_int_equal(svc_meeting_move(&svc, &cli, moved, cal_days(d), -1, 0, &r), -1);
+	assert_int_equal(svc_meeting_move(&fx.svc, &fx.cli, moved, cal_days(d), -1, 0, &r), -1);
 	assert_int_equal(r.status, SVC_INVALID);
 	assert_non_null(strstr(r.message, "Kristi himmelfartsdag"));
 	svc_result_clear(&r);
 	cal_parse_date("2027-05-08", &d);
-	assert_int_equal(svc_meeting_move(&svc, &cli, moved, cal_days(d), -1, 0, &r), -1);
+	assert_int_equal(svc_meeting_move(&fx.svc, &fx.cli, moved, cal_days(d), -1, 0, &r), -1);
 	svc_result_clear(&r);
 	cal_parse_date("2027-12-24", &d);
-	assert_int_equal(svc_meeting_move(&svc, &cli, moved, cal_days(d), -1, 0, &r), -1);
+	assert_int_equal(svc_meeting_move(&fx.svc, &fx.cli, moved, cal_days(d), -1, 0, &r), -1);
 	svc_result_clear(&r);
 	cal_parse_date("2027-05-07", &d);
-	assert_int_equal(svc_meeting_move(&svc, &cli, moved, cal_days(d), 13 * 60, 0, &r), 0);
-	assert_int_equal(svc_meeting_set_status(&svc, &cli, 999999, MEETING_HELD, &r), -1);
+	assert_int_equal(svc_meeting_move(&fx.svc, &fx.cli, moved, cal_days(d), 13 * 60, 0, &r), 0);
+	assert_int_equal(svc_meeting_set_status(&fx.svc, &fx.cli, 999999, MEETING_HELD, &r), -1);
 	assert_int_equal(r.status, SVC_NOT_FOUND);
 	svc_result_clear(&r);
-	assert_int_equal(svc_meeting_set_status(&svc, &cli, held, MEETING_MOVED, &r), -1);
+	assert_int_equal(svc_meeting_set_status(&fx.svc, &fx.cli, held, MEETING_MOVED, &r), -1);
 	assert_int_equal(r.status, SVC_INVALID);
 	svc_result_clear(&r);
 	struct meeting adhoc;
 	cal_parse_date("2027-06-15", &d);
-	assert_int_equal(svc_meeting_add(&svc, &cli, "sg", NULL, cal_days(d), 15 * 60, 0,
+	assert_int_equal(svc_meeting_add(&fx.svc, &fx.cli, "sg", NULL, cal_days(d), 15 * 60, 0,
 					 "Beredskabsgruppe", &adhoc, &r),
 			 0);
 	assert_non_null(strstr(adhoc.uid, "sg-2027-adhoc-"));
 	assert_int_equal(adhoc.duration, PLAN_DEFAULT_DURATION);
 	char *adhoc_uid = strdup(adhoc.uid);
 	meeting_release(&adhoc);
-	assert_int_equal(
-	    svc_meeting_add(&svc, &cli, "nope", NULL, cal_days(d), 15 * 60, 0, NULL, &adhoc, &r),
-	    -1);
+	assert_int_equal(svc_meeting_add(&fx.svc, &fx.cli, "nope", NULL, cal_days(d), 15 * 60, 0,
+					 NULL, &adhoc, &r),
+			 -1);
 	assert_int_equal(r.status, SVC_NOT_FOUND);
 	svc_result_clear(&r);
-	assert_int_equal(count_actions("meeting.status"), 2);
-	assert_int_equal(count_actions("meeting.move"), 1);
-	assert_int_equal(count_actions("meeting.add"), 1);
+	assert_int_equal(fixture_count_log(&fx, "meeting.status", NULL), 2);
+	assert_int_equal(fixture_count_log(&fx, "meeting.move", NULL), 1);
+	assert_int_equal(fixture_count_log(&fx, "meeting.add", NULL), 1);
 
 	/* the strategy moves § 115 to Wednesdays; re-plan */
-	apply(STRATEGY("onsdag"));
+	fixture_apply(&fx, STRATEGY("onsdag"));
 	save(2027, &st);
 	assert_int_equal(st.kept, 4); /* held, cancelled, moved, ad hoc */
 	assert_true(st.updated > 20);
@@ -254,7 +211,8 @@ static void replan_keeps_hand_work(void **state)
 	struct compliance c = {0};
 	bool from_plan = true;
 	cal_parse_date("2027-03-01", &d);
-	assert_int_equal(svc_compliance(&svc, &cli, 2027, cal_days(d), &o, &c, &from_plan, &r), 0);
+	assert_int_equal(
+	    svc_compliance(&fx.svc, &fx.cli, 2027, cal_days(d), &o, &c, &from_plan, &r), 0);
 	assert_false(from_plan);
 	assert_string_equal(c.v[0].body, "p115");
 	assert_int_equal(c.v[0].c.held, 1);
@@ -267,19 +225,21 @@ static void replan_keeps_hand_work(void **state)
 	 * the meetings before 1 March are not all recorded held */
 	struct date d2;
 	cal_parse_date("2027-12-01", &d2);
-	assert_int_equal(
-	    svc_meeting_add(&svc, &cli, "p115", NULL, cal_days(d2), 9 * 60, 0, NULL, &adhoc, &r),
-	    0);
+	assert_int_equal(svc_meeting_add(&fx.svc, &fx.cli, "p115", NULL, cal_days(d2), 9 * 60, 0,
+					 NULL, &adhoc, &r),
+			 0);
 	meeting_release(&adhoc);
 	org_init(&o);
-	assert_int_equal(svc_compliance(&svc, &cli, 2027, cal_days(d), &o, &c, &from_plan, &r), 0);
+	assert_int_equal(
+	    svc_compliance(&fx.svc, &fx.cli, 2027, cal_days(d), &o, &c, &from_plan, &r), 0);
 	assert_int_equal(c.v[0].c.planned, c.v[0].c.required_min);
 	assert_int_equal(c.v[0].c.status, COMPLIANCE_BEHIND);
 	compliance_release(&c);
 	org_release(&o);
 	/* no stored plan for 2028: computed */
 	org_init(&o);
-	assert_int_equal(svc_compliance(&svc, &cli, 2028, cal_days(d), &o, &c, &from_plan, &r), 0);
+	assert_int_equal(
+	    svc_compliance(&fx.svc, &fx.cli, 2028, cal_days(d), &o, &c, &from_plan, &r), 0);
 	assert_true(from_plan);
 	compliance_release(&c);
 	org_release(&o);
@@ -302,23 +262,23 @@ static void past_is_kept(void **state)
 	char *err = NULL;
 	struct org o;
 	struct meeting_list plan = MEETING_LIST_INIT, l = MEETING_LIST_INIT;
-	apply(STRATEGY("tirsdag"));
+	fixture_apply(&fx, STRATEGY("tirsdag"));
 	org_init(&o);
-	assert_int_equal(store_org_load(svc.store, &o, &err), 0);
+	assert_int_equal(store_org_load(fx.svc.store, &o, &err), 0);
 	assert_int_equal(plan_year(&o, 2027, "p115", &plan, &err), 0);
-	assert_int_equal(store_meetings_replan(svc.store, 2027, &plan, cut, "t", &st, &err), 0);
+	assert_int_equal(store_meetings_replan(fx.svc.store, 2027, &plan, cut, "t", &st, &err), 0);
 	assert_int_equal(st.added, (int)plan.nr);
 	meeting_list_release(&plan);
 	org_release(&o);
 
-	apply(STRATEGY("onsdag"));
+	fixture_apply(&fx, STRATEGY("onsdag"));
 	org_init(&o);
-	assert_int_equal(store_org_load(svc.store, &o, &err), 0);
+	assert_int_equal(store_org_load(fx.svc.store, &o, &err), 0);
 	assert_int_equal(plan_year(&o, 2027, "p115", &plan, &err), 0);
-	assert_int_equal(store_meetings_replan(svc.store, 2027, &plan, cut, "t", &st, &err), 0);
+	assert_int_equal(store_meetings_replan(fx.svc.store, 2027, &plan, cut, "t", &st, &err), 0);
 	assert_true(st.kept >= 12);
 	assert_true(st.updated >= 12);
-	assert_int_equal(store_meetings_load(svc.store, 2027, "p115", &l, &err), 0);
+	assert_int_equal(store_meetings_load(fx.svc.store, 2027, "p115", &l, &err), 0);
 	for (size_t i = 0; i < l.nr; i++)
 		assert_int_equal(cal_weekday(l.v[i].day), l.v[i].day < cut ? 2 : 3);
 	meeting_list_release(&l);
@@ -334,18 +294,18 @@ static void refusals(void **state)
 	struct meeting_list l = MEETING_LIST_INIT;
 	struct svc_result r = SVC_RESULT_INIT;
 	/* no strategy yet */
-	assert_int_equal(svc_plan_preview(&svc, &cli, 2027, NULL, &o, &l, &r), -1);
+	assert_int_equal(svc_plan_preview(&fx.svc, &fx.cli, 2027, NULL, &o, &l, &r), -1);
 	assert_int_equal(r.status, SVC_INVALID);
 	svc_result_clear(&r);
 	org_release(&o);
-	apply(STRATEGY("tirsdag"));
+	fixture_apply(&fx, STRATEGY("tirsdag"));
 	org_init(&o);
-	assert_int_equal(svc_plan_preview(&svc, &cli, 1999, NULL, &o, &l, &r), -1);
+	assert_int_equal(svc_plan_preview(&fx.svc, &fx.cli, 1999, NULL, &o, &l, &r), -1);
 	assert_int_equal(r.status, SVC_INVALID);
 	svc_result_clear(&r);
 	org_release(&o);
 	org_init(&o);
-	assert_int_equal(svc_plan_preview(&svc, &cli, 2027, "nope", &o, &l, &r), -1);
+	assert_int_equal(svc_plan_preview(&fx.svc, &fx.cli, 2027, "nope", &o, &l, &r), -1);
 	assert_int_equal(r.status, SVC_NOT_FOUND);
 	svc_result_clear(&r);
 	org_release(&o);
@@ -356,16 +316,16 @@ static void refusals(void **state)
 	snprintf(police.client, sizeof(police.client), "127.0.0.1");
 	struct replan_stats st;
 	org_init(&o);
-	assert_int_equal(svc_plan_save(&svc, &police, 2027, &o, &st, &r), -1);
+	assert_int_equal(svc_plan_save(&fx.svc, &police, 2027, &o, &st, &r), -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
 	org_release(&o);
 	int n = 0;
 	char *err = NULL;
-	assert_int_equal(store_meetings_count(svc.store, 2027, &n, &err), 0);
+	assert_int_equal(store_meetings_count(fx.svc.store, 2027, &n, &err), 0);
 	assert_int_equal(n, 0);
 	org_init(&o);
-	assert_int_equal(svc_plan_preview(&svc, &police, 2027, NULL, &o, &l, &r), 0);
+	assert_int_equal(svc_plan_preview(&fx.svc, &police, 2027, NULL, &o, &l, &r), 0);
 	meeting_list_release(&l);
 	org_release(&o);
 }

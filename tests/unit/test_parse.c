@@ -274,14 +274,15 @@ static void shipped_hedensted(void **state)
 static void parent_ring_and_inline_comment(void **state)
 {
 	(void)state;
-	struct result *r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = politisk\nformål = x\n"
-				       "ansvarlig = x\nfrekvens = ad hoc\nnavngivne-personer = nej\n"
-				       "under = b\n"
-				       "[organ \"b\"]\nnavn = B\nniveau = politisk\nformål = x\n"
-				       "ansvarlig = x\nfrekvens = ad hoc\nnavngivne-personer = nej\n"
-				       "under = a\n"
-				       "note ; x = y\n"
-				       "dette er forkert\n");
+	struct result *r =
+	    run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = politisk\nformål = x\n"
+			"ansvarlig = x\nfrekvens = ad hoc\nnavngivne-personer = nej\n"
+			"under = b\n"
+			"[organ \"b\"]\nnavn = B\nniveau = politisk\nformål = x\n"
+			"ansvarlig = x\nfrekvens = ad hoc\nnavngivne-personer = nej\n"
+			"under = a\n"
+			"note ; x = y\n"
+			"dette er forkert\n");
 	assert_int_equal(r->rc, -1);
 	expect_error(r, 13, "ring");
 	expect_error(r, 21, "ring");
@@ -305,7 +306,7 @@ int main(void)
 	    cmocka_unit_test(bad_values),
 	    cmocka_unit_test(theme_warning),
 	    cmocka_unit_test(binary_and_long_lines),
-		cmocka_unit_test(parent_ring_and_inline_comment),
+	    cmocka_unit_test(parent_ring_and_inline_comment),
 	    cmocka_unit_test(shipped_hedensted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

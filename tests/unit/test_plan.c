@@ -10,6 +10,7 @@
 #include "strategy/parse.h"
 #include "util/file.h"
 #include "util/strbuf.h"
+#include "fixture.h"
 #include "test.h"
 
 #define HEAD                                                                                       \
@@ -99,23 +100,13 @@ static int count_body(const struct meeting_list *l, const char *body, const char
 	return n;
 }
 
-static void load_hedensted(struct org *o)
-{
-	struct strbuf text = STRBUF_INIT;
-	char *err = NULL;
-	if (read_file(SSP_SOURCE_DIR "/strategies/hedensted.ini", &text, &err) < 0)
-		fail_msg("%s", err);
-	parse_ok(text.buf, o);
-	strbuf_release(&text);
-}
-
 /* ---- the Hedensted plan for 2027, rule by rule against the seed ---- */
 
 static void hedensted_2027(void **state)
 {
 	(void)state;
 	struct org o;
-	load_hedensted(&o);
+	fixture_shipped(&o);
 	struct meeting_list l = MEETING_LIST_INIT;
 	plan_ok(&o, 2027, NULL, &l);
 
@@ -230,7 +221,7 @@ static void cadence_across_years(void **state)
 {
 	(void)state;
 	struct org o;
-	load_hedensted(&o);
+	fixture_shipped(&o);
 	struct meeting_list l = MEETING_LIST_INIT;
 	for (int y = 2025; y <= 2029; y++)
 		plan_ok(&o, y, "paragraf-115", &l);

@@ -7,6 +7,7 @@
 #include "service/service.h"
 #include "store/store.h"
 #include "strategy/parse.h"
+#include "fixture.h"
 #include "test.h"
 
 #define STRATEGY(extra_body)                                                                       \
@@ -16,29 +17,18 @@
 	"frekvens = mindst 3 om året\nnavngivne-personer = nej\nmedlem = m1\n"                    \
 	"medlem = m2\n" extra_body
 
-static char dir[64];
-static char path[128];
+static struct fixture fx;
 
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/ssp-store-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof(path), "%s/t.db", dir);
-	return 0;
+	return fixture_dir(&fx, "store");
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char p[160];
-	const char *sfx[] = {"", "-wal", "-shm"};
-	for (int i = 0; i < 3; i++) {
-		snprintf(p, sizeof(p), "%s%s", path, sfx[i]);
-		unlink(p);
-	}
-	rmdir(dir);
+	fixture_teardown(&fx);
 	return 0;
 }
 
@@ -46,11 +36,11 @@ static int apply(const char *text)
 {
 	struct store *s;
 	char *err = NULL;
-	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &s, &err), 0);
+	assert_int_equal(store_open(fx.path, STORE_OPEN_CREATE, &s, &err), 0);
 	struct service svc = {.store = s};
 	struct diags d;
 	diags_init(&d, "t.ini");
-	int rc = service_strategy_apply(&svc, text, strlen(text), &d, &err);
+	int rc = service_strategy_apply(&svc, text, strlen(text), &d, NULL, &err);
 	free(err);
 	diags_release(&d);
 	store_close(s);
@@ -61,7 +51,7 @@ static void load(struct org *o)
 {
 	struct store *s;
 	char *err = NULL;
-	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &s, &err), 0);
+	assert_int_equal(store_open(fx.path, STORE_OPEN_EXISTING, &s, &err), 0);
 	org_init(o);
 	assert_int_equal(store_org_load(s, o, &err), 0);
 	store_close(s);
@@ -92,7 +82,7 @@ static void reload_keeps_other_data(void **state)
 					"navngivne-personer = ja\n")),
 			 0);
 	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(fx.path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
 				      "INSERT INTO institution (id, name, kind, district_id)"
 				      " VALUES ('manuel', 'Manuel skole', 'skole', 'a')",
@@ -108,7 +98,7 @@ static void reload_keeps_other_data(void **state)
 	assert_string_equal(o.institutions[0].id, "manuel");
 	org_release(&o);
 
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(fx.path, &db), SQLITE_OK);
 	sqlite3_stmt *st;
 	sqlite3_prepare_v2(db, "SELECT active FROM body WHERE id = 'y'", -1, &st, NULL);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -135,24 +125,24 @@ static void open_errors(void **state)
 	(void)state;
 	struct store *s;
 	char *err = NULL;
-	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &s, &err), -1);
+	assert_int_equal(store_open(fx.path, STORE_OPEN_EXISTING, &s, &err), -1);
 	assert_non_null(strstr(err, "findes ikke"));
 	free(err);
 
-	assert_int_equal(store_open(dir, STORE_OPEN_EXISTING, &s, &err), -1);
+	assert_int_equal(store_open(fx.dir, STORE_OPEN_EXISTING, &s, &err), -1);
 	assert_non_null(strstr(err, "mappe"));
 	free(err);
 
-	FILE *f = fopen(path, "w");
+	FILE *f = fopen(fx.path, "w");
 	fputs("dette er ikke en database, men en tekstfil med nok tekst til at fylde en side\n", f);
 	fclose(f);
-	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &s, &err), -1);
+	assert_int_equal(store_open(fx.path, STORE_OPEN_EXISTING, &s, &err), -1);
 	assert_non_null(strstr(err, "ikke en SQLite-database"));
 	free(err);
-	unlink(path);
+	unlink(fx.path);
 
 	char missing[200];
-	snprintf(missing, sizeof(missing), "%s/findes/ikke.db", dir);
+	snprintf(missing, sizeof(missing), "%s/findes/ikke.db", fx.dir);
 	assert_int_equal(store_open(missing, STORE_OPEN_CREATE, &s, &err), -1);
 	assert_non_null(strstr(err, "kan ikke åbne"));
 	free(err);
@@ -163,14 +153,14 @@ static void schema_is_versioned(void **state)
 	(void)state;
 	struct store *s;
 	char *err = NULL;
-	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &s, &err), 0);
+	assert_int_equal(store_open(fx.path, STORE_OPEN_CREATE, &s, &err), 0);
 	assert_int_equal(store_schema_version(s), store_schema_latest());
 	store_close(s);
 	sqlite3 *db;
-	sqlite3_open(path, &db);
+	sqlite3_open(fx.path, &db);
 	sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL);
 	sqlite3_close(db);
-	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &s, &err), -1);
+	assert_int_equal(store_open(fx.path, STORE_OPEN_EXISTING, &s, &err), -1);
 	assert_non_null(strstr(err, "nyere udgave"));
 	free(err);
 }

@@ -39,8 +39,8 @@ static void utf8_checks(void **state)
 	assert_true(utf8_valid("Sydøstjyllands Æ Ø Å §", strlen("Sydøstjyllands Æ Ø Å §"), NULL));
 	assert_false(utf8_valid("ab\xff", 3, &at));
 	assert_int_equal(at, 2);
-	assert_false(utf8_valid("\xc3", 1, &at));	      /* truncated */
-	assert_false(utf8_valid("\xc0\xaf", 2, &at));	      /* overlong */
+	assert_false(utf8_valid("\xc3", 1, &at));             /* truncated */
+	assert_false(utf8_valid("\xc0\xaf", 2, &at));         /* overlong */
 	assert_false(utf8_valid("\xed\xa0\x80", 3, &at));     /* surrogate */
 	assert_false(utf8_valid("\xf4\x90\x80\x80", 4, &at)); /* above U+10FFFF */
 	assert_true(utf8_valid("\xf0\x9f\x98\x80", 4, NULL)); /* emoji */
@@ -64,7 +64,8 @@ static void diag_order(void **state)
 	FILE *f = fmemopen(buf, sizeof(buf), "w");
 	diags_print(&d, f);
 	fclose(f);
-	assert_string_equal(buf, "f.ini: advarsel: hele filen\nf.ini:2: fejl: to\nf.ini:9: fejl: ni\n");
+	assert_string_equal(buf,
+			    "f.ini: advarsel: hele filen\nf.ini:2: fejl: to\nf.ini:9: fejl: ni\n");
 	diags_release(&d);
 }
 
@@ -132,9 +133,9 @@ static void config_bad(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(strbuf_basics), cmocka_unit_test(utf8_checks),
-		cmocka_unit_test(diag_order),	 cmocka_unit_test(config_good),
-		cmocka_unit_test(config_bad),
+	    cmocka_unit_test(strbuf_basics), cmocka_unit_test(utf8_checks),
+	    cmocka_unit_test(diag_order),    cmocka_unit_test(config_good),
+	    cmocka_unit_test(config_bad),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

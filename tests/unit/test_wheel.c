@@ -12,9 +12,10 @@
 #include "render/wheel_svg.h"
 #include "strategy/parse.h"
 #include "util/file.h"
+#include "fixture.h"
 #include "test.h"
 
-struct fixture {
+struct wheel_case {
 	struct org o;
 	struct meeting_list l;
 	char *svg;
@@ -22,18 +23,10 @@ struct fixture {
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
-	struct strbuf text = STRBUF_INIT;
+	struct wheel_case *f = calloc(1, sizeof(*f));
 	char *err = NULL;
-	if (read_file(SSP_SOURCE_DIR "/strategies/hedensted.ini", &text, &err) < 0)
-		return -1;
-	struct diags d;
-	diags_init(&d, "hedensted.ini");
-	org_init(&f->o);
-	int rc = strategy_parse(text.buf, text.len, &f->o, &d);
-	diags_release(&d);
-	strbuf_release(&text);
-	if (rc < 0 || plan_year(&f->o, 2027, NULL, &f->l, &err) < 0)
+	fixture_shipped(&f->o);
+	if (plan_year(&f->o, 2027, NULL, &f->l, &err) < 0)
 		return -1;
 	f->l.v[0].status = MEETING_HELD;
 	f->l.v[1].status = MEETING_CANCELLED;
@@ -51,7 +44,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
+	struct wheel_case *f = *state;
 	free(f->svg);
 	meeting_list_release(&f->l);
 	org_release(&f->o);
@@ -150,7 +143,7 @@ static const char *well_formed(const char *s)
 
 static void is_well_formed_svg(void **state)
 {
-	struct fixture *f = *state;
+	struct wheel_case *f = *state;
 	const char *why = well_formed(f->svg);
 	if (why)
 		fail_msg("not well-formed: %s", why);
@@ -167,7 +160,7 @@ static void is_well_formed_svg(void **state)
 
 static void months_rings_marks(void **state)
 {
-	struct fixture *f = *state;
+	struct wheel_case *f = *state;
 	assert_int_equal(count(f->svg, "<g class=\"month\">"), 12);
 	static const char *const names[] = {"Januar",    "Februar", "Marts",    "April",
 					    "Maj",       "Juni",    "Juli",     "August",
@@ -200,7 +193,7 @@ static void months_rings_marks(void **state)
 
 static void steering_group_themes(void **state)
 {
-	struct fixture *f = *state;
+	struct wheel_case *f = *state;
 	assert_non_null(strstr(f->svg, ">SSP-styregruppen: temaer</text>"));
 	assert_non_null(strstr(f->svg, ": SSP-læseplan</text>"));
 	assert_non_null(strstr(f->svg, ": Rusmidler</text>"));
