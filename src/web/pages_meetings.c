@@ -158,6 +158,10 @@ static void table_head(struct html *h, const char *caption)
 static const char *const month_names[12] = {
     N_("Januar"), N_("Februar"), N_("Marts"),     N_("April"),   N_("Maj"),      N_("Juni"),
     N_("Juli"),   N_("August"),  N_("September"), N_("Oktober"), N_("November"), N_("December")};
+/* Inside a sentence Danish writes months in lower case ("Møder i januar"). */
+static const char *const month_names_lc[12] = {
+    N_("januar"), N_("februar"), N_("marts"),     N_("april"),   N_("maj"),      N_("juni"),
+    N_("juli"),   N_("august"),  N_("september"), N_("oktober"), N_("november"), N_("december")};
 
 /* ---- the annual wheel ---- */
 
@@ -223,7 +227,7 @@ void h_wheel(struct request *rq)
 			if (!any) {
 				char cap[64];
 				snprintf(cap, sizeof(cap), _("Møder i %s %d"),
-					 _(month_names[m - 1]), year);
+					 _(month_names_lc[m - 1]), year);
 				table_head(&p.main, cap);
 				any = true;
 			}
