@@ -112,15 +112,8 @@ int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx)
 	if (!strcmp(format, "json")) {
 		rc = cli_write_json(compliance_to_json(&comp), stdout);
 	} else if (!strcmp(format, "json-full")) {
-		char date[11];
-		cal_format_date(as_of, date);
-		json_t *j = json_object();
-		json_object_set_new(j, "year", json_integer(year));
-		json_object_set_new(j, "as_of", json_string(date));
-		json_object_set_new(j, "from_plan", json_boolean(from_plan));
-		json_object_set_new(j, "bodies", compliance_to_json(&comp));
-		json_object_set_new(j, "network", network_to_json(&net.f));
-		rc = cli_write_json(j, stdout);
+		rc = cli_write_json(compliance_full_to_json(year, as_of, from_plan, &comp, &net.f),
+				    stdout);
 	} else {
 		compliance_text_write(&comp, year, as_of, stdout);
 		network_text_write(&net.in, &net.f, year, stdout);

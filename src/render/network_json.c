@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "domain/calendar.h"
+#include "render/plan_json.h"
 #include "util/banned.h"
 
 static json_t *day_or_null(long day)
@@ -70,5 +71,17 @@ json_t *network_to_json(const struct network_findings *f)
 	}
 	json_object_set_new(j, "without_laeseplan", a);
 	json_object_set_new(j, "findings", json_integer((json_int_t)network_findings_count(f)));
+	return j;
+}
+
+json_t *compliance_full_to_json(int year, long as_of, bool from_plan, const struct compliance *c,
+				const struct network_findings *f)
+{
+	json_t *j = json_object();
+	json_object_set_new(j, "year", json_integer(year));
+	json_object_set_new(j, "as_of", day_or_null(as_of));
+	json_object_set_new(j, "from_plan", json_boolean(from_plan));
+	json_object_set_new(j, "bodies", compliance_to_json(c));
+	json_object_set_new(j, "network", network_to_json(f));
 	return j;
 }

@@ -17,9 +17,19 @@
 
 #include <jansson.h>
 
+#include <stdbool.h>
+
+#include "domain/compliance.h"
 #include "domain/compliance_network.h"
 
 /* A new reference (caller json_decref()s). */
 json_t *network_to_json(const struct network_findings *f);
+
+/* The whole object of `ssp compliance YEAR --format json-full` and of GET
+ * /api/v1/compliance: {"year", "as_of": "YYYY-MM-DD", "from_plan",
+ * "bodies": compliance_to_json(c), "network": network_to_json(f)}. A new
+ * reference. */
+json_t *compliance_full_to_json(int year, long as_of, bool from_plan, const struct compliance *c,
+				const struct network_findings *f);
 
 #endif

@@ -95,6 +95,29 @@ const struct route web_routes[] = {
 	{R_POST, "/api/v1/users/{username}/disable", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_user_disable},
 	{R_GET, "/api/v1/audit", KIND_API, AUTH_FULL, ACT_AUDIT_VIEW, api_audit},
 	{R_GET, "/api/v1/audit/verify", KIND_API, AUTH_FULL, ACT_AUDIT_VIEW, api_audit_verify},
+	/* meetings and compliance (api_meetings.c): the actions of /moeder and /overholdelse */
+	{R_GET, "/api/v1/meetings", KIND_API, AUTH_FULL, ACT_MEETING_VIEW, api_meetings},
+	{R_POST, "/api/v1/meetings", KIND_API, AUTH_FULL, ACT_MEETING_PLAN, api_meeting_add},
+	{R_GET, "/api/v1/meetings/{id}", KIND_API, AUTH_FULL, ACT_MEETING_VIEW, api_meeting},
+	{R_POST, "/api/v1/meetings/{id}/status", KIND_API, AUTH_FULL, ACT_MEETING_PLAN, api_meeting_status},
+	{R_POST, "/api/v1/meetings/{id}/move", KIND_API, AUTH_FULL, ACT_MEETING_PLAN, api_meeting_move},
+	{R_POST, "/api/v1/meetings/{id}/agenda", KIND_API, AUTH_FULL, ACT_MEETING_RUN, api_meeting_agenda},
+	{R_POST, "/api/v1/meetings/{id}/attendance", KIND_API, AUTH_FULL, ACT_MEETING_RUN, api_meeting_attendance},
+	{R_POST, "/api/v1/meetings/{id}/minutes", KIND_API, AUTH_FULL, ACT_MEETING_RUN, api_meeting_minutes},
+	{R_GET, "/api/v1/compliance", KIND_API, AUTH_FULL, ACT_COMPLIANCE_VIEW, api_compliance},
+	/* the school network (api_schools.c): the actions of /skoler;
+	 * /api/v1/schools/theme-day before /api/v1/schools/{id} */
+	{R_GET, "/api/v1/schools", KIND_API, AUTH_FULL, ACT_SCHOOL_VIEW, api_schools},
+	{R_POST, "/api/v1/schools", KIND_API, AUTH_FULL, ACT_SCHOOL_ADMIN, api_schools_add},
+	{R_GET, "/api/v1/schools/theme-day", KIND_API, AUTH_FULL, ACT_SCHOOL_VIEW, api_theme_day},
+	{R_POST, "/api/v1/schools/theme-day", KIND_API, AUTH_FULL, ACT_THEME_DAY_RECORD, api_theme_day_post},
+	{R_GET, "/api/v1/schools/{id}", KIND_API, AUTH_FULL, ACT_SCHOOL_VIEW, api_school},
+	{R_POST, "/api/v1/schools/{id}", KIND_API, AUTH_FULL, ACT_SCHOOL_ADMIN, api_school_edit},
+	{R_POST, "/api/v1/schools/{id}/deactivate", KIND_API, AUTH_FULL, ACT_SCHOOL_ADMIN, api_school_deactivate},
+	{R_POST, "/api/v1/schools/{id}/activate", KIND_API, AUTH_FULL, ACT_SCHOOL_ADMIN, api_school_activate},
+	{R_POST, "/api/v1/schools/{id}/laeseplan", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_add},
+	{R_POST, "/api/v1/schools/{id}/laeseplan/{item}", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_edit},
+	{R_POST, "/api/v1/schools/{id}/laeseplan/{item}/delete", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_remove},
 };
 // clang-format on
 const size_t web_routes_nr = sizeof(web_routes) / sizeof(web_routes[0]);

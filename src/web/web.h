@@ -5,7 +5,8 @@
  *   response.c responses and the one function that sets security headers
  *   router.c   the route table, authentication, CSRF, permission pre-check
  *   pages.c    HTML pages (layout.c: the page frame with DKFDS)
- *   api.c      JSON API under /api/v1/
+ *   api.c      JSON API under /api/v1/ (api_meetings.c: meetings and
+ *              compliance; api_schools.c: the school network)
  *   assets.c   /static/ files
  *   qr.c       QR code as inline SVG (two-factor enrolment)
  *   parse.c    form / query / cookie / JSON parsers (pure, fuzzed)

@@ -288,6 +288,54 @@ void api_user_disable(struct request *rq);
 void api_audit(struct request *rq);
 void api_audit_verify(struct request *rq);
 
+/* api_meetings.c: meetings and compliance (/api/v1/meetings, /api/v1/compliance) */
+void api_meetings(struct request *rq);
+void api_meeting_add(struct request *rq);
+void api_meeting(struct request *rq);
+void api_meeting_status(struct request *rq);
+void api_meeting_move(struct request *rq);
+void api_meeting_agenda(struct request *rq);
+void api_meeting_attendance(struct request *rq);
+void api_meeting_minutes(struct request *rq);
+void api_compliance(struct request *rq);
+/* api_schools.c: the school network (/api/v1/schools) */
+void api_schools(struct request *rq);
+void api_schools_add(struct request *rq);
+void api_theme_day(struct request *rq);
+void api_theme_day_post(struct request *rq);
+void api_school(struct request *rq);
+void api_school_edit(struct request *rq);
+void api_school_deactivate(struct request *rq);
+void api_school_activate(struct request *rq);
+void api_laeseplan_add(struct request *rq);
+void api_laeseplan_edit(struct request *rq);
+void api_laeseplan_remove(struct request *rq);
+
+/* Helpers of the api_*.c files (in api_meetings.c). On bad input each
+ * answers the request (422 for well-formed JSON with the wrong content, 400
+ * for a bad query) and returns false. rq->json is NULL for an empty body,
+ * which reads as {}. */
+/* Does the body have only these members (NULL-terminated)? */
+bool api_body_keys(struct request *rq, const char *const *keys);
+/* String member key of the body (*out NULL when absent and !required). */
+bool api_string(struct request *rq, const char *key, bool required, const char **out);
+/* Integer member key of obj in [min, max] (*out untouched when absent and
+ * !required). */
+bool api_int(struct request *rq, json_t *obj, const char *key, bool required, long long min,
+	     long long max, long long *out);
+/* Boolean member key of obj (*out untouched when absent). */
+bool api_bool(struct request *rq, json_t *obj, const char *key, bool *out);
+/* ?year=YYYY (2000-2100), the current year when absent. */
+bool api_query_year(struct request *rq, int *year);
+/* s "YYYY-MM-DD" (the member key) into a day. */
+bool api_date(struct request *rq, const char *key, const char *s, long *day);
+/* web_svc_fail, with r->field renamed by fields: pairs of the service's
+ * name and the JSON member's, NULL-terminated (NULL: none). */
+void api_svc_fail(struct request *rq, struct svc_result *r, const char *const *fields);
+json_t *api_str_or_null(const char *s);
+/* "YYYY-MM-DD", or null for CAL_NO_DAY. */
+json_t *api_day_or_null(long day);
+
 /* ---- qr.c ---- */
 
 /* Appends text as a QR code drawn with <rect>/<path> and fill attributes

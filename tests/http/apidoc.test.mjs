@@ -2,7 +2,10 @@
 // so that the document cannot drift from the program.
 //
 // Each ```sh block runs in bash (set -euo pipefail) with BASE, TOKEN (an
-// admin's token) and REVISOR_TOKEN; blocks run in document order on one
+// admin's token), REVISOR_TOKEN, SSP_TOKEN (the SSP-team's), KONTAKT_TOKEN
+// and KONTAKT_ID (the contact person of eksempel-skole-vest), MEETING (the
+// first hotspot meeting of the stored 2030 plan) and THEME_DAY (a school
+// network meeting held on 2025-09-09); blocks run in document order on one
 // fresh database. When a ```json block follows, the output must be JSON of
 // the same shape: the same keys in every object, recursively, where the
 // documented object or array is not empty (an empty {} or [] in the
@@ -12,7 +15,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { SRC, addUser, createToken, startServer, stopServer } from './lib.mjs';
+import { SRC, addUser, cli, createToken, startServer, stopServer } from './lib.mjs';
 
 const doc = readFileSync(`${SRC}/docs/api.md`, 'utf8');
 
@@ -52,7 +55,26 @@ before(async () => {
   srv = await startServer();
   addUser(srv, 'ada', 'admin');
   addUser(srv, 'rita', 'revisor');
-  env = { ...srv.env, BASE: srv.base, TOKEN: createToken(srv, 'ada'), REVISOR_TOKEN: createToken(srv, 'rita') };
+  addUser(srv, 'sara', 'ssp');
+  addUser(srv, 'anna', 'kontaktperson', ['--institution', 'eksempel-skole-vest']);
+  // the meeting examples use a fixed year, so that their dates hold
+  const run = (args) => {
+    const r = cli(srv, args);
+    assert.equal(r.status, 0, `ssp ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout;
+  };
+  run(['plan', '2030', '--save']);
+  const meeting = JSON.parse(run(['plan', '2030', '--stored', '--body', 'hotspot', '--format', 'json']))[0].id;
+  const themeDay = /id (\d+)/.exec(run(['meeting', 'add', 'ssp-skolenetvaerk', '2025-09-09', '09:00']))[1];
+  env = {
+    ...srv.env, BASE: srv.base, TOKEN: createToken(srv, 'ada'), REVISOR_TOKEN: createToken(srv, 'rita'),
+    SSP_TOKEN: createToken(srv, 'sara'), KONTAKT_TOKEN: createToken(srv, 'anna'),
+    MEETING: String(meeting), THEME_DAY: themeDay,
+  };
+  // the contact person's user id, as the API shows it
+  const res = await fetch(`${srv.base}/api/v1/schools/theme-day?year=2025`,
+    { headers: { authorization: 'Bearer ' + env.SSP_TOKEN } });
+  env.KONTAKT_ID = String((await res.json()).contact_persons.find((c) => c.institution === 'eksempel-skole-vest').user_id);
 });
 
 after(async () => {

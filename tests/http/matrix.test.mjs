@@ -25,6 +25,8 @@ const SCHOOL = `/skoler/${SCHOOL_ID}`;
 const MEETING_ID = '1';
 const NO_MEETING = '/moeder/999999';
 const WHEEL_YEAR = '2027';
+const NO_API_MEETING = '/api/v1/meetings/999999';
+const API_SCHOOL = `/api/v1/schools/${SCHOOL_ID}`;
 
 const MATRIX = [
   ['GET', '/healthz', { anon: 200, all: 200 }],
@@ -99,6 +101,36 @@ const MATRIX = [
   ['POST', '/api/v1/users/ingen-saadan/disable', { anon: 401, all: 403, admin: 404 }, { json: {} }],
   ['GET', '/api/v1/audit', { anon: 401, all: 403, revisor: 200 }],
   ['GET', '/api/v1/audit/verify', { anon: 401, all: 403, revisor: 200 }],
+  // meetings and compliance: the same actions as /moeder and /overholdelse
+  ['GET', '/api/v1/meetings', { anon: 401, all: 200 }],
+  ['POST', '/api/v1/meetings', { anon: 401, all: 403, admin: 422, ssp: 422 },
+    { json: { body: 'hotspot', date: 'ikke-en-dato' } }],
+  ['GET', `/api/v1/meetings/${MEETING_ID}`, { anon: 401, all: 200 }],
+  ['GET', '/api/v1/meetings/999999', { anon: 401, all: 404 }],
+  ['POST', `${NO_API_MEETING}/status`, { anon: 401, all: 403, admin: 404, ssp: 404 }, { json: { status: 'held' } }],
+  ['POST', `${NO_API_MEETING}/move`, { anon: 401, all: 403, admin: 404, ssp: 404 }, { json: { date: '2027-09-14' } }],
+  ...[['agenda', { items: ['x'] }], ['attendance', { users: [], guests: [] }], ['minutes', { text: 'x' }]]
+    .map(([what, json]) => ['POST', `${NO_API_MEETING}/${what}`,
+      { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404, styregruppe: 404 },
+      { json }]),
+  ['GET', '/api/v1/compliance', { anon: 401, all: 403, admin: 200, ssp: 200, styregruppe: 200, revisor: 200 }],
+  // the school network: the same actions as /skoler
+  ['GET', '/api/v1/schools', { anon: 401, all: 200 }],
+  ['POST', '/api/v1/schools', { anon: 401, all: 403, admin: 422 },
+    { json: { id: 'Ikke Gyldig', name: 'X', kind: 'skole', district: 'vest' } }],
+  ['GET', '/api/v1/schools/theme-day', { anon: 401, all: 200 }],
+  ['POST', '/api/v1/schools/theme-day', { anon: 401, all: 403, ssp: 422 }, { json: { present: [] } }],
+  ['GET', API_SCHOOL, { anon: 401, all: 200 }],
+  ['GET', '/api/v1/schools/findes-ikke', { anon: 401, all: 404 }],
+  ['POST', API_SCHOOL, { anon: 401, all: 403, admin: 422 }, { json: { name: '', kind: 'skole', district: 'vest' } }],
+  // admin's deactivation succeeds; the next row reactivates
+  ['POST', `${API_SCHOOL}/deactivate`, { anon: 401, all: 403, admin: 200 }],
+  ['POST', `${API_SCHOOL}/activate`, { anon: 401, all: 403, admin: 200 }],
+  ['POST', `${API_SCHOOL}/laeseplan`, { anon: 401, all: 403, ssp: 422 },
+    { json: { grade: '3', theme: 'T', planned: '2027-09-01' } }],
+  ['POST', `${API_SCHOOL}/laeseplan/${ITEM_ID}`, { anon: 401, all: 403, ssp: 404 },
+    { json: { grade: '8', theme: 'T', planned: '2027-09-01' } }],
+  ['POST', `${API_SCHOOL}/laeseplan/${ITEM_ID}/delete`, { anon: 401, all: 403, ssp: 404 }],
 
   // last: it ends each role's session
   ['POST', '/logud', { anon: 303, all: 303 }, { form: {} }],
@@ -172,7 +204,9 @@ test('every route of the server is in the matrix', async () => {
   const routes = [...src.matchAll(/\{R_(GET|POST), "([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
   assert.ok(routes.length > 10);
   const covered = MATRIX.map(([m, p]) => `${m} ${p}`);
-  const norm = (s) => s.replace(/^(\w+ \/skoler\/)\{id\}/, `$1${SCHOOL_ID}`).replace('{item}', ITEM_ID)
+  const norm = (s) => s.replace(/^(\w+ \/(skoler|api\/v1\/schools)\/)\{id\}/, `$1${SCHOOL_ID}`)
+    .replace(/^GET \/api\/v1\/meetings\/\{id\}$/, `GET /api/v1/meetings/${MEETING_ID}`)
+    .replace('/api/v1/meetings/{id}/', `${NO_API_MEETING}/`).replace('{item}', ITEM_ID)
     .replace(/^GET \/moeder\/\{id\}$/, `GET /moeder/${MEETING_ID}`).replace('/moeder/{id}/', `${NO_MEETING}/`)
     .replace('{aar}', WHEEL_YEAR).replace('{token}', 'ugyldig')
     .replace('{id}', BODY_ID).replace('{username}', 'ingen-saadan').replace('/static/*', '/static/app.css');
