@@ -182,3 +182,8 @@ bool org_id_valid(const char *s)
 	}
 	return true;
 }
+
+bool institution_id_valid(const char *s)
+{
+	return org_id_valid(s) && strcmp(s, "temadag") && strcmp(s, "theme-day");
+}

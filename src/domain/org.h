@@ -129,5 +129,8 @@ int institution_kind_parse(const char *s, enum institution_kind *out);
 
 /* True when s is a valid id: 1-64 of [a-z0-9-], not starting with '-'. */
 bool org_id_valid(const char *s);
+/* An institution id must also not be one of the words the school network
+ * uses in its own addresses (/skoler/temadag, /api/v1/schools/theme-day). */
+bool institution_id_valid(const char *s);
 
 #endif

@@ -306,10 +306,10 @@ int svc_institution_add(struct service *svc, const struct actor *a,
 	struct institution_row row;
 	memset(&row, 0, sizeof(row));
 	int ret = -1;
-	if (!in->id || !org_id_valid(in->id)) {
+	if (!in->id || !institution_id_valid(in->id)) {
 		svc_fail(r, SVC_INVALID, "id", "%s",
 			 _("Id'et skal være 1-64 tegn: små bogstaver a-z, tal og bindestreg (ikke "
-			   "først)."));
+			   "først), og ikke »temadag« eller »theme-day«."));
 		goto out;
 	}
 	if (check_institution(svc, in, &row, r) < 0)

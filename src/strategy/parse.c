@@ -415,6 +415,11 @@ static void finish_section(struct state *st)
 		break;
 	}
 	case SEC_INSTITUTION: {
+		if (!institution_id_valid(e->id))
+			diag_error(st->d, e->line,
+				   _("institutions-id'et »%s« er reserveret (skolenetværkets egne "
+				     "adresser bruger det); vælg et andet"),
+				   e->id);
 		struct org_institution *x = org_add_institution(o);
 		x->id = xstrdup(e->id);
 		x->name = dupval(e, K_INST_NAME);

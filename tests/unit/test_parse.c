@@ -149,6 +149,11 @@ static void references(void **state)
 	expect_error(r, 20, "»findes-ikke«, som ikke findes");
 	expect_error(r, 21, "distrikt »syd«");
 	done(r);
+	r = run(MINIMAL BODY
+		"[institution \"temadag\"]\nnavn = T\ntype = skole\ndistrikt = nord\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 20, "reserveret");
+	done(r);
 }
 
 static void bad_values(void **state)
