@@ -218,15 +218,27 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 		copy.org = NULL;
 	long long id;
 	char *err = NULL;
-	int rc = store_user_insert(svc->store, &copy, hash, &id, &err);
-	if (rc == -2) {
+	struct user_row taken;
+	int rc = store_user_by_name(svc->store, u->username, &taken, &err);
+	if (rc < 0)
+		return svc_store_fail(r, err);
+	if (rc == 0) {
+		user_row_release(&taken);
 		log_event(svc, a, a->client, "user.add", u->username, "conflict");
 		return svc_fail(r, SVC_CONFLICT, "username", _("Brugernavnet »%s« er optaget."),
 				u->username);
 	}
-	if (rc < 0)
+	/* Admin actions are logged before they happen: no log entry, no action. */
+	if (svc_log(svc, a, "user.add", u->username, "ok", r) < 0)
+		return -1;
+	rc = store_user_insert(svc->store, &copy, hash, &id, &err);
+	if (rc < 0) {
+		log_event(svc, a, a->client, "user.add", u->username, "failed");
+		if (rc == -2)
+			return svc_fail(r, SVC_CONFLICT, "username",
+					_("Brugernavnet »%s« er optaget."), u->username);
 		return svc_store_fail(r, err);
-	log_event(svc, a, a->client, "user.add", u->username, "ok");
+	}
 	return 0;
 }
 
@@ -258,14 +270,18 @@ int svc_user_disable(struct service *svc, const struct actor *a, const char *use
 	}
 	int n;
 	char *err = NULL;
+	if (svc_log(svc, a, "user.disable", username, "ok", r) < 0) {
+		user_row_release(&u);
+		return -1;
+	}
 	if (store_user_set_disabled(svc->store, u.info.id, true, &err) < 0 ||
 	    store_session_delete_user(svc->store, u.info.id, &err) < 0 ||
 	    store_token_revoke_user(svc->store, u.info.id, &n, &err) < 0) {
 		user_row_release(&u);
+		log_event(svc, a, a->client, "user.disable", username, "failed");
 		return svc_store_fail(r, err);
 	}
 	user_row_release(&u);
-	log_event(svc, a, a->client, "user.disable", username, "ok");
 	return 0;
 }
 
@@ -672,15 +688,21 @@ int svc_token_create(struct service *svc, const struct actor *a, const char *use
 		return svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."),
 				username);
 	}
+	if (svc_log(svc, a, "token.create", username, "ok", r) < 0) {
+		user_row_release(&u);
+		return -1;
+	}
 	unsigned char h[32];
 	random_secret(token_out);
 	hash_secret(token_out, h);
 	char *err = NULL;
 	int rc = store_token_insert(svc->store, h, u.info.id, &err);
 	user_row_release(&u);
-	if (rc < 0)
+	if (rc < 0) {
+		sodium_memzero(token_out, AUTH_SECRET_LEN + 1);
+		log_event(svc, a, a->client, "token.create", username, "failed");
 		return svc_store_fail(r, err);
-	log_event(svc, a, a->client, "token.create", username, "ok");
+	}
 	return 0;
 }
 
@@ -693,11 +715,16 @@ int svc_token_revoke(struct service *svc, const struct actor *a, const char *use
 	if (svc_user_by_name(svc, username, &u, r) < 0)
 		return -1;
 	char *err = NULL;
+	if (svc_log(svc, a, "token.revoke", username, "ok", r) < 0) {
+		user_row_release(&u);
+		return -1;
+	}
 	int rc = store_token_revoke_user(svc->store, u.info.id, count, &err);
 	user_row_release(&u);
-	if (rc < 0)
+	if (rc < 0) {
+		log_event(svc, a, a->client, "token.revoke", username, "failed");
 		return svc_store_fail(r, err);
-	log_event(svc, a, a->client, "token.revoke", username, "ok");
+	}
 	return 0;
 }
 

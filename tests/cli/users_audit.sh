@@ -54,4 +54,12 @@ if sqlite3 "$SSP_DB" "UPDATE audit_log SET object = 'x' WHERE seq = 2" 2>/dev/nu
 sqlite3 "$SSP_DB" "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET object = 'mallory' WHERE seq = 3"
 expect_status 1 "verify detects the edited row" -- "$SSP" audit verify
 expect_grep "$TMP/err" "post 3 passer ikke" "verify names the first broken entry"
+# no log entry, no action: with the access log unwritable an admin action
+# is refused and nothing changes
+export SSP_DB="$TMP/nolog.db"
+expect_status 0 "init a second database" -- "$SSP" init --no-plan
+sqlite3 "$SSP_DB" "ALTER TABLE audit_log RENAME TO audit_log_gone"
+expect_status 1 "user add refused without a log" -- sh -c "\"$SSP\" user add eva --name E --role ssp --password-stdin <\"$TMP/pw\""
+n=$(sqlite3 "$SSP_DB" "SELECT count(*) FROM user WHERE username = 'eva'")
+[ "$n" = 0 ] && ok "no user created without a log entry" || fail "no user created without a log entry" "$n"
 finish
