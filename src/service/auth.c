@@ -356,6 +356,15 @@ static void record_failure(struct service *svc, const char *username, const char
 	free(err);
 }
 
+static void clear_failures(struct service *svc, const char *username)
+{
+	char key[200];
+	char *err = NULL;
+	snprintf(key, sizeof(key), "user:%s", username);
+	store_login_failure_clear(svc->store, key, &err);
+	free(err);
+}
+
 static int throttle_fail(struct service *svc, const char *username, const char *client,
 			 struct svc_result *r)
 {
@@ -441,10 +450,11 @@ int svc_login(struct service *svc, const char *username, const char *password, c
 		st = SESSION_NEED_TOTP;
 	else if (auth_totp_required(svc, u.info.role))
 		st = SESSION_NEED_ENROL;
-	char key[200];
-	snprintf(key, sizeof(key), "user:%s", name);
-	store_login_failure_clear(svc->store, key, &err);
-	free(err);
+	/* Only a complete sign-in forgets the failures: were they cleared
+	 * after the password alone, someone who has it could try codes
+	 * without end, a few between each sign-in. */
+	if (st == SESSION_FULL || st == SESSION_NEED_ENROL)
+		clear_failures(svc, name);
 	struct actor a;
 	svc_actor_of(&a, &u.info, client);
 	user_row_release(&u);
@@ -572,6 +582,7 @@ int svc_login_totp(struct service *svc, const char *cookie, const char *code, co
 				_("Koden er forkert eller allerede brugt. Skriv den 6-cifrede kode "
 				  "fra din app."));
 	}
+	clear_failures(svc, u.info.username);
 	user_row_release(&u);
 	random_secret(cookie_out);
 	hash_secret(cookie_out, nh);
@@ -821,7 +832,7 @@ int svc_totp_confirm(struct service *svc, const struct actor *a, const char *coo
 }
 
 int svc_password_change(struct service *svc, const struct actor *a, const char *old_password,
-			const char *new_password, struct svc_result *r)
+			const char *new_password, const char *keep_cookie, struct svc_result *r)
 {
 	struct user_row u;
 	if (own_row(svc, a, &u, r) < 0)
@@ -846,6 +857,13 @@ int svc_password_change(struct service *svc, const struct actor *a, const char *
 	}
 	char *err = NULL;
 	int rc = store_user_set_password(svc->store, u.info.id, hash, &err);
+	if (rc == 0) {
+		/* a changed password must also lock out whoever had the old one */
+		unsigned char keep[32];
+		bool have = keep_cookie && hash_secret(keep_cookie, keep) == 0;
+		rc = store_session_delete_user_except(svc->store, u.info.id, have ? keep : NULL,
+						      &err);
+	}
 	user_row_release(&u);
 	if (rc < 0)
 		return svc_store_fail(r, err);

@@ -116,9 +116,11 @@ int svc_totp_begin(struct service *svc, const struct actor *a, char **secret_bas
 int svc_totp_confirm(struct service *svc, const struct actor *a, const char *cookie,
 		     const char *code, struct svc_result *r);
 
-/* Own password change: old must be right; new at least 12 characters. */
+/* Own password change: old must be right; new at least 12 characters.
+ * Every other session of the user ends (keep_cookie names the session to
+ * keep, the one the change was made from; NULL ends them all). */
 int svc_password_change(struct service *svc, const struct actor *a, const char *old_password,
-			const char *new_password, struct svc_result *r);
+			const char *new_password, const char *keep_cookie, struct svc_result *r);
 
 /* Is two-factor sign-in required for this role under svc->cfg? */
 bool auth_totp_required(const struct service *svc, enum role role);

@@ -206,8 +206,16 @@ int svc_meeting_view(struct service *svc, const struct actor *a, long long id, s
 	    store_attendance_load(svc->store, id, &out->attendance, &err) < 0 ||
 	    store_agenda_load(svc->store, id, &out->agenda, &out->agenda_stored, &err) < 0)
 		return svc_store_fail(r, err);
-	if (!out->agenda_stored)
+	/* the agenda of a body where named young people are discussed may
+	 * name them (no CPR check there): the minutes' rule applies to it */
+	out->agenda_visible = !b->named_individuals || out->can_run;
+	if (!out->agenda_visible)
+		strlist_clear(&out->agenda);
+	else if (!out->agenda_stored)
 		meeting_proposed_agenda(b, &out->m, &out->agenda);
+	else if (b->named_individuals && out->agenda.nr &&
+		 svc_log(svc, a, "meeting.agenda.view", out->m.uid, "ok", r) < 0)
+		return -1;
 	out->minutes_visible = !b->named_individuals || out->can_run;
 	if (out->minutes_visible) {
 		if (store_minutes_load(svc->store, id, &out->minutes, &err) < 0)

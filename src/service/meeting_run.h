@@ -16,7 +16,9 @@
  * Who may read the minutes: everyone who may see the meeting, for bodies
  * where named young people are not discussed (the minutes hold trends,
  * places and unnamed groups only); for the others, only who may run the
- * meeting, and each such read is logged (meeting.minutes.view).
+ * meeting, and each such read is logged (meeting.minutes.view). The same
+ * holds for the agenda (meeting.agenda.view), which there may name young
+ * people too; where it is hidden, agenda is empty.
  *
  * Minutes and agenda items of a body where named young people are not
  * discussed may not hold anything that looks like a CPR number
@@ -47,6 +49,7 @@ struct meeting_view {
 	const struct org_body *body;     /* into the org passed in */
 	struct strlist agenda;           /* the stored agenda, or the proposed one */
 	bool agenda_stored;              /* false: agenda is the proposal */
+	bool agenda_visible;             /* may the actor read the agenda? */
 	struct person_list participants; /* the body's participants */
 	struct person_list attendance;   /* the stored attendance */
 	struct minutes minutes;          /* empty unless minutes_visible */

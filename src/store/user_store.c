@@ -237,6 +237,16 @@ int store_session_delete_user(struct store *s, long long user_id, char **err)
 			 "session");
 }
 
+int store_session_delete_user_except(struct store *s, long long user_id,
+				     const unsigned char keep[32], char **err)
+{
+	static const unsigned char none[32];
+	return step_done(s,
+			 prep(s, "DELETE FROM session WHERE user_id = ? AND id_hash != ?", "lb",
+			      user_id, (const void *)(keep ? keep : none), 32),
+			 err, "session");
+}
+
 int store_token_insert(struct store *s, const unsigned char hash[32], long long user_id, char **err)
 {
 	char now[STORE_TIME_LEN];

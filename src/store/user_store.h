@@ -57,6 +57,9 @@ int store_session_set_state(struct store *s, const unsigned char hash[32], const
 			    char **err);
 int store_session_delete(struct store *s, const unsigned char hash[32], char **err);
 int store_session_delete_user(struct store *s, long long user_id, char **err);
+/* Deletes every session of the user but the one with hash keep (NULL: all). */
+int store_session_delete_user_except(struct store *s, long long user_id,
+				     const unsigned char keep[32], char **err);
 
 int store_token_insert(struct store *s, const unsigned char hash[32], long long user_id,
 		       char **err);

@@ -314,9 +314,16 @@ void api_meeting(struct request *rq)
 	json_object_set_new(j, "meeting", meeting_to_json(&v.m));
 	json_object_set_new(j, "named_individuals", json_boolean(v.body->named_individuals));
 
+	/* as the minutes: hidden where it may name young people from who does
+	 * not run the meeting, CPR numbers masked */
 	json_t *agenda = json_object(), *items = json_array();
-	for (size_t i = 0; i < v.agenda.nr; i++)
-		json_array_append_new(items, json_string(v.agenda.v[i]));
+	for (size_t i = 0; i < v.agenda.nr; i++) {
+		struct strbuf shown = STRBUF_INIT;
+		cpr_mask(v.agenda.v[i], strlen(v.agenda.v[i]), &shown);
+		json_array_append_new(items, json_string(shown.buf));
+		strbuf_release(&shown);
+	}
+	json_object_set_new(agenda, "visible", json_boolean(v.agenda_visible));
 	json_object_set_new(agenda, "stored", json_boolean(v.agenda_stored));
 	json_object_set_new(agenda, "items", items);
 	json_object_set_new(j, "agenda", agenda);

@@ -727,7 +727,7 @@ void h_password_post(struct request *rq)
 		svc_fail(&r, SVC_INVALID, "new_password2", "%s",
 			 _("De to nye adgangskoder er ikke ens."));
 	else if (svc_password_change(rq->svc, &rq->actor, fget(rq, "old_password"),
-				     fget(rq, "new_password"), &r) == 0) {
+				     fget(rq, "new_password"), rq->cookie, &r) == 0) {
 		resp_redirect(rq, "/profil?ok=adgangskode");
 		return;
 	}

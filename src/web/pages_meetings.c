@@ -646,6 +646,13 @@ static void section_agenda(struct request *rq, struct html *h, const struct meet
 {
 	html_printf(h, "<section aria-labelledby=\"dagsorden\">\n<h2 id=\"dagsorden\">%s</h2>\n",
 		    _("Dagsorden"));
+	if (!v->agenda_visible) {
+		html_printf(
+		    h, "<p>%s</p>\n</section>\n",
+		    _("Dagsordenen for dette forum kan indeholde oplysninger om navngivne unge "
+		      "og vises kun for dem, der fører mødet."));
+		return;
+	}
 	if (!v->agenda_stored)
 		html_printf(
 		    h, "<p class=\"app-muted\">%s</p>\n",
@@ -653,8 +660,13 @@ static void section_agenda(struct request *rq, struct html *h, const struct meet
 		      "opgaver i strategien. Ret og gem det for at fastlægge dagsordenen."));
 	if (v->agenda.nr) {
 		html_printf(h, "<ol class=\"app-agenda\">\n");
-		for (size_t i = 0; i < v->agenda.nr; i++)
-			html_printf(h, "<li>%s</li>\n", v->agenda.v[i]);
+		for (size_t i = 0; i < v->agenda.nr; i++) {
+			/* as the minutes: a CPR number is masked when shown */
+			struct strbuf shown = STRBUF_INIT;
+			cpr_mask(v->agenda.v[i], strlen(v->agenda.v[i]), &shown);
+			html_printf(h, "<li>%s</li>\n", shown.buf);
+			strbuf_release(&shown);
+		}
 		html_printf(h, "</ol>\n");
 	} else {
 		html_printf(h, "<p>%s</p>\n", _("Dagsordenen er tom."));

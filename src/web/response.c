@@ -223,9 +223,13 @@ static const char *status_title(unsigned status)
 
 void web_error(struct request *rq, unsigned status, const char *message, const char *field)
 {
-	if (status >= 500 && message)
-		fprintf(stderr, "ssp serve: %s %s: %u %s\n", rq->method, rq->path ? rq->path : "?",
-			status, message);
+	if (status >= 500 && message) {
+		/* a private calendar address carries its secret in the path */
+		const char *path = rq->path ? rq->path : "?";
+		if (!strncmp(path, "/kalender/", 10) && strncmp(path, "/kalender/organ/", 16))
+			path = "/kalender/(privat adresse)";
+		fprintf(stderr, "ssp serve: %s %s: %u %s\n", rq->method, path, status, message);
+	}
 	if (status >= 500) /* the details are in the server's log, not for the browser */
 		message = _("Der opstod en fejl på serveren. Prøv igen om lidt; "
 			    "fortsætter fejlen, så kontakt administratoren.");

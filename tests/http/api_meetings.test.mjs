@@ -256,7 +256,7 @@ describe('minutes', () => {
     assert.equal(r.status, 422);
     assert.equal(r.body.field, 'users');
     const view = await api('kim', 'GET', `/api/v1/meetings/${m.id}`);
-    assert.deepEqual(view.body.agenda, { stored: true, items: ['Byfest i juni', 'Sommerferien'] });
+    assert.deepEqual(view.body.agenda, { visible: true, stored: true, items: ['Byfest i juni', 'Sommerferien'] });
     assert.deepEqual(view.body.attendance, [{ user_id: null, name: 'Gitte Gæst', org: 'Byfestforeningen', present: true }]);
   });
 });

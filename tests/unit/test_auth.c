@@ -184,6 +184,33 @@ static void totp_enrol_and_login(void **state)
 	free(uri);
 }
 
+/* A password change ends every other session of the user, not this one. */
+static void password_change_ends_other_sessions(void **state)
+{
+	(void)state;
+	fx.cfg.totp_required_roles = 0;
+	add_user("lis", ROLE_SSP);
+	char here[AUTH_SECRET_LEN + 1], there[AUTH_SECRET_LEN + 1];
+	struct session_info info;
+	struct svc_result r = SVC_RESULT_INIT;
+	struct actor a;
+	assert_int_equal(svc_login(&fx.svc, "lis", "rigtig-adgangskode", "c", here, &info, &r), 0);
+	assert_int_equal(svc_login(&fx.svc, "lis", "rigtig-adgangskode", "d", there, &info, &r), 0);
+	assert_int_equal(svc_session(&fx.svc, here, "c", &a, &info, &r), 0);
+	assert_int_equal(svc_password_change(&fx.svc, &a, "forkert-adgangskode",
+					     "ny-lang-adgangskode", here, &r),
+			 -1);
+	svc_result_clear(&r);
+	assert_int_equal(svc_session(&fx.svc, there, "d", &a, &info, &r), 0);
+	assert_int_equal(svc_session(&fx.svc, here, "c", &a, &info, &r), 0);
+	assert_int_equal(
+	    svc_password_change(&fx.svc, &a, "rigtig-adgangskode", "ny-lang-adgangskode", here, &r),
+	    0);
+	assert_int_equal(svc_session(&fx.svc, here, "c", &a, &info, &r), 0);
+	assert_int_equal(svc_session(&fx.svc, there, "d", &a, &info, &r), -1);
+	svc_result_clear(&r);
+}
+
 static void tokens(void **state)
 {
 	(void)state;
@@ -308,6 +335,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(login_ok_and_failures, setup, teardown),
 	    cmocka_unit_test_setup_teardown(session_expiry_and_logout, setup, teardown),
 	    cmocka_unit_test_setup_teardown(totp_enrol_and_login, setup, teardown),
+	    cmocka_unit_test_setup_teardown(password_change_ends_other_sessions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(tokens, setup, teardown),
 	    cmocka_unit_test_setup_teardown(permissions_and_validation, setup, teardown),
 	    cmocka_unit_test_setup_teardown(audit_chain_detects_edits, setup, teardown),
