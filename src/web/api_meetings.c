@@ -560,16 +560,9 @@ void api_compliance(struct request *rq)
 	int year;
 	if (!api_query_year(rq, &year))
 		return;
-	long as_of = svc_today();
-	const char *s = form_get(&rq->query_form, "as_of");
-	if (s && *s) {
-		struct date d;
-		if (cal_parse_date(s, &d) < 0) {
-			web_error(rq, 400, _("Datoen skal skrives ÅÅÅÅ-MM-DD."), "as_of");
-			return;
-		}
-		as_of = cal_days(d);
-	}
+	long as_of;
+	if (web_query_date(rq, "as_of", &as_of) < 0)
+		return;
 	struct org o;
 	org_init(&o);
 	struct compliance c = {0};

@@ -199,16 +199,9 @@ void h_compliance(struct request *rq)
 	int year;
 	if (web_query_year(rq, &year) < 0)
 		return;
-	long as_of = svc_today();
-	const char *pr = form_get(&rq->query_form, "pr");
-	if (pr && *pr) {
-		struct date d;
-		if (cal_parse_date(pr, &d) < 0) {
-			web_error(rq, 400, _("Datoen skal skrives ÅÅÅÅ-MM-DD."), "pr");
-			return;
-		}
-		as_of = cal_days(d);
-	}
+	long as_of;
+	if (web_query_date(rq, "pr", &as_of) < 0)
+		return;
 	struct org o;
 	org_init(&o);
 	struct compliance c = {0};

@@ -63,6 +63,21 @@ int web_query_year(struct request *rq, int *year)
 	return 0;
 }
 
+int web_query_date(struct request *rq, const char *name, long *day)
+{
+	const char *s = form_get(&rq->query_form, name);
+	*day = svc_today();
+	if (!s || !*s)
+		return 0;
+	struct date d;
+	if (cal_parse_date(s, &d) < 0) {
+		web_error(rq, 400, _("Datoen skal skrives ÅÅÅÅ-MM-DD."), name);
+		return -1;
+	}
+	*day = cal_days(d);
+	return 0;
+}
+
 static const char *grade_label(const char *grade, char buf[32])
 {
 	if (!strcmp(grade, "klub"))

@@ -251,6 +251,9 @@ void web_dk_date(long day, char out[40]);
 /* ?aar=YYYY (2000-2100) into *year, the current year when absent; answers
  * 400 and returns -1 when it is no such year. */
 int web_query_year(struct request *rq, int *year);
+/* ?NAME=YYYY-MM-DD into *day (days since 1970-01-01), today when absent;
+ * answers 400 on field NAME and returns -1 when it is no such date. */
+int web_query_date(struct request *rq, const char *name, long *day);
 /* pages_compliance.c: /overholdelse */
 void h_compliance(struct request *rq);
 
