@@ -131,3 +131,30 @@ fail:;
 	strbuf_release(&path);
 	return -1;
 }
+
+/* The files beside DB_PATH that hold personal data or secrets. Append a
+ * new one here, and `ssp serve` checks it too. */
+static const char *const private_suffixes[] = {"", "-wal", "-shm", ".key"};
+
+int service_check_file_modes(const char *db_path, char **err)
+{
+	for (size_t i = 0; i < sizeof(private_suffixes) / sizeof(*private_suffixes); i++) {
+		struct strbuf path = STRBUF_INIT;
+		strbuf_addf(&path, "%s%s", db_path, private_suffixes[i]);
+		struct stat sb;
+		if (stat(path.buf, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 077)) {
+			struct strbuf m = STRBUF_INIT;
+			strbuf_addf(
+			    &m,
+			    _("»%s« kan læses af andre end ejeren (rettigheder %04o); den "
+			      "indeholder personoplysninger eller nøgler. Ret det med: chmod "
+			      "600 %s"),
+			    path.buf, (unsigned)(sb.st_mode & 07777), path.buf);
+			*err = strbuf_detach(&m);
+			strbuf_release(&path);
+			return -1;
+		}
+		strbuf_release(&path);
+	}
+	return 0;
+}

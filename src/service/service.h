@@ -77,6 +77,12 @@ void service_global_done(void);
  * creating it on first use. */
 int service_load_key(struct service *svc, const char *db_path, char **err);
 
+/* Are the database, its -wal and -shm and the key file (those that exist)
+ * private to their owner (no group or other bits)? 0, or -1 with a Danish
+ * message saying which file and how to fix it (chmod 600). `ssp serve`
+ * refuses to start otherwise. */
+int service_check_file_modes(const char *db_path, char **err);
+
 /* May the actor do this? Logs a refusal to the access log. */
 bool svc_allowed(struct service *svc, const struct actor *a, enum action act, struct svc_result *r);
 
