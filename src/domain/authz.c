@@ -27,7 +27,9 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_SCHOOL_VIEW] = "school.view",
 						   [ACT_SCHOOL_ADMIN] = "school.admin",
 						   [ACT_LAESEPLAN_EDIT] = "laeseplan.edit",
-						   [ACT_THEME_DAY_RECORD] = "themeday.record"};
+						   [ACT_THEME_DAY_RECORD] = "themeday.record",
+						   [ACT_KEY_ADMIN] = "key.admin",
+						   [ACT_STRATEGY_APPLY] = "strategy.apply"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -59,6 +61,10 @@ static const unsigned allowed[ACT__COUNT] = {
     [ACT_SCHOOL_ADMIN] = R(ROLE_ADMIN),
     [ACT_LAESEPLAN_EDIT] = R(ROLE_SSP) | R(ROLE_CONTACT),
     [ACT_THEME_DAY_RECORD] = R(ROLE_SSP),
+    /* instance administration, done on the command line today (the local
+     * operator passes every check); the rows say who could, given a door */
+    [ACT_KEY_ADMIN] = R(ROLE_ADMIN),
+    [ACT_STRATEGY_APPLY] = R(ROLE_ADMIN),
 };
 
 const char *role_id(enum role r)

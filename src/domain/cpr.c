@@ -1,5 +1,7 @@
 #include "domain/cpr.h"
 
+#include <string.h>
+
 #include "domain/calendar.h"
 #include "util/banned.h"
 
@@ -72,6 +74,23 @@ bool cpr_is_plausible(const char *s, size_t len)
 	char d[10];
 	size_t n = shape(s, len, d);
 	return n && n == len && plausible_digits(d);
+}
+
+bool cpr_digits(const char *s, size_t len, char out[11])
+{
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	char d[10];
+	size_t n = shape(s, len, d);
+	if (!n || n != len)
+		return false;
+	memcpy(out, d, 10);
+	out[10] = '\0';
+	return true;
 }
 
 bool cpr_find(const char *text, size_t len, size_t *at, size_t *n)

@@ -74,7 +74,10 @@ int service_global_init(void);
 void service_global_done(void);
 
 /* Opens the instance secret next to the database (DB_PATH.key, mode 0600),
- * creating it on first use. */
+ * creating it on first use, and readies sealed fields (svc_crypto_open in
+ * service/crypto.h: the first data key, a check that the key file belongs
+ * to the database, re-sealing of old-format secrets). svc->store must be
+ * open. */
 int service_load_key(struct service *svc, const char *db_path, char **err);
 
 /* May the actor do this? Logs a refusal to the access log. */
