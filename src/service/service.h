@@ -89,13 +89,15 @@ bool svc_allowed(struct service *svc, const struct actor *a, enum action act, st
  * it has no errors; every finding is in *d. */
 int service_strategy_check(const char *text, size_t len, struct org *out, struct diags *d);
 
-/* Validates the strategy text and, only if it has no errors, stores its
- * organisation (one transaction). Returns 0 on success; -1 with findings in
- * *d (validation) or a message in *err (store). The ids of the strategy's
- * institutions that were left as an administrator left them are appended
- * to *kept (when not NULL; see store_org_save). */
-int service_strategy_apply(struct service *svc, const char *text, size_t len, struct diags *d,
-			   struct strlist *kept, char **err);
+/* ACT_STRATEGY_APPLY. Validates the strategy text and, only if it has no
+ * errors, replaces the organisation with it (one transaction), logged as
+ * strategy.apply with the SHA-256 of the text before it happens. Returns
+ * 0 on success; -1 with SVC_INVALID and the findings in *d (validation)
+ * or another status in *r. The ids of the strategy's institutions that
+ * were left as an administrator left them are appended to *kept (when not
+ * NULL; see store_org_save). */
+int svc_strategy_apply(struct service *svc, const struct actor *a, const char *text, size_t len,
+		       struct diags *d, struct strlist *kept, struct svc_result *r);
 
 /* Loads the current organisation (ACT_ORG_VIEW). */
 int service_org_get(struct service *svc, struct org *out, char **err);
