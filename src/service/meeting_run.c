@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "service/audit.h"
+#include "service/crypto.h"
 #include "service/meeting.h"
 #include "service/service_internal.h"
 #include "store/meeting_store.h"
@@ -615,11 +616,8 @@ int svc_caltoken_create(struct service *svc, const struct actor *a, const char *
 	}
 	if (svc_log(svc, a, "calendar.token.create", u.info.username, "ok", r) < 0)
 		goto out;
-	unsigned char raw[32], h[32];
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(token_out, AUTH_SECRET_LEN + 1, raw, sizeof(raw),
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof(raw));
+	unsigned char h[32];
+	svc_random_token(token_out);
 	token_hash(token_out, h);
 	char *err = NULL;
 	if (store_caltoken_replace(svc->store, h, u.info.id, &err) < 0) {

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "service/audit.h"
+#include "service/crypto.h"
 #include "service/service_internal.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -135,7 +136,7 @@ int service_load_key(struct service *svc, const char *db_path, char **err)
 		return -1;
 	}
 	strbuf_release(&path);
-	return 0;
+	return svc_crypto_open(svc, err);
 fail:;
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_addf(&sb, _("kan ikke læse eller oprette nøglefilen »%s«: %s"), path.buf,
