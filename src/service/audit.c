@@ -75,16 +75,6 @@ int audit_log(struct service *svc, const struct actor *a, const char *client,
 	return rc;
 }
 
-int svc_log(struct service *svc, const struct actor *a, const char *action, const char *object,
-	    const char *outcome, struct svc_result *r)
-{
-	struct audit_entry e = {action, object, NULL, NULL, outcome};
-	if (audit_log(svc, a, a ? a->client : NULL, &e) < 0)
-		return svc_fail(r, SVC_ERROR, NULL,
-				_("adgangsloggen kunne ikke skrives; handlingen er afvist"));
-	return 0;
-}
-
 int svc_audit_list(struct service *svc, const struct actor *a, const struct audit_filter *f,
 		   struct audit_rows *out, struct svc_result *r)
 {

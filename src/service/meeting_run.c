@@ -76,7 +76,8 @@ static int check_run(struct service *svc, const struct actor *a, const struct or
 		return -1;
 	if (!why)
 		return 0;
-	svc_log(svc, a, action_id(ACT_MEETING_RUN), b->id, "denied", r);
+	svc_log(svc, a, &(struct svc_entry){.action = action_id(ACT_MEETING_RUN), .object = b->id},
+		"denied", r);
 	return svc_fail(r, SVC_FORBIDDEN, NULL, "%s", why);
 }
 
@@ -150,10 +151,11 @@ static int cpr_gate(struct service *svc, const struct actor *a, const struct run
 {
 	const char *action = minutes ? "meeting.minutes" : "meeting.agenda";
 	if (check_no_cpr(x->b, text, minutes, r) < 0) {
-		svc_log(svc, a, action, x->m.uid, "refused", r);
+		svc_log(svc, a, &(struct svc_entry){.action = action, .object = x->m.uid},
+			"refused", r);
 		return -1;
 	}
-	return svc_log(svc, a, action, x->m.uid, "ok", r);
+	return svc_log(svc, a, &(struct svc_entry){.action = action, .object = x->m.uid}, "ok", r);
 }
 
 /* ---- the meeting's page ---------------------------------------------------- */
@@ -214,7 +216,9 @@ int svc_meeting_view(struct service *svc, const struct actor *a, long long id, s
 	else if (!out->agenda_stored)
 		meeting_proposed_agenda(b, &out->m, &out->agenda);
 	else if (b->named_individuals && out->agenda.nr &&
-		 svc_log(svc, a, "meeting.agenda.view", out->m.uid, "ok", r) < 0)
+		 svc_log(svc, a,
+			 &(struct svc_entry){.action = "meeting.agenda.view", .object = out->m.uid},
+			 "ok", r) < 0)
 		return -1;
 	out->minutes_visible = !b->named_individuals || out->can_run;
 	if (out->minutes_visible) {
@@ -223,7 +227,10 @@ int svc_meeting_view(struct service *svc, const struct actor *a, long long id, s
 		/* minutes of a § 115-møde may name young people: reading them is
 		 * an access to personal data */
 		if (b->named_individuals && out->minutes.text &&
-		    svc_log(svc, a, "meeting.minutes.view", out->m.uid, "ok", r) < 0)
+		    svc_log(
+			svc, a,
+			&(struct svc_entry){.action = "meeting.minutes.view", .object = out->m.uid},
+			"ok", r) < 0)
 			return -1;
 	}
 	return 0;
@@ -339,7 +346,8 @@ int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long
 			 GUESTS_MAX);
 		goto out;
 	}
-	if (svc_log(svc, a, "meeting.attendance", x.m.uid, "ok", r) < 0)
+	if (svc_log(svc, a, &(struct svc_entry){.action = "meeting.attendance", .object = x.m.uid},
+		    "ok", r) < 0)
 		goto out;
 	if (store_attendance_save(svc->store, id, att, &err) < 0) {
 		svc_store_fail(r, err);
@@ -436,7 +444,11 @@ static int participant_change(struct service *svc, const struct actor *a, const 
 	}
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "%s %s", b->id, u.info.username);
-	int rc = svc_log(svc, a, add ? "participant.add" : "participant.remove", obj.buf, "ok", r);
+	int rc =
+	    svc_log(svc, a,
+		    &(struct svc_entry){.action = add ? "participant.add" : "participant.remove",
+					.object = obj.buf},
+		    "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
@@ -606,7 +618,10 @@ int svc_caltoken_create(struct service *svc, const struct actor *a, const char *
 			 u.info.username);
 		goto out;
 	}
-	if (svc_log(svc, a, "calendar.token.create", u.info.username, "ok", r) < 0)
+	if (svc_log(
+		svc, a,
+		&(struct svc_entry){.action = "calendar.token.create", .object = u.info.username},
+		"ok", r) < 0)
 		goto out;
 	unsigned char raw[32], h[32];
 	randombytes_buf(raw, sizeof(raw));
@@ -636,7 +651,10 @@ int svc_caltoken_revoke(struct service *svc, const struct actor *a, const char *
 		return -1;
 	}
 	int ret = -1;
-	if (svc_log(svc, a, "calendar.token.revoke", u.info.username, "ok", r) < 0)
+	if (svc_log(
+		svc, a,
+		&(struct svc_entry){.action = "calendar.token.revoke", .object = u.info.username},
+		"ok", r) < 0)
 		goto out;
 	char *err = NULL;
 	if (store_caltoken_revoke_user(svc->store, u.info.id, count, &err) < 0) {
@@ -688,7 +706,9 @@ int svc_calendar_feed(struct service *svc, const char *token, const char *client
 	svc_actor_of(&a, &u.info, client);
 	struct strlist bodies = STRLIST_INIT;
 	int ret = -1;
-	if (svc_log(svc, &a, "calendar.feed", NULL, "ok", r) < 0 || svc_load_org(svc, org, r) < 0)
+	if (svc_log(svc, &a, &(struct svc_entry){.action = "calendar.feed", .object = NULL}, "ok",
+		    r) < 0 ||
+	    svc_load_org(svc, org, r) < 0)
 		goto out;
 	if (store_participant_bodies(svc->store, a.user_id, &bodies, &err) < 0) {
 		svc_store_fail(r, err);

@@ -80,7 +80,8 @@ int svc_plan_save(struct service *svc, const struct actor *a, int year, struct o
 	char object[16];
 	snprintf(object, sizeof(object), "%d", year);
 	/* logged first: an action the log cannot record is not done */
-	if (svc_log(svc, a, "meeting.replan", object, "ok", r) < 0) {
+	if (svc_log(svc, a, &(struct svc_entry){.action = "meeting.replan", .object = object}, "ok",
+		    r) < 0) {
 		meeting_list_release(&p);
 		return -1;
 	}
@@ -89,7 +90,8 @@ int svc_plan_save(struct service *svc, const struct actor *a, int year, struct o
 	meeting_list_release(&p);
 	if (rc < 0) {
 		svc_store_fail(r, err);
-		svc_log(svc, a, "meeting.replan", object, "failed", r);
+		svc_log(svc, a, &(struct svc_entry){.action = "meeting.replan", .object = object},
+			"failed", r);
 		return -1;
 	}
 	return 0;
@@ -135,7 +137,8 @@ int svc_meeting_set_status(struct service *svc, const struct actor *a, long long
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "%s %s", m.uid, meeting_status_id(st));
 	meeting_release(&m);
-	int rc = svc_log(svc, a, "meeting.status", obj.buf, "ok", r);
+	int rc = svc_log(svc, a, &(struct svc_entry){.action = "meeting.status", .object = obj.buf},
+			 "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		return -1;
@@ -218,7 +221,8 @@ int svc_meeting_move(struct service *svc, const struct actor *a, long long id, l
 	plan_format_time(day, start, when);
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "%s %s", m.uid, when);
-	int rc = svc_log(svc, a, "meeting.move", obj.buf, "ok", r);
+	int rc = svc_log(svc, a, &(struct svc_entry){.action = "meeting.move", .object = obj.buf},
+			 "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
@@ -273,7 +277,8 @@ int svc_meeting_add(struct service *svc, const struct actor *a, const char *body
 	plan_format_time(day, start, when);
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "%s %s", b->id, when);
-	int rc = svc_log(svc, a, "meeting.add", obj.buf, "ok", r);
+	int rc = svc_log(svc, a, &(struct svc_entry){.action = "meeting.add", .object = obj.buf},
+			 "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;

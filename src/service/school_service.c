@@ -332,7 +332,8 @@ int svc_institution_add(struct service *svc, const struct actor *a,
 		institution_row_release(&old);
 		goto out;
 	}
-	if (svc_log(svc, a, "school.add", row.id, "ok", r) < 0)
+	if (svc_log(svc, a, &(struct svc_entry){.action = "school.add", .object = row.id}, "ok",
+		    r) < 0)
 		goto out;
 	rc = store_institution_insert(svc->store, &row, &err);
 	if (rc == -2) {
@@ -366,7 +367,8 @@ int svc_institution_edit(struct service *svc, const struct actor *a, const char 
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "%s name=%s kind=%s district=%s", id, row.name,
 		    institution_kind_id(row.kind), row.district);
-	int rc = svc_log(svc, a, "school.edit", obj.buf, "ok", r);
+	int rc = svc_log(svc, a, &(struct svc_entry){.action = "school.edit", .object = obj.buf},
+			 "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
@@ -396,7 +398,10 @@ int svc_institution_set_active(struct service *svc, const struct actor *a, const
 	if (get_institution(svc, id, &old, r) < 0)
 		return -1;
 	institution_row_release(&old);
-	if (svc_log(svc, a, active ? "school.activate" : "school.deactivate", id, "ok", r) < 0)
+	if (svc_log(svc, a,
+		    &(struct svc_entry){.action = active ? "school.activate" : "school.deactivate",
+					.object = id},
+		    "ok", r) < 0)
 		return -1;
 	char *err = NULL;
 	int rc = store_institution_set_active(svc->store, id, active, &err);
@@ -526,7 +531,8 @@ int svc_laeseplan_add(struct service *svc, const struct actor *a, const char *in
 	row.institution = xstrdup(institution);
 	struct strbuf obj = STRBUF_INIT;
 	item_object(&obj, institution, 0, &row);
-	int rc = svc_log(svc, a, "laeseplan.add", obj.buf, "ok", r);
+	int rc = svc_log(svc, a, &(struct svc_entry){.action = "laeseplan.add", .object = obj.buf},
+			 "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
@@ -563,7 +569,8 @@ int svc_laeseplan_edit(struct service *svc, const struct actor *a, const char *i
 	row.institution = xstrdup(institution);
 	struct strbuf obj = STRBUF_INIT;
 	item_object(&obj, institution, item, &row);
-	int rc = svc_log(svc, a, "laeseplan.edit", obj.buf, "ok", r);
+	int rc = svc_log(svc, a, &(struct svc_entry){.action = "laeseplan.edit", .object = obj.buf},
+			 "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
@@ -598,7 +605,8 @@ int svc_laeseplan_remove(struct service *svc, const struct actor *a, const char 
 	struct strbuf obj = STRBUF_INIT;
 	item_object(&obj, institution, item, &old);
 	laeseplan_row_release(&old);
-	int rc = svc_log(svc, a, "laeseplan.remove", obj.buf, "ok", r);
+	int rc = svc_log(
+	    svc, a, &(struct svc_entry){.action = "laeseplan.remove", .object = obj.buf}, "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		return -1;
@@ -684,7 +692,9 @@ int svc_theme_day_record(struct service *svc, const struct actor *a, long long m
 	}
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "%s present=%d/%zu", m.uid ? m.uid : "?", here, k);
-	rc = svc_log(svc, a, "themeday.attendance", obj.buf, "ok", r);
+	rc =
+	    svc_log(svc, a, &(struct svc_entry){.action = "themeday.attendance", .object = obj.buf},
+		    "ok", r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;

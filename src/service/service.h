@@ -77,7 +77,9 @@ void service_global_done(void);
  * creating it on first use. */
 int service_load_key(struct service *svc, const char *db_path, char **err);
 
-/* May the actor do this? Logs a refusal to the access log. */
+/* May the actor's role do this kind of thing (the role x action table
+ * alone; the call then decides on its record)? Logs a refusal
+ * (outcome "refused") to the access log (call.c). */
 bool svc_allowed(struct service *svc, const struct actor *a, enum action act, struct svc_result *r);
 
 /* ---- organisation (service/org_service.c) ---- */

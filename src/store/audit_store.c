@@ -72,8 +72,10 @@ int store_audit_each(struct store *s, audit_row_fn fn, void *data, char **err)
 int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_fn fn, void *data,
 		       char **err)
 {
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, err, "audit BEGIN");
+	/* inside the caller's transaction when there is one: the entry and
+	 * the change it records commit or roll back together */
+	if (store_begin(s, err) < 0)
+		return -1;
 	char *prev = NULL;
 	long long seq = 1;
 	sqlite3_stmt *st = prep(s, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", "");
@@ -98,15 +100,11 @@ int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_
 		 "lsssssssssss", seq, r.at, r.username, r.org, r.action, r.object, r.subject,
 		 r.legal_basis, r.client, r.outcome, prev ? prev : "", hash) < 0)
 		goto fail;
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		goto fail;
 	free(prev);
-	return 0;
+	return store_end(s, 0, err, "audit");
 fail:
 	free(prev);
-	db_fail(s, err, "audit");
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	return store_end(s, -1, err, "audit");
 }
 
 int store_audit_list(struct store *s, const char *username, const char *subject, int limit,
