@@ -243,9 +243,12 @@ void svc_call_subject(struct svc_call *c, const char *subject, const char *legal
 	c->legal_basis = dup_or_null(legal_basis);
 }
 
-/* Rolls back the open call and logs outcome in its own transaction. */
+/* Rolls back the open call and logs outcome in its own transaction. A
+ * call that is over (refused, ended, never begun) has nothing to end. */
 static int end_failed(struct svc_call *c, const char *outcome)
 {
+	if (!c->open && !c->action)
+		return -1;
 	if (c->open)
 		store_rollback(c->svc->store);
 	c->open = false;

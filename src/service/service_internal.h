@@ -119,7 +119,10 @@ int svc_commit(struct svc_call *c) __attribute__((warn_unused_result));
 /* Rolls back and logs "failed" (or, with svc_abort_refused, "refused":
  * the input was refused by a rule, e.g. a CPR number where none may be)
  * in its own transaction. *r keeps what the failing step set (SVC_ERROR
- * when it set nothing). Returns -1; the call is over. */
+ * when it set nothing). Returns -1; the call is over. On a call that is
+ * already over (svc_begin or svc_authorize refused it) it does nothing
+ * but return -1, so `return ret == 0 ? svc_commit(&c) : svc_abort(&c);`
+ * is a safe single exit. */
 int svc_abort(struct svc_call *c);
 int svc_abort_refused(struct svc_call *c);
 
