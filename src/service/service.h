@@ -82,6 +82,14 @@ int service_load_key(struct service *svc, const char *db_path, char **err);
  * (outcome "refused") to the access log (call.c). */
 bool svc_allowed(struct service *svc, const struct actor *a, enum action act, struct svc_result *r);
 
+/* What the actor may do in general, with no particular record (the role x
+ * action table, through domain/authz.c): for a door's menus and links, so
+ * no door asks the table itself. Logs nothing; the call behind the link
+ * decides again, on its record, and logs. What a door shows about one
+ * record comes with that record's view ("may edit", "may see the
+ * minutes"). */
+bool svc_may(struct service *svc, const struct actor *a, enum action act);
+
 /* ---- organisation (service/org_service.c) ---- */
 
 /* Parses and validates a strategy text without storing it. Returns 0 when

@@ -235,7 +235,7 @@ static void laeseplan_need_to_know(void **state)
 	assert_int_equal(svc_laeseplan_add(&fx.svc, &police, "skole-a", &ITEM, NULL, &r), -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
-		/* every refusal is logged under the change's name, the need-to-know
+	/* every refusal is logged under the change's name, the need-to-know
 	 * ones and admin's and police's at the role check alike; the item
 	 * that was not found is a failed call */
 	assert_int_equal(fixture_count_log(&fx, "laeseplan.add", "refused"), 1 + 2);
