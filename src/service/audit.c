@@ -91,16 +91,6 @@ int audit_log(struct service *svc, const struct actor *a, const char *client,
 	return rc;
 }
 
-int svc_log(struct service *svc, const struct actor *a, const char *action, const char *object,
-	    const char *outcome, struct svc_result *r)
-{
-	struct audit_entry e = {action, object, NULL, NULL, outcome};
-	if (audit_log(svc, a, a ? a->client : NULL, &e) < 0)
-		return svc_fail(r, SVC_ERROR, NULL,
-				_("adgangsloggen kunne ikke skrives; handlingen er afvist"));
-	return 0;
-}
-
 int svc_audit_list(struct service *svc, const struct actor *a, const struct audit_filter *f,
 		   struct audit_rows *out, struct svc_result *r)
 {
@@ -309,5 +299,6 @@ int svc_audit_checkpoint(struct service *svc, const struct actor *a, struct chec
 		return svc_fail(r, SVC_INVALID, NULL, _("Adgangsloggen er tom."));
 	char what[40];
 	snprintf(what, sizeof(what), "seq=%lld", out->seq);
-	return svc_log(svc, a, "audit.checkpoint", what, "ok", r);
+	return svc_log(svc, a, &(struct svc_entry){.action = "audit.checkpoint", .object = what},
+		       "ok", r);
 }

@@ -228,7 +228,8 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 				u->username);
 	}
 	/* Admin actions are logged before they happen: no log entry, no action. */
-	if (svc_log(svc, a, "user.add", u->username, "ok", r) < 0)
+	if (svc_log(svc, a, &(struct svc_entry){.action = "user.add", .object = u->username}, "ok",
+		    r) < 0)
 		return -1;
 	rc = store_user_insert(svc->store, &copy, hash, &id, &err);
 	if (rc < 0) {
@@ -269,7 +270,8 @@ int svc_user_disable(struct service *svc, const struct actor *a, const char *use
 	}
 	int n;
 	char *err = NULL;
-	if (svc_log(svc, a, "user.disable", username, "ok", r) < 0) {
+	if (svc_log(svc, a, &(struct svc_entry){.action = "user.disable", .object = username}, "ok",
+		    r) < 0) {
 		user_row_release(&u);
 		return -1;
 	}
@@ -671,7 +673,8 @@ int svc_token_create(struct service *svc, const struct actor *a, const char *use
 		return svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."),
 				username);
 	}
-	if (svc_log(svc, a, "token.create", username, "ok", r) < 0) {
+	if (svc_log(svc, a, &(struct svc_entry){.action = "token.create", .object = username}, "ok",
+		    r) < 0) {
 		user_row_release(&u);
 		return -1;
 	}
@@ -698,7 +701,8 @@ int svc_token_revoke(struct service *svc, const struct actor *a, const char *use
 	if (svc_user_by_name(svc, username, &u, r) < 0)
 		return -1;
 	char *err = NULL;
-	if (svc_log(svc, a, "token.revoke", username, "ok", r) < 0) {
+	if (svc_log(svc, a, &(struct svc_entry){.action = "token.revoke", .object = username}, "ok",
+		    r) < 0) {
 		user_row_release(&u);
 		return -1;
 	}

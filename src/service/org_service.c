@@ -32,7 +32,8 @@ int svc_strategy_apply(struct service *svc, const struct actor *a, const char *t
 	 * with the SHA-256 of the file, so the log says which strategy */
 	char what[80];
 	snprintf(what, sizeof(what), "sha256=%s", hex);
-	if (svc_log(svc, a, "strategy.apply", what, "ok", r) < 0) {
+	if (svc_log(svc, a, &(struct svc_entry){.action = "strategy.apply", .object = what}, "ok",
+		    r) < 0) {
 		org_release(&o);
 		return -1;
 	}
@@ -41,7 +42,8 @@ int svc_strategy_apply(struct service *svc, const struct actor *a, const char *t
 	org_release(&o);
 	if (rc < 0) {
 		struct svc_result ignored = SVC_RESULT_INIT;
-		svc_log(svc, a, "strategy.apply", what, "failed", &ignored);
+		svc_log(svc, a, &(struct svc_entry){.action = "strategy.apply", .object = what},
+			"failed", &ignored);
 		svc_result_clear(&ignored);
 		return svc_store_fail(r, err);
 	}

@@ -89,17 +89,6 @@ void actor_cli(struct actor *a)
 	snprintf(a->client, sizeof(a->client), "cli");
 }
 
-bool svc_allowed(struct service *svc, const struct actor *a, enum action act, struct svc_result *r)
-{
-	if (a->cli || authz_allowed(a->role, act))
-		return true;
-	struct audit_entry e = {action_id(act), NULL, NULL, NULL, "denied"};
-	audit_log(svc, a, a->client, &e);
-	svc_fail(r, SVC_FORBIDDEN, NULL, _("Du har ikke adgang til dette (rollen %s)."),
-		 role_label(a->role));
-	return false;
-}
-
 /* The instance secret lives in a file beside the database, not in it, so a
  * copy of the database alone cannot forge access-log entries. */
 int service_load_key(struct service *svc, const char *db_path, char **err)
