@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/cpr.h"
 #include "service/audit.h"
+#include "service/crypto.h"
 #include "service/meeting.h"
 #include "service/service_internal.h"
 #include "store/meeting_store.h"
@@ -63,36 +63,39 @@ static void run_release(struct run *x)
 	org_release(&x->org);
 }
 
-/* 1-based line of byte offset at in text. */
-static int line_of(const char *text, size_t at)
-{
-	int line = 1;
-	for (size_t i = 0; i < at; i++)
-		line += text[i] == '\n';
-	return line;
-}
+/* The free-text fields of a running meeting (domain/text_policy.h). */
+static const struct text_field agenda_field = {.id = "agenda",
+					       .label = N_("Dagsordenen"),
+					       .shape = TEXT_LINES,
+					       .max = AGENDA_ITEMS_MAX * (AGENDA_ITEM_MAX + 1)};
+static const struct text_field minutes_field = {
+    .id = "minutes", .label = N_("Referatet"), .shape = TEXT_LINES, .max = MINUTES_MAX};
+static const struct text_field guest_name_field = {.id = "guest_name",
+						   .label = N_("Gæstens navn"),
+						   .shape = TEXT_LINE,
+						   .max = GUEST_FIELD_MAX,
+						   .required = true};
+static const struct text_field guest_org_field = {.id = "guest_org",
+						  .label = N_("Gæstens organisation"),
+						  .shape = TEXT_LINE,
+						  .max = GUEST_FIELD_MAX};
 
-/* Refuses text with a CPR-like number for a body where named young people
- * are not discussed (minutes, or else the agenda). */
-static int check_no_cpr(const struct org_body *b, const char *text, bool minutes,
-			struct svc_result *r)
+/* The gate before a meeting's free text is stored: the text policy. A
+ * CPR-like number where it does not belong sets *refused, so the call is
+ * logged "refused" (svc_abort_refused). *out gets the normalised text. */
+static int text_gate(const struct run *x, const struct text_field *f, const char *text,
+		     struct strbuf *out, bool *refused, struct svc_result *r)
 {
-	size_t at, n;
-	if (b->named_individuals || !cpr_find(text, strlen(text), &at, &n))
+	struct text_verdict v;
+	if (text_check(f, text, x->b->named_individuals, out, &v) == TEXT_OK)
 		return 0;
-	if (minutes)
-		return svc_fail(
-		    r, SVC_INVALID, "minutes",
-		    _("Referatet ser ud til at indeholde et CPR-nummer (linje %d). I %s "
-		      "drøftes ikke konkrete sager om navngivne unge, så referatet må kun "
-		      "rumme tendenser, steder og unavngivne grupper. Konkrete sager "
-		      "henvises til et § 115-møde. Fjern nummeret, og gem igen."),
-		    line_of(text, at), b->name);
-	return svc_fail(r, SVC_INVALID, "agenda",
-			_("Dagsordenen ser ud til at indeholde et CPR-nummer (linje %d). I %s "
-			  "drøftes ikke konkrete sager om navngivne unge; konkrete sager henvises "
-			  "til et § 115-møde. Fjern nummeret, og gem igen."),
-			line_of(text, at), b->name);
+	struct strbuf msg = STRBUF_INIT;
+	text_explain(f, &v, x->b->name, &msg);
+	svc_fail(r, SVC_INVALID, f->id, "%s", msg.buf);
+	strbuf_release(&msg);
+	if (v.fault == TEXT_CPR)
+		*refused = true;
+	return -1;
 }
 
 /* ---- the meeting's page ---------------------------------------------------- */
@@ -209,11 +212,14 @@ int svc_meeting_agenda_save(struct service *svc, const struct actor *a, long lon
 	SVC_CALL(c);
 	struct run x;
 	struct strlist items = STRLIST_INIT;
+	struct strbuf clean = STRBUF_INIT;
 	int ret = -1;
 	bool refused = false;
 	if (run_load(&c, svc, a, id, "meeting.agenda", &x, r) < 0)
 		goto out;
-	split_items(text ? text : "", &items);
+	if (text_gate(&x, &agenda_field, text, &clean, &refused, r) < 0)
+		goto out;
+	split_items(clean.buf, &items);
 	if (items.nr > AGENDA_ITEMS_MAX) {
 		svc_fail(r, SVC_INVALID, "agenda", _("dagsordenen kan højst have %d punkter"),
 			 AGENDA_ITEMS_MAX);
@@ -227,10 +233,6 @@ int svc_meeting_agenda_save(struct service *svc, const struct actor *a, long lon
 			goto out;
 		}
 	}
-	if (check_no_cpr(x.b, text ? text : "", false, r) < 0) {
-		refused = true;
-		goto out;
-	}
 	char *err = NULL;
 	if (store_agenda_save(svc->store, id, &items, &err) < 0) {
 		svc_store_fail(r, err);
@@ -239,6 +241,7 @@ int svc_meeting_agenda_save(struct service *svc, const struct actor *a, long lon
 	ret = 0;
 out:
 	strlist_clear(&items);
+	strbuf_release(&clean);
 	run_release(&x);
 	if (ret == 0)
 		return svc_commit(&c);
@@ -258,8 +261,10 @@ int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long
 {
 	SVC_CALL(c);
 	struct run x;
-	struct person_list known = {0}, before = {0};
+	struct person_list known = {0}, before = {0}, clean = {0};
+	struct strbuf field = STRBUF_INIT;
 	int ret = -1;
+	bool refused = false;
 	char *err = NULL;
 	if (run_load(&c, svc, a, id, "meeting.attendance", &x, r) < 0)
 		goto out;
@@ -291,20 +296,34 @@ int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long
 			svc_fail(r, SVC_INVALID, "guest_name", _("skriv gæstens navn"));
 			goto out;
 		}
-		if (strlen(p->name) > GUEST_FIELD_MAX ||
-		    (p->org && strlen(p->org) > GUEST_FIELD_MAX)) {
-			svc_fail(r, SVC_INVALID, "guest_name",
-				 _("gæstens navn og organisation må højst være %d tegn"),
-				 GUEST_FIELD_MAX);
-			goto out;
+	}
+	/* guests' names and organisations through the text policy, into a
+	 * normalised copy of the list */
+	for (size_t i = 0; i < att->nr; i++) {
+		const struct person *p = &att->v[i];
+		struct person *q = person_list_add(&clean);
+		q->user_id = p->user_id;
+		q->present = p->present;
+		q->role = p->role;
+		q->username = p->username ? xstrdup(p->username) : NULL;
+		if (p->user_id) {
+			q->name = p->name ? xstrdup(p->name) : NULL;
+			q->org = p->org ? xstrdup(p->org) : NULL;
+			continue;
 		}
+		if (text_gate(&x, &guest_name_field, p->name, &field, &refused, r) < 0)
+			goto out;
+		q->name = xstrdup(field.buf);
+		if (text_gate(&x, &guest_org_field, p->org ? p->org : "", &field, &refused, r) < 0)
+			goto out;
+		q->org = field.len ? xstrdup(field.buf) : NULL;
 	}
 	if (guests > GUESTS_MAX) {
 		svc_fail(r, SVC_INVALID, "guest_name", _("et møde kan højst have %d gæster"),
 			 GUESTS_MAX);
 		goto out;
 	}
-	if (store_attendance_save(svc->store, id, att, &err) < 0) {
+	if (store_attendance_save(svc->store, id, &clean, &err) < 0) {
 		svc_store_fail(r, err);
 		goto out;
 	}
@@ -312,8 +331,12 @@ int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long
 out:
 	person_list_release(&known);
 	person_list_release(&before);
+	person_list_release(&clean);
+	strbuf_release(&field);
 	run_release(&x);
-	return ret == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (ret == 0)
+		return svc_commit(&c);
+	return refused ? svc_abort_refused(&c) : svc_abort(&c);
 }
 
 int svc_meeting_minutes_save(struct service *svc, const struct actor *a, long long id,
@@ -326,20 +349,9 @@ int svc_meeting_minutes_save(struct service *svc, const struct actor *a, long lo
 	bool refused = false;
 	if (run_load(&c, svc, a, id, "meeting.minutes", &x, r) < 0)
 		goto out;
-	/* browsers send CRLF from a textarea: store LF */
-	for (const char *p = text ? text : ""; *p; p++)
-		if (!(p[0] == '\r' && p[1] == '\n'))
-			strbuf_addch(&norm, *p);
-	strbuf_rtrim(&norm);
-	if (norm.len > MINUTES_MAX) {
-		svc_fail(r, SVC_INVALID, "minutes", _("referatet må højst være %d tegn"),
-			 MINUTES_MAX);
+	/* browsers send CRLF from a textarea: the policy stores LF */
+	if (text_gate(&x, &minutes_field, text, &norm, &refused, r) < 0)
 		goto out;
-	}
-	if (check_no_cpr(x.b, norm.buf, true, r) < 0) {
-		refused = true;
-		goto out;
-	}
 	char *err = NULL;
 	if (store_minutes_save(svc->store, id, norm.buf, a->username, &err) < 0) {
 		svc_store_fail(r, err);
@@ -586,11 +598,8 @@ int svc_caltoken_create(struct service *svc, const struct actor *a, const char *
 			 u.info.username);
 		goto out;
 	}
-	unsigned char raw[32], h[32];
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(token_out, AUTH_SECRET_LEN + 1, raw, sizeof(raw),
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof(raw));
+	unsigned char h[32];
+	svc_random_token(token_out);
 	token_hash(token_out, h);
 	char *err = NULL;
 	if (store_caltoken_replace(svc->store, h, u.info.id, &err) < 0) {

@@ -10,12 +10,20 @@
 
 #include "domain/authz.h"
 #include "domain/plan.h"
+#include "domain/text_policy.h"
 #include "service/service.h"
 #include "store/user_store.h"
 
 /* Sets r to SVC_ERROR with the store's message err and frees err
  * (service.c). */
 int svc_store_fail(struct svc_result *r, char *err);
+
+/* Passes free text in through the one text policy (domain/text_policy.h)
+ * for field f of a record at body b (NULL: a text outside any body, no
+ * CPR rule). On success *out holds the normalised text; otherwise
+ * SVC_INVALID on f->id with the policy's Danish sentence (service.c). */
+int svc_text(const struct text_field *f, const char *in, const struct org_body *b,
+	     struct strbuf *out, struct svc_result *r);
 
 /* ---- the access log and the permission check of every call (call.c) -------
  *
