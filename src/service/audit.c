@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "service/guard.h"
 #include "service/service_internal.h"
 #include "store/audit_store.h"
 #include "util/i18n.h"
@@ -88,7 +89,7 @@ int svc_log(struct service *svc, const struct actor *a, const char *action, cons
 int svc_audit_list(struct service *svc, const struct actor *a, const struct audit_filter *f,
 		   struct audit_rows *out, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_AUDIT_VIEW, r))
+	if (!svc_allowed(svc, a, ACT_AUDIT_VIEW, r) || svc_audit_filter_check(f, r) < 0)
 		return -1;
 	struct strbuf what = STRBUF_INIT;
 	strbuf_addf(&what, "user=%s subject=%s", f->username ? f->username : "*",

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "service/audit.h"
+#include "service/guard.h"
 #include "service/service_internal.h"
 #include "store/user_store.h"
 #include "util/i18n.h"
@@ -69,7 +70,7 @@ static void log_event(struct service *svc, const struct actor *a, const char *cl
 bool auth_totp_required(const struct service *svc, enum role role)
 {
 	if (!svc->cfg)
-		return role_sees_personal_data(role);
+		return role_sees_personal_data(role) || role == ROLE_ADMIN;
 	return (svc->cfg->totp_required_roles & (1u << role)) != 0;
 }
 
@@ -187,6 +188,12 @@ static bool username_valid(const char *s)
 int svc_user_add(struct service *svc, const struct actor *a, const struct user_new *u,
 		 const char *password, struct svc_result *r)
 {
+	return svc_user_add_stepup(svc, a, u, password, NULL, r);
+}
+
+int svc_user_add_stepup(struct service *svc, const struct actor *a, const struct user_new *u,
+			const char *password, const char *stepup_code, struct svc_result *r)
+{
 	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
 		return -1;
 	if (!username_valid(u->username))
@@ -206,6 +213,9 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 		return svc_fail(r, SVC_INVALID, "institution", _("Institutionen »%s« findes ikke."),
 				u->institution);
 	if (check_password_rules(password, "password", r) < 0)
+		return -1;
+	bool grants = role_sees_personal_data(u->role);
+	if (grants && svc_stepup(svc, a, stepup_code, "user.add", r) < 0)
 		return -1;
 	char hash[crypto_pwhash_STRBYTES];
 	if (password_hash(svc, password, hash) != 0)
@@ -228,8 +238,15 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 		return svc_fail(r, SVC_CONFLICT, "username", _("Brugernavnet »%s« er optaget."),
 				u->username);
 	}
-	/* Admin actions are logged before they happen: no log entry, no action. */
-	if (svc_log(svc, a, "user.add", u->username, "ok", r) < 0)
+	/* Admin actions are logged before they happen: no log entry, no action.
+	 * A role that sees personal data is also a notable event. */
+	struct strbuf grant = STRBUF_INIT;
+	strbuf_addf(&grant, "%s %s", u->username, role_id(u->role));
+	rc = svc_log(svc, a, "user.add", u->username, "ok", r);
+	if (rc == 0 && grants)
+		rc = svc_log(svc, a, "user.grant", grant.buf, "ok", r);
+	strbuf_release(&grant);
+	if (rc < 0)
 		return -1;
 	rc = store_user_insert(svc->store, &copy, hash, &id, &err);
 	if (rc < 0) {
@@ -282,6 +299,48 @@ int svc_user_disable(struct service *svc, const struct actor *a, const char *use
 		return svc_store_fail(r, err);
 	}
 	user_row_release(&u);
+	return 0;
+}
+
+int svc_user_set_role(struct service *svc, const struct actor *a, const char *username,
+		      enum role role, const char *stepup_code, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+		return -1;
+	if (role >= ROLE__COUNT)
+		return svc_fail(r, SVC_INVALID, "role", _("Ukendt rolle."));
+	struct user_row u;
+	if (svc_user_by_name(svc, username, &u, r) < 0)
+		return -1;
+	long long id = u.info.id;
+	enum role before = u.info.role;
+	user_row_release(&u);
+	if (!a->cli && id == a->user_id)
+		return svc_fail(r, SVC_CONFLICT, "role", _("Du kan ikke ændre din egen rolle."));
+	if (before == role)
+		return 0;
+	bool grants = role_sees_personal_data(role);
+	if (grants && svc_stepup(svc, a, stepup_code, "user.role", r) < 0)
+		return -1;
+	struct strbuf obj = STRBUF_INIT;
+	strbuf_addf(&obj, "%s %s", username, role_id(role));
+	int rc = svc_log(svc, a, "user.role", obj.buf, "ok", r);
+	if (rc == 0 && grants)
+		rc = svc_log(svc, a, "user.grant", obj.buf, "ok", r);
+	if (rc < 0) {
+		strbuf_release(&obj);
+		return -1;
+	}
+	char *err = NULL;
+	/* the user's sessions end: the next sign-in meets the new role's
+	 * two-factor rule, and nobody keeps a page of the old role open */
+	if (store_user_set_role(svc->store, id, role, &err) < 0 ||
+	    store_session_delete_user(svc->store, id, &err) < 0) {
+		log_event(svc, a, a->client, "user.role", obj.buf, "failed");
+		strbuf_release(&obj);
+		return svc_store_fail(r, err);
+	}
+	strbuf_release(&obj);
 	return 0;
 }
 
@@ -594,6 +653,41 @@ int svc_login_totp(struct service *svc, const char *cookie, const char *code, co
 	return 0;
 }
 
+int svc_stepup(struct service *svc, const struct actor *a, const char *code, const char *why,
+	       struct svc_result *r)
+{
+	if (a->cli)
+		return 0;
+	struct user_row u;
+	if (svc_user_by_id(svc, a->user_id, &u, r) < 0)
+		return -1;
+	if (!u.info.totp_enabled) {
+		user_row_release(&u);
+		log_event(svc, a, a->client, "stepup", why, "denied");
+		return svc_fail(r, SVC_FORBIDDEN, "stepup_code",
+				_("Handlingen giver adgang til personoplysninger og kræver, at du "
+				  "bekræfter med to-faktor. Slå to-faktor-login til for din egen "
+				  "konto først (Profil)."));
+	}
+	if (throttled(svc, u.info.username, a->client)) {
+		user_row_release(&u);
+		return throttle_fail(svc, a->username, a->client, r);
+	}
+	if (totp_check(svc, &u, code) < 0) {
+		record_failure(svc, u.info.username, a->client);
+		user_row_release(&u);
+		log_event(svc, a, a->client, "stepup", why, "failed");
+		return svc_fail(
+		    r, SVC_INVALID, "stepup_code",
+		    _("Bekræft med din to-faktor-kode: skriv den 6-cifrede kode, som din "
+		      "app viser lige nu. Koden var forkert eller allerede brugt."));
+	}
+	clear_failures(svc, u.info.username);
+	user_row_release(&u);
+	log_event(svc, a, a->client, "stepup", why, "ok");
+	return 0;
+}
+
 int svc_session(struct service *svc, const char *cookie, const char *client, struct actor *a,
 		struct session_info *info, struct svc_result *r)
 {
@@ -660,8 +754,12 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 	unsigned char h[32];
 	long long uid;
 	char *err = NULL;
+	/* failed anonymous attempts are counted per address and minute, not
+	 * logged one by one, and too many are refused before the look-up */
+	if (svc_anon_throttled(svc, client, r))
+		return -1;
 	if (!token || hash_secret(token, h) < 0) {
-		log_event(svc, NULL, client, "token.use", NULL, "failed");
+		svc_anon_failure(svc, client, "token.use");
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
 				_("Ugyldigt eller tilbagekaldt token."));
 	}
@@ -676,7 +774,7 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 	if (rc == 1 || u.info.disabled) {
 		if (rc == 0)
 			user_row_release(&u);
-		log_event(svc, NULL, client, "token.use", NULL, "failed");
+		svc_anon_failure(svc, client, "token.use");
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
 				_("Ugyldigt eller tilbagekaldt token."));
 	}
@@ -691,6 +789,13 @@ int svc_token_create(struct service *svc, const struct actor *a, const char *use
 {
 	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
 		return -1;
+	if (!a->cli) {
+		/* a token skips two-factor: only root makes one (docs/tokens.md) */
+		log_event(svc, a, a->client, "token.create", username, "denied");
+		return svc_fail(r, SVC_FORBIDDEN, NULL,
+				_("API-tokens laves kun af den lokale operatør på serveren (ssp "
+				  "token create)."));
+	}
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
 		return -1;
@@ -837,9 +942,16 @@ int svc_password_change(struct service *svc, const struct actor *a, const char *
 	struct user_row u;
 	if (own_row(svc, a, &u, r) < 0)
 		return -1;
+	/* a wrong old password counts with the sign-in failures: a stolen
+	 * session must not become a password-guessing oracle */
+	if (throttled(svc, u.info.username, a->client)) {
+		user_row_release(&u);
+		return throttle_fail(svc, a->username, a->client, r);
+	}
 	bool ok = old_password && strlen(old_password) <= PASSWORD_MAX &&
 		  password_verify(svc, u.password_hash, old_password);
 	if (!ok) {
+		record_failure(svc, u.info.username, a->client);
 		user_row_release(&u);
 		log_event(svc, a, a->client, "password.change", NULL, "failed");
 		return svc_fail(r, SVC_INVALID, "old_password",

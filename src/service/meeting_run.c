@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "service/audit.h"
+#include "service/guard.h"
 #include "service/meeting.h"
 #include "service/service_internal.h"
 #include "store/meeting_store.h"
@@ -674,6 +675,8 @@ int svc_calendar_feed(struct service *svc, const char *token, const char *client
 		      struct meeting_list *out, char **owner, struct svc_result *r)
 {
 	*owner = NULL;
+	if (svc_anon_throttled(svc, client, r))
+		return -1;
 	unsigned char h[32];
 	long long uid = 0;
 	char *err = NULL;
@@ -686,8 +689,7 @@ int svc_calendar_feed(struct service *svc, const char *token, const char *client
 		return svc_store_fail(r, err);
 	if (rc == 1 || u.info.disabled || !authz_allowed(u.info.role, ACT_MEETING_VIEW)) {
 		user_row_release(&u);
-		struct audit_entry e = {"calendar.feed", NULL, NULL, NULL, "failed"};
-		audit_log(svc, NULL, client, &e);
+		svc_anon_failure(svc, client, "calendar.feed");
 		return svc_fail(r, SVC_NOT_FOUND, NULL,
 				_("Der findes ingen side med den adresse."));
 	}

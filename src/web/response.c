@@ -244,6 +244,10 @@ void web_error(struct request *rq, unsigned status, const char *message, const c
 	}
 	if (status == 401 && rq->path && !strncmp(rq->path, "/api/", 5))
 		resp_header(&rq->rs, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"ssp\"");
+	/* every throttled answer says when to try again (the failure window) */
+	if (status == 429)
+		resp_header(&rq->rs, MHD_HTTP_HEADER_RETRY_AFTER, "%d",
+			    rq->srv->cfg->login_window_minutes * 60);
 }
 
 void web_svc_error(struct request *rq, const struct svc_result *r)

@@ -45,6 +45,7 @@ const struct route web_routes[] = {
 	{R_GET, "/brugere", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_users},
 	{R_POST, "/brugere", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_users_add},
 	{R_POST, "/brugere/{username}/deaktiver", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_user_disable},
+	{R_POST, "/brugere/rolle", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_user_role},
 	{R_GET, "/profil", KIND_PAGE, AUTH_FULL, ACT_PROFILE, h_profile},
 	{R_GET, "/profil/totp", KIND_PAGE, AUTH_ENROL, ACT_PROFILE, h_enrol_form},
 	{R_POST, "/profil/totp", KIND_PAGE, AUTH_ENROL, ACT_PROFILE, h_enrol_post},
@@ -93,6 +94,7 @@ const struct route web_routes[] = {
 	{R_GET, "/api/v1/users", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_users},
 	{R_POST, "/api/v1/users", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_users_add},
 	{R_POST, "/api/v1/users/{username}/disable", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_user_disable},
+	{R_POST, "/api/v1/users/{username}/role", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_user_role},
 	{R_GET, "/api/v1/audit", KIND_API, AUTH_FULL, ACT_AUDIT_VIEW, api_audit},
 	{R_GET, "/api/v1/audit/verify", KIND_API, AUTH_FULL, ACT_AUDIT_VIEW, api_audit_verify},
 	/* meetings and compliance (api_meetings.c): the actions of /moeder and /overholdelse */

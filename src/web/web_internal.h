@@ -228,6 +228,7 @@ void h_org_diagram(struct request *rq);
 void h_users(struct request *rq);
 void h_users_add(struct request *rq);
 void h_user_disable(struct request *rq);
+void h_user_role(struct request *rq);
 void h_profile(struct request *rq);
 void h_enrol_form(struct request *rq);
 void h_enrol_post(struct request *rq);
@@ -288,6 +289,7 @@ void api_org_body(struct request *rq);
 void api_users(struct request *rq);
 void api_users_add(struct request *rq);
 void api_user_disable(struct request *rq);
+void api_user_role(struct request *rq);
 void api_audit(struct request *rq);
 void api_audit_verify(struct request *rq);
 
