@@ -209,6 +209,14 @@ int svc_meeting_view(struct service *svc, const struct actor *a, long long id, s
 	else if (b->named_individuals && out->agenda.nr &&
 		 svc_log(svc, a, "meeting.agenda.view", out->m.uid, "ok", r) < 0)
 		return -1;
+	/* the attendance of such a body names who came about a young person
+	 * ("Mor til ..."): the minutes' rule applies to it too */
+	out->attendance_visible = !b->named_individuals || out->can_run;
+	if (!out->attendance_visible)
+		person_list_release(&out->attendance);
+	else if (b->named_individuals && out->attendance.nr &&
+		 svc_log(svc, a, "meeting.attendance.view", out->m.uid, "ok", r) < 0)
+		return -1;
 	out->minutes_visible = !b->named_individuals || out->can_run;
 	if (out->minutes_visible) {
 		if (store_minutes_load(svc->store, id, &out->minutes, &err) < 0)

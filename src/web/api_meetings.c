@@ -281,12 +281,24 @@ void api_meeting_add(struct request *rq)
 
 /* ---- one meeting ---- */
 
+/* s with CPR-like numbers masked, or null. */
+static json_t *masked_or_null(const char *s)
+{
+	if (!s)
+		return json_null();
+	struct strbuf sb = STRBUF_INIT;
+	cpr_mask(s, strlen(s), &sb);
+	json_t *j = json_string(sb.buf);
+	strbuf_release(&sb);
+	return j;
+}
+
 static json_t *person_json(const struct person *p, bool attendance)
 {
 	json_t *j = json_object();
 	json_object_set_new(j, "user_id", p->user_id ? json_integer(p->user_id) : json_null());
-	json_object_set_new(j, "name", api_str_or_null(p->name));
-	json_object_set_new(j, "org", api_str_or_null(p->org && *p->org ? p->org : NULL));
+	json_object_set_new(j, "name", masked_or_null(p->name));
+	json_object_set_new(j, "org", masked_or_null(p->org && *p->org ? p->org : NULL));
 	if (attendance)
 		json_object_set_new(j, "present", json_boolean(p->present));
 	else
@@ -335,7 +347,9 @@ void api_meeting(struct request *rq)
 	for (size_t i = 0; i < v.attendance.nr; i++)
 		json_array_append_new(att, person_json(&v.attendance.v[i], true));
 	json_object_set_new(j, "participants", ps);
+	/* empty where the actor may not read it (the minutes' rule) */
 	json_object_set_new(j, "attendance", att);
+	json_object_set_new(j, "attendance_visible", json_boolean(v.attendance_visible));
 
 	/* as the page: a § 115 referat may hold CPR numbers, masked when shown */
 	json_t *min = json_object();

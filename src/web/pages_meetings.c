@@ -551,11 +551,17 @@ static void local_stamp(const char *utc, char out[64])
 	snprintf(out, 64, _("%s kl. %s"), ds, cs);
 }
 
+/* A person as shown: name (organisation), CPR-like numbers masked (a
+ * guest at a § 115-møde may be named by relation to a young person). */
 static void person_label(struct strbuf *sb, const struct person *p)
 {
-	strbuf_addstr(sb, p->name ? p->name : "?");
-	if (p->org && *p->org)
-		strbuf_addf(sb, " (%s)", p->org);
+	const char *name = p->name ? p->name : "?";
+	cpr_mask(name, strlen(name), sb);
+	if (p->org && *p->org) {
+		strbuf_addstr(sb, " (");
+		cpr_mask(p->org, strlen(p->org), sb);
+		strbuf_addch(sb, ')');
+	}
 }
 
 /* A person's checkbox in the attendance form. */
@@ -702,6 +708,13 @@ static void section_attendance(struct request *rq, struct html *h, const struct 
 {
 	html_printf(h, "<section aria-labelledby=\"fremmoede\">\n<h2 id=\"fremmoede\">%s</h2>\n",
 		    _("Fremmøde"));
+	if (!v->attendance_visible) {
+		/* as the minutes: who came to a § 115-møde is need-to-know */
+		html_printf(h, "<p>%s</p>\n</section>\n",
+			    _("I dette forum drøftes navngivne unge. Fremmødet kan kun ses af dem, "
+			      "der fører mødet."));
+		return;
+	}
 	if (!v->participants.nr && !v->attendance.nr)
 		html_printf(h, "<p>%s</p>\n",
 			    _("Ingen brugere er knyttet til forummet endnu. En administrator "
