@@ -13,6 +13,7 @@
 //     sockets, a few seconds, loopback only).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import net from 'node:net';
 import { Client, addUser, cli, startServer, stopServer, totp, totpStep } from './lib.mjs';
 
@@ -214,5 +215,42 @@ describe('slow clients', () => {
     for (let i = 0; i < 10 && !s.closedByServer; i++) await wait(1000);
     assert.ok(s.closedByServer, 'the server closed the half-sent request');
     s.destroy();
+  });
+});
+
+describe('behind a reverse proxy', () => {
+  // a server that believes X-Forwarded-For from 127.0.0.1 only
+  let px;
+  before(async () => {
+    px = await startServer({ config: ['[web]', 'trusted-proxies = 127.0.0.1', '[login]', 'anon-max-per-minute = 5'] });
+  });
+  after(async () => {
+    const r = await stopServer(px);
+    assert.equal(r.code, 0, 'clean shutdown; server stderr:\n' + px.stderr);
+  });
+  function badToken(from, xff) {
+    return new Promise((resolve) => {
+      const headers = { authorization: 'Bearer ' + 'A'.repeat(43), connection: 'close' };
+      if (xff) headers['x-forwarded-for'] = xff;
+      const req = http.request({ host: '127.0.0.1', port: Number(new URL(px.base).port), path: '/api/v1/me', localAddress: from, headers },
+        (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
+      req.on('error', () => resolve(0));
+      req.end();
+    });
+  }
+  test('throttling follows the forwarded client, not the proxy', async () => {
+    const a = [];
+    for (let i = 0; i < 7; i++) a.push(await badToken('127.0.0.1', '203.0.113.9, 10.0.0.1'));
+    assert.deepEqual(a.slice(0, 5), [401, 401, 401, 401, 401]);
+    assert.deepEqual(a.slice(5), [429, 429]);
+    // another client behind the same proxy is not held up
+    assert.equal(await badToken('127.0.0.1', '10.0.0.2'), 401);
+    // garbage in the header is not an address: the proxy's own is used
+    assert.equal(await badToken('127.0.0.1', 'ikke-en-adresse'), 401);
+  });
+  test('a client that is not a trusted proxy cannot choose its address', async () => {
+    const a = [];
+    for (let i = 0; i < 7; i++) a.push(await badToken('127.0.0.6', '10.1.1.' + i));
+    assert.deepEqual(a.slice(5), [429, 429], 'all counted against 127.0.0.6: ' + a.join(' '));
   });
 });
