@@ -84,7 +84,7 @@ void svc_anon_failure(struct service *svc, const char *client, const char *actio
 static bool key_valid(const char *key)
 {
 	size_t n = key ? strlen(key) : 0;
-	if (n < 1 || n > 128)
+	if (n < 1 || n > 160) /* the door's prefix ("api:", "form:") and 128 */
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (key[i] < 0x21 || key[i] > 0x7e)

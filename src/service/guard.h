@@ -29,7 +29,7 @@ void svc_anon_failure(struct service *svc, const char *client, const char *actio
 /* Writes the counters of finished minutes to the access log. */
 void svc_anon_flush(struct service *svc);
 
-/* Idempotency of a creating request by a (key: 1-128 printable ASCII
+/* Idempotency of a creating request by a (key: 1-160 printable ASCII
  * characters; SVC_INVALID on field "idempotency_key" otherwise). Returns
  * 0 when the key is new (the caller creates, then calls svc_idem_finish),
  * 1 when it was used before: *object is what the first request made (the

@@ -197,14 +197,16 @@ static void login_page(struct request *rq, unsigned status, const char *csrf, co
 }
 
 /* The pre-session CSRF token of the sign-in form (double submit): reuse the
- * browser's ssp_csrf cookie when it holds one, else make and set one. */
+ * browser's ssp_csrf cookie when it holds one the server issued (csrf.c),
+ * else make and set one. */
 static void login_csrf(struct request *rq, char out[AUTH_SECRET_LEN + 1])
 {
 	const char *ch = req_header(rq, MHD_HTTP_HEADER_COOKIE);
-	if (ch &&
-	    cookie_get(ch, strlen(ch), "ssp_csrf", out, AUTH_SECRET_LEN + 1) == AUTH_SECRET_LEN)
+	const char *name = web_cookie_name(rq, "ssp_csrf");
+	if (ch && cookie_get(ch, strlen(ch), name, out, AUTH_SECRET_LEN + 1) == AUTH_SECRET_LEN &&
+	    web_login_token_valid(rq->srv, out))
 		return;
-	web_random_token(out);
+	web_login_token_new(rq->srv, out);
 	resp_csrf_cookie(rq, out);
 }
 

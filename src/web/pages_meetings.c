@@ -11,6 +11,7 @@
  * access log. Forms post back and answer 303 (post/redirect/get) or the
  * same page with the error at its field (422).
  */
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "domain/cpr.h"
 #include "render/wheel_svg.h"
 #include "service/meeting.h"
+#include "service/guard.h"
 #include "service/meeting_run.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -331,6 +333,11 @@ static void add_form(struct request *rq, struct html *h, const struct org *o,
 	html_printf(h, "<form method=\"post\" action=\"/moeder\" class=\"app-form\" "
 		       "aria-labelledby=\"nyt-moede\">\n");
 	csrf_input(h, rq->session.csrf);
+	/* one nonce per form shown: the same form posted twice (a double
+	 * click, a retry) makes one meeting (h_meeting_add) */
+	char nonce[AUTH_SECRET_LEN + 1];
+	web_random_token(nonce);
+	html_printf(h, "<input type=\"hidden\" name=\"nonce\" value=\"%s\">\n", nonce);
 	body_select(h, o, keep ? fget(rq, "body") : "", error_for(r, "body"));
 	struct field f_date = {"date", _("Dato"),
 			       "date", keep ? fget(rq, "date") : NULL,
@@ -445,9 +452,46 @@ static int form_day(const char *s, long *day)
 	return 0;
 }
 
+/* The idempotency key of a posted form: its nonce bound to the session's
+ * CSRF token (a nonce alone from another session claims nothing here), or
+ * "" when the form carries none. */
+static void form_idem_key(struct request *rq, char out[80])
+{
+	const char *nonce = fget(rq, "nonce");
+	out[0] = '\0';
+	if (!*nonce || strlen(nonce) > 64)
+		return;
+	unsigned char h[24];
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, NULL, 0, sizeof(h));
+	crypto_generichash_update(&st, (const unsigned char *)rq->session.csrf,
+				  strlen(rq->session.csrf));
+	crypto_generichash_update(&st, (const unsigned char *)"|", 1);
+	crypto_generichash_update(&st, (const unsigned char *)nonce, strlen(nonce));
+	crypto_generichash_final(&st, h, sizeof(h));
+	memcpy(out, "form:", 5);
+	sodium_bin2hex(out + 5, 80 - 5, h, sizeof(h));
+}
+
 void h_meeting_add(struct request *rq)
 {
 	struct svc_result r = SVC_RESULT_INIT;
+	char key[80];
+	form_idem_key(rq, key);
+	if (*key) {
+		char *made = NULL;
+		int rc = svc_idem_claim(rq->svc, &rq->actor, key, &made, &r);
+		if (rc != 0) {
+			/* posted before: show what it made, or that it is under way */
+			if (made)
+				resp_redirect(rq, made);
+			else
+				web_svc_error(rq, &r);
+			free(made);
+			svc_result_clear(&r);
+			return;
+		}
+	}
 	const char *body = fget(rq, "body"), *date = fget(rq, "date"), *start = fget(rq, "start");
 	const char *district = fget(rq, "district"), *theme = fget(rq, "theme");
 	long day = 0;
@@ -483,6 +527,8 @@ void h_meeting_add(struct request *rq)
 				    minute, 0, th.len ? th.buf : NULL, &m, &r) == 0) {
 			char loc[64];
 			snprintf(loc, sizeof(loc), "/moeder/%lld?ok=tilfoejet", m.id);
+			if (*key)
+				svc_idem_finish(rq->svc, &rq->actor, key, loc);
 			meeting_release(&m);
 			strbuf_release(&th);
 			resp_redirect(rq, loc);
@@ -490,6 +536,8 @@ void h_meeting_add(struct request *rq)
 		}
 	}
 	strbuf_release(&th);
+	if (*key) /* nothing made: the same form may be posted again */
+		svc_idem_finish(rq->svc, &rq->actor, key, NULL);
 	if (day && cal_date(day).y >= PLAN_YEAR_MIN && cal_date(day).y <= PLAN_YEAR_MAX)
 		year = cal_date(day).y;
 	if (r.status == SVC_INVALID || r.status == SVC_NOT_FOUND)

@@ -114,8 +114,8 @@ static void cookie(struct request *rq, const char *name, const char *value)
 	 * sends it; no Max-Age: gone when the browser closes (the server also
 	 * expires sessions). */
 	resp_header(&rq->rs, MHD_HTTP_HEADER_SET_COOKIE,
-		    "%s=%s; HttpOnly; SameSite=Strict; Path=/%s%s", name, value ? value : "",
-		    rq->srv->tls ? "; Secure" : "", value ? "" : "; Max-Age=0");
+		    "%s=%s; HttpOnly; SameSite=Strict; Path=/%s%s", web_cookie_name(rq, name),
+		    value ? value : "", rq->srv->tls ? "; Secure" : "", value ? "" : "; Max-Age=0");
 }
 
 void resp_session_cookie(struct request *rq, const char *value)

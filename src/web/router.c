@@ -210,7 +210,8 @@ static bool identify(struct request *rq)
 		return true;
 	}
 	const char *ch = req_header(rq, MHD_HTTP_HEADER_COOKIE);
-	if (!ch || cookie_get(ch, strlen(ch), "ssp_session", rq->cookie, sizeof(rq->cookie)) < 0)
+	if (!ch || cookie_get(ch, strlen(ch), web_cookie_name(rq, "ssp_session"), rq->cookie,
+			      sizeof(rq->cookie)) < 0)
 		return true; /* anonymous */
 	if (svc_session(rq->svc, rq->cookie, rq->client, &rq->actor, &rq->session, &r) == 0) {
 		rq->id = ID_SESSION;
@@ -280,9 +281,13 @@ static bool csrf_ok(struct request *rq)
 	} else if (rq->route->handler == h_logout) {
 		return true; /* nothing to sign out of; the handler just redirects */
 	} else {
-		/* before sign-in: double-submit of the ssp_csrf cookie */
+		/* before sign-in: double-submit of the ssp_csrf cookie, which
+		 * must be one the server issued (keyed MAC, csrf.c) */
 		const char *ch = req_header(rq, MHD_HTTP_HEADER_COOKIE);
-		if (!ch || cookie_get(ch, strlen(ch), "ssp_csrf", expected, sizeof(expected)) < 0)
+		if (!ch ||
+		    cookie_get(ch, strlen(ch), web_cookie_name(rq, "ssp_csrf"), expected,
+			       sizeof(expected)) < 0 ||
+		    !web_login_token_valid(rq->srv, expected))
 			expected[0] = '\0';
 	}
 	if (sent && expected[0] && web_token_equal(sent, expected))

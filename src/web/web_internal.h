@@ -352,6 +352,14 @@ int qr_svg(struct html *h, const char *text, const char *label);
 
 /* A fresh random token (AUTH_SECRET_LEN base64url chars + NUL). */
 void web_random_token(char out[AUTH_SECRET_LEN + 1]);
+/* csrf.c: the name of cookie base ("ssp_session", "ssp_csrf") as sent:
+ * with the __Host- prefix over TLS. */
+const char *web_cookie_name(const struct request *rq, const char *base);
+/* csrf.c: the sign-in form's CSRF token, issued with a keyed MAC
+ * (AUTH_SECRET_LEN characters), and whether a value is one the server
+ * issued. */
+void web_login_token_new(const struct web_server *srv, char out[AUTH_SECRET_LEN + 1]);
+bool web_login_token_valid(const struct web_server *srv, const char *v);
 /* Constant-time comparison of two NUL-terminated tokens. */
 bool web_token_equal(const char *a, const char *b);
 /* The value of a request header, or NULL. */

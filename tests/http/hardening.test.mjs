@@ -10,12 +10,15 @@
 //   - a filter value with control characters is refused;
 //   - slow clients: one address cannot hold every connection, and a
 //     client that stops sending its headers is cut off (bounded: 300
-//     sockets, a few seconds, loopback only).
+//     sockets, a few seconds, loopback only);
+//   - login CSRF: a planted pre-sign-in token is refused;
+//   - X-Forwarded-For is believed from a trusted proxy only;
+//   - ten identical concurrent "add meeting" posts make one meeting.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
-import { Client, addUser, cli, startServer, stopServer, totp, totpStep } from './lib.mjs';
+import { Client, addUser, cli, createToken, startServer, stopServer, totp, totpStep } from './lib.mjs';
 
 let srv;
 const secrets = {};
@@ -159,6 +162,31 @@ test('an audit filter with a line feed and tabs is refused (no forged rows)', as
   assert.match(t.stderr, /Personfilteret indeholder et styretegn \(U\+0009\)/);
 });
 
+test('login CSRF: a pre-sign-in token the server did not issue is refused', async () => {
+  addUser(srv, 'lone', 'styregruppe');
+  // an attacker plants a cookie of their choosing and submits the same
+  // value in the form (classic double submit): refused
+  const c = new Client(srv);
+  const planted = 'A'.repeat(43);
+  let r = await c.post('/logind', {
+    headers: { cookie: 'ssp_csrf=' + planted },
+    form: { csrf: planted, username: 'lone', password: 'korrekt-hest-batteri-42' },
+  });
+  assert.equal(r.status, 403);
+  // the same shape with a made-up "MAC" too
+  const fake = 'B'.repeat(22) + '.' + 'C'.repeat(20);
+  r = await c.post('/logind', {
+    headers: { cookie: 'ssp_csrf=' + fake },
+    form: { csrf: fake, username: 'lone', password: 'korrekt-hest-batteri-42' },
+  });
+  assert.equal(r.status, 403);
+  // the login page replaces a cookie it did not issue
+  const page = await new Client(srv).get('/logind', { headers: { cookie: 'ssp_csrf=' + planted } });
+  assert.ok(!page.text_.includes(planted), 'the planted value is not reused');
+  // the real flow works
+  assert.equal((await new Client(srv).login('lone')).status, 303);
+});
+
 describe('slow clients', () => {
   // a server of its own: 8 connections per address, 2 s for the headers
   let slow;
@@ -252,5 +280,62 @@ describe('behind a reverse proxy', () => {
     const a = [];
     for (let i = 0; i < 7; i++) a.push(await badToken('127.0.0.6', '10.1.1.' + i));
     assert.deepEqual(a.slice(5), [429, 429], 'all counted against 127.0.0.6: ' + a.join(' '));
+  });
+});
+
+describe('idempotent creating posts', () => {
+  let ip;
+  let token;
+  const date = (() => {
+    const d = new Date(Date.UTC(2030, 8, 8));
+    while (d.getUTCDay() !== 2) d.setUTCDate(d.getUTCDate() + 1);
+    return d.toISOString().slice(0, 10);
+  })();
+  const count = () => {
+    const r = cli(ip, ['plan', '2030', '--stored', '--body', 'hotspot', '--format', 'json']);
+    return r.status === 0 ? JSON.parse(r.stdout).filter((m) => m.start.startsWith(date)).length : 0;
+  };
+  before(async () => {
+    ip = await startServer();
+    addUser(ip, 'sofie', 'ssp');
+    token = createToken(ip, 'sofie');
+  });
+  after(async () => {
+    const r = await stopServer(ip);
+    assert.equal(r.code, 0, 'clean shutdown; server stderr:\n' + ip.stderr);
+  });
+
+  test('API: ten identical concurrent posts with one Idempotency-Key make one meeting', async () => {
+    const post = () => fetch(ip.base + '/api/v1/meetings', {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json', 'idempotency-key': 'k-1' },
+      body: JSON.stringify({ body: 'hotspot', date, start: '09:00' }),
+    }).then(async (r) => ({ status: r.status, location: r.headers.get('location'), text: await r.text() }));
+    const all = await Promise.all(Array.from({ length: 10 }, post));
+    const created = all.filter((r) => r.status === 201);
+    assert.equal(created.length, 1, all.map((r) => r.status).join(' '));
+    assert.ok(all.every((r) => [200, 201, 409].includes(r.status)), all.map((r) => r.status).join(' '));
+    assert.equal(count(), 1);
+    // a later retry gets the same meeting
+    const again = await post();
+    assert.equal(again.status, 200);
+    assert.equal(again.location, created[0].location);
+    assert.equal(count(), 1);
+  });
+
+  test('page: the same add-meeting form posted ten times at once makes one meeting', async () => {
+    const c = new Client(ip);
+    assert.equal((await c.login('sofie')).status, 303);
+    const page = await c.get('/moeder');
+    const form = /<form method="post" action="\/moeder"[\s\S]*?<\/form>/.exec(page.text_)[0];
+    const csrf = /name="csrf" value="([^"]+)"/.exec(form)[1];
+    const nonce = /name="nonce" value="([^"]+)"/.exec(form)[1];
+    const fields = { csrf, nonce, body: 'hotspot', date, start: '13:00', district: '', theme: '' };
+    const before = count();
+    const all = await Promise.all(Array.from({ length: 10 }, () => c.post('/moeder', { form: fields })));
+    assert.ok(all.every((r) => r.status === 303 || r.status === 409), all.map((r) => r.status).join(' '));
+    assert.equal(count(), before + 1);
+    const locs = new Set(all.filter((r) => r.status === 303).map((r) => r.headers.get('location')));
+    assert.equal(locs.size, 1);
   });
 });
