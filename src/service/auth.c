@@ -184,9 +184,9 @@ static bool username_valid(const char *s)
 	return true;
 }
 
-/* The checks and the insert of svc_user_add, inside its call. */
-static int user_add(struct service *svc, const struct user_new *u, const char *password,
-		    struct svc_result *r)
+/* The input checks of svc_user_add: 0, or -1 with r naming the field. */
+static int user_check(struct service *svc, const struct user_new *u, const char *password,
+		      struct svc_result *r)
 {
 	if (!username_valid(u->username))
 		return svc_fail(r, SVC_INVALID, "username",
@@ -205,6 +205,15 @@ static int user_add(struct service *svc, const struct user_new *u, const char *p
 		return svc_fail(r, SVC_INVALID, "institution", _("Institutionen »%s« findes ikke."),
 				u->institution);
 	if (check_password_rules(password, "password", r) < 0)
+		return -1;
+	return 0;
+}
+
+/* The checks and the insert of svc_user_add, inside its call. */
+static int user_add(struct service *svc, const struct user_new *u, const char *password,
+		    struct svc_result *r)
+{
+	if (user_check(svc, u, password, r) < 0)
 		return -1;
 	struct user_new copy = *u;
 	if (copy.institution && !*copy.institution)
@@ -268,7 +277,12 @@ int svc_user_add_stepup(struct service *svc, const struct actor *a, const struct
 	 * failures) before the call: its transaction would roll the count
 	 * back with the refusal */
 	bool grants = u->role < ROLE__COUNT && role_sees_personal_data(u->role);
-	if (grants && svc_stepup(svc, a, stepup_code, "user.add", r) < 0)
+	/* input that the call will refuse anyway (422, logged "failed" there)
+	 * does not ask for the two-factor code first */
+	struct svc_result pre = {0};
+	bool valid = user_check(svc, u, password, &pre) == 0;
+	svc_result_clear(&pre);
+	if (grants && valid && svc_stepup(svc, a, stepup_code, "user.add", r) < 0)
 		return -1;
 	/* the entry and the new account are one transaction: no entry, no
 	 * account; a refused or failed attempt has its own entry */
