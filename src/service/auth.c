@@ -384,7 +384,7 @@ static void clear_failures(struct service *svc, const char *username)
 static int throttle_fail(struct service *svc, const char *username, const char *client,
 			 struct svc_result *r)
 {
-	log_event(svc, NULL, client, "login.throttled", username, "denied");
+	log_event(svc, NULL, client, "login.throttled", username, "refused");
 	return svc_fail(r, SVC_THROTTLED, NULL,
 			_("For mange mislykkede forsøg på at logge ind. Vent %d minutter, og prøv "
 			  "igen."),
