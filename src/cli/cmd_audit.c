@@ -30,9 +30,31 @@ static void usage(FILE *out)
 	      out);
 }
 
-static const char *s(const char *v)
+/* One field of a tab-separated line, escaped so that no stored value can
+ * forge a line or a column: backslash, tab, line feed, carriage return
+ * and every other control character (C0, DEL, and the C1 range as UTF-8)
+ * become \\, \t, \n, \r and \xHH. A missing value prints as "-". */
+static void field(const char *v, bool last)
 {
-	return v ? v : "-";
+	if (!v)
+		v = "-";
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		if (*p == '\\')
+			fputs("\\\\", stdout);
+		else if (*p == '\t')
+			fputs("\\t", stdout);
+		else if (*p == '\n')
+			fputs("\\n", stdout);
+		else if (*p == '\r')
+			fputs("\\r", stdout);
+		else if (*p < 0x20 || *p == 0x7f)
+			printf("\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) /* U+0080-U+009F */
+			printf("\\xc2\\x%02x", *++p);
+		else
+			putchar(*p);
+	}
+	putchar(last ? '\n' : '\t');
 }
 
 /* Prints what svc_audit_verify_anchored found; returns the exit status
@@ -213,9 +235,12 @@ int cmd_audit(int argc, char **argv, struct cli_ctx *ctx)
 		} else {
 			for (size_t i = 0; i < rows.nr; i++) {
 				const struct audit_row *x = &rows.v[i];
-				printf("%lld\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", x->seq, x->at,
-				       s(x->username), s(x->org), x->action, s(x->object),
-				       s(x->subject), s(x->legal_basis), s(x->client), x->outcome);
+				printf("%lld\t", x->seq);
+				const char *const v[] = {x->at,          x->username, x->org,
+							 x->action,      x->object,   x->subject,
+							 x->legal_basis, x->client,   x->outcome};
+				for (size_t k = 0; k < 9; k++)
+					field(v[k], k == 8);
 			}
 		}
 		audit_rows_release(&rows);

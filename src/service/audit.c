@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "service/crypto.h"
+#include "service/guard.h"
 #include "service/service_internal.h"
 #include "store/audit_store.h"
 #include "util/i18n.h"
@@ -97,6 +98,10 @@ int svc_audit_list(struct service *svc, const struct actor *a, const struct audi
 	/* the log names data subjects: the read is one audited call, logged
 	 * before the rows leave the service */
 	SVC_CALL(c);
+	/* a filter value with control characters would forge lines in the
+	 * text output of the entry that records this read */
+	if (svc_audit_filter_check(f, r) < 0)
+		return -1;
 	struct strbuf what = STRBUF_INIT;
 	strbuf_addf(&what, "user=%s", f->username ? f->username : "*");
 	bool subject_ok = !f->subject || svc_person_id_valid(f->subject);

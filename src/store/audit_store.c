@@ -299,12 +299,37 @@ fail:
 int store_audit_list(struct store *s, const char *username, const char *subject, int limit,
 		     struct audit_rows *out, char **err)
 {
+	return store_audit_list_before(s, username, subject, 0, limit, out, err);
+}
+
+int store_audit_notable(struct store *s, const char *const actions[AUDIT_NOTABLE_ACTIONS],
+			int limit, struct audit_rows *out, char **err)
+{
+	sqlite3_stmt *st = prep(s,
+				"SELECT " AUDIT_COLS " FROM audit_log"
+				" WHERE action IN (?1, ?2, ?3, ?4, ?5, ?6)"
+				" OR (action = ?7 AND outcome <> 'ok')"
+				" ORDER BY seq DESC LIMIT ?8",
+				"sssssssi", actions[0], actions[1], actions[2], actions[3],
+				actions[4], actions[5], actions[6], limit > 0 ? limit : -1);
+	int rc;
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
+		read_row(st, &out->v[out->nr++]);
+	}
+	return rows_end(s, st, rc, err, "audit");
+}
+
+int store_audit_list_before(struct store *s, const char *username, const char *subject,
+			    long long before, int limit, struct audit_rows *out, char **err)
+{
 	sqlite3_stmt *st =
 	    prep(s,
 		 "SELECT " AUDIT_COLS " FROM audit_log"
 		 " WHERE (?1 IS NULL OR username = ?1) AND (?2 IS NULL OR subject = ?2)"
+		 " AND (?4 <= 0 OR seq < ?4)"
 		 " ORDER BY seq DESC LIMIT ?3",
-		 "ssi", username, subject, limit > 0 ? limit : -1);
+		 "ssil", username, subject, limit > 0 ? limit : -1, before);
 	int rc;
 	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(out->v, out->nr + 1, out->alloc);

@@ -227,6 +227,24 @@ const char *const store_migrations[] = {
 	"ALTER TABLE user ADD COLUMN totp_legacy BLOB;"
 	"UPDATE user SET totp_legacy = totp_secret, totp_secret = NULL"
 	"  WHERE totp_secret IS NOT NULL;",
+	/* 7: the web door's guards (store/guard_store.c): failed anonymous
+	 * attempts (bad bearer or calendar tokens) counted per address and
+	 * minute, written to the access log as one entry each; idempotency
+	 * keys of creating requests, so a repeated post makes one record. */
+	"CREATE TABLE anon_failure ("
+	"  client TEXT NOT NULL,"
+	"  minute INTEGER NOT NULL,"              /* Unix time / 60 */
+	"  action TEXT NOT NULL,"                 /* 'token.use', 'calendar.feed' */
+	"  count INTEGER NOT NULL,"
+	"  PRIMARY KEY (client, minute, action)"
+	");"
+	"CREATE TABLE idempotency ("
+	"  user_id INTEGER NOT NULL,"             /* 0: the local operator */
+	"  key TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"          /* Unix time */
+	"  object TEXT,"                          /* what it made; NULL while working */
+	"  PRIMARY KEY (user_id, key)"
+	");",
 };
 // clang-format on
 

@@ -126,6 +126,13 @@ int store_user_set_disabled(struct store *s, long long id, bool disabled, char *
 	    "user");
 }
 
+int store_user_set_role(struct store *s, long long id, enum role role, char **err)
+{
+	return step_done(s,
+			 prep(s, "UPDATE user SET role = ? WHERE id = ?", "sl", role_id(role), id),
+			 err, "user");
+}
+
 int store_user_set_password(struct store *s, long long id, const char *hash, char **err)
 {
 	return step_done(s,

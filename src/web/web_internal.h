@@ -237,6 +237,7 @@ void h_org_diagram(struct request *rq);
 void h_users(struct request *rq);
 void h_users_add(struct request *rq);
 void h_user_disable(struct request *rq);
+void h_user_role(struct request *rq);
 void h_profile(struct request *rq);
 void h_enrol_form(struct request *rq);
 void h_enrol_post(struct request *rq);
@@ -297,6 +298,7 @@ void api_org_body(struct request *rq);
 void api_users(struct request *rq);
 void api_users_add(struct request *rq);
 void api_user_disable(struct request *rq);
+void api_user_role(struct request *rq);
 void api_audit(struct request *rq);
 void api_audit_verify(struct request *rq);
 
@@ -357,6 +359,14 @@ int qr_svg(struct html *h, const char *text, const char *label);
 
 /* ---- util ---- */
 
+/* csrf.c: the name of cookie base ("ssp_session", "ssp_csrf") as sent:
+ * with the __Host- prefix over TLS. */
+const char *web_cookie_name(const struct request *rq, const char *base);
+/* csrf.c: the sign-in form's CSRF token, issued with a keyed MAC
+ * (AUTH_SECRET_LEN characters), and whether a value is one the server
+ * issued. */
+void web_login_token_new(const struct web_server *srv, char out[AUTH_SECRET_LEN + 1]);
+bool web_login_token_valid(const struct web_server *srv, const char *v);
 /* Constant-time comparison of two NUL-terminated tokens. */
 bool web_token_equal(const char *a, const char *b);
 /* The value of a request header, or NULL. */

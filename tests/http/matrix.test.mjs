@@ -132,6 +132,11 @@ const MATRIX = [
     { json: { grade: '8', theme: 'T', planned: '2027-09-01' } }],
   ['POST', `${API_SCHOOL}/laeseplan/${ITEM_ID}/delete`, { anon: 401, all: 403, ssp: 404 }],
 
+  // giving a user another role (issue 8: step-up for roles that see personal data)
+  ['POST', '/brugere/rolle', { anon: 303, all: 403, admin: 422 }, { form: { role_username: 'x' } }],
+  ['POST', '/api/v1/users/ingen-saadan/role', { anon: 401, all: 403, admin: 404 },
+    { json: { role: 'styregruppe' } }],
+
   // last: it ends each role's session
   ['POST', '/logud', { anon: 303, all: 303 }, { form: {} }],
 ];
