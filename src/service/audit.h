@@ -25,7 +25,7 @@ struct audit_entry {
 	const char *object;      /* what was acted on, or NULL */
 	const char *subject;     /* the data subject (a young person), or NULL */
 	const char *legal_basis; /* e.g. "rpl-115-1-1", or NULL */
-	const char *outcome;     /* "ok", "denied", "failed" */
+	const char *outcome;     /* "ok", "refused", "failed" (service_internal.h) */
 };
 
 /* Appends one entry for actor a (NULL: anonymous, e.g. a failed sign-in;

@@ -299,12 +299,20 @@ int svc_user_add_stepup(struct service *svc, const struct actor *a, const struct
 int svc_user_list(struct service *svc, const struct actor *a, struct user_list *out,
 		  struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	/* the users' names and organisations: logged before they leave */
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL, (struct svc_entry){.action = "user.list"},
+		      r) < 0)
 		return -1;
 	char *err = NULL;
-	if (store_user_list(svc->store, out, &err) < 0)
-		return svc_store_fail(r, err);
-	log_event(svc, a, a->client, "user.list", NULL, "ok");
+	if (store_user_list(svc->store, out, &err) < 0) {
+		svc_store_fail(r, err);
+		return svc_abort(&c);
+	}
+	if (svc_commit(&c) < 0) {
+		user_list_release(out);
+		return -1;
+	}
 	return 0;
 }
 
