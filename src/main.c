@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "render/org_diagram.h"
@@ -54,6 +55,10 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+	/* Every file ssp creates (database, -wal, -shm, key, checkpoints,
+	 * exports) is private to its owner; the code also asks for 0600
+	 * explicitly where it creates the files that hold secrets. */
+	umask(077);
 	i18n_init();
 	if (service_global_init() < 0) {
 		fputs(_("ssp: kryptobibliotekerne kunne ikke starte\n"), stderr);

@@ -80,8 +80,24 @@ void service_global_done(void);
  * open. */
 int service_load_key(struct service *svc, const char *db_path, char **err);
 
-/* May the actor do this? Logs a refusal to the access log. */
+/* Are the database, its -wal and -shm and the key file (those that exist)
+ * private to their owner (no group or other bits)? 0, or -1 with a Danish
+ * message saying which file and how to fix it (chmod 600). `ssp serve`
+ * refuses to start otherwise. */
+int service_check_file_modes(const char *db_path, char **err);
+
+/* May the actor's role do this kind of thing (the role x action table
+ * alone; the call then decides on its record)? Logs a refusal
+ * (outcome "refused") to the access log (call.c). */
 bool svc_allowed(struct service *svc, const struct actor *a, enum action act, struct svc_result *r);
+
+/* What the actor may do in general, with no particular record (the role x
+ * action table, through domain/authz.c): for a door's menus and links, so
+ * no door asks the table itself. Logs nothing; the call behind the link
+ * decides again, on its record, and logs. What a door shows about one
+ * record comes with that record's view ("may edit", "may see the
+ * minutes"). */
+bool svc_may(struct service *svc, const struct actor *a, enum action act);
 
 /* ---- organisation (service/org_service.c) ---- */
 

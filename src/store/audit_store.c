@@ -239,8 +239,9 @@ static void checkpoint_pending(struct store *s, long long seq, const char *hash)
 		s->cp_hooked = true;
 	}
 	s->cp_pending = true;
+	s->cp_depth = s->tx_depth;
 	s->cp_seq = seq;
-	snprintf(s->cp_hash, sizeof(s->cp_hash), "%s", hash);
+	snprintf(s->cp_hash, sizeof(s->cp_hash), "%.*s", AUDIT_HASH_LEN, hash);
 }
 
 /* ---- appending ------------------------------------------------------------- */
@@ -248,8 +249,10 @@ static void checkpoint_pending(struct store *s, long long seq, const char *hash)
 int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_fn fn, void *data,
 		       char **err)
 {
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, err, "audit BEGIN");
+	/* inside the caller's transaction when there is one: the entry and
+	 * the change it records commit or roll back together */
+	if (store_begin(s, err) < 0)
+		return -1;
 	char *prev = NULL;
 	long long seq = 1;
 	sqlite3_stmt *st = prep(s, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", "");
@@ -275,15 +278,11 @@ int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_
 		 r.legal_basis, r.client, r.outcome, prev ? prev : "", hash) < 0)
 		goto fail;
 	checkpoint_pending(s, seq, hash);
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		goto fail;
 	free(prev);
-	return 0;
+	return store_end(s, 0, err, "audit");
 fail:
 	free(prev);
-	db_fail(s, err, "audit");
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	return store_end(s, -1, err, "audit");
 }
 
 int store_audit_list(struct store *s, const char *username, const char *subject, int limit,

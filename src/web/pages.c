@@ -326,7 +326,7 @@ void h_home(struct request *rq)
 		    _("Dine åbne opgaver"),
 		    _("Du har ingen åbne opgaver. Opgaver opstår, når et møde fordeler dem, og "
 		      "de står her, indtil de er løst."));
-	if (authz_allowed(rq->actor.role, ACT_ORG_VIEW))
+	if (svc_may(rq->svc, &rq->actor, ACT_ORG_VIEW))
 		html_printf(&p.main,
 			    "<section aria-labelledby=\"org\">\n<h2 id=\"org\">%s</h2>\n"
 			    "<p><a href=\"/organisation\">%s</a></p>\n</section>\n",

@@ -129,8 +129,17 @@ void resp_redirect(struct request *rq, const char *location);
 /* The session cookie (value NULL: expire it). */
 void resp_session_cookie(struct request *rq, const char *value);
 void resp_csrf_cookie(struct request *rq, const char *value);
-/* Queues rq->rs on the connection with every security header. */
+/* Queues rq->rs on the connection with every security header; when one
+ * cannot be added, an empty 500 with them instead, or MHD_NO (the
+ * connection is closed). */
 enum MHD_Result resp_send(struct request *rq);
+
+/* ---- headers.c ---- */
+
+/* The libmicrohttpd response for rs with the security headers, its content
+ * type and its own headers; takes rs->fd. NULL when any header was refused
+ * (then nothing is sent with fewer headers than it should carry). */
+struct MHD_Response *resp_build(struct response *rs, bool tls);
 
 /* svc_status -> HTTP status */
 unsigned http_status_for(enum svc_status st);
