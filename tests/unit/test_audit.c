@@ -13,6 +13,7 @@
 
 #include "domain/checkpoint.h"
 #include "service/audit.h"
+#include "store/store.h"
 #include "fixture.h"
 #include "test.h"
 
@@ -254,6 +255,42 @@ static void checkpoint_line_off_the_machine(void **state)
 	assert_int_equal(checkpoint_parse("", 0, &back), -1);
 }
 
+/* An entry undone with its transaction, or with a savepoint inside one,
+ * never reaches the checkpoint: the file would name an entry the log
+ * never had, which reads as truncation. */
+static void rolled_back_entries_leave_the_checkpoint(void **state)
+{
+	(void)state;
+	log_n(2);
+	char *err = NULL;
+	struct store *st = fx.svc.store;
+	/* a savepoint undone inside a transaction that commits */
+	assert_int_equal(store_begin(st, &err), 0);
+	log_n(1); /* seq 3, kept */
+	assert_int_equal(store_begin(st, &err), 0);
+	log_n(1); /* seq 4, undone */
+	store_rollback(st);
+	assert_int_equal(store_commit(st), 0);
+	struct checkpoint c;
+	read_file_cp(&c);
+	assert_true(c.seq <= 3);
+	struct audit_verification v;
+	verify(NULL, &v);
+	assert_int_equal(v.head.seq, 3);
+	assert_false(audit_verification_broken(&v));
+	audit_verification_release(&v);
+	/* a whole transaction undone */
+	log_n(1);
+	assert_int_equal(store_begin(st, &err), 0);
+	log_n(2);
+	store_rollback(st);
+	read_file_cp(&c);
+	verify(NULL, &v);
+	assert_true(c.seq <= v.head.seq);
+	assert_false(audit_verification_broken(&v));
+	audit_verification_release(&v);
+}
+
 /* ---- several connections appending at once ---- */
 
 #define THREADS 4
@@ -433,6 +470,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(edited_field_is_detected, setup, teardown),
 	    cmocka_unit_test_setup_teardown(missing_or_older_checkpoint, setup, teardown),
 	    cmocka_unit_test_setup_teardown(checkpoint_line_off_the_machine, setup, teardown),
+	    cmocka_unit_test_setup_teardown(rolled_back_entries_leave_the_checkpoint, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(concurrent_appends_keep_the_checkpoint, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(version_one_prefix_still_verifies, setup, teardown),
