@@ -2,7 +2,7 @@
 #ifndef SSP_AUDIT_STORE_H
 #define SSP_AUDIT_STORE_H
 
-#include "service/audit.h"
+#include "domain/audit_record.h"
 #include "store/store.h"
 
 /* Row as stored, with its chain fields. */
