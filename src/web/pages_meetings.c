@@ -27,16 +27,6 @@
 
 /* ---- small helpers ---- */
 
-/* A meeting id from the path: 1-18 digits. */
-static bool parse_id(const char *s, long long *out)
-{
-	size_t n = strlen(s);
-	if (!n || n > 18 || strspn(s, "0123456789") != n || s[0] == '0')
-		return false;
-	*out = strtoll(s, NULL, 10);
-	return true;
-}
-
 /* "13.00" */
 static void clock_text(int minute, char out[8])
 {
@@ -926,10 +916,7 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 
 static bool path_id(struct request *rq, long long *id)
 {
-	if (parse_id(rq->params[0], id))
-		return true;
-	web_error(rq, 404, _("Der findes intet møde med den adresse."), NULL);
-	return false;
+	return web_path_id(rq, 0, _("Der findes intet møde med den adresse."), id);
 }
 
 void h_meeting(struct request *rq)

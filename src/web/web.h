@@ -11,6 +11,7 @@
  *   assets.c   /static/ files
  *   qr.c       QR code as inline SVG (two-factor enrolment)
  *   parse.c    form / query / cookie / JSON parsers (pure, fuzzed)
+ *   params.c   the query year and path ids every area reads the same way
  *   html.c     the escaping HTML writer
  */
 #ifndef SSP_WEB_H
