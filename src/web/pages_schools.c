@@ -879,16 +879,12 @@ static void theme_day_page(struct request *rq, unsigned status, int year,
 					checked |= n.att.v[k].meeting_id == sel->meeting_id &&
 						   n.att.v[k].user_id == c->user_id &&
 						   n.att.v[k].present;
-				html_printf(
-				    &p.main,
-				    "<div class=\"form-group-checkbox\">\n"
-				    "<input class=\"form-checkbox\" type=\"checkbox\" "
-				    "id=\"deltog-%lld\" name=\"deltog-%lld\" value=\"ja\"%s>\n"
-				    "<label class=\"form-label\" for=\"deltog-%lld\">%s "
-				    "(%s)</label>\n"
-				    "</div>\n",
-				    c->user_id, c->user_id, checked ? " checked" : "", c->user_id,
-				    c->name, x->name);
+				struct strbuf id = STRBUF_INIT, label = STRBUF_INIT;
+				strbuf_addf(&id, "deltog-%lld", c->user_id);
+				strbuf_addf(&label, "%s (%s)", c->name, x->name);
+				checkbox_field(&p.main, id.buf, "ja", checked, label.buf);
+				strbuf_release(&id);
+				strbuf_release(&label);
 			}
 			html_printf(&p.main, "</fieldset>\n");
 			submit_button(&p.main, "primary", _("Gem fremmøde"));

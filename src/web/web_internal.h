@@ -176,7 +176,7 @@ void page_finish(struct request *rq, unsigned status, struct page *p);
 /* A whole page with one alert, e.g. 404, 403, 429, 500. */
 void page_message(struct request *rq, unsigned status, const char *title, const char *message);
 
-/* ---- pages.c: form helpers shared by the page files ---- */
+/* ---- form.c: the form widgets every page file uses ---- */
 
 /* One labelled <input> with its hint and error (WCAG: label, aria-invalid,
  * aria-describedby). */
@@ -207,6 +207,16 @@ void csrf_input(struct html *h, const char *token);
 void alert(struct html *h, const char *variant, const char *text);
 /* r's message as an error alert (nothing when r is NULL or OK). */
 void form_error_summary(struct html *h, const struct svc_result *r);
+/* A labelled <textarea> (id and name) of rows lines with its hint and
+ * error; value NULL: empty. */
+void textarea_field(struct html *h, const char *id, const char *label, const char *hint,
+		    const char *value, const char *error, int rows);
+/* A labelled checkbox (id and name) sending value when checked. */
+void checkbox_field(struct html *h, const char *id, const char *value, bool checked,
+		    const char *label);
+
+/* ---- pages.c: helpers shared by the page files ---- */
+
 /* A notice after post/redirect/get: ?ok=KEY names one of a page's notices
  * (text marked N_(); the list ends with {NULL, NULL}), shown as a success
  * alert, so no text from the address is ever shown. */
