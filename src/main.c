@@ -32,6 +32,7 @@ static const struct command commands[] = {
     {"calendar", cmd_calendar, N_("private kalenderadresser (calendar token create BRUGER)")},
     {"compliance", cmd_compliance, N_("overholdes strategiens mødekrav? (compliance ÅR)")},
     {"serve", cmd_serve, N_("kør webapplikationen (serve --listen ADRESSE:PORT)")},
+    {"key", cmd_key, N_("krypter felterne om med en ny datanøgle (key rotate)")},
 };
 
 static void usage(FILE *out)

@@ -4,11 +4,13 @@
 #include <liboath/oath.h>
 #include <pthread.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "service/audit.h"
+#include "service/crypto.h"
 #include "service/service_internal.h"
 #include "store/user_store.h"
 #include "util/i18n.h"
@@ -28,15 +30,7 @@ static long long now_s(void)
 	return (long long)time(NULL);
 }
 
-/* 32 random bytes as base64url without padding (43 characters). */
-static void random_secret(char out[AUTH_SECRET_LEN + 1])
-{
-	unsigned char b[32];
-	randombytes_buf(b, sizeof(b));
-	sodium_bin2base64(out, AUTH_SECRET_LEN + 1, b, sizeof(b),
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(b, sizeof(b));
-}
+_Static_assert(AUTH_SECRET_LEN == SVC_TOKEN_LEN, "sessions and tokens are svc_random_token()s");
 
 /* Sessions and tokens are stored as BLAKE2b-256 of the secret: a copy of
  * the database does not hand out live sessions. */
@@ -189,11 +183,10 @@ static bool username_valid(const char *s)
 	return true;
 }
 
-int svc_user_add(struct service *svc, const struct actor *a, const struct user_new *u,
-		 const char *password, struct svc_result *r)
+/* The checks and the insert of svc_user_add, inside its call. */
+static int user_add(struct service *svc, const struct user_new *u, const char *password,
+		    struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
-		return -1;
 	if (!username_valid(u->username))
 		return svc_fail(r, SVC_INVALID, "username",
 				_("Brugernavnet skal være 1-64 tegn af a-z, 0-9, punktum, "
@@ -212,10 +205,6 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 				u->institution);
 	if (check_password_rules(password, "password", r) < 0)
 		return -1;
-	char hash[crypto_pwhash_STRBYTES];
-	if (password_hash(svc, password, hash) != 0)
-		return svc_fail(r, SVC_ERROR, NULL,
-				_("Adgangskoden kunne ikke hashes (hukommelse)."));
 	struct user_new copy = *u;
 	if (copy.institution && !*copy.institution)
 		copy.institution = NULL;
@@ -229,22 +218,37 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 		return svc_store_fail(r, err);
 	if (rc == 0) {
 		user_row_release(&taken);
-		log_event(svc, a, a->client, "user.add", u->username, "conflict");
 		return svc_fail(r, SVC_CONFLICT, "username", _("Brugernavnet »%s« er optaget."),
 				u->username);
 	}
-	/* Admin actions are logged before they happen: no log entry, no action. */
-	if (svc_log(svc, a, "user.add", u->username, "ok", r) < 0)
-		return -1;
+	/* hashed inside the call's transaction: an administrator's rare
+	 * action, well within the store's busy timeout */
+	char hash[crypto_pwhash_STRBYTES];
+	if (password_hash(svc, password, hash) != 0)
+		return svc_fail(r, SVC_ERROR, NULL,
+				_("Adgangskoden kunne ikke hashes (hukommelse)."));
 	rc = store_user_insert(svc->store, &copy, hash, &id, &err);
-	if (rc < 0) {
-		log_event(svc, a, a->client, "user.add", u->username, "failed");
-		if (rc == -2)
-			return svc_fail(r, SVC_CONFLICT, "username",
-					_("Brugernavnet »%s« er optaget."), u->username);
-		return svc_store_fail(r, err);
+	sodium_memzero(hash, sizeof(hash));
+	if (rc == -2) {
+		free(err);
+		return svc_fail(r, SVC_CONFLICT, "username", _("Brugernavnet »%s« er optaget."),
+				u->username);
 	}
+	if (rc < 0)
+		return svc_store_fail(r, err);
 	return 0;
+}
+
+int svc_user_add(struct service *svc, const struct actor *a, const struct user_new *u,
+		 const char *password, struct svc_result *r)
+{
+	/* the entry and the new account are one transaction: no entry, no
+	 * account; a refused or failed attempt has its own entry */
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "user.add", .object = u->username}, r) < 0)
+		return -1;
+	return user_add(svc, u, password, r) == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
 int svc_user_list(struct service *svc, const struct actor *a, struct user_list *out,
@@ -262,32 +266,31 @@ int svc_user_list(struct service *svc, const struct actor *a, struct user_list *
 int svc_user_disable(struct service *svc, const struct actor *a, const char *username,
 		     struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	/* disabling, ending the sessions, revoking the tokens and the entry:
+	 * one transaction, all or nothing */
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "user.disable", .object = username}, r) < 0)
 		return -1;
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	if (!a->cli && u.info.id == a->user_id) {
 		/* an administrator who locks themselves out leaves nobody to undo it */
 		user_row_release(&u);
-		return svc_fail(r, SVC_CONFLICT, "username",
-				_("Du kan ikke deaktivere din egen konto."));
+		svc_fail(r, SVC_CONFLICT, "username", "%s",
+			 _("Du kan ikke deaktivere din egen konto."));
+		return svc_abort(&c);
 	}
 	int n;
 	char *err = NULL;
-	if (svc_log(svc, a, "user.disable", username, "ok", r) < 0) {
-		user_row_release(&u);
-		return -1;
-	}
-	if (store_user_set_disabled(svc->store, u.info.id, true, &err) < 0 ||
-	    store_session_delete_user(svc->store, u.info.id, &err) < 0 ||
-	    store_token_revoke_user(svc->store, u.info.id, &n, &err) < 0) {
-		user_row_release(&u);
-		log_event(svc, a, a->client, "user.disable", username, "failed");
-		return svc_store_fail(r, err);
-	}
+	int rc = store_user_set_disabled(svc->store, u.info.id, true, &err) < 0 ||
+			 store_session_delete_user(svc->store, u.info.id, &err) < 0 ||
+			 store_token_revoke_user(svc->store, u.info.id, &n, &err) < 0
+		     ? svc_store_fail(r, err)
+		     : 0;
 	user_row_release(&u);
-	return 0;
+	return rc == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
 /* The actor's own account (ACT_PROFILE): the profile, two-factor and
@@ -384,10 +387,10 @@ static int new_session(struct service *svc, long long user_id, enum session_stat
 		       char *cookie_out, struct session_info *info, struct svc_result *r)
 {
 	unsigned char h[32];
-	random_secret(cookie_out);
+	svc_random_token(cookie_out);
 	hash_secret(cookie_out, h);
 	info->state = state;
-	random_secret(info->csrf);
+	svc_random_token(info->csrf);
 	char *err = NULL;
 	if (store_session_insert(svc->store, h, user_id, state_id(state), info->csrf, now_s(),
 				 &err) < 0)
@@ -471,43 +474,11 @@ int svc_login(struct service *svc, const char *username, const char *password, c
 
 /* ---- TOTP ---------------------------------------------------------------- */
 
-static void seal_key(const struct service *svc, unsigned char out[crypto_secretbox_KEYBYTES])
+/* The TOTP secret is sealed at rest (service/crypto.h) in user.totp_secret. */
+static struct sealed_ref totp_ref(long long user_id)
 {
-	crypto_kdf_derive_from_key(out, crypto_secretbox_KEYBYTES, 1, "sspseal_", svc->key);
-}
-
-/* sealed = nonce || secretbox(secret): the TOTP secret is encrypted at rest
- * with a key derived from the instance secret, which is not in the database. */
-static unsigned char *seal(const struct service *svc, const unsigned char *plain, size_t n,
-			   size_t *out_len)
-{
-	unsigned char k[crypto_secretbox_KEYBYTES];
-	seal_key(svc, k);
-	*out_len = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + n;
-	unsigned char *out = malloc(*out_len);
-	if (!out)
-		return NULL;
-	randombytes_buf(out, crypto_secretbox_NONCEBYTES);
-	crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, plain, n, out, k);
-	sodium_memzero(k, sizeof(k));
-	return out;
-}
-
-static int unseal(const struct service *svc, const unsigned char *sealed, size_t len,
-		  unsigned char *plain, size_t plain_max, size_t *plain_len)
-{
-	if (len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
-		return -1;
-	size_t n = len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
-	if (n > plain_max)
-		return -1;
-	unsigned char k[crypto_secretbox_KEYBYTES];
-	seal_key(svc, k);
-	int rc = crypto_secretbox_open_easy(plain, sealed + crypto_secretbox_NONCEBYTES,
-					    len - crypto_secretbox_NONCEBYTES, sealed, k);
-	sodium_memzero(k, sizeof(k));
-	*plain_len = n;
-	return rc;
+	struct sealed_ref at = {"user", "totp_secret", user_id};
+	return at;
 }
 
 /* Checks code against the user's (sealed) secret and refuses a step that
@@ -519,15 +490,20 @@ static int totp_check(struct service *svc, const struct user_row *u, const char 
 	for (int i = 0; i < 6; i++)
 		if (!isdigit((unsigned char)code[i]))
 			return -1;
-	unsigned char secret[64];
+	char *secret;
 	size_t n;
-	if (unseal(svc, u->totp_sealed, u->totp_sealed_len, secret, sizeof(secret), &n) < 0)
+	struct sealed_ref at = totp_ref(u->info.id);
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_unseal(svc, &at, u->totp_sealed, u->totp_sealed_len, &secret, &n, &r) < 0) {
+		/* the operator must hear of a secret that does not open */
+		fprintf(stderr, "ssp: %s\n", r.message);
+		svc_result_clear(&r);
 		return -1;
+	}
 	int pos;
 	uint64_t counter;
-	int rc = oath_totp_validate3((const char *)secret, n, time(NULL), TOTP_STEP, 0, 1, &pos,
-				     &counter, code);
-	sodium_memzero(secret, sizeof(secret));
+	int rc = oath_totp_validate3(secret, n, time(NULL), TOTP_STEP, 0, 1, &pos, &counter, code);
+	svc_plain_free(secret, n);
 	if (rc < 0)
 		return -1;
 	char *err = NULL;
@@ -589,10 +565,10 @@ int svc_login_totp(struct service *svc, const char *cookie, const char *code, co
 	}
 	clear_failures(svc, u.info.username);
 	user_row_release(&u);
-	random_secret(cookie_out);
+	svc_random_token(cookie_out);
 	hash_secret(cookie_out, nh);
 	info->state = SESSION_FULL;
-	random_secret(info->csrf);
+	svc_random_token(info->csrf);
 	if (store_session_rekey(svc->store, h, nh, "full", info->csrf, now_s(), &err) < 0)
 		return svc_store_fail(r, err);
 	log_event(svc, &a, client, "login.ok", NULL, "ok");
@@ -694,54 +670,53 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 int svc_token_create(struct service *svc, const struct actor *a, const char *username,
 		     char *token_out, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	token_out[0] = '\0';
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "token.create", .object = username}, r) < 0)
 		return -1;
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	if (u.info.disabled) {
 		user_row_release(&u);
-		return svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."),
-				username);
-	}
-	if (svc_log(svc, a, "token.create", username, "ok", r) < 0) {
-		user_row_release(&u);
-		return -1;
+		svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."), username);
+		return svc_abort(&c);
 	}
 	unsigned char h[32];
-	random_secret(token_out);
+	svc_random_token(token_out);
 	hash_secret(token_out, h);
 	char *err = NULL;
 	int rc = store_token_insert(svc->store, h, u.info.id, &err);
 	user_row_release(&u);
-	if (rc < 0) {
+	if (rc < 0)
+		svc_store_fail(r, err);
+	rc = rc == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (rc < 0) /* the token was never stored: nobody may see it */
 		sodium_memzero(token_out, AUTH_SECRET_LEN + 1);
-		log_event(svc, a, a->client, "token.create", username, "failed");
-		return svc_store_fail(r, err);
-	}
-	return 0;
+	return rc;
 }
 
 int svc_token_revoke(struct service *svc, const struct actor *a, const char *username, int *count,
 		     struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	*count = 0;
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "token.revoke", .object = username}, r) < 0)
 		return -1;
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	char *err = NULL;
-	if (svc_log(svc, a, "token.revoke", username, "ok", r) < 0) {
-		user_row_release(&u);
-		return -1;
-	}
 	int rc = store_token_revoke_user(svc->store, u.info.id, count, &err);
 	user_row_release(&u);
-	if (rc < 0) {
-		log_event(svc, a, a->client, "token.revoke", username, "failed");
-		return svc_store_fail(r, err);
-	}
-	return 0;
+	if (rc < 0)
+		svc_store_fail(r, err);
+	rc = rc == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (rc < 0)
+		*count = 0;
+	return rc;
 }
 
 /* ---- enrolment and password ----------------------------------------------- */
@@ -776,11 +751,13 @@ int svc_totp_begin(struct service *svc, const struct actor *a, char **secret_bas
 	while (b32len && b32[b32len - 1] == '=')
 		b32[--b32len] = '\0';
 	size_t sealed_len;
-	unsigned char *sealed = seal(svc, secret, sizeof(secret), &sealed_len);
+	unsigned char *sealed;
+	struct sealed_ref at = totp_ref(a->user_id);
+	int sealed_rc = svc_seal(svc, &at, secret, sizeof(secret), &sealed, &sealed_len, r);
 	sodium_memzero(secret, sizeof(secret));
-	if (!sealed) {
+	if (sealed_rc < 0) {
 		free(b32);
-		return svc_fail(r, SVC_ERROR, NULL, _("Kunne ikke lave en hemmelighed."));
+		return -1;
 	}
 	char *err = NULL;
 	int rc = store_user_set_totp(svc->store, a->user_id, sealed, sealed_len, false, &err);

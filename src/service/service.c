@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "service/audit.h"
+#include "service/crypto.h"
 #include "service/service_internal.h"
 #include "store/store.h"
 #include "util/i18n.h"
@@ -89,17 +90,6 @@ void actor_cli(struct actor *a)
 	snprintf(a->client, sizeof(a->client), "cli");
 }
 
-bool svc_allowed(struct service *svc, const struct actor *a, enum action act, struct svc_result *r)
-{
-	if (a->cli || authz_allowed(a->role, act))
-		return true;
-	struct audit_entry e = {action_id(act), NULL, NULL, NULL, "denied"};
-	audit_log(svc, a, a->client, &e);
-	svc_fail(r, SVC_FORBIDDEN, NULL, _("Du har ikke adgang til dette (rollen %s)."),
-		 role_label(a->role));
-	return false;
-}
-
 /* The instance secret lives in a file beside the database, not in it, so a
  * copy of the database alone cannot forge access-log entries. */
 int service_load_key(struct service *svc, const char *db_path, char **err)
@@ -136,7 +126,7 @@ int service_load_key(struct service *svc, const char *db_path, char **err)
 		return -1;
 	}
 	strbuf_release(&path);
-	return 0;
+	return svc_crypto_open(svc, err);
 fail:;
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_addf(&sb, _("kan ikke læse eller oprette nøglefilen »%s«: %s"), path.buf,
@@ -182,7 +172,7 @@ void service_close(struct service *svc)
 
 /* The files beside DB_PATH that hold personal data or secrets. Append a
  * new one here, and `ssp serve` checks it too. */
-static const char *const private_suffixes[] = {"", "-wal", "-shm", ".key"};
+static const char *const private_suffixes[] = {"", "-wal", "-shm", ".key", ".checkpoint"};
 
 int service_check_file_modes(const char *db_path, char **err)
 {

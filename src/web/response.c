@@ -241,15 +241,6 @@ void web_parse_error(struct request *rq, const struct parse_error *e)
 	web_error(rq, 400, msg, e->field[0] ? e->field : NULL);
 }
 
-void web_random_token(char out[AUTH_SECRET_LEN + 1])
-{
-	unsigned char raw[32];
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(out, AUTH_SECRET_LEN + 1, raw, sizeof(raw),
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof(raw));
-}
-
 bool web_token_equal(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);

@@ -369,8 +369,6 @@ int qr_svg(struct html *h, const char *text, const char *label);
 
 /* ---- util ---- */
 
-/* A fresh random token (AUTH_SECRET_LEN base64url chars + NUL). */
-void web_random_token(char out[AUTH_SECRET_LEN + 1]);
 /* Constant-time comparison of two NUL-terminated tokens. */
 bool web_token_equal(const char *a, const char *b);
 /* The value of a request header, or NULL. */
