@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "domain/audit_record.h"
 #include "domain/checkpoint.h"
 #include "service/service.h"
 
@@ -34,17 +35,7 @@ struct audit_entry {
 int audit_log(struct service *svc, const struct actor *a, const char *client,
 	      const struct audit_entry *e);
 
-struct audit_row {
-	long long seq;
-	char *at, *username, *org, *action, *object, *subject, *legal_basis, *client, *outcome;
-};
-
-struct audit_rows {
-	struct audit_row *v;
-	size_t nr, alloc;
-};
-
-void audit_rows_release(struct audit_rows *rows);
+/* struct audit_row, audit_rows and audit_rows_release: domain/audit_record.h */
 
 struct audit_filter {
 	const char *username; /* NULL: any */

@@ -13,38 +13,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "domain/user.h"
 #include "service/service.h"
 
 /* A session cookie value / API token: 43 chars of base64url (256 bits). */
 #define AUTH_SECRET_LEN 43
 
-struct user_info {
-	long long id;
-	char *username;
-	char *name;
-	enum role role;
-	char *org;         /* may be NULL */
-	char *institution; /* institution id, may be NULL */
-	bool totp_enabled;
-	bool disabled;
-	char *created_at;
-};
-
-struct user_list {
-	struct user_info *v;
-	size_t nr, alloc;
-};
-
-void user_info_release(struct user_info *u);
-void user_list_release(struct user_list *l);
-
-struct user_new {
-	const char *username; /* 1-64 of [a-z0-9._-] */
-	const char *name;
-	enum role role;
-	const char *org;         /* optional */
-	const char *institution; /* optional; must exist */
-};
+/* struct user_info, user_list, user_new: domain/user.h */
 
 /* ACT_USER_ADMIN. SVC_CONFLICT when the username is taken; SVC_INVALID
  * for a bad username, empty name, or a password under 12 characters.

@@ -36,7 +36,7 @@
 #include "domain/plan.h"
 #include "service/auth.h"
 #include "service/service.h"
-#include "store/meeting_run_store.h"
+#include "domain/meeting_record.h"
 
 /* Longest minutes text, agenda item, guest name or organisation (bytes). */
 #define MINUTES_MAX      10000

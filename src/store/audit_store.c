@@ -30,27 +30,6 @@ static void read_row(sqlite3_stmt *st, struct audit_row *r)
 	r->outcome = col_dup(st, 9);
 }
 
-static void row_free(struct audit_row *r)
-{
-	free(r->at);
-	free(r->username);
-	free(r->org);
-	free(r->action);
-	free(r->object);
-	free(r->subject);
-	free(r->legal_basis);
-	free(r->client);
-	free(r->outcome);
-}
-
-void audit_rows_release(struct audit_rows *rows)
-{
-	for (size_t i = 0; i < rows->nr; i++)
-		row_free(&rows->v[i]);
-	free(rows->v);
-	memset(rows, 0, sizeof(*rows));
-}
-
 int store_audit_each(struct store *s, audit_row_fn fn, void *data, char **err)
 {
 	sqlite3_stmt *st =
@@ -64,7 +43,7 @@ int store_audit_each(struct store *s, audit_row_fn fn, void *data, char **err)
 		r.prev_hash = col_dup(st, 10);
 		r.hash = col_dup(st, 11);
 		ret = fn(&r, data);
-		row_free(&r.row);
+		audit_row_release(&r.row);
 		free(r.prev_hash);
 		free(r.hash);
 		if (ret)

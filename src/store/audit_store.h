@@ -2,8 +2,8 @@
 #ifndef SSP_AUDIT_STORE_H
 #define SSP_AUDIT_STORE_H
 
+#include "domain/audit_record.h"
 #include "domain/checkpoint.h"
-#include "service/audit.h"
 #include "store/store.h"
 
 /* Row as stored, with its chain fields. */

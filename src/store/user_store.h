@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "service/auth.h"
+#include "domain/user.h"
 #include "store/store.h"
 
 struct user_row {

@@ -102,24 +102,6 @@ bool api_bool(struct request *rq, json_t *obj, const char *key, bool *out)
 	return true;
 }
 
-bool api_query_year(struct request *rq, int *year)
-{
-	const char *s = form_get(&rq->query_form, "year");
-	*year = cal_date(svc_today()).y;
-	if (!s || !*s)
-		return true;
-	int v;
-	if (cal_parse_year(s, &v) < 0 || v < PLAN_YEAR_MIN || v > PLAN_YEAR_MAX) {
-		char msg[160];
-		snprintf(msg, sizeof(msg), _("Året skal være et tal mellem %d og %d."),
-			 PLAN_YEAR_MIN, PLAN_YEAR_MAX);
-		web_error(rq, 400, msg, "year");
-		return false;
-	}
-	*year = v;
-	return true;
-}
-
 bool api_date(struct request *rq, const char *key, const char *s, long *day)
 {
 	struct date d;
@@ -161,7 +143,7 @@ json_t *api_day_or_null(long day)
 void api_meetings(struct request *rq)
 {
 	int year;
-	if (!api_query_year(rq, &year))
+	if (web_query_year(rq, &year) < 0)
 		return;
 	const char *body = form_get(&rq->query_form, "body");
 	if (body && !*body)
@@ -213,14 +195,7 @@ static const char *const meeting_fields[] = {"minutes",    "text",   "agenda",  
 /* {id} of the path: 1-18 digits; answers 404 and returns false when it is none. */
 static bool path_id(struct request *rq, long long *id)
 {
-	const char *s = rq->params[0];
-	size_t n = strlen(s);
-	if (n && n <= 18 && strspn(s, "0123456789") == n && s[0] != '0') {
-		*id = strtoll(s, NULL, 10);
-		return true;
-	}
-	web_error(rq, 404, _("Der findes intet møde med den adresse."), NULL);
-	return false;
+	return web_path_id(rq, 0, _("Der findes intet møde med den adresse."), id);
 }
 
 /* "HH:MM" into minutes after midnight; answers 422 and returns false when it is none. */
@@ -622,7 +597,7 @@ void api_meeting_minutes(struct request *rq)
 void api_compliance(struct request *rq)
 {
 	int year;
-	if (!api_query_year(rq, &year))
+	if (web_query_year(rq, &year) < 0)
 		return;
 	long as_of;
 	if (web_query_date(rq, "as_of", &as_of) < 0)

@@ -30,16 +30,6 @@
 
 /* ---- small helpers ---- */
 
-/* A meeting id from the path: 1-18 digits. */
-static bool parse_id(const char *s, long long *out)
-{
-	size_t n = strlen(s);
-	if (!n || n > 18 || strspn(s, "0123456789") != n || s[0] == '0')
-		return false;
-	*out = strtoll(s, NULL, 10);
-	return true;
-}
-
 /* "13.00" */
 static void clock_text(int minute, char out[8])
 {
@@ -550,35 +540,6 @@ void h_meeting_add(struct request *rq)
 
 /* ---- a meeting's page ---- */
 
-static void textarea_field(struct html *h, const char *id, const char *label, const char *hint,
-			   const char *value, const char *error, int rows)
-{
-	html_printf(
-	    h, "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"%s\">%s</label>\n",
-	    error ? " form-error" : "", id, label);
-	struct strbuf described = STRBUF_INIT;
-	if (hint) {
-		html_printf(h, "<span class=\"form-hint\" id=\"%s-hint\">%s</span>\n", id, hint);
-		strbuf_addf(&described, "%s-hint", id);
-	}
-	if (error) {
-		html_printf(h,
-			    "<span class=\"form-error-message\" id=\"%s-error\">"
-			    "<span class=\"sr-only\">%s </span>%s</span>\n",
-			    id, _("Fejl:"), error);
-		strbuf_addf(&described, "%s%s-error", described.len ? " " : "", id);
-	}
-	html_printf(h,
-		    "<textarea class=\"form-input app-textarea\" id=\"%s\" name=\"%s\" rows=\"%d\"",
-		    id, id, rows);
-	if (error)
-		html_printf(h, " aria-invalid=\"true\"");
-	if (described.len)
-		html_printf(h, " aria-describedby=\"%s\"", described.buf);
-	html_printf(h, ">%s</textarea>\n</div>\n", value ? value : "");
-	strbuf_release(&described);
-}
-
 /* "29. november 2026 kl. 09.00" from "2026-11-29T08:00:00Z". */
 static void local_stamp(const char *utc, char out[64])
 {
@@ -611,16 +572,6 @@ static void person_label(struct strbuf *sb, const struct person *p)
 		cpr_mask(p->org, strlen(p->org), sb);
 		strbuf_addch(sb, ')');
 	}
-}
-
-/* A person's checkbox in the attendance form. */
-static void checkbox(struct html *h, const char *id, bool checked, const char *label)
-{
-	html_printf(h,
-		    "<div class=\"form-group-checkbox\">\n<input class=\"form-checkbox\" "
-		    "type=\"checkbox\" id=\"%s\" name=\"%s\" value=\"1\"%s>\n"
-		    "<label class=\"form-label\" for=\"%s\">%s</label>\n</div>\n",
-		    id, id, checked ? " checked" : "", id, label);
 }
 
 static bool user_present(const struct person_list *att, long long uid, bool *known)
@@ -817,7 +768,7 @@ static void section_attendance(struct request *rq, struct html *h, const struct 
 			snprintf(id, sizeof(id), "present-%lld", p->user_id);
 			struct strbuf label = STRBUF_INIT;
 			person_label(&label, p);
-			checkbox(h, id, present, label.buf);
+			checkbox_field(h, id, "1", present, label.buf);
 			strbuf_release(&label);
 		}
 	}
@@ -835,7 +786,7 @@ static void section_attendance(struct request *rq, struct html *h, const struct 
 		snprintf(id, sizeof(id), "keep-guest-%zu", g++);
 		struct strbuf label = STRBUF_INIT;
 		person_label(&label, p);
-		checkbox(h, id, true, label.buf);
+		checkbox_field(h, id, "1", true, label.buf);
 		strbuf_release(&label);
 	}
 	if (g)
@@ -988,10 +939,7 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 
 static bool path_id(struct request *rq, long long *id)
 {
-	if (parse_id(rq->params[0], id))
-		return true;
-	web_error(rq, 404, _("Der findes intet møde med den adresse."), NULL);
-	return false;
+	return web_path_id(rq, 0, _("Der findes intet møde med den adresse."), id);
 }
 
 void h_meeting(struct request *rq)

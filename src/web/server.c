@@ -36,7 +36,6 @@
 #include <sys/stat.h>
 
 #include "service/auth.h"
-#include "store/store.h"
 #include "util/file.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -56,8 +55,7 @@ struct thread_state {
 static void thread_state_free(void *p)
 {
 	struct thread_state *ts = p;
-	store_close(ts->svc.store);
-	sodium_memzero(ts->svc.key, sizeof(ts->svc.key));
+	service_close(&ts->svc);
 	free(ts);
 }
 
@@ -68,13 +66,11 @@ static struct service *thread_service(const struct web_server *srv, char **err)
 	struct thread_state *ts = pthread_getspecific(thread_key);
 	if (ts)
 		return &ts->svc;
-	struct store *st = NULL;
-	if (store_open(srv->db_path, STORE_OPEN_EXISTING, &st, err) < 0)
-		return NULL;
 	ts = xcalloc(1, sizeof(*ts));
-	ts->svc.store = st;
-	ts->svc.cfg = srv->cfg;
-	memcpy(ts->svc.key, srv->key, sizeof(ts->svc.key));
+	if (service_open_keyed(&ts->svc, srv->db_path, srv->key, srv->cfg, err) < 0) {
+		free(ts);
+		return NULL;
+	}
 	if (pthread_setspecific(thread_key, ts) != 0) {
 		thread_state_free(ts);
 		*err = xstrdup("pthread_setspecific");
@@ -366,20 +362,13 @@ int web_serve(const struct web_options *opt)
 		free(err);
 		return -1;
 	}
-	if (store_open(opt->db_path, STORE_OPEN_EXISTING, &probe.store, &err) < 0) {
-		fprintf(stderr, "ssp serve: %s\n", err);
-		free(err);
-		return -1;
-	}
-	int krc = service_load_key(&probe, opt->db_path, &err);
-	store_close(probe.store);
-	if (krc < 0) {
+	if (service_open(&probe, opt->db_path, SERVICE_OPEN_EXISTING, opt->cfg, &err) < 0) {
 		fprintf(stderr, "ssp serve: %s\n", err);
 		free(err);
 		return -1;
 	}
 	memcpy(srv.key, probe.key, sizeof(srv.key));
-	sodium_memzero(probe.key, sizeof(probe.key));
+	service_close(&probe);
 
 	struct stat stt;
 	char css[4200];
