@@ -18,6 +18,7 @@
 #include "domain/plan.h"
 #include "render/org_json.h"
 #include "service/audit.h"
+#include "service/config.h"
 #include "service/crypto.h"
 #include "strategy/parse.h"
 #include "util/file.h"
@@ -166,8 +167,9 @@ int main(int argc, char **argv)
 	if (!mkdtemp(dir))
 		return 1;
 	snprintf(db, sizeof(db), "%s/b.db", dir);
-	if (store_open(db, STORE_OPEN_CREATE, &sa.svc.store, &err) < 0 ||
-	    service_load_key(&sa.svc, db, &err) < 0) {
+	static struct config cfg;
+	config_defaults(&cfg);
+	if (service_open(&sa.svc, db, SERVICE_OPEN_CREATE, &cfg, &err) < 0) {
 		fprintf(stderr, "bench: %s\n", err);
 		return 1;
 	}
@@ -195,7 +197,7 @@ int main(int argc, char **argv)
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	printf("peak_rss_kib %ld\n", ru.ru_maxrss);
-	store_close(sa.svc.store);
+	service_close(&sa.svc);
 	const char *sfx[] = {"", "-wal", "-shm", ".key", ".checkpoint", ".checkpoint.lock"};
 	for (size_t i = 0; i < sizeof(sfx) / sizeof(*sfx); i++) {
 		char p[96];
