@@ -683,8 +683,6 @@ int svc_calendar_feed(struct service *svc, const char *token, const char *client
 		      struct meeting_list *out, char **owner, struct svc_result *r)
 {
 	*owner = NULL;
-	if (svc_anon_throttled(svc, client, r))
-		return -1;
 	unsigned char h[32];
 	long long uid = 0;
 	char *err = NULL;
@@ -697,7 +695,8 @@ int svc_calendar_feed(struct service *svc, const char *token, const char *client
 		return svc_store_fail(r, err);
 	if (rc == 1 || u.info.disabled || !authz_allowed(u.info.role, ACT_MEETING_VIEW)) {
 		user_row_release(&u);
-		svc_anon_failure(svc, client, "calendar.feed");
+		if (svc_anon_failure(svc, client, "calendar.feed", r))
+			return -1;
 		return svc_fail(r, SVC_NOT_FOUND, NULL,
 				_("Der findes ingen side med den adresse."));
 	}
