@@ -56,8 +56,13 @@ void plan_text_write(const struct org *o, const struct meeting_list *l, int year
 			body_name(o, m->body));
 		if (m->district)
 			fprintf(out, " (%s)", district_name(o, m->district));
-		if (m->theme)
-			fprintf(out, ": %s", m->theme);
+		if (m->theme) {
+			/* one line whatever was stored before the text policy
+			 * (domain/text_policy.h) refused line breaks */
+			fputs(": ", out);
+			for (const char *c = m->theme; *c; c++)
+				fputc((unsigned char)*c < 0x20 || *c == 0x7f ? ' ' : *c, out);
+		}
 		if (m->status != MEETING_PLANNED)
 			fprintf(out, " [%s]", meeting_status_label(m->status));
 		if (m->ad_hoc)

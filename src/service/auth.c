@@ -771,11 +771,10 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 	long long uid;
 	char *err = NULL;
 	/* failed anonymous attempts are counted per address and minute, not
-	 * logged one by one, and too many are refused before the look-up */
-	if (svc_anon_throttled(svc, client, r))
-		return -1;
+	 * logged one by one; too many from one address get 429 */
 	if (!token || hash_secret(token, h) < 0) {
-		svc_anon_failure(svc, client, "token.use");
+		if (svc_anon_failure(svc, client, "token.use", r))
+			return -1;
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
 				_("Ugyldigt eller tilbagekaldt token."));
 	}
@@ -790,7 +789,8 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 	if (rc == 1 || u.info.disabled) {
 		if (rc == 0)
 			user_row_release(&u);
-		svc_anon_failure(svc, client, "token.use");
+		if (svc_anon_failure(svc, client, "token.use", r))
+			return -1;
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
 				_("Ugyldigt eller tilbagekaldt token."));
 	}

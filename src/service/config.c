@@ -30,7 +30,7 @@ void config_defaults(struct config *c)
 	c->fast_password_hashing = false;
 	c->anon_max_per_minute = 30;
 	c->max_connections = 4096;
-	c->max_connections_address = 128;
+	c->max_connections_address = 256;
 	c->header_timeout = 10;
 	c->connection_timeout = 60;
 }

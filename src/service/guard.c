@@ -27,22 +27,6 @@ static int anon_max(const struct service *svc)
 	return svc->cfg ? svc->cfg->anon_max_per_minute : 30;
 }
 
-bool svc_anon_throttled(struct service *svc, const char *client, struct svc_result *r)
-{
-	long long n = 0;
-	char *err = NULL;
-	if (store_anon_failure_count(svc->store, client ? client : "", minute_now(), &n, &err) <
-	    0) {
-		free(err);
-		return false;
-	}
-	if (n < anon_max(svc))
-		return false;
-	svc_fail(r, SVC_THROTTLED, NULL,
-		 _("For mange mislykkede forsøg fra din adresse. Vent et minut, og prøv igen."));
-	return true;
-}
-
 void svc_anon_flush(struct service *svc)
 {
 	struct anon_counts l = {0};
@@ -67,9 +51,10 @@ void svc_anon_flush(struct service *svc)
 	anon_counts_release(&l);
 }
 
-void svc_anon_failure(struct service *svc, const char *client, const char *action)
+bool svc_anon_failure(struct service *svc, const char *client, const char *action,
+		      struct svc_result *r)
 {
-	long long n;
+	long long n = 0;
 	char *err = NULL;
 	if (store_anon_failure_add(svc->store, client ? client : "", minute_now(), action, &n,
 				   &err) < 0) {
@@ -77,6 +62,11 @@ void svc_anon_failure(struct service *svc, const char *client, const char *actio
 		free(err);
 	}
 	svc_anon_flush(svc);
+	if (n <= anon_max(svc))
+		return false;
+	svc_fail(r, SVC_THROTTLED, NULL,
+		 _("For mange mislykkede forsøg fra din adresse. Vent et minut, og prøv igen."));
+	return true;
 }
 
 /* ---- idempotency ----------------------------------------------------------- */

@@ -5,7 +5,7 @@
  *    written to the access log as ONE entry per address and minute with
  *    the count ("anon.failed", object "token.use 37"), so nobody can fill
  *    the log; an address over cfg->anon_max_per_minute in the current
- *    minute is refused (SVC_THROTTLED) before the token is looked up;
+ *    minute gets SVC_THROTTLED for its further failures;
  *  - idempotency keys of creating requests: the first request with a key
  *    claims it, a repeat (also while the first is still working) gets what
  *    the first made instead of making another;
@@ -19,13 +19,15 @@
 #include "service/audit.h"
 #include "service/service.h"
 
-/* Is client refused for this minute (too many failed anonymous
- * attempts)? Then r is set to SVC_THROTTLED. */
-bool svc_anon_throttled(struct service *svc, const char *client, struct svc_result *r);
 /* Counts one failed anonymous attempt of action ("token.use",
  * "calendar.feed") from client, and writes the finished minutes of every
- * address to the access log. */
-void svc_anon_failure(struct service *svc, const char *client, const char *action);
+ * address to the access log. Returns true, with r set to SVC_THROTTLED,
+ * when the address is over cfg->anon_max_per_minute in this minute: the
+ * caller answers 429 instead of its usual refusal. A valid token is never
+ * held up by someone else's failures from the same address (a school's
+ * NAT, a calendar provider's fetchers). */
+bool svc_anon_failure(struct service *svc, const char *client, const char *action,
+		      struct svc_result *r);
 /* Writes the counters of finished minutes to the access log. */
 void svc_anon_flush(struct service *svc);
 

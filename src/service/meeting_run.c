@@ -670,8 +670,6 @@ int svc_calendar_feed(struct service *svc, const char *token, const char *client
 		      struct meeting_list *out, char **owner, struct svc_result *r)
 {
 	*owner = NULL;
-	if (svc_anon_throttled(svc, client, r))
-		return -1;
 	unsigned char h[32];
 	long long uid = 0;
 	char *err = NULL;
@@ -688,7 +686,8 @@ int svc_calendar_feed(struct service *svc, const char *token, const char *client
 		svc_actor_of(&a, &u.info, client);
 	if (rc == 1 || u.info.disabled || !svc_decide(svc, &a, ACT_MEETING_VIEW, NULL).allow) {
 		user_row_release(&u);
-		svc_anon_failure(svc, client, "calendar.feed");
+		if (svc_anon_failure(svc, client, "calendar.feed", r))
+			return -1;
 		return svc_fail(r, SVC_NOT_FOUND, NULL,
 				_("Der findes ingen side med den adresse."));
 	}

@@ -87,7 +87,7 @@ static void config_good(void **state)
 	assert_true(c.totp_required_roles & (1u << ROLE_ADMIN));
 	assert_true(c.totp_required_roles & (1u << ROLE_POLICE));
 	assert_false(c.totp_required_roles & (1u << ROLE_STEERING));
-	assert_int_equal(c.max_connections_address, 128);
+	assert_int_equal(c.max_connections_address, 256);
 	assert_int_equal(c.header_timeout, 10);
 	diags_release(&d);
 	assert_int_equal(
