@@ -48,6 +48,7 @@ struct org_body {
 	struct strlist wheel_themes; /* annual wheel ("årshjul-tema") */
 	int line;                    /* section line in the strategy file; 0 if from the store */
 	int parent_line;             /* line of its "under" key */
+	int freq_line;               /* line of its "frekvens" key; 0 if from the store */
 
 	/* Planning keys (all optional; domain/plan.h has the defaults). */
 	int weekday;           /* ugedag: 1 mandag .. 5 fredag; 0 when not given */

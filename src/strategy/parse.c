@@ -188,22 +188,34 @@ static int key_line(const struct entity *e, int k)
 	return e->first_line[k] ? e->first_line[k] : e->line;
 }
 
+/* The value of an enumerated key (level, ja/nej, weekday, type, ...),
+ * lower-cased: "Ja", "Torsdag" and "LEDENDE" mean what they say. Caller
+ * frees; NULL when the key is not given. */
+static char *lower_val(const struct entity *e, int k)
+{
+	char *v = dupval(e, k);
+	if (v)
+		utf8_lower_latin1(v);
+	return v;
+}
+
 static int parse_bool(struct state *st, const struct entity *e, int k, bool *out)
 {
-	const char *v = val(e, k);
+	char *v = lower_val(e, k);
+	int rc = 0;
 	if (!v)
 		return 0;
 	if (!strcmp(v, "ja")) {
 		*out = true;
-		return 0;
-	}
-	if (!strcmp(v, "nej")) {
+	} else if (!strcmp(v, "nej")) {
 		*out = false;
-		return 0;
+	} else {
+		diag_error(st->d, key_line(e, k), _("»%s« skal være »ja« eller »nej«, ikke »%s«"),
+			   sections[e->kind].keys[k].name, val(e, k));
+		rc = -1;
 	}
-	diag_error(st->d, key_line(e, k), _("»%s« skal være »ja« eller »nej«, ikke »%s«"),
-		   sections[e->kind].keys[k].name, v);
-	return -1;
+	free(v);
+	return rc;
 }
 
 static int parse_age(struct state *st, const struct entity *e, int k, int *out)
@@ -248,12 +260,18 @@ static void parse_planning(struct state *st, const struct entity *e, struct org_
 	const char *v;
 	char *err = NULL;
 	if ((v = val(e, K_BODY_WEEKDAY))) {
-		int wd = cal_weekday_parse(v);
+		char *lv = lower_val(e, K_BODY_WEEKDAY);
+		int wd = cal_weekday_parse(lv);
+		free(lv);
 		if (wd < 1 || wd > 5)
 			diag_error(st->d, key_line(e, K_BODY_WEEKDAY),
 				   _("»ugedag« skal være mandag, tirsdag, onsdag, torsdag eller "
 				     "fredag, ikke »%s«"),
 				   v);
+		else if (b->freq.weekday && b->freq.weekday != wd)
+			diag_error(st->d, key_line(e, K_BODY_WEEKDAY),
+				   _("»ugedag« er %s, men frekvensen siger %s; fjern den ene"),
+				   cal_weekday_name(wd), cal_weekday_name(b->freq.weekday));
 		else
 			b->weekday = wd;
 	}
@@ -279,16 +297,22 @@ static void parse_planning(struct state *st, const struct entity *e, struct org_
 		err = NULL;
 	}
 	if ((v = val(e, K_BODY_FOCUS))) {
-		if (!strcmp(v, "lige"))
+		char *lv = lower_val(e, K_BODY_FOCUS);
+		if (!strcmp(lv, "lige"))
 			b->focus_parity = 0;
-		else if (!strcmp(v, "ulige"))
+		else if (!strcmp(lv, "ulige"))
 			b->focus_parity = 1;
 		else
 			diag_error(st->d, key_line(e, K_BODY_FOCUS),
 				   _("»fokusomraader-aar« skal være »lige« eller »ulige«, ikke "
 				     "»%s«"),
 				   v);
+		free(lv);
 	}
+	if (b->freq.school_holidays && !b->holiday_weeks)
+		diag_error(st->d, key_line(e, K_BODY_FREQ),
+			   _("frekvensen siger »undtagen i skoleferierne«; skriv skoleferiernes "
+			     "uger i »ferieuger« (fx »ferieuger = 7, 27-32, 42, 52«)"));
 	if ((v = val(e, K_BODY_CADENCE_START))) {
 		struct date dt;
 		if (cal_parse_date(v, &dt) < 0 || dt.y < 2000 || dt.y > 2100) {
@@ -388,16 +412,18 @@ static void finish_section(struct state *st)
 		b->purpose = dupval(e, K_BODY_PURPOSE);
 		b->responsible = dupval(e, K_BODY_RESPONSIBLE);
 		b->frequency_text = dupval(e, K_BODY_FREQ);
+		b->freq_line = key_line(e, K_BODY_FREQ);
 		b->note = dupval(e, K_BODY_NOTE);
 		move_list(&b->members, &e->vals[K_BODY_MEMBER]);
 		move_list(&b->tasks, &e->vals[K_BODY_TASK]);
 		move_list(&b->wheel_themes, &e->vals[K_BODY_WHEEL]);
-		const char *lv = val(e, K_BODY_LEVEL);
+		char *lv = lower_val(e, K_BODY_LEVEL);
 		if (lv && org_level_parse(lv, &b->level) < 0)
 			diag_error(st->d, key_line(e, K_BODY_LEVEL),
 				   _("ukendt niveau »%s«; brug politisk, strategisk, koordinerende "
 				     "eller udførende"),
-				   lv);
+				   val(e, K_BODY_LEVEL));
+		free(lv);
 		if (b->frequency_text) {
 			char *err;
 			if (frequency_parse(b->frequency_text, &b->freq, &err) < 0) {
@@ -425,10 +451,12 @@ static void finish_section(struct state *st)
 		x->name = dupval(e, K_INST_NAME);
 		x->district = dupval(e, K_INST_DISTRICT);
 		x->line = e->line;
-		const char *kind = val(e, K_INST_KIND);
+		char *kind = lower_val(e, K_INST_KIND);
 		if (kind && institution_kind_parse(kind, &x->kind) < 0)
 			diag_error(st->d, key_line(e, K_INST_KIND),
-				   _("»type« skal være »skole« eller »klub«, ikke »%s«"), kind);
+				   _("»type« skal være »skole« eller »klub«, ikke »%s«"),
+				   val(e, K_INST_KIND));
+		free(kind);
 		parse_bool(st, e, K_INST_EXAMPLE, &x->example);
 		break;
 	}

@@ -297,9 +297,53 @@ static void parent_ring_and_inline_comment(void **state)
 	done(r);
 }
 
+/* Enumerated values are case-insensitive; a weekday in the frequency and
+ * in "ugedag" must agree; "undtagen i skoleferierne" needs "ferieuger". */
+static void coordinator_forms(void **state)
+{
+	(void)state;
+	struct result *r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = Udførende\n"
+				       "formål = x\nansvarlig = x\nfrekvens = Hver anden Torsdag\n"
+				       "navngivne-personer = Ja\nugedag = TORSDAG\n"
+				       "fokusomraader-aar = Lige\n"
+				       "[institution \"s\"]\nnavn = S\ntype = Skole\n"
+				       "distrikt = nord\n");
+	diags_print(&r->d, stderr);
+	assert_int_equal(r->rc, 0);
+	assert_int_equal(r->o.bodies[0].level, LEVEL_EXECUTING);
+	assert_true(r->o.bodies[0].named_individuals);
+	assert_int_equal(r->o.bodies[0].weekday, 4);
+	assert_int_equal(r->o.bodies[0].freq.every_days, 14);
+	assert_int_equal(r->o.institutions[0].kind, INST_SCHOOL);
+	done(r);
+
+	/* line 13 is the section; 18 frekvens; 20 ugedag */
+	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = hver mandag\n"
+			"navngivne-personer = nej\nugedag = fredag\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 20, "frekvensen siger mandag");
+	done(r);
+
+	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = hver uge undtagen i skoleferierne\n"
+			"navngivne-personer = nej\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 18, "ferieuger");
+	done(r);
+
+	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = månedligt undtagen ferien\n"
+			"navngivne-personer = nej\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 18, "undtagen");
+	done(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(coordinator_forms),
 	    cmocka_unit_test(minimal_ok),
 	    cmocka_unit_test(continuation_and_lists),
 	    cmocka_unit_test(duplicate_body),

@@ -230,17 +230,19 @@ static void cadence_across_years(void **state)
 	long anchor = D("2000-01-04");
 	for (size_t i = 0; i < l.nr; i++) {
 		long off = (l.v[i].day - anchor) % 14;
-		/* either on the series, or moved a few days off a closed day */
+		/* either on the series, or moved off a closed day within its ISO week */
 		if (off) {
-			long nominal = l.v[i].day - off;
-			assert_in_range(off, 1, 6);
+			long nominal = off < 7 ? l.v[i].day - off : l.v[i].day + (14 - off);
 			assert_false(cal_is_working_day(&o.closed, 0, nominal));
+			assert_int_equal(cal_iso_week(nominal, NULL),
+					 cal_iso_week(l.v[i].day, NULL));
 		}
 		if (i)
 			assert_in_range(l.v[i].day - l.v[i - 1].day, 8, 20);
 	}
-	/* 2024-12-31 (a Tuesday, nytårsaften) moves into 2025 and counts there */
-	assert_string_equal(fmt(l.v[0].day), "2025-01-02");
+	/* [P-MOVE] 2024-12-31 (a Tuesday, nytårsaften) moves back to Monday
+	 * 2024-12-30 in its own week and year, so 2025 starts on the series */
+	assert_string_equal(fmt(l.v[0].day), "2025-01-14");
 	/* the last of 2026 and the first of 2027 are one step apart */
 	for (size_t i = 1; i < l.nr; i++)
 		if (cal_date(l.v[i].day).y == 2027 && cal_date(l.v[i - 1].day).y == 2026)
@@ -249,8 +251,8 @@ static void cadence_across_years(void **state)
 	org_release(&o);
 }
 
-/* A weekly Monday series: holidays move to the next working day; a
- * closed week merges its instance into the next one. */
+/* A weekly Monday series: holidays move within their ISO week; a
+ * holiday week skips its instance without a make-up meeting. */
 static void cadence_moves(void **state)
 {
 	(void)state;
@@ -285,12 +287,13 @@ static void cadence_moves(void **state)
 	meeting_list_release(&l);
 	org_release(&o);
 
-	/* Store bededag: a Friday series moves off it in 2023, not in 2024 */
+	/* Store bededag: a Friday series moves off it in 2023 (to the
+	 * Thursday of the same week), not in 2024 */
 	parse_ok(HEAD BODY("x", "hver uge") "ugedag = fredag\n", &o);
 	plan_ok(&o, 2023, NULL, &l);
 	bool moved = false, on = false;
 	for (size_t i = 0; i < l.nr; i++) {
-		moved |= l.v[i].day == D("2023-05-08");
+		moved |= l.v[i].day == D("2023-05-04");
 		on |= l.v[i].day == D("2023-05-05");
 	}
 	assert_true(moved && !on);
@@ -376,7 +379,8 @@ static void unsatisfiable_and_bad_input(void **state)
 
 	parse_ok(HEAD BODY("x", "hver dag"), &o);
 	err = plan_bad(&o, 2027, NULL);
-	assert_non_null(strstr(err, "mindst 365"));
+	assert_non_null(strstr(err, "arbejdsdage"));
+	assert_non_null(strstr(err, "hver dag"));
 	free(err);
 	org_release(&o);
 
@@ -557,6 +561,72 @@ static void compliance_rule(void **state)
 	org_release(&o);
 }
 
+/* Issue 11: the coordinators' words planned as they say. */
+static void coordinator_forms(void **state)
+{
+	(void)state;
+	struct org o;
+	/* a whole closed week moves the instance out, and the plan says so */
+	parse_ok(HEAD "[kalender]\nlukkedage = 12-07, 13-07, 14-07, 15-07, 16-07\n" BODY(
+		     "x", "hver onsdag"),
+		 &o);
+	struct meeting_list l = MEETING_LIST_INIT;
+	plan_ok(&o, 2027, NULL, &l);
+	int notes = 0;
+	for (size_t i = 0; i < l.nr; i++) {
+		if (l.v[i].agenda.nr) {
+			notes++;
+			assert_string_equal(l.v[i].agenda.v[0], plan_note_week_closed());
+			/* Wednesday 14 July: the nearest open day is Saturday? no:
+			 * weekends are closed, so Friday 9 July (5 days back) or
+			 * Monday 19 July (5 days on): the later on a tie */
+			assert_string_equal(fmt(l.v[i].day), "2027-07-19");
+		} else {
+			assert_int_equal(cal_weekday(l.v[i].day), 3);
+		}
+	}
+	assert_int_equal(notes, 1);
+	meeting_list_release(&l);
+	org_release(&o);
+
+	/* quarterly, months excluded, school holidays skipped, weekdays spread */
+	parse_ok(
+	    HEAD BODY("q", "kvartalsvis") BODY("m", "månedligt undtagen juli")
+		BODY("w", "hver uge undtagen i skoleferierne") "ferieuger = 7, 27-32, 42\n" BODY(
+		    "t", "hver anden torsdag") BODY("y", "mindst 2 om året"),
+	    &o);
+	plan_ok(&o, 2027, NULL, &l);
+	int quarter[4] = {0};
+	for (size_t i = 0; i < l.nr; i++) {
+		const struct meeting *m = &l.v[i];
+		int week = cal_iso_week(m->day, NULL);
+		if (!strcmp(m->body, "q"))
+			quarter[(cal_date(m->day).m - 1) / 3]++;
+		if (!strcmp(m->body, "m"))
+			assert_int_not_equal(cal_date(m->day).m, 7);
+		if (!strcmp(m->body, "w"))
+			assert_true(week != 7 && (week < 27 || week > 32) && week != 42);
+		/* on Thursday, or in the week of a closed Thursday (skærtorsdag) */
+		if (!strcmp(m->body, "t") && cal_weekday(m->day) != 4)
+			assert_false(
+			    cal_is_working_day(&o.closed, 0, m->day + (4 - cal_weekday(m->day))));
+		/* no weekday given: q Tuesday, m Wednesday, w Thursday, y Friday */
+		if (!strcmp(m->body, "q"))
+			assert_int_equal(cal_weekday(m->day), 2);
+		if (!strcmp(m->body, "m"))
+			assert_int_equal(cal_weekday(m->day), 3);
+		if (!strcmp(m->body, "y"))
+			assert_int_equal(cal_weekday(m->day), 5);
+	}
+	for (int q = 0; q < 4; q++)
+		assert_int_equal(quarter[q], 1);
+	assert_int_equal(count_body(&l, "m", NULL), 11);
+	assert_int_equal(count_body(&l, "w", NULL), 52 - 8);
+	assert_int_equal(count_body(&l, "t", NULL), 26);
+	meeting_list_release(&l);
+	org_release(&o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -568,6 +638,7 @@ int main(void)
 	    cmocka_unit_test(planning_keys),
 	    cmocka_unit_test(times_and_uids),
 	    cmocka_unit_test(compliance_rule),
+	    cmocka_unit_test(coordinator_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
