@@ -63,6 +63,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* a monthly rule implies count * months */
 		if (f.per_month && f.min_per_year != f.per_month * (f.months ? mc : 12))
 			abort();
+		/* ad hoc meetings can only count when there are some */
+		if (f.ad_hoc_counts && !f.ad_hoc)
+			abort();
 		/* something must have been said */
 		if (f.min_per_year < 0 && !f.ad_hoc && !f.continuous)
 			abort();
@@ -74,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* on error the output is reset */
 		if (f.min_per_year != -1 || f.max_per_year != -1 || f.months || f.every_days ||
 		    f.per_month || f.per_quarter || f.weekday || f.school_holidays ||
-		    f.per_district || f.ad_hoc || f.continuous)
+		    f.per_district || f.ad_hoc || f.ad_hoc_counts || f.continuous)
 			abort();
 		free(err);
 	}

@@ -582,6 +582,9 @@ static void expect_end_or_extra(struct parser *p, struct frequency *f)
 		if (is_word(p, 0, "med") && is_word(p, 1, "mulighed") && is_word(p, 2, "for"))
 			p->pos += 3;
 		if (accept_ad_hoc(p)) {
+			if (is_punct(p, 0, '-') &&
+			    (is_word(p, 1, "møder") || is_word(p, 1, "møde")))
+				p->pos++;
 			(void)(accept_word(p, "møder") || accept_word(p, "møde"));
 			(void)accept_need(p);
 		} else if (accept_need(p)) {
@@ -591,6 +594,16 @@ static void expect_end_or_extra(struct parser *p, struct frequency *f)
 			     _("efter hovedreglen kan kun »+ ad hoc« eller »og efter behov« følge"),
 			     NULL);
 			return;
+		}
+		/* ", som tæller med": they count towards the minimum */
+		int save = p->pos;
+		accept_punct(p, ',');
+		(void)(accept_word(p, "som") || accept_word(p, "der"));
+		if (is_word(p, 0, "tæller") && is_word(p, 1, "med")) {
+			p->pos += 2;
+			f->ad_hoc_counts = true;
+		} else {
+			p->pos = save;
 		}
 		accept_punct(p, '.');
 		f->ad_hoc = true;

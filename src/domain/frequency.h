@@ -24,6 +24,7 @@
  *   scope     := "i hvert distrikt" | "i hvert område"
  *   exclusion := "undtagen" ["i" | "om"] (months ("," | "og") ... | "skoleferierne")
  *   extra     := ("+" | "," | "og" | "samt") ["med mulighed for"] ("ad hoc" ["møder"] | need)
+ *                [[","] ["som" | "der"] "tæller med"]
  *   need      := "efter behov" | "ved behov" | "ved bekymring"
  *
  * Text in parentheses is a remark and is skipped: "hver 14. dag (tirsdage)".
@@ -51,7 +52,9 @@ struct frequency {
 	 * weeks the body's "ferieuger" key lists (the parser requires it) */
 	bool school_holidays;
 	bool per_district;
-	bool ad_hoc;     /* meetings may (or only) be called as needed */
+	bool ad_hoc; /* meetings may (or only) be called as needed */
+	/* "+ ad hoc, som tæller med": ad hoc meetings count towards the minimum */
+	bool ad_hoc_counts;
 	bool continuous; /* ongoing work, no meetings to plan */
 };
 

@@ -627,6 +627,109 @@ static void coordinator_forms(void **state)
 	org_release(&o);
 }
 
+/* [C-PERIOD] [C-THEME] and the other issue-11 rules of compliance. */
+static void compliance_periods(void **state)
+{
+	(void)state;
+	struct org o;
+	parse_ok(HEAD BODY("h", "1 om måneden i marts-oktober")
+		     BODY("c", "hver uge") "ugedag = mandag\n" BODY(
+			 "x", "mindst 2 om året + ad hoc, som tæller med")
+			 BODY("n", "mindst 2 om året + ad hoc") BODY(
+			     "w", "mindst 2 om året") "årshjul-tema = Rusmidler\nårshjul-tema = "
+						      "Beredskaber\n",
+		 &o);
+	struct meeting_list l = MEETING_LIST_INIT;
+	/* monthly: 8 held in total, but May cancelled and two in June */
+	const char *h[] = {"2027-03-04", "2027-04-01", "2027-06-03", "2027-06-17",
+			   "2027-07-01", "2027-08-05", "2027-09-02", "2027-10-07"};
+	for (size_t i = 0; i < sizeof(h) / sizeof(*h); i++)
+		add(&l, "h", NULL, h[i], MEETING_HELD);
+	add(&l, "h", NULL, "2027-05-06", MEETING_CANCELLED);
+	/* weekly: the week of 1 February cancelled, nothing else that week */
+	add(&l, "c", NULL, "2027-01-25", MEETING_HELD);
+	add(&l, "c", NULL, "2027-02-01", MEETING_CANCELLED);
+	add(&l, "c", NULL, "2027-02-08", MEETING_HELD);
+	/* ad hoc meetings: count only where the strategy says so */
+	add(&l, "x", NULL, "2027-03-01", MEETING_HELD)->ad_hoc = true;
+	add(&l, "x", NULL, "2027-04-01", MEETING_HELD)->ad_hoc = true;
+	add(&l, "n", NULL, "2027-03-01", MEETING_HELD)->ad_hoc = true;
+	add(&l, "n", NULL, "2027-04-01", MEETING_HELD)->ad_hoc = true;
+	/* held after the as-of date does not count as held */
+	add(&l, "n", NULL, "2027-12-01", MEETING_HELD);
+	/* wheel: the Rusmidler meeting was cancelled and the theme not moved */
+	struct meeting *w1 = add(&l, "w", NULL, "2027-03-01", MEETING_CANCELLED);
+	w1->theme = strdup("Rusmidler");
+	struct meeting *w2 = add(&l, "w", NULL, "2027-09-01", MEETING_PLANNED);
+	w2->theme = strdup("Beredskaber");
+	meeting_list_sort(&l);
+
+	struct compliance c = {0};
+	compliance_compute(&o, &l, 2027, D("2027-11-30"), &c);
+	const struct compliance_row *r = &c.v[0];
+	/* the yearly total is met, but May is behind */
+	assert_int_equal(r->c.held, 8);
+	assert_int_equal(r->periods_nr, 8);
+	for (size_t i = 0; i < r->periods_nr; i++) {
+		struct date from = cal_date(r->periods[i].from);
+		assert_int_equal(r->periods[i].required, 1);
+		assert_int_equal(r->periods[i].status,
+				 from.m == 5 ? COMPLIANCE_BEHIND : COMPLIANCE_OK);
+		assert_int_equal(r->periods[i].held, from.m == 5 ? 0 : from.m == 6 ? 2 : 1);
+	}
+	assert_int_equal(r->c.status, COMPLIANCE_BEHIND);
+
+	r = &c.v[1]; /* weekly: three weeks, the one of 1 February a gap */
+	assert_int_equal(r->periods_nr, 3);
+	assert_string_equal(fmt(r->periods[1].from), "2027-02-01");
+	assert_string_equal(fmt(r->periods[1].to), "2027-02-07");
+	assert_int_equal(r->periods[1].status, COMPLIANCE_BEHIND);
+	assert_int_equal(r->periods[0].status, COMPLIANCE_OK);
+
+	assert_int_equal(c.v[2].c.held, 2); /* "som tæller med" */
+	assert_int_equal(c.v[2].c.status, COMPLIANCE_OK);
+	assert_int_equal(c.v[3].c.held, 0); /* ad hoc does not count; Dec not yet */
+	assert_int_equal(c.v[3].c.planned, 1);
+	assert_int_equal(c.v[3].c.status, COMPLIANCE_AT_RISK);
+
+	r = &c.v[4];
+	assert_int_equal(r->missing_themes.nr, 1);
+	assert_string_equal(r->missing_themes.v[0], "Rusmidler");
+	compliance_release(&c);
+	meeting_list_release(&l);
+	org_release(&o);
+}
+
+/* [P-CHECK] plan_check: errors on the frekvens line, a warning for two
+ * bodies with a shared member meeting at the same time. */
+static void strategy_plan_check(void **state)
+{
+	(void)state;
+	/* clang-format off */
+	static const char text[] =
+	    HEAD BODY("a", "mindst 4 om året") "medlem = Skolechef\nugedag = onsdag\n"
+	    BODY("b", "mindst 4 om året") "medlem = skolechef\nugedag = onsdag\n"
+	    BODY("c", "mindst 4 om året") "medlem = Skolechef\nugedag = fredag\n";
+	/* clang-format on */
+	struct org o;
+	parse_ok(text, &o);
+	struct diags d;
+	diags_init(&d, "t.ini");
+	assert_int_equal(plan_check(&o, 2027, 2028, &d), 0);
+	assert_int_equal(d.warnings, 1);
+	assert_non_null(strstr(d.v[0].msg, "»a« og »b«"));
+	diags_release(&d);
+	org_release(&o);
+
+	parse_ok(HEAD BODY("a", "mindst 300 om året"), &o);
+	diags_init(&d, "t.ini");
+	assert_int_equal(plan_check(&o, 2027, 2028, &d), 1);
+	assert_int_equal(d.v[0].line, o.bodies[0].freq_line);
+	assert_true(d.v[0].line > 0);
+	diags_release(&d);
+	org_release(&o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -639,6 +742,8 @@ int main(void)
 	    cmocka_unit_test(times_and_uids),
 	    cmocka_unit_test(compliance_rule),
 	    cmocka_unit_test(coordinator_forms),
+	    cmocka_unit_test(compliance_periods),
+	    cmocka_unit_test(strategy_plan_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
