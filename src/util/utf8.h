@@ -18,4 +18,9 @@ size_t utf8_prefix_len(const char *s, size_t len, size_t max);
  * keep their length in UTF-8. Other characters are left as they are. */
 void utf8_lower_latin1(char *s);
 
+/* Decodes the character at s (left > 0 bytes) into *cp and returns its
+ * length; for a byte that does not start a well-formed character (as
+ * utf8_valid judges), *cp = -1 and the length is 1. */
+size_t utf8_decode(const char *s, size_t left, long *cp);
+
 #endif
