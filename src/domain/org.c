@@ -36,6 +36,7 @@ static void body_release(struct org_body *b)
 	free(b->responsible);
 	free(b->frequency_text);
 	free(b->note);
+	free(b->named_reason);
 	free(b->theme);
 	strlist_clear(&b->members);
 	strlist_clear(&b->tasks);

@@ -42,7 +42,10 @@ struct org_body {
 	char *frequency_text; /* as written in the strategy file */
 	struct frequency freq;
 	bool named_individuals; /* may named young people be discussed here? */
-	char *note;             /* optional free text (e.g. the conditional Banderåd) */
+	/* navngivne-personer-grund: the strategy's own reason why not, quoted on
+	 * the body's meetings; NULL when the strategy gives none */
+	char *named_reason;
+	char *note; /* optional free text (e.g. the conditional Banderåd) */
 	struct strlist members;
 	struct strlist tasks;        /* functions ("opgave") */
 	struct strlist wheel_themes; /* annual wheel ("årshjul-tema") */

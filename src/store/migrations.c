@@ -211,6 +211,10 @@ const char *const store_migrations[] = {
 	"ALTER TABLE institution ADD COLUMN edited_by_admin"
 	"  INTEGER NOT NULL DEFAULT 0"
 	"  CHECK (edited_by_admin IN (0, 1));",
+
+	/* 6 (issue 11): the strategy's own reason why named young people are
+	 * not discussed at a body (navngivne-personer-grund); NULL: none given. */
+	"ALTER TABLE body ADD COLUMN named_reason TEXT;",
 };
 // clang-format on
 

@@ -319,7 +319,9 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 			 b->purpose, b->responsible, b->frequency_text, (int)b->named_individuals,
 			 b->note, (int)i) < 0)
 			goto fail;
-		if (exec(s, "DELETE FROM body_item WHERE body_id = ?", "s", b->id) < 0 ||
+		if (exec(s, "UPDATE body SET named_reason = ? WHERE id = ?", "ss", b->named_reason,
+			 b->id) < 0 ||
+		    exec(s, "DELETE FROM body_item WHERE body_id = ?", "s", b->id) < 0 ||
 		    save_items(s, b->id, "member", &b->members) < 0 ||
 		    save_items(s, b->id, "task", &b->tasks) < 0 ||
 		    save_items(s, b->id, "wheel_theme", &b->wheel_themes) < 0)
@@ -440,7 +442,8 @@ int store_org_load(struct store *s, struct org *o, char **err)
 
 	st = prep(s,
 		  "SELECT id, name, level, parent_id, purpose, responsible, frequency,"
-		  " named_individuals, note FROM body WHERE active = 1 ORDER BY position",
+		  " named_individuals, note, named_reason FROM body WHERE active = 1"
+		  " ORDER BY position",
 		  "");
 	if (!st)
 		goto fail;
@@ -456,6 +459,7 @@ int store_org_load(struct store *s, struct org *o, char **err)
 		b->frequency_text = col_dup(st, 6);
 		b->named_individuals = sqlite3_column_int(st, 7) != 0;
 		b->note = col_dup(st, 8);
+		b->named_reason = col_dup(st, 9);
 		char *ferr = NULL;
 		if (frequency_parse(b->frequency_text, &b->freq, &ferr) < 0)
 			free(ferr); /* validated when loaded; keep the text */

@@ -28,7 +28,7 @@ enum section_kind {
 	SEC__COUNT
 };
 
-#define MAX_KEYS 20
+#define MAX_KEYS 24
 
 struct keyspec {
 	const char *name;
@@ -66,7 +66,8 @@ enum {
 	K_BODY_HOLIDAY_WEEKS,
 	K_BODY_THEME,
 	K_BODY_FOCUS,
-	K_BODY_CADENCE_START
+	K_BODY_CADENCE_START,
+	K_BODY_NAMED_REASON
 };
 enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE };
 enum { K_CAL_CLOSED };
@@ -106,7 +107,9 @@ static const struct sectionspec sections[SEC__COUNT] = {
 		   {"ferieuger", false, false},
 		   {"tema", false, false},
 		   {"fokusomraader-aar", false, false},
-		   {"kadence-start", false, false}}},
+		   {"kadence-start", false, false},
+		   /* the strategy's reason for navngivne-personer = nej (issue 11) */
+		   {"navngivne-personer-grund", false, false}}},
     [SEC_INSTITUTION] = {"institution",
 			 true,
 			 {{"navn", true, false},
@@ -434,6 +437,11 @@ static void finish_section(struct state *st)
 			}
 		}
 		parse_bool(st, e, K_BODY_NAMED, &b->named_individuals);
+		b->named_reason = dupval(e, K_BODY_NAMED_REASON);
+		if (b->named_reason && b->named_individuals)
+			diag_error(st->d, key_line(e, K_BODY_NAMED_REASON),
+				   _("»navngivne-personer-grund« begrunder »navngivne-personer = "
+				     "nej«, men organet har »ja«"));
 		parse_planning(st, e, b);
 		if (b->parent && !strcmp(b->parent, b->id))
 			diag_error(st->d, key_line(e, K_BODY_PARENT),

@@ -260,6 +260,10 @@ static void shipped_hedensted(void **state)
 	assert_int_equal(b->freq.min_per_year, 2);
 	assert_int_equal(b->freq.max_per_year, 3);
 	assert_false(b->named_individuals);
+	/* the strategy's own reason, where it gives one, and only there */
+	assert_non_null(strstr(b->named_reason, "Konkrete sager drøftes ikke her"));
+	assert_null(org_find_body(&r->o, "hotspot")->named_reason);
+	assert_null(org_find_body(&r->o, "kredsraad")->named_reason);
 	b = org_find_body(&r->o, "ssp-skolenetvaerk");
 	assert_int_equal(b->freq.min_per_year, 1);
 	b = org_find_body(&r->o, "infohus-kommune");
@@ -330,6 +334,14 @@ static void coordinator_forms(void **state)
 			"navngivne-personer = nej\n");
 	assert_int_equal(r->rc, -1);
 	expect_error(r, 18, "ferieuger");
+	done(r);
+
+	/* the strategy's own reason goes only with "nej" (line 19) */
+	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = ad hoc\n"
+			"navngivne-personer = ja\nnavngivne-personer-grund = fordi\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 20, "navngivne-personer-grund");
 	done(r);
 
 	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"

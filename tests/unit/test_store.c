@@ -69,6 +69,13 @@ static void round_trip(void **state)
 	assert_int_equal(o.bodies[0].freq.min_per_year, 3);
 	assert_int_equal(o.bodies[0].members.nr, 2);
 	assert_string_equal(o.bodies[0].members.v[1], "m2");
+	assert_null(o.bodies[0].named_reason);
+	org_release(&o);
+
+	/* the strategy's reason for "nej" is kept (migration 6) */
+	assert_int_equal(apply(STRATEGY("navngivne-personer-grund = Kun tendenser.\n")), 0);
+	load(&o);
+	assert_string_equal(o.bodies[0].named_reason, "Kun tendenser.");
 	org_release(&o);
 }
 
