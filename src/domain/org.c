@@ -37,6 +37,7 @@ static void body_release(struct org_body *b)
 	free(b->frequency_text);
 	free(b->note);
 	free(b->named_reason);
+	strlist_clear(&b->former_ids);
 	free(b->theme);
 	strlist_clear(&b->members);
 	strlist_clear(&b->tasks);
@@ -52,6 +53,7 @@ void org_release(struct org *o)
 	for (size_t i = 0; i < o->districts_nr; i++) {
 		free(o->districts[i].id);
 		free(o->districts[i].name);
+		strlist_clear(&o->districts[i].former_ids);
 	}
 	free(o->districts);
 	for (size_t i = 0; i < o->categories_nr; i++) {

@@ -45,7 +45,8 @@ struct org_body {
 	/* navngivne-personer-grund: the strategy's own reason why not, quoted on
 	 * the body's meetings; NULL when the strategy gives none */
 	char *named_reason;
-	char *note; /* optional free text (e.g. the conditional Banderåd) */
+	struct strlist former_ids; /* tidligere-id: ids this body had before */
+	char *note;                /* optional free text (e.g. the conditional Banderåd) */
 	struct strlist members;
 	struct strlist tasks;        /* functions ("opgave") */
 	struct strlist wheel_themes; /* annual wheel ("årshjul-tema") */
@@ -66,6 +67,7 @@ struct org_body {
 struct org_district {
 	char *id;
 	char *name;
+	struct strlist former_ids; /* tidligere-id */
 	int line;
 };
 

@@ -46,7 +46,7 @@ struct sectionspec {
 enum { K_MUN_NAME, K_MUN_POLICE };
 enum { K_STR_PURPOSE, K_STR_TARGET, K_STR_ORG, K_STR_LOCAL };
 enum { K_TGT_FROM, K_TGT_TO, K_TGT_PLUS };
-enum { K_DIS_NAME };
+enum { K_DIS_NAME, K_DIS_FORMER };
 enum { K_CAT_NAME, K_CAT_DESC };
 enum {
 	K_BODY_NAME,
@@ -67,7 +67,8 @@ enum {
 	K_BODY_THEME,
 	K_BODY_FOCUS,
 	K_BODY_CADENCE_START,
-	K_BODY_NAMED_REASON
+	K_BODY_NAMED_REASON,
+	K_BODY_FORMER
 };
 enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE };
 enum { K_CAL_CLOSED };
@@ -85,7 +86,7 @@ static const struct sectionspec sections[SEC__COUNT] = {
 		    {{"alder-fra", false, false},
 		     {"alder-til", false, false},
 		     {"ssp-plus-fra", false, false}}},
-    [SEC_DISTRICT] = {"distrikt", true, {{"navn", true, false}}},
+    [SEC_DISTRICT] = {"distrikt", true, {{"navn", true, false}, {"tidligere-id", false, true}}},
     [SEC_CATEGORY] = {"kategori", true, {{"navn", true, false}, {"beskrivelse", false, false}}},
     [SEC_BODY] = {"organ",
 		  true,
@@ -109,7 +110,9 @@ static const struct sectionspec sections[SEC__COUNT] = {
 		   {"fokusomraader-aar", false, false},
 		   {"kadence-start", false, false},
 		   /* the strategy's reason for navngivne-personer = nej (issue 11) */
-		   {"navngivne-personer-grund", false, false}}},
+		   {"navngivne-personer-grund", false, false},
+		   /* ids the body had before a rename (issue 11) */
+		   {"tidligere-id", false, true}}},
     [SEC_INSTITUTION] = {"institution",
 			 true,
 			 {{"navn", true, false},
@@ -395,6 +398,7 @@ static void finish_section(struct state *st)
 		x->id = xstrdup(e->id);
 		x->name = dupval(e, K_DIS_NAME);
 		x->line = e->line;
+		move_list(&x->former_ids, &e->vals[K_DIS_FORMER]);
 		break;
 	}
 	case SEC_CATEGORY: {
@@ -420,6 +424,7 @@ static void finish_section(struct state *st)
 		move_list(&b->members, &e->vals[K_BODY_MEMBER]);
 		move_list(&b->tasks, &e->vals[K_BODY_TASK]);
 		move_list(&b->wheel_themes, &e->vals[K_BODY_WHEEL]);
+		move_list(&b->former_ids, &e->vals[K_BODY_FORMER]);
 		char *lv = lower_val(e, K_BODY_LEVEL);
 		if (lv && org_level_parse(lv, &b->level) < 0)
 			diag_error(st->d, key_line(e, K_BODY_LEVEL),
@@ -809,6 +814,61 @@ static void check_parent_cycles(struct org *o, struct diags *d)
 	free(walk);
 }
 
+static bool list_has(const struct strlist *l, const char *s)
+{
+	for (size_t i = 0; i < l->nr; i++)
+		if (!strcmp(l->v[i], s))
+			return true;
+	return false;
+}
+
+/* tidligere-id: a valid id, not an id in use, claimed by one entity only. */
+static void check_former(struct org *o, struct diags *d, const char *kind, const char *id, int line,
+			 const struct strlist *former, bool body)
+{
+	for (size_t k = 0; k < former->nr; k++) {
+		const char *f = former->v[k];
+		if (!org_id_valid(f))
+			diag_error(d, line, _("%s »%s«: »tidligere-id« »%s« er ikke et gyldigt id"),
+				   kind, id, f);
+		else if (body ? org_find_body(o, f) != NULL : org_find_district(o, f) != NULL)
+			diag_error(d, line,
+				   _("%s »%s«: »tidligere-id« »%s« er stadig i brug i strategien"),
+				   kind, id, f);
+	}
+}
+
+static void check_former_ids(struct org *o, struct diags *d)
+{
+	struct strlist seen = STRLIST_INIT;
+	for (size_t i = 0; i < o->bodies_nr; i++) {
+		const struct org_body *b = &o->bodies[i];
+		check_former(o, d, _("organ"), b->id, b->line, &b->former_ids, true);
+		for (size_t k = 0; k < b->former_ids.nr; k++) {
+			if (list_has(&seen, b->former_ids.v[k]))
+				diag_error(
+				    d, b->line,
+				    _("»tidligere-id« »%s« er angivet for mere end ét organ"),
+				    b->former_ids.v[k]);
+			strlist_add(&seen, b->former_ids.v[k]);
+		}
+	}
+	strlist_clear(&seen);
+	for (size_t i = 0; i < o->districts_nr; i++) {
+		const struct org_district *x = &o->districts[i];
+		check_former(o, d, _("distrikt"), x->id, x->line, &x->former_ids, false);
+		for (size_t k = 0; k < x->former_ids.nr; k++) {
+			if (list_has(&seen, x->former_ids.v[k]))
+				diag_error(
+				    d, x->line,
+				    _("»tidligere-id« »%s« er angivet for mere end ét distrikt"),
+				    x->former_ids.v[k]);
+			strlist_add(&seen, x->former_ids.v[k]);
+		}
+	}
+	strlist_clear(&seen);
+}
+
 static void check_org(struct state *st)
 {
 	struct org *o = st->org;
@@ -845,6 +905,7 @@ static void check_org(struct state *st)
 				   b->id);
 	}
 	check_parent_cycles(o, d);
+	check_former_ids(o, d);
 	for (size_t i = 0; i < o->institutions_nr; i++) {
 		struct org_institution *x = &o->institutions[i];
 		if (x->district && !org_find_district(o, x->district))

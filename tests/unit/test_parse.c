@@ -336,6 +336,18 @@ static void coordinator_forms(void **state)
 	expect_error(r, 18, "ferieuger");
 	done(r);
 
+	/* tidligere-id: not an id in use, not claimed twice (sections on 13, 21) */
+	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = ad hoc\n"
+			"navngivne-personer = ja\ntidligere-id = b\n"
+			"[organ \"b\"]\nnavn = B\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = ad hoc\n"
+			"navngivne-personer = ja\ntidligere-id = c\ntidligere-id = c\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 13, "stadig i brug");
+	expect_error(r, 21, "mere end ét organ");
+	done(r);
+
 	/* the strategy's own reason goes only with "nej" (line 19) */
 	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
 			"formål = x\nansvarlig = x\nfrekvens = ad hoc\n"
