@@ -258,6 +258,26 @@ static int save_items(struct store *s, const char *body, const char *kind, const
 	return 0;
 }
 
+/* A list as lines (NULL when empty; caller frees), and back. */
+static char *join_lines(const struct strlist *l)
+{
+	if (!l->nr)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < l->nr; i++)
+		strbuf_addf(&sb, "%s%s", i ? "\n" : "", l->v[i]);
+	return strbuf_detach(&sb);
+}
+
+static void split_lines(const char *text, struct strlist *out)
+{
+	while (text && *text) {
+		size_t n = strcspn(text, "\n");
+		strlist_add_owned(out, xstrndup(text, n));
+		text += n + (text[n] ? 1 : 0);
+	}
+}
+
 /* [issue 11] Renames: a body or district that declares tidligere-id takes
  * over its former ids' meetings (and their UIDs, so a re-plan matches
  * them), participants and institutions. The former rows stay, inactive
@@ -398,9 +418,14 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 			 b->purpose, b->responsible, b->frequency_text, (int)b->named_individuals,
 			 b->note, (int)i) < 0)
 			goto fail;
-		if (exec(s, "UPDATE body SET named_reason = ? WHERE id = ?", "ss", b->named_reason,
-			 b->id) < 0 ||
-		    exec(s, "DELETE FROM body_item WHERE body_id = ?", "s", b->id) < 0 ||
+		char *chairs = join_lines(&b->chairs), *takers = join_lines(&b->minute_takers);
+		int rc = exec(s,
+			      "UPDATE body SET named_reason = ?, chairs = ?, minute_takers = ?"
+			      " WHERE id = ?",
+			      "ssss", b->named_reason, chairs, takers, b->id);
+		free(chairs);
+		free(takers);
+		if (rc < 0 || exec(s, "DELETE FROM body_item WHERE body_id = ?", "s", b->id) < 0 ||
 		    save_items(s, b->id, "member", &b->members) < 0 ||
 		    save_items(s, b->id, "task", &b->tasks) < 0 ||
 		    save_items(s, b->id, "wheel_theme", &b->wheel_themes) < 0)
@@ -544,7 +569,8 @@ int store_org_load(struct store *s, struct org *o, char **err)
 
 	st = prep(s,
 		  "SELECT id, name, level, parent_id, purpose, responsible, frequency,"
-		  " named_individuals, note, named_reason FROM body WHERE active = 1"
+		  " named_individuals, note, named_reason, chairs, minute_takers FROM body"
+		  " WHERE active = 1"
 		  " ORDER BY position",
 		  "");
 	if (!st)
@@ -562,6 +588,8 @@ int store_org_load(struct store *s, struct org *o, char **err)
 		b->named_individuals = sqlite3_column_int(st, 7) != 0;
 		b->note = col_dup(st, 8);
 		b->named_reason = col_dup(st, 9);
+		split_lines((const char *)sqlite3_column_text(st, 10), &b->chairs);
+		split_lines((const char *)sqlite3_column_text(st, 11), &b->minute_takers);
 		char *ferr = NULL;
 		if (frequency_parse(b->frequency_text, &b->freq, &ferr) < 0)
 			free(ferr); /* validated when loaded; keep the text */

@@ -68,7 +68,9 @@ enum {
 	K_BODY_FOCUS,
 	K_BODY_CADENCE_START,
 	K_BODY_NAMED_REASON,
-	K_BODY_FORMER
+	K_BODY_FORMER,
+	K_BODY_CHAIR,
+	K_BODY_MINUTE_TAKER
 };
 enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE };
 enum { K_CAL_CLOSED };
@@ -112,7 +114,10 @@ static const struct sectionspec sections[SEC__COUNT] = {
 		   /* the strategy's reason for navngivne-personer = nej (issue 11) */
 		   {"navngivne-personer-grund", false, false},
 		   /* ids the body had before a rename (issue 11) */
-		   {"tidligere-id", false, true}}},
+		   {"tidligere-id", false, true},
+		   /* a role or function, per body or "distrikt-id: ..." (issue 11) */
+		   {"mødeleder", false, true},
+		   {"referent", false, true}}},
     [SEC_INSTITUTION] = {"institution",
 			 true,
 			 {{"navn", true, false},
@@ -425,6 +430,8 @@ static void finish_section(struct state *st)
 		move_list(&b->tasks, &e->vals[K_BODY_TASK]);
 		move_list(&b->wheel_themes, &e->vals[K_BODY_WHEEL]);
 		move_list(&b->former_ids, &e->vals[K_BODY_FORMER]);
+		move_list(&b->chairs, &e->vals[K_BODY_CHAIR]);
+		move_list(&b->minute_takers, &e->vals[K_BODY_MINUTE_TAKER]);
 		char *lv = lower_val(e, K_BODY_LEVEL);
 		if (lv && org_level_parse(lv, &b->level) < 0)
 			diag_error(st->d, key_line(e, K_BODY_LEVEL),
@@ -838,6 +845,36 @@ static void check_former(struct org *o, struct diags *d, const char *kind, const
 	}
 }
 
+/* mødeleder / referent: "id: ..." must name a district or institution. */
+static void check_roles(struct org *o, struct diags *d, const struct org_body *b,
+			const struct strlist *l, const char *key)
+{
+	for (size_t i = 0; i < l->nr; i++) {
+		size_t n;
+		if (!org_role_split(l->v[i], &n))
+			continue;
+		char *id = xstrndup(l->v[i], n);
+		bool found = org_find_district(o, id) != NULL;
+		for (size_t k = 0; k < o->institutions_nr && !found; k++)
+			found = !strcmp(o->institutions[k].id, id);
+		if (!found)
+			diag_error(
+			    d, b->line,
+			    _("organ »%s«: »%s = %s« nævner »%s«, som hverken er et distrikt "
+			      "eller en institution"),
+			    b->id, key, l->v[i], id);
+		free(id);
+	}
+}
+
+static void check_all_roles(struct org *o, struct diags *d)
+{
+	for (size_t i = 0; i < o->bodies_nr; i++) {
+		check_roles(o, d, &o->bodies[i], &o->bodies[i].chairs, "mødeleder");
+		check_roles(o, d, &o->bodies[i], &o->bodies[i].minute_takers, "referent");
+	}
+}
+
 static void check_former_ids(struct org *o, struct diags *d)
 {
 	struct strlist seen = STRLIST_INIT;
@@ -906,6 +943,7 @@ static void check_org(struct state *st)
 	}
 	check_parent_cycles(o, d);
 	check_former_ids(o, d);
+	check_all_roles(o, d);
 	for (size_t i = 0; i < o->institutions_nr; i++) {
 		struct org_institution *x = &o->institutions[i];
 		if (x->district && !org_find_district(o, x->district))

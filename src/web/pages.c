@@ -452,6 +452,11 @@ void h_org_body(struct request *rq)
 			    _("Forankret under"), parent->id, parent->name);
 	html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Ansvarlig"),
 		    b->responsible ? b->responsible : _("Ikke angivet"));
+	for (size_t k = 0; k < b->chairs.nr; k++)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Mødeleder"), b->chairs.v[k]);
+	for (size_t k = 0; k < b->minute_takers.nr; k++)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Referent"),
+			    b->minute_takers.v[k]);
 	html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Mødefrekvens"),
 		    b->frequency_text ? b->frequency_text : _("Ikke angivet"));
 	html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n</dl>\n", _("Navngivne unge"),

@@ -904,6 +904,13 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 		    meeting_status_label(m->status), m->ad_hoc ? _(" (ad hoc-møde)") : "");
 	if (b->responsible)
 		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Ansvarlig"), b->responsible);
+	/* issue 11: the chair and minute-taker of this district's meeting */
+	const char *chair = org_role_for(&b->chairs, m->district);
+	const char *taker = org_role_for(&b->minute_takers, m->district);
+	if (chair)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Mødeleder"), chair);
+	if (taker)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Referent"), taker);
 	html_printf(&p.main, "</dl>\n");
 	if (!b->named_individuals) {
 		/* the strategy's own reason, quoted, only where it gives one */

@@ -45,4 +45,13 @@ assert rows["beredskab"]["periods"] == [] and rows["beredskab"]["status"] == "ok
 EOF2
 expect_status 0 "org text" -- "$SSP" org
 expect_grep "$TMP/out" "Politisk styregruppe for SSP" "org shows its own body"
+expect_grep "$TMP/out" "Mødeleder: by: Klubleder i Byen" "chair per district kept"
+expect_status 0 "org json" -- "$SSP" org --format json
+python3 - "$TMP/out" <<'EOF2' && ok "chairs and minute-takers in the json" || fail "roles json"
+import json, sys
+b = {x["id"]: x for x in json.load(open(sys.argv[1]))["bodies"]}
+assert b["netvaerk"]["chairs"] == ["SSP-koordinator", "by: Klubleder i Byen"]
+assert b["netvaerk"]["minute_takers"] == ["SSP-kontaktperson fra værtsskolen"]
+assert "chairs" not in b["styregruppe"]
+EOF2
 finish

@@ -348,6 +348,22 @@ static void coordinator_forms(void **state)
 	expect_error(r, 21, "mere end ét organ");
 	done(r);
 
+	/* mødeleder / referent: per body, or per district ("nord: ..."); an
+	 * unknown unit is an error on the section line (13) */
+	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = ad hoc\n"
+			"navngivne-personer = ja\nmødeleder = SSP-koordinator\n"
+			"mødeleder = nord: Skoleleder i distriktet\nreferent = syd: x\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 13, "»syd«");
+	assert_int_equal(r->o.bodies[0].chairs.nr, 2);
+	assert_string_equal(org_role_for(&r->o.bodies[0].chairs, "nord"),
+			    "Skoleleder i distriktet");
+	assert_string_equal(org_role_for(&r->o.bodies[0].chairs, NULL), "SSP-koordinator");
+	assert_string_equal(org_role_for(&r->o.bodies[0].chairs, "x"), "SSP-koordinator");
+	assert_null(org_role_for(&r->o.bodies[0].minute_takers, NULL));
+	done(r);
+
 	/* the strategy's own reason goes only with "nej" (line 19) */
 	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
 			"formål = x\nansvarlig = x\nfrekvens = ad hoc\n"
