@@ -3,14 +3,23 @@
 #include <stdlib.h>
 
 #include "service/service.h"
+#include "service/meeting.h"
 #include "service/service_internal.h"
+#include "domain/plan.h"
 #include "strategy/parse.h"
 #include "util/i18n.h"
 #include "util/banned.h"
 
 int service_strategy_check(const char *text, size_t len, struct org *out, struct diags *d)
 {
-	return strategy_parse(text, len, out, d);
+	if (strategy_parse(text, len, out, d) < 0)
+		return -1;
+	/* [P-CHECK] a strategy that parses must also be plannable, this year
+	 * and next */
+	int year = cal_date(svc_today()).y;
+	if (year < PLAN_YEAR_MIN || year >= PLAN_YEAR_MAX)
+		return 0;
+	return plan_check(out, year, year + 1, d) ? -1 : 0;
 }
 
 int svc_strategy_apply(struct service *svc, const struct actor *a, const char *text, size_t len,
@@ -31,7 +40,9 @@ int svc_strategy_apply(struct service *svc, const struct actor *a, const char *t
 		return -1;
 	struct org o;
 	org_init(&o);
-	int rc = strategy_parse(text, len, &o, d);
+	/* parsed and planned (service_strategy_check): a strategy that cannot
+	 * be planned changes nothing either */
+	int rc = service_strategy_check(text, len, &o, d);
 	if (rc < 0) {
 		svc_fail(r, SVC_INVALID, NULL, "%s", _("Strategien har fejl; intet er ændret."));
 	} else {

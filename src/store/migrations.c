@@ -245,6 +245,14 @@ const char *const store_migrations[] = {
 	"  object TEXT,"                          /* what it made; NULL while working */
 	"  PRIMARY KEY (user_id, key)"
 	");",
+	/* 8 (issue 11): the strategy's own reason why named young people are
+	 * not discussed at a body (navngivne-personer-grund); NULL: none given. */
+	"ALTER TABLE body ADD COLUMN named_reason TEXT;",
+
+	/* 9 (issue 11): a body's chair and minute-taker (mødeleder, referent):
+	 * roles or functions, one per line, "district-id: ..." for one unit. */
+	"ALTER TABLE body ADD COLUMN chairs TEXT;"
+	"ALTER TABLE body ADD COLUMN minute_takers TEXT;",
 };
 // clang-format on
 

@@ -346,14 +346,23 @@ void h_org_body(struct request *rq)
 			    _("Forankret under"), parent->id, parent->name);
 	html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Ansvarlig"),
 		    b->responsible ? b->responsible : _("Ikke angivet"));
+	for (size_t k = 0; k < b->chairs.nr; k++)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Mødeleder"), b->chairs.v[k]);
+	for (size_t k = 0; k < b->minute_takers.nr; k++)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Referent"),
+			    b->minute_takers.v[k]);
 	html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Mødefrekvens"),
 		    b->frequency_text ? b->frequency_text : _("Ikke angivet"));
-	html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n</dl>\n", _("Navngivne unge"),
+	html_printf(&p.main, "<dt>%s</dt><dd>%s", _("Navngivne unge"),
 		    b->named_individuals
 			? _("Her må konkrete, navngivne unge drøftes (med hjemmel, fx "
 			    "retsplejelovens § 115).")
 			: _("Her drøftes ikke navngivne unge; kun tendenser og "
 			    "anonymiserede sager."));
+	/* issue 11: the strategy's own reason, only where it gives one */
+	if (!b->named_individuals && b->named_reason)
+		html_printf(&p.main, " %s »%s«", _("Strategien:"), b->named_reason);
+	html_printf(&p.main, "</dd>\n</dl>\n");
 	html_printf(&p.main, "<h2>%s</h2>\n<p>%s</p>\n", _("Formål"),
 		    b->purpose ? b->purpose : _("Ikke angivet."));
 	if (b->note)

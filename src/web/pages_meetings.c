@@ -822,9 +822,7 @@ static void section_minutes(struct request *rq, struct html *h, const struct mee
 	}
 	if (!v->body->named_individuals)
 		html_printf(h, "<p>%s</p>\n",
-			    _("Referatet er generelt: tendenser, steder og unavngivne grupper. "
-			      "Konkrete sager om navngivne unge drøftes ikke her, men henvises til "
-			      "et § 115-møde."));
+			    _("Referatet er generelt: tendenser, steder og unavngivne grupper."));
 	const char *text = v->minutes.text;
 	if (text && *text) {
 		/* a § 115 referat may hold CPR numbers: masked when shown */
@@ -919,11 +917,29 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 		    meeting_status_label(m->status), m->ad_hoc ? _(" (ad hoc-møde)") : "");
 	if (b->responsible)
 		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Ansvarlig"), b->responsible);
+	/* issue 11: the chair and minute-taker of this district's meeting */
+	const char *chair = org_role_for(&b->chairs, m->district);
+	const char *taker = org_role_for(&b->minute_takers, m->district);
+	if (chair)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Mødeleder"), chair);
+	if (taker)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Referent"), taker);
 	html_printf(&p.main, "</dl>\n");
-	if (!b->named_individuals)
-		alert(&p.main, "info",
-		      _("Konkrete sager om navngivne unge drøftes ikke i dette forum; de henvises "
-			"til et § 115-møde, et netværksmøde eller en underretning."));
+	if (!b->named_individuals) {
+		/* the strategy's own reason, quoted, only where it gives one */
+		struct strbuf note = STRBUF_INIT;
+		if (b->named_reason)
+			strbuf_addf(&note,
+				    _("Konkrete sager om navngivne unge drøftes ikke i dette "
+				      "forum. Strategien: »%s«"),
+				    b->named_reason);
+		else
+			strbuf_addstr(
+			    &note, _("Konkrete sager om navngivne unge drøftes ikke i dette forum "
+				     "(strategifilen: »navngivne-personer = nej«)."));
+		alert(&p.main, "info", note.buf);
+		strbuf_release(&note);
+	}
 	html_printf(&p.main, "<p><a href=\"/kalender/organ/%s.ics\">%s</a></p>\n", b->id,
 		    _("Forummets kalender (iCalendar)"));
 

@@ -229,7 +229,10 @@ describe('theme day', () => {
     assert.match(r.text_, /Mødekrav pr\. forum 2024, pr\. 31\. december 2024/);
     const row = (body) => new RegExp(`href="/organisation/${body}">[^<]*</a></th>(<td[^>]*>[^<]*</td>){4}<td><span class="app-status app-status--([a-z-]+)">([^<]+)</span>`).exec(r.text_);
     let m = row('ssp-skolenetvaerk');
-    assert.deepEqual([m[2], m[3]], ['ok', 'ok'], 'the network held its theme day');
+    // issue 11: the theme day was added by hand (an ad hoc meeting), and ad
+    // hoc meetings count towards the regular minimum only where the strategy
+    // says so; the network findings below still see the theme day
+    assert.deepEqual([m[2], m[3]], ['at-risk', 'i fare'], 'an ad hoc theme day does not count');
     m = row('paragraf-115');
     assert.deepEqual([m[2], m[3]], ['at-risk', 'i fare'], 'nothing else of 2024 is planned');
     m = row('ssp-team');
