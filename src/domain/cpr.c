@@ -346,3 +346,31 @@ void cpr_mask(const char *text, size_t len, struct strbuf *out)
 	}
 	strbuf_add(out, text + from, len - from);
 }
+
+bool cpr_digits(const char *s, size_t len, char out[11])
+{
+	/* leading and trailing blanks, Unicode spaces and ignorable
+	 * characters are not part of the number */
+	size_t start = 0;
+	struct unit u;
+	while (next_unit(s, len, &start, &u) && u.cls == U_SPACE)
+		start += u.len;
+	size_t end = len;
+	while (end > start) {
+		size_t k = end - 1;
+		while (k > start && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		unit_at(s, end, k, &u);
+		if (k + u.len != end || (u.cls != U_SPACE && u.cls != U_IGNORE))
+			break;
+		end = k;
+	}
+	int d[10];
+	size_t serial;
+	if (start >= end || shape(s, end, start, d, &serial) != end)
+		return false;
+	for (int i = 0; i < 10; i++)
+		out[i] = (char)('0' + d[i]);
+	out[10] = '\0';
+	return true;
+}

@@ -4,11 +4,14 @@
 #include <liboath/oath.h>
 #include <pthread.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "service/audit.h"
+#include "service/crypto.h"
+#include "service/guard.h"
 #include "service/service_internal.h"
 #include "store/user_store.h"
 #include "util/i18n.h"
@@ -28,15 +31,7 @@ static long long now_s(void)
 	return (long long)time(NULL);
 }
 
-/* 32 random bytes as base64url without padding (43 characters). */
-static void random_secret(char out[AUTH_SECRET_LEN + 1])
-{
-	unsigned char b[32];
-	randombytes_buf(b, sizeof(b));
-	sodium_bin2base64(out, AUTH_SECRET_LEN + 1, b, sizeof(b),
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(b, sizeof(b));
-}
+_Static_assert(AUTH_SECRET_LEN == SVC_TOKEN_LEN, "sessions and tokens are svc_random_token()s");
 
 /* Sessions and tokens are stored as BLAKE2b-256 of the secret: a copy of
  * the database does not hand out live sessions. */
@@ -69,7 +64,7 @@ static void log_event(struct service *svc, const struct actor *a, const char *cl
 bool auth_totp_required(const struct service *svc, enum role role)
 {
 	if (!svc->cfg)
-		return role_sees_personal_data(role);
+		return role_sees_personal_data(role) || role == ROLE_ADMIN;
 	return (svc->cfg->totp_required_roles & (1u << role)) != 0;
 }
 
@@ -102,6 +97,11 @@ static void hash_leave(void)
 
 static bool fast(const struct service *svc)
 {
+#ifdef SSP_TEST_HOOKS
+	const char *env = getenv("SSP_TEST_FAST_HASHING");
+	if (env && !strcmp(env, "1"))
+		return true;
+#endif
 	return svc->cfg && svc->cfg->fast_password_hashing;
 }
 
@@ -184,11 +184,10 @@ static bool username_valid(const char *s)
 	return true;
 }
 
-int svc_user_add(struct service *svc, const struct actor *a, const struct user_new *u,
-		 const char *password, struct svc_result *r)
+/* The input checks of svc_user_add: 0, or -1 with r naming the field. */
+static int user_check(struct service *svc, const struct user_new *u, const char *password,
+		      struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
-		return -1;
 	if (!username_valid(u->username))
 		return svc_fail(r, SVC_INVALID, "username",
 				_("Brugernavnet skal være 1-64 tegn af a-z, 0-9, punktum, "
@@ -207,10 +206,15 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 				u->institution);
 	if (check_password_rules(password, "password", r) < 0)
 		return -1;
-	char hash[crypto_pwhash_STRBYTES];
-	if (password_hash(svc, password, hash) != 0)
-		return svc_fail(r, SVC_ERROR, NULL,
-				_("Adgangskoden kunne ikke hashes (hukommelse)."));
+	return 0;
+}
+
+/* The checks and the insert of svc_user_add, inside its call. */
+static int user_add(struct service *svc, const struct user_new *u, const char *password,
+		    struct svc_result *r)
+{
+	if (user_check(svc, u, password, r) < 0)
+		return -1;
 	struct user_new copy = *u;
 	if (copy.institution && !*copy.institution)
 		copy.institution = NULL;
@@ -224,65 +228,163 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 		return svc_store_fail(r, err);
 	if (rc == 0) {
 		user_row_release(&taken);
-		log_event(svc, a, a->client, "user.add", u->username, "conflict");
 		return svc_fail(r, SVC_CONFLICT, "username", _("Brugernavnet »%s« er optaget."),
 				u->username);
 	}
-	/* Admin actions are logged before they happen: no log entry, no action. */
-	if (svc_log(svc, a, "user.add", u->username, "ok", r) < 0)
-		return -1;
+	/* hashed inside the call's transaction: an administrator's rare
+	 * action, well within the store's busy timeout */
+	char hash[crypto_pwhash_STRBYTES];
+	if (password_hash(svc, password, hash) != 0)
+		return svc_fail(r, SVC_ERROR, NULL,
+				_("Adgangskoden kunne ikke hashes (hukommelse)."));
 	rc = store_user_insert(svc->store, &copy, hash, &id, &err);
-	if (rc < 0) {
-		log_event(svc, a, a->client, "user.add", u->username, "failed");
-		if (rc == -2)
-			return svc_fail(r, SVC_CONFLICT, "username",
-					_("Brugernavnet »%s« er optaget."), u->username);
-		return svc_store_fail(r, err);
+	sodium_memzero(hash, sizeof(hash));
+	if (rc == -2) {
+		free(err);
+		return svc_fail(r, SVC_CONFLICT, "username", _("Brugernavnet »%s« er optaget."),
+				u->username);
 	}
+	if (rc < 0)
+		return svc_store_fail(r, err);
 	return 0;
+}
+
+int svc_user_add(struct service *svc, const struct actor *a, const struct user_new *u,
+		 const char *password, struct svc_result *r)
+{
+	return svc_user_add_stepup(svc, a, u, password, NULL, r);
+}
+
+/* A role that sees personal data is a notable event on the auditor's page
+ * ("user.grant"), written in the call's transaction. */
+static int log_grant(struct svc_call *c, const char *username, enum role role)
+{
+	struct strbuf grant = STRBUF_INIT;
+	strbuf_addf(&grant, "%s %s", username, role_id(role));
+	int rc = svc_log(c->svc, c->actor,
+			 &(struct svc_entry){.action = "user.grant", .object = grant.buf},
+			 SVC_OK_OUTCOME, c->r);
+	strbuf_release(&grant);
+	return rc;
+}
+
+int svc_user_add_stepup(struct service *svc, const struct actor *a, const struct user_new *u,
+			const char *password, const char *stepup_code, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+		return -1;
+	/* the step-up is checked (and a wrong code counted with the sign-in
+	 * failures) before the call: its transaction would roll the count
+	 * back with the refusal */
+	bool grants = u->role < ROLE__COUNT && role_sees_personal_data(u->role);
+	/* input that the call will refuse anyway (422, logged "failed" there)
+	 * does not ask for the two-factor code first */
+	struct svc_result pre = {0};
+	bool valid = user_check(svc, u, password, &pre) == 0;
+	svc_result_clear(&pre);
+	if (grants && valid && svc_stepup(svc, a, stepup_code, "user.add", r) < 0)
+		return -1;
+	/* the entry and the new account are one transaction: no entry, no
+	 * account; a refused or failed attempt has its own entry */
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "user.add", .object = u->username}, r) < 0)
+		return -1;
+	if (user_add(svc, u, password, r) < 0 ||
+	    (grants && log_grant(&c, u->username, u->role) < 0))
+		return svc_abort(&c);
+	return svc_commit(&c);
 }
 
 int svc_user_list(struct service *svc, const struct actor *a, struct user_list *out,
 		  struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	/* the users' names and organisations: logged before they leave */
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL, (struct svc_entry){.action = "user.list"},
+		      r) < 0)
 		return -1;
 	char *err = NULL;
-	if (store_user_list(svc->store, out, &err) < 0)
-		return svc_store_fail(r, err);
-	log_event(svc, a, a->client, "user.list", NULL, "ok");
+	if (store_user_list(svc->store, out, &err) < 0) {
+		svc_store_fail(r, err);
+		return svc_abort(&c);
+	}
+	if (svc_commit(&c) < 0) {
+		user_list_release(out);
+		return -1;
+	}
 	return 0;
 }
 
 int svc_user_disable(struct service *svc, const struct actor *a, const char *username,
 		     struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	/* disabling, ending the sessions, revoking the tokens and the entry:
+	 * one transaction, all or nothing */
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "user.disable", .object = username}, r) < 0)
 		return -1;
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	if (!a->cli && u.info.id == a->user_id) {
 		/* an administrator who locks themselves out leaves nobody to undo it */
 		user_row_release(&u);
-		return svc_fail(r, SVC_CONFLICT, "username",
-				_("Du kan ikke deaktivere din egen konto."));
+		svc_fail(r, SVC_CONFLICT, "username", "%s",
+			 _("Du kan ikke deaktivere din egen konto."));
+		return svc_abort(&c);
 	}
 	int n;
 	char *err = NULL;
-	if (svc_log(svc, a, "user.disable", username, "ok", r) < 0) {
-		user_row_release(&u);
-		return -1;
-	}
-	if (store_user_set_disabled(svc->store, u.info.id, true, &err) < 0 ||
-	    store_session_delete_user(svc->store, u.info.id, &err) < 0 ||
-	    store_token_revoke_user(svc->store, u.info.id, &n, &err) < 0) {
-		user_row_release(&u);
-		log_event(svc, a, a->client, "user.disable", username, "failed");
-		return svc_store_fail(r, err);
-	}
+	int rc = store_user_set_disabled(svc->store, u.info.id, true, &err) < 0 ||
+			 store_session_delete_user(svc->store, u.info.id, &err) < 0 ||
+			 store_token_revoke_user(svc->store, u.info.id, &n, &err) < 0
+		     ? svc_store_fail(r, err)
+		     : 0;
 	user_row_release(&u);
-	return 0;
+	return rc == 0 ? svc_commit(&c) : svc_abort(&c);
+}
+
+int svc_user_set_role(struct service *svc, const struct actor *a, const char *username,
+		      enum role role, const char *stepup_code, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+		return -1;
+	if (role >= ROLE__COUNT)
+		return svc_fail(r, SVC_INVALID, "role", _("Ukendt rolle."));
+	struct user_row u;
+	if (svc_user_by_name(svc, username, &u, r) < 0)
+		return -1;
+	long long id = u.info.id;
+	enum role before = u.info.role;
+	user_row_release(&u);
+	if (!a->cli && id == a->user_id)
+		return svc_fail(r, SVC_CONFLICT, "role", _("Du kan ikke ændre din egen rolle."));
+	if (before == role)
+		return 0;
+	bool grants = role_sees_personal_data(role);
+	if (grants && svc_stepup(svc, a, stepup_code, "user.role", r) < 0)
+		return -1;
+	struct strbuf obj = STRBUF_INIT;
+	strbuf_addf(&obj, "%s %s", username, role_id(role));
+	SVC_CALL(c);
+	int rc = svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+			   (struct svc_entry){.action = "user.role", .object = obj.buf}, r);
+	strbuf_release(&obj);
+	if (rc < 0)
+		return -1;
+	char *err = NULL;
+	/* the user's sessions end: the next sign-in meets the new role's
+	 * two-factor rule, and nobody keeps a page of the old role open */
+	if (store_user_set_role(svc->store, id, role, &err) < 0 ||
+	    store_session_delete_user(svc->store, id, &err) < 0) {
+		svc_store_fail(r, err);
+		return svc_abort(&c);
+	}
+	if (grants && log_grant(&c, username, role) < 0)
+		return svc_abort(&c);
+	return svc_commit(&c);
 }
 
 /* The actor's own account (ACT_PROFILE): the profile, two-factor and
@@ -368,7 +470,7 @@ static void clear_failures(struct service *svc, const char *username)
 static int throttle_fail(struct service *svc, const char *username, const char *client,
 			 struct svc_result *r)
 {
-	log_event(svc, NULL, client, "login.throttled", username, "denied");
+	log_event(svc, NULL, client, "login.throttled", username, SVC_REFUSED);
 	return svc_fail(r, SVC_THROTTLED, NULL,
 			_("For mange mislykkede forsøg på at logge ind. Vent %d minutter, og prøv "
 			  "igen."),
@@ -379,10 +481,10 @@ static int new_session(struct service *svc, long long user_id, enum session_stat
 		       char *cookie_out, struct session_info *info, struct svc_result *r)
 {
 	unsigned char h[32];
-	random_secret(cookie_out);
+	svc_random_token(cookie_out);
 	hash_secret(cookie_out, h);
 	info->state = state;
-	random_secret(info->csrf);
+	svc_random_token(info->csrf);
 	char *err = NULL;
 	if (store_session_insert(svc->store, h, user_id, state_id(state), info->csrf, now_s(),
 				 &err) < 0)
@@ -466,43 +568,11 @@ int svc_login(struct service *svc, const char *username, const char *password, c
 
 /* ---- TOTP ---------------------------------------------------------------- */
 
-static void seal_key(const struct service *svc, unsigned char out[crypto_secretbox_KEYBYTES])
+/* The TOTP secret is sealed at rest (service/crypto.h) in user.totp_secret. */
+static struct sealed_ref totp_ref(long long user_id)
 {
-	crypto_kdf_derive_from_key(out, crypto_secretbox_KEYBYTES, 1, "sspseal_", svc->key);
-}
-
-/* sealed = nonce || secretbox(secret): the TOTP secret is encrypted at rest
- * with a key derived from the instance secret, which is not in the database. */
-static unsigned char *seal(const struct service *svc, const unsigned char *plain, size_t n,
-			   size_t *out_len)
-{
-	unsigned char k[crypto_secretbox_KEYBYTES];
-	seal_key(svc, k);
-	*out_len = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + n;
-	unsigned char *out = malloc(*out_len);
-	if (!out)
-		return NULL;
-	randombytes_buf(out, crypto_secretbox_NONCEBYTES);
-	crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, plain, n, out, k);
-	sodium_memzero(k, sizeof(k));
-	return out;
-}
-
-static int unseal(const struct service *svc, const unsigned char *sealed, size_t len,
-		  unsigned char *plain, size_t plain_max, size_t *plain_len)
-{
-	if (len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
-		return -1;
-	size_t n = len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
-	if (n > plain_max)
-		return -1;
-	unsigned char k[crypto_secretbox_KEYBYTES];
-	seal_key(svc, k);
-	int rc = crypto_secretbox_open_easy(plain, sealed + crypto_secretbox_NONCEBYTES,
-					    len - crypto_secretbox_NONCEBYTES, sealed, k);
-	sodium_memzero(k, sizeof(k));
-	*plain_len = n;
-	return rc;
+	struct sealed_ref at = {"user", "totp_secret", user_id};
+	return at;
 }
 
 /* Checks code against the user's (sealed) secret and refuses a step that
@@ -514,15 +584,20 @@ static int totp_check(struct service *svc, const struct user_row *u, const char 
 	for (int i = 0; i < 6; i++)
 		if (!isdigit((unsigned char)code[i]))
 			return -1;
-	unsigned char secret[64];
+	char *secret;
 	size_t n;
-	if (unseal(svc, u->totp_sealed, u->totp_sealed_len, secret, sizeof(secret), &n) < 0)
+	struct sealed_ref at = totp_ref(u->info.id);
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_unseal(svc, &at, u->totp_sealed, u->totp_sealed_len, &secret, &n, &r) < 0) {
+		/* the operator must hear of a secret that does not open */
+		fprintf(stderr, "ssp: %s\n", r.message);
+		svc_result_clear(&r);
 		return -1;
+	}
 	int pos;
 	uint64_t counter;
-	int rc = oath_totp_validate3((const char *)secret, n, time(NULL), TOTP_STEP, 0, 1, &pos,
-				     &counter, code);
-	sodium_memzero(secret, sizeof(secret));
+	int rc = oath_totp_validate3(secret, n, time(NULL), TOTP_STEP, 0, 1, &pos, &counter, code);
+	svc_plain_free(secret, n);
 	if (rc < 0)
 		return -1;
 	char *err = NULL;
@@ -584,13 +659,48 @@ int svc_login_totp(struct service *svc, const char *cookie, const char *code, co
 	}
 	clear_failures(svc, u.info.username);
 	user_row_release(&u);
-	random_secret(cookie_out);
+	svc_random_token(cookie_out);
 	hash_secret(cookie_out, nh);
 	info->state = SESSION_FULL;
-	random_secret(info->csrf);
+	svc_random_token(info->csrf);
 	if (store_session_rekey(svc->store, h, nh, "full", info->csrf, now_s(), &err) < 0)
 		return svc_store_fail(r, err);
 	log_event(svc, &a, client, "login.ok", NULL, "ok");
+	return 0;
+}
+
+int svc_stepup(struct service *svc, const struct actor *a, const char *code, const char *why,
+	       struct svc_result *r)
+{
+	if (a->cli)
+		return 0;
+	struct user_row u;
+	if (svc_user_by_id(svc, a->user_id, &u, r) < 0)
+		return -1;
+	if (!u.info.totp_enabled) {
+		user_row_release(&u);
+		log_event(svc, a, a->client, "stepup", why, SVC_REFUSED);
+		return svc_fail(r, SVC_FORBIDDEN, "stepup_code",
+				_("Handlingen giver adgang til personoplysninger og kræver, at du "
+				  "bekræfter med to-faktor. Slå to-faktor-login til for din egen "
+				  "konto først (Profil)."));
+	}
+	if (throttled(svc, u.info.username, a->client)) {
+		user_row_release(&u);
+		return throttle_fail(svc, a->username, a->client, r);
+	}
+	if (totp_check(svc, &u, code) < 0) {
+		record_failure(svc, u.info.username, a->client);
+		user_row_release(&u);
+		log_event(svc, a, a->client, "stepup", why, "failed");
+		return svc_fail(
+		    r, SVC_INVALID, "stepup_code",
+		    _("Bekræft med din to-faktor-kode: skriv den 6-cifrede kode, som din "
+		      "app viser lige nu. Koden var forkert eller allerede brugt."));
+	}
+	clear_failures(svc, u.info.username);
+	user_row_release(&u);
+	log_event(svc, a, a->client, "stepup", why, "ok");
 	return 0;
 }
 
@@ -660,8 +770,12 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 	unsigned char h[32];
 	long long uid;
 	char *err = NULL;
+	/* failed anonymous attempts are counted per address and minute, not
+	 * logged one by one, and too many are refused before the look-up */
+	if (svc_anon_throttled(svc, client, r))
+		return -1;
 	if (!token || hash_secret(token, h) < 0) {
-		log_event(svc, NULL, client, "token.use", NULL, "failed");
+		svc_anon_failure(svc, client, "token.use");
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
 				_("Ugyldigt eller tilbagekaldt token."));
 	}
@@ -676,7 +790,7 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 	if (rc == 1 || u.info.disabled) {
 		if (rc == 0)
 			user_row_release(&u);
-		log_event(svc, NULL, client, "token.use", NULL, "failed");
+		svc_anon_failure(svc, client, "token.use");
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
 				_("Ugyldigt eller tilbagekaldt token."));
 	}
@@ -689,54 +803,60 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 int svc_token_create(struct service *svc, const struct actor *a, const char *username,
 		     char *token_out, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	token_out[0] = '\0';
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "token.create", .object = username}, r) < 0)
 		return -1;
+	if (!a->cli) {
+		/* a token skips two-factor: only root makes one (docs/tokens.md) */
+		svc_fail(r, SVC_FORBIDDEN, NULL,
+			 _("API-tokens laves kun af den lokale operatør på serveren (ssp "
+			   "token create)."));
+		return svc_abort_refused(&c);
+	}
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	if (u.info.disabled) {
 		user_row_release(&u);
-		return svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."),
-				username);
-	}
-	if (svc_log(svc, a, "token.create", username, "ok", r) < 0) {
-		user_row_release(&u);
-		return -1;
+		svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."), username);
+		return svc_abort(&c);
 	}
 	unsigned char h[32];
-	random_secret(token_out);
+	svc_random_token(token_out);
 	hash_secret(token_out, h);
 	char *err = NULL;
 	int rc = store_token_insert(svc->store, h, u.info.id, &err);
 	user_row_release(&u);
-	if (rc < 0) {
+	if (rc < 0)
+		svc_store_fail(r, err);
+	rc = rc == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (rc < 0) /* the token was never stored: nobody may see it */
 		sodium_memzero(token_out, AUTH_SECRET_LEN + 1);
-		log_event(svc, a, a->client, "token.create", username, "failed");
-		return svc_store_fail(r, err);
-	}
-	return 0;
+	return rc;
 }
 
 int svc_token_revoke(struct service *svc, const struct actor *a, const char *username, int *count,
 		     struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	*count = 0;
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "token.revoke", .object = username}, r) < 0)
 		return -1;
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	char *err = NULL;
-	if (svc_log(svc, a, "token.revoke", username, "ok", r) < 0) {
-		user_row_release(&u);
-		return -1;
-	}
 	int rc = store_token_revoke_user(svc->store, u.info.id, count, &err);
 	user_row_release(&u);
-	if (rc < 0) {
-		log_event(svc, a, a->client, "token.revoke", username, "failed");
-		return svc_store_fail(r, err);
-	}
-	return 0;
+	if (rc < 0)
+		svc_store_fail(r, err);
+	rc = rc == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (rc < 0)
+		*count = 0;
+	return rc;
 }
 
 /* ---- enrolment and password ----------------------------------------------- */
@@ -771,11 +891,13 @@ int svc_totp_begin(struct service *svc, const struct actor *a, char **secret_bas
 	while (b32len && b32[b32len - 1] == '=')
 		b32[--b32len] = '\0';
 	size_t sealed_len;
-	unsigned char *sealed = seal(svc, secret, sizeof(secret), &sealed_len);
+	unsigned char *sealed;
+	struct sealed_ref at = totp_ref(a->user_id);
+	int sealed_rc = svc_seal(svc, &at, secret, sizeof(secret), &sealed, &sealed_len, r);
 	sodium_memzero(secret, sizeof(secret));
-	if (!sealed) {
+	if (sealed_rc < 0) {
 		free(b32);
-		return svc_fail(r, SVC_ERROR, NULL, _("Kunne ikke lave en hemmelighed."));
+		return -1;
 	}
 	char *err = NULL;
 	int rc = store_user_set_totp(svc->store, a->user_id, sealed, sealed_len, false, &err);
@@ -837,9 +959,16 @@ int svc_password_change(struct service *svc, const struct actor *a, const char *
 	struct user_row u;
 	if (own_row(svc, a, &u, r) < 0)
 		return -1;
+	/* a wrong old password counts with the sign-in failures: a stolen
+	 * session must not become a password-guessing oracle */
+	if (throttled(svc, u.info.username, a->client)) {
+		user_row_release(&u);
+		return throttle_fail(svc, a->username, a->client, r);
+	}
 	bool ok = old_password && strlen(old_password) <= PASSWORD_MAX &&
 		  password_verify(svc, u.password_hash, old_password);
 	if (!ok) {
+		record_failure(svc, u.info.username, a->client);
 		user_row_release(&u);
 		log_event(svc, a, a->client, "password.change", NULL, "failed");
 		return svc_fail(r, SVC_INVALID, "old_password",

@@ -1,4 +1,5 @@
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "service/service.h"
@@ -21,23 +22,35 @@ int service_strategy_check(const char *text, size_t len, struct org *out, struct
 	return plan_check(out, year, year + 1, d) ? -1 : 0;
 }
 
-int service_strategy_apply(struct service *svc, const char *text, size_t len, struct diags *d,
-			   struct strlist *kept, char **err)
+int svc_strategy_apply(struct service *svc, const struct actor *a, const char *text, size_t len,
+		       struct diags *d, struct strlist *kept, struct svc_result *r)
 {
-	*err = NULL;
-	struct org o;
-	org_init(&o);
-	if (service_strategy_check(text, len, &o, d) < 0) {
-		org_release(&o);
-		return -1;
-	}
+	/* the organisation decides who sits where: logged with the change, in
+	 * its transaction, with the SHA-256 of the file, so the log says which
+	 * strategy */
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char hex[crypto_hash_sha256_BYTES * 2 + 1];
 	crypto_hash_sha256(h, (const unsigned char *)text, len);
 	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	int rc = store_org_save(svc->store, &o, hex, kept, err);
+	char what[80];
+	snprintf(what, sizeof(what), "sha256=%s", hex);
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_STRATEGY_APPLY, NULL,
+		      (struct svc_entry){.action = "strategy.apply", .object = what}, r) < 0)
+		return -1;
+	struct org o;
+	org_init(&o);
+	/* parsed and planned for this year and next (issue 11) */
+	int rc = service_strategy_check(text, len, &o, d);
+	if (rc < 0) {
+		svc_fail(r, SVC_INVALID, NULL, "%s", _("Strategien har fejl; intet er ændret."));
+	} else {
+		char *err = NULL;
+		if ((rc = store_org_save(svc->store, &o, hex, kept, &err)) < 0)
+			svc_store_fail(r, err);
+	}
 	org_release(&o);
-	return rc;
+	return rc == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
 int service_org_get(struct service *svc, struct org *out, char **err)

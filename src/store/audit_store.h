@@ -2,7 +2,8 @@
 #ifndef SSP_AUDIT_STORE_H
 #define SSP_AUDIT_STORE_H
 
-#include "service/audit.h"
+#include "domain/audit_record.h"
+#include "domain/checkpoint.h"
 #include "store/store.h"
 
 /* Row as stored, with its chain fields. */
@@ -23,7 +24,26 @@ typedef void (*audit_hash_fn)(const char *prev_hash, const struct audit_row *row
 int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_fn fn, void *data,
 		       char **err);
 
+/* The checkpoint file, PATH.checkpoint beside the database (and its key):
+ * after every commit that appended entries, the store writes the newest
+ * one's (seq, hash) there (mode 0600, atomically; never moving backwards
+ * when several connections append). The path is the caller's to free. */
+char *store_audit_checkpoint_path(struct store *s);
+/* Reads the checkpoint file: 0 with *out, 1 when there is none, -1 when
+ * it cannot be read or is not a checkpoint (message in *err). */
+int store_audit_checkpoint_read(struct store *s, struct checkpoint *out, char **err);
+
 int store_audit_list(struct store *s, const char *username, const char *subject, int limit,
 		     struct audit_rows *out, char **err);
+/* As store_audit_list, only entries with seq < before (before <= 0: from
+ * the newest): one page of the log, newest first. */
+int store_audit_list_before(struct store *s, const char *username, const char *subject,
+			    long long before, int limit, struct audit_rows *out, char **err);
+/* The newest entries whose action is one of actions[0..5], or is
+ * actions[6] with an outcome other than "ok" (service/audit.c names
+ * them). */
+#define AUDIT_NOTABLE_ACTIONS 7
+int store_audit_notable(struct store *s, const char *const actions[AUDIT_NOTABLE_ACTIONS],
+			int limit, struct audit_rows *out, char **err);
 
 #endif

@@ -212,11 +212,45 @@ const char *const store_migrations[] = {
 	"  INTEGER NOT NULL DEFAULT 0"
 	"  CHECK (edited_by_admin IN (0, 1));",
 
-	/* 6 (issue 11): the strategy's own reason why named young people are
+	/* 6: sealed columns (service/crypto.c). Data keys are random, stored
+	 * here wrapped (XChaCha20-Poly1305) under a key derived from the
+	 * instance secret in DB.key; a sealed value names its key by id. The
+	 * TOTP secrets sealed the old way (secretbox, no key id, no associated
+	 * data) move to totp_legacy until the program re-seals them on its
+	 * next start (crypto_upgrade in service_load_key): that needs the
+	 * key, which SQL does not have. */
+	"CREATE TABLE data_key ("
+	"  id INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 4294967295),"
+	"  wrapped BLOB NOT NULL,"
+	"  created_at TEXT NOT NULL"
+	");"
+	"ALTER TABLE user ADD COLUMN totp_legacy BLOB;"
+	"UPDATE user SET totp_legacy = totp_secret, totp_secret = NULL"
+	"  WHERE totp_secret IS NOT NULL;",
+	/* 7: the web door's guards (store/guard_store.c): failed anonymous
+	 * attempts (bad bearer or calendar tokens) counted per address and
+	 * minute, written to the access log as one entry each; idempotency
+	 * keys of creating requests, so a repeated post makes one record. */
+	"CREATE TABLE anon_failure ("
+	"  client TEXT NOT NULL,"
+	"  minute INTEGER NOT NULL,"              /* Unix time / 60 */
+	"  action TEXT NOT NULL,"                 /* 'token.use', 'calendar.feed' */
+	"  count INTEGER NOT NULL,"
+	"  PRIMARY KEY (client, minute, action)"
+	");"
+	"CREATE TABLE idempotency ("
+	"  user_id INTEGER NOT NULL,"             /* 0: the local operator */
+	"  key TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"          /* Unix time */
+	"  object TEXT,"                          /* what it made; NULL while working */
+	"  PRIMARY KEY (user_id, key)"
+	");",
+
+	/* 8 (issue 11): the strategy's own reason why named young people are
 	 * not discussed at a body (navngivne-personer-grund); NULL: none given. */
 	"ALTER TABLE body ADD COLUMN named_reason TEXT;",
 
-	/* 7 (issue 11): a body's chair and minute-taker (mødeleder, referent):
+	/* 9 (issue 11): a body's chair and minute-taker (mødeleder, referent):
 	 * roles or functions, one per line, "district-id: ..." for one unit. */
 	"ALTER TABLE body ADD COLUMN chairs TEXT;"
 	"ALTER TABLE body ADD COLUMN minute_takers TEXT;",

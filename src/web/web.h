@@ -2,7 +2,8 @@
  *
  * Layout of src/web/:
  *   server.c   daemon, threads, per-thread service, request phases, limits
- *   response.c responses and the one function that sets security headers
+ *   response.c responses and cookies
+ *   headers.c  the one function that sets security headers
  *   router.c   the route table, authentication, CSRF, permission pre-check
  *   pages.c    HTML pages (layout.c: the page frame with DKFDS)
  *   api.c      JSON API under /api/v1/ (api_meetings.c: meetings and
@@ -10,7 +11,10 @@
  *   assets.c   /static/ files
  *   qr.c       QR code as inline SVG (two-factor enrolment)
  *   parse.c    form / query / cookie / JSON parsers (pure, fuzzed)
+ *   params.c   the query year and path ids every area reads the same way
  *   html.c     the escaping HTML writer
+ *   form.c     the form widgets (inputs, selects, text areas, checkboxes,
+ *              buttons, alerts) every page uses
  */
 #ifndef SSP_WEB_H
 #define SSP_WEB_H

@@ -165,6 +165,8 @@ static void the_table(void **state)
 	    [ACT_THEME_DAY_RECORD] = "ssp",
 	    [ACT_MINUTES_VIEW] = "admin ssp politi boern-familier ungeenhed kontaktperson "
 				 "styregruppe revisor",
+	    [ACT_KEY_ADMIN] = "admin",
+	    [ACT_STRATEGY_APPLY] = "admin",
 	};
 	struct authz_facts easy = {.actor_takes_part = true, .institution = "skole-a"};
 	for (int act = 0; act < ACT__COUNT; act++) {
