@@ -40,8 +40,7 @@ int svc_strategy_apply(struct service *svc, const struct actor *a, const char *t
 		return -1;
 	struct org o;
 	org_init(&o);
-	/* parsed and planned (service_strategy_check): a strategy that cannot
-	 * be planned changes nothing either */
+	/* parsed and planned for this year and next (issue 11) */
 	int rc = service_strategy_check(text, len, &o, d);
 	if (rc < 0) {
 		svc_fail(r, SVC_INVALID, NULL, "%s", _("Strategien har fejl; intet er ændret."));

@@ -245,6 +245,7 @@ const char *const store_migrations[] = {
 	"  object TEXT,"                          /* what it made; NULL while working */
 	"  PRIMARY KEY (user_id, key)"
 	");",
+
 	/* 8 (issue 11): the strategy's own reason why named young people are
 	 * not discussed at a body (navngivne-personer-grund); NULL: none given. */
 	"ALTER TABLE body ADD COLUMN named_reason TEXT;",

@@ -514,6 +514,7 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 		strbuf_release(&orphans);
 		goto fail;
 	}
+	strlist_clear(&was_active);
 	if (orphans.len) {
 		struct strbuf msg = STRBUF_INIT;
 		strbuf_addf(
@@ -523,12 +524,10 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 		      "afløser et af dem, eller behold organet; intet er gemt"),
 		    orphans.buf);
 		strbuf_release(&orphans);
-		strlist_clear(&was_active);
-		store_rollback(s);
 		*err = strbuf_detach(&msg);
+		store_rollback(s);
 		return -1;
 	}
-	strlist_clear(&was_active);
 	return store_end(s, 0, err, _("gem organisation"));
 fail:
 	strlist_clear(&was_active);

@@ -162,14 +162,16 @@ static void renames_and_orphans(void **state)
 	char *err = NULL;
 	assert_int_equal(store_open(fx.path, STORE_OPEN_EXISTING, &s, &err), 0);
 	struct service svc = {.store = s};
+	struct actor a;
+	actor_cli(&a);
 	struct diags d;
 	diags_init(&d, "t.ini");
-	assert_int_equal(service_strategy_apply(&svc, dropped, strlen(dropped), &d, NULL, &err),
-			 -1);
-	assert_non_null(err);
-	assert_non_null(strstr(err, "»y« (1)"));
-	assert_non_null(strstr(err, "tidligere-id"));
-	free(err);
+	struct svc_result r = SVC_RESULT_INIT;
+	assert_int_equal(svc_strategy_apply(&svc, &a, dropped, strlen(dropped), &d, NULL, &r), -1);
+	assert_non_null(r.message);
+	assert_non_null(strstr(r.message, "»y« (1)"));
+	assert_non_null(strstr(r.message, "tidligere-id"));
+	svc_result_clear(&r);
 	diags_release(&d);
 	store_close(s);
 	struct org o;
