@@ -7,14 +7,15 @@
 #                 every test against build-asan/ and the release suite
 #                 (hardening, smoke test) against build/
 #   make fuzz     run every fuzz target for a bounded time (clang, libFuzzer)
-#   make bench    speed and memory, as ratios within one run (bench/run.sh)
+#   make bench    speed and memory, as ratios within one run (bench/run.sh);
+#                 writes BENCHMARKS.md. `make bench-quick`: the reduced set
 
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 DB ?= ssp.db
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build build-asan run test fuzz bench clean format
+.PHONY: all deps build build-asan run test fuzz bench bench-deps bench-quick clean format
 
 all: build
 
@@ -42,8 +43,14 @@ run: deps build
 test: deps build build-asan
 	@sh scripts/test.sh $(ASAN_BUILD) $(BUILD)
 
-bench: deps build
+bench-deps:
+	@sh scripts/deps.sh bench
+
+bench: bench-deps build
 	@sh bench/run.sh $(BUILD)
+
+bench-quick: bench-deps build
+	@sh bench/run.sh --quick $(BUILD)
 
 fuzz: deps
 	@sh scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -3,7 +3,8 @@
 #
 # As root it runs apt-get for whatever is missing; otherwise it prints the
 # exact command to run and fails. `make run` and `make test` call it first,
-# so a fresh Debian 12 machine needs nothing else.
+# so a fresh Debian 12 machine needs nothing else. `sh scripts/deps.sh bench`
+# (from `make bench`) adds what only the benchmark needs.
 set -eu
 
 # build and run
@@ -18,6 +19,11 @@ PKGS="$PKGS libcmocka-dev clang clang-format libclang-rt-14-dev poppler-utils li
 PKGS="$PKGS libmicrohttpd-dev libqrencode-dev nodejs curl openssl"
 # browser tests: Debian's Chromium (driven by playwright-core) and its fonts
 PKGS="$PKGS chromium fonts-liberation"
+# the benchmark only (bench/run.sh): load generator, the static-file limit
+# and the Python peer; kept out of `make test`
+if [ "${1:-}" = bench ]; then
+	PKGS="$PKGS wrk nginx-light python3-flask gunicorn"
+fi
 
 # Node packages (DKFDS for the pages; playwright-core and axe-core for the
 # browser tests) from package-lock.json, when node_modules lacks them.
