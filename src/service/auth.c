@@ -35,6 +35,9 @@ _Static_assert(AUTH_SECRET_LEN == SVC_TOKEN_LEN, "sessions and tokens are svc_ra
 
 /* Sessions and tokens are stored as BLAKE2b-256 of the secret: a copy of
  * the database does not hand out live sessions. */
+/* How stale a session's last_seen may get before a request rewrites it. */
+#define SESSION_TOUCH_S 60
+
 static int hash_secret(const char *secret, unsigned char out[32])
 {
 	size_t n = strlen(secret);
@@ -736,7 +739,12 @@ int svc_session(struct service *svc, const char *cookie, const char *client, str
 	user_row_release(&u);
 	info->state = state_parse(row.state);
 	snprintf(info->csrf, sizeof(info->csrf), "%.*s", AUTH_SECRET_LEN, row.csrf);
-	if (store_session_touch(svc->store, h, now, &err) < 0)
+	/* last_seen is written at most once a minute: a signed-in request
+	 * otherwise costs a write transaction on the single writer. The idle
+	 * check above reads the stored value, so a session can expire up to
+	 * SESSION_TOUCH_S early, never late. */
+	if (now - row.last_seen >= SESSION_TOUCH_S &&
+	    store_session_touch(svc->store, h, now, &err) < 0)
 		return svc_store_fail(r, err);
 	return 0;
 }

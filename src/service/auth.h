@@ -87,7 +87,8 @@ int svc_login_totp(struct service *svc, const char *cookie, const char *code, co
 
 /* Resolves a cookie value to its actor and session, enforcing the idle
  * timeout and absolute lifetime (expired: SVC_UNAUTHENTICATED, and the
- * session is deleted). Touches last_seen. */
+ * session is deleted). Touches last_seen when it is a minute or more old
+ * (so the idle timeout can end a session up to a minute early). */
 int svc_session(struct service *svc, const char *cookie, const char *client, struct actor *a,
 		struct session_info *info, struct svc_result *r);
 

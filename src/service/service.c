@@ -24,6 +24,8 @@ int service_global_init(void)
 {
 	if (sodium_init() < 0)
 		return -1;
+	if (store_global_init() < 0)
+		return -1;
 	if (oath_init() != OATH_OK)
 		return -1;
 	return 0;

@@ -35,11 +35,9 @@ int db_fail(struct store *s, char **err, const char *what)
 
 /* Prepares sql and binds arguments described by types: 's' const char *
  * (NULL binds NULL), 'i' int. Returns NULL on error. */
-sqlite3_stmt *vprep(struct store *s, const char *sql, const char *types, va_list ap)
+/* Binds the arguments described by types to st; 0 on success. */
+static int vbind(sqlite3_stmt *st, const char *types, va_list ap)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return NULL;
 	for (int i = 0; types[i]; i++) {
 		int rc;
 		if (types[i] == 's') {
@@ -55,10 +53,20 @@ sqlite3_stmt *vprep(struct store *s, const char *sql, const char *types, va_list
 		} else {
 			rc = sqlite3_bind_int(st, i + 1, va_arg(ap, int));
 		}
-		if (rc != SQLITE_OK) {
-			sqlite3_finalize(st);
-			return NULL;
-		}
+		if (rc != SQLITE_OK)
+			return -1;
+	}
+	return 0;
+}
+
+sqlite3_stmt *vprep(struct store *s, const char *sql, const char *types, va_list ap)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	if (vbind(st, types, ap) < 0) {
+		sqlite3_finalize(st);
+		return NULL;
 	}
 	return st;
 }
@@ -70,6 +78,54 @@ sqlite3_stmt *prep(struct store *s, const char *sql, const char *types, ...)
 	sqlite3_stmt *st = vprep(s, sql, types, ap);
 	va_end(ap);
 	return st;
+}
+
+/* The cached statement for sql on this connection, prepared on first use;
+ * NULL when the cache is full or the statement is in use (nested), so the
+ * caller prepares a statement of its own. */
+static sqlite3_stmt *cache_get(struct store *s, const char *sql)
+{
+	for (int i = 0; i < s->cache_nr; i++)
+		if (s->cache[i].sql == sql)
+			return sqlite3_stmt_busy(s->cache[i].st) ? NULL : s->cache[i].st;
+	if (s->cache_nr == STORE_STMT_CACHE)
+		return NULL;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+		return NULL;
+	s->cache[s->cache_nr].sql = sql;
+	s->cache[s->cache_nr++].st = st;
+	return st;
+}
+
+sqlite3_stmt *cprep(struct store *s, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	sqlite3_stmt *st = cache_get(s, sql);
+	if (st) {
+		if (vbind(st, types, ap) < 0) {
+			stmt_free(s, st);
+			st = NULL;
+		}
+	} else {
+		st = vprep(s, sql, types, ap);
+	}
+	va_end(ap);
+	return st;
+}
+
+void stmt_free(struct store *s, sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < s->cache_nr; i++)
+		if (s->cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return;
+		}
+	sqlite3_finalize(st);
 }
 
 /* Runs a statement that returns no rows; 0 on success. */
@@ -98,14 +154,14 @@ int stmt_step(sqlite3_stmt *st)
 int rows_end(struct store *s, sqlite3_stmt *st, int rc, char **err, const char *what)
 {
 	int ret = rc == SQLITE_DONE ? 0 : db_fail(s, err, what);
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	return ret;
 }
 
 int row_end(struct store *s, sqlite3_stmt *st, int rc, char **err, const char *what)
 {
 	int ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : db_fail(s, err, what);
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	return ret;
 }
 
@@ -222,6 +278,16 @@ static int migrate(struct store *s, char **err)
 	return 0;
 }
 
+int store_global_init(void)
+{
+	/* Without memory statistics SQLite's allocator takes no global mutex
+	 * on every malloc and free: the server's threads each have their own
+	 * connection and would otherwise all wait on that one lock. Only
+	 * possible before sqlite3_initialize(); later calls change nothing. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	return sqlite3_initialize() == SQLITE_OK ? 0 : -1;
+}
+
 int store_open(const char *path, enum store_open_mode mode, struct store **out, char **err)
 {
 	*out = NULL;
@@ -299,6 +365,8 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	for (int i = 0; i < s->cache_nr; i++)
+		sqlite3_finalize(s->cache[i].st);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
@@ -536,10 +604,10 @@ fail:
 
 static int load_items(struct store *s, struct org_body *b)
 {
-	sqlite3_stmt *st = prep(s,
-				"SELECT kind, text FROM body_item WHERE body_id = ?"
-				" ORDER BY kind, position",
-				"s", b->id);
+	sqlite3_stmt *st = cprep(s,
+				 "SELECT kind, text FROM body_item WHERE body_id = ?"
+				 " ORDER BY kind, position",
+				 "s", b->id);
 	if (!st)
 		return -1;
 	int rc;
@@ -553,7 +621,7 @@ static int load_items(struct store *s, struct org_body *b)
 		else
 			strlist_add_owned(&b->wheel_themes, text);
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -564,10 +632,10 @@ int store_org_load(struct store *s, struct org *o, char **err)
 	if (store_begin_read(s, err) < 0)
 		return -1;
 
-	st = prep(s,
-		  "SELECT name, police_district, age_min, age_max, ssp_plus_from"
-		  " FROM municipality WHERE id = 1",
-		  "");
+	st = cprep(s,
+		   "SELECT name, police_district, age_min, age_max, ssp_plus_from"
+		   " FROM municipality WHERE id = 1",
+		   "");
 	if (!st)
 		goto fail;
 	rc = sqlite3_step(st);
@@ -580,9 +648,9 @@ int store_org_load(struct store *s, struct org *o, char **err)
 	} else if (rc != SQLITE_DONE) {
 		goto fail;
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 
-	st = prep(s, "SELECT id, text FROM strategy_theme", "");
+	st = cprep(s, "SELECT id, text FROM strategy_theme", "");
 	if (!st)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -591,11 +659,11 @@ int store_org_load(struct store *s, struct org *o, char **err)
 			if (!strcmp(id, org_theme_id((enum org_theme)t)) && !o->themes[t])
 				o->themes[t] = col_dup(st, 1);
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	if (rc != SQLITE_DONE)
 		goto fail_nofin;
 
-	st = prep(s, "SELECT id, name FROM district WHERE active = 1 ORDER BY position", "");
+	st = cprep(s, "SELECT id, name FROM district WHERE active = 1 ORDER BY position", "");
 	if (!st)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -603,11 +671,11 @@ int store_org_load(struct store *s, struct org *o, char **err)
 		x->id = col_dup(st, 0);
 		x->name = col_dup(st, 1);
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	if (rc != SQLITE_DONE)
 		goto fail_nofin;
 
-	st = prep(
+	st = cprep(
 	    s, "SELECT id, name, description FROM category WHERE active = 1 ORDER BY position", "");
 	if (!st)
 		goto fail;
@@ -617,16 +685,16 @@ int store_org_load(struct store *s, struct org *o, char **err)
 		x->name = col_dup(st, 1);
 		x->description = col_dup(st, 2);
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	if (rc != SQLITE_DONE)
 		goto fail_nofin;
 
-	st = prep(s,
-		  "SELECT id, name, level, parent_id, purpose, responsible, frequency,"
-		  " named_individuals, note, named_reason, chairs, minute_takers FROM body"
-		  " WHERE active = 1"
-		  " ORDER BY position",
-		  "");
+	st = cprep(s,
+		   "SELECT id, name, level, parent_id, purpose, responsible, frequency,"
+		   " named_individuals, note, named_reason, chairs, minute_takers FROM body"
+		   " WHERE active = 1"
+		   " ORDER BY position",
+		   "");
 	if (!st)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -648,7 +716,7 @@ int store_org_load(struct store *s, struct org *o, char **err)
 		if (frequency_parse(b->frequency_text, &b->freq, &ferr) < 0)
 			free(ferr); /* validated when loaded; keep the text */
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	if (rc != SQLITE_DONE)
 		goto fail_nofin;
 	for (size_t i = 0; i < o->bodies_nr; i++)
@@ -657,10 +725,10 @@ int store_org_load(struct store *s, struct org *o, char **err)
 	if (store_planning_load(s, o) < 0) /* meeting_store.c */
 		goto fail_nofin;
 
-	st = prep(s,
-		  "SELECT id, name, kind, district_id, example FROM institution WHERE active = 1"
-		  " ORDER BY district_id, kind, name",
-		  "");
+	st = cprep(s,
+		   "SELECT id, name, kind, district_id, example FROM institution WHERE active = 1"
+		   " ORDER BY district_id, kind, name",
+		   "");
 	if (!st)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -671,12 +739,12 @@ int store_org_load(struct store *s, struct org *o, char **err)
 		x->district = col_dup(st, 3);
 		x->example = sqlite3_column_int(st, 4) != 0;
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	if (rc != SQLITE_DONE)
 		goto fail_nofin;
 	return store_end(s, 0, err, _("læs organisation"));
 fail:
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 fail_nofin:
 	return store_end(s, -1, err, _("læs organisation"));
 }

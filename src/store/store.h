@@ -19,6 +19,9 @@ enum store_open_mode {
 	STORE_OPEN_CREATE    /* create the file if missing, then migrate */
 };
 
+/* Configures and starts SQLite once per process, before any store_open()
+ * (service_global_init() calls it); 0 on success. */
+int store_global_init(void);
 int store_open(const char *path, enum store_open_mode mode, struct store **out, char **err);
 void store_close(struct store *s);
 

@@ -9,6 +9,8 @@
 
 #include "store/store.h"
 
+#define STORE_STMT_CACHE 24
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -20,6 +22,14 @@ struct store {
 	long long cp_seq;
 	char cp_hash[65];
 	int tx_depth; /* store_begin() nesting: 0 outside a transaction */
+	/* Statements of the hot paths (session lookup, the organisation),
+	 * prepared once per connection by cprep() and keyed by the address of
+	 * their SQL literal; finalized by store_close(). */
+	struct stmt_cache_entry {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[STORE_STMT_CACHE];
+	int cache_nr;
 };
 
 /* A Danish message built like printf; caller frees. */
@@ -31,6 +41,13 @@ int db_fail(struct store *s, char **err, const char *what);
  * Returns NULL on error. */
 sqlite3_stmt *vprep(struct store *s, const char *sql, const char *types, va_list ap);
 sqlite3_stmt *prep(struct store *s, const char *sql, const char *types, ...);
+/* Like prep(), but the statement stays prepared on this connection: sql
+ * must be a string literal (the cache is keyed by its address), and the
+ * statement must be released with stmt_free() (row_end(), rows_end() and
+ * step_done() do so), never sqlite3_finalize(). */
+sqlite3_stmt *cprep(struct store *s, const char *sql, const char *types, ...);
+/* Resets a statement from cprep() for its next use; finalizes any other. */
+void stmt_free(struct store *s, sqlite3_stmt *st);
 /* Runs a statement that returns no rows; 0 on success, -1 on error. */
 int exec(struct store *s, const char *sql, const char *types, ...);
 /* A copy of a text column, or NULL. */

@@ -87,7 +87,7 @@ int store_user_by_name(struct store *s, const char *username, struct user_row *o
 
 int store_user_by_id(struct store *s, long long id, struct user_row *out, char **err)
 {
-	return user_one(s, prep(s, "SELECT " USER_COLS " FROM user WHERE id = ?", "l", id), out,
+	return user_one(s, cprep(s, "SELECT " USER_COLS " FROM user WHERE id = ?", "l", id), out,
 			err);
 }
 
@@ -169,10 +169,10 @@ int store_session_insert(struct store *s, const unsigned char hash[32], long lon
 int store_session_get(struct store *s, const unsigned char hash[32], struct session_row *out,
 		      char **err)
 {
-	sqlite3_stmt *st = prep(s,
-				"SELECT user_id, state, csrf, created_at, last_seen FROM session"
-				" WHERE id_hash = ?",
-				"b", (const void *)hash, 32);
+	sqlite3_stmt *st = cprep(s,
+				 "SELECT user_id, state, csrf, created_at, last_seen FROM session"
+				 " WHERE id_hash = ?",
+				 "b", (const void *)hash, 32);
 	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW) {
 		out->user_id = sqlite3_column_int64(st, 0);
@@ -187,8 +187,8 @@ int store_session_get(struct store *s, const unsigned char hash[32], struct sess
 int store_session_touch(struct store *s, const unsigned char hash[32], long long now, char **err)
 {
 	return step_done(s,
-			 prep(s, "UPDATE session SET last_seen = ? WHERE id_hash = ?", "lb", now,
-			      (const void *)hash, 32),
+			 cprep(s, "UPDATE session SET last_seen = ? WHERE id_hash = ?", "lb", now,
+			       (const void *)hash, 32),
 			 err, "session");
 }
 

@@ -125,6 +125,56 @@ static void session_expiry_and_logout(void **state)
 	svc_result_clear(&r);
 }
 
+/* last_seen of the session cookie, read by a second connection. */
+static long long session_last_seen(void)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long v = -1;
+	sqlite3_open(fx.path, &db);
+	sqlite3_prepare_v2(db, "SELECT last_seen FROM session", -1, &st, NULL);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void session_exec(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_open(fx.path, &db);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+}
+
+/* A signed-in request rewrites last_seen only when it is a minute or more
+ * old (no write transaction per request), and a session in use never
+ * reaches the idle timeout. */
+static void session_touch_at_most_once_a_minute(void **state)
+{
+	(void)state;
+	fx.cfg.totp_required_roles = 0;
+	add_user("bo", ROLE_POLICE);
+	char cookie[AUTH_SECRET_LEN + 1];
+	struct session_info info;
+	struct svc_result r = SVC_RESULT_INIT;
+	struct actor a;
+	assert_int_equal(svc_login(&fx.svc, "bo", "rigtig-adgangskode", "c", cookie, &info, &r), 0);
+	session_exec("UPDATE session SET last_seen = last_seen - 30");
+	long long before = session_last_seen();
+	assert_int_equal(svc_session(&fx.svc, cookie, "c", &a, &info, &r), 0);
+	assert_true(session_last_seen() == before); /* 30 s old: not rewritten */
+
+	/* 29 minutes idle with a 30-minute timeout: still valid, and renewed */
+	session_exec("UPDATE session SET last_seen = last_seen - 29 * 60");
+	before = session_last_seen();
+	assert_int_equal(svc_session(&fx.svc, cookie, "c", &a, &info, &r), 0);
+	assert_true(session_last_seen() >= before + 29 * 60);
+	assert_int_equal(svc_session(&fx.svc, cookie, "c", &a, &info, &r), 0);
+	svc_result_clear(&r);
+}
+
 static void totp_enrol_and_login(void **state)
 {
 	(void)state;
@@ -582,6 +632,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(permissions_and_validation, setup, teardown),
 	    cmocka_unit_test_setup_teardown(audit_chain_detects_edits, setup, teardown),
 	    cmocka_unit_test_setup_teardown(audit_chain_detects_deletion, setup, teardown),
+	    cmocka_unit_test_setup_teardown(session_touch_at_most_once_a_minute, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	oath_done();
