@@ -17,6 +17,10 @@
 #    reads the same meetings in the sqlite3 shell, both as whole processes
 #    (start-up included on both sides), N times each.
 #
+# SSP_COMPARE="LABEL=/path/to/ssp ..." also measures the page through other
+# ssp binaries (e.g. the build of an older commit) on the same database, in
+# the same run, as ssp_page@LABEL: a before/after of a change.
+#
 # --quick: 64 connections only, one run of 3 s each; the last line of output
 # is one JSON object. The full run does RUNS (default 3) runs of 5 s each and
 # writes BENCHMARKS.md (median, min and max). Every server started here is
@@ -133,6 +137,19 @@ wait_http "$purl/organisation"
 pcode=$(curl -s -o /dev/null -w '%{http_code}' -H "$cookie" "$purl/organisation")
 [ "$pcode" = 200 ] || { echo "bench: peer gav $pcode" >&2; cat "$tmp/peer.out" >&2; exit 1; }
 
+# other ssp binaries (SSP_COMPARE) on the same database
+compare=""
+for spec in ${SSP_COMPARE:-}; do
+	label=${spec%%=*} bin=${spec#*=}
+	"$bin" serve --listen 127.0.0.1:0 >"$tmp/serve-$label.out" 2>&1 &
+	cpid=$!
+	pids="$pids $cpid"
+	for _ in $(seq 100); do grep -q 'Lytter på' "$tmp/serve-$label.out" && break; sleep 0.1; done
+	curl_=$(sed -n 's/^Lytter på \(http[^ ]*\)$/\1/p' "$tmp/serve-$label.out" | head -1)
+	[ -n "$curl_" ] || { cat "$tmp/serve-$label.out" >&2; exit 1; }
+	compare="$compare $label=${curl_%/}=$cpid"
+done
+
 # wrk NAME CONNS URL [HEADER]: appends "NAME CONNS rps p50_ms p99_ms"
 bench_one() {
 	name=$1 c=$2 u=$3
@@ -170,10 +187,17 @@ while [ $r -le $runs ]; do
 		bench_one ssp_api "$c" "$url/api/v1/org" "Authorization: Bearer $tok"
 		bench_one nginx "$c" "$nurl/organisation"
 		bench_one peer "$c" "$purl/organisation" "$cookie"
+		for spec in $compare; do
+			label=${spec%%=*} rest=${spec#*=}
+			bench_one "ssp_page@$label" "$c" "${rest%=*}/organisation" "$cookie"
+		done
 	done
 	r=$((r + 1))
 done
 rss_kib=$(awk '/VmHWM/ {print $2}' "/proc/$spid/status")
+for spec in $compare; do
+	echo "ssp server ${spec%%=*} peak RSS: $(awk '/VmHWM/ {printf "%.1f MB", $2 / 1024}' "/proc/${spec##*=}/status")"
+done >"$tmp/compare_rss"
 
 # queries: ssp compliance against the same meetings read by bare SQL
 year=$(date +%Y)
@@ -212,6 +236,7 @@ r_sql=$(ratio "$q_ssp" "$q_sql")
 rss_mb=$(awk -v k="$rss_kib" 'BEGIN { printf "%.1f", k / 1024 }')
 echo "ssp_page/nginx at 64: $r_ng   ssp_page/peer at 64: $r_peer"
 echo "ssp server peak RSS: $rss_mb MB"
+cat "$tmp/compare_rss"
 echo "== queries ($meetings meetings in $year; whole processes, $qn each)"
 echo "ssp compliance $year --format json: $q_ssp us; sqlite3 shell, same meetings: $q_sql us; ratio $r_sql"
 
@@ -247,6 +272,7 @@ if [ $quick = 0 ]; then
 		echo "| ssp_page / peer requests/s | $r_peer |"
 		echo "| ssp_page p99 ms | $(get ssp_page 64 9) |"
 		echo "| ssp server peak RSS (VmHWM) | $rss_mb MB |"
+		[ -s "$tmp/compare_rss" ] && { echo; cat "$tmp/compare_rss"; }
 		echo
 		echo "## Queries"
 		echo
