@@ -27,7 +27,12 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_SCHOOL_VIEW] = "school.view",
 						   [ACT_SCHOOL_ADMIN] = "school.admin",
 						   [ACT_LAESEPLAN_EDIT] = "laeseplan.edit",
-						   [ACT_THEME_DAY_RECORD] = "themeday.record"};
+						   [ACT_THEME_DAY_RECORD] = "themeday.record",
+						   [ACT_OFFER_VIEW] = "offer.view",
+						   [ACT_OFFER_EDIT] = "offer.edit",
+						   [ACT_EVENT_VIEW] = "event.view",
+						   [ACT_EVENT_REGISTER] = "event.register",
+						   [ACT_EVENT_EDIT] = "event.edit"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -59,6 +64,14 @@ static const unsigned allowed[ACT__COUNT] = {
     [ACT_SCHOOL_ADMIN] = R(ROLE_ADMIN),
     [ACT_LAESEPLAN_EDIT] = R(ROLE_SSP) | R(ROLE_CONTACT),
     [ACT_THEME_DAY_RECORD] = R(ROLE_SSP),
+    /* the SSP-team's daily work: the help landscape and the courses and
+     * events hold nothing about young people; everyone signed in reads
+     * them and signs themselves up, the SSP-team maintains them */
+    [ACT_OFFER_VIEW] = ALL,
+    [ACT_OFFER_EDIT] = R(ROLE_SSP),
+    [ACT_EVENT_VIEW] = ALL,
+    [ACT_EVENT_REGISTER] = ALL,
+    [ACT_EVENT_EDIT] = R(ROLE_SSP),
 };
 
 const char *role_id(enum role r)

@@ -35,6 +35,12 @@ enum action {
 	ACT_SCHOOL_ADMIN,     /* add, edit, deactivate institutions */
 	ACT_LAESEPLAN_EDIT,   /* edit a læseplan (service: only one's own institution's, or SSP) */
 	ACT_THEME_DAY_RECORD, /* record who attended the school network's theme day */
+	/* the SSP-team's daily work (service/team.h) */
+	ACT_OFFER_VIEW,     /* the help landscape: offers directory, CSV */
+	ACT_OFFER_EDIT,     /* add and confirm offers */
+	ACT_EVENT_VIEW,     /* courses, training, events; ICS */
+	ACT_EVENT_REGISTER, /* sign oneself up for a course or training */
+	ACT_EVENT_EDIT,     /* create events, sign others up, attendance, duty shifts */
 	ACT__COUNT
 };
 
