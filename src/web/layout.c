@@ -41,6 +41,8 @@ static const struct menu_item menu[] = {
     {"/aarshjul", N_("Årshjul"), ACT_MEETING_VIEW},
     {"/moeder", N_("Møder"), ACT_MEETING_VIEW},
     {"/skoler", N_("Skolenetværket"), ACT_SCHOOL_VIEW},
+    {"/tilbud", N_("Tilbud"), ACT_OFFER_VIEW},
+    {"/arrangementer", N_("Kurser og arrangementer"), ACT_EVENT_VIEW},
     {"/overholdelse", N_("Overholdelse"), ACT_COMPLIANCE_VIEW},
     {"/brugere", N_("Brugere"), ACT_USER_ADMIN},
     {"/log", N_("Adgangslog"), ACT_AUDIT_VIEW},

@@ -1,0 +1,915 @@
+/* pages_team.c - the SSP-team's daily work on the web (service/team.h):
+ *
+ *   /tilbud               the help landscape: search by text, age, district
+ *                         and theme; offers not confirmed for a year are
+ *                         flagged; the SSP-team adds and confirms offers
+ *   /tilbud.csv           the same search as CSV
+ *   /arrangementer        courses, training, theme days, parent evenings
+ *                         and larger events of a year; the SSP-team adds
+ *                         them and plans the strategy's recurring events
+ *   /arrangementer.ics    the year's events as iCalendar
+ *   /arrangementer/{id}   one event: sign up, registrations and attendance,
+ *                         the duty roster (shifts), the evaluation
+ *
+ * The door parses and renders; every decision is the service's. Forms are
+ * shown to the roles the table allows, and refused by the service anyway.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/csv.h"
+#include "service/meeting.h"
+#include "service/team.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+#include "web/web_internal.h"
+#include "util/banned.h"
+
+/* All values of a repeated form field (checkbox groups); borrowed from
+ * the form. *out is owned. */
+static size_t form_all(const struct form *f, const char *key, const char ***out)
+{
+	size_t n = 0;
+	*out = xcalloc(f->nr + 1, sizeof(**out));
+	for (size_t i = 0; i < f->nr; i++)
+		if (!strcmp(f->v[i].key, key))
+			(*out)[n++] = f->v[i].value;
+	return n;
+}
+
+static bool form_has(const struct form *f, const char *key, const char *value)
+{
+	for (size_t i = 0; i < f->nr; i++)
+		if (!strcmp(f->v[i].key, key) && !strcmp(f->v[i].value, value))
+			return true;
+	return false;
+}
+
+static void textarea(struct html *h, const char *id, const char *label, const char *hint,
+		     const char *value, const char *error, bool optional)
+{
+	html_printf(h, "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"%s\">%s",
+		    error ? " form-error" : "", id, label);
+	if (optional)
+		html_printf(h, " <span class=\"weight-normal\">(%s)</span>", _("valgfrit"));
+	html_printf(h, "</label>\n");
+	struct strbuf described = STRBUF_INIT;
+	if (hint) {
+		html_printf(h, "<span class=\"form-hint\" id=\"%s-hint\">%s</span>\n", id, hint);
+		strbuf_addf(&described, "%s-hint", id);
+	}
+	if (error) {
+		html_printf(h,
+			    "<span class=\"form-error-message\" id=\"%s-error\">"
+			    "<span class=\"sr-only\">%s </span>%s</span>\n",
+			    id, _("Fejl:"), error);
+		strbuf_addf(&described, "%s%s-error", described.len ? " " : "", id);
+	}
+	html_printf(h,
+		    "<textarea class=\"form-input app-textarea\" id=\"%s\" name=\"%s\" rows=\"4\"",
+		    id, id);
+	if (error)
+		html_printf(h, " aria-invalid=\"true\"");
+	if (described.len)
+		html_printf(h, " aria-describedby=\"%s\"", described.buf);
+	html_printf(h, ">%s</textarea>\n</div>\n", value ? value : "");
+	strbuf_release(&described);
+}
+
+/* A fieldset of checkboxes named name: values[i] with labels[i]. */
+static void checkboxes(struct html *h, const char *name, const char *legend, const char *hint,
+		       const char *const *values, const char *const *labels, size_t n,
+		       const struct form *checked, const char *error)
+{
+	html_printf(h, "<fieldset class=\"form-group%s\"", error ? " form-error" : "");
+	if (hint || error)
+		html_printf(h, " aria-describedby=\"%s-hint\"", name);
+	html_printf(h, ">\n<legend class=\"form-label\">%s</legend>\n", legend);
+	if (hint || error)
+		html_printf(h, "<span class=\"form-hint\" id=\"%s-hint\">%s%s%s</span>\n", name,
+			    hint ? hint : "", hint && error ? " " : "", error ? error : "");
+	html_printf(h, "<ul class=\"nobullet-list\">\n");
+	for (size_t i = 0; i < n; i++)
+		html_printf(h,
+			    "<li><input class=\"form-checkbox\" type=\"checkbox\" id=\"%s-%zu\" "
+			    "name=\"%s\" value=\"%s\"%s>"
+			    "<label for=\"%s-%zu\">%s</label></li>\n",
+			    name, i, name, values[i],
+			    checked && form_has(checked, name, values[i]) ? " checked" : "", name,
+			    i, labels[i]);
+	html_printf(h, "</ul>\n</fieldset>\n");
+}
+
+static void district_names(const struct org *o, const struct strlist *ids, struct strbuf *out)
+{
+	if (!ids->nr) {
+		strbuf_addstr(out, _("Hele kommunen"));
+		return;
+	}
+	for (size_t i = 0; i < ids->nr; i++) {
+		const struct org_district *d = org_find_district(o, ids->v[i]);
+		strbuf_addf(out, "%s%s", i ? ", " : "", d && d->name ? d->name : ids->v[i]);
+	}
+}
+
+static void join(const struct strlist *l, struct strbuf *out)
+{
+	for (size_t i = 0; i < l->nr; i++)
+		strbuf_addf(out, "%s%s", i ? ", " : "", l->v[i]);
+}
+
+/* ---- /tilbud ---- */
+
+static const struct notice offer_notices[] = {
+    {"oprettet", N_("Tilbuddet er tilføjet til oversigten.")},
+    {"bekraeftet", N_("Tilbuddet er bekræftet.")},
+    {NULL, NULL},
+};
+
+static struct offer_query query_of(struct request *rq)
+{
+	return (struct offer_query){
+	    form_get(&rq->query_form, "alder"), form_get(&rq->query_form, "distrikt"),
+	    form_get(&rq->query_form, "tema"), form_get(&rq->query_form, "q")};
+}
+
+static void search_form(struct html *h, const struct org *o, const struct strlist *themes,
+			const struct offer_query *q, const struct svc_result *r)
+{
+	html_printf(h,
+		    "<form method=\"get\" action=\"/tilbud\" class=\"app-form\" role=\"search\" "
+		    "aria-labelledby=\"soeg\">\n<h2 id=\"soeg\">%s</h2>\n",
+		    _("Søg i tilbudsoversigten"));
+	struct field f_q = {"q",     _("Søgeord"), "search",
+			    q->text, "off",        _("Ord i navn, udbyder, henvisning eller tema."),
+			    true,    false};
+	input_field(h, &f_q, error_for(r, "q"));
+	struct field f_age = {"alder", _("Den unges alder"), "number", q->age,
+			      "off",   _("Fx 14."),          true,     false};
+	input_field(h, &f_age, error_for(r, "age"));
+	struct field f_d = {.id = "distrikt", .label = _("Distrikt"), .optional = true};
+	select_open(h, &f_d, error_for(r, "district"));
+	select_option(h, "", _("Alle distrikter"), !q->district || !*q->district);
+	for (size_t i = 0; i < o->districts_nr; i++)
+		select_option(h, o->districts[i].id, o->districts[i].name,
+			      q->district && !strcmp(q->district, o->districts[i].id));
+	select_close(h);
+	struct field f_t = {.id = "tema", .label = _("Tema"), .optional = true};
+	select_open(h, &f_t, error_for(r, "theme"));
+	select_option(h, "", _("Alle temaer"), !q->theme || !*q->theme);
+	for (size_t i = 0; i < themes->nr; i++)
+		select_option(h, themes->v[i], themes->v[i],
+			      q->theme && !strcmp(q->theme, themes->v[i]));
+	select_close(h);
+	submit_button(h, "primary", _("Søg"));
+	html_printf(h, "</form>\n");
+}
+
+static void offers_table(struct request *rq, struct html *h, const struct org *o,
+			 const struct offer_rows *l, bool may_edit)
+{
+	long today = svc_today();
+	if (!l->nr) {
+		html_printf(h, "<p>%s</p>\n", _("Ingen tilbud passer til søgningen."));
+		return;
+	}
+	html_printf(h,
+		    "<div class=\"table--responsive-scroll\">\n"
+		    "<table class=\"table table--zebra\">\n<caption>%s</caption>\n<thead><tr>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+		    _("Tilbud"), _("Tilbud"), _("Udbyder"), _("Alder"), _("Temaer"),
+		    _("Distrikter"), _("Sådan henviser man"), _("Kontakt"), _("Sidst bekræftet"));
+	for (size_t i = 0; i < l->nr; i++) {
+		const struct offer_row *x = &l->v[i];
+		struct strbuf th = STRBUF_INIT, di = STRBUF_INIT;
+		join(&x->themes, &th);
+		district_names(o, &x->districts, &di);
+		char conf[40];
+		web_dk_date(x->confirmed, conf);
+		html_printf(h,
+			    "<tr><th scope=\"row\">%s</th><td>%s</td><td>%d-%d %s</td><td>%s</td>"
+			    "<td>%s</td><td class=\"app-pre\">%s</td><td>%s</td><td>%s",
+			    x->name, x->provider, x->age_from, x->age_to, _("år"), th.buf, di.buf,
+			    x->referral, x->contact ? x->contact : "", conf);
+		if (offer_stale(x, today)) {
+			html_printf(h,
+				    "<br><span class=\"app-status app-status--at-risk\">%s</span>",
+				    _("Ikke bekræftet i over et år"));
+			if (may_edit) {
+				html_printf(
+				    h, "<form method=\"post\" action=\"/tilbud/%lld/bekraeft\">\n",
+				    x->id);
+				csrf_input(h, rq->session.csrf);
+				html_printf(
+				    h,
+				    "<button type=\"submit\" class=\"button button-secondary\">"
+				    "%s<span class=\"sr-only\"> %s</span></button>\n</form>\n",
+				    _("Bekræft"), x->name);
+			}
+		}
+		html_printf(h, "</td></tr>\n");
+		strbuf_release(&th);
+		strbuf_release(&di);
+	}
+	html_printf(h, "</tbody>\n</table>\n</div>\n");
+}
+
+static void offer_add_form(struct request *rq, struct html *h, const struct org *o,
+			   const struct strlist *themes, const struct svc_result *r)
+{
+	bool keep = r && r->status != SVC_OK;
+	html_printf(h, "<h2 id=\"nyt-tilbud\">%s</h2>\n", _("Tilføj et tilbud"));
+	form_error_summary(h, r);
+	html_printf(h, "<form method=\"post\" action=\"/tilbud\" class=\"app-form\" "
+		       "aria-labelledby=\"nyt-tilbud\">\n");
+	csrf_input(h, rq->session.csrf);
+	struct field f_name = {"name", _("Navn på tilbuddet"),
+			       "text", keep ? fget(rq, "name") : NULL,
+			       "off",  NULL,
+			       false,  false};
+	struct field f_prov = {
+	    "provider", _("Udbyder"),
+	    "text",     keep ? fget(rq, "provider") : NULL,
+	    "off",      _("Kommunal enhed, politiet, en forening eller regionen."),
+	    false,      false};
+	struct field f_from = {
+	    "age_from", _("Alder fra"), "number", keep ? fget(rq, "age_from") : NULL,
+	    "off",      NULL,           false,    false};
+	struct field f_to = {"age_to", _("Alder til"), "number", keep ? fget(rq, "age_to") : NULL,
+			     "off",    NULL,           false,    false};
+	input_field(h, &f_name, error_for(r, "name"));
+	input_field(h, &f_prov, error_for(r, "provider"));
+	input_field(h, &f_from, error_for(r, "age_from"));
+	input_field(h, &f_to, error_for(r, "age_to"));
+	checkboxes(h, "themes", _("Temaer"), NULL, (const char *const *)themes->v,
+		   (const char *const *)themes->v, themes->nr, keep ? &rq->form : NULL,
+		   error_for(r, "themes"));
+	const char **ids = xcalloc(o->districts_nr + 1, sizeof(*ids));
+	const char **names = xcalloc(o->districts_nr + 1, sizeof(*names));
+	for (size_t i = 0; i < o->districts_nr; i++) {
+		ids[i] = o->districts[i].id;
+		names[i] = o->districts[i].name;
+	}
+	checkboxes(h, "districts", _("Distrikter"), _("Ingen valgt: hele kommunen."), ids, names,
+		   o->districts_nr, keep ? &rq->form : NULL, error_for(r, "districts"));
+	free(ids);
+	free(names);
+	textarea(h, "referral", _("Sådan henviser man"),
+		 _("Hvem må henvise, hvordan, og forventet ventetid."),
+		 keep ? fget(rq, "referral") : NULL, error_for(r, "referral"), false);
+	struct field f_contact = {
+	    "contact", _("Kontakt (funktion)"),
+	    "text",    keep ? fget(rq, "contact") : NULL,
+	    "off",     _("En funktion eller et fællesnummer, ikke en privatperson."),
+	    true,      false};
+	input_field(h, &f_contact, error_for(r, "contact"));
+	submit_button(h, "primary", _("Tilføj tilbud"));
+	html_printf(h, "</form>\n");
+}
+
+static void offers_page(struct request *rq, unsigned status, const struct svc_result *r)
+{
+	struct org o;
+	if (!web_load_org(rq, &o))
+		return;
+	struct strlist themes = STRLIST_INIT;
+	struct svc_result lr = SVC_RESULT_INIT;
+	struct offer_query q = query_of(rq);
+	struct offer_rows l;
+	memset(&l, 0, sizeof(l));
+	if (svc_team_themes(rq->svc, &rq->actor, &themes, &lr) < 0) {
+		web_svc_error(rq, &lr);
+		goto out;
+	}
+	bool bad_search = svc_offers_list(rq->svc, &rq->actor, &q, &l, &lr) < 0;
+	if (bad_search && lr.status != SVC_INVALID) {
+		web_svc_error(rq, &lr);
+		goto out;
+	}
+	struct page p;
+	page_init(&p, _("Tilbudsoversigt"), "/tilbud");
+	page_notice(rq, &p.main, offer_notices);
+	html_printf(&p.main, "<p class=\"font-lead\">%s</p>\n",
+		    _("Hjælpen, der findes for unge og familier: hvem tilbyder hvad, for hvilke "
+		      "aldre og temaer, i hvilke distrikter, og hvordan man henviser."));
+	if (bad_search)
+		form_error_summary(&p.main, &lr);
+	search_form(&p.main, &o, &themes, &q, bad_search ? &lr : NULL);
+	struct strbuf csv = STRBUF_INIT;
+	strbuf_addstr(&csv, "/tilbud.csv?alder=");
+	url_encode(&csv, q.age ? q.age : "");
+	strbuf_addstr(&csv, "&distrikt=");
+	url_encode(&csv, q.district ? q.district : "");
+	strbuf_addstr(&csv, "&tema=");
+	url_encode(&csv, q.theme ? q.theme : "");
+	strbuf_addstr(&csv, "&q=");
+	url_encode(&csv, q.text ? q.text : "");
+	html_printf(&p.main, "<h2>%s</h2>\n<p><a href=\"%s\">%s</a></p>\n", _("Tilbud"), csv.buf,
+		    _("Hent søgningen som CSV (regneark)"));
+	strbuf_release(&csv);
+	bool may_edit = authz_allowed(rq->actor.role, ACT_OFFER_EDIT);
+	if (!bad_search)
+		offers_table(rq, &p.main, &o, &l, may_edit);
+	if (may_edit)
+		offer_add_form(rq, &p.main, &o, &themes, r);
+	page_finish(rq, status, &p);
+out:
+	svc_result_clear(&lr);
+	offer_rows_release(&l);
+	strlist_clear(&themes);
+	org_release(&o);
+}
+
+void h_offers(struct request *rq)
+{
+	offers_page(rq, 200, NULL);
+}
+
+void h_offers_add(struct request *rq)
+{
+	const char **themes, **districts;
+	struct offer_input in = {fget(rq, "name"),
+				 fget(rq, "provider"),
+				 fget(rq, "referral"),
+				 fget(rq, "contact"),
+				 fget(rq, "age_from"),
+				 fget(rq, "age_to"),
+				 NULL,
+				 0,
+				 NULL,
+				 0};
+	in.themes_nr = form_all(&rq->form, "themes", &themes);
+	in.districts_nr = form_all(&rq->form, "districts", &districts);
+	in.themes = themes;
+	in.districts = districts;
+	long long id;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_offer_add(rq->svc, &rq->actor, &in, &id, &r) == 0)
+		resp_redirect(rq, "/tilbud?ok=oprettet");
+	else if (r.status == SVC_INVALID)
+		offers_page(rq, 422, &r);
+	else
+		web_svc_error(rq, &r);
+	svc_result_clear(&r);
+	free(themes);
+	free(districts);
+}
+
+static bool page_id(struct request *rq, long long *id)
+{
+	const char *s = rq->params[0];
+	size_t n = strlen(s);
+	if (n && n <= 18 && strspn(s, "0123456789") == n && s[0] != '0') {
+		*id = strtoll(s, NULL, 10);
+		return true;
+	}
+	web_error(rq, 404, _("Der findes ingen side med den adresse."), NULL);
+	return false;
+}
+
+void h_offer_confirm(struct request *rq)
+{
+	long long id;
+	if (!page_id(rq, &id))
+		return;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_offer_confirm(rq->svc, &rq->actor, id, &r) == 0)
+		resp_redirect(rq, "/tilbud?ok=bekraeftet");
+	else
+		web_svc_error(rq, &r);
+	svc_result_clear(&r);
+}
+
+void h_offers_csv(struct request *rq)
+{
+	struct offer_query q = query_of(rq);
+	struct offer_rows l;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_offers_list(rq->svc, &rq->actor, &q, &l, &r) < 0) {
+		web_svc_fail(rq, &r);
+		return;
+	}
+	long today = svc_today();
+	strbuf_reset(&rq->rs.body);
+	const char *head[] = {_("id"),
+			      _("navn"),
+			      _("udbyder"),
+			      _("alder fra"),
+			      _("alder til"),
+			      _("temaer"),
+			      _("distrikter"),
+			      _("henvisning"),
+			      _("kontakt"),
+			      _("bekræftet"),
+			      _("ikke bekræftet i et år")};
+	csv_row(&rq->rs.body, head, sizeof(head) / sizeof(*head));
+	for (size_t i = 0; i < l.nr; i++) {
+		const struct offer_row *x = &l.v[i];
+		char id[24], from[12], to[12], conf[11] = "";
+		snprintf(id, sizeof(id), "%lld", x->id);
+		snprintf(from, sizeof(from), "%d", x->age_from);
+		snprintf(to, sizeof(to), "%d", x->age_to);
+		if (x->confirmed != CAL_NO_DAY)
+			cal_format_date(x->confirmed, conf);
+		struct strbuf th = STRBUF_INIT, di = STRBUF_INIT;
+		join(&x->themes, &th);
+		join(&x->districts, &di);
+		const char *row[] = {id,
+				     x->name,
+				     x->provider,
+				     from,
+				     to,
+				     th.buf,
+				     di.buf,
+				     x->referral,
+				     x->contact,
+				     conf,
+				     offer_stale(x, today) ? _("ja") : _("nej")};
+		csv_row(&rq->rs.body, row, sizeof(row) / sizeof(*row));
+		strbuf_release(&th);
+		strbuf_release(&di);
+	}
+	offer_rows_release(&l);
+	rq->rs.status = 200;
+	rq->rs.content_type = "text/csv; charset=utf-8";
+	resp_header(&rq->rs, "Content-Disposition", "attachment; filename=\"tilbud.csv\"");
+	rq->responded = true;
+}
+
+/* ---- /arrangementer ---- */
+
+static const struct notice event_notices[] = {
+    {"oprettet", N_("Arrangementet er oprettet.")},
+    {"tilmeldt", N_("Tilmeldingen er registreret.")},
+    {"fremmoede", N_("Fremmødet er gemt.")},
+    {"vagt", N_("Vagten er tilføjet til vagtplanen.")},
+    {"evaluering", N_("Evalueringen er gemt.")},
+    {"planlagt", N_("Årets tilbagevendende begivenheder er planlagt.")},
+    {NULL, NULL},
+};
+
+/* "20. juni 2027 kl. 18.00" */
+static void dk_moment(long long m, char out[64])
+{
+	long day;
+	int minute;
+	team_moment_split(m, &day, &minute);
+	char d[40];
+	web_dk_date(day, d);
+	snprintf(out, 64, "%s kl. %02u.%02u", d, (unsigned)(minute / 60) % 24u,
+		 (unsigned)(minute % 60) % 60u);
+}
+
+static void event_add_form(struct request *rq, struct html *h, const struct svc_result *r)
+{
+	bool keep = r && r->status != SVC_OK;
+	html_printf(h, "<h2 id=\"nyt-arrangement\">%s</h2>\n", _("Opret et arrangement"));
+	form_error_summary(h, r);
+	html_printf(h, "<form method=\"post\" action=\"/arrangementer\" class=\"app-form\" "
+		       "aria-labelledby=\"nyt-arrangement\">\n");
+	csrf_input(h, rq->session.csrf);
+	const char *kind = keep ? fget(rq, "kind") : NULL;
+	struct field f_kind = {.id = "kind", .label = _("Type")};
+	select_open(h, &f_kind, error_for(r, "kind"));
+	for (int k = 0; k < EVENT_KIND__COUNT; k++)
+		select_option(h, event_kind_id((enum event_kind)k),
+			      event_kind_label((enum event_kind)k),
+			      kind && !strcmp(kind, event_kind_id((enum event_kind)k)));
+	select_close(h);
+	struct field fs[] = {
+	    {"name", _("Navn"), "text", keep ? fget(rq, "name") : NULL, "off", NULL, false, false},
+	    {"start", _("Start"), "datetime-local", keep ? fget(rq, "start") : NULL, "off",
+	     _("Dato og klokkeslæt, fx 2027-06-20T18:00."), false, false},
+	    {"end", _("Slut"), "datetime-local", keep ? fget(rq, "end") : NULL, "off", NULL, false,
+	     false},
+	    {"place", _("Sted"), "text", keep ? fget(rq, "place") : NULL, "off", NULL, false,
+	     false},
+	    {"audience", _("Målgruppe"), "text", keep ? fget(rq, "audience") : NULL, "off",
+	     _("Fx lærere, nye SSP-kontaktpersoner eller forældre i 7. klasse."), true, false},
+	    {"capacity", _("Antal pladser"), "number", keep ? fget(rq, "capacity") : NULL, "off",
+	     _("Tomt: ingen grænse."), true, false},
+	    {"expected", _("Forventet publikum"), "text", keep ? fget(rq, "expected") : NULL, "off",
+	     _("Kun ved større begivenheder, fx 3.000 unge."), true, false},
+	};
+	for (size_t i = 0; i < sizeof(fs) / sizeof(*fs); i++)
+		input_field(h, &fs[i], error_for(r, fs[i].id));
+	textarea(h, "risk_notes", _("Risikovurdering"),
+		 _("Generelt: tendenser og steder, aldrig navne på børn og unge."),
+		 keep ? fget(rq, "risk_notes") : NULL, error_for(r, "risk_notes"), true);
+	textarea(h, "call_list", _("Hvem ringer vi til"), _("Funktioner og fællesnumre."),
+		 keep ? fget(rq, "call_list") : NULL, error_for(r, "call_list"), true);
+	submit_button(h, "primary", _("Opret arrangement"));
+	html_printf(h, "</form>\n");
+}
+
+static void events_page(struct request *rq, unsigned status, const struct svc_result *r)
+{
+	int year;
+	if (web_query_year(rq, &year) < 0)
+		return;
+	struct event_rows l;
+	struct svc_result lr = SVC_RESULT_INIT;
+	if (svc_events_list(rq->svc, &rq->actor, year, &l, &lr) < 0) {
+		web_svc_fail(rq, &lr);
+		return;
+	}
+	struct page p;
+	page_init(&p, _("Kurser og arrangementer"), "/arrangementer");
+	page_notice(rq, &p.main, event_notices);
+	html_printf(&p.main, "<p class=\"font-lead\">%s</p>\n",
+		    _("Kurser for fagprofessionelle, uddannelse af nye SSP-kontaktpersoner, "
+		      "temadage, forældremøder og SSP's tilstedeværelse ved større begivenheder."));
+	html_printf(&p.main,
+		    "<p><a href=\"/arrangementer?aar=%d\">%s %d</a> · "
+		    "<a href=\"/arrangementer?aar=%d\">%s %d</a> · "
+		    "<a href=\"/arrangementer.ics?aar=%d\">%s</a></p>\n",
+		    year - 1, _("År"), year - 1, year + 1, _("År"), year + 1, year,
+		    _("Abonnér i kalenderen (ICS)"));
+	html_printf(&p.main, "<h2>%s %d</h2>\n", _("Arrangementer i"), year);
+	if (!l.nr) {
+		html_printf(&p.main, "<p>%s</p>\n", _("Der er ingen arrangementer i året endnu."));
+	} else {
+		html_printf(&p.main,
+			    "<div class=\"table--responsive-scroll\">\n"
+			    "<table class=\"table table--zebra\">\n<caption>%s %d</caption>\n"
+			    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n"
+			    "<tbody>\n",
+			    _("Arrangementer i"), year, _("Arrangement"), _("Type"), _("Start"),
+			    _("Sted"), _("Pladser"), _("Din tilmelding"));
+		for (size_t i = 0; i < l.nr; i++) {
+			const struct event_row *e = &l.v[i];
+			char when[64], places[48];
+			dk_moment(e->start, when);
+			if (e->capacity)
+				snprintf(places, sizeof(places), _("%d af %d taget"), e->registered,
+					 e->capacity);
+			else
+				snprintf(places, sizeof(places), _("%d tilmeldt"), e->registered);
+			html_printf(&p.main,
+				    "<tr><th scope=\"row\"><a href=\"/arrangementer/%lld\">%s</a>"
+				    "</th><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+				    "</tr>\n",
+				    e->id, e->name, event_kind_label(e->kind), when, e->place,
+				    e->kind == EVENT_EVENT ? "–" : places,
+				    e->mine ? _("Tilmeldt") : "–");
+		}
+		html_printf(&p.main, "</tbody>\n</table>\n</div>\n");
+	}
+	event_rows_release(&l);
+	if (authz_allowed(rq->actor.role, ACT_EVENT_EDIT)) {
+		html_printf(&p.main, "<h2 id=\"tilbagevendende\">%s</h2>\n<p>%s</p>\n",
+			    _("Tilbagevendende begivenheder"),
+			    _("Strategifilen kan nævne årets byfester og andre faste begivenheder. "
+			      "De, der endnu ikke er planlagt i året, oprettes som større "
+			      "begivenheder, som derefter rettes til."));
+		html_printf(&p.main,
+			    "<form method=\"post\" action=\"/arrangementer/tilbagevendende\" "
+			    "aria-labelledby=\"tilbagevendende\">\n"
+			    "<input type=\"hidden\" name=\"aar\" value=\"%d\">\n",
+			    year);
+		csrf_input(&p.main, rq->session.csrf);
+		if (r && error_for(r, "year"))
+			alert(&p.main, "error", error_for(r, "year"));
+		submit_button(&p.main, "secondary",
+			      _("Planlæg årets tilbagevendende begivenheder"));
+		html_printf(&p.main, "</form>\n");
+		event_add_form(rq, &p.main, r && !error_for(r, "year") ? r : NULL);
+	}
+	page_finish(rq, status, &p);
+}
+
+void h_events(struct request *rq)
+{
+	events_page(rq, 200, NULL);
+}
+
+void h_events_add(struct request *rq)
+{
+	struct event_input in = {fget(rq, "kind"),     fget(rq, "name"),     fget(rq, "start"),
+				 fget(rq, "end"),      fget(rq, "place"),    fget(rq, "audience"),
+				 fget(rq, "capacity"), fget(rq, "expected"), fget(rq, "risk_notes"),
+				 fget(rq, "call_list")};
+	long long id;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_event_add(rq->svc, &rq->actor, &in, &id, &r) == 0) {
+		char loc[64];
+		snprintf(loc, sizeof(loc), "/arrangementer/%lld?ok=oprettet", id);
+		resp_redirect(rq, loc);
+	} else if (r.status == SVC_INVALID) {
+		events_page(rq, 422, &r);
+	} else {
+		web_svc_error(rq, &r);
+	}
+	svc_result_clear(&r);
+}
+
+void h_events_recurring(struct request *rq)
+{
+	int year = 0;
+	const char *s = fget(rq, "aar");
+	struct svc_result r = SVC_RESULT_INIT;
+	int created;
+	if (cal_parse_year(s, &year) < 0)
+		year = 0;
+	if (svc_recurring_plan(rq->svc, &rq->actor, year, &created, &r) == 0) {
+		char loc[64];
+		snprintf(loc, sizeof(loc), "/arrangementer?aar=%d&ok=planlagt", year);
+		resp_redirect(rq, loc);
+	} else if (r.status == SVC_INVALID) {
+		events_page(rq, 422, &r);
+	} else {
+		web_svc_error(rq, &r);
+	}
+	svc_result_clear(&r);
+}
+
+void h_events_ics(struct request *rq)
+{
+	int year;
+	if (web_query_year(rq, &year) < 0)
+		return;
+	char *ics;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_events_ics(rq->svc, &rq->actor, year, &ics, &r) < 0) {
+		web_svc_fail(rq, &r);
+		return;
+	}
+	strbuf_reset(&rq->rs.body);
+	strbuf_addstr(&rq->rs.body, ics);
+	free(ics);
+	rq->rs.status = 200;
+	rq->rs.content_type = "text/calendar; charset=utf-8";
+	resp_header(&rq->rs, "Content-Disposition", "inline; filename=\"arrangementer-%d.ics\"",
+		    year);
+	rq->responded = true;
+}
+
+/* ---- /arrangementer/{id} ---- */
+
+enum event_form { EF_NONE, EF_REGISTER, EF_ATTEND, EF_SHIFT, EF_EVAL };
+
+static void roster(struct request *rq, struct html *h, const struct event_detail *d,
+		   enum event_form which, const struct svc_result *r)
+{
+	bool keep = which == EF_SHIFT && r && r->status != SVC_OK;
+	html_printf(h, "<h2 id=\"vagtplan\">%s</h2>\n", _("Vagtplan"));
+	if (!d->shifts.nr) {
+		html_printf(h, "<p>%s</p>\n", _("Der er ingen vagter endnu."));
+	} else {
+		html_printf(h,
+			    "<div class=\"table--responsive-scroll\">\n"
+			    "<table class=\"table table--zebra\">\n<caption>%s</caption>\n"
+			    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n"
+			    "<tbody>\n",
+			    _("Hvem har vagt hvornår"), _("Navn"), _("Fra"), _("Til"), _("Opgave"));
+		for (size_t i = 0; i < d->shifts.nr; i++) {
+			const struct shift_row *s = &d->shifts.v[i];
+			char a[64], b[64];
+			dk_moment(s->start, a);
+			dk_moment(s->end, b);
+			html_printf(h,
+				    "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td>"
+				    "</tr>\n",
+				    s->name, a, b, s->task ? s->task : "");
+		}
+		html_printf(h, "</tbody>\n</table>\n</div>\n");
+	}
+	if (!d->may_edit)
+		return;
+	html_printf(h, "<h3 id=\"ny-vagt\">%s</h3>\n", _("Tilføj en vagt"));
+	if (which == EF_SHIFT)
+		form_error_summary(h, r);
+	html_printf(
+	    h,
+	    "<form method=\"post\" action=\"/arrangementer/%lld/vagter\" class=\"app-form\" "
+	    "aria-labelledby=\"ny-vagt\">\n",
+	    d->ev.id);
+	csrf_input(h, rq->session.csrf);
+	const struct svc_result *er = which == EF_SHIFT ? r : NULL;
+	struct field fs[] = {
+	    {"username", _("Brugernavn"), "text", keep ? fget(rq, "username") : NULL, "off",
+	     _("Den, der har vagten."), false, false},
+	    {"start", _("Fra"), "datetime-local", keep ? fget(rq, "start") : NULL, "off", NULL,
+	     false, false},
+	    {"end", _("Til"), "datetime-local", keep ? fget(rq, "end") : NULL, "off", NULL, false,
+	     false},
+	    {"task", _("Opgave"), "text", keep ? fget(rq, "task") : NULL, "off",
+	     _("Fx nattevandring eller bemanding af SSP-teltet."), true, false},
+	};
+	for (size_t i = 0; i < sizeof(fs) / sizeof(*fs); i++)
+		input_field(h, &fs[i], error_for(er, fs[i].id));
+	submit_button(h, "primary", _("Tilføj vagt"));
+	html_printf(h, "</form>\n");
+}
+
+static void registrations(struct request *rq, struct html *h, const struct event_detail *d,
+			  enum event_form which, const struct svc_result *r)
+{
+	html_printf(h, "<h2 id=\"tilmeldte\">%s</h2>\n", _("Tilmeldte og fremmøde"));
+	if (which == EF_ATTEND)
+		form_error_summary(h, r);
+	if (!d->regs.nr) {
+		html_printf(h, "<p>%s</p>\n", _("Ingen er tilmeldt endnu."));
+	} else {
+		html_printf(h,
+			    "<form method=\"post\" action=\"/arrangementer/%lld/fremmoede\" "
+			    "aria-labelledby=\"tilmeldte\">\n",
+			    d->ev.id);
+		csrf_input(h, rq->session.csrf);
+		html_printf(h,
+			    "<fieldset>\n<legend class=\"form-label\">%s</legend>\n"
+			    "<ul class=\"nobullet-list\">\n",
+			    _("Hvem kom?"));
+		for (size_t i = 0; i < d->regs.nr; i++) {
+			const struct registration_row *g = &d->regs.v[i];
+			html_printf(h,
+				    "<li><input class=\"form-checkbox\" type=\"checkbox\" "
+				    "id=\"deltog-%zu\" name=\"present\" value=\"%s\"%s>"
+				    "<label for=\"deltog-%zu\">%s (%s)</label></li>\n",
+				    i, g->username, g->attended == 1 ? " checked" : "", i, g->name,
+				    g->username);
+		}
+		html_printf(h, "</ul>\n</fieldset>\n");
+		submit_button(h, "secondary", _("Gem fremmøde"));
+		html_printf(h, "</form>\n");
+	}
+	html_printf(h, "<h3 id=\"tilmeld-andre\">%s</h3>\n", _("Tilmeld en anden"));
+	if (which == EF_REGISTER)
+		form_error_summary(h, r);
+	html_printf(
+	    h,
+	    "<form method=\"post\" action=\"/arrangementer/%lld/tilmeld\" class=\"app-form\" "
+	    "aria-labelledby=\"tilmeld-andre\">\n",
+	    d->ev.id);
+	csrf_input(h, rq->session.csrf);
+	struct field f = {"username", _("Brugernavn"), "text", NULL, "off", NULL, false, false};
+	input_field(h, &f, which == EF_REGISTER ? error_for(r, "username") : NULL);
+	submit_button(h, "secondary", _("Tilmeld"));
+	html_printf(h, "</form>\n");
+}
+
+static void event_page(struct request *rq, unsigned status, enum event_form which,
+		       const struct svc_result *r)
+{
+	long long id;
+	if (!page_id(rq, &id))
+		return;
+	struct event_detail d;
+	struct svc_result lr = SVC_RESULT_INIT;
+	if (svc_event_get(rq->svc, &rq->actor, id, &d, &lr) < 0) {
+		web_svc_fail(rq, &lr);
+		return;
+	}
+	struct page p;
+	page_init(&p, d.ev.name, "/arrangementer");
+	page_notice(rq, &p.main, event_notices);
+	char a[64], b[64], cap[32];
+	dk_moment(d.ev.start, a);
+	dk_moment(d.ev.end, b);
+	html_printf(&p.main,
+		    "<dl class=\"app-dl\">\n<dt>%s</dt><dd>%s</dd>\n"
+		    "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n"
+		    "<dt>%s</dt><dd>%s</dd>\n",
+		    _("Type"), event_kind_label(d.ev.kind), _("Start"), a, _("Slut"), b, _("Sted"),
+		    d.ev.place);
+	if (d.ev.audience)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Målgruppe"), d.ev.audience);
+	if (d.ev.kind != EVENT_EVENT) {
+		if (d.ev.capacity)
+			snprintf(cap, sizeof(cap), _("%d af %d taget"), d.ev.registered,
+				 d.ev.capacity);
+		else
+			snprintf(cap, sizeof(cap), _("%d tilmeldt"), d.ev.registered);
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Pladser"), cap);
+	}
+	if (d.ev.expected)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Forventet publikum"),
+			    d.ev.expected);
+	if (d.ev.risk_notes)
+		html_printf(&p.main, "<dt>%s</dt><dd class=\"app-pre\">%s</dd>\n",
+			    _("Risikovurdering"), d.ev.risk_notes);
+	if (d.ev.call_list)
+		html_printf(&p.main, "<dt>%s</dt><dd class=\"app-pre\">%s</dd>\n",
+			    _("Hvem ringer vi til"), d.ev.call_list);
+	html_printf(&p.main, "</dl>\n");
+	if (d.ev.kind != EVENT_EVENT) {
+		if (d.ev.mine) {
+			alert(&p.main, "info", _("Du er tilmeldt."));
+		} else if (d.may_register) {
+			if (which == EF_REGISTER && !d.may_edit)
+				form_error_summary(&p.main, r);
+			html_printf(
+			    &p.main,
+			    "<form method=\"post\" action=\"/arrangementer/%lld/tilmeld\">\n",
+			    d.ev.id);
+			csrf_input(&p.main, rq->session.csrf);
+			submit_button(&p.main, "primary", _("Tilmeld mig"));
+			html_printf(&p.main, "</form>\n");
+		} else {
+			html_printf(
+			    &p.main, "<p>%s</p>\n",
+			    _("Tilmeldingen er lukket: arrangementet er fuldt, aflyst eller "
+			      "begyndt."));
+		}
+		if (d.may_edit)
+			registrations(rq, &p.main, &d, which, r);
+	}
+	if (d.ev.kind == EVENT_EVENT || d.shifts.nr)
+		roster(rq, &p.main, &d, which, r);
+	if (d.may_edit) {
+		html_printf(&p.main, "<h2 id=\"evaluering\">%s</h2>\n", _("Evaluering"));
+		if (which == EF_EVAL)
+			form_error_summary(&p.main, r);
+		html_printf(&p.main,
+			    "<form method=\"post\" action=\"/arrangementer/%lld/evaluering\" "
+			    "class=\"app-form\" aria-labelledby=\"evaluering\">\n",
+			    d.ev.id);
+		csrf_input(&p.main, rq->session.csrf);
+		textarea(&p.main, "text", _("Kort evaluering bagefter"),
+			 _("Hvad gik godt, hvad gør vi anderledes næste gang? Ingen navne."),
+			 which == EF_EVAL && r ? fget(rq, "text") : d.ev.evaluation,
+			 which == EF_EVAL ? error_for(r, "evaluation") : NULL, true);
+		submit_button(&p.main, "secondary", _("Gem evaluering"));
+		html_printf(&p.main, "</form>\n");
+	} else if (d.ev.evaluation) {
+		html_printf(&p.main, "<h2>%s</h2>\n<p class=\"app-pre\">%s</p>\n", _("Evaluering"),
+			    d.ev.evaluation);
+	}
+	html_printf(&p.main, "<p><a href=\"/arrangementer\">%s</a></p>\n",
+		    _("Alle kurser og arrangementer"));
+	event_detail_release(&d);
+	page_finish(rq, status, &p);
+}
+
+void h_event(struct request *rq)
+{
+	event_page(rq, 200, EF_NONE, NULL);
+}
+
+/* After a POST on /arrangementer/{id}: back to the page with a notice, or
+ * the page again with the error where the form is. */
+static void event_done(struct request *rq, int rc, struct svc_result *r, enum event_form which,
+		       const char *ok)
+{
+	if (rc == 0) {
+		char loc[200];
+		snprintf(loc, sizeof(loc), "/arrangementer/%s?ok=%s", rq->params[0], ok);
+		resp_redirect(rq, loc);
+	} else if (r->status == SVC_INVALID || r->status == SVC_CONFLICT) {
+		event_page(rq, http_status_for(r->status), which, r);
+	} else {
+		web_svc_error(rq, r);
+	}
+	svc_result_clear(r);
+}
+
+void h_event_register(struct request *rq)
+{
+	long long id;
+	if (!page_id(rq, &id))
+		return;
+	struct svc_result r = SVC_RESULT_INIT;
+	const char *who = form_get(&rq->form, "username");
+	int rc = svc_event_register(rq->svc, &rq->actor, id, who, &r);
+	event_done(rq, rc, &r, EF_REGISTER, "tilmeldt");
+}
+
+void h_event_attendance(struct request *rq)
+{
+	long long id;
+	if (!page_id(rq, &id))
+		return;
+	const char **present;
+	size_t n = form_all(&rq->form, "present", &present);
+	struct svc_result r = SVC_RESULT_INIT;
+	int rc = svc_event_attendance(rq->svc, &rq->actor, id, present, n, &r);
+	free(present);
+	event_done(rq, rc, &r, EF_ATTEND, "fremmoede");
+}
+
+void h_event_shift(struct request *rq)
+{
+	long long id, sid;
+	if (!page_id(rq, &id))
+		return;
+	struct svc_result r = SVC_RESULT_INIT;
+	int rc = svc_shift_add(rq->svc, &rq->actor, id, fget(rq, "username"), fget(rq, "start"),
+			       fget(rq, "end"), fget(rq, "task"), &sid, &r);
+	event_done(rq, rc, &r, EF_SHIFT, "vagt");
+}
+
+void h_event_evaluation(struct request *rq)
+{
+	long long id;
+	if (!page_id(rq, &id))
+		return;
+	struct svc_result r = SVC_RESULT_INIT;
+	int rc = svc_event_evaluation(rq->svc, &rq->actor, id, fget(rq, "text"), &r);
+	event_done(rq, rc, &r, EF_EVAL, "evaluering");
+}
