@@ -26,14 +26,22 @@
 #include "web/web_internal.h"
 #include "util/banned.h"
 
-/* All values of a repeated form field (checkbox groups); borrowed from
- * the form. *out is owned. */
+/* A checkbox group's values: the form refuses a repeated key, so the
+ * boxes are named KEY-0, KEY-1, ... and carry their value. Borrowed from
+ * the form; *out is owned. */
+static bool group_key(const char *k, const char *key)
+{
+	size_t n = strlen(key);
+	return !strncmp(k, key, n) && k[n] == '-' && k[n + 1] &&
+	       strspn(k + n + 1, "0123456789") == strlen(k + n + 1);
+}
+
 static size_t form_all(const struct form *f, const char *key, const char ***out)
 {
 	size_t n = 0;
 	*out = xcalloc(f->nr + 1, sizeof(**out));
 	for (size_t i = 0; i < f->nr; i++)
-		if (!strcmp(f->v[i].key, key))
+		if (group_key(f->v[i].key, key))
 			(*out)[n++] = f->v[i].value;
 	return n;
 }
@@ -41,7 +49,7 @@ static size_t form_all(const struct form *f, const char *key, const char ***out)
 static bool form_has(const struct form *f, const char *key, const char *value)
 {
 	for (size_t i = 0; i < f->nr; i++)
-		if (!strcmp(f->v[i].key, key) && !strcmp(f->v[i].value, value))
+		if (group_key(f->v[i].key, key) && !strcmp(f->v[i].value, value))
 			return true;
 	return false;
 }
@@ -93,9 +101,9 @@ static void checkboxes(struct html *h, const char *name, const char *legend, con
 	for (size_t i = 0; i < n; i++)
 		html_printf(h,
 			    "<li><input class=\"form-checkbox\" type=\"checkbox\" id=\"%s-%zu\" "
-			    "name=\"%s\" value=\"%s\"%s>"
+			    "name=\"%s-%zu\" value=\"%s\"%s>"
 			    "<label for=\"%s-%zu\">%s</label></li>\n",
-			    name, i, name, values[i],
+			    name, i, name, i, values[i],
 			    checked && form_has(checked, name, values[i]) ? " checked" : "", name,
 			    i, labels[i]);
 	html_printf(h, "</ul>\n</fieldset>\n");
@@ -730,10 +738,10 @@ static void registrations(struct request *rq, struct html *h, const struct event
 			const struct registration_row *g = &d->regs.v[i];
 			html_printf(h,
 				    "<li><input class=\"form-checkbox\" type=\"checkbox\" "
-				    "id=\"deltog-%zu\" name=\"present\" value=\"%s\"%s>"
-				    "<label for=\"deltog-%zu\">%s (%s)</label></li>\n",
-				    i, g->username, g->attended == 1 ? " checked" : "", i, g->name,
-				    g->username);
+				    "id=\"present-%zu\" name=\"present-%zu\" value=\"%s\"%s>"
+				    "<label for=\"present-%zu\">%s (%s)</label></li>\n",
+				    i, i, g->username, g->attended == 1 ? " checked" : "", i,
+				    g->name, g->username);
 		}
 		html_printf(h, "</ul>\n</fieldset>\n");
 		submit_button(h, "secondary", _("Gem fremmøde"));
@@ -843,8 +851,8 @@ static void event_page(struct request *rq, unsigned status, enum event_form whic
 	}
 	html_printf(&p.main, "<p><a href=\"/arrangementer\">%s</a></p>\n",
 		    _("Alle kurser og arrangementer"));
+	page_finish(rq, status, &p); /* the title is d's */
 	event_detail_release(&d);
-	page_finish(rq, status, &p);
 }
 
 void h_event(struct request *rq)
@@ -912,4 +920,57 @@ void h_event_evaluation(struct request *rq)
 	struct svc_result r = SVC_RESULT_INIT;
 	int rc = svc_event_evaluation(rq->svc, &rq->actor, id, fget(rq, "text"), &r);
 	event_done(rq, rc, &r, EF_EVAL, "evaluering");
+}
+
+/* ---- the training rule on /overholdelse ---- */
+
+void training_section(struct request *rq, struct html *h, long as_of)
+{
+	struct training_report t;
+	struct svc_result r = SVC_RESULT_INIT;
+	html_printf(h, "<h2 id=\"uddannelse\">%s</h2>\n",
+		    _("Uddannelse af nye SSP-kontaktpersoner"));
+	if (svc_training_report(rq->svc, &rq->actor, as_of, &t, &r) < 0) {
+		alert(h, "error", r.message ? r.message : _("Kunne ikke hentes."));
+		svc_result_clear(&r);
+		return;
+	}
+	char rule[200];
+	snprintf(rule, sizeof(rule),
+		 t.default_used ? _("En ny SSP-kontaktperson uddannes inden for %d måneder "
+				    "(standardværdien: strategifilen angiver intet).")
+				: _("En ny SSP-kontaktperson uddannes inden for %d måneder "
+				    "(strategifilen)."),
+		 t.months);
+	html_printf(h, "<p>%s</p>\n", rule);
+	if (!t.untrained) {
+		alert(h, "success",
+		      t.rows.nr ? _("Alle kontaktpersoner er uddannet.")
+				: _("Der er ingen kontaktpersoner endnu."));
+		training_report_release(&t);
+		return;
+	}
+	html_printf(h,
+		    "<div class=\"table--responsive-scroll\">\n"
+		    "<table class=\"table table--zebra\">\n<caption>%s</caption>\n<thead><tr>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+		    _("Kontaktpersoner, der ikke er uddannet"), _("Kontaktperson"),
+		    _("Institution"), _("Frist"), _("Status"));
+	for (size_t i = 0; i < t.rows.nr; i++) {
+		const struct trainee_row *x = &t.rows.v[i];
+		if (t.status[i] == TRAINING_DONE)
+			continue;
+		char deadline[40];
+		web_dk_date(t.deadline[i], deadline);
+		bool overdue = t.status[i] == TRAINING_OVERDUE;
+		html_printf(h,
+			    "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td><span "
+			    "class=\"app-status app-status--%s\">%s</span></td></tr>\n",
+			    x->name, x->institution ? x->institution : "", deadline,
+			    overdue ? "at-risk" : "behind", training_status_label(t.status[i]));
+	}
+	html_printf(h, "</tbody>\n</table>\n</div>\n<p><a href=\"/arrangementer\">%s</a></p>\n",
+		    _("Se og opret uddannelser under Kurser og arrangementer"));
+	training_report_release(&t);
 }

@@ -328,6 +328,9 @@ void h_event_register(struct request *rq);
 void h_event_attendance(struct request *rq);
 void h_event_shift(struct request *rq);
 void h_event_evaluation(struct request *rq);
+/* The compliance page's section on the training rule: the contact persons
+ * not trained within the strategy's months, as of as_of. */
+void training_section(struct request *rq, struct html *h, long as_of);
 /* api_team.c: the same (/api/v1/offers, /api/v1/events) */
 void api_offers(struct request *rq);
 void api_offers_add(struct request *rq);
