@@ -32,7 +32,9 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_OFFER_EDIT] = "offer.edit",
 						   [ACT_EVENT_VIEW] = "event.view",
 						   [ACT_EVENT_REGISTER] = "event.register",
-						   [ACT_EVENT_EDIT] = "event.edit"};
+						   [ACT_EVENT_EDIT] = "event.edit",
+						   [ACT_NOTE_VIEW] = "note.view",
+						   [ACT_NOTE_WRITE] = "note.write"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -72,6 +74,10 @@ static const unsigned allowed[ACT__COUNT] = {
     [ACT_EVENT_VIEW] = ALL,
     [ACT_EVENT_REGISTER] = ALL,
     [ACT_EVENT_EDIT] = R(ROLE_SSP),
+    /* knowledge notes: general knowledge (research, law, local trends in
+     * general terms) from the SSP-team to the network */
+    [ACT_NOTE_VIEW] = ALL,
+    [ACT_NOTE_WRITE] = R(ROLE_SSP),
 };
 
 const char *role_id(enum role r)

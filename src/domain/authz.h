@@ -41,6 +41,8 @@ enum action {
 	ACT_EVENT_VIEW,     /* courses, training, events; ICS */
 	ACT_EVENT_REGISTER, /* sign oneself up for a course or training */
 	ACT_EVENT_EDIT,     /* create events, sign others up, attendance, duty shifts */
+	ACT_NOTE_VIEW,      /* knowledge notes addressed to one; mark them read */
+	ACT_NOTE_WRITE,     /* write knowledge notes to roles and bodies */
 	ACT__COUNT
 };
 

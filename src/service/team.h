@@ -162,4 +162,21 @@ void training_report_release(struct training_report *t);
 int svc_training_report(struct service *svc, const struct actor *a, long as_of,
 			struct training_report *out, struct svc_result *r);
 
+/* ---- knowledge notes ---- */
+
+/* ACT_NOTE_WRITE. title one line, body multi-line (text and links, no
+ * attachments), addressed to roles (role ids) and/or bodies (body ids of
+ * the strategy), at least one. SVC_INVALID naming the field: title, body,
+ * roles, bodies. Logged note.add. */
+int svc_note_add(struct service *svc, const struct actor *a, const char *title, const char *body,
+		 const char *const *roles, size_t roles_nr, const char *const *bodies,
+		 size_t bodies_nr, long long *id, struct svc_result *r);
+/* ACT_NOTE_VIEW: the notes addressed to the actor (the SSP-team, who write
+ * them, see every note unless unread_only), newest first. */
+int svc_notes_list(struct service *svc, const struct actor *a, bool unread_only,
+		   struct note_rows *out, struct svc_result *r);
+/* ACT_NOTE_VIEW: marks note id read by the actor; SVC_NOT_FOUND when it is
+ * not addressed to them. Logged note.read. */
+int svc_note_read(struct service *svc, const struct actor *a, long long id, struct svc_result *r);
+
 #endif

@@ -890,3 +890,102 @@ int svc_training_report(struct service *svc, const struct actor *a, long as_of,
 	}
 	return 0;
 }
+
+/* ---- knowledge notes ---- */
+
+int svc_note_add(struct service *svc, const struct actor *a, const char *title, const char *body,
+		 const char *const *roles, size_t roles_nr, const char *const *bodies,
+		 size_t bodies_nr, long long *id, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_NOTE_WRITE, r))
+		return -1;
+	char *t = NULL, *b = NULL;
+	struct strlist rl = STRLIST_INIT, bl = STRLIST_INIT;
+	struct org o;
+	org_init(&o);
+	int ret = -1;
+	if (!(t = team_text("title", _("Overskrift"), title, false, true, r)) ||
+	    !(b = team_text("body", _("Tekst"), body, true, true, r)))
+		goto out;
+	if (!roles_nr && !bodies_nr) {
+		svc_fail(r, SVC_INVALID, "roles", "%s",
+			 _("Vælg mindst én rolle eller ét forum, notatet er til."));
+		goto out;
+	}
+	for (size_t i = 0; i < roles_nr; i++) {
+		enum role role;
+		if (!roles[i] || role_parse(roles[i], &role) < 0) {
+			svc_fail(r, SVC_INVALID, "roles", "%s", _("Ukendt rolle."));
+			goto out;
+		}
+		strlist_add(&rl, roles[i]);
+	}
+	if (bodies_nr && svc_load_org(svc, &o, r) < 0)
+		goto out;
+	for (size_t i = 0; i < bodies_nr; i++) {
+		if (!bodies[i] || !org_find_body(&o, bodies[i])) {
+			svc_fail(r, SVC_INVALID, "bodies", "%s",
+				 _("Vælg forummer blandt strategiens organer."));
+			goto out;
+		}
+		strlist_add(&bl, bodies[i]);
+	}
+	struct strbuf obj = STRBUF_INIT;
+	strbuf_addf(&obj, "title=%s", t);
+	int rc = svc_log(svc, a, "note.add", obj.buf, "ok", r);
+	strbuf_release(&obj);
+	if (rc < 0)
+		goto out;
+	char *err = NULL;
+	if (store_note_insert(svc->store, t, b, &rl, &bl, a->username, id, &err) < 0) {
+		svc_store_fail(r, err);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(t);
+	free(b);
+	strlist_clear(&rl);
+	strlist_clear(&bl);
+	org_release(&o);
+	return ret;
+}
+
+int svc_notes_list(struct service *svc, const struct actor *a, bool unread_only,
+		   struct note_rows *out, struct svc_result *r)
+{
+	memset(out, 0, sizeof(*out));
+	if (!svc_allowed(svc, a, ACT_NOTE_VIEW, r))
+		return -1;
+	bool all = !unread_only && (a->cli || authz_allowed(a->role, ACT_NOTE_WRITE));
+	char *err = NULL;
+	if (store_notes_load(svc->store, a->user_id, role_id(a->role), all, unread_only, out,
+			     &err) < 0) {
+		note_rows_release(out);
+		return svc_store_fail(r, err);
+	}
+	return 0;
+}
+
+int svc_note_read(struct service *svc, const struct actor *a, long long id, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_NOTE_VIEW, r))
+		return -1;
+	struct note_rows mine = {0};
+	char *err = NULL;
+	if (store_notes_load(svc->store, a->user_id, role_id(a->role), false, false, &mine, &err) <
+	    0)
+		return svc_store_fail(r, err);
+	bool found = false;
+	for (size_t i = 0; i < mine.nr && !found; i++)
+		found = mine.v[i].id == id;
+	note_rows_release(&mine);
+	if (!found || !a->user_id)
+		return svc_fail(r, SVC_NOT_FOUND, "id", "%s",
+				_("Der er intet vidensnotat til dig med den adresse."));
+	if (log_change(svc, a, "note.read", "note=%lld", id, r) < 0)
+		return -1;
+	if (store_note_read(svc->store, id, a->user_id, &err) < 0)
+		return svc_store_fail(r, err);
+	return 0;
+}

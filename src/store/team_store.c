@@ -545,3 +545,105 @@ int store_shift_insert(struct store *s, const struct shift_row *r, long long *id
 	*id = sqlite3_last_insert_rowid(s->db);
 	return 0;
 }
+
+/* ---- knowledge notes ---- */
+
+void note_rows_release(struct note_rows *l)
+{
+	for (size_t i = 0; i < l->nr; i++) {
+		struct note_row *n = &l->v[i];
+		free(n->title);
+		free(n->body);
+		free(n->created_at);
+		free(n->created_by);
+		strlist_clear(&n->roles);
+		strlist_clear(&n->bodies);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+int store_notes_load(struct store *s, long long user_id, const char *role, bool all,
+		     bool unread_only, struct note_rows *out, char **err)
+{
+	sqlite3_stmt *st =
+	    prep(s,
+		 "SELECT n.id, n.title, n.body, n.created_at, n.created_by,"
+		 " EXISTS (SELECT 1 FROM knowledge_note_read r WHERE r.note_id = n.id"
+		 "  AND r.user_id = ?1)"
+		 " FROM knowledge_note n WHERE (?3 = 1 OR EXISTS (SELECT 1 FROM"
+		 "  knowledge_note_audience a WHERE a.note_id = n.id AND ((a.kind = 'role'"
+		 "  AND a.target = ?2) OR (a.kind = 'body' AND a.target IN (SELECT p.body_id"
+		 "  FROM body_participant p WHERE p.user_id = ?1)))))"
+		 " AND (?4 = 0 OR NOT EXISTS (SELECT 1 FROM knowledge_note_read r"
+		 "  WHERE r.note_id = n.id AND r.user_id = ?1))"
+		 " ORDER BY n.created_at DESC, n.id DESC",
+		 "lsii", user_id, role, (int)all, (int)unread_only);
+	int rc;
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
+		struct note_row *n = &out->v[out->nr++];
+		memset(n, 0, sizeof(*n));
+		n->id = sqlite3_column_int64(st, 0);
+		n->title = col_dup(st, 1);
+		n->body = col_dup(st, 2);
+		n->created_at = col_dup(st, 3);
+		n->created_by = col_dup(st, 4);
+		n->read = sqlite3_column_int(st, 5) != 0;
+	}
+	if (rows_end(s, st, rc, err, _("læs vidensnotater")) < 0)
+		return -1;
+	for (size_t i = 0; i < out->nr; i++) {
+		st = prep(s,
+			  "SELECT kind, target FROM knowledge_note_audience WHERE note_id = ?"
+			  " ORDER BY kind, target",
+			  "l", out->v[i].id);
+		while ((rc = stmt_step(st)) == SQLITE_ROW) {
+			const char *kind = (const char *)sqlite3_column_text(st, 0);
+			strlist_add(kind && !strcmp(kind, "role") ? &out->v[i].roles
+								  : &out->v[i].bodies,
+				    (const char *)sqlite3_column_text(st, 1));
+		}
+		if (rows_end(s, st, rc, err, _("læs vidensnotater")) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_note_insert(struct store *s, const char *title, const char *body,
+		      const struct strlist *roles, const struct strlist *bodies, const char *by,
+		      long long *id, char **err)
+{
+	if (store_begin(s, err) < 0)
+		return -1;
+	char now[STORE_TIME_LEN];
+	store_now(now);
+	int rc = exec(s,
+		      "INSERT INTO knowledge_note (title, body, created_at, created_by)"
+		      " VALUES (?, ?, ?, ?)",
+		      "ssss", title, body, now, by);
+	*id = sqlite3_last_insert_rowid(s->db);
+	for (size_t i = 0; rc == 0 && i < roles->nr; i++)
+		rc = exec(s,
+			  "INSERT OR IGNORE INTO knowledge_note_audience (note_id, kind, target)"
+			  " VALUES (?, 'role', ?)",
+			  "ls", *id, roles->v[i]);
+	for (size_t i = 0; rc == 0 && i < bodies->nr; i++)
+		rc = exec(s,
+			  "INSERT OR IGNORE INTO knowledge_note_audience (note_id, kind, target)"
+			  " VALUES (?, 'body', ?)",
+			  "ls", *id, bodies->v[i]);
+	return store_end(s, rc, err, _("gem vidensnotat"));
+}
+
+int store_note_read(struct store *s, long long note_id, long long user_id, char **err)
+{
+	char now[STORE_TIME_LEN];
+	store_now(now);
+	if (exec(s,
+		 "INSERT OR IGNORE INTO knowledge_note_read (note_id, user_id, read_at)"
+		 " VALUES (?, ?, ?)",
+		 "lls", note_id, user_id, now) < 0)
+		return db_fail(s, err, _("marker som læst"));
+	return 0;
+}

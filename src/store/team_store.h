@@ -164,4 +164,30 @@ int store_shifts_load(struct store *s, long long event_id, long long user_id,
 		      struct shift_rows *out, char **err);
 int store_shift_insert(struct store *s, const struct shift_row *r, long long *id, char **err);
 
+/* ---- knowledge notes ---- */
+
+struct note_row {
+	long long id;
+	char *title, *body, *created_at, *created_by;
+	struct strlist roles, bodies; /* the audience: role ids, body ids */
+	bool read;                    /* by the user of the load */
+};
+
+struct note_rows {
+	struct note_row *v;
+	size_t nr, alloc;
+};
+
+void note_rows_release(struct note_rows *l);
+/* Notes newest first: every note when all, else those addressed to role
+ * or to a body user_id takes part in (body_participant); only the ones
+ * user_id has not read when unread_only. */
+int store_notes_load(struct store *s, long long user_id, const char *role, bool all,
+		     bool unread_only, struct note_rows *out, char **err);
+int store_note_insert(struct store *s, const char *title, const char *body,
+		      const struct strlist *roles, const struct strlist *bodies, const char *by,
+		      long long *id, char **err);
+/* Marks note_id read by user_id (idempotent). */
+int store_note_read(struct store *s, long long note_id, long long user_id, char **err);
+
 #endif

@@ -974,3 +974,230 @@ void training_section(struct request *rq, struct html *h, long as_of)
 		    _("Se og opret uddannelser under Kurser og arrangementer"));
 	training_report_release(&t);
 }
+
+/* ---- knowledge notes: /viden and the front page ---- */
+
+static const struct notice note_notices[] = {
+    {"oprettet", N_("Vidensnotatet er sendt.")},
+    {"laest", N_("Notatet er markeret som læst.")},
+    {NULL, NULL},
+};
+
+/* The note's text: escaped, line breaks kept (app-pre), and every word
+ * that starts with http:// or https:// as a link to itself (text and
+ * links only: the address goes through html_printf's escaping, and no
+ * other scheme can become a link). */
+static void note_text(struct html *h, const char *text)
+{
+	html_printf(h, "<p class=\"app-pre\">");
+	const char *p = text;
+	while (*p) {
+		size_t n = strcspn(p, " \t\r\n");
+		if (n && (!strncmp(p, "https://", 8) || !strncmp(p, "http://", 7))) {
+			char *url = xstrndup(p, n);
+			html_printf(h, "<a href=\"%s\">%s</a>", url, url);
+			free(url);
+		} else if (n) {
+			char *w = xstrndup(p, n);
+			html_printf(h, "%s", w);
+			free(w);
+		}
+		p += n;
+		size_t ws = strspn(p, " \t\r\n");
+		if (ws) {
+			char *w = xstrndup(p, ws);
+			html_printf(h, "%s", w);
+			free(w);
+		}
+		p += ws;
+	}
+	html_printf(h, "</p>\n");
+}
+
+static void note_audience(const struct org *o, const struct note_row *n, struct strbuf *out)
+{
+	for (size_t i = 0; i < n->roles.nr; i++) {
+		enum role role;
+		strbuf_addf(out, "%s%s", out->len ? ", " : "",
+			    role_parse(n->roles.v[i], &role) == 0 ? role_label(role)
+								  : n->roles.v[i]);
+	}
+	for (size_t i = 0; i < n->bodies.nr; i++) {
+		const struct org_body *b = o ? org_find_body(o, n->bodies.v[i]) : NULL;
+		strbuf_addf(out, "%s%s", out->len ? ", " : "", b ? b->name : n->bodies.v[i]);
+	}
+}
+
+static void note_article(struct request *rq, struct html *h, const struct org *o,
+			 const struct note_row *n, bool read_button)
+{
+	char stamp[11] = "";
+	if (n->created_at)
+		snprintf(stamp, sizeof(stamp), "%.10s", n->created_at);
+	struct date d;
+	char when[40] = "";
+	if (cal_parse_date(stamp, &d) == 0)
+		web_dk_date(cal_days(d), when);
+	struct strbuf aud = STRBUF_INIT;
+	note_audience(o, n, &aud);
+	html_printf(
+	    h,
+	    "<article class=\"app-note\">\n<h3>%s</h3>\n<p class=\"form-hint\">%s %s · %s %s</p>\n",
+	    n->title, when, n->created_by ? n->created_by : "", _("Til:"), aud.buf);
+	strbuf_release(&aud);
+	note_text(h, n->body);
+	if (read_button && !n->read) {
+		html_printf(h, "<form method=\"post\" action=\"/viden/%lld/laest\">\n", n->id);
+		csrf_input(h, rq->session.csrf);
+		html_printf(h,
+			    "<button type=\"submit\" class=\"button button-secondary\">%s<span "
+			    "class=\"sr-only\"> %s</span></button>\n</form>\n",
+			    _("Markér som læst"), n->title);
+	}
+	html_printf(h, "</article>\n");
+}
+
+static void note_form(struct request *rq, struct html *h, const struct org *o,
+		      const struct svc_result *r)
+{
+	bool keep = r && r->status != SVC_OK;
+	html_printf(h, "<h2 id=\"nyt-notat\">%s</h2>\n", _("Skriv et vidensnotat"));
+	form_error_summary(h, r);
+	html_printf(h, "<form method=\"post\" action=\"/viden\" class=\"app-form\" "
+		       "aria-labelledby=\"nyt-notat\">\n");
+	csrf_input(h, rq->session.csrf);
+	struct field f_title = {
+	    "title", _("Overskrift"), "text", keep ? fget(rq, "title") : NULL, "off",
+	    NULL,    false,           false};
+	input_field(h, &f_title, error_for(r, "title"));
+	textarea(h, "body", _("Tekst"),
+		 _("Ny forskning, lovændringer eller lokale tendenser i generelle vendinger. Tekst "
+		   "og links; ingen navne på børn og unge."),
+		 keep ? fget(rq, "body") : NULL, error_for(r, "body"), false);
+	const char *rids[ROLE__COUNT], *rlabels[ROLE__COUNT];
+	for (int i = 0; i < ROLE__COUNT; i++) {
+		rids[i] = role_id((enum role)i);
+		rlabels[i] = role_label((enum role)i);
+	}
+	checkboxes(h, "roles", _("Til roller"), NULL, rids, rlabels, ROLE__COUNT,
+		   keep ? &rq->form : NULL, error_for(r, "roles"));
+	const char **bids = xcalloc(o->bodies_nr + 1, sizeof(*bids));
+	const char **bnames = xcalloc(o->bodies_nr + 1, sizeof(*bnames));
+	for (size_t i = 0; i < o->bodies_nr; i++) {
+		bids[i] = o->bodies[i].id;
+		bnames[i] = o->bodies[i].name;
+	}
+	checkboxes(h, "bodies", _("Til fora"), _("Deltagerne i forummet får notatet."), bids,
+		   bnames, o->bodies_nr, keep ? &rq->form : NULL, error_for(r, "bodies"));
+	free(bids);
+	free(bnames);
+	submit_button(h, "primary", _("Send notat"));
+	html_printf(h, "</form>\n");
+}
+
+static void notes_page(struct request *rq, unsigned status, const struct svc_result *r)
+{
+	struct org o;
+	if (!web_load_org(rq, &o))
+		return;
+	struct note_rows l;
+	struct svc_result lr = SVC_RESULT_INIT;
+	if (svc_notes_list(rq->svc, &rq->actor, false, &l, &lr) < 0) {
+		web_svc_fail(rq, &lr);
+		org_release(&o);
+		return;
+	}
+	struct page p;
+	page_init(&p, _("Viden til netværket"), "/viden");
+	page_notice(rq, &p.main, note_notices);
+	html_printf(&p.main, "<p class=\"font-lead\">%s</p>\n",
+		    _("Korte vidensnotater fra SSP-teamet: ny forskning, lovændringer og lokale "
+		      "tendenser i generelle vendinger. Ulæste notater står på forsiden."));
+	html_printf(&p.main, "<h2>%s</h2>\n", _("Notater"));
+	if (!l.nr)
+		html_printf(&p.main, "<p>%s</p>\n", _("Der er ingen vidensnotater endnu."));
+	for (size_t i = 0; i < l.nr; i++)
+		note_article(rq, &p.main, &o, &l.v[i], false);
+	if (authz_allowed(rq->actor.role, ACT_NOTE_WRITE))
+		note_form(rq, &p.main, &o, r);
+	page_finish(rq, status, &p);
+	note_rows_release(&l);
+	org_release(&o);
+}
+
+void h_notes(struct request *rq)
+{
+	notes_page(rq, 200, NULL);
+}
+
+void h_notes_add(struct request *rq)
+{
+	const char **roles, **bodies;
+	size_t nr = form_all(&rq->form, "roles", &roles);
+	size_t nb = form_all(&rq->form, "bodies", &bodies);
+	long long id;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_note_add(rq->svc, &rq->actor, fget(rq, "title"), fget(rq, "body"), roles, nr,
+			 bodies, nb, &id, &r) == 0)
+		resp_redirect(rq, "/viden?ok=oprettet");
+	else if (r.status == SVC_INVALID)
+		notes_page(rq, 422, &r);
+	else
+		web_svc_error(rq, &r);
+	svc_result_clear(&r);
+	free(roles);
+	free(bodies);
+}
+
+void h_note_read(struct request *rq)
+{
+	long long id;
+	if (!page_id(rq, &id))
+		return;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_note_read(rq->svc, &rq->actor, id, &r) == 0)
+		resp_redirect(rq, "/?ok=laest");
+	else
+		web_svc_error(rq, &r);
+	svc_result_clear(&r);
+}
+
+void home_team_section(struct request *rq, struct html *h)
+{
+	struct note_rows l;
+	struct svc_result r = SVC_RESULT_INIT;
+	page_notice(rq, h, note_notices);
+	if (svc_notes_list(rq->svc, &rq->actor, true, &l, &r) == 0) {
+		html_printf(h, "<section aria-labelledby=\"viden\">\n<h2 id=\"viden\">%s</h2>\n",
+			    _("Ny viden til dig"));
+		if (!l.nr)
+			html_printf(h, "<p>%s</p>\n", _("Du har ingen ulæste vidensnotater."));
+		for (size_t i = 0; i < l.nr; i++)
+			note_article(rq, h, NULL, &l.v[i], true);
+		html_printf(h, "<p><a href=\"/viden\">%s</a></p>\n</section>\n",
+			    _("Tidligere vidensnotater"));
+		note_rows_release(&l);
+	}
+	svc_result_clear(&r);
+	struct offer_rows o;
+	if (svc_offers_stale_mine(rq->svc, &rq->actor, &o, &r) == 0 && o.nr) {
+		char msg[200];
+		snprintf(msg, sizeof(msg),
+			 o.nr == 1 ? _("Du ejer %zu tilbud, der ikke er bekræftet i over et år.")
+				   : _("Du ejer %zu tilbud, der ikke er bekræftet i over et år."),
+			 o.nr);
+		html_printf(h,
+			    "<section aria-labelledby=\"tilbud-bekraeft\">\n<h2 "
+			    "id=\"tilbud-bekraeft\">%s</h2>\n",
+			    _("Tilbud, der skal bekræftes"));
+		alert(h, "warning", msg);
+		html_printf(h, "<ul>\n");
+		for (size_t i = 0; i < o.nr; i++)
+			html_printf(h, "<li>%s</li>\n", o.v[i].name);
+		html_printf(h, "</ul>\n<p><a href=\"/tilbud\">%s</a></p>\n</section>\n",
+			    _("Gå til tilbudsoversigten"));
+	}
+	if (r.status == SVC_OK)
+		offer_rows_release(&o);
+	svc_result_clear(&r);
+}

@@ -81,6 +81,9 @@ const struct route web_routes[] = {
 	{R_POST, "/arrangementer/{id}/fremmoede", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_attendance},
 	{R_POST, "/arrangementer/{id}/vagter", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_shift},
 	{R_POST, "/arrangementer/{id}/evaluering", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_evaluation},
+	{R_GET, "/viden", KIND_PAGE, AUTH_FULL, ACT_NOTE_VIEW, h_notes},
+	{R_POST, "/viden", KIND_PAGE, AUTH_FULL, ACT_NOTE_WRITE, h_notes_add},
+	{R_POST, "/viden/{id}/laest", KIND_PAGE, AUTH_FULL, ACT_NOTE_VIEW, h_note_read},
 
 	/* meetings, the annual wheel and calendars (pages_meetings.c,
 	 * pages_calendar.c); "{x}.ics" captures x without the suffix */

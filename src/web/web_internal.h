@@ -331,6 +331,12 @@ void h_event_evaluation(struct request *rq);
 /* The compliance page's section on the training rule: the contact persons
  * not trained within the strategy's months, as of as_of. */
 void training_section(struct request *rq, struct html *h, long as_of);
+/* Knowledge notes (/viden), and the front page's section: unread notes
+ * addressed to the user, offers they own that need confirming. */
+void h_notes(struct request *rq);
+void h_notes_add(struct request *rq);
+void h_note_read(struct request *rq);
+void home_team_section(struct request *rq, struct html *h);
 /* api_team.c: the same (/api/v1/offers, /api/v1/events) */
 void api_offers(struct request *rq);
 void api_offers_add(struct request *rq);

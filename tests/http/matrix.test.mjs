@@ -147,6 +147,9 @@ const MATRIX = [
   ['POST', `/arrangementer/${NO_TEAM}/tilmeld`, { anon: 303, all: 404 }, { form: {} }],
   ...['fremmoede', 'vagter', 'evaluering'].map((what) => ['POST', `/arrangementer/${NO_TEAM}/${what}`,
     { anon: 303, all: 403, ssp: 404 }, { form: { text: 'x' } }]),
+  ['GET', '/viden', { anon: 303, all: 200 }],
+  ['POST', '/viden', { anon: 303, all: 403, ssp: 422 }, { form: { title: '', body: 'x' } }],
+  ['POST', `/viden/${NO_TEAM}/laest`, { anon: 303, all: 404 }, { form: {} }],
   ['GET', '/api/v1/offers', { anon: 401, all: 200 }],
   ['POST', '/api/v1/offers', { anon: 401, all: 403, ssp: 422 }, { json: { name: '' } }],
   ['POST', `/api/v1/offers/${NO_TEAM}/confirm`, { anon: 401, all: 403, ssp: 404 }],
@@ -232,7 +235,7 @@ test('every route of the server is in the matrix', async () => {
   assert.ok(routes.length > 10);
   const covered = MATRIX.map(([m, p]) => `${m} ${p}`);
   const norm = (s) => s.replace(/^(\w+ \/(skoler|api\/v1\/schools)\/)\{id\}/, `$1${SCHOOL_ID}`)
-    .replace(/^(\w+ \/(tilbud|arrangementer|api\/v1\/offers|api\/v1\/events)\/)\{id\}/, `$1${NO_TEAM}`)
+    .replace(/^(\w+ \/(tilbud|arrangementer|viden|api\/v1\/offers|api\/v1\/events)\/)\{id\}/, `$1${NO_TEAM}`)
     .replace(/^GET \/api\/v1\/meetings\/\{id\}$/, `GET /api/v1/meetings/${MEETING_ID}`)
     .replace('/api/v1/meetings/{id}/', `${NO_API_MEETING}/`).replace('{item}', ITEM_ID)
     .replace(/^GET \/moeder\/\{id\}$/, `GET /moeder/${MEETING_ID}`).replace('/moeder/{id}/', `${NO_MEETING}/`)

@@ -7,6 +7,7 @@
 // a Danish error naming the field and changes nothing. CSV and ICS exports.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { Client, addUser, cli, createToken, startServer, stopServer } from './lib.mjs';
 
 let srv;
@@ -201,6 +202,45 @@ describe('courses and training', () => {
   });
 });
 
+describe('knowledge to the network', () => {
+  test('a note to the contact persons is on their front page until read', async () => {
+    const r = await post('sara', '/viden', { title: 'Ny viden om rusmidler', body: 'Læs mere: https://example.org/rus\nKort fortalt.',
+      'roles-5': 'kontaktperson' });
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), '/viden?ok=oprettet');
+    let home = await as.anna.get('/');
+    assert.ok(home.text_.includes('Ny viden om rusmidler'));
+    assert.ok(home.text_.includes('<a href="https://example.org/rus">https://example.org/rus</a>'), 'links, escaped');
+    assert.ok(!(await as.per.get('/')).text_.includes('Ny viden om rusmidler'), 'not addressed to the police');
+    const id = /action="\/viden\/(\d+)\/laest"/.exec(home.text_)[1];
+    assert.equal((await post('per', `/viden/${id}/laest`, {})).status, 404);
+    const read = await post('anna', `/viden/${id}/laest`, {});
+    assert.equal(read.status, 303);
+    home = await as.anna.get('/');
+    assert.ok(!home.text_.includes('Ny viden om rusmidler'), 'gone from the front page once read');
+    assert.ok((await as.anna.get('/viden')).text_.includes('Ny viden om rusmidler'), 'still in the list of earlier notes');
+    // a CPR-like number is refused and nothing is sent
+    const bad = await post('sara', '/viden', { title: 'T', body: 'Om 010203-1234', 'roles-5': 'kontaktperson' });
+    assert.equal(bad.status, 422);
+    assert.match(bad.text_, /id="body-error"/);
+    assert.equal((await post('anna', '/viden', { title: 'T', body: 'B' })).status, 403);
+  });
+
+  test('an offer not confirmed for a year is flagged to its owner', async () => {
+    // a year ago, written straight into the database (time cannot be moved)
+    const db = spawnSync('sqlite3', [srv.env.SSP_DB, "UPDATE offer SET confirmed = '2020-01-01' WHERE id = 1"]);
+    assert.equal(db.status, 0, String(db.stderr));
+    const home = await as.sara.get('/');
+    assert.ok(home.text_.includes('Tilbud, der skal bekræftes'));
+    assert.ok(home.text_.includes('Familierådgivningen'));
+    assert.ok(!(await as.per.get('/')).text_.includes('Tilbud, der skal bekræftes'), 'only to its owner');
+    const dir = await as.sara.get('/tilbud');
+    assert.ok(dir.text_.includes('Ikke bekræftet i over et år'));
+    assert.equal((await post('sara', '/tilbud/1/bekraeft', {})).status, 303);
+    assert.ok(!(await as.sara.get('/')).text_.includes('Tilbud, der skal bekræftes'));
+  });
+});
+
 describe('event preparedness', () => {
   let fest;
   test('the recurring town festival is planned from the strategy file, once', async () => {
@@ -240,7 +280,8 @@ describe('event preparedness', () => {
 
   test('every change is in the access log', () => {
     const acts = auditActions();
-    for (const a of ['offer.add', 'event.add', 'event.register', 'event.recurring', 'event.shift'])
+    for (const a of ['offer.add', 'offer.confirm', 'event.add', 'event.register', 'event.recurring',
+      'event.shift', 'note.add', 'note.read'])
       assert.ok(acts.includes(a), `logged ${a}`);
   });
 });

@@ -485,6 +485,73 @@ static void ics_round_trip(void **state)
 	icalmemory_free_ring();
 }
 
+static void notes(void **state)
+{
+	(void)state;
+	struct actor ssp = user("sara", ROLE_SSP, NULL);
+	struct actor anna = user("anna", ROLE_CONTACT, "skole-a");
+	struct actor per = user("per", ROLE_POLICE, NULL);
+	struct svc_result r = SVC_RESULT_INIT;
+	const char *contact[] = {"kontaktperson"};
+	const char *hotspot[] = {"hotspot"};
+	long long id;
+	assert_int_equal(svc_note_add(&fx.svc, &anna, "T", "B", contact, 1, NULL, 0, &id, &r), -1);
+	assert_int_equal(r.status, SVC_FORBIDDEN);
+	svc_result_clear(&r);
+	assert_int_equal(svc_note_add(&fx.svc, &ssp, "Ny lov om ungdomskriminalitet",
+				      "Se https://example.org/lov\nKort fortalt ...", contact, 1,
+				      NULL, 0, &id, &r),
+			 0);
+	/* bad input names its field and stores nothing */
+	const char *nobody[] = {"findes-ikke"};
+	const char *norole[] = {"rektor"};
+	assert_int_equal(svc_note_add(&fx.svc, &ssp, "", "B", contact, 1, NULL, 0, &id, &r), -1);
+	assert_string_equal(r.field, "title");
+	svc_result_clear(&r);
+	assert_int_equal(svc_note_add(&fx.svc, &ssp, "T", "B", NULL, 0, NULL, 0, &id, &r), -1);
+	assert_string_equal(r.field, "roles");
+	svc_result_clear(&r);
+	assert_int_equal(svc_note_add(&fx.svc, &ssp, "T", "B", norole, 1, NULL, 0, &id, &r), -1);
+	assert_string_equal(r.field, "roles");
+	svc_result_clear(&r);
+	assert_int_equal(svc_note_add(&fx.svc, &ssp, "T", "B", NULL, 0, nobody, 1, &id, &r), -1);
+	assert_string_equal(r.field, "bodies");
+	svc_result_clear(&r);
+	assert_int_equal(
+	    svc_note_add(&fx.svc, &ssp, "T", "CPR 010203-1234", contact, 1, NULL, 0, &id, &r), -1);
+	assert_string_equal(r.field, "body");
+	svc_result_clear(&r);
+
+	/* to a body: its participants get it */
+	long long hid;
+	assert_int_equal(
+	    svc_note_add(&fx.svc, &ssp, "Tendens", "Generelt", NULL, 0, hotspot, 1, &hid, &r), 0);
+	struct note_rows l;
+	assert_int_equal(svc_notes_list(&fx.svc, &per, true, &l, &r), 0);
+	assert_int_equal(l.nr, 0); /* not a participant, not a contact person */
+	note_rows_release(&l);
+	assert_int_equal(svc_notes_list(&fx.svc, &anna, true, &l, &r), 0);
+	assert_int_equal(l.nr, 1);
+	assert_int_equal(l.v[0].id, id);
+	note_rows_release(&l);
+	/* shown until read */
+	assert_int_equal(svc_note_read(&fx.svc, &per, id, &r), -1);
+	assert_int_equal(r.status, SVC_NOT_FOUND);
+	svc_result_clear(&r);
+	assert_int_equal(svc_note_read(&fx.svc, &anna, id, &r), 0);
+	assert_int_equal(svc_notes_list(&fx.svc, &anna, true, &l, &r), 0);
+	assert_int_equal(l.nr, 0);
+	note_rows_release(&l);
+	assert_int_equal(svc_notes_list(&fx.svc, &anna, false, &l, &r), 0);
+	assert_int_equal(l.nr, 1); /* still in the list of earlier notes */
+	assert_true(l.v[0].read);
+	note_rows_release(&l);
+	assert_int_equal(svc_notes_list(&fx.svc, &ssp, false, &l, &r), 0);
+	assert_int_equal(l.nr, 2); /* the SSP-team sees every note */
+	note_rows_release(&l);
+	assert_int_equal(fixture_count_log(&fx, "note.add", "ok"), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -498,6 +565,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(shifts, setup, teardown),
 	    cmocka_unit_test_setup_teardown(recurring_service, setup, teardown),
 	    cmocka_unit_test_setup_teardown(ics_round_trip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(notes, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
