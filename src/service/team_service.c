@@ -6,63 +6,46 @@
 #include <string.h>
 #include <time.h>
 
-#include "domain/cpr.h"
 #include "render/ics.h"
 #include "service/meeting.h"
 #include "service/service_internal.h"
 #include "store/school_store.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
-#include "util/utf8.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
-#define LINE_MAX_CHARS 200  /* one-line fields: names, places, tasks */
-#define TEXT_MAX_CHARS 4000 /* multi-line fields: referral, risk notes, evaluation */
+#define LINE_MAX_BYTES 800   /* one-line fields: names, places, tasks */
+#define TEXT_MAX_BYTES 16000 /* multi-line fields: referral, risk notes, notes, evaluation */
 #define AGE_MAX        99
 #define CAPACITY_MAX   10000
 
 /* ---- the text policy of this file's free-text fields ---- */
 
 /* Every free-text field of the SSP-team's records passes here, and only
- * here: valid UTF-8; no control characters (a multi-line field may hold
- * line breaks and tabs); no CPR-like number (domain/cpr.h: these records
- * never name a young person); at most TEXT_MAX_CHARS (multi-line) or
- * LINE_MAX_CHARS characters. label is the field's Danish name for the
- * message; field the form/JSON name it reports. 0, or -1 with *r set. */
+ * here, into the one text policy (domain/text_policy.h through svc_text):
+ * valid UTF-8; no control characters (a multi-line field keeps line
+ * breaks and tabs); never a CPR-like number, wherever it is shown
+ * (everyone: these records reach every role and the calendar feeds, and
+ * never name a young person); at most LINE_MAX_BYTES or TEXT_MAX_BYTES.
+ * label is the field's Danish name for the message; field the form/JSON
+ * name it reports. *out (may be NULL) gets the normalised text. 0, or -1
+ * with *r set. */
 static int team_text_check(const char *field, const char *label, const char *value, bool multiline,
-			   struct svc_result *r)
+			   struct strbuf *out, struct svc_result *r)
 {
-	size_t n = strlen(value);
-	if (!utf8_valid(value, n, NULL))
-		return svc_fail(r, SVC_INVALID, field, _("%s er ikke gyldig tekst (UTF-8)."),
-				label);
-	size_t chars = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)value[i];
-		bool allowed = multiline && (c == '\n' || c == '\r' || c == '\t');
-		if ((c < 0x20 || c == 0x7f) && !allowed)
-			return svc_fail(r, SVC_INVALID, field,
-					multiline ? _("%s indeholder et kontroltegn.")
-						  : _("%s skal stå på én linje uden kontroltegn."),
-					label);
-		chars += (c & 0xc0) != 0x80;
-	}
-	size_t max = multiline ? TEXT_MAX_CHARS : LINE_MAX_CHARS;
-	if (chars > max)
-		return svc_fail(r, SVC_INVALID, field, _("%s må højst være %zu tegn."), label, max);
-	size_t at, len;
-	if (cpr_find(value, n, &at, &len))
-		return svc_fail(r, SVC_INVALID, field,
-				_("%s ser ud til at indeholde et CPR-nummer. Skriv aldrig "
-				  "personnumre eller navne på børn og unge her."),
-				label);
-	return 0;
+	struct text_field f = {field,
+			       label,
+			       multiline ? TEXT_LINES : TEXT_LINE,
+			       multiline ? TEXT_MAX_BYTES : LINE_MAX_BYTES,
+			       false,
+			       true};
+	return svc_text(&f, value, NULL, out, r);
 }
 
-/* A trimmed copy of value after team_text_check (caller frees); NULL with
- * *r set when it fails or is empty and required. An empty optional field
- * gives an empty string. */
+/* A trimmed, normalised copy of value after team_text_check (caller
+ * frees); NULL with *r set when it fails or is empty and required. An
+ * empty optional field gives an empty string. */
 static char *team_text(const char *field, const char *label, const char *value, bool multiline,
 		       bool required, struct svc_result *r)
 {
@@ -75,16 +58,19 @@ static char *team_text(const char *field, const char *label, const char *value, 
 		     value[n - 1] == '\r'))
 		n--;
 	char *s = xstrndup(value, n);
-	if (team_text_check(field, label, s, multiline, r) < 0) {
-		free(s);
+	struct strbuf out = STRBUF_INIT;
+	int rc = team_text_check(field, label, s, multiline, &out, r);
+	free(s);
+	if (rc < 0) {
+		strbuf_release(&out);
 		return NULL;
 	}
-	if (!n && required) {
-		svc_fail(r, SVC_INVALID, field, _("Udfyld %s."), label);
-		free(s);
+	if (!out.len && required) {
+		svc_fail(r, SVC_INVALID, field, _("Udfyld %s."), _(label));
+		strbuf_release(&out);
 		return NULL;
 	}
-	return s;
+	return strbuf_detach(&out);
 }
 
 /* NULL for an empty string (optional columns). */
@@ -119,12 +105,21 @@ bad:
 			label, min, max);
 }
 
+/* The access-log entry of a change, written before it is made (an
+ * action the log cannot record is not done). object names ids only. */
+static int team_log(struct service *svc, const struct actor *a, const char *action,
+		    const char *object, struct svc_result *r)
+{
+	struct svc_entry e = {action, object, NULL, NULL};
+	return svc_log(svc, a, &e, SVC_OK_OUTCOME, r);
+}
+
 static int log_change(struct service *svc, const struct actor *a, const char *action,
 		      const char *fmt, long long id, struct svc_result *r)
 {
 	char obj[64];
 	snprintf(obj, sizeof(obj), fmt, id);
-	return svc_log(svc, a, action, obj, "ok", r);
+	return team_log(svc, a, action, obj, r);
 }
 
 /* ---- themes ---- */
@@ -234,7 +229,7 @@ int svc_offers_list(struct service *svc, const struct actor *a, const struct off
 		f.theme = q->theme;
 	}
 	const char *text = q->text ? q->text : "";
-	if (team_text_check("q", _("Søgeteksten"), text, false, r) < 0)
+	if (team_text_check("q", N_("Søgeteksten"), text, false, NULL, r) < 0)
 		return -1;
 	char *err = NULL;
 	if (store_offers_load(svc->store, &f, out, &err) < 0) {
@@ -263,8 +258,8 @@ int svc_offer_add(struct service *svc, const struct actor *a, const struct offer
 	memset(&row, 0, sizeof(row));
 	struct strlist themes = STRLIST_INIT;
 	int ret = -1;
-	if (!(row.name = team_text("name", _("Navn"), in->name, false, true, r)) ||
-	    !(row.provider = team_text("provider", _("Udbyder"), in->provider, false, true, r)))
+	if (!(row.name = team_text("name", N_("Navn"), in->name, false, true, r)) ||
+	    !(row.provider = team_text("provider", N_("Udbyder"), in->provider, false, true, r)))
 		goto out;
 	if (parse_int(in->age_from, 0, AGE_MAX, "age_from", _("Alder fra"), &row.age_from, r) < 0 ||
 	    parse_int(in->age_to, 0, AGE_MAX, "age_to", _("Alder til"), &row.age_to, r) < 0)
@@ -297,18 +292,18 @@ int svc_offer_add(struct service *svc, const struct actor *a, const struct offer
 		}
 		strlist_add(&row.districts, in->districts[i]);
 	}
-	if (!(row.referral = team_text("referral", _("Henvisning (hvem, hvordan, ventetid)"),
+	if (!(row.referral = team_text("referral", N_("Henvisning (hvem, hvordan, ventetid)"),
 				       in->referral, true, true, r)) ||
 	    !(row.contact =
-		  team_text("contact", _("Kontakt (funktion)"), in->contact, false, false, r)))
+		  team_text("contact", N_("Kontakt (funktion)"), in->contact, false, false, r)))
 		goto out;
 	row.contact = or_null(row.contact);
 	row.confirmed = svc_today();
 	row.owner_id = a->user_id;
 	row.updated_by = xstrdup(a->username);
 	struct strbuf obj = STRBUF_INIT;
-	strbuf_addf(&obj, "name=%s", row.name);
-	int rc = svc_log(svc, a, "offer.add", obj.buf, "ok", r);
+	strbuf_addf(&obj, "themes=%zu districts=%zu", row.themes.nr, row.districts.nr);
+	int rc = team_log(svc, a, "offer.add", obj.buf, r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
@@ -402,7 +397,7 @@ int svc_event_add(struct service *svc, const struct actor *a, const struct event
 		    _("Vælg en type: course, training, theme-day, parent-evening eller event."));
 		goto out;
 	}
-	if (!(row.name = team_text("name", _("Navn"), in->name, false, true, r)))
+	if (!(row.name = team_text("name", N_("Navn"), in->name, false, true, r)))
 		goto out;
 	if (parse_when(in->start, "start", _("Start"), &row.start, r) < 0 ||
 	    parse_when(in->end, "end", _("Slut"), &row.end, r) < 0)
@@ -420,8 +415,8 @@ int svc_event_add(struct service *svc, const struct actor *a, const struct event
 		svc_fail(r, SVC_INVALID, "end", "%s", _("Slut skal ligge efter start."));
 		goto out;
 	}
-	if (!(row.place = team_text("place", _("Sted"), in->place, false, true, r)) ||
-	    !(row.audience = team_text("audience", _("Målgruppe"), in->audience, false, false, r)))
+	if (!(row.place = team_text("place", N_("Sted"), in->place, false, true, r)) ||
+	    !(row.audience = team_text("audience", N_("Målgruppe"), in->audience, false, false, r)))
 		goto out;
 	row.audience = or_null(row.audience);
 	if (in->capacity && *in->capacity &&
@@ -429,18 +424,18 @@ int svc_event_add(struct service *svc, const struct actor *a, const struct event
 		      r) < 0)
 		goto out;
 	if (!(row.expected =
-		  team_text("expected", _("Forventet publikum"), in->expected, false, false, r)) ||
-	    !(row.risk_notes = team_text("risk_notes", _("Risikovurdering (generelt)"),
+		  team_text("expected", N_("Forventet publikum"), in->expected, false, false, r)) ||
+	    !(row.risk_notes = team_text("risk_notes", N_("Risikovurdering (generelt)"),
 					 in->risk_notes, true, false, r)) ||
 	    !(row.call_list =
-		  team_text("call_list", _("Hvem ringer vi til"), in->call_list, true, false, r)))
+		  team_text("call_list", N_("Hvem ringer vi til"), in->call_list, true, false, r)))
 		goto out;
 	row.expected = or_null(row.expected);
 	row.risk_notes = or_null(row.risk_notes);
 	row.call_list = or_null(row.call_list);
 	struct strbuf obj = STRBUF_INIT;
-	strbuf_addf(&obj, "kind=%s name=%s", event_kind_id(row.kind), row.name);
-	int rc = svc_log(svc, a, "event.add", obj.buf, "ok", r);
+	strbuf_addf(&obj, "kind=%s", event_kind_id(row.kind));
+	int rc = team_log(svc, a, "event.add", obj.buf, r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
@@ -572,7 +567,7 @@ int svc_event_register(struct service *svc, const struct actor *a, long long id,
 	}
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "event=%lld user=%s", id, who);
-	int rc = svc_log(svc, a, "event.register", obj.buf, "ok", r);
+	int rc = team_log(svc, a, "event.register", obj.buf, r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
@@ -654,7 +649,7 @@ int svc_event_evaluation(struct service *svc, const struct actor *a, long long i
 	if (get_event(svc, a, id, &ev, r) < 0)
 		return -1;
 	event_row_release(&ev);
-	char *t = team_text("evaluation", _("Evaluering"), text, true, false, r);
+	char *t = team_text("evaluation", N_("Evaluering"), text, true, false, r);
 	if (!t)
 		return -1;
 	t = or_null(t);
@@ -707,7 +702,7 @@ int svc_shift_add(struct service *svc, const struct actor *a, long long id, cons
 		svc_fail(r, SVC_INVALID, "end", "%s", _("Vagten skal slutte efter den begynder."));
 		goto out;
 	}
-	if (!(row.task = team_text("task", _("Opgave"), task, false, false, r)))
+	if (!(row.task = team_text("task", N_("Opgave"), task, false, false, r)))
 		goto out;
 	row.task = or_null(row.task);
 	row.event_id = id;
@@ -729,7 +724,7 @@ int svc_shift_add(struct service *svc, const struct actor *a, long long id, cons
 	}
 	struct strbuf obj = STRBUF_INIT;
 	strbuf_addf(&obj, "event=%lld user=%s", id, username);
-	int rc = svc_log(svc, a, "event.shift", obj.buf, "ok", r);
+	int rc = team_log(svc, a, "event.shift", obj.buf, r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;
@@ -795,8 +790,8 @@ int svc_recurring_plan(struct service *svc, const struct actor *a, int year, int
 		row.end = team_moment(last, 23 * 60);
 		row.place = (char *)_("Sted aftales");
 		struct strbuf obj = STRBUF_INIT;
-		strbuf_addf(&obj, "year=%d name=%s", year, row.name);
-		int rc = svc_log(svc, a, "event.recurring", obj.buf, "ok", r);
+		strbuf_addf(&obj, "year=%d recurring=%zu", year, k);
+		int rc = team_log(svc, a, "event.recurring", obj.buf, r);
 		strbuf_release(&obj);
 		long long id;
 		if (rc < 0)
@@ -904,8 +899,8 @@ int svc_note_add(struct service *svc, const struct actor *a, const char *title, 
 	struct org o;
 	org_init(&o);
 	int ret = -1;
-	if (!(t = team_text("title", _("Overskrift"), title, false, true, r)) ||
-	    !(b = team_text("body", _("Tekst"), body, true, true, r)))
+	if (!(t = team_text("title", N_("Overskrift"), title, false, true, r)) ||
+	    !(b = team_text("body", N_("Tekst"), body, true, true, r)))
 		goto out;
 	if (!roles_nr && !bodies_nr) {
 		svc_fail(r, SVC_INVALID, "roles", "%s",
@@ -931,8 +926,8 @@ int svc_note_add(struct service *svc, const struct actor *a, const char *title, 
 		strlist_add(&bl, bodies[i]);
 	}
 	struct strbuf obj = STRBUF_INIT;
-	strbuf_addf(&obj, "title=%s", t);
-	int rc = svc_log(svc, a, "note.add", obj.buf, "ok", r);
+	strbuf_addf(&obj, "roles=%zu bodies=%zu", rl.nr, bl.nr);
+	int rc = team_log(svc, a, "note.add", obj.buf, r);
 	strbuf_release(&obj);
 	if (rc < 0)
 		goto out;

@@ -212,7 +212,23 @@ const char *const store_migrations[] = {
 	"  INTEGER NOT NULL DEFAULT 0"
 	"  CHECK (edited_by_admin IN (0, 1));",
 
-	/* 6: the SSP-team's daily work (issue 14; store/team_store.c): the
+	/* 6: sealed columns (service/crypto.c). Data keys are random, stored
+	 * here wrapped (XChaCha20-Poly1305) under a key derived from the
+	 * instance secret in DB.key; a sealed value names its key by id. The
+	 * TOTP secrets sealed the old way (secretbox, no key id, no associated
+	 * data) move to totp_legacy until the program re-seals them on its
+	 * next start (crypto_upgrade in service_load_key): that needs the
+	 * key, which SQL does not have. */
+	"CREATE TABLE data_key ("
+	"  id INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 4294967295),"
+	"  wrapped BLOB NOT NULL,"
+	"  created_at TEXT NOT NULL"
+	");"
+	"ALTER TABLE user ADD COLUMN totp_legacy BLOB;"
+	"UPDATE user SET totp_legacy = totp_secret, totp_secret = NULL"
+	"  WHERE totp_secret IS NOT NULL;",
+
+	/* 7: the SSP-team's daily work (issue 14; store/team_store.c): the
 	 * [ssp-team] keys of the strategy, the help landscape (offers), courses
 	 * and events with registrations, attendance and duty shifts, knowledge
 	 * notes, and advice given. No young person is named in any of them. */

@@ -420,7 +420,7 @@ static void meetings_page(struct request *rq, unsigned status, int year, const s
 				meeting_row(&p.main, &o, &l.v[k], false);
 		html_printf(&p.main, "</tbody>\n</table>\n</div>\n");
 	}
-	if (authz_allowed(rq->actor.role, ACT_MEETING_PLAN))
+	if (svc_may(rq->svc, &rq->actor, ACT_MEETING_PLAN))
 		add_form(rq, &p.main, &o, r);
 	meeting_list_release(&l);
 	org_release(&o);
@@ -778,7 +778,7 @@ static void section_attendance(struct request *rq, struct html *h, const struct 
 	}
 	if (g)
 		html_printf(h, "</fieldset>\n");
-	bool keep = error_for(r, "guest_name") != NULL;
+	bool keep = error_for(r, "guest_name") || error_for(r, "guest_org");
 	struct field f_name = {"guest_name", _("Ny gæst: navn"),
 			       "text",       keep ? fget(rq, "guest_name") : NULL,
 			       "off",        _("En gæst, der ikke er bruger i systemet."),
@@ -788,7 +788,7 @@ static void section_attendance(struct request *rq, struct html *h, const struct 
 			      "off",       NULL,
 			      true,        false};
 	input_field(h, &f_name, error_for(r, "guest_name"));
-	input_field(h, &f_org, NULL);
+	input_field(h, &f_org, error_for(r, "guest_org"));
 	html_printf(h,
 		    "<button type=\"submit\" class=\"button "
 		    "button-secondary\">%s</button>\n</form>\n</section>\n",
@@ -1132,7 +1132,7 @@ void home_meetings_section(struct request *rq, struct html *h)
 		}
 		html_printf(h, "</ul>\n");
 	}
-	if (authz_allowed(rq->actor.role, ACT_MEETING_VIEW))
+	if (svc_may(rq->svc, &rq->actor, ACT_MEETING_VIEW))
 		html_printf(h, "<p><a href=\"/aarshjul\">%s</a> · <a href=\"/moeder\">%s</a></p>\n",
 			    _("Se årshjulet"), _("Alle møder"));
 	html_printf(h, "</section>\n");

@@ -318,7 +318,7 @@ static void offers_page(struct request *rq, unsigned status, const struct svc_re
 	html_printf(&p.main, "<h2>%s</h2>\n<p><a href=\"%s\">%s</a></p>\n", _("Tilbud"), csv.buf,
 		    _("Hent søgningen som CSV (regneark)"));
 	strbuf_release(&csv);
-	bool may_edit = authz_allowed(rq->actor.role, ACT_OFFER_EDIT);
+	bool may_edit = svc_may(rq->svc, &rq->actor, ACT_OFFER_EDIT);
 	if (!bad_search)
 		offers_table(rq, &p.main, &o, &l, may_edit);
 	if (may_edit)
@@ -569,7 +569,7 @@ static void events_page(struct request *rq, unsigned status, const struct svc_re
 		html_printf(&p.main, "</tbody>\n</table>\n</div>\n");
 	}
 	event_rows_release(&l);
-	if (authz_allowed(rq->actor.role, ACT_EVENT_EDIT)) {
+	if (svc_may(rq->svc, &rq->actor, ACT_EVENT_EDIT)) {
 		html_printf(&p.main, "<h2 id=\"tilbagevendende\">%s</h2>\n<p>%s</p>\n",
 			    _("Tilbagevendende begivenheder"),
 			    _("Strategifilen kan nævne årets byfester og andre faste begivenheder. "
@@ -1118,7 +1118,7 @@ static void notes_page(struct request *rq, unsigned status, const struct svc_res
 		html_printf(&p.main, "<p>%s</p>\n", _("Der er ingen vidensnotater endnu."));
 	for (size_t i = 0; i < l.nr; i++)
 		note_article(rq, &p.main, &o, &l.v[i], false);
-	if (authz_allowed(rq->actor.role, ACT_NOTE_WRITE))
+	if (svc_may(rq->svc, &rq->actor, ACT_NOTE_WRITE))
 		note_form(rq, &p.main, &o, r);
 	page_finish(rq, status, &p);
 	note_rows_release(&l);

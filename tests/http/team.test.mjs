@@ -119,7 +119,7 @@ describe('the help landscape', () => {
       [{ ...ok, age_from: 'ti' }, 'age_from'],
       [{ ...ok, themes: ['Ukendt'] }, 'themes'],
       [{ ...ok, districts: ['nord'] }, 'districts'],
-      [{ ...ok, referral: 'x'.repeat(5000) }, 'referral'],
+      [{ ...ok, referral: 'x'.repeat(20000) }, 'referral'],
     ];
     for (const [body, field] of cases) {
       const r = await api('sara', 'POST', '/api/v1/offers', body);
