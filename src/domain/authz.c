@@ -35,6 +35,8 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_EVENT_EDIT] = "event.edit",
 						   [ACT_NOTE_VIEW] = "note.view",
 						   [ACT_NOTE_WRITE] = "note.write",
+						   [ACT_ADVICE_RECORD] = "advice.record",
+						   [ACT_ADVICE_VIEW] = "advice.view",
 						   [ACT_MINUTES_VIEW] = "meeting.minutes.view",
 						   [ACT_KEY_ADMIN] = "key.admin",
 						   [ACT_STRATEGY_APPLY] = "strategy.apply"};
@@ -89,6 +91,10 @@ static const unsigned allowed[ACT__COUNT] = {
      * general terms) from the SSP-team to the network */
     [ACT_NOTE_VIEW] = ALL,
     [ACT_NOTE_WRITE] = R(ROLE_SSP),
+    /* advice given, without names: the SSP-team records it; the counts
+     * feed the evaluation of the steering group */
+    [ACT_ADVICE_RECORD] = R(ROLE_SSP),
+    [ACT_ADVICE_VIEW] = R(ROLE_SSP) | R(ROLE_STEERING),
 };
 
 /* The rules beyond the table, per action (authz.h, enum authz_need). */

@@ -43,6 +43,8 @@ enum action {
 	ACT_EVENT_EDIT,     /* create events, sign others up, attendance, duty shifts */
 	ACT_NOTE_VIEW,      /* knowledge notes addressed to one; mark them read */
 	ACT_NOTE_WRITE,     /* write knowledge notes to roles and bodies */
+	ACT_ADVICE_RECORD,  /* record advice given (no names), list the records */
+	ACT_ADVICE_VIEW,    /* the yearly counts of advice by theme and district */
 	ACT_MINUTES_VIEW,   /* read a meeting's minutes and stored agenda (per-body rule) */
 	ACT_KEY_ADMIN,      /* rotate the data keys of sealed fields (ssp key rotate) */
 	ACT_STRATEGY_APPLY, /* load a strategy file: replaces the organisation (ssp init) */

@@ -210,3 +210,33 @@ const char *const team_default_themes[] = {
     N_("Negativ social kontrol og æresrelaterede konflikter"),
     N_("Radikalisering og ekstremisme"),
     NULL};
+
+/* ---- advice ---- */
+
+static const char *const asker_ids[ASKER__COUNT] = {"laerer",  "klubmedarbejder", "paedagog",
+						    "leder",   "foraelder",       "socialraadgiver",
+						    "sundhed", "politi",          "andet"};
+static const char *const asker_labels[ASKER__COUNT] = {
+    N_("Lærer"),          N_("Klubmedarbejder"), N_("Pædagog"), N_("Leder"), N_("Forælder"),
+    N_("Socialrådgiver"), N_("Sundhedsperson"),  N_("Politi"),  N_("Anden")};
+
+const char *advice_asker_id(enum advice_asker k)
+{
+	return k < ASKER__COUNT ? asker_ids[k] : "?";
+}
+
+const char *advice_asker_label(enum advice_asker k)
+{
+	return k < ASKER__COUNT ? _(asker_labels[k]) : "?";
+}
+
+int advice_asker_parse(const char *s, enum advice_asker *out)
+{
+	for (int k = 0; s && k < ASKER__COUNT; k++) {
+		if (!strcmp(s, asker_ids[k])) {
+			*out = (enum advice_asker)k;
+			return 0;
+		}
+	}
+	return -1;
+}

@@ -103,4 +103,22 @@ size_t team_recurring_plan(const struct team_recurring *rec, size_t n, int year,
  * preparedness areas, plus the everyday themes of SSP work). */
 extern const char *const team_default_themes[]; /* NULL-terminated */
 
+/* ---- advice given (rådgivning): who asked, by role only ---- */
+
+enum advice_asker {
+	ASKER_TEACHER,
+	ASKER_CLUB,
+	ASKER_PEDAGOGUE,
+	ASKER_LEADER,
+	ASKER_PARENT,
+	ASKER_SOCIAL,
+	ASKER_HEALTH,
+	ASKER_POLICE,
+	ASKER_OTHER,
+	ASKER__COUNT
+};
+const char *advice_asker_id(enum advice_asker k);    /* "laerer", ... */
+const char *advice_asker_label(enum advice_asker k); /* Danish, translated */
+int advice_asker_parse(const char *s, enum advice_asker *out);
+
 #endif

@@ -179,4 +179,25 @@ int svc_notes_list(struct service *svc, const struct actor *a, bool unread_only,
  * not addressed to them. Logged note.read. */
 int svc_note_read(struct service *svc, const struct actor *a, long long id, struct svc_result *r);
 
+/* ---- advice given (rådgivning) ---- */
+
+/* As typed: day "YYYY-MM-DD" (not after today), asker an advice_asker id
+ * (a role, never a name), theme one of the themes, district "" (the whole
+ * municipality) or a district id, minutes 1-1440, referral/underretning
+ * whether it led to one. */
+struct advice_input {
+	const char *day, *asker, *theme, *district, *minutes;
+	bool referral, underretning;
+};
+
+/* ACT_ADVICE_RECORD. SVC_INVALID naming the field. Logged advice.add. */
+int svc_advice_add(struct service *svc, const struct actor *a, const struct advice_input *in,
+		   long long *id, struct svc_result *r);
+/* ACT_ADVICE_RECORD: the records of year. */
+int svc_advice_list(struct service *svc, const struct actor *a, int year, struct advice_rows *out,
+		    struct svc_result *r);
+/* ACT_ADVICE_VIEW: the yearly counts by theme and district. */
+int svc_advice_counts(struct service *svc, const struct actor *a, int year,
+		      struct advice_counts *out, struct svc_result *r);
+
 #endif

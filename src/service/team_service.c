@@ -984,3 +984,82 @@ int svc_note_read(struct service *svc, const struct actor *a, long long id, stru
 		return svc_store_fail(r, err);
 	return 0;
 }
+
+/* ---- advice given ---- */
+
+int svc_advice_add(struct service *svc, const struct actor *a, const struct advice_input *in,
+		   long long *id, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_ADVICE_RECORD, r))
+		return -1;
+	struct advice_row row;
+	memset(&row, 0, sizeof(row));
+	struct date d;
+	if (!in->day || cal_parse_date(in->day, &d) < 0)
+		return svc_fail(r, SVC_INVALID, "day", "%s",
+				_("Datoen skal skrives ÅÅÅÅ-MM-DD, fx 2027-03-15."));
+	row.day = cal_days(d);
+	if (row.day > svc_today() || d.y < PLAN_YEAR_MIN)
+		return svc_fail(
+		    r, SVC_INVALID, "day", "%s",
+		    _("Datoen skal være i dag eller tidligere (rådgivning, der er givet)."));
+	enum advice_asker k;
+	if (advice_asker_parse(in->asker, &k) < 0)
+		return svc_fail(r, SVC_INVALID, "asker", "%s",
+				_("Vælg hvem der spurgte (en rolle, aldrig et navn)."));
+	struct strlist themes = STRLIST_INIT;
+	if (svc_team_themes(svc, a, &themes, r) < 0)
+		return -1;
+	bool ok = in_list(&themes, in->theme);
+	strlist_clear(&themes);
+	if (!ok)
+		return svc_fail(r, SVC_INVALID, "theme", "%s", _("Vælg et af temaerne."));
+	if (in->district && *in->district && !store_district_active(svc->store, in->district))
+		return svc_fail(r, SVC_INVALID, "district", "%s",
+				_("Vælg et af strategiens distrikter eller hele kommunen."));
+	if (parse_int(in->minutes, 1, 1440, "minutes", _("Tidsforbruget i minutter"), &row.minutes,
+		      r) < 0)
+		return -1;
+	row.asker = (char *)advice_asker_id(k);
+	row.theme = (char *)in->theme;
+	row.district = in->district && *in->district ? (char *)in->district : NULL;
+	row.referral = in->referral;
+	row.underretning = in->underretning;
+	char obj[96];
+	snprintf(obj, sizeof(obj), "asker=%s district=%s", row.asker,
+		 row.district ? row.district : "*");
+	if (team_log(svc, a, "advice.add", obj, r) < 0)
+		return -1;
+	char *err = NULL;
+	if (store_advice_insert(svc->store, &row, a->username, id, &err) < 0)
+		return svc_store_fail(r, err);
+	return 0;
+}
+
+int svc_advice_list(struct service *svc, const struct actor *a, int year, struct advice_rows *out,
+		    struct svc_result *r)
+{
+	memset(out, 0, sizeof(*out));
+	if (!svc_allowed(svc, a, ACT_ADVICE_RECORD, r) || svc_check_year(year, r) < 0)
+		return -1;
+	char *err = NULL;
+	if (store_advice_load(svc->store, year, out, &err) < 0) {
+		advice_rows_release(out);
+		return svc_store_fail(r, err);
+	}
+	return 0;
+}
+
+int svc_advice_counts(struct service *svc, const struct actor *a, int year,
+		      struct advice_counts *out, struct svc_result *r)
+{
+	memset(out, 0, sizeof(*out));
+	if (!svc_allowed(svc, a, ACT_ADVICE_VIEW, r) || svc_check_year(year, r) < 0)
+		return -1;
+	char *err = NULL;
+	if (store_advice_counts(svc->store, year, out, &err) < 0) {
+		advice_counts_release(out);
+		return svc_store_fail(r, err);
+	}
+	return 0;
+}

@@ -647,3 +647,93 @@ int store_note_read(struct store *s, long long note_id, long long user_id, char 
 		return db_fail(s, err, _("marker som læst"));
 	return 0;
 }
+
+/* ---- advice given ---- */
+
+void advice_rows_release(struct advice_rows *l)
+{
+	for (size_t i = 0; i < l->nr; i++) {
+		free(l->v[i].asker);
+		free(l->v[i].theme);
+		free(l->v[i].district);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+int store_advice_insert(struct store *s, const struct advice_row *r, const char *by, long long *id,
+			char **err)
+{
+	char now[STORE_TIME_LEN], day[11];
+	store_now(now);
+	cal_format_date(r->day, day);
+	if (exec(
+		s,
+		"INSERT INTO advice (day, asker_role, theme, district_id, minutes, led_to_referral,"
+		" led_to_underretning, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"ssssiiiss", day, r->asker, r->theme, r->district, r->minutes, (int)r->referral,
+		(int)r->underretning, now, by) < 0)
+		return db_fail(s, err, _("gem rådgivning"));
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int store_advice_load(struct store *s, int year, struct advice_rows *out, char **err)
+{
+	char y[8];
+	snprintf(y, sizeof(y), "%04u", (unsigned)year % 10000u);
+	sqlite3_stmt *st = prep(s,
+				"SELECT id, day, asker_role, theme, district_id, minutes,"
+				" led_to_referral, led_to_underretning FROM advice"
+				" WHERE substr(day, 1, 4) = ? ORDER BY day DESC, id DESC",
+				"s", y);
+	int rc;
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
+		struct advice_row *r = &out->v[out->nr++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->day = col_day(st, 1);
+		r->asker = col_dup(st, 2);
+		r->theme = col_dup(st, 3);
+		r->district = col_dup(st, 4);
+		r->minutes = sqlite3_column_int(st, 5);
+		r->referral = sqlite3_column_int(st, 6) != 0;
+		r->underretning = sqlite3_column_int(st, 7) != 0;
+	}
+	return rows_end(s, st, rc, err, _("læs rådgivning"));
+}
+
+void advice_counts_release(struct advice_counts *l)
+{
+	for (size_t i = 0; i < l->nr; i++) {
+		free(l->v[i].theme);
+		free(l->v[i].district);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+int store_advice_counts(struct store *s, int year, struct advice_counts *out, char **err)
+{
+	char y[8];
+	snprintf(y, sizeof(y), "%04u", (unsigned)year % 10000u);
+	sqlite3_stmt *st = prep(s,
+				"SELECT a.theme, a.district_id, count(*), sum(a.minutes),"
+				" sum(a.led_to_referral), sum(a.led_to_underretning) FROM advice a"
+				" LEFT JOIN district d ON d.id = a.district_id"
+				" WHERE substr(a.day, 1, 4) = ? GROUP BY a.theme, a.district_id"
+				" ORDER BY a.theme, COALESCE(d.position, -1), a.district_id",
+				"s", y);
+	int rc;
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
+		struct advice_count *c = &out->v[out->nr++];
+		c->theme = col_dup(st, 0);
+		c->district = col_dup(st, 1);
+		c->count = sqlite3_column_int(st, 2);
+		c->minutes = sqlite3_column_int(st, 3);
+		c->referrals = sqlite3_column_int(st, 4);
+		c->underretninger = sqlite3_column_int(st, 5);
+	}
+	return rows_end(s, st, rc, err, _("tæl rådgivning"));
+}

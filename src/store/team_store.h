@@ -190,4 +190,39 @@ int store_note_insert(struct store *s, const char *title, const char *body,
 /* Marks note_id read by user_id (idempotent). */
 int store_note_read(struct store *s, long long note_id, long long user_id, char **err);
 
+/* ---- advice given ---- */
+
+struct advice_row {
+	long long id;
+	long day;
+	char *asker, *theme, *district; /* district NULL: the whole municipality */
+	int minutes;
+	bool referral, underretning;
+};
+
+struct advice_rows {
+	struct advice_row *v;
+	size_t nr, alloc;
+};
+
+void advice_rows_release(struct advice_rows *l);
+int store_advice_insert(struct store *s, const struct advice_row *r, const char *by, long long *id,
+			char **err);
+/* The records of year, newest first. */
+int store_advice_load(struct store *s, int year, struct advice_rows *out, char **err);
+
+/* One cell of the yearly counts: theme x district (NULL: whole municipality). */
+struct advice_count {
+	char *theme, *district;
+	int count, minutes, referrals, underretninger;
+};
+
+struct advice_counts {
+	struct advice_count *v;
+	size_t nr, alloc;
+};
+
+void advice_counts_release(struct advice_counts *l);
+int store_advice_counts(struct store *s, int year, struct advice_counts *out, char **err);
+
 #endif

@@ -44,6 +44,7 @@ static const struct menu_item menu[] = {
     {"/tilbud", N_("Tilbud"), ACT_OFFER_VIEW},
     {"/arrangementer", N_("Kurser og arrangementer"), ACT_EVENT_VIEW},
     {"/viden", N_("Viden"), ACT_NOTE_VIEW},
+    {"/raadgivning", N_("Rådgivning"), ACT_ADVICE_VIEW},
     {"/overholdelse", N_("Overholdelse"), ACT_COMPLIANCE_VIEW},
     {"/brugere", N_("Brugere"), ACT_USER_ADMIN},
     {"/log", N_("Adgangslog"), ACT_AUDIT_VIEW},

@@ -1201,3 +1201,197 @@ void home_team_section(struct request *rq, struct html *h)
 		offer_rows_release(&o);
 	svc_result_clear(&r);
 }
+
+/* ---- advice given: /raadgivning ---- */
+
+static const struct notice advice_notices[] = {
+    {"oprettet", N_("Rådgivningen er registreret.")},
+    {NULL, NULL},
+};
+
+static const char *district_name(const struct org *o, const char *id)
+{
+	if (!id)
+		return _("Hele kommunen");
+	const struct org_district *d = org_find_district(o, id);
+	return d && d->name ? d->name : id;
+}
+
+static void advice_form(struct request *rq, struct html *h, const struct org *o,
+			const struct strlist *themes, const struct svc_result *r)
+{
+	bool keep = r && r->status != SVC_OK;
+	html_printf(h, "<h2 id=\"ny-raadgivning\">%s</h2>\n", _("Registrér rådgivning"));
+	form_error_summary(h, r);
+	html_printf(h, "<form method=\"post\" action=\"/raadgivning\" class=\"app-form\" "
+		       "aria-labelledby=\"ny-raadgivning\">\n");
+	csrf_input(h, rq->session.csrf);
+	char today[11];
+	cal_format_date(svc_today(), today);
+	struct field f_day = {"day", _("Dato"), "date", keep ? fget(rq, "day") : today,
+			      "off", NULL,      false,  false};
+	input_field(h, &f_day, error_for(r, "day"));
+	const char *asker = keep ? fget(rq, "asker") : NULL;
+	struct field f_asker = {
+	    .id = "asker", .label = _("Hvem spurgte"), .hint = _("En rolle, aldrig et navn.")};
+	select_open(h, &f_asker, error_for(r, "asker"));
+	for (int k = 0; k < ASKER__COUNT; k++)
+		select_option(h, advice_asker_id((enum advice_asker)k),
+			      advice_asker_label((enum advice_asker)k),
+			      asker && !strcmp(asker, advice_asker_id((enum advice_asker)k)));
+	select_close(h);
+	const char *theme = keep ? fget(rq, "theme") : NULL;
+	struct field f_theme = {.id = "theme", .label = _("Tema")};
+	select_open(h, &f_theme, error_for(r, "theme"));
+	for (size_t i = 0; i < themes->nr; i++)
+		select_option(h, themes->v[i], themes->v[i], theme && !strcmp(theme, themes->v[i]));
+	select_close(h);
+	const char *dist = keep ? fget(rq, "district") : NULL;
+	struct field f_d = {.id = "district", .label = _("Distrikt")};
+	select_open(h, &f_d, error_for(r, "district"));
+	select_option(h, "", _("Hele kommunen"), !dist || !*dist);
+	for (size_t i = 0; i < o->districts_nr; i++)
+		select_option(h, o->districts[i].id, o->districts[i].name,
+			      dist && !strcmp(dist, o->districts[i].id));
+	select_close(h);
+	struct field f_min = {"minutes", _("Tidsforbrug i minutter"),
+			      "number",  keep ? fget(rq, "minutes") : NULL,
+			      "off",     NULL,
+			      false,     false};
+	input_field(h, &f_min, error_for(r, "minutes"));
+	html_printf(
+	    h,
+	    "<fieldset class=\"form-group\">\n<legend class=\"form-label\">%s</legend>\n"
+	    "<ul class=\"nobullet-list\">\n"
+	    "<li><input class=\"form-checkbox\" type=\"checkbox\" id=\"referral\" "
+	    "name=\"referral\" value=\"ja\"%s><label for=\"referral\">%s</label></li>\n"
+	    "<li><input class=\"form-checkbox\" type=\"checkbox\" id=\"underretning\" "
+	    "name=\"underretning\" value=\"ja\"%s><label for=\"underretning\">%s</label></li>\n"
+	    "</ul>\n</fieldset>\n",
+	    _("Førte til"), keep && *fget(rq, "referral") ? " checked" : "", _("En henvisning"),
+	    keep && *fget(rq, "underretning") ? " checked" : "", _("En underretning"));
+	submit_button(h, "primary", _("Registrér"));
+	html_printf(h, "</form>\n");
+}
+
+static void advice_page(struct request *rq, unsigned status, const struct svc_result *r)
+{
+	int year;
+	if (web_query_year(rq, &year) < 0)
+		return;
+	struct org o;
+	if (!web_load_org(rq, &o))
+		return;
+	struct advice_counts c;
+	struct svc_result lr = SVC_RESULT_INIT;
+	if (svc_advice_counts(rq->svc, &rq->actor, year, &c, &lr) < 0) {
+		web_svc_fail(rq, &lr);
+		org_release(&o);
+		return;
+	}
+	struct page p;
+	page_init(&p, _("Rådgivning"), "/raadgivning");
+	page_notice(rq, &p.main, advice_notices);
+	html_printf(
+	    &p.main, "<p class=\"font-lead\">%s</p>\n",
+	    _("SSP-teamets råd og vejledning til fagprofessionelle og forældre, uden navne: "
+	      "hvem spurgte (en rolle), tema, distrikt og tid. Årets optællinger indgår i "
+	      "evalueringen."));
+	html_printf(&p.main,
+		    "<p><a href=\"/raadgivning?aar=%d\">%s %d</a> · <a "
+		    "href=\"/raadgivning?aar=%d\">%s %d</a> · <a "
+		    "href=\"/raadgivning.csv?aar=%d\">%s</a></p>\n",
+		    year - 1, _("År"), year - 1, year + 1, _("År"), year + 1, year,
+		    _("Hent optællingen som CSV (regneark)"));
+	html_printf(&p.main, "<h2>%s %d</h2>\n", _("Rådgivning i"), year);
+	if (!c.nr) {
+		html_printf(&p.main, "<p>%s</p>\n",
+			    _("Der er ingen rådgivning registreret i året."));
+	} else {
+		html_printf(&p.main,
+			    "<div class=\"table--responsive-scroll\">\n"
+			    "<table class=\"table table--zebra\">\n<caption>%s %d</caption>\n"
+			    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n"
+			    "<tbody>\n",
+			    _("Rådgivning efter tema og distrikt,"), year, _("Tema"), _("Distrikt"),
+			    _("Antal"), _("Minutter"), _("Henvisninger"), _("Underretninger"));
+		for (size_t i = 0; i < c.nr; i++)
+			html_printf(&p.main,
+				    "<tr><th scope=\"row\">%s</th><td>%s</td><td>%d</td><td>%d</td>"
+				    "<td>%d</td><td>%d</td></tr>\n",
+				    c.v[i].theme, district_name(&o, c.v[i].district), c.v[i].count,
+				    c.v[i].minutes, c.v[i].referrals, c.v[i].underretninger);
+		html_printf(&p.main, "</tbody>\n</table>\n</div>\n");
+	}
+	advice_counts_release(&c);
+	if (svc_may(rq->svc, &rq->actor, ACT_ADVICE_RECORD)) {
+		struct strlist themes = STRLIST_INIT;
+		if (svc_team_themes(rq->svc, &rq->actor, &themes, &lr) == 0)
+			advice_form(rq, &p.main, &o, &themes, r);
+		svc_result_clear(&lr);
+		strlist_clear(&themes);
+	}
+	page_finish(rq, status, &p);
+	org_release(&o);
+}
+
+void h_advice(struct request *rq)
+{
+	advice_page(rq, 200, NULL);
+}
+
+void h_advice_add(struct request *rq)
+{
+	struct advice_input in = {fget(rq, "day"),
+				  fget(rq, "asker"),
+				  fget(rq, "theme"),
+				  fget(rq, "district"),
+				  fget(rq, "minutes"),
+				  *fget(rq, "referral") != '\0',
+				  *fget(rq, "underretning") != '\0'};
+	long long id;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_advice_add(rq->svc, &rq->actor, &in, &id, &r) == 0)
+		resp_redirect(rq, "/raadgivning?ok=oprettet");
+	else if (r.status == SVC_INVALID)
+		advice_page(rq, 422, &r);
+	else
+		web_svc_error(rq, &r);
+	svc_result_clear(&r);
+}
+
+void h_advice_csv(struct request *rq)
+{
+	int year;
+	if (web_query_year(rq, &year) < 0)
+		return;
+	struct advice_counts c;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_advice_counts(rq->svc, &rq->actor, year, &c, &r) < 0) {
+		web_svc_fail(rq, &r);
+		return;
+	}
+	strbuf_reset(&rq->rs.body);
+	const char *head[] = {_("år"),       _("tema"),         _("distrikt"),      _("antal"),
+			      _("minutter"), _("henvisninger"), _("underretninger")};
+	csv_row(&rq->rs.body, head, sizeof(head) / sizeof(*head));
+	for (size_t i = 0; i < c.nr; i++) {
+		char y[8], n[16], m[16], f[16], u[16];
+		snprintf(y, sizeof(y), "%d", year);
+		snprintf(n, sizeof(n), "%d", c.v[i].count);
+		snprintf(m, sizeof(m), "%d", c.v[i].minutes);
+		snprintf(f, sizeof(f), "%d", c.v[i].referrals);
+		snprintf(u, sizeof(u), "%d", c.v[i].underretninger);
+		const char *row[] = {
+		    y, c.v[i].theme, c.v[i].district ? c.v[i].district : "", n, m, f, u};
+		csv_row(&rq->rs.body, row, sizeof(row) / sizeof(*row));
+	}
+	advice_counts_release(&c);
+	rq->rs.status = 200;
+	rq->rs.content_type = "text/csv; charset=utf-8";
+	resp_header(&rq->rs, "Content-Disposition", "attachment; filename=\"raadgivning-%d.csv\"",
+		    year);
+	rq->responded = true;
+}

@@ -84,6 +84,9 @@ const struct route web_routes[] = {
 	{R_GET, "/viden", KIND_PAGE, AUTH_FULL, ACT_NOTE_VIEW, h_notes},
 	{R_POST, "/viden", KIND_PAGE, AUTH_FULL, ACT_NOTE_WRITE, h_notes_add},
 	{R_POST, "/viden/{id}/laest", KIND_PAGE, AUTH_FULL, ACT_NOTE_VIEW, h_note_read},
+	{R_GET, "/raadgivning", KIND_PAGE, AUTH_FULL, ACT_ADVICE_VIEW, h_advice},
+	{R_POST, "/raadgivning", KIND_PAGE, AUTH_FULL, ACT_ADVICE_RECORD, h_advice_add},
+	{R_GET, "/raadgivning.csv", KIND_PAGE, AUTH_FULL, ACT_ADVICE_VIEW, h_advice_csv},
 
 	/* meetings, the annual wheel and calendars (pages_meetings.c,
 	 * pages_calendar.c); "{x}.ics" captures x without the suffix */

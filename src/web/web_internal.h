@@ -346,6 +346,10 @@ void h_notes(struct request *rq);
 void h_notes_add(struct request *rq);
 void h_note_read(struct request *rq);
 void home_team_section(struct request *rq, struct html *h);
+/* Advice given (/raadgivning): yearly counts, the form, CSV. */
+void h_advice(struct request *rq);
+void h_advice_add(struct request *rq);
+void h_advice_csv(struct request *rq);
 /* api_team.c: the same (/api/v1/offers, /api/v1/events) */
 void api_offers(struct request *rq);
 void api_offers_add(struct request *rq);

@@ -241,6 +241,30 @@ describe('knowledge to the network', () => {
   });
 });
 
+describe('advice given', () => {
+  test('recorded without names; yearly counts by theme and district, as CSV', async () => {
+    const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+    let r = await post('sara', '/raadgivning', { day, asker: 'laerer', theme: 'Rusmidler', district: 'vest', minutes: '30', referral: 'ja' });
+    assert.equal(r.status, 303);
+    r = await post('sara', '/raadgivning', { day, asker: 'foraelder', theme: 'Rusmidler', district: '', minutes: '20' });
+    assert.equal(r.status, 303);
+    const bad = await post('sara', '/raadgivning', { day: '2099-01-01', asker: 'laerer', theme: 'Rusmidler', minutes: '30' });
+    assert.equal(bad.status, 422);
+    assert.match(bad.text_, /id="day-error"/);
+    assert.equal((await post('sten', '/raadgivning', { day, asker: 'laerer' })).status, 403);
+    const page = await as.sten.get('/raadgivning');
+    assert.equal(page.status, 200);
+    assert.match(page.text_, /<th scope="row">Rusmidler<\/th><td>Vest<\/td><td>1<\/td><td>30<\/td><td>1<\/td><td>0<\/td>/);
+    const csv = await as.sten.get(`/raadgivning.csv?aar=${day.slice(0, 4)}`);
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type'), /^text\/csv/);
+    const lines = csv.text_.trim().split('\r\n');
+    assert.equal(lines.length, 3);
+    assert.ok(lines.includes(`"${day.slice(0, 4)}","Rusmidler","vest","1","30","1","0"`));
+    assert.equal((await as.anna.get('/raadgivning')).status, 403);
+  });
+});
+
 describe('event preparedness', () => {
   let fest;
   test('the recurring town festival is planned from the strategy file, once', async () => {
@@ -281,7 +305,7 @@ describe('event preparedness', () => {
   test('every change is in the access log', () => {
     const acts = auditActions();
     for (const a of ['offer.add', 'offer.confirm', 'event.add', 'event.register', 'event.recurring',
-      'event.shift', 'note.add', 'note.read'])
+      'event.shift', 'note.add', 'note.read', 'advice.add'])
       assert.ok(acts.includes(a), `logged ${a}`);
   });
 });

@@ -552,6 +552,58 @@ static void notes(void **state)
 	assert_int_equal(fixture_count_log(&fx, "note.add", "ok"), 2);
 }
 
+static void advice(void **state)
+{
+	(void)state;
+	struct actor ssp = user("sara", ROLE_SSP, NULL);
+	struct actor sten = user("sten", ROLE_STEERING, NULL);
+	struct svc_result r = SVC_RESULT_INIT;
+	char today[11];
+	cal_format_date(svc_today(), today);
+	struct advice_input in = {today, "laerer", "Rusmidler", "vest", "30", true, false};
+	long long id;
+	assert_int_equal(svc_advice_add(&fx.svc, &sten, &in, &id, &r), -1);
+	assert_int_equal(r.status, SVC_FORBIDDEN);
+	svc_result_clear(&r);
+	assert_int_equal(svc_advice_add(&fx.svc, &ssp, &in, &id, &r), 0);
+	assert_int_equal(svc_advice_add(&fx.svc, &ssp, &in, &id, &r), 0);
+	struct advice_input whole = {today, "foraelder", "Rusmidler", "", "15", false, true};
+	assert_int_equal(svc_advice_add(&fx.svc, &ssp, &whole, &id, &r), 0);
+	struct {
+		struct advice_input in;
+		const char *field;
+	} bad[] = {
+	    {{"2099-01-01", "laerer", "Rusmidler", "", "30", 0, 0}, "day"},
+	    {{"i går", "laerer", "Rusmidler", "", "30", 0, 0}, "day"},
+	    {{today, "Hans Hansen", "Rusmidler", "", "30", 0, 0}, "asker"},
+	    {{today, "laerer", "Ukendt", "", "30", 0, 0}, "theme"},
+	    {{today, "laerer", "Rusmidler", "nord", "30", 0, 0}, "district"},
+	    {{today, "laerer", "Rusmidler", "", "0", 0, 0}, "minutes"},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		assert_int_equal(svc_advice_add(&fx.svc, &ssp, &bad[i].in, &id, &r), -1);
+		assert_string_equal(r.field, bad[i].field);
+		svc_result_clear(&r);
+	}
+	struct advice_counts c;
+	int year = cal_date(svc_today()).y;
+	assert_int_equal(svc_advice_counts(&fx.svc, &sten, year, &c, &r), 0);
+	assert_int_equal(c.nr, 2); /* Rusmidler in the whole municipality, Rusmidler in Vest */
+	int total = 0, minutes = 0, referrals = 0, reports = 0;
+	for (size_t i = 0; i < c.nr; i++) {
+		total += c.v[i].count;
+		minutes += c.v[i].minutes;
+		referrals += c.v[i].referrals;
+		reports += c.v[i].underretninger;
+	}
+	assert_int_equal(total, 3);
+	assert_int_equal(minutes, 75);
+	assert_int_equal(referrals, 2);
+	assert_int_equal(reports, 1);
+	advice_counts_release(&c);
+	assert_int_equal(fixture_count_log(&fx, "advice.add", "ok"), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -566,6 +618,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(recurring_service, setup, teardown),
 	    cmocka_unit_test_setup_teardown(ics_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(notes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(advice, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
