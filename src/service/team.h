@@ -102,6 +102,11 @@ struct event_detail {
 	struct shift_rows shifts;
 	bool may_edit;
 	bool may_register; /* open: not cancelled, not begun, not full, not registered */
+	/* a larger event: the last hotspot meeting (body "hotspot") on or
+	 * before its first day, where its preparedness is put on the agenda
+	 * (0 / CAL_NO_DAY when none is stored) */
+	long long hotspot_id;
+	long hotspot_day;
 };
 void event_detail_release(struct event_detail *d);
 

@@ -494,6 +494,37 @@ static bool has_begun(const struct event_row *e)
 	return day < svc_today();
 }
 
+/* The last hotspot meeting on or before the event's first day, this year
+ * or last (hotspot meetings run March to October). Best effort: no
+ * meeting found is no error. */
+static void hotspot_before(struct service *svc, const struct actor *a, struct event_detail *d)
+{
+	long day;
+	int minute;
+	team_moment_split(d->ev.start, &day, &minute);
+	int year = cal_date(day).y;
+	for (int y = year; y >= year - 1 && !d->hotspot_id; y--) {
+		struct org o;
+		org_init(&o);
+		struct meeting_list ml = MEETING_LIST_INIT;
+		struct svc_result r = SVC_RESULT_INIT;
+		if (svc_meetings_list(svc, a, y, "hotspot", &o, &ml, &r) == 0) {
+			for (size_t i = 0; i < ml.nr; i++) {
+				const struct meeting *m = &ml.v[i];
+				if (m->status == MEETING_CANCELLED || m->day > day || !m->id)
+					continue;
+				if (m->day >= d->hotspot_day || d->hotspot_day == CAL_NO_DAY) {
+					d->hotspot_id = m->id;
+					d->hotspot_day = m->day;
+				}
+			}
+		}
+		svc_result_clear(&r);
+		meeting_list_release(&ml);
+		org_release(&o);
+	}
+}
+
 int svc_event_get(struct service *svc, const struct actor *a, long long id,
 		  struct event_detail *out, struct svc_result *r)
 {
@@ -507,6 +538,9 @@ int svc_event_get(struct service *svc, const struct actor *a, long long id,
 			    out->ev.kind != EVENT_EVENT && !out->ev.cancelled &&
 			    !has_begun(&out->ev) && !out->ev.mine &&
 			    (!out->ev.capacity || out->ev.registered < out->ev.capacity);
+	out->hotspot_day = CAL_NO_DAY;
+	if (out->ev.kind == EVENT_EVENT)
+		hotspot_before(svc, a, out);
 	char *err = NULL;
 	if ((out->may_edit && store_registrations_load(svc->store, id, &out->regs, &err) < 0) ||
 	    store_shifts_load(svc->store, id, 0, &out->shifts, &err) < 0) {

@@ -828,6 +828,20 @@ static void event_page(struct request *rq, unsigned status, enum event_form whic
 		if (d.may_edit)
 			registrations(rq, &p.main, &d, which, r);
 	}
+	if (d.ev.kind == EVENT_EVENT) {
+		html_printf(&p.main, "<h2>%s</h2>\n", _("Hotspotmødet før begivenheden"));
+		if (d.hotspot_id) {
+			char when[40];
+			web_dk_date(d.hotspot_day, when);
+			html_printf(
+			    &p.main, "<p>%s <a href=\"/moeder/%lld\">%s %s</a>. %s »%s %s«.</p>\n",
+			    _("Tag beredskabet op på"), d.hotspot_id, _("hotspotmødet den"), when,
+			    _("Foreslået dagsordenspunkt:"), _("SSP-beredskab ved"), d.ev.name);
+		} else {
+			html_printf(&p.main, "<p>%s</p>\n",
+				    _("Der er intet planlagt hotspotmøde før begivenheden."));
+		}
+	}
 	if (d.ev.kind == EVENT_EVENT || d.shifts.nr)
 		roster(rq, &p.main, &d, which, r);
 	if (d.may_edit) {

@@ -297,6 +297,9 @@ describe('event preparedness', () => {
     const page = await as.per.get(`/arrangementer/${fest}`);
     assert.equal(page.status, 200);
     assert.ok(page.text_.includes('Vagtplan'));
+    // offered for the agenda of the hotspot meeting before it (`ssp init`
+    // stored this year's and next year's meeting plan)
+    assert.match(page.text_, /<a href="\/moeder\/\d+">hotspotmødet den [^<]+<\/a>\. Foreslået dagsordenspunkt: »SSP-beredskab ved Byfest \(eksempel\)«/);
     assert.match(page.text_, /Test sara<\/th><td>[^<]+kl\. 18\.00<\/td>/);
     const j = await (await api('per', 'GET', `/api/v1/events/${fest}`)).json();
     assert.equal(j.shifts.length, 1);
