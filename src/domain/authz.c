@@ -28,6 +28,15 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_SCHOOL_ADMIN] = "school.admin",
 						   [ACT_LAESEPLAN_EDIT] = "laeseplan.edit",
 						   [ACT_THEME_DAY_RECORD] = "themeday.record",
+						   [ACT_OFFER_VIEW] = "offer.view",
+						   [ACT_OFFER_EDIT] = "offer.edit",
+						   [ACT_EVENT_VIEW] = "event.view",
+						   [ACT_EVENT_REGISTER] = "event.register",
+						   [ACT_EVENT_EDIT] = "event.edit",
+						   [ACT_NOTE_VIEW] = "note.view",
+						   [ACT_NOTE_WRITE] = "note.write",
+						   [ACT_ADVICE_RECORD] = "advice.record",
+						   [ACT_ADVICE_VIEW] = "advice.view",
 						   [ACT_MINUTES_VIEW] = "meeting.minutes.view",
 						   [ACT_KEY_ADMIN] = "key.admin",
 						   [ACT_STRATEGY_APPLY] = "strategy.apply"};
@@ -70,6 +79,22 @@ static const unsigned allowed[ACT__COUNT] = {
      * operator passes every check); the rows say who could, given a door */
     [ACT_KEY_ADMIN] = R(ROLE_ADMIN),
     [ACT_STRATEGY_APPLY] = R(ROLE_ADMIN),
+    /* the SSP-team's daily work: the help landscape and the courses and
+     * events hold nothing about young people; everyone signed in reads
+     * them and signs themselves up, the SSP-team maintains them */
+    [ACT_OFFER_VIEW] = ALL,
+    [ACT_OFFER_EDIT] = R(ROLE_SSP),
+    [ACT_EVENT_VIEW] = ALL,
+    [ACT_EVENT_REGISTER] = ALL,
+    [ACT_EVENT_EDIT] = R(ROLE_SSP),
+    /* knowledge notes: general knowledge (research, law, local trends in
+     * general terms) from the SSP-team to the network */
+    [ACT_NOTE_VIEW] = ALL,
+    [ACT_NOTE_WRITE] = R(ROLE_SSP),
+    /* advice given, without names: the SSP-team records it; the counts
+     * feed the evaluation of the steering group */
+    [ACT_ADVICE_RECORD] = R(ROLE_SSP),
+    [ACT_ADVICE_VIEW] = R(ROLE_SSP) | R(ROLE_STEERING),
 };
 
 /* The rules beyond the table, per action (authz.h, enum authz_need). */

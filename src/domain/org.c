@@ -48,6 +48,10 @@ static void body_release(struct org_body *b)
 
 void org_release(struct org *o)
 {
+	strlist_clear(&o->team_themes);
+	for (size_t i = 0; i < o->recurring_nr; i++)
+		team_recurring_release(&o->recurring[i]);
+	free(o->recurring);
 	free(o->municipality);
 	free(o->police_district);
 	for (int t = 0; t < THEME__COUNT; t++)

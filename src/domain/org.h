@@ -12,6 +12,7 @@
 
 #include "domain/calendar.h"
 #include "domain/frequency.h"
+#include "domain/team.h"
 #include "util/strlist.h"
 
 /* The four levels of the organisation diagram, top to bottom. */
@@ -112,6 +113,15 @@ struct org {
 	/* [kalender] lukkedage: days closed every year; org_init sets the
 	 * default (24-12, 31-12, 05-06), which the strategy may replace. */
 	struct closed_days closed;
+
+	/* [ssp-team] (domain/team.h): the training rule's months (0: not
+	 * given, TEAM_TRAINING_MONTHS_DEFAULT applies), the themes offers and
+	 * advice are filed under (empty: team_default_themes), and the
+	 * recurring events planned each year. */
+	int training_months;
+	struct strlist team_themes;
+	struct team_recurring *recurring;
+	size_t recurring_nr, recurring_alloc;
 };
 
 void org_init(struct org *o);

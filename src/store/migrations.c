@@ -254,6 +254,120 @@ const char *const store_migrations[] = {
 	 * roles or functions, one per line, "district-id: ..." for one unit. */
 	"ALTER TABLE body ADD COLUMN chairs TEXT;"
 	"ALTER TABLE body ADD COLUMN minute_takers TEXT;",
+
+	/* 10: the SSP-team's daily work (issue 14; store/team_store.c): the
+	 * [ssp-team] keys of the strategy, the help landscape (offers), courses
+	 * and events with registrations, attendance and duty shifts, knowledge
+	 * notes, and advice given. No young person is named in any of them. */
+	"ALTER TABLE municipality ADD COLUMN training_months INTEGER;" /* NULL: default */
+	"CREATE TABLE team_theme ("
+	"  position INTEGER PRIMARY KEY,"
+	"  text TEXT NOT NULL"
+	");"
+	"CREATE TABLE team_recurring ("
+	"  position INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  from_md TEXT NOT NULL,"                 /* "MM-DD" */
+	"  to_md TEXT NOT NULL"
+	");"
+	"CREATE TABLE offer ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  provider TEXT NOT NULL,"
+	"  age_from INTEGER NOT NULL,"
+	"  age_to INTEGER NOT NULL CHECK (age_to >= age_from),"
+	"  referral TEXT NOT NULL,"                /* who may refer, how, waiting time */
+	"  contact TEXT,"                          /* by function, never a private person */
+	"  confirmed TEXT NOT NULL,"               /* YYYY-MM-DD: last confirmed */
+	"  owner_id INTEGER REFERENCES user(id),"  /* flagged to them after a year */
+	"  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+	"  updated_at TEXT NOT NULL,"
+	"  updated_by TEXT NOT NULL"
+	");"
+	"CREATE TABLE offer_theme ("
+	"  offer_id INTEGER NOT NULL REFERENCES offer(id) ON DELETE CASCADE,"
+	"  theme TEXT NOT NULL,"
+	"  PRIMARY KEY (offer_id, theme)"
+	");"
+	/* no rows: the whole municipality */
+	"CREATE TABLE offer_district ("
+	"  offer_id INTEGER NOT NULL REFERENCES offer(id) ON DELETE CASCADE,"
+	"  district_id TEXT NOT NULL REFERENCES district(id),"
+	"  PRIMARY KEY (offer_id, district_id)"
+	");"
+	/* times are local Europe/Copenhagen wall-clock "YYYY-MM-DDTHH:MM" */
+	"CREATE TABLE team_event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL UNIQUE,"              /* iCalendar UID */
+	"  kind TEXT NOT NULL CHECK (kind IN"
+	"    ('course', 'training', 'theme-day', 'parent-evening', 'event')),"
+	"  name TEXT NOT NULL,"
+	"  start_at TEXT NOT NULL,"
+	"  end_at TEXT NOT NULL CHECK (end_at > start_at),"
+	"  place TEXT NOT NULL,"
+	"  audience TEXT,"
+	"  capacity INTEGER CHECK (capacity IS NULL OR capacity > 0),"
+	"  expected TEXT,"                         /* expected audience of a larger event */
+	"  risk_notes TEXT,"                       /* in general terms, never a name */
+	"  call_list TEXT,"                        /* whom to call, by function */
+	"  evaluation TEXT,"
+	"  recurring TEXT,"                        /* name of the strategy's recurring event */
+	"  cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),"
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL"
+	");"
+	"CREATE INDEX team_event_start ON team_event(start_at);"
+	"CREATE TABLE event_registration ("
+	"  event_id INTEGER NOT NULL REFERENCES team_event(id) ON DELETE CASCADE,"
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  registered_at TEXT NOT NULL,"
+	"  registered_by TEXT NOT NULL,"
+	"  attended INTEGER CHECK (attended IN (0, 1))," /* NULL: not recorded */
+	"  PRIMARY KEY (event_id, user_id)"
+	");"
+	"CREATE TABLE event_shift ("
+	"  id INTEGER PRIMARY KEY,"
+	"  event_id INTEGER NOT NULL REFERENCES team_event(id) ON DELETE CASCADE,"
+	"  user_id INTEGER NOT NULL REFERENCES user(id),"
+	"  start_at TEXT NOT NULL,"
+	"  end_at TEXT NOT NULL CHECK (end_at > start_at),"
+	"  task TEXT"
+	");"
+	"CREATE INDEX event_shift_user ON event_shift(user_id, start_at);"
+	"CREATE TABLE knowledge_note ("
+	"  id INTEGER PRIMARY KEY,"
+	"  title TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"                    /* text and links only */
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL"
+	");"
+	"CREATE TABLE knowledge_note_audience ("
+	"  note_id INTEGER NOT NULL REFERENCES knowledge_note(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('role', 'body')),"
+	"  target TEXT NOT NULL,"                  /* a role id or a body id */
+	"  PRIMARY KEY (note_id, kind, target)"
+	");"
+	"CREATE TABLE knowledge_note_read ("
+	"  note_id INTEGER NOT NULL REFERENCES knowledge_note(id) ON DELETE CASCADE,"
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  read_at TEXT NOT NULL,"
+	"  PRIMARY KEY (note_id, user_id)"
+	");"
+	/* advice given without names: who asked by role only */
+	"CREATE TABLE advice ("
+	"  id INTEGER PRIMARY KEY,"
+	"  day TEXT NOT NULL,"                     /* YYYY-MM-DD */
+	"  asker_role TEXT NOT NULL,"              /* teacher, club worker, parent ... */
+	"  theme TEXT NOT NULL,"
+	"  district_id TEXT REFERENCES district(id)," /* NULL: the whole municipality */
+	"  minutes INTEGER NOT NULL CHECK (minutes > 0),"
+	"  led_to_referral INTEGER NOT NULL DEFAULT 0 CHECK (led_to_referral IN (0, 1)),"
+	"  led_to_underretning INTEGER NOT NULL DEFAULT 0"
+	"    CHECK (led_to_underretning IN (0, 1)),"
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL"
+	");"
+	"CREATE INDEX advice_day ON advice(day);",
 };
 // clang-format on
 

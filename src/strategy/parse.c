@@ -25,6 +25,7 @@ enum section_kind {
 	SEC_BODY,
 	SEC_INSTITUTION,
 	SEC_CALENDAR,
+	SEC_TEAM,
 	SEC__COUNT
 };
 
@@ -74,6 +75,7 @@ enum {
 };
 enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE };
 enum { K_CAL_CLOSED };
+enum { K_TEAM_TRAINING, K_TEAM_THEME, K_TEAM_EVENT };
 
 static const struct sectionspec sections[SEC__COUNT] = {
     [SEC_MUNICIPALITY] = {"kommune", false, {{"navn", true, false}, {"politikreds", true, false}}},
@@ -125,6 +127,12 @@ static const struct sectionspec sections[SEC__COUNT] = {
 			  {"distrikt", true, false},
 			  {"eksempel", false, false}}},
     [SEC_CALENDAR] = {"kalender", false, {{"lukkedage", false, false}}},
+    /* the SSP-team's daily work (domain/team.h) */
+    [SEC_TEAM] = {"ssp-team",
+		  false,
+		  {{"uddannelse-inden-maaneder", false, false},
+		   {"tema", false, true},
+		   {"begivenhed", false, true}}},
 };
 
 /* ---- parser state ---------------------------------------------------- */
@@ -356,6 +364,37 @@ static void move_list(struct strlist *to, struct strlist *from)
 	memset(from, 0, sizeof(*from));
 }
 
+/* [ssp-team]: the training rule's months, the themes of offers and
+ * advice, and the recurring events (domain/team.h). */
+static void finish_team(struct state *st, struct entity *e)
+{
+	struct org *o = st->org;
+	const char *v = val(e, K_TEAM_TRAINING);
+	if (v) {
+		char *end = NULL;
+		long n = strtol(v, &end, 10);
+		if (!*v || *end || n < 1 || n > TEAM_TRAINING_MONTHS_MAX)
+			diag_error(st->d, key_line(e, K_TEAM_TRAINING),
+				   _("»uddannelse-inden-maaneder« skal være et helt antal måneder "
+				     "mellem 1 og %d"),
+				   TEAM_TRAINING_MONTHS_MAX);
+		else
+			o->training_months = (int)n;
+	}
+	move_list(&o->team_themes, &e->vals[K_TEAM_THEME]);
+	for (size_t i = 0; i < e->vals[K_TEAM_EVENT].nr; i++) {
+		struct team_recurring r;
+		char *err = NULL;
+		if (team_recurring_parse(e->vals[K_TEAM_EVENT].v[i], &r, &err) < 0) {
+			diag_error(st->d, key_line(e, K_TEAM_EVENT), _("»begivenhed«: %s"), err);
+			free(err);
+			continue;
+		}
+		ALLOC_GROW(o->recurring, o->recurring_nr + 1, o->recurring_alloc);
+		o->recurring[o->recurring_nr++] = r;
+	}
+}
+
 static void finish_section(struct state *st)
 {
 	struct entity *e = &st->cur;
@@ -489,6 +528,9 @@ static void finish_section(struct state *st)
 		}
 		break;
 	}
+	case SEC_TEAM:
+		finish_team(st, e);
+		break;
 	default:
 		break;
 	}
@@ -559,7 +601,7 @@ static void start_section(struct state *st, const char *s, const char *end)
 	if (kind == SEC_NONE) {
 		report_line(st,
 			    _("ukendt sektion »%s«; brug kommune, strategi, målgruppe, distrikt, "
-			      "kategori, organ, institution eller kalender"),
+			      "kategori, organ, institution, kalender eller ssp-team"),
 			    name);
 		goto out;
 	}

@@ -67,6 +67,28 @@ const struct route web_routes[] = {
 	{R_POST, "/skoler/{id}/laeseplan/{item}/slet", KIND_PAGE, AUTH_FULL, ACT_LAESEPLAN_EDIT, h_laeseplan_remove},
 	{R_GET, "/overholdelse", KIND_PAGE, AUTH_FULL, ACT_COMPLIANCE_VIEW, h_compliance},
 
+	/* the SSP-team's daily work (pages_team.c); /arrangementer/tilbagevendende
+	 * before /arrangementer/{id} */
+	{R_GET, "/tilbud", KIND_PAGE, AUTH_FULL, ACT_OFFER_VIEW, h_offers},
+	{R_POST, "/tilbud", KIND_PAGE, AUTH_FULL, ACT_OFFER_EDIT, h_offers_add},
+	{R_GET, "/tilbud.csv", KIND_PAGE, AUTH_FULL, ACT_OFFER_VIEW, h_offers_csv},
+	{R_POST, "/tilbud/{id}/bekraeft", KIND_PAGE, AUTH_FULL, ACT_OFFER_EDIT, h_offer_confirm},
+	{R_GET, "/arrangementer", KIND_PAGE, AUTH_FULL, ACT_EVENT_VIEW, h_events},
+	{R_POST, "/arrangementer", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_events_add},
+	{R_GET, "/arrangementer.ics", KIND_PAGE, AUTH_FULL, ACT_EVENT_VIEW, h_events_ics},
+	{R_POST, "/arrangementer/tilbagevendende", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_events_recurring},
+	{R_GET, "/arrangementer/{id}", KIND_PAGE, AUTH_FULL, ACT_EVENT_VIEW, h_event},
+	{R_POST, "/arrangementer/{id}/tilmeld", KIND_PAGE, AUTH_FULL, ACT_EVENT_REGISTER, h_event_register},
+	{R_POST, "/arrangementer/{id}/fremmoede", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_attendance},
+	{R_POST, "/arrangementer/{id}/vagter", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_shift},
+	{R_POST, "/arrangementer/{id}/evaluering", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_evaluation},
+	{R_GET, "/viden", KIND_PAGE, AUTH_FULL, ACT_NOTE_VIEW, h_notes},
+	{R_POST, "/viden", KIND_PAGE, AUTH_FULL, ACT_NOTE_WRITE, h_notes_add},
+	{R_POST, "/viden/{id}/laest", KIND_PAGE, AUTH_FULL, ACT_NOTE_VIEW, h_note_read},
+	{R_GET, "/raadgivning", KIND_PAGE, AUTH_FULL, ACT_ADVICE_VIEW, h_advice},
+	{R_POST, "/raadgivning", KIND_PAGE, AUTH_FULL, ACT_ADVICE_RECORD, h_advice_add},
+	{R_GET, "/raadgivning.csv", KIND_PAGE, AUTH_FULL, ACT_ADVICE_VIEW, h_advice_csv},
+
 	/* meetings, the annual wheel and calendars (pages_meetings.c,
 	 * pages_calendar.c); "{x}.ics" captures x without the suffix */
 	{R_GET, "/aarshjul", KIND_PAGE, AUTH_FULL, ACT_MEETING_VIEW, h_wheel},
@@ -120,6 +142,19 @@ const struct route web_routes[] = {
 	{R_POST, "/api/v1/schools/{id}/laeseplan", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_add},
 	{R_POST, "/api/v1/schools/{id}/laeseplan/{item}", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_edit},
 	{R_POST, "/api/v1/schools/{id}/laeseplan/{item}/delete", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_remove},
+	/* the SSP-team's daily work (api_team.c): the actions of /tilbud and
+	 * /arrangementer; /api/v1/events/recurring before /api/v1/events/{id} */
+	{R_GET, "/api/v1/offers", KIND_API, AUTH_FULL, ACT_OFFER_VIEW, api_offers},
+	{R_POST, "/api/v1/offers", KIND_API, AUTH_FULL, ACT_OFFER_EDIT, api_offers_add},
+	{R_POST, "/api/v1/offers/{id}/confirm", KIND_API, AUTH_FULL, ACT_OFFER_EDIT, api_offer_confirm},
+	{R_GET, "/api/v1/events", KIND_API, AUTH_FULL, ACT_EVENT_VIEW, api_events},
+	{R_POST, "/api/v1/events", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_events_add},
+	{R_POST, "/api/v1/events/recurring", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_events_recurring},
+	{R_GET, "/api/v1/events/{id}", KIND_API, AUTH_FULL, ACT_EVENT_VIEW, api_event},
+	{R_POST, "/api/v1/events/{id}/registrations", KIND_API, AUTH_FULL, ACT_EVENT_REGISTER, api_event_register},
+	{R_POST, "/api/v1/events/{id}/attendance", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_attendance},
+	{R_POST, "/api/v1/events/{id}/shifts", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_shift},
+	{R_POST, "/api/v1/events/{id}/evaluation", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_evaluation},
 };
 // clang-format on
 const size_t web_routes_nr = sizeof(web_routes) / sizeof(web_routes[0]);

@@ -165,6 +165,20 @@ static void the_table(void **state)
 	    [ACT_THEME_DAY_RECORD] = "ssp",
 	    [ACT_MINUTES_VIEW] = "admin ssp politi boern-familier ungeenhed kontaktperson "
 				 "styregruppe revisor",
+	    /* the SSP-team's daily work (issue 14) */
+	    [ACT_OFFER_VIEW] = "admin ssp politi boern-familier ungeenhed kontaktperson "
+			       "styregruppe revisor",
+	    [ACT_OFFER_EDIT] = "ssp",
+	    [ACT_EVENT_VIEW] = "admin ssp politi boern-familier ungeenhed kontaktperson "
+			       "styregruppe revisor",
+	    [ACT_EVENT_REGISTER] = "admin ssp politi boern-familier ungeenhed kontaktperson "
+				   "styregruppe revisor",
+	    [ACT_EVENT_EDIT] = "ssp",
+	    [ACT_NOTE_VIEW] = "admin ssp politi boern-familier ungeenhed kontaktperson "
+			      "styregruppe revisor",
+	    [ACT_NOTE_WRITE] = "ssp",
+	    [ACT_ADVICE_RECORD] = "ssp",
+	    [ACT_ADVICE_VIEW] = "ssp styregruppe",
 	    [ACT_KEY_ADMIN] = "admin",
 	    [ACT_STRATEGY_APPLY] = "admin",
 	};
