@@ -204,7 +204,7 @@ static json_t *event_json(const struct event_row *e)
 void api_events(struct request *rq)
 {
 	int year;
-	if (!api_query_year(rq, &year))
+	if (web_query_year(rq, &year) < 0)
 		return;
 	struct event_rows l;
 	struct svc_result r = SVC_RESULT_INIT;
