@@ -1,6 +1,9 @@
 #include "domain/cpr.h"
 
+#include <string.h>
+
 #include "domain/calendar.h"
+#include "util/i18n.h"
 #include "util/banned.h"
 
 static bool digit(char c)
@@ -107,4 +110,72 @@ void cpr_mask(const char *text, size_t len, struct strbuf *out)
 		len -= at + n;
 	}
 	strbuf_add(out, text, len);
+}
+
+/* ---- Parsing a CPR number typed by a person ---------------------------- */
+
+static bool parse_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+enum cpr_parse_error cpr_parse(const char *s, size_t len, struct cpr_number *out)
+{
+	memset(out, 0, sizeof(*out));
+	while (len && parse_space(s[0])) {
+		s++;
+		len--;
+	}
+	while (len && parse_space(s[len - 1]))
+		len--;
+	char d[10];
+	size_t k = 0, n = 0;
+	while (k < len && n < 6 && digit(s[k]))
+		d[n++] = s[k++];
+	if (n != 6)
+		return CPR_PARSE_SHAPE;
+	if (k < len && s[k] == '-')
+		k++;
+	else if (k < len)
+		k += dash_len(s + k, len - k);
+	while (k < len && n < 10 && digit(s[k]))
+		d[n++] = s[k++];
+	if (n != 10 || k != len)
+		return CPR_PARSE_SHAPE;
+	int day = (d[0] - '0') * 10 + (d[1] - '0');
+	int month = (d[2] - '0') * 10 + (d[3] - '0');
+	int year = cpr_birth_year((d[4] - '0') * 10 + (d[5] - '0'), d[6] - '0');
+	if (year < 0 || !cal_date_valid(year, month, day))
+		return CPR_PARSE_DATE;
+	memcpy(out->digits, d, 10);
+	out->digits[10] = '\0';
+	out->birth = (struct date){year, month, day};
+	return CPR_PARSE_OK;
+}
+
+const char *cpr_parse_error_message(enum cpr_parse_error e)
+{
+	switch (e) {
+	case CPR_PARSE_OK:
+		return "";
+	case CPR_PARSE_SHAPE:
+		return _("CPR-nummeret skal skrives som DDMMÅÅ-SSSS eller DDMMÅÅSSSS (10 cifre)");
+	case CPR_PARSE_DATE:
+		return _("CPR-nummerets første seks cifre er ikke en gyldig dato (DDMMÅÅ)");
+	}
+	return "?";
+}
+
+void cpr_format(const struct cpr_number *c, char out[12])
+{
+	memcpy(out, c->digits, 6);
+	out[6] = '-';
+	memcpy(out + 7, c->digits + 6, 4);
+	out[11] = '\0';
+}
+
+void cpr_format_masked(const struct cpr_number *c, char out[12])
+{
+	memcpy(out, c->digits, 6);
+	memcpy(out + 6, "-xxxx", 6);
 }

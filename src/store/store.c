@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/concern_store.h"
 #include "store/migrations.h"
 #include "store/store_internal.h"
 #include "util/i18n.h"
@@ -342,6 +343,8 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 	}
 	if (store_planning_save(s, o) < 0) /* meeting_store.c */
 		goto fail;
+	if (store_concern_strategy_save(s, o) < 0) /* concern_store.c */
+		goto fail;
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	return 0;
@@ -467,6 +470,8 @@ int store_org_load(struct store *s, struct org *o, char **err)
 		if (load_items(s, &o->bodies[i]) < 0)
 			goto fail_nofin;
 	if (store_planning_load(s, o) < 0) /* meeting_store.c */
+		goto fail_nofin;
+	if (store_concern_strategy_load(s, o) < 0) /* concern_store.c */
 		goto fail_nofin;
 
 	st = prep(s,
