@@ -61,6 +61,19 @@ int svc_store_fail(struct svc_result *r, char *err)
 	return -1;
 }
 
+int svc_text(const struct text_field *f, const char *in, const struct org_body *b,
+	     struct strbuf *out, struct svc_result *r)
+{
+	struct text_verdict v;
+	if (text_check(f, in, b ? b->named_individuals : true, out, &v) == TEXT_OK)
+		return 0;
+	struct strbuf msg = STRBUF_INIT;
+	text_explain(f, &v, b ? b->name : NULL, &msg);
+	svc_fail(r, SVC_INVALID, f->id, "%s", msg.buf);
+	strbuf_release(&msg);
+	return -1;
+}
+
 void actor_cli(struct actor *a)
 {
 	memset(a, 0, sizeof(*a));
