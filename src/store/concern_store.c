@@ -98,13 +98,14 @@ int concern_store_begin(struct store *s, char **err)
 
 int concern_store_end(struct store *s, int rc, char **err)
 {
-	if (rc == 0) {
-		if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
-			return 0;
-		db_fail(s, err, "COMMIT");
+	if (rc != 0) {
+		/* the caller's message stays; store_end would replace it */
+		char *mine = NULL;
+		store_end(s, -1, &mine, "rollback");
+		free(mine);
+		return -1;
 	}
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	return store_end(s, 0, err, "commit");
 }
 
 /* ---- people ------------------------------------------------------------- */
@@ -133,7 +134,7 @@ int concern_store_person_insert(struct store *s, const struct sealed *cpr_index,
 	store_now(now);
 	return insert_id(s, id, err, "person",
 			 "INSERT INTO person (name, cpr_index, birth_date, institution_id,"
-			 " district_id, created_at, created_by) VALUES (X'', ?, ?, ?, ?, ?, ?)",
+			 " district_id, created_at, created_by) VALUES (NULL, ?, ?, ?, ?, ?, ?)",
 			 "bsssss", sp(cpr_index), sn(cpr_index), day_text(birth, b), institution,
 			 district, now, by);
 }
@@ -197,7 +198,7 @@ int concern_store_related_insert(struct store *s, long long concern_id, const ch
 	store_now(now);
 	return insert_id(s, id, err, "related_person",
 			 "INSERT INTO related_person (concern_id, name, relation, created_at,"
-			 " created_by) VALUES (?, X'', ?, ?, ?)",
+			 " created_by) VALUES (?, NULL, ?, ?, ?)",
 			 "lsss", concern_id, relation, now, by);
 }
 
@@ -258,7 +259,7 @@ int concern_store_handover_insert(struct store *s, long long meeting_id, long lo
 	store_now(now);
 	return insert_id(s, id, err, "handover",
 			 "INSERT INTO handover (meeting_id, person_id, contact_date, summary,"
-			 " category_id, created_at, created_by) VALUES (?, ?, ?, X'', ?, ?, ?)",
+			 " category_id, created_at, created_by) VALUES (?, ?, ?, NULL, ?, ?, ?)",
 			 "llssss", meeting_id, person_id, day_text(contact_date, d), category, now,
 			 by);
 }
@@ -401,7 +402,7 @@ int concern_store_referral_insert(struct store *s, long long person_id, const ch
 	store_now(now);
 	return insert_id(s, id, err, "referral",
 			 "INSERT INTO referral (person_id, institution_id, summary, necessity,"
-			 " legal_basis, created_at, created_by) VALUES (?, ?, X'', X'', ?, ?, ?)",
+			 " legal_basis, created_at, created_by) VALUES (?, ?, NULL, NULL, ?, ?, ?)",
 			 "lssss", person_id, institution, legal_basis, now, by);
 }
 
@@ -797,7 +798,7 @@ int concern_store_note_insert(struct store *s, long long concern_id, long long a
 	store_now(now);
 	return insert_id(s, id, err, "concern_note",
 			 "INSERT INTO concern_note (concern_id, action_id, text, welfare,"
-			 " created_at, created_by) VALUES (?, nullif(?, 0), X'', ?, ?, ?)",
+			 " created_at, created_by) VALUES (?, nullif(?, 0), NULL, ?, ?, ?)",
 			 "lliss", concern_id, action_id, (int)welfare, now, by);
 }
 

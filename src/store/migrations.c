@@ -74,7 +74,7 @@ const char *const store_migrations[] = {
 	"  org TEXT,"
 	"  institution_id TEXT REFERENCES institution(id),"
 	"  password_hash TEXT NOT NULL,"
-	"  totp_secret BLOB,"              /* sealed with the instance key */
+	"  totp_secret BLOB,"                                    /* sealed with the instance key */
 	"  totp_enabled INTEGER NOT NULL DEFAULT 0 CHECK (totp_enabled IN (0, 1)),"
 	"  totp_last_step INTEGER NOT NULL DEFAULT 0," /* refuses a code used twice */
 	"  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
@@ -215,7 +215,9 @@ const char *const store_migrations[] = {
 	/* 6: the individual case flow (issue 9; store/concern_store.c).
 	 * Names, CPR numbers and every free text about a person are sealed
 	 * BLOBs (service/crypto.h: XChaCha20-Poly1305 with table, column and
-	 * row as associated data, a key id in each ciphertext); a CPR number
+	 * row as associated data, a key id in each ciphertext), NULL until the
+	 * service seals them right after the insert, in the same transaction
+	 * (the row id is part of the associated data); a CPR number
 	 * is found through its keyed blind index. Nothing here is readable
 	 * without the key. Categories and action types come from the
 	 * strategy; a concern refers to its category by id, so a strategy
@@ -234,7 +236,7 @@ const char *const store_migrations[] = {
 	"ALTER TABLE meeting ADD COLUMN closed_at TEXT;"
 	"CREATE TABLE person ("
 	"  id INTEGER PRIMARY KEY,"
-	"  name BLOB NOT NULL,"                                  /* sealed */
+	"  name BLOB,"                                           /* sealed */
 	"  cpr BLOB,"                                            /* sealed; NULL: birth date only */
 	"  cpr_index BLOB UNIQUE,"                               /* keyed blind index of the CPR */
 	"  birth_date TEXT NOT NULL,"                            /* YYYY-MM-DD: age rules, retention */
@@ -275,7 +277,7 @@ const char *const store_migrations[] = {
 	"CREATE TABLE related_person ("
 	"  id INTEGER PRIMARY KEY,"
 	"  concern_id INTEGER NOT NULL REFERENCES concern(id) ON DELETE CASCADE,"
-	"  name BLOB NOT NULL,"                                  /* sealed */
+	"  name BLOB,"                                           /* sealed */
 	"  relation TEXT NOT NULL CHECK (relation IN"
 	"    ('forælder', 'værge', 'søskende', 'familie', 'anden-voksen')),"
 	"  phone BLOB,"                                          /* sealed */
@@ -289,7 +291,7 @@ const char *const store_migrations[] = {
 	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
 	"  person_id INTEGER NOT NULL REFERENCES person(id),"
 	"  contact_date TEXT NOT NULL,"
-	"  summary BLOB NOT NULL,"                               /* sealed */
+	"  summary BLOB,"                                        /* sealed */
 	"  category_id TEXT REFERENCES category(id),"           /* suggested */
 	"  concern_id INTEGER REFERENCES concern(id),"          /* set when turned into one */
 	"  created_at TEXT NOT NULL,"
@@ -301,8 +303,8 @@ const char *const store_migrations[] = {
 	"  id INTEGER PRIMARY KEY,"
 	"  person_id INTEGER NOT NULL REFERENCES person(id),"
 	"  institution_id TEXT REFERENCES institution(id),"
-	"  summary BLOB NOT NULL,"                               /* sealed */
-	"  necessity BLOB NOT NULL,"                             /* sealed */
+	"  summary BLOB,"                                        /* sealed */
+	"  necessity BLOB,"                                      /* sealed */
 	"  legal_basis TEXT NOT NULL CHECK (legal_basis IN"
 	"    ('ssp','psp','ksp-a','ksp-b','ksp-c','stk3','samtykke','underretning')),"
 	"  status TEXT NOT NULL DEFAULT 'submitted'"
@@ -369,7 +371,7 @@ const char *const store_migrations[] = {
 	"  id INTEGER PRIMARY KEY,"
 	"  concern_id INTEGER NOT NULL REFERENCES concern(id) ON DELETE CASCADE,"
 	"  action_id INTEGER REFERENCES concern_action(id),"
-	"  text BLOB NOT NULL,"                                  /* sealed */
+	"  text BLOB,"                                           /* sealed */
 	"  welfare INTEGER NOT NULL DEFAULT 0 CHECK (welfare IN (0, 1)),"
 	"  created_at TEXT NOT NULL,"
 	"  created_by TEXT NOT NULL"
