@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/authz.h"
 #include "domain/concern.h"
 #include "domain/cpr.h"
 #include "strategy/parse.h"
@@ -600,6 +601,49 @@ static void shipped_strategy(void **state)
 	strbuf_release(&sb);
 }
 
+/* The case flow's permissions (domain/authz.c): both the refusal and the
+ * success of every per-record rule it uses. */
+static void permissions(void **state)
+{
+	(void)state;
+	struct authz_actor police = {ROLE_POLICE, false, 3, "politi", NULL};
+	struct authz_actor ssp = {ROLE_SSP, false, 4, "ssp", NULL};
+	struct authz_actor contact = {ROLE_CONTACT, false, 7, NULL, "skole-a"};
+	struct authz_actor steering = {ROLE_STEERING, false, 8, NULL, NULL};
+	struct authz_actor admin = {ROLE_ADMIN, false, 9, NULL, NULL};
+	struct authz_facts p115 = {.body_named = true, .actor_takes_part = true};
+	/* the police bring the hand-over list; the SSP-team does not */
+	assert_true(authz_decide(&police, ACT_HANDOVER_ADD, &p115).allow);
+	assert_int_equal(authz_decide(&ssp, ACT_HANDOVER_ADD, &p115).reason, AUTHZ_DENY_ROLE);
+	/* a contact person registers and refers pupils of their own institution */
+	struct authz_facts own = {.institution = "skole-a"}, other = {.institution = "skole-b"};
+	assert_true(authz_decide(&contact, ACT_PERSON_ADD, &own).allow);
+	assert_int_equal(authz_decide(&contact, ACT_PERSON_ADD, &other).reason,
+			 AUTHZ_DENY_OTHER_INSTITUTION);
+	assert_true(authz_decide(&contact, ACT_REFERRAL_ADD, &own).allow);
+	assert_false(authz_decide(&contact, ACT_REFERRAL_ADD, &other).allow);
+	/* ... sees their own referrals, not another's; the participants see all */
+	struct authz_facts mine = {.owner_user_id = 7}, theirs = {.owner_user_id = 5};
+	struct authz_facts participant = {.owner_user_id = 5, .actor_in_record = true};
+	assert_true(authz_decide(&contact, ACT_REFERRAL_VIEW, &mine).allow);
+	assert_int_equal(authz_decide(&contact, ACT_REFERRAL_VIEW, &theirs).reason,
+			 AUTHZ_DENY_NOT_OWNER);
+	assert_true(authz_decide(&ssp, ACT_REFERRAL_VIEW, &participant).allow);
+	/* ... and never the meeting's content */
+	assert_false(authz_decide(&contact, ACT_CONCERN_VIEW, NULL).allow);
+	assert_false(authz_decide(&contact, ACT_HANDOVER_VIEW, &p115).allow);
+	assert_false(authz_decide(&contact, ACT_CPR_REVEAL, NULL).allow);
+	/* the steering group: counts, never a case */
+	assert_true(authz_decide(&steering, ACT_CONCERN_STATS, NULL).allow);
+	assert_false(authz_decide(&steering, ACT_CONCERN_VIEW, NULL).allow);
+	assert_false(authz_decide(&steering, ACT_CONCERN_DECIDE, &p115).allow);
+	/* admin: no personal data at all */
+	for (int act = ACT_PERSON_ADD; act <= ACT_CONCERN_STATS; act++)
+		assert_false(authz_decide(&admin, (enum action)act, &p115).allow);
+	assert_true(authz_decide(&ssp, ACT_REFERRAL_SCREEN, NULL).allow);
+	assert_false(authz_decide(&police, ACT_REFERRAL_SCREEN, NULL).allow);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -620,6 +664,7 @@ int main(void)
 	    cmocka_unit_test(statistics),
 	    cmocka_unit_test(strategy_keys),
 	    cmocka_unit_test(shipped_strategy),
+	    cmocka_unit_test(permissions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
