@@ -29,6 +29,8 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_LAESEPLAN_EDIT] = "laeseplan.edit",
 						   [ACT_THEME_DAY_RECORD] = "themeday.record",
 						   [ACT_MINUTES_VIEW] = "meeting.minutes.view",
+						   [ACT_KEY_ADMIN] = "key.admin",
+						   [ACT_STRATEGY_APPLY] = "strategy.apply",
 						   [ACT_PERSON_ADD] = "person.add",
 						   [ACT_CPR_REVEAL] = "person.cpr.reveal",
 						   [ACT_HANDOVER_ADD] = "handover.add",
@@ -77,6 +79,10 @@ static const unsigned allowed[ACT__COUNT] = {
      * and unnamed groups; where named young people are discussed, only who
      * may run the meeting (need[] below) */
     [ACT_MINUTES_VIEW] = ALL,
+    /* instance administration, done on the command line today (the local
+     * operator passes every check); the rows say who could, given a door */
+    [ACT_KEY_ADMIN] = R(ROLE_ADMIN),
+    [ACT_STRATEGY_APPLY] = R(ROLE_ADMIN),
     /* The individual case flow (issue 9). The participants of the § 115
      * meetings see the concerns; a contact person registers and refers the
      * pupils of their own institution and sees the status of their own

@@ -36,6 +36,8 @@ enum action {
 	ACT_LAESEPLAN_EDIT,   /* edit a læseplan (service: only one's own institution's, or SSP) */
 	ACT_THEME_DAY_RECORD, /* record who attended the school network's theme day */
 	ACT_MINUTES_VIEW,     /* read a meeting's minutes and stored agenda (per-body rule) */
+	ACT_KEY_ADMIN,        /* rotate the data keys of sealed fields (ssp key rotate) */
+	ACT_STRATEGY_APPLY,   /* load a strategy file: replaces the organisation (ssp init) */
 	/* the individual case flow (issue 9; service/concern_service.c) */
 	ACT_PERSON_ADD,      /* register a young person (name, CPR or birth date) */
 	ACT_CPR_REVEAL,      /* show a CPR number in full (an action of its own, logged) */

@@ -288,6 +288,30 @@ static size_t match_at(const char *text, size_t len, size_t start, size_t *seria
 	return end;
 }
 
+bool cpr_digits(const char *s, size_t len, char out[11])
+{
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	struct unit u;
+	if (!len)
+		return false;
+	unit_at(s, len, 0, &u);
+	if (u.cls != U_DIGIT)
+		return false;
+	int d[10];
+	size_t serial;
+	if (shape(s, len, 0, d, &serial) != len)
+		return false;
+	for (int k = 0; k < 10; k++)
+		out[k] = (char)('0' + d[k]);
+	out[10] = '\0';
+	return true;
+}
+
 bool cpr_is_plausible(const char *s, size_t len)
 {
 	struct unit u;

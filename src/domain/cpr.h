@@ -41,6 +41,15 @@ int cpr_birth_year(int yy, int seventh);
  * "01.02.03-1234", ...), from its first digit to its last? */
 bool cpr_is_plausible(const char *s, size_t len);
 
+/* The normal form of a CPR number for exact look-ups (the blind index,
+ * service/crypto.h): its ten digits, whatever the separator ("010203-1234",
+ * "0102031234", "010203–1234" and the same with surrounding blanks all give
+ * "0102031234"). Only the shape is checked, not the date, so a number
+ * given with a typing error still finds itself. Writes 10 digits and a
+ * NUL to out and returns true, or returns false when s[0..len) is not
+ * one CPR-shaped number. */
+bool cpr_digits(const char *s, size_t len, char out[11]);
+
 /* Finds the first CPR-like number in text[0..len). Returns true and sets
  * *at and *n (offset and length of the match in bytes, from its first
  * digit to its last) when there is one. */

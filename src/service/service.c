@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "service/audit.h"
+#include "service/crypto.h"
 #include "service/service_internal.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -88,17 +89,6 @@ void actor_cli(struct actor *a)
 	snprintf(a->client, sizeof(a->client), "cli");
 }
 
-bool svc_allowed(struct service *svc, const struct actor *a, enum action act, struct svc_result *r)
-{
-	if (a->cli || authz_allowed(a->role, act))
-		return true;
-	struct audit_entry e = {action_id(act), NULL, NULL, NULL, "denied"};
-	audit_log(svc, a, a->client, &e);
-	svc_fail(r, SVC_FORBIDDEN, NULL, _("Du har ikke adgang til dette (rollen %s)."),
-		 role_label(a->role));
-	return false;
-}
-
 /* The instance secret lives in a file beside the database, not in it, so a
  * copy of the database alone cannot forge access-log entries. */
 int service_load_key(struct service *svc, const char *db_path, char **err)
@@ -135,7 +125,7 @@ int service_load_key(struct service *svc, const char *db_path, char **err)
 		return -1;
 	}
 	strbuf_release(&path);
-	return 0;
+	return svc_crypto_open(svc, err);
 fail:;
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_addf(&sb, _("kan ikke læse eller oprette nøglefilen »%s«: %s"), path.buf,
@@ -143,4 +133,31 @@ fail:;
 	*err = strbuf_detach(&sb);
 	strbuf_release(&path);
 	return -1;
+}
+
+/* The files beside DB_PATH that hold personal data or secrets. Append a
+ * new one here, and `ssp serve` checks it too. */
+static const char *const private_suffixes[] = {"", "-wal", "-shm", ".key"};
+
+int service_check_file_modes(const char *db_path, char **err)
+{
+	for (size_t i = 0; i < sizeof(private_suffixes) / sizeof(*private_suffixes); i++) {
+		struct strbuf path = STRBUF_INIT;
+		strbuf_addf(&path, "%s%s", db_path, private_suffixes[i]);
+		struct stat sb;
+		if (stat(path.buf, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 077)) {
+			struct strbuf m = STRBUF_INIT;
+			strbuf_addf(
+			    &m,
+			    _("»%s« kan læses af andre end ejeren (rettigheder %04o); den "
+			      "indeholder personoplysninger eller nøgler. Ret det med: chmod "
+			      "600 %s"),
+			    path.buf, (unsigned)(sb.st_mode & 07777), path.buf);
+			*err = strbuf_detach(&m);
+			strbuf_release(&path);
+			return -1;
+		}
+		strbuf_release(&path);
+	}
+	return 0;
 }

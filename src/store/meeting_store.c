@@ -302,7 +302,7 @@ int store_meetings_replan(struct store *s, int year, const struct meeting_list *
 			goto fail;
 		stats->added++;
 	}
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	if (store_commit(s) < 0)
 		goto fail;
 	meeting_list_release(&stored);
 	return 0;
@@ -311,7 +311,7 @@ fail:
 		*err = e;
 	else
 		db_fail(s, err, _("gem mødeplan"));
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	store_rollback(s);
 	meeting_list_release(&stored);
 	return -1;
 }
@@ -400,12 +400,12 @@ int store_meeting_add(struct store *s, struct meeting *m, const char *uid_domain
 	}
 	free(m->uid);
 	m->uid = strbuf_detach(&uid);
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	if (store_commit(s) < 0)
 		goto fail;
 	return 0;
 fail:
 	db_fail(s, err, _("tilføj møde"));
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	store_rollback(s);
 	m->id = 0;
 	return -1;
 }

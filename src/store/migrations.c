@@ -212,7 +212,23 @@ const char *const store_migrations[] = {
 	"  INTEGER NOT NULL DEFAULT 0"
 	"  CHECK (edited_by_admin IN (0, 1));",
 
-	/* 6: the individual case flow (issue 9; store/concern_store.c).
+	/* 6: sealed columns (service/crypto.c). Data keys are random, stored
+	 * here wrapped (XChaCha20-Poly1305) under a key derived from the
+	 * instance secret in DB.key; a sealed value names its key by id. The
+	 * TOTP secrets sealed the old way (secretbox, no key id, no associated
+	 * data) move to totp_legacy until the program re-seals them on its
+	 * next start (crypto_upgrade in service_load_key): that needs the
+	 * key, which SQL does not have. */
+	"CREATE TABLE data_key ("
+	"  id INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 4294967295),"
+	"  wrapped BLOB NOT NULL,"
+	"  created_at TEXT NOT NULL"
+	");"
+	"ALTER TABLE user ADD COLUMN totp_legacy BLOB;"
+	"UPDATE user SET totp_legacy = totp_secret, totp_secret = NULL"
+	"  WHERE totp_secret IS NOT NULL;",
+
+	/* 7: the individual case flow (issue 9; store/concern_store.c).
 	 * Names, CPR numbers and every free text about a person are sealed
 	 * BLOBs (service/crypto.h: XChaCha20-Poly1305 with table, column and
 	 * row as associated data, a key id in each ciphertext), NULL until the

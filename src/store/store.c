@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -109,19 +110,59 @@ int row_end(struct store *s, sqlite3_stmt *st, int rc, char **err, const char *w
 	return ret;
 }
 
+/* One savepoint name serves every level: ROLLBACK TO and RELEASE act on
+ * the innermost savepoint of that name. */
+static int tx_open(struct store *s, const char *outer, char **err)
+{
+	const char *sql = s->tx_depth ? "SAVEPOINT ssp_tx" : outer;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(s, err, "BEGIN");
+	s->tx_depth++;
+	return 0;
+}
+
 int store_begin(struct store *s, char **err)
 {
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, err, "BEGIN");
+	return tx_open(s, "BEGIN IMMEDIATE", err);
+}
+
+int store_begin_read(struct store *s, char **err)
+{
+	return tx_open(s, "BEGIN", err);
+}
+
+int store_commit(struct store *s)
+{
+	const char *sql = s->tx_depth > 1 ? "RELEASE ssp_tx" : "COMMIT";
+	if (s->tx_depth < 1 || sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	s->tx_depth--;
 	return 0;
+}
+
+void store_rollback(struct store *s)
+{
+	if (s->tx_depth > 1) {
+		sqlite3_exec(s->db, "ROLLBACK TO ssp_tx", NULL, NULL, NULL);
+		sqlite3_exec(s->db, "RELEASE ssp_tx", NULL, NULL, NULL);
+	} else {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	if (s->tx_depth > 0)
+		s->tx_depth--;
+}
+
+bool store_in_transaction(const struct store *s)
+{
+	return s->tx_depth > 0;
 }
 
 int store_end(struct store *s, int rc, char **err, const char *what)
 {
-	if (rc == 0 && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+	if (rc == 0 && store_commit(s) == 0)
 		return 0;
 	db_fail(s, err, what);
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	store_rollback(s);
 	return -1;
 }
 
@@ -195,6 +236,19 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out, 
 	if (exists && access(path, R_OK) != 0) {
 		*err = msgf(_("kan ikke læse databasen »%s«: %s"), path, strerror(errno));
 		return -1;
+	}
+	if (!exists && mode == STORE_OPEN_CREATE) {
+		/* A new database is private to its owner whatever the umask:
+		 * SQLite gives -wal, -shm and journals the database file's mode.
+		 * An empty file is an empty SQLite database. */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+		if (fd < 0) {
+			*err = msgf(_("kan ikke åbne databasen »%s«: %s (findes mappen, og må der "
+				      "skrives i den?)"),
+				    path, strerror(errno));
+			return -1;
+		}
+		close(fd);
 	}
 	struct store *s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(path);
@@ -345,13 +399,9 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 		goto fail;
 	if (store_concern_strategy_save(s, o) < 0) /* concern_store.c */
 		goto fail;
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		goto fail;
-	return 0;
+	return store_end(s, 0, err, _("gem organisation"));
 fail:
-	db_fail(s, err, _("gem organisation"));
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	return store_end(s, -1, err, _("gem organisation"));
 }
 
 static int load_items(struct store *s, struct org_body *b)
@@ -381,8 +431,8 @@ int store_org_load(struct store *s, struct org *o, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
-	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, err, "BEGIN");
+	if (store_begin_read(s, err) < 0)
+		return -1;
 
 	st = prep(s,
 		  "SELECT name, police_district, age_min, age_max, ssp_plus_from"
@@ -491,12 +541,9 @@ int store_org_load(struct store *s, struct org *o, char **err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		goto fail_nofin;
-	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	return 0;
+	return store_end(s, 0, err, _("læs organisation"));
 fail:
 	sqlite3_finalize(st);
 fail_nofin:
-	db_fail(s, err, _("læs organisation"));
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	return store_end(s, -1, err, _("læs organisation"));
 }

@@ -14,6 +14,7 @@
 #include "render/org_diagram.h"
 #include "service/audit.h"
 #include "service/auth.h"
+#include "service/crypto.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 #include "web/web_internal.h"
@@ -202,7 +203,7 @@ static void login_csrf(struct request *rq, char out[AUTH_SECRET_LEN + 1])
 	if (ch &&
 	    cookie_get(ch, strlen(ch), "ssp_csrf", out, AUTH_SECRET_LEN + 1) == AUTH_SECRET_LEN)
 		return;
-	web_random_token(out);
+	svc_random_token(out);
 	resp_csrf_cookie(rq, out);
 }
 
@@ -325,7 +326,7 @@ void h_home(struct request *rq)
 		    _("Dine åbne opgaver"),
 		    _("Du har ingen åbne opgaver. Opgaver opstår, når et møde fordeler dem, og "
 		      "de står her, indtil de er løst."));
-	if (authz_allowed(rq->actor.role, ACT_ORG_VIEW))
+	if (svc_may(rq->svc, &rq->actor, ACT_ORG_VIEW))
 		html_printf(&p.main,
 			    "<section aria-labelledby=\"org\">\n<h2 id=\"org\">%s</h2>\n"
 			    "<p><a href=\"/organisation\">%s</a></p>\n</section>\n",

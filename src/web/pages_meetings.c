@@ -420,7 +420,7 @@ static void meetings_page(struct request *rq, unsigned status, int year, const s
 				meeting_row(&p.main, &o, &l.v[k], false);
 		html_printf(&p.main, "</tbody>\n</table>\n</div>\n");
 	}
-	if (authz_allowed(rq->actor.role, ACT_MEETING_PLAN))
+	if (svc_may(rq->svc, &rq->actor, ACT_MEETING_PLAN))
 		add_form(rq, &p.main, &o, r);
 	meeting_list_release(&l);
 	org_release(&o);
@@ -1132,7 +1132,7 @@ void home_meetings_section(struct request *rq, struct html *h)
 		}
 		html_printf(h, "</ul>\n");
 	}
-	if (authz_allowed(rq->actor.role, ACT_MEETING_VIEW))
+	if (svc_may(rq->svc, &rq->actor, ACT_MEETING_VIEW))
 		html_printf(h, "<p><a href=\"/aarshjul\">%s</a> · <a href=\"/moeder\">%s</a></p>\n",
 			    _("Se årshjulet"), _("Alle møder"));
 	html_printf(h, "</section>\n");

@@ -317,7 +317,7 @@ static void schools_page(struct request *rq, unsigned status, const struct svc_r
 					    n.inst.v[i].id, n.inst.v[i].name);
 		html_printf(&p.main, "</ul>\n");
 	}
-	if (authz_allowed(rq->actor.role, ACT_SCHOOL_ADMIN))
+	if (n.may_admin)
 		add_form(rq, &p.main, &o, r);
 	page_finish(rq, status, &p);
 	org_release(&o);
@@ -738,7 +738,7 @@ static void theme_day_page(struct request *rq, unsigned status, int year,
 		svc_result_clear(&lr);
 		return;
 	}
-	bool can_record = rq->actor.cli || authz_allowed(rq->actor.role, ACT_THEME_DAY_RECORD);
+	bool can_record = n.may_record_theme_day;
 	struct page p;
 	char title[120];
 	snprintf(title, sizeof(title), _("Temadag for SSP-kontaktpersoner %d"), year);

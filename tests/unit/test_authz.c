@@ -165,6 +165,8 @@ static void the_table(void **state)
 	    [ACT_THEME_DAY_RECORD] = "ssp",
 	    [ACT_MINUTES_VIEW] = "admin ssp politi boern-familier ungeenhed kontaktperson "
 				 "styregruppe revisor",
+	    [ACT_KEY_ADMIN] = "admin",
+	    [ACT_STRATEGY_APPLY] = "admin",
 	    /* the case flow (issue 9) */
 	    [ACT_PERSON_ADD] = "ssp politi boern-familier ungeenhed kontaktperson",
 	    [ACT_CPR_REVEAL] = "ssp politi boern-familier ungeenhed",

@@ -171,9 +171,14 @@ static void replan_keeps_hand_work(void **state)
 			 -1);
 	assert_int_equal(r.status, SVC_NOT_FOUND);
 	svc_result_clear(&r);
-	assert_int_equal(fixture_count_log(&fx, "meeting.status", NULL), 2);
-	assert_int_equal(fixture_count_log(&fx, "meeting.move", NULL), 1);
-	assert_int_equal(fixture_count_log(&fx, "meeting.add", NULL), 1);
+	/* each change is logged "ok" with it; each refused input and unknown
+	 * id "failed", with nothing changed */
+	assert_int_equal(fixture_count_log(&fx, "meeting.status", "ok"), 2);
+	assert_int_equal(fixture_count_log(&fx, "meeting.status", "failed"), 2);
+	assert_int_equal(fixture_count_log(&fx, "meeting.move", "ok"), 1);
+	assert_int_equal(fixture_count_log(&fx, "meeting.move", "failed"), 3);
+	assert_int_equal(fixture_count_log(&fx, "meeting.add", "ok"), 1);
+	assert_int_equal(fixture_count_log(&fx, "meeting.add", "failed"), 1);
 
 	/* the strategy moves § 115 to Wednesdays; re-plan */
 	fixture_apply(&fx, STRATEGY("onsdag"));
