@@ -118,6 +118,21 @@ const struct route web_routes[] = {
 	{R_POST, "/api/v1/schools/{id}/laeseplan", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_add},
 	{R_POST, "/api/v1/schools/{id}/laeseplan/{item}", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_edit},
 	{R_POST, "/api/v1/schools/{id}/laeseplan/{item}/delete", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_remove},
+	/* the case flow (api_concerns.c, issue 9): the service decides per record */
+	{R_POST, "/api/v1/people", KIND_API, AUTH_FULL, ACT_PERSON_ADD, api_people_add},
+	{R_GET, "/api/v1/people/{id}", KIND_API, AUTH_FULL, ACT_CONCERN_VIEW, api_person},
+	{R_POST, "/api/v1/people/{id}/cpr", KIND_API, AUTH_FULL, ACT_CPR_REVEAL, api_person_cpr},
+	{R_POST, "/api/v1/handovers", KIND_API, AUTH_FULL, ACT_HANDOVER_ADD, api_handovers_add},
+	{R_GET, "/api/v1/handovers/{id}", KIND_API, AUTH_FULL, ACT_HANDOVER_VIEW, api_handover},
+	{R_POST, "/api/v1/referrals", KIND_API, AUTH_FULL, ACT_REFERRAL_ADD, api_referrals_add},
+	{R_GET, "/api/v1/referrals/{id}", KIND_API, AUTH_FULL, ACT_REFERRAL_VIEW, api_referral},
+	{R_POST, "/api/v1/referrals/{id}/screen", KIND_API, AUTH_FULL, ACT_REFERRAL_SCREEN, api_referral_screen},
+	{R_GET, "/api/v1/meetings/{id}/agenda", KIND_API, AUTH_FULL, ACT_HANDOVER_VIEW, api_meeting_cases},
+	{R_POST, "/api/v1/meetings/{id}/items/{item}/decision", KIND_API, AUTH_FULL, ACT_CONCERN_DECIDE, api_meeting_decision},
+	{R_POST, "/api/v1/meetings/{id}/close", KIND_API, AUTH_FULL, ACT_MEETING_RUN, api_meeting_close},
+	{R_GET, "/api/v1/concerns/{id}", KIND_API, AUTH_FULL, ACT_CONCERN_VIEW, api_concern},
+	{R_POST, "/api/v1/concerns/{id}/close", KIND_API, AUTH_FULL, ACT_CONCERN_UPDATE, api_concern_close},
+	{R_GET, "/api/v1/stats/concerns", KIND_API, AUTH_FULL, ACT_CONCERN_STATS, api_concern_stats},
 };
 // clang-format on
 const size_t web_routes_nr = sizeof(web_routes) / sizeof(web_routes[0]);

@@ -323,6 +323,23 @@ void api_laeseplan_add(struct request *rq);
 void api_laeseplan_edit(struct request *rq);
 void api_laeseplan_remove(struct request *rq);
 
+/* api_concerns.c: the case flow (issue 9; people, hand-overs, referrals,
+ * the § 115 agenda and decisions, concerns, statistics) */
+void api_people_add(struct request *rq);
+void api_person(struct request *rq);
+void api_person_cpr(struct request *rq);
+void api_handovers_add(struct request *rq);
+void api_handover(struct request *rq);
+void api_referrals_add(struct request *rq);
+void api_referral(struct request *rq);
+void api_referral_screen(struct request *rq);
+void api_meeting_cases(struct request *rq);
+void api_meeting_decision(struct request *rq);
+void api_meeting_close(struct request *rq);
+void api_concern(struct request *rq);
+void api_concern_close(struct request *rq);
+void api_concern_stats(struct request *rq);
+
 /* Helpers of the api_*.c files (in api_meetings.c). On bad input each
  * answers the request (422 for well-formed JSON with the wrong content, 400
  * for a bad query) and returns false. rq->json is NULL for an empty body,
