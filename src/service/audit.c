@@ -94,19 +94,35 @@ int audit_log(struct service *svc, const struct actor *a, const char *client,
 int svc_audit_list(struct service *svc, const struct actor *a, const struct audit_filter *f,
 		   struct audit_rows *out, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_AUDIT_VIEW, r))
-		return -1;
+	/* the log names data subjects: the read is one audited call, logged
+	 * before the rows leave the service */
+	SVC_CALL(c);
 	struct strbuf what = STRBUF_INIT;
-	strbuf_addf(&what, "user=%s subject=%s", f->username ? f->username : "*",
-		    f->subject ? f->subject : "*");
-	struct audit_entry e = {"audit.view", what.buf, f->subject, NULL, "ok"};
-	int logged = audit_log(svc, a, a->client, &e);
+	strbuf_addf(&what, "user=%s", f->username ? f->username : "*");
+	bool subject_ok = !f->subject || svc_person_id_valid(f->subject);
+	int rc = svc_begin(&c, svc, a, ACT_AUDIT_VIEW, NULL,
+			   (struct svc_entry){.action = "audit.view",
+					      .object = what.buf,
+					      .subject = subject_ok ? f->subject : NULL},
+			   r);
 	strbuf_release(&what);
-	if (logged < 0)
-		return svc_fail(r, SVC_ERROR, NULL, _("Adgangsloggen kunne ikke skrives."));
+	if (rc < 0)
+		return -1;
+	if (!subject_ok) {
+		svc_fail(r, SVC_INVALID, "subject", "%s",
+			 _("Den registrerede angives ved sit person-id, ikke ved navn eller "
+			   "CPR-nummer."));
+		return svc_abort(&c);
+	}
 	char *err = NULL;
-	if (store_audit_list(svc->store, f->username, f->subject, f->limit, out, &err) < 0)
-		return svc_store_fail(r, err);
+	if (store_audit_list(svc->store, f->username, f->subject, f->limit, out, &err) < 0) {
+		svc_store_fail(r, err);
+		return svc_abort(&c);
+	}
+	if (svc_commit(&c) < 0) {
+		audit_rows_release(out);
+		return -1;
+	}
 	return 0;
 }
 

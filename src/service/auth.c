@@ -183,11 +183,10 @@ static bool username_valid(const char *s)
 	return true;
 }
 
-int svc_user_add(struct service *svc, const struct actor *a, const struct user_new *u,
-		 const char *password, struct svc_result *r)
+/* The checks and the insert of svc_user_add, inside its call. */
+static int user_add(struct service *svc, const struct user_new *u, const char *password,
+		    struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
-		return -1;
 	if (!username_valid(u->username))
 		return svc_fail(r, SVC_INVALID, "username",
 				_("Brugernavnet skal være 1-64 tegn af a-z, 0-9, punktum, "
@@ -206,10 +205,6 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 				u->institution);
 	if (check_password_rules(password, "password", r) < 0)
 		return -1;
-	char hash[crypto_pwhash_STRBYTES];
-	if (password_hash(svc, password, hash) != 0)
-		return svc_fail(r, SVC_ERROR, NULL,
-				_("Adgangskoden kunne ikke hashes (hukommelse)."));
 	struct user_new copy = *u;
 	if (copy.institution && !*copy.institution)
 		copy.institution = NULL;
@@ -223,23 +218,37 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 		return svc_store_fail(r, err);
 	if (rc == 0) {
 		user_row_release(&taken);
-		log_event(svc, a, a->client, "user.add", u->username, "conflict");
 		return svc_fail(r, SVC_CONFLICT, "username", _("Brugernavnet »%s« er optaget."),
 				u->username);
 	}
-	/* Admin actions are logged before they happen: no log entry, no action. */
-	if (svc_log(svc, a, &(struct svc_entry){.action = "user.add", .object = u->username}, "ok",
-		    r) < 0)
-		return -1;
+	/* hashed inside the call's transaction: an administrator's rare
+	 * action, well within the store's busy timeout */
+	char hash[crypto_pwhash_STRBYTES];
+	if (password_hash(svc, password, hash) != 0)
+		return svc_fail(r, SVC_ERROR, NULL,
+				_("Adgangskoden kunne ikke hashes (hukommelse)."));
 	rc = store_user_insert(svc->store, &copy, hash, &id, &err);
-	if (rc < 0) {
-		log_event(svc, a, a->client, "user.add", u->username, "failed");
-		if (rc == -2)
-			return svc_fail(r, SVC_CONFLICT, "username",
-					_("Brugernavnet »%s« er optaget."), u->username);
-		return svc_store_fail(r, err);
+	sodium_memzero(hash, sizeof(hash));
+	if (rc == -2) {
+		free(err);
+		return svc_fail(r, SVC_CONFLICT, "username", _("Brugernavnet »%s« er optaget."),
+				u->username);
 	}
+	if (rc < 0)
+		return svc_store_fail(r, err);
 	return 0;
+}
+
+int svc_user_add(struct service *svc, const struct actor *a, const struct user_new *u,
+		 const char *password, struct svc_result *r)
+{
+	/* the entry and the new account are one transaction: no entry, no
+	 * account; a refused or failed attempt has its own entry */
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "user.add", .object = u->username}, r) < 0)
+		return -1;
+	return user_add(svc, u, password, r) == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
 int svc_user_list(struct service *svc, const struct actor *a, struct user_list *out,
@@ -257,33 +266,31 @@ int svc_user_list(struct service *svc, const struct actor *a, struct user_list *
 int svc_user_disable(struct service *svc, const struct actor *a, const char *username,
 		     struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	/* disabling, ending the sessions, revoking the tokens and the entry:
+	 * one transaction, all or nothing */
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "user.disable", .object = username}, r) < 0)
 		return -1;
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	if (!a->cli && u.info.id == a->user_id) {
 		/* an administrator who locks themselves out leaves nobody to undo it */
 		user_row_release(&u);
-		return svc_fail(r, SVC_CONFLICT, "username",
-				_("Du kan ikke deaktivere din egen konto."));
+		svc_fail(r, SVC_CONFLICT, "username", "%s",
+			 _("Du kan ikke deaktivere din egen konto."));
+		return svc_abort(&c);
 	}
 	int n;
 	char *err = NULL;
-	if (svc_log(svc, a, &(struct svc_entry){.action = "user.disable", .object = username}, "ok",
-		    r) < 0) {
-		user_row_release(&u);
-		return -1;
-	}
-	if (store_user_set_disabled(svc->store, u.info.id, true, &err) < 0 ||
-	    store_session_delete_user(svc->store, u.info.id, &err) < 0 ||
-	    store_token_revoke_user(svc->store, u.info.id, &n, &err) < 0) {
-		user_row_release(&u);
-		log_event(svc, a, a->client, "user.disable", username, "failed");
-		return svc_store_fail(r, err);
-	}
+	int rc = store_user_set_disabled(svc->store, u.info.id, true, &err) < 0 ||
+			 store_session_delete_user(svc->store, u.info.id, &err) < 0 ||
+			 store_token_revoke_user(svc->store, u.info.id, &n, &err) < 0
+		     ? svc_store_fail(r, err)
+		     : 0;
 	user_row_release(&u);
-	return 0;
+	return rc == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
 /* The actor's own account (ACT_PROFILE): the profile, two-factor and
@@ -663,20 +670,18 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 int svc_token_create(struct service *svc, const struct actor *a, const char *username,
 		     char *token_out, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	token_out[0] = '\0';
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "token.create", .object = username}, r) < 0)
 		return -1;
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	if (u.info.disabled) {
 		user_row_release(&u);
-		return svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."),
-				username);
-	}
-	if (svc_log(svc, a, &(struct svc_entry){.action = "token.create", .object = username}, "ok",
-		    r) < 0) {
-		user_row_release(&u);
-		return -1;
+		svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."), username);
+		return svc_abort(&c);
 	}
 	unsigned char h[32];
 	svc_random_token(token_out);
@@ -684,35 +689,34 @@ int svc_token_create(struct service *svc, const struct actor *a, const char *use
 	char *err = NULL;
 	int rc = store_token_insert(svc->store, h, u.info.id, &err);
 	user_row_release(&u);
-	if (rc < 0) {
+	if (rc < 0)
+		svc_store_fail(r, err);
+	rc = rc == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (rc < 0) /* the token was never stored: nobody may see it */
 		sodium_memzero(token_out, AUTH_SECRET_LEN + 1);
-		log_event(svc, a, a->client, "token.create", username, "failed");
-		return svc_store_fail(r, err);
-	}
-	return 0;
+	return rc;
 }
 
 int svc_token_revoke(struct service *svc, const struct actor *a, const char *username, int *count,
 		     struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	*count = 0;
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "token.revoke", .object = username}, r) < 0)
 		return -1;
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	char *err = NULL;
-	if (svc_log(svc, a, &(struct svc_entry){.action = "token.revoke", .object = username}, "ok",
-		    r) < 0) {
-		user_row_release(&u);
-		return -1;
-	}
 	int rc = store_token_revoke_user(svc->store, u.info.id, count, &err);
 	user_row_release(&u);
-	if (rc < 0) {
-		log_event(svc, a, a->client, "token.revoke", username, "failed");
-		return svc_store_fail(r, err);
-	}
-	return 0;
+	if (rc < 0)
+		svc_store_fail(r, err);
+	rc = rc == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (rc < 0)
+		*count = 0;
+	return rc;
 }
 
 /* ---- enrolment and password ----------------------------------------------- */

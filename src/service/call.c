@@ -19,6 +19,13 @@
 /* A person id or legal-basis id: 1-64 of [a-z0-9._:-] and nothing that
  * looks like a CPR number, so a name or a CPR number in clear cannot get
  * into the log through these fields. */
+static bool id_ok(const char *s);
+
+bool svc_person_id_valid(const char *s)
+{
+	return id_ok(s);
+}
+
 static bool id_ok(const char *s)
 {
 	size_t n = strlen(s), at, len;

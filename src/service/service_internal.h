@@ -42,6 +42,9 @@ struct svc_entry {
 #define SVC_REFUSED    "refused"
 #define SVC_FAILED     "failed"
 
+/* Is s a person id or legal-basis id as struct svc_entry wants it? */
+bool svc_person_id_valid(const char *s);
+
 /* Writes one entry for a's action (a may be NULL) with outcome, in the
  * open transaction when there is one. An action the log cannot record is
  * not done: -1 with r set (SVC_ERROR) when writing fails. For events that

@@ -402,7 +402,7 @@ static void strategy_apply_is_an_action(void **state)
 	    -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
-	assert_int_equal(fixture_count_log(&fx, "strategy.apply", "denied"), 1);
+	assert_int_equal(fixture_count_log(&fx, "strategy.apply", "refused"), 1);
 	assert_int_equal(
 	    svc_strategy_apply(&fx.svc, &admin, MIN_STRATEGY, strlen(MIN_STRATEGY), &d, NULL, &r),
 	    0);
@@ -414,6 +414,7 @@ static void strategy_apply_is_an_action(void **state)
 	svc_result_clear(&r);
 	diags_release(&d);
 	assert_int_equal(fixture_count_log(&fx, "strategy.apply", "ok"), 2);
+	assert_int_equal(fixture_count_log(&fx, "strategy.apply", "failed"), 1);
 }
 
 int main(void)

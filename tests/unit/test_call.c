@@ -220,12 +220,20 @@ static void subject_and_legal_basis(void **state)
 	struct audit_rows rows = {0};
 	struct audit_filter f = {NULL, "person:42", 0};
 	assert_int_equal(svc_audit_list(&fx.svc, &fx.cli, &f, &rows, &r), 0);
-	/* newest first: the auditor's own look (audit.view), then the read */
-	assert_int_equal(rows.nr, 2);
-	assert_string_equal(rows.v[1].action, "person.read");
-	assert_string_equal(rows.v[1].legal_basis, "rpl-115-1-1");
-	assert_string_equal(rows.v[1].outcome, "ok");
+	assert_int_equal(rows.nr, 1);
+	assert_string_equal(rows.v[0].action, "person.read");
+	assert_string_equal(rows.v[0].legal_basis, "rpl-115-1-1");
+	assert_string_equal(rows.v[0].outcome, "ok");
 	audit_rows_release(&rows);
+	/* the auditor's look is itself logged, under the subject it asked for */
+	assert_int_equal(fixture_count_log(&fx, "audit.view", "ok"), 1);
+	/* asking by name or CPR number is refused, and so logged: failed */
+	f.subject = "Anna Jensen";
+	assert_int_equal(svc_audit_list(&fx.svc, &fx.cli, &f, &rows, &r), -1);
+	assert_int_equal(r.status, SVC_INVALID);
+	assert_int_equal(rows.nr, 0);
+	svc_result_clear(&r);
+	assert_int_equal(fixture_count_log(&fx, "audit.view", "failed"), 1);
 	/* a name or a CPR number is not a person id: the call fails, nothing
 	 * is logged with it */
 	const char *bad[] = {"Anna Jensen", "0102031234", "person:010203-1234", ""};
