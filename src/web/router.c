@@ -78,6 +78,11 @@ const struct route web_routes[] = {
 	{R_POST, "/moeder/{id}/dagsorden", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_meeting_agenda},
 	{R_POST, "/moeder/{id}/fremmoede", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_meeting_attendance},
 	{R_POST, "/moeder/{id}/referat", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_meeting_minutes},
+	/* the § 115-møde's cases (pages_concerns.c, issue 9) */
+	{R_GET, "/sager/moede/{id}", KIND_PAGE, AUTH_FULL, ACT_HANDOVER_VIEW, h_case_meeting},
+	{R_POST, "/sager/moede/{id}/overlevering", KIND_PAGE, AUTH_FULL, ACT_HANDOVER_ADD, h_case_handover},
+	{R_POST, "/sager/moede/{id}/beslut/{item}", KIND_PAGE, AUTH_FULL, ACT_CONCERN_DECIDE, h_case_decide},
+	{R_POST, "/sager/moede/{id}/luk", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_case_close},
 	{R_POST, "/organisation/{id}/deltagere", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_participant_add},
 	{R_POST, "/organisation/{id}/deltagere/fjern", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_participant_remove},
 	{R_GET, "/kalender/organ/{id}.ics", KIND_PAGE, AUTH_FULL, ACT_MEETING_VIEW, h_calendar_body},

@@ -263,6 +263,11 @@ int web_query_year(struct request *rq, int *year);
 /* ?NAME=YYYY-MM-DD into *day (days since 1970-01-01), today when absent;
  * answers 400 on field NAME and returns -1 when it is no such date. */
 int web_query_date(struct request *rq, const char *name, long *day);
+/* pages_concerns.c: the § 115-møde's cases (/sager/moede/{id}, issue 9) */
+void h_case_meeting(struct request *rq);
+void h_case_handover(struct request *rq);
+void h_case_decide(struct request *rq);
+void h_case_close(struct request *rq);
 /* pages_compliance.c: /overholdelse */
 void h_compliance(struct request *rq);
 

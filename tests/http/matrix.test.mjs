@@ -148,6 +148,10 @@ const MATRIX = [
   ['GET', `/api/v1/concerns/${BODY_ID}`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
   ['POST', `/api/v1/concerns/${BODY_ID}/close`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
   ['GET', '/api/v1/stats/concerns', { anon: 401, all: 403, ssp: 200, politi: 200, 'boern-familier': 200, ungeenhed: 200, styregruppe: 200 }],
+  ['GET', `/sager/moede/${BODY_ID}`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `/sager/moede/${BODY_ID}/overlevering`, { anon: 303, all: 403, politi: 404 }, { form: {} }],
+  ['POST', `/sager/moede/${BODY_ID}/beslut/${ITEM_ID}`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
+  ['POST', `/sager/moede/${BODY_ID}/luk`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404, styregruppe: 404 }, { form: {} }],
 
   // last: it ends each role's session
   ['POST', '/logud', { anon: 303, all: 303 }, { form: {} }],
