@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "service/crypto.h"
+#include "service/guard.h"
 #include "service/service_internal.h"
 #include "store/audit_store.h"
 #include "util/i18n.h"
@@ -97,6 +98,10 @@ int svc_audit_list(struct service *svc, const struct actor *a, const struct audi
 	/* the log names data subjects: the read is one audited call, logged
 	 * before the rows leave the service */
 	SVC_CALL(c);
+	/* a filter value with control characters would forge lines in the
+	 * text output of the entry that records this read */
+	if (svc_audit_filter_check(f, r) < 0)
+		return -1;
 	struct strbuf what = STRBUF_INIT;
 	strbuf_addf(&what, "user=%s", f->username ? f->username : "*");
 	bool subject_ok = !f->subject || svc_person_id_valid(f->subject);
@@ -259,14 +264,19 @@ static int verify_anchored(struct service *svc, const struct checkpoint *line,
 	}
 }
 
-int svc_audit_verify_anchored(struct service *svc, const struct actor *a,
-			      const struct checkpoint *line, struct audit_verification *out,
-			      struct svc_result *r)
+int svc_audit_verify_anchored(struct service *svc, const struct actor *a, const char *line,
+			      struct audit_verification *out, struct svc_result *r)
 {
 	memset(out, 0, sizeof(*out));
 	if (!svc_allowed(svc, a, ACT_AUDIT_VIEW, r))
 		return -1;
-	if (verify_anchored(svc, line, out, r) < 0)
+	struct checkpoint given;
+	if (line && checkpoint_parse(line, strlen(line), &given) < 0)
+		return svc_fail(r, SVC_INVALID, "checkpoint",
+				_("»%s« er ikke en linje fra »ssp audit checkpoint« "
+				  "(ssp-audit-checkpoint v1 seq=N hash=64 hexcifre)."),
+				line);
+	if (verify_anchored(svc, line ? &given : NULL, out, r) < 0)
 		return -1;
 	const char *outcome = audit_verification_broken(out) ? "broken"
 			      : out->file != ANCHOR_MATCH    ? "unanchored"
@@ -293,9 +303,10 @@ int svc_audit_verify(struct service *svc, const struct actor *a, long long *firs
 }
 
 int svc_audit_checkpoint(struct service *svc, const struct actor *a, struct checkpoint *out,
-			 struct svc_result *r)
+			 char line[CHECKPOINT_LINE_MAX], struct svc_result *r)
 {
 	memset(out, 0, sizeof(*out));
+	line[0] = '\0';
 	if (!svc_allowed(svc, a, ACT_AUDIT_VIEW, r))
 		return -1;
 	struct audit_verification v;
@@ -315,6 +326,9 @@ int svc_audit_checkpoint(struct service *svc, const struct actor *a, struct chec
 		return svc_fail(r, SVC_INVALID, NULL, _("Adgangsloggen er tom."));
 	char what[40];
 	snprintf(what, sizeof(what), "seq=%lld", out->seq);
-	return svc_log(svc, a, &(struct svc_entry){.action = "audit.checkpoint", .object = what},
-		       "ok", r);
+	if (svc_log(svc, a, &(struct svc_entry){.action = "audit.checkpoint", .object = what}, "ok",
+		    r) < 0)
+		return -1;
+	checkpoint_format(out, line);
+	return 0;
 }

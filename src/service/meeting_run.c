@@ -9,6 +9,7 @@
 
 #include "service/audit.h"
 #include "service/crypto.h"
+#include "service/guard.h"
 #include "service/meeting.h"
 #include "service/service_internal.h"
 #include "store/meeting_store.h"
@@ -174,6 +175,16 @@ int svc_meeting_view(struct service *svc, const struct actor *a, long long id, s
 	} else if (b->named_individuals && out->agenda.nr &&
 		   log_read(svc, a, &facts, "meeting.agenda.view", out->m.uid, r) < 0) {
 		strlist_clear(&out->agenda);
+		return -1;
+	}
+	/* the attendance of such a body names who came about a young person
+	 * ("Mor til ..."): the minutes' rule applies to it too */
+	out->attendance_visible = out->minutes_visible;
+	if (!out->attendance_visible) {
+		person_list_release(&out->attendance);
+	} else if (b->named_individuals && out->attendance.nr &&
+		   log_read(svc, a, &facts, "meeting.attendance.view", out->m.uid, r) < 0) {
+		person_list_release(&out->attendance);
 		return -1;
 	}
 	if (out->minutes_visible) {
@@ -659,6 +670,8 @@ int svc_calendar_feed(struct service *svc, const char *token, const char *client
 		      struct meeting_list *out, char **owner, struct svc_result *r)
 {
 	*owner = NULL;
+	if (svc_anon_throttled(svc, client, r))
+		return -1;
 	unsigned char h[32];
 	long long uid = 0;
 	char *err = NULL;
@@ -675,8 +688,7 @@ int svc_calendar_feed(struct service *svc, const char *token, const char *client
 		svc_actor_of(&a, &u.info, client);
 	if (rc == 1 || u.info.disabled || !svc_decide(svc, &a, ACT_MEETING_VIEW, NULL).allow) {
 		user_row_release(&u);
-		struct audit_entry e = {"calendar.feed", NULL, NULL, NULL, "failed"};
-		audit_log(svc, NULL, client, &e);
+		svc_anon_failure(svc, client, "calendar.feed");
 		return svc_fail(r, SVC_NOT_FOUND, NULL,
 				_("Der findes ingen side med den adresse."));
 	}

@@ -26,7 +26,7 @@
 
 #include "domain/compliance_network.h"
 #include "service/service.h"
-#include "store/school_store.h"
+#include "domain/school_record.h"
 
 /* The whole network for a year as of a day: every institution (active or
  * not), the contact persons, the læseplan items of the school year in

@@ -12,6 +12,12 @@
 #include "domain/plan.h"
 #include "domain/text_policy.h"
 #include "service/service.h"
+/* The store, for the service's files only: the public service headers
+ * carry only domain/ records, so no door sees a store header. */
+#include "store/meeting_run_store.h"
+#include "store/meeting_store.h"
+#include "store/school_store.h"
+#include "store/store.h"
 #include "store/user_store.h"
 
 /* Sets r to SVC_ERROR with the store's message err and frees err

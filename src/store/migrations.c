@@ -74,7 +74,7 @@ const char *const store_migrations[] = {
 	"  org TEXT,"
 	"  institution_id TEXT REFERENCES institution(id),"
 	"  password_hash TEXT NOT NULL,"
-	"  totp_secret BLOB,"                                    /* sealed with the instance key */
+	"  totp_secret BLOB,"              /* sealed with the instance key */
 	"  totp_enabled INTEGER NOT NULL DEFAULT 0 CHECK (totp_enabled IN (0, 1)),"
 	"  totp_last_step INTEGER NOT NULL DEFAULT 0," /* refuses a code used twice */
 	"  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
@@ -227,8 +227,26 @@ const char *const store_migrations[] = {
 	"ALTER TABLE user ADD COLUMN totp_legacy BLOB;"
 	"UPDATE user SET totp_legacy = totp_secret, totp_secret = NULL"
 	"  WHERE totp_secret IS NOT NULL;",
+	/* 7: the web door's guards (store/guard_store.c): failed anonymous
+	 * attempts (bad bearer or calendar tokens) counted per address and
+	 * minute, written to the access log as one entry each; idempotency
+	 * keys of creating requests, so a repeated post makes one record. */
+	"CREATE TABLE anon_failure ("
+	"  client TEXT NOT NULL,"
+	"  minute INTEGER NOT NULL,"              /* Unix time / 60 */
+	"  action TEXT NOT NULL,"                 /* 'token.use', 'calendar.feed' */
+	"  count INTEGER NOT NULL,"
+	"  PRIMARY KEY (client, minute, action)"
+	");"
+	"CREATE TABLE idempotency ("
+	"  user_id INTEGER NOT NULL,"             /* 0: the local operator */
+	"  key TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"          /* Unix time */
+	"  object TEXT,"                          /* what it made; NULL while working */
+	"  PRIMARY KEY (user_id, key)"
+	");",
 
-	/* 7: the individual case flow (issue 9; store/concern_store.c).
+	/* 8: the individual case flow (issue 9; store/concern_store.c).
 	 * Names, CPR numbers and every free text about a person are sealed
 	 * BLOBs (service/crypto.h: XChaCha20-Poly1305 with table, column and
 	 * row as associated data, a key id in each ciphertext), NULL until the

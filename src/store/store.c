@@ -143,6 +143,11 @@ int store_commit(struct store *s)
 void store_rollback(struct store *s)
 {
 	if (s->tx_depth > 1) {
+		/* an access-log entry appended at this level or deeper is undone
+		 * with it: it must not reach the checkpoint (audit_store.c); a
+		 * full ROLLBACK clears it through the rollback hook */
+		if (s->cp_pending && s->cp_depth >= s->tx_depth)
+			s->cp_pending = false;
 		sqlite3_exec(s->db, "ROLLBACK TO ssp_tx", NULL, NULL, NULL);
 		sqlite3_exec(s->db, "RELEASE ssp_tx", NULL, NULL, NULL);
 	} else {

@@ -16,6 +16,7 @@ struct store {
 	 * connection appended in its open transaction, written to
 	 * PATH.checkpoint by the WAL hook once that transaction commits. */
 	bool cp_hooked, cp_pending;
+	int cp_depth; /* tx_depth at which the pending entry was appended */
 	long long cp_seq;
 	char cp_hash[65];
 	int tx_depth; /* store_begin() nesting: 0 outside a transaction */

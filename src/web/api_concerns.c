@@ -463,7 +463,7 @@ static json_t *cell(long n)
 void api_concern_stats(struct request *rq)
 {
 	int year;
-	if (!api_query_year(rq, &year))
+	if (web_query_year(rq, &year) < 0)
 		return;
 	struct org o;
 	org_init(&o);

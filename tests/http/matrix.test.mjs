@@ -132,6 +132,10 @@ const MATRIX = [
     { json: { grade: '8', theme: 'T', planned: '2027-09-01' } }],
   ['POST', `${API_SCHOOL}/laeseplan/${ITEM_ID}/delete`, { anon: 401, all: 403, ssp: 404 }],
 
+  // giving a user another role (issue 8: step-up for roles that see personal data)
+  ['POST', '/brugere/rolle', { anon: 303, all: 403, admin: 422 }, { form: { role_username: 'x' } }],
+  ['POST', '/api/v1/users/ingen-saadan/role', { anon: 401, all: 403, admin: 404 },
+    { json: { role: 'styregruppe' } }],
   // the case flow (issue 9): the table lets the § 115 participants through
   // (an id that is none answers 404); the service decides per record
   ['POST', '/api/v1/people', { anon: 401, all: 403, ssp: 422, politi: 422, 'boern-familier': 422, ungeenhed: 422, kontaktperson: 422 }, { json: {} }],

@@ -387,7 +387,10 @@ describe('calendars', () => {
     assert.equal(wrong.status, 404);
     assert.equal(wrong.text_, gone.text_);
     assert.equal((await anon.get('/kalender/kort.ics')).text_, gone.text_);
-    assert.ok(Number(sql("SELECT count(*) FROM audit_log WHERE action = 'calendar.feed' AND outcome = 'failed'")) >= 4);
+    // failed anonymous attempts are counted per address and minute (one
+    // access-log entry each, "anon.failed"), not logged one by one
+    assert.ok(Number(sql("SELECT coalesce(sum(count), 0) FROM anon_failure WHERE action = 'calendar.feed'")) +
+      Number(sql("SELECT count(*) FROM audit_log WHERE action = 'anon.failed'")) >= 1);
   });
 
   test('command line: ssp calendar token create|revoke', async () => {

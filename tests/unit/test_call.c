@@ -192,6 +192,16 @@ static void refusal_is_logged_with_reason(void **state)
 	assert_string_equal(rows.v[0].object, "p115 reason=named-body");
 	assert_string_equal(rows.v[0].outcome, "refused");
 	audit_rows_release(&rows);
+	/* the same check without a transaction (a read of no personal data) */
+	struct svc_entry look = {.action = "meeting.look", .object = "p115"};
+	assert_int_equal(svc_check(&fx.svc, &stine, ACT_MINUTES_VIEW, &named, &look, &r), -1);
+	assert_int_equal(r.status, SVC_FORBIDDEN);
+	svc_result_clear(&r);
+	assert_int_equal(fixture_count_log(&fx, "meeting.look", "refused"), 1);
+	struct authz_facts general_sg = {.actor_takes_part = true};
+	assert_int_equal(svc_check(&fx.svc, &stine, ACT_MINUTES_VIEW, &general_sg, &look, &r), 0);
+	assert_int_equal(fixture_count_log(&fx, "meeting.look", NULL), 1);
+	assert_false(store_in_transaction(fx.svc.store));
 	/* a steering-group member of a general body may */
 	struct authz_facts general = {.actor_takes_part = true};
 	assert_int_equal(svc_begin(&c, &fx.svc, &stine, ACT_MEETING_RUN, NULL,

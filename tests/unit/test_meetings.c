@@ -12,6 +12,7 @@
 #include "service/meeting.h"
 #include "store/store.h"
 #include "fixture.h"
+#include "store/meeting_store.h"
 #include "test.h"
 
 #define STRATEGY(p115_weekday)                                                                     \
