@@ -39,10 +39,23 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_ADVICE_VIEW] = "advice.view",
 						   [ACT_MINUTES_VIEW] = "meeting.minutes.view",
 						   [ACT_KEY_ADMIN] = "key.admin",
-						   [ACT_STRATEGY_APPLY] = "strategy.apply"};
+						   [ACT_STRATEGY_APPLY] = "strategy.apply",
+						   [ACT_PERSON_ADD] = "person.add",
+						   [ACT_CPR_REVEAL] = "person.cpr.reveal",
+						   [ACT_HANDOVER_ADD] = "handover.add",
+						   [ACT_HANDOVER_VIEW] = "handover.view",
+						   [ACT_REFERRAL_ADD] = "referral.add",
+						   [ACT_REFERRAL_VIEW] = "referral.view",
+						   [ACT_REFERRAL_SCREEN] = "referral.screen",
+						   [ACT_CONCERN_VIEW] = "concern.view",
+						   [ACT_CONCERN_DECIDE] = "concern.decide",
+						   [ACT_CONCERN_UPDATE] = "concern.update",
+						   [ACT_CONCERN_STATS] = "concern.stats"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
+/* The participants of the § 115-møde (domain.md section 3). */
+#define P115 (R(ROLE_SSP) | R(ROLE_POLICE) | R(ROLE_CHILD_FAMILY) | R(ROLE_YOUTH_UNIT))
 
 /* The table: for each action, the roles that may perform it. */
 static const unsigned allowed[ACT__COUNT] = {
@@ -95,6 +108,24 @@ static const unsigned allowed[ACT__COUNT] = {
      * feed the evaluation of the steering group */
     [ACT_ADVICE_RECORD] = R(ROLE_SSP),
     [ACT_ADVICE_VIEW] = R(ROLE_SSP) | R(ROLE_STEERING),
+    /* The individual case flow (issue 9). The participants of the § 115
+     * meetings see the concerns; a contact person registers and refers the
+     * pupils of their own institution and sees the status of their own
+     * referrals, never the meeting's content; the steering group sees
+     * counts only; admin and revisor see no case (the auditor reads the
+     * access log). The police bring the hand-over list; the SSP-team
+     * screens referrals. */
+    [ACT_PERSON_ADD] = P115 | R(ROLE_CONTACT),
+    [ACT_CPR_REVEAL] = P115,
+    [ACT_HANDOVER_ADD] = R(ROLE_POLICE),
+    [ACT_HANDOVER_VIEW] = P115,
+    [ACT_REFERRAL_ADD] = R(ROLE_SSP) | R(ROLE_CONTACT),
+    [ACT_REFERRAL_VIEW] = P115 | R(ROLE_CONTACT),
+    [ACT_REFERRAL_SCREEN] = R(ROLE_SSP),
+    [ACT_CONCERN_VIEW] = P115,
+    [ACT_CONCERN_DECIDE] = P115,
+    [ACT_CONCERN_UPDATE] = P115,
+    [ACT_CONCERN_STATS] = P115 | R(ROLE_STEERING),
 };
 
 /* The rules beyond the table, per action (authz.h, enum authz_need). */
@@ -102,6 +133,16 @@ static const unsigned need[ACT__COUNT] = {
     [ACT_MEETING_RUN] = AUTHZ_NEED_BODY,
     [ACT_MINUTES_VIEW] = AUTHZ_NEED_BODY_IF_NAMED,
     [ACT_LAESEPLAN_EDIT] = AUTHZ_NEED_OWN_INSTITUTION,
+    /* the case flow: hand-overs and decisions belong to a meeting (body
+     * rule); a contact person acts for their own institution; a referral
+     * is read by its creator or the meeting's participants (owner rule:
+     * the service sets actor_in_record for the § 115 roles) */
+    [ACT_HANDOVER_ADD] = AUTHZ_NEED_BODY,
+    [ACT_HANDOVER_VIEW] = AUTHZ_NEED_BODY,
+    [ACT_CONCERN_DECIDE] = AUTHZ_NEED_BODY,
+    [ACT_PERSON_ADD] = AUTHZ_NEED_OWN_INSTITUTION,
+    [ACT_REFERRAL_ADD] = AUTHZ_NEED_OWN_INSTITUTION,
+    [ACT_REFERRAL_VIEW] = AUTHZ_NEED_OWNER,
 };
 
 static const char *const reason_ids[AUTHZ_REASON__COUNT] = {

@@ -82,6 +82,16 @@ struct org_category {
 	char *name;
 	char *description;
 	int line;
+	/* The individual case flow (domain/concern.h). */
+	int deadline_days; /* frist-dage: default deadline of actions; 0 when not given */
+	bool serious;      /* alvorlig: counts as serious crime for the UKN rule */
+};
+
+/* An action type the strategy adds to the built-in ones ([handling "id"]). */
+struct org_action_type {
+	char *id;
+	char *name;
+	int line;
 };
 
 enum institution_kind { INST_SCHOOL, INST_CLUB };
@@ -122,6 +132,9 @@ struct org {
 	struct strlist team_themes;
 	struct team_recurring *recurring;
 	size_t recurring_nr, recurring_alloc;
+	/* [handling "id"]: action types beyond the built-in ones. */
+	struct org_action_type *action_types;
+	size_t action_types_nr, action_types_alloc;
 };
 
 void org_init(struct org *o);
@@ -132,6 +145,7 @@ struct org_body *org_add_body(struct org *o);
 struct org_district *org_add_district(struct org *o);
 struct org_category *org_add_category(struct org *o);
 struct org_institution *org_add_institution(struct org *o);
+struct org_action_type *org_add_action_type(struct org *o);
 
 const struct org_body *org_find_body(const struct org *o, const char *id);
 const struct org_district *org_find_district(const struct org *o, const char *id);

@@ -101,6 +101,11 @@ const struct route web_routes[] = {
 	{R_POST, "/moeder/{id}/dagsorden", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_meeting_agenda},
 	{R_POST, "/moeder/{id}/fremmoede", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_meeting_attendance},
 	{R_POST, "/moeder/{id}/referat", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_meeting_minutes},
+	/* the § 115-møde's cases (pages_concerns.c, issue 9) */
+	{R_GET, "/sager/moede/{id}", KIND_PAGE, AUTH_FULL, ACT_HANDOVER_VIEW, h_case_meeting},
+	{R_POST, "/sager/moede/{id}/overlevering", KIND_PAGE, AUTH_FULL, ACT_HANDOVER_ADD, h_case_handover},
+	{R_POST, "/sager/moede/{id}/beslut/{item}", KIND_PAGE, AUTH_FULL, ACT_CONCERN_DECIDE, h_case_decide},
+	{R_POST, "/sager/moede/{id}/luk", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_case_close},
 	{R_POST, "/organisation/{id}/deltagere", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_participant_add},
 	{R_POST, "/organisation/{id}/deltagere/fjern", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_participant_remove},
 	{R_GET, "/kalender/organ/{id}.ics", KIND_PAGE, AUTH_FULL, ACT_MEETING_VIEW, h_calendar_body},
@@ -155,6 +160,21 @@ const struct route web_routes[] = {
 	{R_POST, "/api/v1/events/{id}/attendance", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_attendance},
 	{R_POST, "/api/v1/events/{id}/shifts", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_shift},
 	{R_POST, "/api/v1/events/{id}/evaluation", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_evaluation},
+	/* the case flow (api_concerns.c, issue 9): the service decides per record */
+	{R_POST, "/api/v1/people", KIND_API, AUTH_FULL, ACT_PERSON_ADD, api_people_add},
+	{R_GET, "/api/v1/people/{id}", KIND_API, AUTH_FULL, ACT_CONCERN_VIEW, api_person},
+	{R_POST, "/api/v1/people/{id}/cpr", KIND_API, AUTH_FULL, ACT_CPR_REVEAL, api_person_cpr},
+	{R_POST, "/api/v1/handovers", KIND_API, AUTH_FULL, ACT_HANDOVER_ADD, api_handovers_add},
+	{R_GET, "/api/v1/handovers/{id}", KIND_API, AUTH_FULL, ACT_HANDOVER_VIEW, api_handover},
+	{R_POST, "/api/v1/referrals", KIND_API, AUTH_FULL, ACT_REFERRAL_ADD, api_referrals_add},
+	{R_GET, "/api/v1/referrals/{id}", KIND_API, AUTH_FULL, ACT_REFERRAL_VIEW, api_referral},
+	{R_POST, "/api/v1/referrals/{id}/screen", KIND_API, AUTH_FULL, ACT_REFERRAL_SCREEN, api_referral_screen},
+	{R_GET, "/api/v1/meetings/{id}/agenda", KIND_API, AUTH_FULL, ACT_HANDOVER_VIEW, api_meeting_cases},
+	{R_POST, "/api/v1/meetings/{id}/items/{item}/decision", KIND_API, AUTH_FULL, ACT_CONCERN_DECIDE, api_meeting_decision},
+	{R_POST, "/api/v1/meetings/{id}/close", KIND_API, AUTH_FULL, ACT_MEETING_RUN, api_meeting_close},
+	{R_GET, "/api/v1/concerns/{id}", KIND_API, AUTH_FULL, ACT_CONCERN_VIEW, api_concern},
+	{R_POST, "/api/v1/concerns/{id}/close", KIND_API, AUTH_FULL, ACT_CONCERN_UPDATE, api_concern_close},
+	{R_GET, "/api/v1/stats/concerns", KIND_API, AUTH_FULL, ACT_CONCERN_STATS, api_concern_stats},
 };
 // clang-format on
 const size_t web_routes_nr = sizeof(web_routes) / sizeof(web_routes[0]);

@@ -278,6 +278,11 @@ bool web_path_id(struct request *rq, size_t i, const char *not_found, long long 
 /* ?NAME=YYYY-MM-DD into *day (days since 1970-01-01), today when absent;
  * answers 400 on field NAME and returns -1 when it is no such date. */
 int web_query_date(struct request *rq, const char *name, long *day);
+/* pages_concerns.c: the § 115-møde's cases (/sager/moede/{id}, issue 9) */
+void h_case_meeting(struct request *rq);
+void h_case_handover(struct request *rq);
+void h_case_decide(struct request *rq);
+void h_case_close(struct request *rq);
 /* pages_compliance.c: /overholdelse */
 void h_compliance(struct request *rq);
 
@@ -378,6 +383,23 @@ void api_event_register(struct request *rq);
 void api_event_attendance(struct request *rq);
 void api_event_shift(struct request *rq);
 void api_event_evaluation(struct request *rq);
+/* api_concerns.c: the case flow (issue 9; people, hand-overs, referrals,
+ * the § 115 agenda and decisions, concerns, statistics) */
+void api_people_add(struct request *rq);
+void api_person(struct request *rq);
+void api_person_cpr(struct request *rq);
+void api_handovers_add(struct request *rq);
+void api_handover(struct request *rq);
+void api_referrals_add(struct request *rq);
+void api_referral(struct request *rq);
+void api_referral_screen(struct request *rq);
+void api_meeting_cases(struct request *rq);
+void api_meeting_decision(struct request *rq);
+void api_meeting_close(struct request *rq);
+void api_concern(struct request *rq);
+void api_concern_close(struct request *rq);
+void api_concern_stats(struct request *rq);
+
 /* Helpers of the api_*.c files (in api_meetings.c). On bad input each
  * answers the request (422 for well-formed JSON with the wrong content, 400
  * for a bad query) and returns false. rq->json is NULL for an empty body,

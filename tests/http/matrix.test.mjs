@@ -168,6 +168,26 @@ const MATRIX = [
   ...[['attendance', { present: [] }], ['shifts', { username: 'x', start: '2099-01-01T10:00', end: '2099-01-01T11:00' }],
     ['evaluation', { text: 'x' }]].map(([what, json]) => ['POST', `/api/v1/events/${NO_TEAM}/${what}`,
     { anon: 401, all: 403, ssp: 404 }, { json }]),
+  // the case flow (issue 9): the table lets the § 115 participants through
+  // (an id that is none answers 404); the service decides per record
+  ['POST', '/api/v1/people', { anon: 401, all: 403, ssp: 422, politi: 422, 'boern-familier': 422, ungeenhed: 422, kontaktperson: 422 }, { json: {} }],
+  ['GET', `/api/v1/people/${BODY_ID}`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `/api/v1/people/${BODY_ID}/cpr`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', '/api/v1/handovers', { anon: 401, all: 403, politi: 422 }, { json: {} }],
+  ['GET', `/api/v1/handovers/${BODY_ID}`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', '/api/v1/referrals', { anon: 401, all: 403, ssp: 422, kontaktperson: 422 }, { json: {} }],
+  ['GET', `/api/v1/referrals/${BODY_ID}`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404, kontaktperson: 404 }],
+  ['POST', `/api/v1/referrals/${BODY_ID}/screen`, { anon: 401, all: 403, ssp: 404 }],
+  ['GET', `${NO_API_MEETING}/agenda`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `${NO_API_MEETING}/items/${ITEM_ID}/decision`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `${NO_API_MEETING}/close`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404, styregruppe: 404 }],
+  ['GET', `/api/v1/concerns/${BODY_ID}`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `/api/v1/concerns/${BODY_ID}/close`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['GET', '/api/v1/stats/concerns', { anon: 401, all: 403, ssp: 200, politi: 200, 'boern-familier': 200, ungeenhed: 200, styregruppe: 200 }],
+  ['GET', `/sager/moede/${BODY_ID}`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `/sager/moede/${BODY_ID}/overlevering`, { anon: 303, all: 403, politi: 404 }, { form: {} }],
+  ['POST', `/sager/moede/${BODY_ID}/beslut/${ITEM_ID}`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
+  ['POST', `/sager/moede/${BODY_ID}/luk`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404, styregruppe: 404 }, { form: {} }],
 
   // last: it ends each role's session
   ['POST', '/logud', { anon: 303, all: 303 }, { form: {} }],
