@@ -780,7 +780,7 @@ int concern_store_action_update(struct store *s, long long id, const char *statu
 
 /* ---- case notes -------------------------------------------------------------- */
 
-void note_rows_release(struct note_rows *l)
+void case_note_rows_release(struct case_note_rows *l)
 {
 	for (size_t i = 0; i < l->nr; i++) {
 		sealed_free(&l->v[i].text);
@@ -808,7 +808,8 @@ int concern_store_note_seal(struct store *s, long long id, const struct sealed *
 			    "bl", sp(text), sn(text), id);
 }
 
-int concern_store_notes(struct store *s, long long concern_id, struct note_rows *out, char **err)
+int concern_store_notes(struct store *s, long long concern_id, struct case_note_rows *out,
+			char **err)
 {
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *st = prep(s,
@@ -819,7 +820,7 @@ int concern_store_notes(struct store *s, long long concern_id, struct note_rows 
 	int rc;
 	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
-		struct note_row *n = &out->v[out->nr++];
+		struct case_note_row *n = &out->v[out->nr++];
 		n->id = sqlite3_column_int64(st, 0);
 		n->concern_id = sqlite3_column_int64(st, 1);
 		n->action_id = sqlite3_column_int64(st, 2);

@@ -272,23 +272,24 @@ int concern_store_action_update(struct store *s, long long id, const char *statu
 
 /* ---- case notes ----------------------------------------------------------------- */
 
-struct note_row {
+struct case_note_row {
 	long long id, concern_id, action_id;
 	struct sealed text;
 	bool welfare;
 	char *created_at, *created_by;
 };
 
-struct note_rows {
-	struct note_row *v;
+struct case_note_rows {
+	struct case_note_row *v;
 	size_t nr, alloc;
 };
 
-void note_rows_release(struct note_rows *l);
+void case_note_rows_release(struct case_note_rows *l);
 int concern_store_note_insert(struct store *s, long long concern_id, long long action_id,
 			      bool welfare, const char *by, long long *id, char **err);
 int concern_store_note_seal(struct store *s, long long id, const struct sealed *text, char **err);
-int concern_store_notes(struct store *s, long long concern_id, struct note_rows *out, char **err);
+int concern_store_notes(struct store *s, long long concern_id, struct case_note_rows *out,
+			char **err);
 
 /* ---- statistics ----------------------------------------------------------------- */
 

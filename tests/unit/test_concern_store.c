@@ -308,12 +308,12 @@ static void handovers_and_decisions(void **state)
 	assert_int_equal(concern_store_note_insert(s, c1, 0, true, "sofie", &n1, &err), 0);
 	struct sealed nt = sealv("concern_note", "text", n1, "sealed-note");
 	assert_int_equal(concern_store_note_seal(s, n1, &nt, &err), 0);
-	struct note_rows nl;
+	struct case_note_rows nl;
 	assert_int_equal(concern_store_notes(s, c1, &nl, &err), 0);
 	assert_int_equal(nl.nr, 1);
 	assert_true(nl.v[0].welfare);
 	same_bytes(&nl.v[0].text, &nt);
-	note_rows_release(&nl);
+	case_note_rows_release(&nl);
 	assert_int_equal(concern_store_related_insert(s, c1, "forælder", "sofie", &r1, &err), 0);
 	struct sealed rn = sealv("related_person", "name", r1, "sealed-parent");
 	struct sealed ph = sealv("related_person", "phone", r1, "sealed-tel");
