@@ -183,7 +183,7 @@ int svc_person_add(struct service *svc, const struct actor *a, const struct pers
 			svc_fail(r, SVC_INVALID, "name", "%s", _("Angiv personens navn."));
 		goto out;
 	}
-	long birth;
+	long birth = 0;
 	if (in->cpr && *in->cpr) {
 		enum cpr_parse_error pe = cpr_parse(in->cpr, strlen(in->cpr), &cpr);
 		if (pe != CPR_PARSE_OK) {
@@ -191,7 +191,7 @@ int svc_person_add(struct service *svc, const struct actor *a, const struct pers
 			goto out;
 		}
 		birth = cal_days(cpr.birth);
-		long given;
+		long given = 0;
 		if (in->birth_date && *in->birth_date &&
 		    (parse_day(in->birth_date, "birth_date", &given, r) < 0 || given != birth)) {
 			if (r->status == SVC_OK)
@@ -412,7 +412,7 @@ int svc_handover_add(struct service *svc, const struct actor *a, const struct ha
 	}
 	if (load_person(&c, svc, in->person, &p, r) < 0)
 		goto out;
-	long contact;
+	long contact = 0;
 	if (parse_day(in->contact_date, "contact_date", &contact, r) < 0)
 		goto out;
 	if (contact > svc_today()) {
