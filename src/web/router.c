@@ -67,6 +67,28 @@ const struct route web_routes[] = {
 	{R_POST, "/skoler/{id}/laeseplan/{item}/slet", KIND_PAGE, AUTH_FULL, ACT_LAESEPLAN_EDIT, h_laeseplan_remove},
 	{R_GET, "/overholdelse", KIND_PAGE, AUTH_FULL, ACT_COMPLIANCE_VIEW, h_compliance},
 
+	/* the SSP-team's daily work (pages_team.c); /arrangementer/tilbagevendende
+	 * before /arrangementer/{id} */
+	{R_GET, "/tilbud", KIND_PAGE, AUTH_FULL, ACT_OFFER_VIEW, h_offers},
+	{R_POST, "/tilbud", KIND_PAGE, AUTH_FULL, ACT_OFFER_EDIT, h_offers_add},
+	{R_GET, "/tilbud.csv", KIND_PAGE, AUTH_FULL, ACT_OFFER_VIEW, h_offers_csv},
+	{R_POST, "/tilbud/{id}/bekraeft", KIND_PAGE, AUTH_FULL, ACT_OFFER_EDIT, h_offer_confirm},
+	{R_GET, "/arrangementer", KIND_PAGE, AUTH_FULL, ACT_EVENT_VIEW, h_events},
+	{R_POST, "/arrangementer", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_events_add},
+	{R_GET, "/arrangementer.ics", KIND_PAGE, AUTH_FULL, ACT_EVENT_VIEW, h_events_ics},
+	{R_POST, "/arrangementer/tilbagevendende", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_events_recurring},
+	{R_GET, "/arrangementer/{id}", KIND_PAGE, AUTH_FULL, ACT_EVENT_VIEW, h_event},
+	{R_POST, "/arrangementer/{id}/tilmeld", KIND_PAGE, AUTH_FULL, ACT_EVENT_REGISTER, h_event_register},
+	{R_POST, "/arrangementer/{id}/fremmoede", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_attendance},
+	{R_POST, "/arrangementer/{id}/vagter", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_shift},
+	{R_POST, "/arrangementer/{id}/evaluering", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_evaluation},
+	{R_GET, "/viden", KIND_PAGE, AUTH_FULL, ACT_NOTE_VIEW, h_notes},
+	{R_POST, "/viden", KIND_PAGE, AUTH_FULL, ACT_NOTE_WRITE, h_notes_add},
+	{R_POST, "/viden/{id}/laest", KIND_PAGE, AUTH_FULL, ACT_NOTE_VIEW, h_note_read},
+	{R_GET, "/raadgivning", KIND_PAGE, AUTH_FULL, ACT_ADVICE_VIEW, h_advice},
+	{R_POST, "/raadgivning", KIND_PAGE, AUTH_FULL, ACT_ADVICE_RECORD, h_advice_add},
+	{R_GET, "/raadgivning.csv", KIND_PAGE, AUTH_FULL, ACT_ADVICE_VIEW, h_advice_csv},
+
 	/* meetings, the annual wheel and calendars (pages_meetings.c,
 	 * pages_calendar.c); "{x}.ics" captures x without the suffix */
 	{R_GET, "/aarshjul", KIND_PAGE, AUTH_FULL, ACT_MEETING_VIEW, h_wheel},
@@ -79,6 +101,11 @@ const struct route web_routes[] = {
 	{R_POST, "/moeder/{id}/dagsorden", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_meeting_agenda},
 	{R_POST, "/moeder/{id}/fremmoede", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_meeting_attendance},
 	{R_POST, "/moeder/{id}/referat", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_meeting_minutes},
+	/* the § 115-møde's cases (pages_concerns.c, issue 9) */
+	{R_GET, "/sager/moede/{id}", KIND_PAGE, AUTH_FULL, ACT_HANDOVER_VIEW, h_case_meeting},
+	{R_POST, "/sager/moede/{id}/overlevering", KIND_PAGE, AUTH_FULL, ACT_HANDOVER_ADD, h_case_handover},
+	{R_POST, "/sager/moede/{id}/beslut/{item}", KIND_PAGE, AUTH_FULL, ACT_CONCERN_DECIDE, h_case_decide},
+	{R_POST, "/sager/moede/{id}/luk", KIND_PAGE, AUTH_FULL, ACT_MEETING_RUN, h_case_close},
 	{R_POST, "/organisation/{id}/deltagere", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_participant_add},
 	{R_POST, "/organisation/{id}/deltagere/fjern", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_participant_remove},
 	{R_GET, "/kalender/organ/{id}.ics", KIND_PAGE, AUTH_FULL, ACT_MEETING_VIEW, h_calendar_body},
@@ -120,6 +147,34 @@ const struct route web_routes[] = {
 	{R_POST, "/api/v1/schools/{id}/laeseplan", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_add},
 	{R_POST, "/api/v1/schools/{id}/laeseplan/{item}", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_edit},
 	{R_POST, "/api/v1/schools/{id}/laeseplan/{item}/delete", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_remove},
+	/* the SSP-team's daily work (api_team.c): the actions of /tilbud and
+	 * /arrangementer; /api/v1/events/recurring before /api/v1/events/{id} */
+	{R_GET, "/api/v1/offers", KIND_API, AUTH_FULL, ACT_OFFER_VIEW, api_offers},
+	{R_POST, "/api/v1/offers", KIND_API, AUTH_FULL, ACT_OFFER_EDIT, api_offers_add},
+	{R_POST, "/api/v1/offers/{id}/confirm", KIND_API, AUTH_FULL, ACT_OFFER_EDIT, api_offer_confirm},
+	{R_GET, "/api/v1/events", KIND_API, AUTH_FULL, ACT_EVENT_VIEW, api_events},
+	{R_POST, "/api/v1/events", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_events_add},
+	{R_POST, "/api/v1/events/recurring", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_events_recurring},
+	{R_GET, "/api/v1/events/{id}", KIND_API, AUTH_FULL, ACT_EVENT_VIEW, api_event},
+	{R_POST, "/api/v1/events/{id}/registrations", KIND_API, AUTH_FULL, ACT_EVENT_REGISTER, api_event_register},
+	{R_POST, "/api/v1/events/{id}/attendance", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_attendance},
+	{R_POST, "/api/v1/events/{id}/shifts", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_shift},
+	{R_POST, "/api/v1/events/{id}/evaluation", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_evaluation},
+	/* the case flow (api_concerns.c, issue 9): the service decides per record */
+	{R_POST, "/api/v1/people", KIND_API, AUTH_FULL, ACT_PERSON_ADD, api_people_add},
+	{R_GET, "/api/v1/people/{id}", KIND_API, AUTH_FULL, ACT_CONCERN_VIEW, api_person},
+	{R_POST, "/api/v1/people/{id}/cpr", KIND_API, AUTH_FULL, ACT_CPR_REVEAL, api_person_cpr},
+	{R_POST, "/api/v1/handovers", KIND_API, AUTH_FULL, ACT_HANDOVER_ADD, api_handovers_add},
+	{R_GET, "/api/v1/handovers/{id}", KIND_API, AUTH_FULL, ACT_HANDOVER_VIEW, api_handover},
+	{R_POST, "/api/v1/referrals", KIND_API, AUTH_FULL, ACT_REFERRAL_ADD, api_referrals_add},
+	{R_GET, "/api/v1/referrals/{id}", KIND_API, AUTH_FULL, ACT_REFERRAL_VIEW, api_referral},
+	{R_POST, "/api/v1/referrals/{id}/screen", KIND_API, AUTH_FULL, ACT_REFERRAL_SCREEN, api_referral_screen},
+	{R_GET, "/api/v1/meetings/{id}/agenda", KIND_API, AUTH_FULL, ACT_HANDOVER_VIEW, api_meeting_cases},
+	{R_POST, "/api/v1/meetings/{id}/items/{item}/decision", KIND_API, AUTH_FULL, ACT_CONCERN_DECIDE, api_meeting_decision},
+	{R_POST, "/api/v1/meetings/{id}/close", KIND_API, AUTH_FULL, ACT_MEETING_RUN, api_meeting_close},
+	{R_GET, "/api/v1/concerns/{id}", KIND_API, AUTH_FULL, ACT_CONCERN_VIEW, api_concern},
+	{R_POST, "/api/v1/concerns/{id}/close", KIND_API, AUTH_FULL, ACT_CONCERN_UPDATE, api_concern_close},
+	{R_GET, "/api/v1/stats/concerns", KIND_API, AUTH_FULL, ACT_CONCERN_STATS, api_concern_stats},
 };
 // clang-format on
 const size_t web_routes_nr = sizeof(web_routes) / sizeof(web_routes[0]);
