@@ -35,6 +35,8 @@ enum action {
 	ACT_SCHOOL_ADMIN,     /* add, edit, deactivate institutions */
 	ACT_LAESEPLAN_EDIT,   /* edit a læseplan (service: only one's own institution's, or SSP) */
 	ACT_THEME_DAY_RECORD, /* record who attended the school network's theme day */
+	ACT_DATA_VIEW,        /* the survey and police figures (aggregates, small counts hidden) */
+	ACT_DATA_IMPORT,      /* import the survey and police figures from CSV */
 	ACT__COUNT
 };
 

@@ -1,0 +1,193 @@
+/* data_store.c - SQL for the survey and police figures (data_store.h). */
+#include "store/data_store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+/* The statements of one kind. A million-row import reuses each prepared
+ * statement (bind, step, reset) rather than preparing one per row. */
+static const char *const sql_insert[FIG__COUNT] = {
+    "INSERT OR IGNORE INTO survey_figure (year, indicator, grp, district, share, respondents,"
+    " national) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    "INSERT OR IGNORE INTO crime_figure (year, month, category, age_band, district, count)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
+static const char *const sql_update[FIG__COUNT] = {
+    "UPDATE survey_figure SET share = ?5, respondents = ?6, national = ?7"
+    " WHERE year = ?1 AND indicator = ?2 AND grp = ?3 AND district = ?4"
+    " AND (share IS NOT ?5 OR respondents IS NOT ?6 OR national IS NOT ?7)",
+    "UPDATE crime_figure SET count = ?6"
+    " WHERE year = ?1 AND month = ?2 AND category = ?3 AND age_band = ?4 AND district = ?5"
+    " AND count IS NOT ?6"};
+
+static void bind_opt(sqlite3_stmt *st, int i, long v)
+{
+	if (v == FIG_UNKNOWN)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, v);
+}
+
+static void bind_row(sqlite3_stmt *st, const struct figure_set *f, size_t i)
+{
+	if (f->kind == FIG_SURVEY) {
+		const struct survey_figure *r = &f->survey[i];
+		sqlite3_bind_int(st, 1, r->year);
+		sqlite3_bind_text(st, 2, r->indicator, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, r->group, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, r->district, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 5, r->share);
+		bind_opt(st, 6, r->respondents);
+		bind_opt(st, 7, r->national);
+	} else {
+		const struct crime_figure *r = &f->crime[i];
+		sqlite3_bind_int(st, 1, r->year);
+		sqlite3_bind_int(st, 2, r->month);
+		sqlite3_bind_text(st, 3, r->category, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, r->age_band, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, r->district, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 6, r->count);
+	}
+}
+
+/* Runs st for row i; *changed gets sqlite3_changes(). -1 on error. */
+static int run(struct store *s, sqlite3_stmt *st, const struct figure_set *f, size_t i,
+	       int *changed)
+{
+	bind_row(st, f, i);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	*changed = sqlite3_changes(s->db);
+	return 0;
+}
+
+int store_figures_import(struct store *s, const struct figure_set *f, const char *file_name,
+			 const char *by, bool dry_run, struct data_counts *out, char **err)
+{
+	memset(out, 0, sizeof(*out));
+	if (store_begin(s, err) < 0)
+		return -1;
+	sqlite3_stmt *ins = NULL, *upd = NULL;
+	int rc = -1;
+	if (sqlite3_prepare_v2(s->db, sql_insert[f->kind], -1, &ins, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, sql_update[f->kind], -1, &upd, NULL) != SQLITE_OK)
+		goto out;
+	for (size_t i = 0; i < f->nr; i++) {
+		int changed;
+		if (run(s, ins, f, i, &changed) < 0)
+			goto out;
+		if (changed) {
+			out->added++;
+			continue;
+		}
+		if (run(s, upd, f, i, &changed) < 0)
+			goto out;
+		if (changed)
+			out->replaced++;
+		else
+			out->unchanged++;
+	}
+	rc = 0;
+	if (!dry_run && (out->added || out->replaced)) {
+		char now[STORE_TIME_LEN];
+		store_now(now);
+		rc = exec(
+		    s,
+		    "INSERT INTO data_import (kind, file_name, imported_at, imported_by, added,"
+		    " replaced, unchanged) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		    "ssssiii", figure_kind_id(f->kind), file_name, now, by, (int)out->added,
+		    (int)out->replaced, (int)out->unchanged);
+	}
+out:
+	if (rc < 0)
+		db_fail(s, err, _("gem tal"));
+	sqlite3_finalize(ins);
+	sqlite3_finalize(upd);
+	if (dry_run || rc < 0) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	return store_end(s, 0, err, _("gem tal"));
+}
+
+int store_figures_load(struct store *s, int year, struct figure_set *f, char **err)
+{
+	static const char *const sql[FIG__COUNT] = {
+	    "SELECT f.year, f.indicator, f.grp, f.district, f.share, f.respondents, f.national"
+	    " FROM survey_figure f LEFT JOIN district d ON d.id = f.district"
+	    " WHERE ?1 = 0 OR f.year = ?1"
+	    " ORDER BY f.year, f.indicator, f.grp, f.district <> '', COALESCE(d.position, 1000000),"
+	    " f.district",
+	    "SELECT f.year, f.month, f.category, f.age_band, f.district, f.count"
+	    " FROM crime_figure f LEFT JOIN district d ON d.id = f.district"
+	    " WHERE ?1 = 0 OR f.year = ?1"
+	    " ORDER BY f.year, f.month, f.category, f.age_band, f.district <> '',"
+	    " COALESCE(d.position, 1000000), f.district"};
+	sqlite3_stmt *st = prep(s, sql[f->kind], "i", year);
+	int rc;
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
+#define TEXT(i)                                                                                    \
+	strpool_intern(&f->pool, (const char *)sqlite3_column_text(st, i),                         \
+		       (size_t)sqlite3_column_bytes(st, i))
+		if (f->kind == FIG_SURVEY) {
+			struct survey_figure *r = figure_set_add_survey(f);
+			r->year = sqlite3_column_int(st, 0);
+			r->indicator = TEXT(1);
+			r->group = TEXT(2);
+			r->district = TEXT(3);
+			r->share = sqlite3_column_int(st, 4);
+			r->respondents = sqlite3_column_type(st, 5) == SQLITE_NULL
+					     ? FIG_UNKNOWN
+					     : (long)sqlite3_column_int64(st, 5);
+			r->national = sqlite3_column_type(st, 6) == SQLITE_NULL
+					  ? FIG_UNKNOWN
+					  : sqlite3_column_int(st, 6);
+		} else {
+			struct crime_figure *r = figure_set_add_crime(f);
+			r->year = sqlite3_column_int(st, 0);
+			r->month = sqlite3_column_int(st, 1);
+			r->category = TEXT(2);
+			r->age_band = TEXT(3);
+			r->district = TEXT(4);
+			r->count = (long)sqlite3_column_int64(st, 5);
+		}
+#undef TEXT
+	}
+	return rows_end(s, st, rc, err, _("læs tal"));
+}
+
+void data_import_row_release(struct data_import_row *r)
+{
+	free(r->file_name);
+	free(r->imported_at);
+	free(r->imported_by);
+	memset(r, 0, sizeof(*r));
+}
+
+int store_data_import_latest(struct store *s, enum figure_kind kind, struct data_import_row *out,
+			     char **err)
+{
+	memset(out, 0, sizeof(*out));
+	sqlite3_stmt *st =
+	    prep(s,
+		 "SELECT file_name, imported_at, imported_by, added, replaced,"
+		 " unchanged FROM data_import WHERE kind = ? ORDER BY id DESC LIMIT 1",
+		 "s", figure_kind_id(kind));
+	int rc = stmt_step(st);
+	if (rc == SQLITE_ROW) {
+		out->file_name = col_dup(st, 0);
+		out->imported_at = col_dup(st, 1);
+		out->imported_by = col_dup(st, 2);
+		out->counts.added = (size_t)sqlite3_column_int64(st, 3);
+		out->counts.replaced = (size_t)sqlite3_column_int64(st, 4);
+		out->counts.unchanged = (size_t)sqlite3_column_int64(st, 5);
+	}
+	return row_end(s, st, rc, err, _("læs seneste import"));
+}
