@@ -190,15 +190,32 @@ static void fold(char *s)
 	}
 }
 
+/* The next character of *p folded as fold() does, as a code unit pair
+ * (one byte, or 0xc3 and the folded second byte). */
+static unsigned fold_next(const unsigned char **p)
+{
+	unsigned c = **p;
+	(*p)++;
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c == 0xc3 && **p) {
+		unsigned d = **p;
+		(*p)++;
+		if (d == 0x85 || d == 0x86 || d == 0x98)
+			d += 0x20;
+		return 0xc300 | d;
+	}
+	return c;
+}
+
+/* Are a and b equal when folded? No allocation: it runs on every row. */
 static bool fold_eq(const char *a, const char *b)
 {
-	char *x = xstrdup(a), *y = xstrdup(b);
-	fold(x);
-	fold(y);
-	bool eq = !strcmp(x, y);
-	free(x);
-	free(y);
-	return eq;
+	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+	while (*x && *y)
+		if (fold_next(&x) != fold_next(&y))
+			return false;
+	return !*x && !*y;
 }
 
 static const char *field(const struct reader *r, int i)

@@ -9,20 +9,31 @@
 #include "util/xalloc.h"
 #include "util/banned.h"
 
-/* The statements of one kind. A million-row import reuses each prepared
- * statement (bind, step, reset) rather than preparing one per row. */
-static const char *const sql_insert[FIG__COUNT] = {
-    "INSERT OR IGNORE INTO survey_figure (year, indicator, grp, district, share, respondents,"
-    " national) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    "INSERT OR IGNORE INTO crime_figure (year, month, category, age_band, district, count)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
-static const char *const sql_update[FIG__COUNT] = {
-    "UPDATE survey_figure SET share = ?5, respondents = ?6, national = ?7"
-    " WHERE year = ?1 AND indicator = ?2 AND grp = ?3 AND district = ?4"
-    " AND (share IS NOT ?5 OR respondents IS NOT ?6 OR national IS NOT ?7)",
-    "UPDATE crime_figure SET count = ?6"
-    " WHERE year = ?1 AND month = ?2 AND category = ?3 AND age_band = ?4 AND district = ?5"
-    " AND count IS NOT ?6"};
+/* One statement per row: insert, or replace the values when they differ
+ * (a row with the same values is left alone, so changes() is 0). A
+ * million-row import reuses the prepared statement (bind, step, reset)
+ * rather than preparing one per row. */
+static const char *const sql_upsert[FIG__COUNT] = {
+    "INSERT INTO survey_figure (year, indicator, grp, district, share, respondents, national)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    " ON CONFLICT (year, indicator, grp, district) DO UPDATE"
+    " SET share = ?5, respondents = ?6, national = ?7"
+    " WHERE share IS NOT ?5 OR respondents IS NOT ?6 OR national IS NOT ?7",
+    "INSERT INTO crime_figure (year, month, category, age_band, district, count)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    " ON CONFLICT (year, month, category, age_band, district) DO UPDATE"
+    " SET count = ?6 WHERE count IS NOT ?6"};
+static const char *const sql_count[FIG__COUNT] = {"SELECT count(*) FROM survey_figure",
+						  "SELECT count(*) FROM crime_figure"};
+
+static int count_rows(struct store *s, enum figure_kind k, long long *n)
+{
+	sqlite3_stmt *st = prep(s, sql_count[k], "");
+	int rc = stmt_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
 
 static void bind_opt(sqlite3_stmt *st, int i, long v)
 {
@@ -74,26 +85,26 @@ int store_figures_import(struct store *s, const struct figure_set *f, const char
 	memset(out, 0, sizeof(*out));
 	if (store_begin(s, err) < 0)
 		return -1;
-	sqlite3_stmt *ins = NULL, *upd = NULL;
+	sqlite3_stmt *up = NULL;
+	long long before, after;
+	size_t changed_rows = 0;
 	int rc = -1;
-	if (sqlite3_prepare_v2(s->db, sql_insert[f->kind], -1, &ins, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db, sql_update[f->kind], -1, &upd, NULL) != SQLITE_OK)
+	if (count_rows(s, f->kind, &before) < 0 ||
+	    sqlite3_prepare_v2(s->db, sql_upsert[f->kind], -1, &up, NULL) != SQLITE_OK)
 		goto out;
 	for (size_t i = 0; i < f->nr; i++) {
 		int changed;
-		if (run(s, ins, f, i, &changed) < 0)
+		if (run(s, up, f, i, &changed) < 0)
 			goto out;
-		if (changed) {
-			out->added++;
-			continue;
-		}
-		if (run(s, upd, f, i, &changed) < 0)
-			goto out;
-		if (changed)
-			out->replaced++;
-		else
-			out->unchanged++;
+		changed_rows += changed != 0;
 	}
+	/* the file's keys are unique: the table grew by the rows added, and
+	 * every other changed row was replaced */
+	if (count_rows(s, f->kind, &after) < 0)
+		goto out;
+	out->added = (size_t)(after - before);
+	out->replaced = changed_rows - out->added;
+	out->unchanged = f->nr - changed_rows;
 	rc = 0;
 	if (!dry_run && (out->added || out->replaced)) {
 		char now[STORE_TIME_LEN];
@@ -108,8 +119,7 @@ int store_figures_import(struct store *s, const struct figure_set *f, const char
 out:
 	if (rc < 0)
 		db_fail(s, err, _("gem tal"));
-	sqlite3_finalize(ins);
-	sqlite3_finalize(upd);
+	sqlite3_finalize(up);
 	if (dry_run || rc < 0) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return rc;

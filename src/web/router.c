@@ -118,6 +118,9 @@ const struct route web_routes[] = {
 	{R_POST, "/api/v1/schools/{id}/laeseplan", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_add},
 	{R_POST, "/api/v1/schools/{id}/laeseplan/{item}", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_edit},
 	{R_POST, "/api/v1/schools/{id}/laeseplan/{item}/delete", KIND_API, AUTH_FULL, ACT_LAESEPLAN_EDIT, api_laeseplan_remove},
+	/* the data behind the strategy (api_data.c): the figures of /data */
+	{R_GET, "/api/v1/data/ungeprofil", KIND_API, AUTH_FULL, ACT_DATA_VIEW, api_data_survey},
+	{R_GET, "/api/v1/data/kriminalitet", KIND_API, AUTH_FULL, ACT_DATA_VIEW, api_data_crime},
 };
 // clang-format on
 const size_t web_routes_nr = sizeof(web_routes) / sizeof(web_routes[0]);

@@ -313,6 +313,9 @@ void api_school_activate(struct request *rq);
 void api_laeseplan_add(struct request *rq);
 void api_laeseplan_edit(struct request *rq);
 void api_laeseplan_remove(struct request *rq);
+/* api_data.c: the survey and police figures (/api/v1/data/...) */
+void api_data_survey(struct request *rq);
+void api_data_crime(struct request *rq);
 
 /* Helpers of the api_*.c files (in api_meetings.c). On bad input each
  * answers the request (422 for well-formed JSON with the wrong content, 400

@@ -131,6 +131,10 @@ const MATRIX = [
   ['POST', `${API_SCHOOL}/laeseplan/${ITEM_ID}`, { anon: 401, all: 403, ssp: 404 },
     { json: { grade: '8', theme: 'T', planned: '2027-09-01' } }],
   ['POST', `${API_SCHOOL}/laeseplan/${ITEM_ID}/delete`, { anon: 401, all: 403, ssp: 404 }],
+  // the data behind the strategy (issue 13): the steering group, the
+  // SSP-team and the police (the Lokalråd's police leadership)
+  ['GET', '/api/v1/data/ungeprofil', { anon: 401, all: 403, ssp: 200, styregruppe: 200, politi: 200 }],
+  ['GET', '/api/v1/data/kriminalitet', { anon: 401, all: 403, ssp: 200, styregruppe: 200, politi: 200 }],
 
   // last: it ends each role's session
   ['POST', '/logud', { anon: 303, all: 303 }, { form: {} }],
