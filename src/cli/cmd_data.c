@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "data/csv_import.h"
 #include "render/data_out.h"
 #include "service/data.h"
+#include "util/file.h"
 #include "util/i18n.h"
 #include "util/banned.h"
 
@@ -77,8 +79,13 @@ static int data_import(int argc, char **argv, struct cli_ctx *ctx)
 		return EXIT_USAGE;
 	const char *path = argv[optind + 1];
 	struct strbuf text = STRBUF_INIT;
-	if (cli_read_file(path, &text) < 0)
+	char *err = NULL;
+	if (read_file_max(path, &text, DATA_CSV_MAX_BYTES, &err) < 0) {
+		cli_error("%s", err);
+		free(err);
+		strbuf_release(&text);
 		return 1;
+	}
 	struct cli_call call;
 	if (cli_call_open(ctx, &call) < 0) {
 		strbuf_release(&text);

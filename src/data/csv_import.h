@@ -28,6 +28,10 @@
 #include "domain/org.h"
 #include "util/diag.h"
 
+/* The largest file the command line reads (a million rows of police
+ * figures are some 40 MiB). */
+#define DATA_CSV_MAX_BYTES (256u * 1024 * 1024)
+
 /* At most this many errors are listed; the rest are counted. */
 #define DATA_CSV_MAX_ERRORS 50
 
