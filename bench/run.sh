@@ -12,13 +12,13 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 ninja -C "$build" bench/bench_core ssp >/dev/null
-echo "== core (ASan build: compare ratios, not absolute times)"
+echo "== core (release build; compare ratios, not absolute times)"
 (cd "$root" && "$build/bench/bench_core" strategies/hedensted.ini 0.5)
 
 tmp=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 export SSP_DB="$tmp/b.db"
-printf '[test]\nfast-password-hashing = ja\n[login]\ntotp-roles = ingen\n' >"$tmp/b.conf"
+printf '[login]\ntotp-roles = ingen\n' >"$tmp/b.conf"
 export SSP_CONFIG="$tmp/b.conf"
 "$build/ssp" init --no-plan >/dev/null
 printf 'bench-adgangskode-1\n' | "$build/ssp" user add bench --name Bench --role ssp --password-stdin >/dev/null

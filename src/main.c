@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "render/org_diagram.h"
@@ -32,6 +33,7 @@ static const struct command commands[] = {
     {"compliance", cmd_compliance, N_("overholdes strategiens mødekrav? (compliance ÅR)")},
     {"data", cmd_data, N_("tallene bag strategien: importér og vis (data import|show)")},
     {"serve", cmd_serve, N_("kør webapplikationen (serve --listen ADRESSE:PORT)")},
+    {"key", cmd_key, N_("krypter felterne om med en ny datanøgle (key rotate)")},
 };
 
 static void usage(FILE *out)
@@ -54,6 +56,10 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+	/* Every file ssp creates (database, -wal, -shm, key, checkpoints,
+	 * exports) is private to its owner; the code also asks for 0600
+	 * explicitly where it creates the files that hold secrets. */
+	umask(077);
 	i18n_init();
 	if (service_global_init() < 0) {
 		fputs(_("ssp: kryptobibliotekerne kunne ikke starte\n"), stderr);

@@ -108,13 +108,14 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 	}
 	diags_release(&d);
 	diags_init(&d, strategy);
-	char *err = NULL;
 	struct strlist kept = STRLIST_INIT;
-	if (service_strategy_apply(&svc, text.buf, text.len, &d, &kept, &err) < 0) {
-		if (err)
-			cli_error("%s", err);
+	struct actor a;
+	actor_cli(&a);
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_strategy_apply(&svc, &a, text.buf, text.len, &d, &kept, &r) < 0) {
 		diags_print(&d, stderr);
-		free(err);
+		if (r.status != SVC_INVALID)
+			cli_svc_error(&r);
 		bad = 1;
 	} else {
 		printf(_("Databasen %s er klar: %s, %zu organer, %zu distrikter, %zu "
@@ -131,6 +132,7 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 			save_plans(&svc);
 	}
 	strlist_clear(&kept);
+	svc_result_clear(&r);
 	cli_close_service(&svc);
 out:
 	org_release(&o);

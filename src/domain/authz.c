@@ -28,6 +28,9 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_SCHOOL_ADMIN] = "school.admin",
 						   [ACT_LAESEPLAN_EDIT] = "laeseplan.edit",
 						   [ACT_THEME_DAY_RECORD] = "themeday.record",
+						   [ACT_MINUTES_VIEW] = "meeting.minutes.view",
+						   [ACT_KEY_ADMIN] = "key.admin",
+						   [ACT_STRATEGY_APPLY] = "strategy.apply",
 						   [ACT_DATA_VIEW] = "data.view",
 						   [ACT_DATA_IMPORT] = "data.import"};
 
@@ -70,6 +73,45 @@ static const unsigned allowed[ACT__COUNT] = {
      * police's own). The SSP-team imports the files. */
     [ACT_DATA_VIEW] = R(ROLE_SSP) | R(ROLE_STEERING) | R(ROLE_POLICE),
     [ACT_DATA_IMPORT] = R(ROLE_SSP),
+    /* everyone who sees the meeting reads minutes that hold trends, places
+     * and unnamed groups; where named young people are discussed, only who
+     * may run the meeting (need[] below) */
+    [ACT_MINUTES_VIEW] = ALL,
+    /* instance administration, done on the command line today (the local
+     * operator passes every check); the rows say who could, given a door */
+    [ACT_KEY_ADMIN] = R(ROLE_ADMIN),
+    [ACT_STRATEGY_APPLY] = R(ROLE_ADMIN),
+};
+
+/* The rules beyond the table, per action (authz.h, enum authz_need). */
+static const unsigned need[ACT__COUNT] = {
+    [ACT_MEETING_RUN] = AUTHZ_NEED_BODY,
+    [ACT_MINUTES_VIEW] = AUTHZ_NEED_BODY_IF_NAMED,
+    [ACT_LAESEPLAN_EDIT] = AUTHZ_NEED_OWN_INSTITUTION,
+};
+
+static const char *const reason_ids[AUTHZ_REASON__COUNT] = {
+    [AUTHZ_OK] = "ok",
+    [AUTHZ_OK_OPERATOR] = "operator",
+    [AUTHZ_DENY_ROLE] = "role",
+    [AUTHZ_DENY_NAMED_BODY] = "named-body",
+    [AUTHZ_DENY_NOT_PARTICIPANT] = "not-participant",
+    [AUTHZ_DENY_OTHER_INSTITUTION] = "other-institution",
+    [AUTHZ_DENY_OTHER_ORG] = "other-org",
+    [AUTHZ_DENY_NOT_OWNER] = "not-owner",
+};
+
+static const char *const reason_texts[AUTHZ_REASON__COUNT] = {
+    [AUTHZ_OK] = N_("Tilladt."),
+    [AUTHZ_OK_OPERATOR] = N_("Tilladt (lokal operatør)."),
+    [AUTHZ_DENY_ROLE] = N_("Din rolle giver ikke adgang til dette."),
+    [AUTHZ_DENY_NAMED_BODY] = N_("I dette forum drøftes navngivne unge, og din rolle ser ikke "
+				 "personoplysninger."),
+    [AUTHZ_DENY_NOT_PARTICIPANT] = N_("Du deltager ikke i dette forum og kan derfor ikke føre "
+				      "dets møder."),
+    [AUTHZ_DENY_OTHER_INSTITUTION] = N_("Du kan kun rette læseplanen for din egen institution."),
+    [AUTHZ_DENY_OTHER_ORG] = N_("Oplysningen tilhører en anden organisation."),
+    [AUTHZ_DENY_NOT_OWNER] = N_("Kun sagens ejer og dens deltagere har adgang."),
 };
 
 const char *role_id(enum role r)
@@ -103,6 +145,78 @@ bool authz_allowed(enum role r, enum action a)
 	if (r >= ROLE__COUNT || a >= ACT__COUNT)
 		return false;
 	return (allowed[a] & R(r)) != 0;
+}
+
+struct authz_rule authz_rule_of(enum action a)
+{
+	struct authz_rule rule = {0, 0};
+	if (a < ACT__COUNT) {
+		rule.roles = allowed[a];
+		rule.need = need[a];
+	}
+	return rule;
+}
+
+static struct authz_decision decision(bool allow, enum authz_reason why)
+{
+	struct authz_decision d = {allow, why};
+	return d;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return a && b && *a && !strcmp(a, b);
+}
+
+struct authz_decision authz_apply(struct authz_rule rule, const struct authz_actor *actor,
+				  const struct authz_facts *facts)
+{
+	static const struct authz_facts none;
+	if (!facts)
+		facts = &none;
+	if (actor->operator)
+		return decision(true, AUTHZ_OK_OPERATOR);
+	if (actor->role >= ROLE__COUNT || !(rule.roles & R(actor->role)))
+		return decision(false, AUTHZ_DENY_ROLE);
+	if ((rule.need & AUTHZ_NEED_BODY_IF_NAMED) && facts->body_named) {
+		/* reading what may name young people: who may run the meeting */
+		struct authz_rule run = authz_rule_of(ACT_MEETING_RUN);
+		run.need |= rule.need & ~AUTHZ_NEED_BODY_IF_NAMED;
+		return authz_apply(run, actor, facts);
+	}
+	if ((rule.need & AUTHZ_NEED_BODY) && !role_sees_personal_data(actor->role)) {
+		if (facts->body_named)
+			return decision(false, AUTHZ_DENY_NAMED_BODY);
+		if (!facts->actor_takes_part)
+			return decision(false, AUTHZ_DENY_NOT_PARTICIPANT);
+	}
+	if ((rule.need & AUTHZ_NEED_OWN_INSTITUTION) && actor->role == ROLE_CONTACT &&
+	    !same(actor->institution, facts->institution))
+		return decision(false, AUTHZ_DENY_OTHER_INSTITUTION);
+	if ((rule.need & AUTHZ_NEED_OWN_ORG) && !same(actor->org, facts->owner_org))
+		return decision(false, AUTHZ_DENY_OTHER_ORG);
+	if ((rule.need & AUTHZ_NEED_OWNER) &&
+	    !(facts->actor_in_record || (actor->user_id && facts->owner_user_id == actor->user_id)))
+		return decision(false, AUTHZ_DENY_NOT_OWNER);
+	return decision(true, AUTHZ_OK);
+}
+
+struct authz_decision authz_decide(const struct authz_actor *actor, enum action a,
+				   const struct authz_facts *facts)
+{
+	if (a >= ACT__COUNT)
+		return decision(false, AUTHZ_DENY_ROLE);
+	return authz_apply(authz_rule_of(a), actor, facts);
+}
+
+const char *authz_reason_id(enum authz_reason why)
+{
+	return why < AUTHZ_REASON__COUNT ? reason_ids[why] : "?";
+}
+
+const char *authz_reason_text(enum authz_reason why)
+{
+	return why < AUTHZ_REASON__COUNT ? _(reason_texts[why]) : "?";
 }
 
 bool role_sees_personal_data(enum role r)

@@ -4,11 +4,21 @@
  * must not be written: the general minutes (referat) of bodies where named
  * young people are not discussed (service/meeting_run.c).
  *
- * What counts as CPR-like (domain.md section 6): ten digits DDMMYY-SSSS or
- * DDMMYYSSSS (a hyphen, nothing, or a typographic dash such as "–" that a
- * word processor put in its place, between the two parts), not part of a
- * longer run of digits, whose first six digits are a real date once the
- * century is read from the 7th digit with the year:
+ * What counts as CPR-like (domain.md section 6): ten digits, the date
+ * DDMMYY and the serial part SSSS, written
+ *   DDMMYY-SSSS, DDMMYYSSSS, DDMMYY SSSS, DDMMYY/SSSS (one dash or slash,
+ *     at most one space either side; or one or two spaces; or nothing),
+ *   DD MM YY-SSSS, DD.MM.YY-SSSS, DD-MM-YY-SSSS (the date grouped with one
+ *     separator used twice; the serial part then follows a dash or slash,
+ *     so phone numbers in pairs and a date followed by a time are not
+ *     read as one),
+ * after normalising: Unicode decimal digits (full-width, Arabic-Indic,
+ * mathematical ...) count as digits, the no-break and other Unicode
+ * spaces as spaces, typographic dashes (en, em, minus, full-width) as the
+ * hyphen, zero-width characters and the soft hyphen as nothing. The number
+ * must not be part of a longer run of digits, and its first six digits
+ * must be a real date once the century is read from the 7th digit with
+ * the year:
  *   7th digit 0-3: 1900-1999;
  *   4 or 9:        2000-2036 when YY <= 36, else 1937-1999;
  *   5-8:           2000-2057 when YY <= 57, else 1858-1899.
@@ -27,16 +37,27 @@
  * -1 for arguments out of range. */
 int cpr_birth_year(int yy, int seventh);
 
-/* Is s[0..len) exactly one CPR-like number ("010203-1234", "0102031234")? */
+/* Is s[0..len) exactly one CPR-like number ("010203-1234", "0102031234",
+ * "01.02.03-1234", ...), from its first digit to its last? */
 bool cpr_is_plausible(const char *s, size_t len);
 
+/* The normal form of a CPR number for exact look-ups (the blind index,
+ * service/crypto.h): its ten digits, whatever the separator ("010203-1234",
+ * "0102031234", "010203–1234" and the same with surrounding blanks all give
+ * "0102031234"). Only the shape is checked, not the date, so a number
+ * given with a typing error still finds itself. Writes 10 digits and a
+ * NUL to out and returns true, or returns false when s[0..len) is not
+ * one CPR-shaped number. */
+bool cpr_digits(const char *s, size_t len, char out[11]);
+
 /* Finds the first CPR-like number in text[0..len). Returns true and sets
- * *at and *n (offset and length of the match in bytes) when there is
- * one. */
+ * *at and *n (offset and length of the match in bytes, from its first
+ * digit to its last) when there is one. */
 bool cpr_find(const char *text, size_t len, size_t *at, size_t *n);
 
 /* Appends text[0..len) to out with the serial part of every CPR-like
- * number masked ("010203-1234" becomes "010203-xxxx"), for showing text
+ * number replaced by "xxxx" ("010203-1234" becomes "010203-xxxx", and the
+ * four full-width serial digits become four ASCII x), for showing text
  * that may hold one (domain.md: mask CPR in the interface). */
 void cpr_mask(const char *text, size_t len, struct strbuf *out);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "service/crypto.h"
 #include "service/service_internal.h"
 #include "store/audit_store.h"
 #include "util/i18n.h"
@@ -24,11 +25,17 @@ static void add_field(struct strbuf *sb, const char *s)
 	strbuf_addstr(sb, s);
 }
 
-static void chain_hash(const char *prev_hash, const struct audit_row *r, char *out, void *data)
+/* The chain hash of entry r after prev_hash, into out (65 bytes, hex).
+ * Version 2 (every entry written since the chain key became a subkey)
+ * keys BLAKE2b with the "sspchain" subkey of the instance secret; version
+ * 1, the raw secret. Only a leading run of the log can be version 1
+ * (verify_row): a database from before keeps its entries as they were
+ * written, and the first version-2 entry anchors the new key to them. */
+static void chain_hash_v(int version, const unsigned char key[32], const char *prev_hash,
+			 const struct audit_row *r, char *out)
 {
-	const unsigned char *key = data;
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_addf(&sb, "ssp-audit-v1|%lld|", r->seq);
+	strbuf_addf(&sb, "ssp-audit-v%d|%lld|", version, r->seq);
 	add_field(&sb, prev_hash);
 	add_field(&sb, r->at);
 	add_field(&sb, r->username);
@@ -43,6 +50,12 @@ static void chain_hash(const char *prev_hash, const struct audit_row *r, char *o
 	crypto_generichash(h, sizeof(h), (const unsigned char *)sb.buf, sb.len, key, 32);
 	sodium_bin2hex(out, 65, h, sizeof(h));
 	strbuf_release(&sb);
+}
+
+/* audit_hash_fn for store_audit_append: data is the chain key. */
+static void chain_hash(const char *prev_hash, const struct audit_row *r, char *out, void *data)
+{
+	chain_hash_v(2, data, prev_hash, r, out);
 }
 
 int audit_log(struct service *svc, const struct actor *a, const char *client,
@@ -66,7 +79,10 @@ int audit_log(struct service *svc, const struct actor *a, const char *client,
 	r.client = (char *)(client ? client : (a ? a->client : NULL));
 	r.outcome = (char *)(e->outcome ? e->outcome : "ok");
 	char *err = NULL;
-	int rc = store_audit_append(svc->store, &r, chain_hash, svc->key, &err);
+	unsigned char key[32];
+	svc_chain_key(svc, key);
+	int rc = store_audit_append(svc->store, &r, chain_hash, key, &err);
+	sodium_memzero(key, sizeof(key));
 	if (rc < 0) {
 		/* The caller refuses the action; the message is for the operator. */
 		fprintf(stderr, "ssp: %s\n", err);
@@ -104,43 +120,194 @@ int svc_audit_list(struct service *svc, const struct actor *a, const struct audi
 	return 0;
 }
 
+/* ---- verification ----------------------------------------------------- */
+
 struct verify_state {
-	const unsigned char *key;
-	char prev[65];
+	unsigned char chain_key[32]; /* version 2 */
+	const unsigned char *raw;    /* version 1: the instance secret */
+	bool v1_allowed;             /* no version-2 entry seen yet */
+	char prev[AUDIT_HASH_LEN + 1];
 	long long expect_seq;
-	long long first_bad;
-	long long entries;
+	struct audit_verification *out;
+	/* the stored hashes at the seqs of the anchors (checkpoint file, line) */
+	long long want[2];
+	char found[2][AUDIT_HASH_LEN + 1];
 };
 
+static bool row_holds(struct verify_state *v, const struct audit_stored *s)
+{
+	/* bounds first: a hash of another length or alphabet is broken as it
+	 * stands, and is never compared past its end */
+	if (!s->prev_hash || !audit_hash_valid(s->hash) || s->row.seq != v->expect_seq ||
+	    strcmp(s->prev_hash, v->prev))
+		return false;
+	char h[AUDIT_HASH_LEN + 1];
+	chain_hash_v(2, v->chain_key, s->prev_hash, &s->row, h);
+	if (sodium_memcmp(h, s->hash, AUDIT_HASH_LEN) == 0) {
+		v->v1_allowed = false;
+		return true;
+	}
+	if (!v->v1_allowed)
+		return false;
+	chain_hash_v(1, v->raw, s->prev_hash, &s->row, h);
+	return sodium_memcmp(h, s->hash, AUDIT_HASH_LEN) == 0;
+}
+
+/* Walks the whole log (past a break too, to know its head). */
 static int verify_row(const struct audit_stored *s, void *data)
 {
 	struct verify_state *v = data;
-	v->entries++;
-	char h[65];
-	chain_hash(s->prev_hash, &s->row, h, (void *)v->key);
-	bool ok = s->row.seq == v->expect_seq && !strcmp(s->prev_hash, v->prev) &&
-		  sodium_memcmp(h, s->hash, 64) == 0 && strlen(s->hash) == 64;
-	if (!ok) {
-		v->first_bad = s->row.seq;
-		return 1;
-	}
-	snprintf(v->prev, sizeof(v->prev), "%s", s->hash);
+	struct audit_verification *o = v->out;
+	o->entries++;
+	if (!row_holds(v, s) && !o->first_bad)
+		o->first_bad = s->row.seq;
+	const char *stored = audit_hash_valid(s->hash) ? s->hash : "";
+	snprintf(v->prev, sizeof(v->prev), "%s", stored);
 	v->expect_seq = s->row.seq + 1;
+	o->head.seq = s->row.seq;
+	snprintf(o->head.hash, sizeof(o->head.hash), "%s", stored);
+	for (int i = 0; i < 2; i++)
+		if (v->want[i] == s->row.seq)
+			snprintf(v->found[i], sizeof(v->found[i]), "%s", stored);
+	return 0;
+}
+
+static enum audit_anchor anchor_state(const struct checkpoint *cp, const struct checkpoint *head,
+				      const char *found)
+{
+	if (cp->seq > head->seq)
+		return ANCHOR_AHEAD;
+	if (!*found || sodium_memcmp(found, cp->hash, AUDIT_HASH_LEN) != 0)
+		return ANCHOR_MISMATCH;
+	return cp->seq == head->seq ? ANCHOR_MATCH : ANCHOR_BEHIND;
+}
+
+void audit_verification_release(struct audit_verification *v)
+{
+	free(v->file_error);
+	free(v->file_path);
+	v->file_error = NULL;
+	v->file_path = NULL;
+}
+
+/* One pass: the checkpoint file is read before the log, so every entry
+ * it names was committed before the log is read (a later append only
+ * makes the file look older, never newer). */
+static int verify_once(struct service *svc, const struct checkpoint *line,
+		       struct audit_verification *o, struct svc_result *r)
+{
+	audit_verification_release(o);
+	memset(o, 0, sizeof(*o));
+	char *err = NULL;
+	int frc = store_audit_checkpoint_read(svc->store, &o->file_cp, &err);
+	o->file = frc == 1 ? ANCHOR_MISSING : frc < 0 ? ANCHOR_UNREADABLE : ANCHOR_NONE;
+	o->file_error = err;
+	o->file_path = store_audit_checkpoint_path(svc->store);
+	struct verify_state v;
+	memset(&v, 0, sizeof(v));
+	svc_chain_key(svc, v.chain_key);
+	v.raw = svc->key;
+	v.v1_allowed = true;
+	v.expect_seq = 1;
+	v.out = o;
+	v.want[0] = frc == 0 ? o->file_cp.seq : -1;
+	v.want[1] = line ? line->seq : -1;
+	err = NULL;
+	int rc = store_audit_each(svc->store, verify_row, &v, &err);
+	sodium_memzero(v.chain_key, sizeof(v.chain_key));
+	if (rc < 0)
+		return svc_store_fail(r, err);
+	if (frc == 0)
+		o->file = anchor_state(&o->file_cp, &o->head, v.found[0]);
+	if (line) {
+		o->line_cp = *line;
+		o->line = anchor_state(line, &o->head, v.found[1]);
+	}
+	return 0;
+}
+
+bool audit_verification_broken(const struct audit_verification *v)
+{
+	return v->first_bad || v->file == ANCHOR_AHEAD || v->file == ANCHOR_MISMATCH ||
+	       v->file == ANCHOR_UNREADABLE || v->line == ANCHOR_AHEAD ||
+	       v->line == ANCHOR_MISMATCH;
+}
+
+static int verify_anchored(struct service *svc, const struct checkpoint *line,
+			   struct audit_verification *out, struct svc_result *r)
+{
+	memset(out, 0, sizeof(*out));
+	for (int tries = 0;; tries++) {
+		if (verify_once(svc, line, out, r) < 0)
+			return -1;
+		if (out->file != ANCHOR_BEHIND || tries == 2)
+			return 0;
+		/* Older than the log: a writer may have committed after the
+		 * file was read. When the file has moved on since, look again. */
+		struct checkpoint now;
+		char *err = NULL;
+		int rc = store_audit_checkpoint_read(svc->store, &now, &err);
+		free(err);
+		if (rc != 0 || now.seq == out->file_cp.seq)
+			return 0;
+	}
+}
+
+int svc_audit_verify_anchored(struct service *svc, const struct actor *a,
+			      const struct checkpoint *line, struct audit_verification *out,
+			      struct svc_result *r)
+{
+	memset(out, 0, sizeof(*out));
+	if (!svc_allowed(svc, a, ACT_AUDIT_VIEW, r))
+		return -1;
+	if (verify_anchored(svc, line, out, r) < 0)
+		return -1;
+	const char *outcome = audit_verification_broken(out) ? "broken"
+			      : out->file != ANCHOR_MATCH    ? "unanchored"
+							     : "ok";
+	struct audit_entry e = {"audit.verify", NULL, NULL, NULL, outcome};
+	audit_log(svc, a, a->client, &e);
 	return 0;
 }
 
 int svc_audit_verify(struct service *svc, const struct actor *a, long long *first_bad,
 		     long long *entries, struct svc_result *r)
 {
+	struct audit_verification v;
+	if (svc_audit_verify_anchored(svc, a, NULL, &v, r) < 0)
+		return -1;
+	*entries = v.entries;
+	*first_bad = v.first_bad;
+	if (!*first_bad && (v.file == ANCHOR_AHEAD || v.file == ANCHOR_UNREADABLE))
+		*first_bad = v.head.seq + 1;
+	else if (!*first_bad && v.file == ANCHOR_MISMATCH)
+		*first_bad = v.file_cp.seq;
+	audit_verification_release(&v);
+	return 0;
+}
+
+int svc_audit_checkpoint(struct service *svc, const struct actor *a, struct checkpoint *out,
+			 struct svc_result *r)
+{
+	memset(out, 0, sizeof(*out));
 	if (!svc_allowed(svc, a, ACT_AUDIT_VIEW, r))
 		return -1;
-	struct verify_state v = {svc->key, "", 1, 0, 0};
-	char *err = NULL;
-	if (store_audit_each(svc->store, verify_row, &v, &err) < 0)
-		return svc_store_fail(r, err);
-	*first_bad = v.first_bad;
-	*entries = v.entries;
-	struct audit_entry e = {"audit.verify", NULL, NULL, NULL, v.first_bad ? "broken" : "ok"};
-	audit_log(svc, a, a->client, &e);
-	return 0;
+	struct audit_verification v;
+	if (verify_anchored(svc, NULL, &v, r) < 0)
+		return -1;
+	bool broken = audit_verification_broken(&v);
+	*out = v.head;
+	audit_verification_release(&v);
+	if (broken) {
+		memset(out, 0, sizeof(*out));
+		return svc_fail(
+		    r, SVC_CONFLICT, NULL,
+		    _("Adgangsloggen holder ikke; der laves intet kontrolpunkt. Se »ssp "
+		      "audit verify«."));
+	}
+	if (out->seq == 0)
+		return svc_fail(r, SVC_INVALID, NULL, _("Adgangsloggen er tom."));
+	char what[40];
+	snprintf(what, sizeof(what), "seq=%lld", out->seq);
+	return svc_log(svc, a, "audit.checkpoint", what, "ok", r);
 }

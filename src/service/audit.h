@@ -1,9 +1,13 @@
 /* audit.h - the access log: append-only and tamper-evident.
  *
  * Each entry's hash is keyed BLAKE2b-256 (libsodium crypto_generichash,
- * key: the instance secret) over the previous entry's hash and the entry's
- * fields, so editing, deleting or reordering rows breaks the chain from
- * that row on. SQLite triggers refuse UPDATE and DELETE as a first line.
+ * key: the "sspchain" subkey of the instance secret, service/crypto.h)
+ * over the previous entry's hash and the entry's fields, so editing,
+ * deleting or reordering rows breaks the chain from that row on. Cutting
+ * off the newest entries leaves a valid, shorter chain: the checkpoint
+ * file beside the key (domain/checkpoint.h, written after every append)
+ * and checkpoints the operator keeps off the machine catch that. SQLite
+ * triggers refuse UPDATE and DELETE as a first line.
  * Every access to personal data is logged through audit_log() (later
  * issues), as are sign-ins, failures, sign-outs, token use, refusals and
  * admin actions.
@@ -13,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "domain/checkpoint.h"
 #include "service/service.h"
 
 struct audit_entry {
@@ -52,9 +57,54 @@ struct audit_filter {
 int svc_audit_list(struct service *svc, const struct actor *a, const struct audit_filter *f,
 		   struct audit_rows *out, struct svc_result *r);
 
-/* ACT_AUDIT_VIEW. Recomputes the chain. *first_bad gets 0 when intact,
- * else the seq of the first entry whose hash or link does not hold. */
+/* How the log stands against a checkpoint (domain/checkpoint.h). */
+enum audit_anchor {
+	ANCHOR_NONE,       /* not given (the line), or not yet compared */
+	ANCHOR_MISSING,    /* there is no checkpoint file */
+	ANCHOR_UNREADABLE, /* the file is there but is no checkpoint */
+	ANCHOR_MATCH,      /* the checkpoint is the log's newest entry */
+	ANCHOR_BEHIND,     /* an older entry of the log, and it matches */
+	ANCHOR_AHEAD,      /* names an entry past the log's end: entries are gone */
+	ANCHOR_MISMATCH    /* the log's entry at its seq has another hash */
+};
+
+struct audit_verification {
+	long long entries;
+	long long first_bad;       /* 0: every entry holds; else the first that does not */
+	struct checkpoint head;    /* the newest entry (seq 0: the log is empty) */
+	enum audit_anchor file;    /* the checkpoint file, DB.checkpoint */
+	struct checkpoint file_cp; /* its content, when it has one */
+	char *file_error;          /* ANCHOR_UNREADABLE: why (owned) */
+	char *file_path;           /* where the checkpoint file is (owned) */
+	enum audit_anchor line;    /* a checkpoint line given by the operator */
+	struct checkpoint line_cp;
+};
+void audit_verification_release(struct audit_verification *v);
+/* Does v show tampering: a broken entry, entries missing at the end, a
+ * checkpoint the log contradicts, or a spoilt checkpoint file? (A missing
+ * or older file is no proof either way: the caller reports it apart.) */
+bool audit_verification_broken(const struct audit_verification *v);
+
+/* ACT_AUDIT_VIEW. Recomputes the chain and compares its head with the
+ * checkpoint file and, when line is not NULL, with that checkpoint (one
+ * the operator kept off the machine; older is fine for it). Logged as
+ * audit.verify (outcome ok, broken or unanchored). Release *out. */
+int svc_audit_verify_anchored(struct service *svc, const struct actor *a,
+			      const struct checkpoint *line, struct audit_verification *out,
+			      struct svc_result *r);
+
+/* ACT_AUDIT_VIEW. svc_audit_verify_anchored without a line, for the
+ * doors that show one verdict: *first_bad gets 0 when intact, else the
+ * seq of the first entry whose hash or link does not hold; when entries
+ * are missing after the checkpoint, the first missing seq; when the
+ * checkpoint contradicts an entry, that entry's seq. */
 int svc_audit_verify(struct service *svc, const struct actor *a, long long *first_bad,
 		     long long *entries, struct svc_result *r);
+
+/* ACT_AUDIT_VIEW. The newest entry as a checkpoint to keep off the
+ * machine, once the log verifies (SVC_CONFLICT when it does not, so a
+ * tampered head is never certified). Logged as audit.checkpoint. */
+int svc_audit_checkpoint(struct service *svc, const struct actor *a, struct checkpoint *out,
+			 struct svc_result *r);
 
 #endif

@@ -4,11 +4,13 @@
 #include <liboath/oath.h>
 #include <pthread.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "service/audit.h"
+#include "service/crypto.h"
 #include "service/service_internal.h"
 #include "store/user_store.h"
 #include "util/i18n.h"
@@ -28,15 +30,7 @@ static long long now_s(void)
 	return (long long)time(NULL);
 }
 
-/* 32 random bytes as base64url without padding (43 characters). */
-static void random_secret(char out[AUTH_SECRET_LEN + 1])
-{
-	unsigned char b[32];
-	randombytes_buf(b, sizeof(b));
-	sodium_bin2base64(out, AUTH_SECRET_LEN + 1, b, sizeof(b),
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(b, sizeof(b));
-}
+_Static_assert(AUTH_SECRET_LEN == SVC_TOKEN_LEN, "sessions and tokens are svc_random_token()s");
 
 /* Sessions and tokens are stored as BLAKE2b-256 of the secret: a copy of
  * the database does not hand out live sessions. */
@@ -102,6 +96,11 @@ static void hash_leave(void)
 
 static bool fast(const struct service *svc)
 {
+#ifdef SSP_TEST_HOOKS
+	const char *env = getenv("SSP_TEST_FAST_HASHING");
+	if (env && !strcmp(env, "1"))
+		return true;
+#endif
 	return svc->cfg && svc->cfg->fast_password_hashing;
 }
 
@@ -379,10 +378,10 @@ static int new_session(struct service *svc, long long user_id, enum session_stat
 		       char *cookie_out, struct session_info *info, struct svc_result *r)
 {
 	unsigned char h[32];
-	random_secret(cookie_out);
+	svc_random_token(cookie_out);
 	hash_secret(cookie_out, h);
 	info->state = state;
-	random_secret(info->csrf);
+	svc_random_token(info->csrf);
 	char *err = NULL;
 	if (store_session_insert(svc->store, h, user_id, state_id(state), info->csrf, now_s(),
 				 &err) < 0)
@@ -466,43 +465,11 @@ int svc_login(struct service *svc, const char *username, const char *password, c
 
 /* ---- TOTP ---------------------------------------------------------------- */
 
-static void seal_key(const struct service *svc, unsigned char out[crypto_secretbox_KEYBYTES])
+/* The TOTP secret is sealed at rest (service/crypto.h) in user.totp_secret. */
+static struct sealed_ref totp_ref(long long user_id)
 {
-	crypto_kdf_derive_from_key(out, crypto_secretbox_KEYBYTES, 1, "sspseal_", svc->key);
-}
-
-/* sealed = nonce || secretbox(secret): the TOTP secret is encrypted at rest
- * with a key derived from the instance secret, which is not in the database. */
-static unsigned char *seal(const struct service *svc, const unsigned char *plain, size_t n,
-			   size_t *out_len)
-{
-	unsigned char k[crypto_secretbox_KEYBYTES];
-	seal_key(svc, k);
-	*out_len = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + n;
-	unsigned char *out = malloc(*out_len);
-	if (!out)
-		return NULL;
-	randombytes_buf(out, crypto_secretbox_NONCEBYTES);
-	crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, plain, n, out, k);
-	sodium_memzero(k, sizeof(k));
-	return out;
-}
-
-static int unseal(const struct service *svc, const unsigned char *sealed, size_t len,
-		  unsigned char *plain, size_t plain_max, size_t *plain_len)
-{
-	if (len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
-		return -1;
-	size_t n = len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
-	if (n > plain_max)
-		return -1;
-	unsigned char k[crypto_secretbox_KEYBYTES];
-	seal_key(svc, k);
-	int rc = crypto_secretbox_open_easy(plain, sealed + crypto_secretbox_NONCEBYTES,
-					    len - crypto_secretbox_NONCEBYTES, sealed, k);
-	sodium_memzero(k, sizeof(k));
-	*plain_len = n;
-	return rc;
+	struct sealed_ref at = {"user", "totp_secret", user_id};
+	return at;
 }
 
 /* Checks code against the user's (sealed) secret and refuses a step that
@@ -514,15 +481,20 @@ static int totp_check(struct service *svc, const struct user_row *u, const char 
 	for (int i = 0; i < 6; i++)
 		if (!isdigit((unsigned char)code[i]))
 			return -1;
-	unsigned char secret[64];
+	char *secret;
 	size_t n;
-	if (unseal(svc, u->totp_sealed, u->totp_sealed_len, secret, sizeof(secret), &n) < 0)
+	struct sealed_ref at = totp_ref(u->info.id);
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_unseal(svc, &at, u->totp_sealed, u->totp_sealed_len, &secret, &n, &r) < 0) {
+		/* the operator must hear of a secret that does not open */
+		fprintf(stderr, "ssp: %s\n", r.message);
+		svc_result_clear(&r);
 		return -1;
+	}
 	int pos;
 	uint64_t counter;
-	int rc = oath_totp_validate3((const char *)secret, n, time(NULL), TOTP_STEP, 0, 1, &pos,
-				     &counter, code);
-	sodium_memzero(secret, sizeof(secret));
+	int rc = oath_totp_validate3(secret, n, time(NULL), TOTP_STEP, 0, 1, &pos, &counter, code);
+	svc_plain_free(secret, n);
 	if (rc < 0)
 		return -1;
 	char *err = NULL;
@@ -584,10 +556,10 @@ int svc_login_totp(struct service *svc, const char *cookie, const char *code, co
 	}
 	clear_failures(svc, u.info.username);
 	user_row_release(&u);
-	random_secret(cookie_out);
+	svc_random_token(cookie_out);
 	hash_secret(cookie_out, nh);
 	info->state = SESSION_FULL;
-	random_secret(info->csrf);
+	svc_random_token(info->csrf);
 	if (store_session_rekey(svc->store, h, nh, "full", info->csrf, now_s(), &err) < 0)
 		return svc_store_fail(r, err);
 	log_event(svc, &a, client, "login.ok", NULL, "ok");
@@ -704,7 +676,7 @@ int svc_token_create(struct service *svc, const struct actor *a, const char *use
 		return -1;
 	}
 	unsigned char h[32];
-	random_secret(token_out);
+	svc_random_token(token_out);
 	hash_secret(token_out, h);
 	char *err = NULL;
 	int rc = store_token_insert(svc->store, h, u.info.id, &err);
@@ -771,11 +743,13 @@ int svc_totp_begin(struct service *svc, const struct actor *a, char **secret_bas
 	while (b32len && b32[b32len - 1] == '=')
 		b32[--b32len] = '\0';
 	size_t sealed_len;
-	unsigned char *sealed = seal(svc, secret, sizeof(secret), &sealed_len);
+	unsigned char *sealed;
+	struct sealed_ref at = totp_ref(a->user_id);
+	int sealed_rc = svc_seal(svc, &at, secret, sizeof(secret), &sealed, &sealed_len, r);
 	sodium_memzero(secret, sizeof(secret));
-	if (!sealed) {
+	if (sealed_rc < 0) {
 		free(b32);
-		return svc_fail(r, SVC_ERROR, NULL, _("Kunne ikke lave en hemmelighed."));
+		return -1;
 	}
 	char *err = NULL;
 	int rc = store_user_set_totp(svc->store, a->user_id, sealed, sealed_len, false, &err);

@@ -139,13 +139,6 @@ static int handler(void *user, const char *section, const char *name, const char
 			c->max_concurrent_logins = (int)n;
 	} else if (!strcmp(key, "login.totp-roles")) {
 		roles_value(st, value, &c->totp_required_roles);
-	} else if (!strcmp(key, "test.fast-password-hashing")) {
-		if (!strcmp(value, "ja"))
-			c->fast_password_hashing = true;
-		else if (!strcmp(value, "nej"))
-			c->fast_password_hashing = false;
-		else
-			diag_error(st->d, st->lineno, _("»%s« skal være »ja« eller »nej«"), name);
 	} else if (!*section) {
 		diag_error(st->d, st->lineno, _("»%s« står uden for en [sektion]"), name);
 	} else {

@@ -24,7 +24,11 @@ struct config {
 	int login_window_minutes;       /* 15 */
 	int threads;                    /* 4 */
 	int max_concurrent_logins;      /* 2: Argon2id takes 64 MiB each */
-	bool fast_password_hashing;     /* tests only: Argon2id at the MIN limits */
+	/* Argon2id at the MIN limits, for tests only. No ssp.conf key sets it:
+	 * a unit test's fixture sets it in code, and a build configured with
+	 * -Dtest_hooks=true (build-asan/, never the program an operator runs)
+	 * also takes it from $SSP_TEST_FAST_HASHING=1 (auth.c). */
+	bool fast_password_hashing;
 };
 
 void config_defaults(struct config *c);

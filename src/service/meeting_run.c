@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/cpr.h"
 #include "service/audit.h"
+#include "service/crypto.h"
 #include "service/meeting.h"
 #include "service/service_internal.h"
 #include "store/meeting_store.h"
@@ -110,50 +110,43 @@ static void run_release(struct run *x)
 	org_release(&x->org);
 }
 
-/* 1-based line of byte offset at in text. */
-static int line_of(const char *text, size_t at)
-{
-	int line = 1;
-	for (size_t i = 0; i < at; i++)
-		line += text[i] == '\n';
-	return line;
-}
+/* The free-text fields of a running meeting (domain/text_policy.h). */
+static const struct text_field agenda_field = {.id = "agenda",
+					       .label = N_("Dagsordenen"),
+					       .shape = TEXT_LINES,
+					       .max = AGENDA_ITEMS_MAX * (AGENDA_ITEM_MAX + 1)};
+static const struct text_field minutes_field = {
+    .id = "minutes", .label = N_("Referatet"), .shape = TEXT_LINES, .max = MINUTES_MAX};
+static const struct text_field guest_name_field = {.id = "guest_name",
+						   .label = N_("Gæstens navn"),
+						   .shape = TEXT_LINE,
+						   .max = GUEST_FIELD_MAX,
+						   .required = true};
+static const struct text_field guest_org_field = {.id = "guest_org",
+						  .label = N_("Gæstens organisation"),
+						  .shape = TEXT_LINE,
+						  .max = GUEST_FIELD_MAX};
 
-/* Refuses text with a CPR-like number for a body where named young people
- * are not discussed (minutes, or else the agenda). */
-static int check_no_cpr(const struct org_body *b, const char *text, bool minutes,
-			struct svc_result *r)
+/* The gate before a meeting's free text is stored: the text policy; a
+ * CPR-like number where it does not belong is logged ("refused") under
+ * action (NULL: not logged). *out gets the normalised text. */
+static int text_gate(struct service *svc, const struct actor *a, const struct run *x,
+		     const struct text_field *f, const char *action, const char *text,
+		     struct strbuf *out, struct svc_result *r)
 {
-	size_t at, n;
-	if (b->named_individuals || !cpr_find(text, strlen(text), &at, &n))
+	struct text_verdict v;
+	if (text_check(f, text, x->b->named_individuals, out, &v) == TEXT_OK)
 		return 0;
-	if (minutes)
-		return svc_fail(
-		    r, SVC_INVALID, "minutes",
-		    _("Referatet ser ud til at indeholde et CPR-nummer (linje %d). I %s "
-		      "drøftes ikke konkrete sager om navngivne unge, så referatet må kun "
-		      "rumme tendenser, steder og unavngivne grupper. Konkrete sager "
-		      "henvises til et § 115-møde. Fjern nummeret, og gem igen."),
-		    line_of(text, at), b->name);
-	return svc_fail(r, SVC_INVALID, "agenda",
-			_("Dagsordenen ser ud til at indeholde et CPR-nummer (linje %d). I %s "
-			  "drøftes ikke konkrete sager om navngivne unge; konkrete sager henvises "
-			  "til et § 115-møde. Fjern nummeret, og gem igen."),
-			line_of(text, at), b->name);
-}
-
-/* The gate before a meeting's agenda or minutes text is stored: text
- * with a CPR-like number is refused where it does not belong (logged
- * "refused"); otherwise the change is logged. */
-static int cpr_gate(struct service *svc, const struct actor *a, const struct run *x,
-		    const char *text, bool minutes, struct svc_result *r)
-{
-	const char *action = minutes ? "meeting.minutes" : "meeting.agenda";
-	if (check_no_cpr(x->b, text, minutes, r) < 0) {
-		svc_log(svc, a, action, x->m.uid, "refused", r);
-		return -1;
+	struct strbuf msg = STRBUF_INIT;
+	text_explain(f, &v, x->b->name, &msg);
+	svc_fail(r, SVC_INVALID, f->id, "%s", msg.buf);
+	strbuf_release(&msg);
+	if (v.fault == TEXT_CPR && action) {
+		struct svc_result lr = {0};
+		svc_log(svc, a, action, x->m.uid, "refused", &lr);
+		svc_result_clear(&lr);
 	}
-	return svc_log(svc, a, action, x->m.uid, "ok", r);
+	return -1;
 }
 
 /* ---- the meeting's page ---------------------------------------------------- */
@@ -250,10 +243,13 @@ int svc_meeting_agenda_save(struct service *svc, const struct actor *a, long lon
 {
 	struct run x;
 	struct strlist items = STRLIST_INIT;
+	struct strbuf clean = STRBUF_INIT;
 	int ret = -1;
 	if (run_load(svc, a, id, &x, r) < 0)
 		goto out;
-	split_items(text ? text : "", &items);
+	if (text_gate(svc, a, &x, &agenda_field, "meeting.agenda", text, &clean, r) < 0)
+		goto out;
+	split_items(clean.buf, &items);
 	if (items.nr > AGENDA_ITEMS_MAX) {
 		svc_fail(r, SVC_INVALID, "agenda", _("dagsordenen kan højst have %d punkter"),
 			 AGENDA_ITEMS_MAX);
@@ -267,7 +263,7 @@ int svc_meeting_agenda_save(struct service *svc, const struct actor *a, long lon
 			goto out;
 		}
 	}
-	if (cpr_gate(svc, a, &x, text ? text : "", false, r) < 0)
+	if (svc_log(svc, a, "meeting.agenda", x.m.uid, "ok", r) < 0)
 		goto out;
 	char *err = NULL;
 	if (store_agenda_save(svc->store, id, &items, &err) < 0) {
@@ -277,6 +273,7 @@ int svc_meeting_agenda_save(struct service *svc, const struct actor *a, long lon
 	ret = 0;
 out:
 	strlist_clear(&items);
+	strbuf_release(&clean);
 	run_release(&x);
 	return ret;
 }
@@ -293,7 +290,8 @@ int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long
 				const struct person_list *att, struct svc_result *r)
 {
 	struct run x;
-	struct person_list known = {0}, before = {0};
+	struct person_list known = {0}, before = {0}, clean = {0};
+	struct strbuf field = STRBUF_INIT;
 	int ret = -1;
 	char *err = NULL;
 	if (run_load(svc, a, id, &x, r) < 0)
@@ -326,13 +324,29 @@ int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long
 			svc_fail(r, SVC_INVALID, "guest_name", _("skriv gæstens navn"));
 			goto out;
 		}
-		if (strlen(p->name) > GUEST_FIELD_MAX ||
-		    (p->org && strlen(p->org) > GUEST_FIELD_MAX)) {
-			svc_fail(r, SVC_INVALID, "guest_name",
-				 _("gæstens navn og organisation må højst være %d tegn"),
-				 GUEST_FIELD_MAX);
-			goto out;
+	}
+	/* guests' names and organisations through the text policy, into a
+	 * normalised copy of the list */
+	for (size_t i = 0; i < att->nr; i++) {
+		const struct person *p = &att->v[i];
+		struct person *q = person_list_add(&clean);
+		q->user_id = p->user_id;
+		q->present = p->present;
+		q->role = p->role;
+		q->username = p->username ? xstrdup(p->username) : NULL;
+		if (p->user_id) {
+			q->name = p->name ? xstrdup(p->name) : NULL;
+			q->org = p->org ? xstrdup(p->org) : NULL;
+			continue;
 		}
+		if (text_gate(svc, a, &x, &guest_name_field, "meeting.attendance", p->name, &field,
+			      r) < 0)
+			goto out;
+		q->name = xstrdup(field.buf);
+		if (text_gate(svc, a, &x, &guest_org_field, "meeting.attendance",
+			      p->org ? p->org : "", &field, r) < 0)
+			goto out;
+		q->org = field.len ? xstrdup(field.buf) : NULL;
 	}
 	if (guests > GUESTS_MAX) {
 		svc_fail(r, SVC_INVALID, "guest_name", _("et møde kan højst have %d gæster"),
@@ -341,7 +355,7 @@ int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long
 	}
 	if (svc_log(svc, a, "meeting.attendance", x.m.uid, "ok", r) < 0)
 		goto out;
-	if (store_attendance_save(svc->store, id, att, &err) < 0) {
+	if (store_attendance_save(svc->store, id, &clean, &err) < 0) {
 		svc_store_fail(r, err);
 		goto out;
 	}
@@ -349,6 +363,8 @@ int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long
 out:
 	person_list_release(&known);
 	person_list_release(&before);
+	person_list_release(&clean);
+	strbuf_release(&field);
 	run_release(&x);
 	return ret;
 }
@@ -361,17 +377,9 @@ int svc_meeting_minutes_save(struct service *svc, const struct actor *a, long lo
 	int ret = -1;
 	if (run_load(svc, a, id, &x, r) < 0)
 		goto out;
-	/* browsers send CRLF from a textarea: store LF */
-	for (const char *p = text ? text : ""; *p; p++)
-		if (!(p[0] == '\r' && p[1] == '\n'))
-			strbuf_addch(&norm, *p);
-	strbuf_rtrim(&norm);
-	if (norm.len > MINUTES_MAX) {
-		svc_fail(r, SVC_INVALID, "minutes", _("referatet må højst være %d tegn"),
-			 MINUTES_MAX);
-		goto out;
-	}
-	if (cpr_gate(svc, a, &x, norm.buf, true, r) < 0)
+	/* browsers send CRLF from a textarea: the policy stores LF */
+	if (text_gate(svc, a, &x, &minutes_field, "meeting.minutes", text, &norm, r) < 0 ||
+	    svc_log(svc, a, "meeting.minutes", x.m.uid, "ok", r) < 0)
 		goto out;
 	char *err = NULL;
 	if (store_minutes_save(svc->store, id, norm.buf, a->username, &err) < 0) {
@@ -608,11 +616,8 @@ int svc_caltoken_create(struct service *svc, const struct actor *a, const char *
 	}
 	if (svc_log(svc, a, "calendar.token.create", u.info.username, "ok", r) < 0)
 		goto out;
-	unsigned char raw[32], h[32];
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(token_out, AUTH_SECRET_LEN + 1, raw, sizeof(raw),
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof(raw));
+	unsigned char h[32];
+	svc_random_token(token_out);
 	token_hash(token_out, h);
 	char *err = NULL;
 	if (store_caltoken_replace(svc->store, h, u.info.id, &err) < 0) {

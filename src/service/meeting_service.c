@@ -234,6 +234,13 @@ out:
 	return ret;
 }
 
+/* A meeting's theme (domain/text_policy.h): one line; it reaches every
+ * role's meeting list, the annual wheel and the calendar feeds (which end
+ * up at external calendar providers), so never CPR-like, whatever the
+ * body. */
+static const struct text_field theme_field = {
+    .id = "theme", .label = N_("Temaet"), .shape = TEXT_LINE, .max = 200, .everyone = true};
+
 int svc_meeting_add(struct service *svc, const struct actor *a, const char *body,
 		    const char *district, long day, int start, int duration, const char *theme,
 		    struct meeting *out, struct svc_result *r)
@@ -245,6 +252,7 @@ int svc_meeting_add(struct service *svc, const struct actor *a, const char *body
 	org_init(&org);
 	int ret = -1;
 	char *domain = NULL;
+	struct strbuf th = STRBUF_INIT;
 	if (svc_load_org(svc, &org, r) < 0)
 		goto out;
 	const struct org_body *b = body ? org_find_body(&org, body) : NULL;
@@ -260,14 +268,15 @@ int svc_meeting_add(struct service *svc, const struct actor *a, const char *body
 		duration = plan_duration(b);
 	if (start < 0)
 		start = plan_start(b);
-	if (check_time(day, start, duration, r) < 0 || check_day(&org, b, day, r) < 0)
+	if (check_time(day, start, duration, r) < 0 || check_day(&org, b, day, r) < 0 ||
+	    svc_text(&theme_field, theme, b, &th, r) < 0)
 		goto out;
 	out->body = xstrdup(b->id);
 	out->district = district ? xstrdup(district) : NULL;
 	out->day = day;
 	out->start = start;
 	out->duration = duration;
-	out->theme = theme && *theme ? xstrdup(theme) : NULL;
+	out->theme = th.len ? strbuf_detach(&th) : NULL;
 	out->status = MEETING_PLANNED;
 	char when[26];
 	plan_format_time(day, start, when);
@@ -288,6 +297,7 @@ out:
 	if (ret < 0)
 		meeting_release(out);
 	free(domain);
+	strbuf_release(&th);
 	org_release(&org);
 	return ret;
 }

@@ -1,4 +1,5 @@
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "service/service.h"
@@ -12,23 +13,39 @@ int service_strategy_check(const char *text, size_t len, struct org *out, struct
 	return strategy_parse(text, len, out, d);
 }
 
-int service_strategy_apply(struct service *svc, const char *text, size_t len, struct diags *d,
-			   struct strlist *kept, char **err)
+int svc_strategy_apply(struct service *svc, const struct actor *a, const char *text, size_t len,
+		       struct diags *d, struct strlist *kept, struct svc_result *r)
 {
-	*err = NULL;
+	if (!svc_allowed(svc, a, ACT_STRATEGY_APPLY, r))
+		return -1;
 	struct org o;
 	org_init(&o);
 	if (strategy_parse(text, len, &o, d) < 0) {
 		org_release(&o);
-		return -1;
+		return svc_fail(r, SVC_INVALID, NULL, _("Strategien har fejl; intet er ændret."));
 	}
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char hex[crypto_hash_sha256_BYTES * 2 + 1];
 	crypto_hash_sha256(h, (const unsigned char *)text, len);
 	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	int rc = store_org_save(svc->store, &o, hex, kept, err);
+	/* the organisation decides who sits where: logged before it changes,
+	 * with the SHA-256 of the file, so the log says which strategy */
+	char what[80];
+	snprintf(what, sizeof(what), "sha256=%s", hex);
+	if (svc_log(svc, a, "strategy.apply", what, "ok", r) < 0) {
+		org_release(&o);
+		return -1;
+	}
+	char *err = NULL;
+	int rc = store_org_save(svc->store, &o, hex, kept, &err);
 	org_release(&o);
-	return rc;
+	if (rc < 0) {
+		struct svc_result ignored = SVC_RESULT_INIT;
+		svc_log(svc, a, "strategy.apply", what, "failed", &ignored);
+		svc_result_clear(&ignored);
+		return svc_store_fail(r, err);
+	}
+	return 0;
 }
 
 int service_org_get(struct service *svc, struct org *out, char **err)

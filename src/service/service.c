@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "service/audit.h"
+#include "service/crypto.h"
 #include "service/service_internal.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -58,6 +59,19 @@ int svc_store_fail(struct svc_result *r, char *err)
 {
 	svc_fail(r, SVC_ERROR, NULL, "%s", err ? err : _("databasefejl"));
 	free(err);
+	return -1;
+}
+
+int svc_text(const struct text_field *f, const char *in, const struct org_body *b,
+	     struct strbuf *out, struct svc_result *r)
+{
+	struct text_verdict v;
+	if (text_check(f, in, b ? b->named_individuals : true, out, &v) == TEXT_OK)
+		return 0;
+	struct strbuf msg = STRBUF_INIT;
+	text_explain(f, &v, b ? b->name : NULL, &msg);
+	svc_fail(r, SVC_INVALID, f->id, "%s", msg.buf);
+	strbuf_release(&msg);
 	return -1;
 }
 
@@ -122,7 +136,7 @@ int service_load_key(struct service *svc, const char *db_path, char **err)
 		return -1;
 	}
 	strbuf_release(&path);
-	return 0;
+	return svc_crypto_open(svc, err);
 fail:;
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_addf(&sb, _("kan ikke læse eller oprette nøglefilen »%s«: %s"), path.buf,
@@ -130,4 +144,31 @@ fail:;
 	*err = strbuf_detach(&sb);
 	strbuf_release(&path);
 	return -1;
+}
+
+/* The files beside DB_PATH that hold personal data or secrets. Append a
+ * new one here, and `ssp serve` checks it too. */
+static const char *const private_suffixes[] = {"", "-wal", "-shm", ".key"};
+
+int service_check_file_modes(const char *db_path, char **err)
+{
+	for (size_t i = 0; i < sizeof(private_suffixes) / sizeof(*private_suffixes); i++) {
+		struct strbuf path = STRBUF_INIT;
+		strbuf_addf(&path, "%s%s", db_path, private_suffixes[i]);
+		struct stat sb;
+		if (stat(path.buf, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 077)) {
+			struct strbuf m = STRBUF_INIT;
+			strbuf_addf(
+			    &m,
+			    _("»%s« kan læses af andre end ejeren (rettigheder %04o); den "
+			      "indeholder personoplysninger eller nøgler. Ret det med: chmod "
+			      "600 %s"),
+			    path.buf, (unsigned)(sb.st_mode & 07777), path.buf);
+			*err = strbuf_detach(&m);
+			strbuf_release(&path);
+			return -1;
+		}
+		strbuf_release(&path);
+	}
+	return 0;
 }

@@ -74,8 +74,17 @@ int service_global_init(void);
 void service_global_done(void);
 
 /* Opens the instance secret next to the database (DB_PATH.key, mode 0600),
- * creating it on first use. */
+ * creating it on first use, and readies sealed fields (svc_crypto_open in
+ * service/crypto.h: the first data key, a check that the key file belongs
+ * to the database, re-sealing of old-format secrets). svc->store must be
+ * open. */
 int service_load_key(struct service *svc, const char *db_path, char **err);
+
+/* Are the database, its -wal and -shm and the key file (those that exist)
+ * private to their owner (no group or other bits)? 0, or -1 with a Danish
+ * message saying which file and how to fix it (chmod 600). `ssp serve`
+ * refuses to start otherwise. */
+int service_check_file_modes(const char *db_path, char **err);
 
 /* May the actor do this? Logs a refusal to the access log. */
 bool svc_allowed(struct service *svc, const struct actor *a, enum action act, struct svc_result *r);
@@ -86,13 +95,15 @@ bool svc_allowed(struct service *svc, const struct actor *a, enum action act, st
  * it has no errors; every finding is in *d. */
 int service_strategy_check(const char *text, size_t len, struct org *out, struct diags *d);
 
-/* Validates the strategy text and, only if it has no errors, stores its
- * organisation (one transaction). Returns 0 on success; -1 with findings in
- * *d (validation) or a message in *err (store). The ids of the strategy's
- * institutions that were left as an administrator left them are appended
- * to *kept (when not NULL; see store_org_save). */
-int service_strategy_apply(struct service *svc, const char *text, size_t len, struct diags *d,
-			   struct strlist *kept, char **err);
+/* ACT_STRATEGY_APPLY. Validates the strategy text and, only if it has no
+ * errors, replaces the organisation with it (one transaction), logged as
+ * strategy.apply with the SHA-256 of the text before it happens. Returns
+ * 0 on success; -1 with SVC_INVALID and the findings in *d (validation)
+ * or another status in *r. The ids of the strategy's institutions that
+ * were left as an administrator left them are appended to *kept (when not
+ * NULL; see store_org_save). */
+int svc_strategy_apply(struct service *svc, const struct actor *a, const char *text, size_t len,
+		       struct diags *d, struct strlist *kept, struct svc_result *r);
 
 /* Loads the current organisation (ACT_ORG_VIEW). */
 int service_org_get(struct service *svc, struct org *out, char **err);

@@ -7,12 +7,20 @@
 #define SSP_SERVICE_INTERNAL_H
 
 #include "domain/plan.h"
+#include "domain/text_policy.h"
 #include "service/service.h"
 #include "store/user_store.h"
 
 /* Sets r to SVC_ERROR with the store's message err and frees err
  * (service.c). */
 int svc_store_fail(struct svc_result *r, char *err);
+
+/* Passes free text in through the one text policy (domain/text_policy.h)
+ * for field f of a record at body b (NULL: a text outside any body, no
+ * CPR rule). On success *out holds the normalised text; otherwise
+ * SVC_INVALID on f->id with the policy's Danish sentence (service.c). */
+int svc_text(const struct text_field *f, const char *in, const struct org_body *b,
+	     struct strbuf *out, struct svc_result *r);
 
 /* Writes one access-log entry for a's action (a may be NULL). An action
  * the log cannot record is not done: -1 with r set when writing fails

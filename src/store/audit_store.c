@@ -1,9 +1,16 @@
 #include "store/audit_store.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "store/store_internal.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -69,6 +76,187 @@ int store_audit_each(struct store *s, audit_row_fn fn, void *data, char **err)
 	return ret;
 }
 
+/* ---- the checkpoint file ------------------------------------------------- */
+
+char *store_audit_checkpoint_path(struct store *s)
+{
+	return msgf("%s.checkpoint", s->path);
+}
+
+int store_audit_checkpoint_read(struct store *s, struct checkpoint *out, char **err)
+{
+	memset(out, 0, sizeof(*out));
+	char *path = store_audit_checkpoint_path(s);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT) {
+		free(path);
+		return 1;
+	}
+	char buf[CHECKPOINT_LINE_MAX + 8];
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf));
+	int saved = errno;
+	if (fd >= 0)
+		close(fd);
+	int rc = 0;
+	if (n < 0) {
+		*err = msgf(_("kan ikke læse kontrolpunktfilen »%s«: %s"), path, strerror(saved));
+		rc = -1;
+	} else if (checkpoint_parse(buf, (size_t)n, out) < 0) {
+		*err = msgf(_("kontrolpunktfilen »%s« er ikke et kontrolpunkt (ændret eller "
+			      "beskadiget)"),
+			    path);
+		rc = -1;
+	}
+	free(path);
+	return rc;
+}
+
+/* fsync of the directory holding path, so a rename in it is durable. */
+static void sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir =
+	    slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* Replaces the checkpoint file with c unless it already holds a newer
+ * one: appends on other connections (threads, processes) commit in seq
+ * order but reach their hooks in any order, so the writes are serialised
+ * with flock() on PATH.checkpoint.lock and only ever move forward. The
+ * new content goes to PATH.checkpoint.tmp, is synced and renamed over the
+ * file: a reader sees the old line or the new, never half of one. */
+static int checkpoint_write(struct store *s, const struct checkpoint *c, char **err)
+{
+	char *path = store_audit_checkpoint_path(s);
+	char *lock = msgf("%s.lock", path), *tmp = msgf("%s.tmp", path);
+	int rc = -1, fd = -1;
+	int lfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (lfd < 0 || flock(lfd, LOCK_EX) < 0)
+		goto fail;
+	struct checkpoint cur;
+	char *rerr = NULL;
+	if (store_audit_checkpoint_read(s, &cur, &rerr) == 0 && cur.seq >= c->seq) {
+		rc = 0;
+		goto out;
+	}
+	free(rerr); /* a missing or spoilt file is replaced */
+	char line[CHECKPOINT_LINE_MAX + 1];
+	checkpoint_format(c, line);
+	size_t n = strlen(line);
+	line[n++] = '\n';
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0 || write(fd, line, n) != (ssize_t)n || fsync(fd) < 0)
+		goto fail;
+	close(fd);
+	fd = -1;
+	if (rename(tmp, path) < 0)
+		goto fail;
+	sync_dir(path);
+	rc = 0;
+	goto out;
+fail:
+	*err = msgf(_("kontrolpunktfilen »%s« kunne ikke skrives: %s"), path, strerror(errno));
+	if (fd >= 0)
+		unlink(tmp);
+out:
+	if (fd >= 0)
+		close(fd);
+	if (lfd >= 0)
+		close(lfd); /* releases the lock */
+	free(path);
+	free(lock);
+	free(tmp);
+	return rc;
+}
+
+/* SQLite calls this after every commit on the connection (WAL mode). It
+ * writes the checkpoint of the newest entry the transaction appended,
+ * whoever committed it (store_audit_append's own transaction, or a
+ * caller's that the append joined), and does what the default WAL hook
+ * does: a passive WAL checkpoint at 1000 pages (sqlite3_wal_hook replaces
+ * sqlite3_wal_autocheckpoint). */
+static int wal_hook(void *data, sqlite3 *db, const char *name, int pages)
+{
+	struct store *s = data;
+	if (s->cp_pending) {
+		s->cp_pending = false;
+		struct checkpoint c;
+		c.seq = s->cp_seq;
+		memcpy(c.hash, s->cp_hash, sizeof(c.hash));
+		char *err = NULL;
+		if (checkpoint_write(s, &c, &err) < 0) {
+			/* Inside COMMIT there is no caller to hand this to: the
+			 * entry is stored; the operator reads this in the log, and
+			 * `ssp audit verify` reports the lagging checkpoint. */
+			fprintf(stderr, "ssp: %s\n", err);
+			free(err);
+		}
+	}
+	if (pages >= 1000)
+		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	return SQLITE_OK;
+}
+
+/* A rolled-back append never reaches the checkpoint. */
+static void rollback_hook(void *data)
+{
+	struct store *s = data;
+	s->cp_pending = false;
+}
+
+/* Does an entry seq appended now extend the chain the checkpoint file
+ * pins? Called inside the append's transaction. Missing file: yes (the
+ * first entry, or a log from before checkpoints). The file naming an entry
+ * at or past seq, naming one whose hash the log does not have, or not
+ * being a checkpoint at all: no; the log has lost or changed entries (or
+ * was restored from a backup), and the file is left as it is, as the
+ * evidence `ssp audit verify` reports, until an operator moves it aside. */
+static bool checkpoint_extends(struct store *s, long long seq)
+{
+	struct checkpoint cp;
+	char *err = NULL;
+	int rc = store_audit_checkpoint_read(s, &cp, &err);
+	free(err);
+	if (rc != 0)
+		return rc == 1;
+	if (cp.seq >= seq)
+		return false;
+	sqlite3_stmt *st = prep(s, "SELECT hash FROM audit_log WHERE seq = ?", "l", cp.seq);
+	bool same = stmt_step(st) == SQLITE_ROW &&
+		    audit_hash_valid((const char *)sqlite3_column_text(st, 0)) &&
+		    !strcmp((const char *)sqlite3_column_text(st, 0), cp.hash);
+	sqlite3_finalize(st);
+	return same;
+}
+
+static void checkpoint_pending(struct store *s, long long seq, const char *hash)
+{
+	if (!checkpoint_extends(s, seq)) {
+		/* no caller can do better than refuse the action, which would
+		 * stop the service on every entry; the entry is written, the
+		 * checkpoint is kept, and the operator is told */
+		fprintf(stderr, _("ssp: advarsel: adgangsloggen passer ikke med kontrolpunktfilen; "
+				  "kør »ssp audit verify«\n"));
+		return;
+	}
+	if (!s->cp_hooked) {
+		sqlite3_wal_hook(s->db, wal_hook, s);
+		sqlite3_rollback_hook(s->db, rollback_hook, s);
+		s->cp_hooked = true;
+	}
+	s->cp_pending = true;
+	s->cp_seq = seq;
+	snprintf(s->cp_hash, sizeof(s->cp_hash), "%s", hash);
+}
+
+/* ---- appending ------------------------------------------------------------- */
+
 int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_fn fn, void *data,
 		       char **err)
 {
@@ -98,6 +286,7 @@ int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_
 		 "lsssssssssss", seq, r.at, r.username, r.org, r.action, r.object, r.subject,
 		 r.legal_basis, r.client, r.outcome, prev ? prev : "", hash) < 0)
 		goto fail;
+	checkpoint_pending(s, seq, hash);
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	free(prev);

@@ -2,6 +2,7 @@
 #ifndef SSP_AUDIT_STORE_H
 #define SSP_AUDIT_STORE_H
 
+#include "domain/checkpoint.h"
 #include "service/audit.h"
 #include "store/store.h"
 
@@ -22,6 +23,15 @@ typedef void (*audit_hash_fn)(const char *prev_hash, const struct audit_row *row
 			      void *data);
 int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_fn fn, void *data,
 		       char **err);
+
+/* The checkpoint file, PATH.checkpoint beside the database (and its key):
+ * after every commit that appended entries, the store writes the newest
+ * one's (seq, hash) there (mode 0600, atomically; never moving backwards
+ * when several connections append). The path is the caller's to free. */
+char *store_audit_checkpoint_path(struct store *s);
+/* Reads the checkpoint file: 0 with *out, 1 when there is none, -1 when
+ * it cannot be read or is not a checkpoint (message in *err). */
+int store_audit_checkpoint_read(struct store *s, struct checkpoint *out, char **err);
 
 int store_audit_list(struct store *s, const char *username, const char *subject, int limit,
 		     struct audit_rows *out, char **err);

@@ -212,11 +212,29 @@ const char *const store_migrations[] = {
 	"  INTEGER NOT NULL DEFAULT 0"
 	"  CHECK (edited_by_admin IN (0, 1));",
 
-	/* 6: the data behind the strategy: aggregate figures from the youth
+	/* 6: sealed columns (service/crypto.c). Data keys are random, stored
+	 * here wrapped (XChaCha20-Poly1305) under a key derived from the
+	 * instance secret in DB.key; a sealed value names its key by id. The
+	 * TOTP secrets sealed the old way (secretbox, no key id, no associated
+	 * data) move to totp_legacy until the program re-seals them on its
+	 * next start (crypto_upgrade in service_load_key): that needs the
+	 * key, which SQL does not have. */
+	"CREATE TABLE data_key ("
+	"  id INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 4294967295),"
+	"  wrapped BLOB NOT NULL,"
+	"  created_at TEXT NOT NULL"
+	");"
+	"ALTER TABLE user ADD COLUMN totp_legacy BLOB;"
+	"UPDATE user SET totp_legacy = totp_secret, totp_secret = NULL"
+	"  WHERE totp_secret IS NOT NULL;",
+
+	/* 7: the data behind the strategy: aggregate figures from the youth
 	 * survey and the police (no personal data; small counts are hidden
 	 * when shown, domain/figures.h). district '' is the whole
 	 * municipality, month 0 the whole year; shares are hundredths of a
-	 * percent. data_import records each import that changed something. */
+	 * percent. The figures' tables are keyed by their key alone (WITHOUT
+	 * ROWID: one b-tree, not a table and an index, for files of a million
+	 * rows). data_import records each import that changed something. */
 	"CREATE TABLE survey_figure ("
 	"  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),"
 	"  indicator TEXT NOT NULL,"
@@ -226,7 +244,7 @@ const char *const store_migrations[] = {
 	"  respondents INTEGER CHECK (respondents >= 0),"
 	"  national INTEGER CHECK (national BETWEEN 0 AND 10000),"
 	"  PRIMARY KEY (year, indicator, grp, district)"
-	");"
+	") WITHOUT ROWID;"
 	"CREATE TABLE crime_figure ("
 	"  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),"
 	"  month INTEGER NOT NULL CHECK (month BETWEEN 0 AND 12),"
@@ -235,7 +253,7 @@ const char *const store_migrations[] = {
 	"  district TEXT NOT NULL,"
 	"  count INTEGER NOT NULL CHECK (count >= 0),"
 	"  PRIMARY KEY (year, month, category, age_band, district)"
-	");"
+	") WITHOUT ROWID;"
 	"CREATE TABLE data_import ("
 	"  id INTEGER PRIMARY KEY,"
 	"  kind TEXT NOT NULL CHECK (kind IN ('ungeprofil', 'kriminalitet')),"

@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -194,6 +195,19 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out, 
 	if (exists && access(path, R_OK) != 0) {
 		*err = msgf(_("kan ikke læse databasen »%s«: %s"), path, strerror(errno));
 		return -1;
+	}
+	if (!exists && mode == STORE_OPEN_CREATE) {
+		/* A new database is private to its owner whatever the umask:
+		 * SQLite gives -wal, -shm and journals the database file's mode.
+		 * An empty file is an empty SQLite database. */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+		if (fd < 0) {
+			*err = msgf(_("kan ikke åbne databasen »%s«: %s (findes mappen, og må der "
+				      "skrives i den?)"),
+				    path, strerror(errno));
+			return -1;
+		}
+		close(fd);
 	}
 	struct store *s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(path);

@@ -5,12 +5,19 @@
 
 #include <sqlite3.h>
 #include <stdarg.h>
+#include <stdbool.h>
 
 #include "store/store.h"
 
 struct store {
 	sqlite3 *db;
 	char *path;
+	/* The access log's checkpoint (audit_store.c): the newest entry this
+	 * connection appended in its open transaction, written to
+	 * PATH.checkpoint by the WAL hook once that transaction commits. */
+	bool cp_hooked, cp_pending;
+	long long cp_seq;
+	char cp_hash[65];
 };
 
 /* A Danish message built like printf; caller frees. */

@@ -56,3 +56,46 @@ size_t utf8_prefix_len(const char *s, size_t len, size_t max)
 		n--;
 	return n;
 }
+
+size_t utf8_decode(const char *str, size_t left, long *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char c = s[0];
+	size_t n;
+	long v;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		v = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		v = c & 0x07;
+	} else {
+		*cp = -1;
+		return 1;
+	}
+	if (left < n) {
+		*cp = -1;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = -1;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	/* overlong forms, surrogates and values above U+10FFFF */
+	if ((n == 3 && v < 0x800) || (n == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+	    (v >= 0xD800 && v <= 0xDFFF)) {
+		*cp = -1;
+		return 1;
+	}
+	*cp = v;
+	return n;
+}

@@ -14,4 +14,9 @@ bool utf8_valid(const char *s, size_t len, size_t *bad_at);
  * inside a multi-byte character. */
 size_t utf8_prefix_len(const char *s, size_t len, size_t max);
 
+/* Decodes the character at s (left > 0 bytes) into *cp and returns its
+ * length; for a byte that does not start a well-formed character (as
+ * utf8_valid judges), *cp = -1 and the length is 1. */
+size_t utf8_decode(const char *s, size_t left, long *cp);
+
 #endif

@@ -205,8 +205,9 @@ fail:
 }
 
 /* The service names form fields; the API names JSON members. */
-static const char *const meeting_fields[] = {
-    "minutes", "text", "agenda", "items", "attendance", "users", "guest_name", "guests", NULL};
+static const char *const meeting_fields[] = {"minutes",    "text",   "agenda",     "items",
+					     "attendance", "users",  "guest_name", "guests",
+					     "guest_org",  "guests", NULL};
 
 /* {id} of the path: 1-18 digits; answers 404 and returns false when it is none. */
 static bool path_id(struct request *rq, long long *id)

@@ -14,6 +14,7 @@
 #include "render/org_diagram.h"
 #include "service/audit.h"
 #include "service/auth.h"
+#include "service/crypto.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 #include "web/web_internal.h"
@@ -202,7 +203,7 @@ static void login_csrf(struct request *rq, char out[AUTH_SECRET_LEN + 1])
 	if (ch &&
 	    cookie_get(ch, strlen(ch), "ssp_csrf", out, AUTH_SECRET_LEN + 1) == AUTH_SECRET_LEN)
 		return;
-	web_random_token(out);
+	svc_random_token(out);
 	resp_csrf_cookie(rq, out);
 }
 

@@ -778,7 +778,7 @@ static void section_attendance(struct request *rq, struct html *h, const struct 
 	}
 	if (g)
 		html_printf(h, "</fieldset>\n");
-	bool keep = error_for(r, "guest_name") != NULL;
+	bool keep = error_for(r, "guest_name") || error_for(r, "guest_org");
 	struct field f_name = {"guest_name", _("Ny gæst: navn"),
 			       "text",       keep ? fget(rq, "guest_name") : NULL,
 			       "off",        _("En gæst, der ikke er bruger i systemet."),
@@ -788,7 +788,7 @@ static void section_attendance(struct request *rq, struct html *h, const struct 
 			      "off",       NULL,
 			      true,        false};
 	input_field(h, &f_name, error_for(r, "guest_name"));
-	input_field(h, &f_org, NULL);
+	input_field(h, &f_org, error_for(r, "guest_org"));
 	html_printf(h,
 		    "<button type=\"submit\" class=\"button "
 		    "button-secondary\">%s</button>\n</form>\n</section>\n",

@@ -1,5 +1,5 @@
-/* response.c - building responses, and the one place that sets the
- * security headers every response carries. */
+/* response.c - building responses (the security headers every response
+ * carries are set in headers.c). */
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,14 +11,6 @@
 #include "util/xalloc.h"
 #include "web/web_internal.h"
 #include "util/banned.h"
-
-/* No inline script, no inline style, nothing from elsewhere: every script,
- * stylesheet, font and image comes from /static/ on this server. data: is
- * allowed for images because DKFDS's stylesheet draws some icons that way. */
-#define CSP                                                                                        \
-	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "          \
-	"font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "                \
-	"frame-ancestors 'none'"
 
 void resp_init(struct response *rs)
 {
@@ -128,44 +120,23 @@ void resp_csrf_cookie(struct request *rq, const char *value)
 	cookie(rq, "ssp_csrf", value);
 }
 
-/* Every response, whatever made it, passes through here. */
-static void security_headers(struct MHD_Response *r, bool tls, bool cacheable)
-{
-	MHD_add_response_header(r, "Content-Security-Policy", CSP);
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(r, "X-Frame-Options", "DENY");
-	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
-	MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
-	MHD_add_response_header(r, "Permissions-Policy",
-				"camera=(), microphone=(), geolocation=()");
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
-				cacheable ? "public, max-age=3600" : "no-store");
-	if (tls)
-		MHD_add_response_header(r, "Strict-Transport-Security",
-					"max-age=31536000; includeSubDomains");
-}
-
 enum MHD_Result resp_send(struct request *rq)
 {
-	struct response *rs = &rq->rs;
-	struct MHD_Response *r;
-	if (rs->fd >= 0) {
-		r = MHD_create_response_from_fd64(rs->fd_size, rs->fd);
-		if (r)
-			rs->fd = -1; /* libmicrohttpd closes it */
-	} else {
-		r = MHD_create_response_from_buffer(rs->body.len, rs->body.buf,
-						    MHD_RESPMEM_MUST_COPY);
+	struct MHD_Response *r = resp_build(&rq->rs, rq->srv->tls);
+	unsigned status = rq->rs.status;
+	if (!r) {
+		/* It cannot carry its security headers (libmicrohttpd refused
+		 * one): never send it without them. An empty 500 that has them
+		 * instead, or, failing that, close the connection. */
+		struct response bare;
+		resp_init(&bare);
+		r = resp_build(&bare, rq->srv->tls);
+		resp_release(&bare);
+		status = 500;
+		if (!r)
+			return MHD_NO;
 	}
-	if (!r)
-		return MHD_NO;
-	security_headers(r, rq->srv->tls, rs->cacheable);
-	if (rs->content_type)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs->content_type);
-	for (size_t i = 0; i < rs->nheaders; i++)
-		MHD_add_response_header(r, rs->headers[i].name, rs->headers[i].value);
-	enum MHD_Result ret = MHD_queue_response(rq->conn, rs->status, r);
+	enum MHD_Result ret = MHD_queue_response(rq->conn, status, r);
 	MHD_destroy_response(r);
 	return ret;
 }
@@ -268,15 +239,6 @@ void web_parse_error(struct request *rq, const struct parse_error *e)
 	char msg[512];
 	parse_error_message(e, msg, sizeof(msg));
 	web_error(rq, 400, msg, e->field[0] ? e->field : NULL);
-}
-
-void web_random_token(char out[AUTH_SECRET_LEN + 1])
-{
-	unsigned char raw[32];
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(out, AUTH_SECRET_LEN + 1, raw, sizeof(raw),
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof(raw));
 }
 
 bool web_token_equal(const char *a, const char *b)

@@ -295,10 +295,16 @@ int web_serve(const struct web_options *opt)
 		assets = SSP_ASSETDIR;
 	snprintf(srv.asset_dir, sizeof(srv.asset_dir), "%s", assets);
 
-	/* Fail now, not on the first request, when the database is missing. */
+	/* Fail now, not on the first request, when the database is missing or
+	 * others may read it or its key. */
 	struct service probe;
 	memset(&probe, 0, sizeof(probe));
 	char *err = NULL;
+	if (service_check_file_modes(opt->db_path, &err) < 0) {
+		fprintf(stderr, "ssp serve: %s\n", err);
+		free(err);
+		return -1;
+	}
 	if (store_open(opt->db_path, STORE_OPEN_EXISTING, &probe.store, &err) < 0) {
 		fprintf(stderr, "ssp serve: %s\n", err);
 		free(err);

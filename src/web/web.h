@@ -2,7 +2,8 @@
  *
  * Layout of src/web/:
  *   server.c   daemon, threads, per-thread service, request phases, limits
- *   response.c responses and the one function that sets security headers
+ *   response.c responses and cookies
+ *   headers.c  the one function that sets security headers
  *   router.c   the route table, authentication, CSRF, permission pre-check
  *   pages.c    HTML pages (layout.c: the page frame with DKFDS)
  *   api.c      JSON API under /api/v1/ (api_meetings.c: meetings and

@@ -129,8 +129,17 @@ void resp_redirect(struct request *rq, const char *location);
 /* The session cookie (value NULL: expire it). */
 void resp_session_cookie(struct request *rq, const char *value);
 void resp_csrf_cookie(struct request *rq, const char *value);
-/* Queues rq->rs on the connection with every security header. */
+/* Queues rq->rs on the connection with every security header; when one
+ * cannot be added, an empty 500 with them instead, or MHD_NO (the
+ * connection is closed). */
 enum MHD_Result resp_send(struct request *rq);
+
+/* ---- headers.c ---- */
+
+/* The libmicrohttpd response for rs with the security headers, its content
+ * type and its own headers; takes rs->fd. NULL when any header was refused
+ * (then nothing is sent with fewer headers than it should carry). */
+struct MHD_Response *resp_build(struct response *rs, bool tls);
 
 /* svc_status -> HTTP status */
 unsigned http_status_for(enum svc_status st);
@@ -351,8 +360,6 @@ int qr_svg(struct html *h, const char *text, const char *label);
 
 /* ---- util ---- */
 
-/* A fresh random token (AUTH_SECRET_LEN base64url chars + NUL). */
-void web_random_token(char out[AUTH_SECRET_LEN + 1]);
 /* Constant-time comparison of two NUL-terminated tokens. */
 bool web_token_equal(const char *a, const char *b);
 /* The value of a request header, or NULL. */

@@ -1,7 +1,8 @@
 /* test_web_units.c - unit tests of the web door's pure parts: the form,
- * query, cookie and JSON parsers (src/web/parse.c) and the escaping HTML
- * writer (src/web/html.c). The black-box tests in this folder cover the
- * rest through real HTTP. */
+ * query, cookie and JSON parsers (src/web/parse.c), the escaping HTML
+ * writer (src/web/html.c) and the response builder with its security
+ * headers (src/web/headers.c). The black-box tests in this folder cover
+ * the rest through real HTTP. */
 #include "../unit/test.h"
 
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 
 #include "web/html.h"
 #include "web/parse.h"
+#include "web/web_internal.h"
 
 static const struct form_limits LIM = {16, 4};
 
@@ -159,12 +161,49 @@ static void html_writer(void **state)
 	strbuf_release(&sb);
 }
 
+static void response_headers(void **state)
+{
+	(void)state;
+	struct response rs;
+	memset(&rs, 0, sizeof(rs));
+	strbuf_init(&rs.body);
+	rs.fd = -1;
+	rs.status = 200;
+	rs.content_type = "text/plain; charset=utf-8";
+	strbuf_addstr(&rs.body, "hej");
+	rs.headers[0].name = "Location";
+	rs.headers[0].value = strdup("/");
+	rs.nheaders = 1;
+	struct MHD_Response *r = resp_build(&rs, true);
+	assert_non_null(r);
+	assert_non_null(
+	    strstr(MHD_get_response_header(r, "Content-Security-Policy"), "default-src 'self'"));
+	assert_string_equal(MHD_get_response_header(r, "X-Frame-Options"), "DENY");
+	assert_string_equal(MHD_get_response_header(r, "X-Content-Type-Options"), "nosniff");
+	assert_string_equal(MHD_get_response_header(r, "Cache-Control"), "no-store");
+	assert_non_null(MHD_get_response_header(r, "Strict-Transport-Security"));
+	assert_string_equal(MHD_get_response_header(r, "Location"), "/");
+	MHD_destroy_response(r);
+
+	/* A header libmicrohttpd refuses (an empty value; a name with a
+	 * space): no response at all, rather than one that lacks it. */
+	free(rs.headers[0].value);
+	rs.headers[0].value = strdup("");
+	assert_null(resp_build(&rs, false));
+	free(rs.headers[0].value);
+	rs.headers[0].name = "Bad Name";
+	rs.headers[0].value = strdup("x");
+	assert_null(resp_build(&rs, false));
+	free(rs.headers[0].value);
+	strbuf_release(&rs.body);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(form_decodes), cmocka_unit_test(form_errors),
 	    cmocka_unit_test(cookies),      cmocka_unit_test(json_bodies),
-	    cmocka_unit_test(html_writer),
+	    cmocka_unit_test(html_writer),  cmocka_unit_test(response_headers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -69,7 +69,8 @@ void fixture_teardown(struct fixture *f)
 {
 	store_close(f->svc.store);
 	f->svc.store = NULL;
-	const char *sfx[] = {"", "-wal", "-shm", ".key"};
+	const char *sfx[] = {
+	    "", "-wal", "-shm", ".key", ".checkpoint", ".checkpoint.lock", ".checkpoint.tmp"};
 	for (size_t i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
 		char p[160];
 		snprintf(p, sizeof(p), "%s%s", f->path, sfx[i]);
@@ -82,11 +83,12 @@ void fixture_apply(struct fixture *f, const char *strategy)
 {
 	struct diags d;
 	diags_init(&d, "t.ini");
-	char *err = NULL;
-	if (service_strategy_apply(&f->svc, strategy, strlen(strategy), &d, NULL, &err) < 0) {
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_strategy_apply(&f->svc, &f->cli, strategy, strlen(strategy), &d, NULL, &r) < 0) {
 		diags_print(&d, stderr);
-		fail_msg("apply: %s", err ? err : "");
+		fail_msg("apply: %s", r.message ? r.message : "");
 	}
+	svc_result_clear(&r);
 	diags_release(&d);
 }
 

@@ -393,6 +393,97 @@ static void body_calendar(void **state)
 	org_release(&o);
 }
 
+/* The one text policy (domain/text_policy.h) guards every free-text field
+ * of a meeting: theme, agenda, minutes, guests' names and organisations. */
+static void every_field_passes_the_text_policy(void **state)
+{
+	(void)state;
+	struct svc_result r = SVC_RESULT_INIT;
+	struct actor sofie = fixture_actor(&fx, "sofie");
+	long long hot = first_of("hot"), p115 = first_of("p115");
+	struct meeting m;
+	long day = cal_days((struct date){cal_date(svc_today()).y + 1, 3, 10}); /* a Wednesday */
+	while (cal_weekday(day) > 5)
+		day++;
+	/* theme: CPR-like at a hotspot meeting, and at a § 115-møde too (every
+	 * role and the calendar feeds see it) */
+	static const char *const bad_themes[] = {"Peter Jensen 010203-1234",
+						 "Peter Jensen 010203 1234", "Tema\nlinje to",
+						 "Tema\x1b[2J"};
+	for (size_t i = 0; i < sizeof(bad_themes) / sizeof(bad_themes[0]); i++) {
+		const char *body = i == 0 ? "p115" : "hot";
+		assert_int_equal(svc_meeting_add(&fx.svc, &fx.cli, body, NULL, day, 600, 60,
+						 bad_themes[i], &m, &r),
+				 -1);
+		assert_int_equal(r.status, SVC_INVALID);
+		assert_string_equal(r.field, "theme");
+		assert_non_null(strstr(r.message, "Temaet"));
+		svc_result_clear(&r);
+	}
+	assert_int_equal(
+	    svc_meeting_add(&fx.svc, &fx.cli, "hot", NULL, day, 600, 60, "  Tryghed  ", &m, &r), 0);
+	assert_string_equal(m.theme, "Tryghed");
+	meeting_release(&m);
+
+	/* guests: CPR-like where named young people are not discussed,
+	 * control characters and line breaks anywhere */
+	struct person_list att = {0};
+	struct person *p = person_list_add(&att);
+	p->name = strdup("Mor til 01.02.03-1234");
+	p->org = strdup("Privat");
+	assert_int_equal(svc_meeting_attendance_save(&fx.svc, &sofie, hot, &att, &r), -1);
+	assert_string_equal(r.field, "guest_name");
+	assert_non_null(strstr(r.message, "CPR-nummer"));
+	assert_non_null(strstr(r.message, "Hotspot"));
+	svc_result_clear(&r);
+	assert_int_equal(fixture_count_log(&fx, "meeting.attendance", "refused"), 1);
+	free(att.v[0].name);
+	att.v[0].name = strdup("Gæst\nMed linjeskift");
+	assert_int_equal(svc_meeting_attendance_save(&fx.svc, &sofie, hot, &att, &r), -1);
+	assert_string_equal(r.field, "guest_name");
+	svc_result_clear(&r);
+	free(att.v[0].name);
+	att.v[0].name = strdup("Gæst Gæstesen");
+	free(att.v[0].org);
+	att.v[0].org = strdup("Org\xe2\x80\xae");
+	assert_int_equal(svc_meeting_attendance_save(&fx.svc, &sofie, hot, &att, &r), -1);
+	assert_string_equal(r.field, "guest_org");
+	svc_result_clear(&r);
+	/* at a § 115-møde a guest may be named by relation */
+	free(att.v[0].org);
+	att.v[0].org = strdup("  Privat ");
+	free(att.v[0].name);
+	att.v[0].name = strdup("Mor til 010203-1234");
+	assert_int_equal(svc_meeting_attendance_save(&fx.svc, &sofie, p115, &att, &r), 0);
+	person_list_release(&att);
+	struct org o;
+	org_init(&o);
+	struct meeting_view v;
+	assert_int_equal(svc_meeting_view(&fx.svc, &sofie, p115, &o, &v, &r), 0);
+	assert_string_equal(v.attendance.v[0].org, "Privat");
+	meeting_view_release(&v);
+	org_release(&o);
+
+	/* agenda and minutes: line breaks and tabs yes, other controls no */
+	assert_int_equal(svc_meeting_agenda_save(&fx.svc, &sofie, hot, "Et\nTo\x07", &r), -1);
+	assert_string_equal(r.field, "agenda");
+	assert_non_null(strstr(r.message, "linje 2"));
+	svc_result_clear(&r);
+	assert_int_equal(svc_meeting_agenda_save(&fx.svc, &sofie, hot, "Et\n010203/1234", &r), -1);
+	assert_non_null(strstr(r.message, "CPR-nummer"));
+	svc_result_clear(&r);
+	assert_int_equal(
+	    svc_meeting_minutes_save(&fx.svc, &sofie, hot, "Punkt\tnoter\x1b]0;x\x07", &r), -1);
+	assert_string_equal(r.field, "minutes");
+	svc_result_clear(&r);
+	assert_int_equal(
+	    svc_meeting_minutes_save(&fx.svc, &sofie, hot, "En ung (01 02 03-1234) blev nævnt", &r),
+	    -1);
+	svc_result_clear(&r);
+	assert_int_equal(
+	    svc_meeting_minutes_save(&fx.svc, &sofie, hot, "Punkt\tnoter\r\nlinje to", &r), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -401,6 +492,7 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(who_may_run, setup, teardown),
 	    cmocka_unit_test_setup_teardown(attendance_and_agenda, setup, teardown),
+	    cmocka_unit_test_setup_teardown(every_field_passes_the_text_policy, setup, teardown),
 	    cmocka_unit_test_setup_teardown(my_meetings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(calendar_tokens, setup, teardown),
 	    cmocka_unit_test_setup_teardown(body_calendar, setup, teardown),

@@ -156,9 +156,8 @@ static void reload_keeps_admin_edits(void **state)
 	struct diags d;
 	diags_init(&d, "t.ini");
 	struct strlist kept = STRLIST_INIT;
-	char *err = NULL;
-	assert_int_equal(service_strategy_apply(&fx.svc, edited, strlen(edited), &d, &kept, &err),
-			 0);
+	assert_int_equal(
+	    svc_strategy_apply(&fx.svc, &fx.cli, edited, strlen(edited), &d, &kept, &r), 0);
 	diags_release(&d);
 	assert_int_equal(kept.nr, 3);
 	assert_string_equal(kept.v[0], "skole-a");
@@ -190,7 +189,7 @@ static void reload_keeps_admin_edits(void **state)
 	assert_int_equal(svc_institution_set_active(&fx.svc, &admin, "skole-b", true, &r), 0);
 	diags_init(&d, "t.ini");
 	assert_int_equal(
-	    service_strategy_apply(&fx.svc, STRATEGY, strlen(STRATEGY), &d, &kept, &err), 0);
+	    svc_strategy_apply(&fx.svc, &fx.cli, STRATEGY, strlen(STRATEGY), &d, &kept, &r), 0);
 	diags_release(&d);
 	assert_int_equal(kept.nr, 2); /* skole-a, skole-b (ny-skole is not in STRATEGY) */
 	strlist_clear(&kept);

@@ -38,10 +38,13 @@ static int apply(const char *text)
 	char *err = NULL;
 	assert_int_equal(store_open(fx.path, STORE_OPEN_CREATE, &s, &err), 0);
 	struct service svc = {.store = s};
+	struct actor a;
+	actor_cli(&a);
 	struct diags d;
 	diags_init(&d, "t.ini");
-	int rc = service_strategy_apply(&svc, text, strlen(text), &d, NULL, &err);
-	free(err);
+	struct svc_result r = SVC_RESULT_INIT;
+	int rc = svc_strategy_apply(&svc, &a, text, strlen(text), &d, NULL, &r);
+	svc_result_clear(&r);
 	diags_release(&d);
 	store_close(s);
 	return rc;

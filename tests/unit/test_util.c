@@ -87,15 +87,18 @@ static void config_good(void **state)
 	assert_true(c.totp_required_roles & (1u << ROLE_POLICE));
 	diags_release(&d);
 	assert_int_equal(parse_conf("; kommentar\n[web]\nlisten = 0.0.0.0:9000\nthreads = 8\n"
-				    "[session]\nidle-minutes = 5\n[login]\ntotp-roles = ingen\n"
-				    "[test]\nfast-password-hashing = ja\n",
+				    "[session]\nidle-minutes = 5\n[login]\ntotp-roles = ingen\n",
 				    &c, &d),
 			 0);
 	assert_string_equal(c.listen, "0.0.0.0:9000");
 	assert_int_equal(c.threads, 8);
 	assert_int_equal(c.session_idle_minutes, 5);
 	assert_int_equal(c.totp_required_roles, 0);
-	assert_true(c.fast_password_hashing);
+	assert_false(c.fast_password_hashing);
+	diags_release(&d);
+	/* fast hashing is no setting a production ssp.conf can turn on */
+	assert_int_equal(parse_conf("[test]\nfast-password-hashing = ja\n", &c, &d), -1);
+	assert_false(c.fast_password_hashing);
 	diags_release(&d);
 	assert_int_equal(parse_conf("[login]\ntotp-roles = ssp, revisor\n", &c, &d), 0);
 	assert_int_equal(c.totp_required_roles, (1u << ROLE_SSP) | (1u << ROLE_AUDITOR));
