@@ -42,6 +42,7 @@ static const struct menu_item menu[] = {
     {"/moeder", N_("Møder"), ACT_MEETING_VIEW},
     {"/skoler", N_("Skolenetværket"), ACT_SCHOOL_VIEW},
     {"/overholdelse", N_("Overholdelse"), ACT_COMPLIANCE_VIEW},
+    {"/data", N_("Data"), ACT_DATA_VIEW},
     {"/brugere", N_("Brugere"), ACT_USER_ADMIN},
     {"/log", N_("Adgangslog"), ACT_AUDIT_VIEW},
     {"/profil", N_("Min profil"), ACT_PROFILE},

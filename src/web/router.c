@@ -65,6 +65,12 @@ const struct route web_routes[] = {
 	{R_POST, "/skoler/{id}/laeseplan/{item}", KIND_PAGE, AUTH_FULL, ACT_LAESEPLAN_EDIT, h_laeseplan_edit},
 	{R_POST, "/skoler/{id}/laeseplan/{item}/slet", KIND_PAGE, AUTH_FULL, ACT_LAESEPLAN_EDIT, h_laeseplan_remove},
 	{R_GET, "/overholdelse", KIND_PAGE, AUTH_FULL, ACT_COMPLIANCE_VIEW, h_compliance},
+	/* the data behind the strategy (pages_data.c) */
+	{R_GET, "/data", KIND_PAGE, AUTH_FULL, ACT_DATA_VIEW, h_data},
+	{R_GET, "/data/ungeprofil.csv", KIND_PAGE, AUTH_FULL, ACT_DATA_VIEW, h_data_csv_survey},
+	{R_GET, "/data/kriminalitet.csv", KIND_PAGE, AUTH_FULL, ACT_DATA_VIEW, h_data_csv_crime},
+	{R_GET, "/data/import", KIND_PAGE, AUTH_FULL, ACT_DATA_IMPORT, h_data_import},
+	{R_POST, "/data/import", KIND_PAGE, AUTH_FULL, ACT_DATA_IMPORT, h_data_import_post},
 
 	/* meetings, the annual wheel and calendars (pages_meetings.c,
 	 * pages_calendar.c); "{x}.ics" captures x without the suffix */

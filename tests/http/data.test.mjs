@@ -65,3 +65,71 @@ test('other roles are refused, and the refusal is logged', async () => {
   const denied = log.stdout.split('\n').filter((l) => l.includes('\tdata.view\t') && l.endsWith('denied'));
   assert.equal(denied.length, 2);
 });
+
+// ---- the page /data, its CSV downloads and the import with preview ----
+
+import { Client } from './lib.mjs';
+
+async function signedIn(user) {
+  const c = new Client(srv);
+  assert.equal((await c.login(user)).status, 303, `sign-in ${user}`);
+  const home = await c.get('/');
+  c.csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(home.text_)[1];
+  return c;
+}
+
+test('/data draws each series as an SVG chart with its table; hidden cells are "<5"', async () => {
+  const c = await signedIn('sten');
+  const r = await c.get('/data');
+  assert.equal(r.status, 200);
+  const html = r.text_;
+  const fig = /<figure class="app-figure" id="kriminalitet-1">([\s\S]*?)<\/figure>/.exec(html)[1];
+  assert.match(fig, /<svg class="app-chart"[^>]*role="img"[^>]*aria-labelledby="kriminalitet-1-title kriminalitet-1-desc"/);
+  assert.match(fig, /<title id="kriminalitet-1-title">EKSEMPEL Tyveri, 15-17 år: antal pr. år<\/title>/);
+  // bars: Hele kommunen 123 and Øst 60 are drawn, in the series' order; the hidden ones are not
+  const bars = [...fig.matchAll(/<rect [^>]*><title>([^<]*)<\/title><\/rect>/g)].map((m) => m[1]);
+  assert.deepEqual(bars, ['Hele kommunen, 2025: 123', 'Øst, 2025: 60']);
+  // the legend in the strategy's order, and the table beside it
+  const legend = [...fig.matchAll(/<text x="\d+" y="\d+" class="app-chart-label">([^<]*)<\/text>/g)].map((m) => m[1]);
+  assert.deepEqual(legend.slice(-4), ['Hele kommunen', 'Vest', 'Midt', 'Øst']);
+  const cells = [...fig.matchAll(/<td class="app-num">([^<]*)<\/td>/g)].map((m) => m[1]);
+  assert.deepEqual(cells, ['123', '&lt;5', '&lt;5', '60']);
+  // the survey: shares with a decimal comma, against the national share
+  const u = /<figure class="app-figure" id="ungeprofil-2">([\s\S]*?)<\/figure>/.exec(html)[1];
+  assert.match(u, /EKSEMPEL Har prøvet hash – 9. klasse, andel i procent/);
+  assert.match(u, /<title>Landsplan, 2025: 11,3%<\/title>/);
+  assert.match(u, /<title>Hele kommunen, 2025: 12,5%<\/title>/);
+  assert.ok(!html.includes('/data/import'), 'no import link for the steering group');
+});
+
+test('the CSV downloads are Danish Excel', async () => {
+  const c = await signedIn('per');
+  const r = await c.req('GET', '/data/kriminalitet.csv');
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /^text\/csv; charset=utf-8/);
+  assert.match(r.headers.get('content-disposition'), /attachment; filename="kriminalitet.csv"/);
+  // fetch's decoder drops the byte-order mark (tests/cli/data.sh checks it)
+  const text = r.text_;
+  assert.ok(text.startsWith('år;måned;kategori;aldersgruppe;distrikt;antal\r\n'));
+  assert.ok(text.includes('2025;;EKSEMPEL Tyveri;15-17;Vest;<5\r\n'));
+});
+
+test('the SSP-team pastes a file, sees what it would change, then imports it', async () => {
+  const c = await signedIn('sara');
+  const csv = 'år;kategori;aldersgruppe;distrikt;antal\n2025;EKSEMPEL Tyveri;15-17;Øst;61\n2026;EKSEMPEL Tyveri;15-17;;99\n';
+  let r = await c.post('/data/import', { form: { csrf: c.csrf, kind: 'kriminalitet', csv, step: 'preview' } });
+  assert.equal(r.status, 200);
+  assert.match(r.text_, /Filen vil tilføje 1 rækker, erstatte 1 og lade 0 være uændrede\./);
+  let rows = (await (await get('sara', '/api/v1/data/kriminalitet?year=2026')).json()).rows;
+  assert.equal(rows.length, 0, 'the preview stored nothing');
+  r = await c.post('/data/import', { form: { csrf: c.csrf, kind: 'kriminalitet', csv, step: 'apply' } });
+  assert.equal(r.status, 200);
+  assert.match(r.text_, /1 tilføjet, 1 erstattet, 0 uændrede\./);
+  rows = (await (await get('sara', '/api/v1/data/kriminalitet?year=2026')).json()).rows;
+  assert.equal(rows[0].count, 99);
+  // a bad file: the line and column, nothing stored, the text kept in the form
+  r = await c.post('/data/import', { form: { csrf: c.csrf, kind: 'kriminalitet', csv: csv.replace('99', '9x'), step: 'apply' } });
+  assert.equal(r.status, 422);
+  assert.match(r.text_, /Linje 3: kolonne 5 \(antal\): »9x«/);
+  assert.match(r.text_, /<textarea[^>]*>år;kategori/);
+});
