@@ -38,7 +38,7 @@ echo "== $rows rows, $size bytes ($build)"
 run() {
 	label=$1
 	shift
-	/usr/bin/time -f "%e s, peak %M KiB" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" || {
+	/usr/bin/time -f "%e s wall (%U s user, %S s sys), peak %M KiB" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" || {
 		cat "$tmp/err"
 		exit 1
 	}
