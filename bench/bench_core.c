@@ -13,9 +13,13 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "domain/plan.h"
 #include "render/org_json.h"
+#include "service/audit.h"
+#include "service/config.h"
+#include "service/crypto.h"
 #include "strategy/parse.h"
 #include "util/file.h"
 
@@ -101,6 +105,40 @@ static void hash_interactive(void *arg)
 					  crypto_pwhash_MEMLIMIT_INTERACTIVE);
 }
 
+/* A service on a temporary database: sealing (a data key look-up, an
+ * unwrap and XChaCha20-Poly1305 each way) and one access-log append (a
+ * transaction, the chain hash and the checkpoint file: flock, temp file,
+ * fsync, rename). */
+struct svc_arg {
+	struct service svc;
+	struct actor a;
+};
+
+static void seal_open_64(void *arg)
+{
+	struct svc_arg *s = arg;
+	static const struct sealed_ref at = {"user", "totp_secret", 1};
+	char plain[64] = "Anna Andersen, 010203-1234, Skolevej 1";
+	unsigned char *v;
+	size_t n, pn;
+	char *p;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_seal(&s->svc, &at, plain, sizeof(plain), &v, &n, &r) == 0 &&
+	    svc_unseal(&s->svc, &at, v, n, &p, &pn, &r) == 0) {
+		sink += (size_t)p[0];
+		svc_plain_free(p, pn);
+	}
+	free(v);
+	svc_result_clear(&r);
+}
+
+static void audit_append(void *arg)
+{
+	struct svc_arg *s = arg;
+	struct audit_entry e = {"bench.entry", "x", NULL, NULL, "ok"};
+	sink += (size_t)audit_log(&s->svc, &s->a, "bench", &e);
+}
+
 int main(int argc, char **argv)
 {
 	const char *path = argc > 1 ? argv[1] : "strategies/hedensted.ini";
@@ -123,6 +161,19 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	struct org_arg oa = {&o};
+	char dir[] = "/tmp/ssp-bench-XXXXXX", db[64];
+	struct svc_arg sa;
+	memset(&sa, 0, sizeof(sa));
+	if (!mkdtemp(dir))
+		return 1;
+	snprintf(db, sizeof(db), "%s/b.db", dir);
+	static struct config cfg;
+	config_defaults(&cfg);
+	if (service_open(&sa.svc, db, SERVICE_OPEN_CREATE, &cfg, &err) < 0) {
+		fprintf(stderr, "bench: %s\n", err);
+		return 1;
+	}
+	actor_cli(&sa.a);
 
 	double base = measure(copy_text, &t, min_s);
 	struct {
@@ -134,6 +185,8 @@ int main(int argc, char **argv)
 	    {"org_to_json", render_json, &oa},
 	    {"plan_year_2027", plan_one_year, &oa},
 	    {"argon2id_interactive", hash_interactive, NULL},
+	    {"seal_open_64b", seal_open_64, &sa},
+	    {"audit_append", audit_append, &sa},
 	};
 	printf("%-22s %14s %14s\n", "case", "us/call", "x baseline");
 	printf("%-22s %14.3f %14.1f\n", "baseline_copy", base * 1e6, 1.0);
@@ -144,6 +197,14 @@ int main(int argc, char **argv)
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	printf("peak_rss_kib %ld\n", ru.ru_maxrss);
+	service_close(&sa.svc);
+	const char *sfx[] = {"", "-wal", "-shm", ".key", ".checkpoint", ".checkpoint.lock"};
+	for (size_t i = 0; i < sizeof(sfx) / sizeof(*sfx); i++) {
+		char p[96];
+		snprintf(p, sizeof(p), "%s%s", db, sfx[i]);
+		unlink(p);
+	}
+	rmdir(dir);
 	diags_release(&d);
 	org_release(&o);
 	strbuf_release(&sb);

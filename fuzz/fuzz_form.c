@@ -1,5 +1,6 @@
 /* fuzz_form.c - libFuzzer target for the form / query-string parser
- * (src/web/parse.c form_parse) and the HTML escaper that later prints the
+ * (src/web/parse.c form_parse), the id parser (id_parse) on every value,
+ * and the HTML escaper that later prints the
  * values (src/web/html.c html_escape).
  *
  * Small limits (values of 64 bytes, 8 fields) so the fuzzer reaches the
@@ -58,6 +59,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f)
 					abort();
 			}
+			/* every value may be an id (path segments, form fields):
+			 * id_parse accepts only 1-18 digits without a leading zero */
+			long long id = 0;
+			if (id_parse(x->value, &id) &&
+			    (id < 1 || x->value_len > 18 || x->value[0] == '0'))
+				abort();
 			if (form_get(&f, x->key) !=
 			    f.v[i].value) /* no duplicates: first is itself */
 				abort();

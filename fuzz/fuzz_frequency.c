@@ -41,21 +41,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int mc = frequency_month_count(&f);
 		if (mc < 0 || mc > 12 || (f.months && !mc))
 			abort();
-		if (f.every_days < 0 || f.every_days > 365 || f.per_month < 0 || f.per_month > 31)
+		if (f.every_days < 0 || f.every_days > 365 || f.per_month < 0 || f.per_month > 31 ||
+		    f.per_quarter < 0 || f.per_quarter > 92)
+			abort();
+		/* a weekday only with a cadence, and only a working day */
+		if (f.weekday < 0 || f.weekday > 5 || (f.weekday && !f.every_days))
 			abort();
 		/* at most one kind of rule */
-		int kinds = (f.every_days > 0) + (f.per_month > 0) + f.continuous;
+		int kinds =
+		    (f.every_days > 0) + (f.per_month > 0) + (f.per_quarter > 0) + f.continuous;
 		if (kinds > 1)
 			abort();
-		if (f.months && !f.per_month)
+		if ((f.months || f.school_holidays) && f.continuous)
 			abort();
 		if (f.per_district && (f.every_days || f.continuous))
 			abort();
-		/* a cadence implies its yearly minimum */
-		if (f.every_days && f.min_per_year != 365 / f.every_days)
+		/* a cadence implies its yearly minimum: all year, or fewer over some months */
+		if (f.every_days && (f.min_per_year > 365 / f.every_days ||
+				     (!f.months && f.min_per_year != 365 / f.every_days)))
 			abort();
 		/* a monthly rule implies count * months */
 		if (f.per_month && f.min_per_year != f.per_month * (f.months ? mc : 12))
+			abort();
+		/* ad hoc meetings can only count when there are some */
+		if (f.ad_hoc_counts && !f.ad_hoc)
 			abort();
 		/* something must have been said */
 		if (f.min_per_year < 0 && !f.ad_hoc && !f.continuous)
@@ -67,7 +76,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		/* on error the output is reset */
 		if (f.min_per_year != -1 || f.max_per_year != -1 || f.months || f.every_days ||
-		    f.per_month || f.per_district || f.ad_hoc || f.continuous)
+		    f.per_month || f.per_quarter || f.weekday || f.school_holidays ||
+		    f.per_district || f.ad_hoc || f.ad_hoc_counts || f.continuous)
 			abort();
 		free(err);
 	}

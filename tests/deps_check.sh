@@ -55,7 +55,9 @@ check() { # check KIND NAME FILE
 }
 # shellcheck disable=SC2086 # meson.build paths have no spaces
 deps=$(grep -Eoh "(^|[^A-Za-z0-9_])dependency\('[^']+'" $files |
-	sed "s/.*dependency('\([^']*\)'/\1/" | sort -u)
+	sed "s/.*dependency('\([^']*\)'/\1/" | sort -u |
+	# meson's own dependencies (no package: the C library and the compiler)
+	grep -vxE 'threads|openmp|dl|iconv|intl')
 # shellcheck disable=SC2086
 libs=$(grep -Eoh "find_library\('[^']+'" $files |
 	sed "s/.*find_library('\([^']*\)'/\1/" | sort -u)

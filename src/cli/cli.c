@@ -80,17 +80,6 @@ int cli_svc_error(const struct svc_result *r)
 	return 1;
 }
 
-int cli_open_store(struct cli_ctx *ctx, enum store_open_mode mode, struct store **out)
-{
-	char *err = NULL;
-	if (store_open(ctx->db_path, mode, out, &err) < 0) {
-		cli_error("%s", err);
-		free(err);
-		return -1;
-	}
-	return 0;
-}
-
 int cli_read_file(const char *path, struct strbuf *out)
 {
 	char *err = NULL;
@@ -119,18 +108,12 @@ int cli_load_config(struct cli_ctx *ctx)
 	return rc;
 }
 
-int cli_open_service(struct cli_ctx *ctx, enum store_open_mode mode, struct service *svc)
+int cli_open_service(struct cli_ctx *ctx, enum service_open_mode mode, struct service *svc)
 {
-	memset(svc, 0, sizeof(*svc));
-	svc->cfg = &ctx->cfg;
-	if (cli_open_store(ctx, mode, &svc->store) < 0)
-		return -1;
 	char *err = NULL;
-	if (service_load_key(svc, ctx->db_path, &err) < 0) {
+	if (service_open(svc, ctx->db_path, mode, &ctx->cfg, &err) < 0) {
 		cli_error("%s", err);
 		free(err);
-		store_close(svc->store);
-		svc->store = NULL;
 		return -1;
 	}
 	return 0;
@@ -138,9 +121,7 @@ int cli_open_service(struct cli_ctx *ctx, enum store_open_mode mode, struct serv
 
 void cli_close_service(struct service *svc)
 {
-	store_close(svc->store);
-	sodium_memzero(svc->key, sizeof(svc->key));
-	svc->store = NULL;
+	service_close(svc);
 }
 
 int cli_call_open(struct cli_ctx *ctx, struct cli_call *c)
@@ -148,7 +129,7 @@ int cli_call_open(struct cli_ctx *ctx, struct cli_call *c)
 	struct svc_result none = SVC_RESULT_INIT;
 	c->r = none;
 	actor_cli(&c->a);
-	return cli_open_service(ctx, STORE_OPEN_EXISTING, &c->svc);
+	return cli_open_service(ctx, SERVICE_OPEN_EXISTING, &c->svc);
 }
 
 int cli_call_close(struct cli_call *c, int rc)

@@ -11,7 +11,6 @@
 #include <stdio.h>
 
 #include "service/service.h"
-#include "store/store.h"
 #include "util/strbuf.h"
 
 struct cli_ctx {
@@ -57,15 +56,13 @@ int cli_svc_error(const struct svc_result *r);
 /* Reads the file path into out; prints the error and returns -1 on failure. */
 int cli_read_file(const char *path, struct strbuf *out);
 
-/* Opens the store named by ctx; prints the error and returns -1 on failure. */
-int cli_open_store(struct cli_ctx *ctx, enum store_open_mode mode, struct store **out);
-
 /* Loads ctx->config_path (if any) into ctx->cfg; prints errors. */
 int cli_load_config(struct cli_ctx *ctx);
 
-/* Opens the store and the instance key into svc (svc->cfg = &ctx->cfg).
- * Prints the error and returns -1 on failure. Close with cli_close_service. */
-int cli_open_service(struct cli_ctx *ctx, enum store_open_mode mode, struct service *svc);
+/* Opens the service (service_open: the database and the instance key) on
+ * ctx's database with ctx->cfg. Prints the error and returns -1 on failure.
+ * Close with cli_close_service. */
+int cli_open_service(struct cli_ctx *ctx, enum service_open_mode mode, struct service *svc);
 void cli_close_service(struct service *svc);
 
 /* One command's call of the service: the opened service (existing

@@ -102,7 +102,7 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 		goto out;
 	}
 	struct service svc;
-	if (cli_open_service(ctx, STORE_OPEN_CREATE, &svc) < 0) {
+	if (cli_open_service(ctx, SERVICE_OPEN_CREATE, &svc) < 0) {
 		bad = 1;
 		goto out;
 	}

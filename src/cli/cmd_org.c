@@ -58,7 +58,7 @@ int cmd_org(int argc, char **argv, struct cli_ctx *ctx)
 		return EXIT_USAGE;
 
 	struct service svc;
-	if (cli_open_service(ctx, STORE_OPEN_EXISTING, &svc) < 0)
+	if (cli_open_service(ctx, SERVICE_OPEN_EXISTING, &svc) < 0)
 		return 1;
 	struct org o;
 	org_init(&o);

@@ -16,10 +16,18 @@ static void user_usage(FILE *out)
 		"                   [--institution ID] --password-stdin\n"
 		"       ssp user list\n"
 		"       ssp user disable BRUGERNAVN\n"
+		"       ssp user role BRUGERNAVN ROLLE\n"
 		"\n"
 		"Roller: admin, ssp, politi, boern-familier, ungeenhed, kontaktperson,\n"
 		"styregruppe, revisor. Adgangskoden læses fra standard-input (første linje,\n"
-		"mindst 12 tegn), så den ikke står i kommandohistorikken.\n"),
+		"mindst 12 tegn), så den ikke står i kommandohistorikken.\n"
+		"\n"
+		"Kommandolinjen er den lokale operatør: den, der kan læse databasen og dens\n"
+		"nøglefil på serveren (i drift maskinens root). Den skal derfor ikke bekræfte\n"
+		"med to-faktor, når den opretter en bruger med en rolle, der ser\n"
+		"personoplysninger, eller giver en bruger sådan en rolle; i webgrænsefladen\n"
+		"og API'et kræver det administratorens egen to-faktor-kode. Handlingen står\n"
+		"som en bemærkelsesværdig hændelse i adgangsloggen (user.grant).\n"),
 	      out);
 }
 
@@ -149,10 +157,30 @@ static int user_disable(int argc, char **argv, struct cli_ctx *ctx)
 	return cli_call_close(&call, rc);
 }
 
+static int user_role(int argc, char **argv, struct cli_ctx *ctx)
+{
+	if (argc != 3)
+		return cli_usage_error("user role", _("angiv et brugernavn og en rolle"));
+	enum role role;
+	if (role_parse(argv[2], &role) < 0)
+		return cli_usage_error("user role", _("ukendt rolle »%s«"), argv[2]);
+	struct cli_call call;
+	if (cli_call_open(ctx, &call) < 0)
+		return 1;
+	int rc = svc_user_set_role(&call.svc, &call.a, argv[1], role, NULL, &call.r) < 0
+		     ? cli_svc_error(&call.r)
+		     : 0;
+	if (!rc)
+		printf(_("Brugeren %s har nu rollen %s; brugerens sessioner er lukket.\n"), argv[1],
+		       role_label(role));
+	return cli_call_close(&call, rc);
+}
+
 int cmd_user(int argc, char **argv, struct cli_ctx *ctx)
 {
 	if (argc < 2)
-		return cli_usage_error("user", _("angiv en handling: add, list eller disable"));
+		return cli_usage_error("user",
+				       _("angiv en handling: add, list, disable eller role"));
 	const char *what = argv[1];
 	if (cli_is_help(what)) {
 		user_usage(stdout);
@@ -169,8 +197,10 @@ int cmd_user(int argc, char **argv, struct cli_ctx *ctx)
 				 : cli_usage_error("user list", _("for mange argumenter"));
 	if (!strcmp(what, "disable"))
 		return user_disable(argc - 1, argv + 1, ctx);
-	return cli_usage_error("user", _("ukendt handling »%s«; brug add, list eller disable"),
-			       what);
+	if (!strcmp(what, "role"))
+		return user_role(argc - 1, argv + 1, ctx);
+	return cli_usage_error("user",
+			       _("ukendt handling »%s«; brug add, list, disable eller role"), what);
 }
 
 static void token_usage(FILE *out)
@@ -180,7 +210,12 @@ static void token_usage(FILE *out)
 		"\n"
 		"create udsteder et API-token til JSON-API'et (Authorization: Bearer TOKEN).\n"
 		"Tokenet vises kun én gang og gemmes kun som hash. revoke tilbagekalder\n"
-		"alle brugerens tokens.\n"),
+		"alle brugerens tokens.\n"
+		"\n"
+		"Et token står for brugeren med brugerens rolle på JSON-API'et, indtil det\n"
+		"tilbagekaldes, og springer to-faktor over. Derfor laves tokens kun her, af\n"
+		"den lokale operatør (maskinens root), aldrig i webgrænsefladen. Se\n"
+		"docs/tokens.md.\n"),
 	      out);
 }
 

@@ -24,6 +24,32 @@
  *
  * The two tell a coordinator apart "the plan is short" from "the
  * records (or the meetings) lag behind the plan".
+ *
+ * held counts only meetings marked held whose day is before D; an ad hoc
+ * meeting (added by hand) counts only when the frequency says so ("+ ad
+ * hoc, som tæller med"), for the rule is the strategy's regular meetings.
+ *
+ * [C-PERIOD] A periodic rule is also judged period by period, so a rule
+ * broken in one period shows even when the yearly total is met:
+ *
+ *   monthly   each month the rule applies to (its period, minus its
+ *             exclusions): required = N a month
+ *   quarterly each quarter: required = N a quarter
+ *   cadence   each ISO week in which the plan has a regular meeting:
+ *             required = 1, so a meeting cancelled without another one in
+ *             its week (the closed-day tolerance) is a gap in the cadence
+ *   yearly    the year: required = the minimum
+ *
+ * (per district for a body that meets in each district). A period that
+ * has ended before D is "ok" when held >= required, else "behind" (it can
+ * no longer be made up); a current or future period gets the rule above.
+ * The body's status is the worst of its counts, its districts and its
+ * periods.
+ *
+ * [C-THEME] For a body with an annual wheel or standing duties, a theme
+ * or duty (the yearly evaluation, the focus areas) of a cancelled meeting
+ * that no other meeting of the year carries is a missing theme; it makes
+ * the body at least "behind".
  */
 #ifndef SSP_COMPLIANCE_H
 #define SSP_COMPLIANCE_H
@@ -44,6 +70,13 @@ struct compliance_counts {
 	enum compliance_status status;
 };
 
+struct compliance_period {
+	long from, to;        /* days (calendar.h), inclusive */
+	const char *district; /* borrowed district id, or NULL */
+	int required, planned, held;
+	enum compliance_status status;
+};
+
 struct compliance_row {
 	const char *body; /* borrowed from the org */
 	const char *name; /* borrowed */
@@ -54,6 +87,12 @@ struct compliance_row {
 	const char **district_names;
 	struct compliance_counts *districts;
 	size_t districts_nr;
+	/* [C-PERIOD] in date order (then district order) */
+	struct compliance_period *periods;
+	size_t periods_nr, periods_alloc;
+	/* [C-THEME] themes and duties of cancelled meetings not carried by
+	 * another meeting; strings owned by the row */
+	struct strlist missing_themes;
 };
 
 struct compliance {

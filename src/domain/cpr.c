@@ -285,30 +285,6 @@ static size_t match_at(const char *text, size_t len, size_t start, size_t *seria
 	return end;
 }
 
-bool cpr_digits(const char *s, size_t len, char out[11])
-{
-	while (len && (*s == ' ' || *s == '\t')) {
-		s++;
-		len--;
-	}
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	struct unit u;
-	if (!len)
-		return false;
-	unit_at(s, len, 0, &u);
-	if (u.cls != U_DIGIT)
-		return false;
-	int d[10];
-	size_t serial;
-	if (shape(s, len, 0, d, &serial) != len)
-		return false;
-	for (int k = 0; k < 10; k++)
-		out[k] = (char)('0' + d[k]);
-	out[10] = '\0';
-	return true;
-}
-
 bool cpr_is_plausible(const char *s, size_t len)
 {
 	struct unit u;
@@ -369,4 +345,32 @@ void cpr_mask(const char *text, size_t len, struct strbuf *out)
 		from = e;
 	}
 	strbuf_add(out, text + from, len - from);
+}
+
+bool cpr_digits(const char *s, size_t len, char out[11])
+{
+	/* leading and trailing blanks, Unicode spaces and ignorable
+	 * characters are not part of the number */
+	size_t start = 0;
+	struct unit u;
+	while (next_unit(s, len, &start, &u) && u.cls == U_SPACE)
+		start += u.len;
+	size_t end = len;
+	while (end > start) {
+		size_t k = end - 1;
+		while (k > start && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		unit_at(s, end, k, &u);
+		if (k + u.len != end || (u.cls != U_SPACE && u.cls != U_IGNORE))
+			break;
+		end = k;
+	}
+	int d[10];
+	size_t serial;
+	if (start >= end || shape(s, end, start, d, &serial) != end)
+		return false;
+	for (int i = 0; i < 10; i++)
+		out[i] = (char)('0' + d[i]);
+	out[10] = '\0';
+	return true;
 }

@@ -42,8 +42,9 @@ int cpr_birth_year(int yy, int seventh);
 bool cpr_is_plausible(const char *s, size_t len);
 
 /* The normal form of a CPR number for exact look-ups (the blind index,
- * service/crypto.h): its ten digits, whatever the separator ("010203-1234",
- * "0102031234", "010203–1234" and the same with surrounding blanks all give
+ * service/crypto.h): its ten ASCII digits, whatever the spelling the
+ * detector reads ("010203-1234", "0102031234", "010203–1234", "01.02.03-1234",
+ * full-width digits, and the same with surrounding blanks all give
  * "0102031234"). Only the shape is checked, not the date, so a number
  * given with a typing error still finds itself. Writes 10 digits and a
  * NUL to out and returns true, or returns false when s[0..len) is not

@@ -43,20 +43,6 @@ static void fail(struct parser *p, const char *msg, const char *arg)
 	p->err = strbuf_detach(&sb);
 }
 
-/* Lower-cases ASCII and the Latin-1 supplement letters in UTF-8 (Æ Ø Å É ...). */
-static void lower_utf8(char *s)
-{
-	unsigned char *u = (unsigned char *)s;
-	for (; *u; u++) {
-		if (*u < 0x80) {
-			*u = (unsigned char)tolower(*u);
-		} else if (*u == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97) {
-			u[1] += 0x20;
-			u++;
-		}
-	}
-}
-
 static int tokenize(struct parser *p, const char *text)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -70,6 +56,26 @@ static int tokenize(struct parser *p, const char *text)
 		if (isspace(*s)) {
 			s++;
 			continue;
+		}
+		if (*s == '(') {
+			/* a remark in parentheses is a comment: skipped, nesting allowed */
+			int depth = 0;
+			do {
+				if (*s == '(')
+					depth++;
+				else if (*s == ')')
+					depth--;
+				s++;
+			} while (*s && depth > 0);
+			if (depth > 0) {
+				fail(p, _("der mangler »)« efter en bemærkning i parentes"), NULL);
+				return -1;
+			}
+			continue;
+		}
+		if (*s == ')') {
+			fail(p, _("»)« uden en »(« før"), NULL);
+			return -1;
 		}
 		if (isdigit(*s)) {
 			long v = 0;
@@ -90,7 +96,7 @@ static int tokenize(struct parser *p, const char *text)
 						     sizeof(t->text) - 1);
 			memcpy(t->text, start, len);
 			t->text[len] = '\0';
-			lower_utf8(t->text);
+			utf8_lower_latin1(t->text);
 			t->kind = T_WORD;
 		} else if (strchr("-.,+/", *s)) {
 			t->kind = T_PUNCT;
@@ -296,10 +302,59 @@ static void parse_period(struct parser *p, struct frequency *f)
 	}
 }
 
-static void parse_count_rule(struct parser *p, struct frequency *f, bool atleast)
+/* The kind of count a rule states; finish() turns it into the yearly
+ * minimum and maximum once the months (period, exclusions) are known. */
+enum rule_unit { U_NONE, U_YEAR, U_MONTH, U_QUARTER, U_CADENCE };
+
+struct rule {
+	enum rule_unit unit;
+	long lo, hi;
+	bool atleast;
+};
+
+static const char *const weekday_words[] = {NULL,      "mandag", "tirsdag", "onsdag",
+					    "torsdag", "fredag", "lørdag",  "søndag"};
+
+/* Reads a weekday ("mandag", "mandagen", "mandage"); returns 1-7 or 0. */
+static int accept_weekday(struct parser *p)
+{
+	const struct tok *t = peek(p, 0);
+	if (t->kind != T_WORD)
+		return 0;
+	for (int d = 1; d <= 7; d++) {
+		size_t n = strlen(weekday_words[d]);
+		if (!strncmp(t->text, weekday_words[d], n) &&
+		    (!t->text[n] || !strcmp(t->text + n, "en") || !strcmp(t->text + n, "e"))) {
+			p->pos++;
+			return d;
+		}
+	}
+	return 0;
+}
+
+static bool accept_per_quarter(struct parser *p)
+{
+	if (accept_word(p, "kvartalsvis"))
+		return true;
+	if (is_word(p, 0, "om") && is_word(p, 1, "kvartalet")) {
+		p->pos += 2;
+		return true;
+	}
+	if (is_word(p, 0, "pr") && is_punct(p, 1, '.') && is_word(p, 2, "kvartal")) {
+		p->pos += 3;
+		return true;
+	}
+	if ((is_word(p, 0, "per") || is_word(p, 0, "hvert")) && is_word(p, 1, "kvartal")) {
+		p->pos += 2;
+		return true;
+	}
+	return false;
+}
+
+static void parse_count_rule(struct parser *p, struct frequency *f, struct rule *r)
 {
 	long lo, hi;
-	if (is_word(p, 0, "månedligt") || is_word(p, 0, "årligt")) {
+	if (is_word(p, 0, "månedligt") || is_word(p, 0, "årligt") || is_word(p, 0, "kvartalsvis")) {
 		lo = 1; /* "månedligt" alone means once a month */
 	} else if (!accept_count(p, &lo)) {
 		if (peek(p, 0)->kind == T_END)
@@ -327,37 +382,64 @@ static void parse_count_rule(struct parser *p, struct frequency *f, bool atleast
 	/* optional unit */
 	(void)(accept_word(p, "gang") || accept_word(p, "gange") || accept_word(p, "møde") ||
 	       accept_word(p, "møder"));
+	r->lo = lo;
+	r->hi = hi;
 	if (accept_per_year(p)) {
-		f->min_per_year = (int)lo;
-		f->max_per_year = (atleast && hi == lo) ? -1 : (int)hi;
+		r->unit = U_YEAR;
 	} else if (accept_per_month(p)) {
 		if (hi > 31) {
 			fail(p, _("højst 31 møder om måneden"), NULL);
 			return;
 		}
+		r->unit = U_MONTH;
 		f->per_month = (int)lo;
 		parse_period(p, f);
-		if (p->err)
+	} else if (accept_per_quarter(p)) {
+		if (hi > 92) {
+			fail(p, _("højst 92 møder i kvartalet"), NULL);
 			return;
-		int months = f->months ? frequency_month_count(f) : 12;
-		f->min_per_year = (int)lo * months;
-		f->max_per_year = (atleast && hi == lo) ? -1 : (int)hi * months;
+		}
+		r->unit = U_QUARTER;
+		f->per_quarter = (int)lo;
 	} else {
 		const struct tok *t = peek(p, 0);
 		if (t->kind == T_END)
-			fail(p, _("der mangler »om året« eller »om måneden«"), NULL);
+			fail(p, _("der mangler »om året«, »om måneden« eller »om kvartalet«"),
+			     NULL);
 		else
-			fail(p, _("forventede »om året« eller »om måneden«, men fandt »%s«"),
+			fail(p,
+			     _("forventede »om året«, »om måneden« eller »om kvartalet«, men fandt "
+			       "»%s«"),
 			     t->text);
 		return;
 	}
+	if (p->err)
+		return;
 	if (accept_scope(p))
 		f->per_district = true;
 }
 
-static void parse_cadence(struct parser *p, struct frequency *f)
+static void cadence_weekday(struct parser *p, struct frequency *f, int wd)
+{
+	if (wd > 5) {
+		fail(p, _("møder lægges på hverdage; vælg en dag fra mandag til fredag, ikke »%s«"),
+		     weekday_words[wd]);
+		return;
+	}
+	f->weekday = wd;
+}
+
+/* After "hver": "14. dag", "anden uge", "mandag", "anden torsdag", "måned". */
+static void parse_cadence(struct parser *p, struct frequency *f, struct rule *r)
 {
 	long n = 1;
+	if (accept_word(p, "måned")) {
+		r->unit = U_MONTH;
+		r->lo = r->hi = 1;
+		f->per_month = 1;
+		parse_period(p, f);
+		return;
+	}
 	if (accept_word(p, "anden")) {
 		n = 2;
 	} else if (peek(p, 0)->kind == T_NUM) {
@@ -366,20 +448,99 @@ static void parse_cadence(struct parser *p, struct frequency *f)
 		accept_punct(p, '.');
 	}
 	long unit;
-	if (accept_word(p, "dag") || accept_word(p, "dage"))
+	int wd;
+	if (accept_word(p, "dag") || accept_word(p, "dage")) {
 		unit = 1;
-	else if (accept_word(p, "uge") || accept_word(p, "uger"))
+	} else if (accept_word(p, "uge") || accept_word(p, "uger")) {
 		unit = 7;
-	else {
-		fail(p, _("skriv »hver 14. dag« eller »hver uge«"), NULL);
+	} else if ((wd = accept_weekday(p))) {
+		unit = 7;
+		cadence_weekday(p, f, wd);
+		if (p->err)
+			return;
+	} else {
+		fail(p, _("skriv »hver 14. dag«, »hver uge«, »hver mandag« eller »hver måned«"),
+		     NULL);
 		return;
 	}
 	if (n < 1 || n * unit > 365) {
 		fail(p, _("intervallet skal være mellem 1 og 365 dage"), NULL);
 		return;
 	}
+	r->unit = U_CADENCE;
 	f->every_days = (int)(n * unit);
-	f->min_per_year = 365 / f->every_days;
+	/* "hver uge i perioden marts-oktober" */
+	parse_period(p, f);
+}
+
+/* "undtagen juli", "undtagen juli og august", "undtagen i skoleferierne".
+ * Excluded months are removed from the months the rule applies to. */
+static void parse_exclusion(struct parser *p, struct frequency *f)
+{
+	if (is_punct(p, 0, ',') && is_word(p, 1, "undtagen"))
+		p->pos++;
+	if (!accept_word(p, "undtagen"))
+		return;
+	(void)(accept_word(p, "i") || accept_word(p, "om"));
+	if (accept_word(p, "skoleferierne") || accept_word(p, "skoleferier") ||
+	    accept_word(p, "skoleferien")) {
+		f->school_holidays = true;
+		return;
+	}
+	if (is_word(p, 0, "skolernes") && (is_word(p, 1, "ferier") || is_word(p, 1, "ferie"))) {
+		p->pos += 2;
+		f->school_holidays = true;
+		return;
+	}
+	unsigned excluded = 0;
+	for (;;) {
+		int from = accept_month(p);
+		if (from < 0)
+			return;
+		if (from == 0) {
+			if (peek(p, 0)->kind == T_END)
+				fail(p,
+				     _("der mangler en måned eller »skoleferierne« efter "
+				       "»undtagen«"),
+				     NULL);
+			else
+				fail(p,
+				     _("efter »undtagen« skal der stå en måned (fx »juli«) eller "
+				       "»i skoleferierne«, ikke »%s«"),
+				     peek(p, 0)->text);
+			return;
+		}
+		int to = from;
+		if (accept_punct(p, '-') || accept_word(p, "til")) {
+			to = accept_month(p);
+			if (to < 0)
+				return;
+			if (to == 0) {
+				fail(p, _("der mangler en slutmåned efter »%s«"),
+				     peek(p, -1)->text);
+				return;
+			}
+		}
+		for (int m = from;; m = m % 12 + 1) {
+			excluded |= 1u << m;
+			if (m == to)
+				break;
+		}
+		/* another month follows "," or "og"; anything else ends the list */
+		int save = p->pos;
+		if ((accept_punct(p, ',') || accept_word(p, "og")) && accept_month(p) > 0) {
+			p->pos--;
+			if (is_punct(p, 0, '.')) /* "sep." was read */
+				p->pos--;
+			continue;
+		}
+		p->pos = save;
+		break;
+	}
+	unsigned all = f->months ? f->months : 0x1ffeu;
+	f->months = all & ~excluded;
+	if (!f->months)
+		fail(p, _("reglen undtager alle årets måneder"), NULL);
 }
 
 static bool accept_ad_hoc(struct parser *p)
@@ -395,6 +556,17 @@ static bool accept_ad_hoc(struct parser *p)
 	return accept_word(p, "adhoc");
 }
 
+/* "efter behov", "ved behov", "ved bekymring" */
+static bool accept_need(struct parser *p)
+{
+	if ((is_word(p, 0, "efter") || is_word(p, 0, "ved")) &&
+	    (is_word(p, 1, "behov") || is_word(p, 1, "bekymring"))) {
+		p->pos += 2;
+		return true;
+	}
+	return false;
+}
+
 static void expect_end_or_extra(struct parser *p, struct frequency *f)
 {
 	if (p->err)
@@ -404,18 +576,39 @@ static void expect_end_or_extra(struct parser *p, struct frequency *f)
 		return;
 	if (accept_punct(p, '+') || accept_punct(p, ',') || accept_word(p, "og") ||
 	    accept_word(p, "samt")) {
+		/* ", og ad hoc", ", + ad hoc" */
+		while (accept_punct(p, '+') || accept_word(p, "og") || accept_word(p, "samt"))
+			;
 		if (is_word(p, 0, "med") && is_word(p, 1, "mulighed") && is_word(p, 2, "for"))
 			p->pos += 3;
 		if (accept_ad_hoc(p)) {
+			if (is_punct(p, 0, '-') &&
+			    (is_word(p, 1, "møder") || is_word(p, 1, "møde")))
+				p->pos++;
 			(void)(accept_word(p, "møder") || accept_word(p, "møde"));
-			accept_punct(p, '.');
-			f->ad_hoc = true;
-			if (peek(p, 0)->kind == T_END)
-				return;
+			(void)accept_need(p);
+		} else if (accept_need(p)) {
+			/* "og efter behov" */
 		} else {
-			fail(p, _("efter hovedreglen kan kun »+ ad hoc« følge"), NULL);
+			fail(p,
+			     _("efter hovedreglen kan kun »+ ad hoc« eller »og efter behov« følge"),
+			     NULL);
 			return;
 		}
+		/* ", som tæller med": they count towards the minimum */
+		int save = p->pos;
+		accept_punct(p, ',');
+		(void)(accept_word(p, "som") || accept_word(p, "der"));
+		if (is_word(p, 0, "tæller") && is_word(p, 1, "med")) {
+			p->pos += 2;
+			f->ad_hoc_counts = true;
+		} else {
+			p->pos = save;
+		}
+		accept_punct(p, '.');
+		f->ad_hoc = true;
+		if (peek(p, 0)->kind == T_END)
+			return;
 	}
 	fail(p, _("uventet »%s« i frekvensen"), peek(p, 0)->text);
 }
@@ -429,9 +622,55 @@ int frequency_month_count(const struct frequency *f)
 	return n;
 }
 
+/* Days of a common year in the months of f (all when f->months is 0). */
+static int days_in_months(const struct frequency *f)
+{
+	static const int len[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int n = 0;
+	for (int m = 1; m <= 12; m++)
+		if (!f->months || (f->months & (1u << m)))
+			n += len[m];
+	return n;
+}
+
+/* Sets the yearly minimum and maximum from the rule and the months. */
+static void finish(struct parser *p, struct frequency *f, const struct rule *r)
+{
+	if (p->err)
+		return;
+	bool bounded = !(r->atleast && r->hi == r->lo);
+	int months = f->months ? frequency_month_count(f) : 12;
+	switch (r->unit) {
+	case U_YEAR:
+		f->min_per_year = (int)r->lo;
+		f->max_per_year = bounded ? (int)r->hi : -1;
+		break;
+	case U_MONTH:
+		f->min_per_year = (int)r->lo * months;
+		f->max_per_year = bounded ? (int)r->hi * months : -1;
+		break;
+	case U_QUARTER: {
+		/* quarters with at least one month the rule applies to */
+		int quarters = 0;
+		for (int q = 0; q < 4; q++)
+			if (!f->months || (f->months & (0xeu << (3 * q))))
+				quarters++;
+		f->min_per_year = (int)r->lo * quarters;
+		f->max_per_year = bounded ? (int)r->hi * quarters : -1;
+		break;
+	}
+	case U_CADENCE:
+		f->min_per_year = days_in_months(f) / f->every_days;
+		break;
+	case U_NONE:
+		break;
+	}
+}
+
 int frequency_parse(const char *text, struct frequency *out, char **err)
 {
 	struct parser p;
+	struct rule r = {U_NONE, 0, 0, false};
 	memset(&p, 0, sizeof(p));
 	memset(out, 0, sizeof(*out));
 	out->min_per_year = -1;
@@ -444,12 +683,9 @@ int frequency_parse(const char *text, struct frequency *out, char **err)
 		fail(&p, _("frekvensen er tom"), NULL);
 		goto out;
 	}
-	if (accept_ad_hoc(&p)) {
+	if (accept_ad_hoc(&p) || accept_need(&p)) {
 		out->ad_hoc = true;
-		if (is_word(&p, 0, "ved") && is_word(&p, 1, "bekymring"))
-			p.pos += 2;
-		else if (is_word(&p, 0, "efter") && is_word(&p, 1, "behov"))
-			p.pos += 2;
+		(void)accept_need(&p);
 		accept_punct(&p, '.');
 		if (peek(&p, 0)->kind != T_END)
 			fail(&p, _("uventet »%s« efter »ad hoc«"), peek(&p, 0)->text);
@@ -463,29 +699,41 @@ int frequency_parse(const char *text, struct frequency *out, char **err)
 		goto out;
 	}
 	if (accept_word(&p, "hver")) {
-		parse_cadence(&p, out);
-		expect_end_or_extra(&p, out);
-		goto out;
+		parse_cadence(&p, out, &r);
+	} else if (accept_word(&p, "ugentligt")) {
+		r.unit = U_CADENCE;
+		out->every_days = 7;
+		parse_period(&p, out);
+	} else if ((is_word(&p, 0, "hvert") && is_word(&p, 1, "kvartal")) ||
+		   is_word(&p, 0, "kvartalsvis")) {
+		p.pos += is_word(&p, 0, "hvert") ? 2 : 1;
+		r.unit = U_QUARTER;
+		r.lo = r.hi = 1;
+		out->per_quarter = 1;
+	} else {
+		if (accept_word(&p, "mindst") || accept_word(&p, "minimum")) {
+			r.atleast = true;
+		} else if (is_word(&p, 0, "min") && is_punct(&p, 1, '.')) {
+			p.pos += 2;
+			r.atleast = true;
+		}
+		if (!r.atleast && peek(&p, 0)->kind == T_WORD && !is_word(&p, 0, "månedligt") &&
+		    !is_word(&p, 0, "årligt") && !accept_count(&p, &(long){0})) {
+			fail(&p,
+			     _("ukendt ord »%s«; skriv fx »mindst 4 om året«, »hver 14. dag«, "
+			       "»hver anden torsdag«, »1 om måneden i marts-oktober«, "
+			       "»kvartalsvis«, »2-3 om året i hvert distrikt«, »løbende« eller "
+			       "»ad hoc«"),
+			     peek(&p, 0)->text);
+			goto out;
+		}
+		if (!r.atleast)
+			p.pos = 0;
+		parse_count_rule(&p, out, &r);
 	}
-	bool atleast = false;
-	if (accept_word(&p, "mindst") || accept_word(&p, "minimum")) {
-		atleast = true;
-	} else if (is_word(&p, 0, "min") && is_punct(&p, 1, '.')) {
-		p.pos += 2;
-		atleast = true;
-	}
-	if (!atleast && peek(&p, 0)->kind == T_WORD && !is_word(&p, 0, "månedligt") &&
-	    !is_word(&p, 0, "årligt") && !accept_count(&p, &(long){0})) {
-		fail(&p,
-		     _("ukendt ord »%s«; skriv fx »mindst 4 om året«, »hver 14. dag«, "
-		       "»1 om måneden i marts-oktober«, »2-3 om året i hvert distrikt«, "
-		       "»løbende« eller »ad hoc«"),
-		     peek(&p, 0)->text);
-		goto out;
-	}
-	if (!atleast)
-		p.pos = 0;
-	parse_count_rule(&p, out, atleast);
+	if (!p.err)
+		parse_exclusion(&p, out);
+	finish(&p, out, &r);
 	expect_end_or_extra(&p, out);
 out:
 	if (p.err) {

@@ -36,6 +36,10 @@ static void body_release(struct org_body *b)
 	free(b->responsible);
 	free(b->frequency_text);
 	free(b->note);
+	free(b->named_reason);
+	strlist_clear(&b->former_ids);
+	strlist_clear(&b->chairs);
+	strlist_clear(&b->minute_takers);
 	free(b->theme);
 	strlist_clear(&b->members);
 	strlist_clear(&b->tasks);
@@ -51,6 +55,7 @@ void org_release(struct org *o)
 	for (size_t i = 0; i < o->districts_nr; i++) {
 		free(o->districts[i].id);
 		free(o->districts[i].name);
+		strlist_clear(&o->districts[i].former_ids);
 	}
 	free(o->districts);
 	for (size_t i = 0; i < o->categories_nr; i++) {
@@ -186,4 +191,37 @@ bool org_id_valid(const char *s)
 bool institution_id_valid(const char *s)
 {
 	return org_id_valid(s) && strcmp(s, "temadag") && strcmp(s, "theme-day");
+}
+
+const char *org_role_split(const char *item, size_t *id_len)
+{
+	const char *colon = strchr(item, ':');
+	if (!colon || colon == item || (size_t)(colon - item) > 64)
+		return NULL;
+	char id[65];
+	memcpy(id, item, (size_t)(colon - item));
+	id[colon - item] = '\0';
+	if (!org_id_valid(id))
+		return NULL;
+	*id_len = (size_t)(colon - item);
+	const char *rest = colon + 1;
+	while (*rest == ' ')
+		rest++;
+	return rest;
+}
+
+const char *org_role_for(const struct strlist *l, const char *unit)
+{
+	const char *general = NULL;
+	for (size_t i = 0; i < l->nr; i++) {
+		size_t n;
+		const char *rest = org_role_split(l->v[i], &n);
+		if (!rest) {
+			if (!general)
+				general = l->v[i];
+		} else if (unit && strlen(unit) == n && !strncmp(l->v[i], unit, n)) {
+			return rest;
+		}
+	}
+	return general;
 }

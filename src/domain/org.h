@@ -42,12 +42,22 @@ struct org_body {
 	char *frequency_text; /* as written in the strategy file */
 	struct frequency freq;
 	bool named_individuals; /* may named young people be discussed here? */
-	char *note;             /* optional free text (e.g. the conditional Banderåd) */
+	/* navngivne-personer-grund: the strategy's own reason why not, quoted on
+	 * the body's meetings; NULL when the strategy gives none */
+	char *named_reason;
+	struct strlist former_ids; /* tidligere-id: ids this body had before */
+	/* mødeleder / referent: a role or function, never a person's name;
+	 * an item "UNIT: function" applies to one district or institution
+	 * (UNIT its id), an item without one to the body's other meetings */
+	struct strlist chairs;
+	struct strlist minute_takers;
+	char *note; /* optional free text (e.g. the conditional Banderåd) */
 	struct strlist members;
 	struct strlist tasks;        /* functions ("opgave") */
 	struct strlist wheel_themes; /* annual wheel ("årshjul-tema") */
 	int line;                    /* section line in the strategy file; 0 if from the store */
 	int parent_line;             /* line of its "under" key */
+	int freq_line;               /* line of its "frekvens" key; 0 if from the store */
 
 	/* Planning keys (all optional; domain/plan.h has the defaults). */
 	int weekday;           /* ugedag: 1 mandag .. 5 fredag; 0 when not given */
@@ -62,6 +72,7 @@ struct org_body {
 struct org_district {
 	char *id;
 	char *name;
+	struct strlist former_ids; /* tidligere-id */
 	int line;
 };
 
@@ -114,6 +125,14 @@ struct org_institution *org_add_institution(struct org *o);
 
 const struct org_body *org_find_body(const struct org *o, const char *id);
 const struct org_district *org_find_district(const struct org *o, const char *id);
+
+/* The chair or minute-taker (l: b->chairs or b->minute_takers) of a
+ * meeting in district or institution `unit` (NULL: none): the item for
+ * that unit, else the body's general item, else NULL. Borrowed from l. */
+const char *org_role_for(const struct strlist *l, const char *unit);
+/* If item starts with "ID:" (ID a valid id), *id_len is ID's length and the
+ * function returns the text after the colon (spaces skipped); else NULL. */
+const char *org_role_split(const char *item, size_t *id_len);
 
 /* Stable ASCII ids used in files, JSON and URLs ("politisk", ...). */
 const char *org_level_id(enum org_level l);

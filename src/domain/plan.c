@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -206,6 +207,8 @@ int plan_weekday(const struct org_body *b)
 {
 	if (b->weekday)
 		return b->weekday;
+	if (b->freq.weekday)
+		return b->freq.weekday;
 	if (b->cadence_start != CAL_NO_DAY)
 		return cal_weekday(b->cadence_start);
 	return PLAN_DEFAULT_WEEKDAY;
@@ -244,17 +247,25 @@ const char *plan_item_focus_areas(void)
 		 "Ungeprofilundersøgelsen og politiets kriminalitetsdata)");
 }
 
+/* Does the rule of b apply on day (its months; all when none are given)? */
+static bool in_months(const struct org_body *b, long day)
+{
+	return !b->freq.months || (b->freq.months & (1u << cal_date(day).m));
+}
+
 int plan_required_min(const struct org_body *b)
 {
 	if (b->freq.continuous || b->freq.min_per_year < 0)
 		return 0;
 	if (b->freq.every_days > 0 && b->holiday_weeks) {
-		/* the cadence over the weeks the body meets */
-		int closed = 0;
-		for (int w = 1; w <= 53; w++)
-			closed += cal_weeks_has(b->holiday_weeks, w);
-		int open = 365 - 7 * closed;
-		return open > 0 ? open / b->freq.every_days : 0;
+		/* the cadence over the weeks (and months) the body meets, counted
+		 * in a common year whose ISO weeks start on its first Monday */
+		long jan1 = cal_ymd(2001, 1, 1);
+		int open = 0;
+		for (long day = jan1; day < jan1 + 365; day++)
+			open += in_months(b, day) &&
+				!cal_weeks_has(b->holiday_weeks, cal_iso_week(day, &(int){0}));
+		return open / b->freq.every_days;
 	}
 	return b->freq.min_per_year;
 }
@@ -263,6 +274,7 @@ int plan_required_min(const struct org_body *b)
 
 struct planner {
 	const struct org *o;
+	int *weekday; /* per body of o: the day it meets (plan_weekday or spread) */
 	int year;
 	long jan1, dec31;
 	char *uid_domain;
@@ -296,15 +308,40 @@ static void days_add(struct days *d, long day)
 	d->v[d->nr++] = day;
 }
 
-/* Working days in [from, to] for b; only its weekday when wd != 0. */
+/* Working days in [from, to] for b, in the months its rule applies to;
+ * only its weekday when wd != 0. */
 static void candidates(const struct planner *p, const struct org_body *b, long from, long to,
 		       int wd, struct days *out)
 {
 	out->nr = 0;
 	for (long day = from; day <= to; day++)
-		if ((!wd || cal_weekday(day) == wd) &&
+		if ((!wd || cal_weekday(day) == wd) && in_months(b, day) &&
 		    cal_is_working_day(&p->o->closed, b->holiday_weeks, day))
 			days_add(out, day);
+}
+
+/* The weekday body b meets on in this plan. */
+static int body_weekday(const struct planner *p, const struct org_body *b)
+{
+	return p->weekday[b - p->o->bodies];
+}
+
+/* Bodies that say no weekday (no ugedag, no weekday in the frequency, no
+ * kadence-start) are spread over the week in the strategy's order, from
+ * PLAN_DEFAULT_WEEKDAY on, instead of all meeting on the same day. */
+static int *spread_weekdays(const struct org *o)
+{
+	int *wd = xcalloc(o->bodies_nr ? o->bodies_nr : 1, sizeof(*wd));
+	int k = 0;
+	for (size_t i = 0; i < o->bodies_nr; i++) {
+		const struct org_body *b = &o->bodies[i];
+		bool plans = !b->freq.continuous && b->freq.min_per_year > 0;
+		if (b->weekday || b->freq.weekday || b->cadence_start != CAL_NO_DAY || !plans)
+			wd[i] = plan_weekday(b);
+		else
+			wd[i] = (PLAN_DEFAULT_WEEKDAY - 1 + k++) % 5 + 1;
+	}
+	return wd;
 }
 
 static void add_meeting(struct planner *p, const struct org_body *b, const char *district, long day,
@@ -329,38 +366,97 @@ static void add_meeting(struct planner *p, const struct org_body *b, const char 
 
 /* The fixed day a cadence is counted from: kadence-start, or the body's
  * weekday in the ISO week that starts on Monday 2000-01-03. */
-static long cadence_anchor(const struct org_body *b)
+static long cadence_anchor(const struct planner *p, const struct org_body *b)
 {
 	if (b->cadence_start != CAL_NO_DAY)
 		return b->cadence_start;
-	return cal_ymd(2000, 1, 3) + (plan_weekday(b) - 1);
+	return cal_ymd(2000, 1, 3) + (body_weekday(p, b) - 1);
+}
+
+/* [P-MOVE] The day an instance due on a closed `nominal` is held: another
+ * working day of the same ISO week and calendar year, the nearer one first
+ * (the later one on a tie). CAL_NO_DAY when the whole week is closed. */
+static long move_in_week(const struct planner *p, const struct org_body *b, long nominal)
+{
+	int wd = cal_weekday(nominal); /* 1 Monday .. 7 Sunday */
+	int year = cal_date(nominal).y;
+	for (int dist = 1; dist <= 6; dist++) {
+		long later = nominal + dist, earlier = nominal - dist;
+		if (wd + dist <= 7 && cal_date(later).y == year &&
+		    cal_is_working_day(&p->o->closed, b->holiday_weeks, later))
+			return later;
+		if (wd - dist >= 1 && cal_date(earlier).y == year &&
+		    cal_is_working_day(&p->o->closed, b->holiday_weeks, earlier))
+			return earlier;
+	}
+	return CAL_NO_DAY;
+}
+
+/* The nearest working day to `nominal` outside its week (later on a tie). */
+static long nearest_open_day(const struct planner *p, const struct org_body *b, long nominal)
+{
+	for (int dist = 1; dist <= 366; dist++) {
+		if (cal_is_working_day(&p->o->closed, b->holiday_weeks, nominal + dist))
+			return nominal + dist;
+		if (cal_is_working_day(&p->o->closed, b->holiday_weeks, nominal - dist))
+			return nominal - dist;
+	}
+	return CAL_NO_DAY;
+}
+
+const char *plan_note_week_closed(void)
+{
+	return _("Flyttet ud af sin uge: alle ugens dage er lukkede (helligdage eller lukkedage)");
 }
 
 static void plan_cadence(struct planner *p, const struct org_body *b, const char *district,
 			 long shift)
 {
 	long every = b->freq.every_days;
-	long anchor = cadence_anchor(b) + shift;
+	long anchor = cadence_anchor(p, b) + shift;
 	/* Start early enough that an instance of last year moved into this
-	 * one is seen (a move is at most a few weeks). */
+	 * one is seen (only a week that is closed throughout moves out). */
 	long from = p->jan1 - 400;
 	long k = (from - anchor) / every;
 	if (anchor + k * every < from)
 		k++;
 	int seq = 0;
-	for (long nominal = anchor + k * every; nominal <= p->dec31; nominal += every) {
-		long day = cal_next_working_day(&p->o->closed, b->holiday_weeks, nominal);
+	long last = CAL_NO_DAY;
+	for (long nominal = anchor + k * every; nominal <= p->dec31 + 7; nominal += every) {
+		/* [P-HOLIDAY] the body's holiday weeks (and months outside its
+		 * rule) skip the instance; nothing is made up */
+		if (!in_months(b, nominal) ||
+		    cal_weeks_has(b->holiday_weeks, cal_iso_week(nominal, &(int){0})))
+			continue;
+		long day = nominal;
+		bool out_of_week = false;
+		if (!cal_is_working_day(&p->o->closed, b->holiday_weeks, nominal)) {
+			day = move_in_week(p, b, nominal);
+			if (day == CAL_NO_DAY) {
+				day = nearest_open_day(p, b, nominal);
+				out_of_week = true;
+			}
+		}
 		if (day == CAL_NO_DAY) {
 			plan_fail(p, _("organ »%s« har ingen arbejdsdage; fjern nogle »ferieuger«"),
 				  b->id);
 			return;
 		}
-		/* merged into the next instance */
-		if (day != nominal && day >= nominal + every)
-			continue;
+		if (last != CAL_NO_DAY && day <= last) {
+			/* [P-UNSAT] two instances on one working day */
+			plan_fail(p,
+				  _("organ »%s«: frekvensen »%s« giver flere møder, end der er "
+				    "arbejdsdage (weekender, helligdage og lukkedage er lukkede); "
+				    "skriv fx »hver uge« eller »hver mandag«"),
+				  b->id, b->frequency_text ? b->frequency_text : "");
+			return;
+		}
+		last = day;
 		if (day < p->jan1 || day > p->dec31)
 			continue;
 		add_meeting(p, b, district, day, ++seq);
+		if (out_of_week)
+			strlist_add(&p->tmp.v[p->tmp.nr - 1].agenda, plan_note_week_closed());
 	}
 }
 
@@ -393,7 +489,7 @@ static bool choose(struct planner *p, const struct org_body *b, long from, long 
 		   int per_round, bool first, struct days *c, size_t *idx, const char *when)
 {
 	size_t need = (size_t)rounds * (size_t)per_round;
-	candidates(p, b, from, to, plan_weekday(b), c);
+	candidates(p, b, from, to, body_weekday(p, b), c);
 	if (c->nr < need)
 		candidates(p, b, from, to, 0, c);
 	if (c->nr < need) {
@@ -427,6 +523,37 @@ static void plan_monthly(struct planner *p, const struct org_body *b, int distri
 		bool ok = choose(p, b, cal_ymd(p->year, m, 1),
 				 cal_ymd(p->year, m, cal_days_in_month(p->year, m)), n, districts,
 				 true, &c, idx, when.buf);
+		strbuf_release(&when);
+		if (!ok)
+			break;
+		for (int r = 0; r < n; r++)
+			for (int d = 0; d < districts; d++)
+				add_meeting(p, b, district_id(p, b, d), c.v[idx[r * districts + d]],
+					    ++seq[d]);
+	}
+	free(seq);
+	free(idx);
+	free(c.v);
+}
+
+/* [P-QUARTER] "kvartalsvis": N meetings in each quarter, spread through it
+ * like a yearly minimum. */
+static void plan_quarterly(struct planner *p, const struct org_body *b, int districts)
+{
+	struct days c = {0};
+	int n = b->freq.per_quarter;
+	size_t *idx = xcalloc((size_t)n * (size_t)districts, sizeof(*idx));
+	int *seq = xcalloc((size_t)districts, sizeof(*seq));
+	for (int q = 0; q < 4 && !p->err; q++) {
+		unsigned qmonths = 0xeu << (3 * q);
+		if (b->freq.months && !(b->freq.months & qmonths))
+			continue;
+		struct strbuf when = STRBUF_INIT;
+		strbuf_addf(&when, _("i %d. kvartal %d"), q + 1, p->year);
+		int m0 = 3 * q + 1;
+		bool ok = choose(p, b, cal_ymd(p->year, m0, 1),
+				 cal_ymd(p->year, m0 + 2, cal_days_in_month(p->year, m0 + 2)), n,
+				 districts, false, &c, idx, when.buf);
 		strbuf_release(&when);
 		if (!ok)
 			break;
@@ -511,6 +638,8 @@ static void plan_body(struct planner *p, const struct org_body *b)
 			plan_cadence(p, b, district_id(p, b, d), d);
 	} else if (f->per_month > 0) {
 		plan_monthly(p, b, districts);
+	} else if (f->per_quarter > 0) {
+		plan_quarterly(p, b, districts);
 	} else if (f->min_per_year > 0) {
 		plan_spread(p, b, districts);
 	} else {
@@ -518,8 +647,9 @@ static void plan_body(struct planner *p, const struct org_body *b)
 	}
 	if (p->err)
 		return;
-	/* [P-UNSAT] the plan must hold the minimum in each district */
-	int required = plan_required_min(b);
+	/* [P-UNSAT] the plan must hold the minimum in each district; a cadence
+	 * holds what its weeks give (holiday weeks are skipped, not made up) */
+	int required = f->every_days > 0 ? 0 : plan_required_min(b);
 	for (int d = 0; d < districts; d++) {
 		const char *did = district_id(p, b, d);
 		int got = 0;
@@ -567,6 +697,7 @@ int plan_year(const struct org *o, int year, const char *body_filter, struct mee
 	p.jan1 = cal_ymd(year, 1, 1);
 	p.dec31 = cal_ymd(year, 12, 31);
 	p.uid_domain = plan_uid_domain(o->municipality);
+	p.weekday = spread_weekdays(o);
 	struct meeting_list all = MEETING_LIST_INIT;
 	for (size_t i = 0; i < o->bodies_nr && !p.err; i++) {
 		const struct org_body *b = &o->bodies[i];
@@ -582,6 +713,7 @@ int plan_year(const struct org *o, int year, const char *body_filter, struct mee
 		p.tmp.nr = 0;
 	}
 	free(p.uid_domain);
+	free(p.weekday);
 	meeting_list_release(&p.tmp);
 	if (p.err) {
 		meeting_list_release(&all);
@@ -593,4 +725,82 @@ int plan_year(const struct org *o, int year, const char *body_filter, struct mee
 	free(all.v);
 	meeting_list_sort(out);
 	return 0;
+}
+
+/* ---- checking a strategy ---------------------------------------------------- */
+
+static const char *shared_member(const struct org_body *a, const struct org_body *b)
+{
+	for (size_t i = 0; i < a->members.nr; i++)
+		for (size_t k = 0; k < b->members.nr; k++)
+			if (!strcasecmp(a->members.v[i], b->members.v[k]))
+				return a->members.v[i];
+	return NULL;
+}
+
+size_t plan_check(const struct org *o, int from, int to, struct diags *d)
+{
+	size_t errors = 0;
+	struct meeting_list first = MEETING_LIST_INIT;
+	for (size_t i = 0; i < o->bodies_nr; i++) {
+		const struct org_body *b = &o->bodies[i];
+		for (int y = from; y <= to; y++) {
+			struct meeting_list l = MEETING_LIST_INIT;
+			char *err = NULL;
+			if (plan_year(o, y, b->id, &l, &err) < 0) {
+				diag_error(d, b->freq_line ? b->freq_line : b->line,
+					   _("frekvensen kan ikke planlægges: %s"), err);
+				free(err);
+				errors++;
+				meeting_list_release(&l);
+				break;
+			}
+			if (y == from) {
+				/* the meetings move to first; only the array is freed */
+				for (size_t k = 0; k < l.nr; k++)
+					*meeting_list_add(&first) = l.v[k];
+				free(l.v);
+			} else {
+				meeting_list_release(&l);
+			}
+		}
+	}
+	meeting_list_sort(&first);
+	/* pairs of bodies already warned about: a bit per (i, k) */
+	size_t n = o->bodies_nr;
+	unsigned char *warned = xcalloc(n * n + 1, 1);
+	for (size_t i = 0; i < first.nr; i++) {
+		const struct meeting *a = &first.v[i];
+		long aend_day;
+		int aend;
+		meeting_end(a, &aend_day, &aend);
+		for (size_t k = i + 1; k < first.nr && first.v[k].day == a->day; k++) {
+			const struct meeting *b = &first.v[k];
+			if (!strcmp(a->body, b->body))
+				continue;
+			/* sorted by start: b starts at or after a; overlap if before a ends */
+			if (!(aend_day > b->day || b->start < aend))
+				continue;
+			const struct org_body *ba = org_find_body(o, a->body),
+					      *bb = org_find_body(o, b->body);
+			size_t ia = (size_t)(ba - o->bodies), ib = (size_t)(bb - o->bodies);
+			if (warned[ia * n + ib])
+				continue;
+			const char *m = shared_member(ba, bb);
+			if (!m)
+				continue;
+			warned[ia * n + ib] = warned[ib * n + ia] = 1;
+			char date[11];
+			cal_format_date(a->day, date);
+			diag_warning(
+			    d, bb->line,
+			    _("organ »%s« og »%s« har begge medlemmet »%s« og mødes på "
+			      "samme tid (første gang %s kl. %02d:%02d); giv det ene en anden "
+			      "»ugedag« eller et andet »tidspunkt«"),
+			    ba->id, bb->id, m, date, b->start / 60, b->start % 60);
+		}
+	}
+	free(warned);
+	meeting_list_release(&first);
+	return errors;
 }

@@ -10,10 +10,21 @@
  *   - Cadence ("hver 14. dag") [P-CADENCE]: a series anchored on a fixed
  *     day, kadence-start or else the body's weekday in the week of
  *     2000-01-03, so that one year's series continues the last one's.
- *     Only an instance that hits a closed day moves, to the next working
- *     day; an instance that would move onto or past the next instance is
- *     dropped (merged into it). An instance belongs to the year its
- *     (moved) day falls in.
+ *     [P-MOVE] An instance that hits a closed day moves to another working
+ *     day in the same ISO week (and calendar year), the nearer one first,
+ *     the later one on a tie; only when the whole week is closed does it
+ *     move to the nearest open day, with a note on its agenda saying so
+ *     (plan_note_week_closed). [P-HOLIDAY] An instance in one of the
+ *     body's ferieuger (or in a month its rule excludes) is skipped, and
+ *     nothing is made up. Two instances on one day (a cadence shorter than
+ *     the working days allow, "hver dag") make the plan fail [P-UNSAT].
+ *   - Quarterly ("kvartalsvis") [P-QUARTER]: N meetings in each quarter,
+ *     spread through it like a yearly minimum.
+ *   - Weekday: ugedag, else the weekday of the frequency ("hver mandag"),
+ *     else the weekday of kadence-start; bodies with none of these are
+ *     spread over the week in the strategy's order from tirsdag on.
+ *   - Months: a rule's period and exclusions ("undtagen juli") limit the
+ *     days every form may use.
  *   - Monthly ("1 om måneden i marts-oktober") [P-MONTHLY]: in each month,
  *     the first N working days on the body's weekday, spread through the
  *     month when N > 1 (for N = 1: the first such day).
@@ -46,6 +57,7 @@
 
 #include "domain/calendar.h"
 #include "domain/org.h"
+#include "util/diag.h"
 #include "util/strlist.h"
 
 /* Used when the strategy gives no ugedag / tidspunkt / varighed. */
@@ -126,6 +138,13 @@ char *plan_uid_domain(const char *municipality);
 int plan_year(const struct org *o, int year, const char *body_filter, struct meeting_list *out,
 	      char **err);
 
+/* [P-CHECK] Can the strategy be planned? Plans years from..to body by body
+ * and reports every body whose rule the calendar cannot hold as an error
+ * on its "frekvens" line (FILE:LINE through d), and warns once per pair of
+ * bodies that share a member (the same text, case aside) and meet at
+ * overlapping times in year `from`. Returns the number of errors added. */
+size_t plan_check(const struct org *o, int from, int to, struct diags *d);
+
 /* The body's effective planning values (strategy value or default). */
 int plan_weekday(const struct org_body *b);
 int plan_start(const struct org_body *b);
@@ -135,6 +154,10 @@ int plan_duration(const struct org_body *b);
 bool plan_has_duties(const struct org_body *b);
 /* Is `year` a year in which the body selects strategic focus areas? */
 bool plan_focus_year(const struct org_body *b, int year);
+
+/* The note plan_year() puts on a cadence meeting whose whole ISO week is
+ * closed, so it moved to the nearest open day outside the week. */
+const char *plan_note_week_closed(void);
 
 /* The agenda items plan_year() places (translated). */
 const char *plan_item_evaluation(void);

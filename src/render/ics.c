@@ -81,9 +81,13 @@ static void description(const struct org_body *b, const struct meeting *m, struc
 		strbuf_addf(sb, _("Dagsordenspunkt: %s\n"), m->agenda.v[i]);
 	if (b && b->responsible)
 		strbuf_addf(sb, _("Ansvarlig: %s\n"), b->responsible);
-	if (b && !b->named_individuals)
-		strbuf_addstr(sb, _("Navngivne børn og unge drøftes ikke på dette møde; konkrete "
-				    "sager henvises til et § 115-møde.\n"));
+	if (b && !b->named_individuals) {
+		/* the strategy's own reason only where it gives one */
+		strbuf_addstr(sb, _("Navngivne børn og unge drøftes ikke på dette møde."));
+		if (b->named_reason)
+			strbuf_addf(sb, _(" Strategien: »%s«"), b->named_reason);
+		strbuf_addch(sb, '\n');
+	}
 	if (m->ad_hoc)
 		strbuf_addstr(sb, _("Ad hoc-møde.\n"));
 	strbuf_rtrim(sb);

@@ -139,6 +139,12 @@ json_t *org_to_json(const struct org *o)
 		json_object_set_new(j, "frequency", frequency_to_json(b->frequency_text, &b->freq));
 		json_object_set_new(j, "note", str_or_null(b->note));
 		json_object_set_new(j, "planning", planning_to_json(b));
+		/* issue 11: only when the strategy names them, so the contract
+		 * of a strategy without them is unchanged */
+		if (b->chairs.nr)
+			json_object_set_new(j, "chairs", list_json(&b->chairs));
+		if (b->minute_takers.nr)
+			json_object_set_new(j, "minute_takers", list_json(&b->minute_takers));
 		json_array_append_new(bodies, j);
 	}
 	json_object_set_new(root, "bodies", bodies);

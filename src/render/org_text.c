@@ -37,6 +37,10 @@ void org_text_write(const struct org *o, FILE *out)
 			}
 			fprintf(out, _("    Formål: %s\n"), b->purpose);
 			fprintf(out, _("    Ansvarlig: %s\n"), b->responsible);
+			for (size_t k = 0; k < b->chairs.nr; k++)
+				fprintf(out, _("    Mødeleder: %s\n"), b->chairs.v[k]);
+			for (size_t k = 0; k < b->minute_takers.nr; k++)
+				fprintf(out, _("    Referent: %s\n"), b->minute_takers.v[k]);
 			fprintf(out, _("    Mødefrekvens: %s\n"), b->frequency_text);
 			fprintf(out, _("    Navngivne personer må drøftes: %s\n"),
 				b->named_individuals ? _("ja") : _("nej"));

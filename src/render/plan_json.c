@@ -74,6 +74,30 @@ json_t *compliance_to_json(const struct compliance *c)
 			}
 			json_object_set_new(j, "districts", ds);
 		}
+		/* [C-PERIOD] added in issue 11; the fields above are unchanged */
+		json_t *ps = json_array();
+		for (size_t p = 0; p < r->periods_nr; p++) {
+			const struct compliance_period *pe = &r->periods[p];
+			char from[11], to[11];
+			cal_format_date(pe->from, from);
+			cal_format_date(pe->to, to);
+			json_t *pj = json_object();
+			json_object_set_new(pj, "from", json_string(from));
+			json_object_set_new(pj, "to", json_string(to));
+			if (pe->district)
+				json_object_set_new(pj, "district", json_string(pe->district));
+			json_object_set_new(pj, "required", json_integer(pe->required));
+			json_object_set_new(pj, "planned", json_integer(pe->planned));
+			json_object_set_new(pj, "held", json_integer(pe->held));
+			json_object_set_new(pj, "status",
+					    json_string(compliance_status_id(pe->status)));
+			json_array_append_new(ps, pj);
+		}
+		json_object_set_new(j, "periods", ps);
+		json_t *mt = json_array();
+		for (size_t t = 0; t < r->missing_themes.nr; t++)
+			json_array_append_new(mt, json_string(r->missing_themes.v[t]));
+		json_object_set_new(j, "missing_themes", mt);
 		json_array_append_new(a, j);
 	}
 	return a;

@@ -56,8 +56,13 @@ void plan_text_write(const struct org *o, const struct meeting_list *l, int year
 			body_name(o, m->body));
 		if (m->district)
 			fprintf(out, " (%s)", district_name(o, m->district));
-		if (m->theme)
-			fprintf(out, ": %s", m->theme);
+		if (m->theme) {
+			/* one line whatever was stored before the text policy
+			 * (domain/text_policy.h) refused line breaks */
+			fputs(": ", out);
+			for (const char *c = m->theme; *c; c++)
+				fputc((unsigned char)*c < 0x20 || *c == 0x7f ? ' ' : *c, out);
+		}
 		if (m->status != MEETING_PLANNED)
 			fprintf(out, " [%s]", meeting_status_label(m->status));
 		if (m->ad_hoc)
@@ -107,6 +112,20 @@ void compliance_text_write(const struct compliance *c, int year, long as_of, FIL
 			snprintf(label, sizeof(label), "  - %s", r->district_names[d]);
 			counts_line(out, label, &r->districts[d]);
 		}
+		/* [C-PERIOD] the periods in which the rule is not held */
+		for (size_t p = 0; p < r->periods_nr; p++) {
+			const struct compliance_period *pe = &r->periods[p];
+			if (pe->status == COMPLIANCE_OK)
+				continue;
+			char from[11], to[11];
+			cal_format_date(pe->from, from);
+			cal_format_date(pe->to, to);
+			fprintf(out, _("      %s til %s%s%s: %d af %d afholdt  %s\n"), from, to,
+				pe->district ? ", " : "", pe->district ? pe->district : "",
+				pe->held, pe->required, compliance_status_label(pe->status));
+		}
+		for (size_t t = 0; t < r->missing_themes.nr; t++)
+			fprintf(out, _("      mangler tema: %s\n"), r->missing_themes.v[t]);
 	}
 	fputs(_("\nbagud: møder før datoen er ikke registreret som afholdt.\n"
 		"i fare: planen når ikke minimum, selv hvis alle møder holdes (aflyste\n"

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "service/crypto.h"
+#include "service/guard.h"
 #include "service/service_internal.h"
 #include "store/audit_store.h"
 #include "util/i18n.h"
@@ -91,32 +92,42 @@ int audit_log(struct service *svc, const struct actor *a, const char *client,
 	return rc;
 }
 
-int svc_log(struct service *svc, const struct actor *a, const char *action, const char *object,
-	    const char *outcome, struct svc_result *r)
-{
-	struct audit_entry e = {action, object, NULL, NULL, outcome};
-	if (audit_log(svc, a, a ? a->client : NULL, &e) < 0)
-		return svc_fail(r, SVC_ERROR, NULL,
-				_("adgangsloggen kunne ikke skrives; handlingen er afvist"));
-	return 0;
-}
-
 int svc_audit_list(struct service *svc, const struct actor *a, const struct audit_filter *f,
 		   struct audit_rows *out, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_AUDIT_VIEW, r))
+	/* the log names data subjects: the read is one audited call, logged
+	 * before the rows leave the service */
+	SVC_CALL(c);
+	/* a filter value with control characters would forge lines in the
+	 * text output of the entry that records this read */
+	if (svc_audit_filter_check(f, r) < 0)
 		return -1;
 	struct strbuf what = STRBUF_INIT;
-	strbuf_addf(&what, "user=%s subject=%s", f->username ? f->username : "*",
-		    f->subject ? f->subject : "*");
-	struct audit_entry e = {"audit.view", what.buf, f->subject, NULL, "ok"};
-	int logged = audit_log(svc, a, a->client, &e);
+	strbuf_addf(&what, "user=%s", f->username ? f->username : "*");
+	bool subject_ok = !f->subject || svc_person_id_valid(f->subject);
+	int rc = svc_begin(&c, svc, a, ACT_AUDIT_VIEW, NULL,
+			   (struct svc_entry){.action = "audit.view",
+					      .object = what.buf,
+					      .subject = subject_ok ? f->subject : NULL},
+			   r);
 	strbuf_release(&what);
-	if (logged < 0)
-		return svc_fail(r, SVC_ERROR, NULL, _("Adgangsloggen kunne ikke skrives."));
+	if (rc < 0)
+		return -1;
+	if (!subject_ok) {
+		svc_fail(r, SVC_INVALID, "subject", "%s",
+			 _("Den registrerede angives ved sit person-id, ikke ved navn eller "
+			   "CPR-nummer."));
+		return svc_abort(&c);
+	}
 	char *err = NULL;
-	if (store_audit_list(svc->store, f->username, f->subject, f->limit, out, &err) < 0)
-		return svc_store_fail(r, err);
+	if (store_audit_list(svc->store, f->username, f->subject, f->limit, out, &err) < 0) {
+		svc_store_fail(r, err);
+		return svc_abort(&c);
+	}
+	if (svc_commit(&c) < 0) {
+		audit_rows_release(out);
+		return -1;
+	}
 	return 0;
 }
 
@@ -253,14 +264,19 @@ static int verify_anchored(struct service *svc, const struct checkpoint *line,
 	}
 }
 
-int svc_audit_verify_anchored(struct service *svc, const struct actor *a,
-			      const struct checkpoint *line, struct audit_verification *out,
-			      struct svc_result *r)
+int svc_audit_verify_anchored(struct service *svc, const struct actor *a, const char *line,
+			      struct audit_verification *out, struct svc_result *r)
 {
 	memset(out, 0, sizeof(*out));
 	if (!svc_allowed(svc, a, ACT_AUDIT_VIEW, r))
 		return -1;
-	if (verify_anchored(svc, line, out, r) < 0)
+	struct checkpoint given;
+	if (line && checkpoint_parse(line, strlen(line), &given) < 0)
+		return svc_fail(r, SVC_INVALID, "checkpoint",
+				_("»%s« er ikke en linje fra »ssp audit checkpoint« "
+				  "(ssp-audit-checkpoint v1 seq=N hash=64 hexcifre)."),
+				line);
+	if (verify_anchored(svc, line ? &given : NULL, out, r) < 0)
 		return -1;
 	const char *outcome = audit_verification_broken(out) ? "broken"
 			      : out->file != ANCHOR_MATCH    ? "unanchored"
@@ -287,9 +303,10 @@ int svc_audit_verify(struct service *svc, const struct actor *a, long long *firs
 }
 
 int svc_audit_checkpoint(struct service *svc, const struct actor *a, struct checkpoint *out,
-			 struct svc_result *r)
+			 char line[CHECKPOINT_LINE_MAX], struct svc_result *r)
 {
 	memset(out, 0, sizeof(*out));
+	line[0] = '\0';
 	if (!svc_allowed(svc, a, ACT_AUDIT_VIEW, r))
 		return -1;
 	struct audit_verification v;
@@ -309,5 +326,9 @@ int svc_audit_checkpoint(struct service *svc, const struct actor *a, struct chec
 		return svc_fail(r, SVC_INVALID, NULL, _("Adgangsloggen er tom."));
 	char what[40];
 	snprintf(what, sizeof(what), "seq=%lld", out->seq);
-	return svc_log(svc, a, "audit.checkpoint", what, "ok", r);
+	if (svc_log(svc, a, &(struct svc_entry){.action = "audit.checkpoint", .object = what}, "ok",
+		    r) < 0)
+		return -1;
+	checkpoint_format(out, line);
+	return 0;
 }

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "domain/audit_record.h"
 #include "domain/checkpoint.h"
 #include "service/service.h"
 
@@ -25,7 +26,7 @@ struct audit_entry {
 	const char *object;      /* what was acted on, or NULL */
 	const char *subject;     /* the data subject (a young person), or NULL */
 	const char *legal_basis; /* e.g. "rpl-115-1-1", or NULL */
-	const char *outcome;     /* "ok", "denied", "failed" */
+	const char *outcome;     /* "ok", "refused", "failed" (service_internal.h) */
 };
 
 /* Appends one entry for actor a (NULL: anonymous, e.g. a failed sign-in;
@@ -34,17 +35,7 @@ struct audit_entry {
 int audit_log(struct service *svc, const struct actor *a, const char *client,
 	      const struct audit_entry *e);
 
-struct audit_row {
-	long long seq;
-	char *at, *username, *org, *action, *object, *subject, *legal_basis, *client, *outcome;
-};
-
-struct audit_rows {
-	struct audit_row *v;
-	size_t nr, alloc;
-};
-
-void audit_rows_release(struct audit_rows *rows);
+/* struct audit_row, audit_rows and audit_rows_release: domain/audit_record.h */
 
 struct audit_filter {
 	const char *username; /* NULL: any */
@@ -86,12 +77,13 @@ void audit_verification_release(struct audit_verification *v);
 bool audit_verification_broken(const struct audit_verification *v);
 
 /* ACT_AUDIT_VIEW. Recomputes the chain and compares its head with the
- * checkpoint file and, when line is not NULL, with that checkpoint (one
- * the operator kept off the machine; older is fine for it). Logged as
- * audit.verify (outcome ok, broken or unanchored). Release *out. */
-int svc_audit_verify_anchored(struct service *svc, const struct actor *a,
-			      const struct checkpoint *line, struct audit_verification *out,
-			      struct svc_result *r);
+ * checkpoint file and, when line is not NULL, with that checkpoint line
+ * (one the operator kept off the machine, as svc_audit_checkpoint gave
+ * it; older is fine for it; SVC_INVALID on field "checkpoint" when it is
+ * no such line). Logged as audit.verify (outcome ok, broken or
+ * unanchored). Release *out. */
+int svc_audit_verify_anchored(struct service *svc, const struct actor *a, const char *line,
+			      struct audit_verification *out, struct svc_result *r);
 
 /* ACT_AUDIT_VIEW. svc_audit_verify_anchored without a line, for the
  * doors that show one verdict: *first_bad gets 0 when intact, else the
@@ -102,9 +94,10 @@ int svc_audit_verify(struct service *svc, const struct actor *a, long long *firs
 		     long long *entries, struct svc_result *r);
 
 /* ACT_AUDIT_VIEW. The newest entry as a checkpoint to keep off the
- * machine, once the log verifies (SVC_CONFLICT when it does not, so a
- * tampered head is never certified). Logged as audit.checkpoint. */
+ * machine, in *out and as its one line in line, once the log verifies
+ * (SVC_CONFLICT when it does not, so a tampered head is never
+ * certified). Logged as audit.checkpoint. */
 int svc_audit_checkpoint(struct service *svc, const struct actor *a, struct checkpoint *out,
-			 struct svc_result *r);
+			 char line[CHECKPOINT_LINE_MAX], struct svc_result *r);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "service/audit.h"
 #include "service/crypto.h"
+#include "service/guard.h"
 #include "service/service_internal.h"
 #include "store/user_store.h"
 #include "util/i18n.h"
@@ -63,7 +64,7 @@ static void log_event(struct service *svc, const struct actor *a, const char *cl
 bool auth_totp_required(const struct service *svc, enum role role)
 {
 	if (!svc->cfg)
-		return role_sees_personal_data(role);
+		return role_sees_personal_data(role) || role == ROLE_ADMIN;
 	return (svc->cfg->totp_required_roles & (1u << role)) != 0;
 }
 
@@ -183,11 +184,10 @@ static bool username_valid(const char *s)
 	return true;
 }
 
-int svc_user_add(struct service *svc, const struct actor *a, const struct user_new *u,
-		 const char *password, struct svc_result *r)
+/* The input checks of svc_user_add: 0, or -1 with r naming the field. */
+static int user_check(struct service *svc, const struct user_new *u, const char *password,
+		      struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
-		return -1;
 	if (!username_valid(u->username))
 		return svc_fail(r, SVC_INVALID, "username",
 				_("Brugernavnet skal være 1-64 tegn af a-z, 0-9, punktum, "
@@ -206,10 +206,15 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 				u->institution);
 	if (check_password_rules(password, "password", r) < 0)
 		return -1;
-	char hash[crypto_pwhash_STRBYTES];
-	if (password_hash(svc, password, hash) != 0)
-		return svc_fail(r, SVC_ERROR, NULL,
-				_("Adgangskoden kunne ikke hashes (hukommelse)."));
+	return 0;
+}
+
+/* The checks and the insert of svc_user_add, inside its call. */
+static int user_add(struct service *svc, const struct user_new *u, const char *password,
+		    struct svc_result *r)
+{
+	if (user_check(svc, u, password, r) < 0)
+		return -1;
 	struct user_new copy = *u;
 	if (copy.institution && !*copy.institution)
 		copy.institution = NULL;
@@ -223,65 +228,163 @@ int svc_user_add(struct service *svc, const struct actor *a, const struct user_n
 		return svc_store_fail(r, err);
 	if (rc == 0) {
 		user_row_release(&taken);
-		log_event(svc, a, a->client, "user.add", u->username, "conflict");
 		return svc_fail(r, SVC_CONFLICT, "username", _("Brugernavnet »%s« er optaget."),
 				u->username);
 	}
-	/* Admin actions are logged before they happen: no log entry, no action. */
-	if (svc_log(svc, a, "user.add", u->username, "ok", r) < 0)
-		return -1;
+	/* hashed inside the call's transaction: an administrator's rare
+	 * action, well within the store's busy timeout */
+	char hash[crypto_pwhash_STRBYTES];
+	if (password_hash(svc, password, hash) != 0)
+		return svc_fail(r, SVC_ERROR, NULL,
+				_("Adgangskoden kunne ikke hashes (hukommelse)."));
 	rc = store_user_insert(svc->store, &copy, hash, &id, &err);
-	if (rc < 0) {
-		log_event(svc, a, a->client, "user.add", u->username, "failed");
-		if (rc == -2)
-			return svc_fail(r, SVC_CONFLICT, "username",
-					_("Brugernavnet »%s« er optaget."), u->username);
-		return svc_store_fail(r, err);
+	sodium_memzero(hash, sizeof(hash));
+	if (rc == -2) {
+		free(err);
+		return svc_fail(r, SVC_CONFLICT, "username", _("Brugernavnet »%s« er optaget."),
+				u->username);
 	}
+	if (rc < 0)
+		return svc_store_fail(r, err);
 	return 0;
+}
+
+int svc_user_add(struct service *svc, const struct actor *a, const struct user_new *u,
+		 const char *password, struct svc_result *r)
+{
+	return svc_user_add_stepup(svc, a, u, password, NULL, r);
+}
+
+/* A role that sees personal data is a notable event on the auditor's page
+ * ("user.grant"), written in the call's transaction. */
+static int log_grant(struct svc_call *c, const char *username, enum role role)
+{
+	struct strbuf grant = STRBUF_INIT;
+	strbuf_addf(&grant, "%s %s", username, role_id(role));
+	int rc = svc_log(c->svc, c->actor,
+			 &(struct svc_entry){.action = "user.grant", .object = grant.buf},
+			 SVC_OK_OUTCOME, c->r);
+	strbuf_release(&grant);
+	return rc;
+}
+
+int svc_user_add_stepup(struct service *svc, const struct actor *a, const struct user_new *u,
+			const char *password, const char *stepup_code, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+		return -1;
+	/* the step-up is checked (and a wrong code counted with the sign-in
+	 * failures) before the call: its transaction would roll the count
+	 * back with the refusal */
+	bool grants = u->role < ROLE__COUNT && role_sees_personal_data(u->role);
+	/* input that the call will refuse anyway (422, logged "failed" there)
+	 * does not ask for the two-factor code first */
+	struct svc_result pre = {0};
+	bool valid = user_check(svc, u, password, &pre) == 0;
+	svc_result_clear(&pre);
+	if (grants && valid && svc_stepup(svc, a, stepup_code, "user.add", r) < 0)
+		return -1;
+	/* the entry and the new account are one transaction: no entry, no
+	 * account; a refused or failed attempt has its own entry */
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "user.add", .object = u->username}, r) < 0)
+		return -1;
+	if (user_add(svc, u, password, r) < 0 ||
+	    (grants && log_grant(&c, u->username, u->role) < 0))
+		return svc_abort(&c);
+	return svc_commit(&c);
 }
 
 int svc_user_list(struct service *svc, const struct actor *a, struct user_list *out,
 		  struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	/* the users' names and organisations: logged before they leave */
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL, (struct svc_entry){.action = "user.list"},
+		      r) < 0)
 		return -1;
 	char *err = NULL;
-	if (store_user_list(svc->store, out, &err) < 0)
-		return svc_store_fail(r, err);
-	log_event(svc, a, a->client, "user.list", NULL, "ok");
+	if (store_user_list(svc->store, out, &err) < 0) {
+		svc_store_fail(r, err);
+		return svc_abort(&c);
+	}
+	if (svc_commit(&c) < 0) {
+		user_list_release(out);
+		return -1;
+	}
 	return 0;
 }
 
 int svc_user_disable(struct service *svc, const struct actor *a, const char *username,
 		     struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	/* disabling, ending the sessions, revoking the tokens and the entry:
+	 * one transaction, all or nothing */
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "user.disable", .object = username}, r) < 0)
 		return -1;
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	if (!a->cli && u.info.id == a->user_id) {
 		/* an administrator who locks themselves out leaves nobody to undo it */
 		user_row_release(&u);
-		return svc_fail(r, SVC_CONFLICT, "username",
-				_("Du kan ikke deaktivere din egen konto."));
+		svc_fail(r, SVC_CONFLICT, "username", "%s",
+			 _("Du kan ikke deaktivere din egen konto."));
+		return svc_abort(&c);
 	}
 	int n;
 	char *err = NULL;
-	if (svc_log(svc, a, "user.disable", username, "ok", r) < 0) {
-		user_row_release(&u);
-		return -1;
-	}
-	if (store_user_set_disabled(svc->store, u.info.id, true, &err) < 0 ||
-	    store_session_delete_user(svc->store, u.info.id, &err) < 0 ||
-	    store_token_revoke_user(svc->store, u.info.id, &n, &err) < 0) {
-		user_row_release(&u);
-		log_event(svc, a, a->client, "user.disable", username, "failed");
-		return svc_store_fail(r, err);
-	}
+	int rc = store_user_set_disabled(svc->store, u.info.id, true, &err) < 0 ||
+			 store_session_delete_user(svc->store, u.info.id, &err) < 0 ||
+			 store_token_revoke_user(svc->store, u.info.id, &n, &err) < 0
+		     ? svc_store_fail(r, err)
+		     : 0;
 	user_row_release(&u);
-	return 0;
+	return rc == 0 ? svc_commit(&c) : svc_abort(&c);
+}
+
+int svc_user_set_role(struct service *svc, const struct actor *a, const char *username,
+		      enum role role, const char *stepup_code, struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+		return -1;
+	if (role >= ROLE__COUNT)
+		return svc_fail(r, SVC_INVALID, "role", _("Ukendt rolle."));
+	struct user_row u;
+	if (svc_user_by_name(svc, username, &u, r) < 0)
+		return -1;
+	long long id = u.info.id;
+	enum role before = u.info.role;
+	user_row_release(&u);
+	if (!a->cli && id == a->user_id)
+		return svc_fail(r, SVC_CONFLICT, "role", _("Du kan ikke ændre din egen rolle."));
+	if (before == role)
+		return 0;
+	bool grants = role_sees_personal_data(role);
+	if (grants && svc_stepup(svc, a, stepup_code, "user.role", r) < 0)
+		return -1;
+	struct strbuf obj = STRBUF_INIT;
+	strbuf_addf(&obj, "%s %s", username, role_id(role));
+	SVC_CALL(c);
+	int rc = svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+			   (struct svc_entry){.action = "user.role", .object = obj.buf}, r);
+	strbuf_release(&obj);
+	if (rc < 0)
+		return -1;
+	char *err = NULL;
+	/* the user's sessions end: the next sign-in meets the new role's
+	 * two-factor rule, and nobody keeps a page of the old role open */
+	if (store_user_set_role(svc->store, id, role, &err) < 0 ||
+	    store_session_delete_user(svc->store, id, &err) < 0) {
+		svc_store_fail(r, err);
+		return svc_abort(&c);
+	}
+	if (grants && log_grant(&c, username, role) < 0)
+		return svc_abort(&c);
+	return svc_commit(&c);
 }
 
 /* The actor's own account (ACT_PROFILE): the profile, two-factor and
@@ -367,7 +470,7 @@ static void clear_failures(struct service *svc, const char *username)
 static int throttle_fail(struct service *svc, const char *username, const char *client,
 			 struct svc_result *r)
 {
-	log_event(svc, NULL, client, "login.throttled", username, "denied");
+	log_event(svc, NULL, client, "login.throttled", username, SVC_REFUSED);
 	return svc_fail(r, SVC_THROTTLED, NULL,
 			_("For mange mislykkede forsøg på at logge ind. Vent %d minutter, og prøv "
 			  "igen."),
@@ -566,6 +669,41 @@ int svc_login_totp(struct service *svc, const char *cookie, const char *code, co
 	return 0;
 }
 
+int svc_stepup(struct service *svc, const struct actor *a, const char *code, const char *why,
+	       struct svc_result *r)
+{
+	if (a->cli)
+		return 0;
+	struct user_row u;
+	if (svc_user_by_id(svc, a->user_id, &u, r) < 0)
+		return -1;
+	if (!u.info.totp_enabled) {
+		user_row_release(&u);
+		log_event(svc, a, a->client, "stepup", why, SVC_REFUSED);
+		return svc_fail(r, SVC_FORBIDDEN, "stepup_code",
+				_("Handlingen giver adgang til personoplysninger og kræver, at du "
+				  "bekræfter med to-faktor. Slå to-faktor-login til for din egen "
+				  "konto først (Profil)."));
+	}
+	if (throttled(svc, u.info.username, a->client)) {
+		user_row_release(&u);
+		return throttle_fail(svc, a->username, a->client, r);
+	}
+	if (totp_check(svc, &u, code) < 0) {
+		record_failure(svc, u.info.username, a->client);
+		user_row_release(&u);
+		log_event(svc, a, a->client, "stepup", why, "failed");
+		return svc_fail(
+		    r, SVC_INVALID, "stepup_code",
+		    _("Bekræft med din to-faktor-kode: skriv den 6-cifrede kode, som din "
+		      "app viser lige nu. Koden var forkert eller allerede brugt."));
+	}
+	clear_failures(svc, u.info.username);
+	user_row_release(&u);
+	log_event(svc, a, a->client, "stepup", why, "ok");
+	return 0;
+}
+
 int svc_session(struct service *svc, const char *cookie, const char *client, struct actor *a,
 		struct session_info *info, struct svc_result *r)
 {
@@ -632,8 +770,11 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 	unsigned char h[32];
 	long long uid;
 	char *err = NULL;
+	/* failed anonymous attempts are counted per address and minute, not
+	 * logged one by one; too many from one address get 429 */
 	if (!token || hash_secret(token, h) < 0) {
-		log_event(svc, NULL, client, "token.use", NULL, "failed");
+		if (svc_anon_failure(svc, client, "token.use", r))
+			return -1;
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
 				_("Ugyldigt eller tilbagekaldt token."));
 	}
@@ -648,7 +789,8 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 	if (rc == 1 || u.info.disabled) {
 		if (rc == 0)
 			user_row_release(&u);
-		log_event(svc, NULL, client, "token.use", NULL, "failed");
+		if (svc_anon_failure(svc, client, "token.use", r))
+			return -1;
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
 				_("Ugyldigt eller tilbagekaldt token."));
 	}
@@ -661,19 +803,25 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 int svc_token_create(struct service *svc, const struct actor *a, const char *username,
 		     char *token_out, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	token_out[0] = '\0';
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "token.create", .object = username}, r) < 0)
 		return -1;
+	if (!a->cli) {
+		/* a token skips two-factor: only root makes one (docs/tokens.md) */
+		svc_fail(r, SVC_FORBIDDEN, NULL,
+			 _("API-tokens laves kun af den lokale operatør på serveren (ssp "
+			   "token create)."));
+		return svc_abort_refused(&c);
+	}
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	if (u.info.disabled) {
 		user_row_release(&u);
-		return svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."),
-				username);
-	}
-	if (svc_log(svc, a, "token.create", username, "ok", r) < 0) {
-		user_row_release(&u);
-		return -1;
+		svc_fail(r, SVC_CONFLICT, "username", _("Brugeren »%s« er deaktiveret."), username);
+		return svc_abort(&c);
 	}
 	unsigned char h[32];
 	svc_random_token(token_out);
@@ -681,34 +829,34 @@ int svc_token_create(struct service *svc, const struct actor *a, const char *use
 	char *err = NULL;
 	int rc = store_token_insert(svc->store, h, u.info.id, &err);
 	user_row_release(&u);
-	if (rc < 0) {
+	if (rc < 0)
+		svc_store_fail(r, err);
+	rc = rc == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (rc < 0) /* the token was never stored: nobody may see it */
 		sodium_memzero(token_out, AUTH_SECRET_LEN + 1);
-		log_event(svc, a, a->client, "token.create", username, "failed");
-		return svc_store_fail(r, err);
-	}
-	return 0;
+	return rc;
 }
 
 int svc_token_revoke(struct service *svc, const struct actor *a, const char *username, int *count,
 		     struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	*count = 0;
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = "token.revoke", .object = username}, r) < 0)
 		return -1;
 	struct user_row u;
 	if (svc_user_by_name(svc, username, &u, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	char *err = NULL;
-	if (svc_log(svc, a, "token.revoke", username, "ok", r) < 0) {
-		user_row_release(&u);
-		return -1;
-	}
 	int rc = store_token_revoke_user(svc->store, u.info.id, count, &err);
 	user_row_release(&u);
-	if (rc < 0) {
-		log_event(svc, a, a->client, "token.revoke", username, "failed");
-		return svc_store_fail(r, err);
-	}
-	return 0;
+	if (rc < 0)
+		svc_store_fail(r, err);
+	rc = rc == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (rc < 0)
+		*count = 0;
+	return rc;
 }
 
 /* ---- enrolment and password ----------------------------------------------- */
@@ -811,9 +959,16 @@ int svc_password_change(struct service *svc, const struct actor *a, const char *
 	struct user_row u;
 	if (own_row(svc, a, &u, r) < 0)
 		return -1;
+	/* a wrong old password counts with the sign-in failures: a stolen
+	 * session must not become a password-guessing oracle */
+	if (throttled(svc, u.info.username, a->client)) {
+		user_row_release(&u);
+		return throttle_fail(svc, a->username, a->client, r);
+	}
 	bool ok = old_password && strlen(old_password) <= PASSWORD_MAX &&
 		  password_verify(svc, u.password_hash, old_password);
 	if (!ok) {
+		record_failure(svc, u.info.username, a->client);
 		user_row_release(&u);
 		log_event(svc, a, a->client, "password.change", NULL, "failed");
 		return svc_fail(r, SVC_INVALID, "old_password",

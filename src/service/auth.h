@@ -13,41 +13,23 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "domain/user.h"
 #include "service/service.h"
 
 /* A session cookie value / API token: 43 chars of base64url (256 bits). */
 #define AUTH_SECRET_LEN 43
 
-struct user_info {
-	long long id;
-	char *username;
-	char *name;
-	enum role role;
-	char *org;         /* may be NULL */
-	char *institution; /* institution id, may be NULL */
-	bool totp_enabled;
-	bool disabled;
-	char *created_at;
-};
-
-struct user_list {
-	struct user_info *v;
-	size_t nr, alloc;
-};
-
-void user_info_release(struct user_info *u);
-void user_list_release(struct user_list *l);
-
-struct user_new {
-	const char *username; /* 1-64 of [a-z0-9._-] */
-	const char *name;
-	enum role role;
-	const char *org;         /* optional */
-	const char *institution; /* optional; must exist */
-};
+/* struct user_info, user_list, user_new: domain/user.h */
 
 /* ACT_USER_ADMIN. SVC_CONFLICT when the username is taken; SVC_INVALID
- * for a bad username, empty name, or a password under 12 characters. */
+ * for a bad username, empty name, or a password under 12 characters.
+ * A role that sees personal data (role_sees_personal_data) needs the
+ * administrator's step-up (svc_stepup: stepup_code is the acting
+ * administrator's current two-factor code, not the new user's; the local
+ * operator needs none), and the grant is logged as the notable event
+ * "user.grant". svc_user_add is svc_user_add_stepup without a code. */
+int svc_user_add_stepup(struct service *svc, const struct actor *a, const struct user_new *u,
+			const char *password, const char *stepup_code, struct svc_result *r);
 int svc_user_add(struct service *svc, const struct actor *a, const struct user_new *u,
 		 const char *password, struct svc_result *r);
 int svc_user_list(struct service *svc, const struct actor *a, struct user_list *out,
@@ -55,6 +37,25 @@ int svc_user_list(struct service *svc, const struct actor *a, struct user_list *
 /* Disables the user and ends their sessions and tokens. */
 int svc_user_disable(struct service *svc, const struct actor *a, const char *username,
 		     struct svc_result *r);
+/* ACT_USER_ADMIN: gives username the role. Giving a role that sees
+ * personal data needs the administrator's step-up (stepup_code) and is
+ * logged as the notable event "user.grant"; every change ends the user's
+ * sessions, so the next sign-in meets the new role's two-factor rule. An
+ * administrator cannot change their own role (SVC_CONFLICT). */
+int svc_user_set_role(struct service *svc, const struct actor *a, const char *username,
+		      enum role role, const char *stepup_code, struct svc_result *r);
+
+/* A fresh two-factor confirmation by the acting user (step-up) before an
+ * action that opens personal data to someone: code must be the actor's
+ * current TOTP code (once only). A wrong code counts with the sign-in
+ * failures of the actor and their address (SVC_INVALID on field
+ * "stepup_code"; too many: SVC_THROTTLED, before the code is checked); an
+ * actor without two-factor gets SVC_FORBIDDEN. The local operator (the
+ * machine's root, who can read the database and its key anyway) needs
+ * none. Logged: "stepup" ok/failed. */
+int svc_stepup(struct service *svc, const struct actor *a, const char *code, const char *why,
+	       struct svc_result *r);
+
 /* The actor's own record (ACT_PROFILE). */
 int svc_user_self(struct service *svc, const struct actor *a, struct user_info *out,
 		  struct svc_result *r);
@@ -99,7 +100,12 @@ int svc_token_auth(struct service *svc, const char *token, const char *client, s
 		   struct svc_result *r);
 
 /* ACT_USER_ADMIN (or the local operator). token_out gets
- * AUTH_SECRET_LEN + 1 bytes; it is shown once and stored hashed. */
+ * AUTH_SECRET_LEN + 1 bytes; it is shown once and stored hashed. A token
+ * stands for its user, with that user's role, on the JSON API only, until
+ * revoked; it skips two-factor. So only the local operator (the machine's
+ * root) creates tokens: a signed-in administrator gets SVC_FORBIDDEN
+ * (docs/tokens.md), and "token.create" is a notable event on the
+ * auditor's page. */
 int svc_token_create(struct service *svc, const struct actor *a, const char *username,
 		     char *token_out, struct svc_result *r);
 /* Revokes every token of username; *count gets how many. */

@@ -18,7 +18,7 @@ void config_defaults(struct config *c)
 	c->session_idle_minutes = 30;
 	c->session_max_hours = 10;
 	for (int r = 0; r < ROLE__COUNT; r++)
-		if (role_sees_personal_data((enum role)r))
+		if (role_sees_personal_data((enum role)r) || r == ROLE_ADMIN)
 			c->totp_required_roles |= 1u << r;
 	c->max_body_bytes = 1024 * 1024;
 	c->max_field_bytes = 10000;
@@ -28,6 +28,11 @@ void config_defaults(struct config *c)
 	c->threads = 4;
 	c->max_concurrent_logins = 2;
 	c->fast_password_hashing = false;
+	c->anon_max_per_minute = 30;
+	c->max_connections = 4096;
+	c->max_connections_address = 256;
+	c->header_timeout = 10;
+	c->connection_timeout = 60;
 }
 
 struct cstate {
@@ -119,6 +124,28 @@ static int handler(void *user, const char *section, const char *name, const char
 	} else if (!strcmp(key, "web.max-field-bytes")) {
 		if (!int_value(st, name, value, 64, 1024L * 1024, &n))
 			c->max_field_bytes = (size_t)n;
+	} else if (!strcmp(key, "web.max-connections")) {
+		if (!int_value(st, name, value, 16, 100000, &n))
+			c->max_connections = (int)n;
+	} else if (!strcmp(key, "web.max-connections-per-address")) {
+		if (!int_value(st, name, value, 1, 100000, &n))
+			c->max_connections_address = (int)n;
+	} else if (!strcmp(key, "web.header-timeout")) {
+		if (!int_value(st, name, value, 1, 600, &n))
+			c->header_timeout = (int)n;
+	} else if (!strcmp(key, "web.connection-timeout")) {
+		if (!int_value(st, name, value, 1, 3600, &n))
+			c->connection_timeout = (int)n;
+	} else if (!strcmp(key, "web.trusted-proxies")) {
+		if (strlen(value) >= sizeof(c->trusted_proxies) ||
+		    strspn(value, "0123456789abcdefABCDEF.:, ") != strlen(value))
+			diag_error(st->d, st->lineno,
+				   _("»trusted-proxies« skal være IP-adresser adskilt af komma"));
+		else
+			snprintf(c->trusted_proxies, sizeof(c->trusted_proxies), "%s", value);
+	} else if (!strcmp(key, "login.anon-max-per-minute")) {
+		if (!int_value(st, name, value, 1, 100000, &n))
+			c->anon_max_per_minute = (int)n;
 	} else if (!strcmp(key, "session.idle-minutes")) {
 		if (!int_value(st, name, value, 1, 24 * 60, &n))
 			c->session_idle_minutes = (int)n;

@@ -29,6 +29,13 @@ struct config {
 	 * -Dtest_hooks=true (build-asan/, never the program an operator runs)
 	 * also takes it from $SSP_TEST_FAST_HASHING=1 (auth.c). */
 	bool fast_password_hashing;
+	/* The door's guards (issue 8; local choices, docs/ssp.conf.5). */
+	int anon_max_per_minute;     /* 30 failed anonymous attempts per address */
+	int max_connections;         /* 4096 in all (epoll carries idle ones) */
+	int max_connections_address; /* 256 per client address (a school behind one NAT) */
+	int header_timeout;          /* 10 s without a byte before the headers are in */
+	int connection_timeout;      /* 60 s without a byte once they are */
+	char trusted_proxies[256];   /* addresses whose X-Forwarded-For is believed */
 };
 
 void config_defaults(struct config *c);

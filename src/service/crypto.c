@@ -432,7 +432,8 @@ int svc_key_rotate(struct service *svc, const struct actor *a, long long limit,
 		snprintf(what, sizeof(what), "%lld -> %lld", max_id, max_id + 1);
 	if (!out->resumed && max_id >= MAX_KEY_ID)
 		return svc_fail(r, SVC_ERROR, NULL, _("Der er ikke flere datanøgle-numre."));
-	if (svc_log(svc, a, "key.rotate", what, "ok", r) < 0)
+	if (svc_log(svc, a, &(struct svc_entry){.action = "key.rotate", .object = what}, "ok", r) <
+	    0)
 		return -1;
 	if (!out->resumed) {
 		bool inserted;
@@ -467,7 +468,8 @@ int svc_key_rotate(struct service *svc, const struct actor *a, long long limit,
 	sodium_memzero(rot.from, sizeof(rot.from));
 	if (ret < 0) {
 		struct svc_result ignored = SVC_RESULT_INIT;
-		svc_log(svc, a, "key.rotate", what, "failed", &ignored);
+		svc_log(svc, a, &(struct svc_entry){.action = "key.rotate", .object = what},
+			"failed", &ignored);
 		svc_result_clear(&ignored);
 	}
 	return ret;

@@ -8,9 +8,11 @@
  *   ACT_DATA_VIEW    the figures, with small counts hidden (svc_data_view)
  *   ACT_DATA_IMPORT  import a CSV file (svc_data_import)
  *
- * An import is written to the access log ("data.import", object "KIND
- * FILE: N rækker") before it is stored; a preview (dry run) and reading
- * are not logged: the figures hold no personal data.
+ * An import is one audited call: its access-log entry ("data.import",
+ * object "KIND FILE: N rækker") and the stored rows commit or roll back
+ * together. A preview (dry run) stores nothing and logs only a refusal.
+ * A view is read in one audited call ("data.view") too, so the figures
+ * and the latest import come from one snapshot.
  */
 #ifndef SSP_DATA_SERVICE_H
 #define SSP_DATA_SERVICE_H
@@ -18,9 +20,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "domain/data_record.h"
 #include "domain/figures.h"
 #include "service/service.h"
-#include "store/data_store.h"
 #include "util/diag.h"
 
 /* ACT_DATA_IMPORT. Reads buf[0..len) as a CSV file of kind

@@ -17,7 +17,7 @@
 #include "domain/compliance.h"
 #include "domain/plan.h"
 #include "service/service.h"
-#include "store/meeting_store.h"
+#include "domain/replan.h"
 
 /* Today in Europe/Copenhagen (a day, calendar.h). */
 long svc_today(void);

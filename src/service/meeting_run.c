@@ -9,6 +9,7 @@
 
 #include "service/audit.h"
 #include "service/crypto.h"
+#include "service/guard.h"
 #include "service/meeting.h"
 #include "service/service_internal.h"
 #include "store/meeting_store.h"
@@ -20,66 +21,6 @@
 
 /* ---- helpers -------------------------------------------------------------- */
 
-/* Does the actor take part in body? -1 on a store error. */
-static int takes_part(struct service *svc, const struct actor *a, const char *body,
-		      struct svc_result *r)
-{
-	if (!a->user_id)
-		return 0;
-	struct strlist bodies = STRLIST_INIT;
-	char *err = NULL;
-	if (store_participant_bodies(svc->store, a->user_id, &bodies, &err) < 0) {
-		strlist_clear(&bodies);
-		return svc_store_fail(r, err);
-	}
-	int yes = 0;
-	for (size_t i = 0; i < bodies.nr && !yes; i++)
-		yes = !strcmp(bodies.v[i], body);
-	strlist_clear(&bodies);
-	return yes;
-}
-
-/* Why the actor may not run b's meetings, or NULL when they may (the
- * rule in meeting_run.h). *err_out is set on a store error. */
-static const char *run_refusal(struct service *svc, const struct actor *a, const struct org_body *b,
-			       struct svc_result *r, bool *store_error)
-{
-	*store_error = false;
-	if (a->cli)
-		return NULL;
-	if (!authz_allowed(a->role, ACT_MEETING_RUN))
-		return _("Din rolle kan ikke føre møder (dagsorden, fremmøde og referat).");
-	if (role_sees_personal_data(a->role))
-		return NULL;
-	if (b->named_individuals)
-		return _("I dette forum drøftes navngivne unge, og din rolle ser ikke "
-			 "personoplysninger.");
-	int part = takes_part(svc, a, b->id, r);
-	if (part < 0) {
-		*store_error = true;
-		return NULL;
-	}
-	return part ? NULL
-		    : _("Du deltager ikke i dette forum og kan derfor ikke føre dets møder.");
-}
-
-/* The check before every change to a meeting's agenda, attendance or
- * minutes; a refusal is logged. */
-static int check_run(struct service *svc, const struct actor *a, const struct org_body *b,
-		     struct svc_result *r)
-{
-	if (!svc_allowed(svc, a, ACT_MEETING_RUN, r))
-		return -1;
-	bool store_error;
-	const char *why = run_refusal(svc, a, b, r, &store_error);
-	if (store_error)
-		return -1;
-	if (!why)
-		return 0;
-	svc_log(svc, a, action_id(ACT_MEETING_RUN), b->id, "denied", r);
-	return svc_fail(r, SVC_FORBIDDEN, NULL, "%s", why);
-}
-
 /* A meeting being changed (agenda, attendance, minutes): the
  * organisation, the meeting and its body. */
 struct run {
@@ -88,20 +29,33 @@ struct run {
 	const struct org_body *b;
 };
 
-/* Loads x for meeting id and checks that a may run it. Release x also on
- * failure. */
-static int run_load(struct service *svc, const struct actor *a, long long id, struct run *x,
-		    struct svc_result *r)
+/* Starts call c (log action) on meeting id: the role may run meetings at
+ * all, the meeting and its body are loaded into x inside the call, and
+ * the body rule (domain/authz.c: ACT_MEETING_RUN) decides on them.
+ * Release x also on failure; on -1 the call is over. */
+static int run_load(struct svc_call *c, struct service *svc, const struct actor *a, long long id,
+		    const char *action, struct run *x, struct svc_result *r)
 {
 	memset(x, 0, sizeof(*x));
 	org_init(&x->org);
-	if (svc_load_org(svc, &x->org, r) < 0 || svc_get_meeting(svc, id, &x->m, r) < 0)
+	char object[24];
+	snprintf(object, sizeof(object), "%lld", id);
+	if (svc_begin(c, svc, a, ACT_MEETING_RUN, NULL,
+		      (struct svc_entry){.action = action, .object = object}, r) < 0)
 		return -1;
+	if (svc_load_org(svc, &x->org, r) < 0 || svc_get_meeting(svc, id, &x->m, r) < 0)
+		return svc_abort(c);
+	svc_call_object(c, "%s", x->m.uid);
 	x->b = org_find_body(&x->org, x->m.body);
-	if (!x->b)
-		return svc_fail(r, SVC_NOT_FOUND, "id",
-				_("mødets forum »%s« findes ikke længere i strategien"), x->m.body);
-	return check_run(svc, a, x->b, r);
+	if (!x->b) {
+		svc_fail(r, SVC_NOT_FOUND, "id",
+			 _("mødets forum »%s« findes ikke længere i strategien"), x->m.body);
+		return svc_abort(c);
+	}
+	struct authz_facts facts = {0};
+	if (svc_body_facts(svc, a, x->b, &facts, r) < 0)
+		return svc_abort(c);
+	return svc_authorize(c, &facts);
 }
 
 static void run_release(struct run *x)
@@ -127,12 +81,11 @@ static const struct text_field guest_org_field = {.id = "guest_org",
 						  .shape = TEXT_LINE,
 						  .max = GUEST_FIELD_MAX};
 
-/* The gate before a meeting's free text is stored: the text policy; a
- * CPR-like number where it does not belong is logged ("refused") under
- * action (NULL: not logged). *out gets the normalised text. */
-static int text_gate(struct service *svc, const struct actor *a, const struct run *x,
-		     const struct text_field *f, const char *action, const char *text,
-		     struct strbuf *out, struct svc_result *r)
+/* The gate before a meeting's free text is stored: the text policy. A
+ * CPR-like number where it does not belong sets *refused, so the call is
+ * logged "refused" (svc_abort_refused). *out gets the normalised text. */
+static int text_gate(const struct run *x, const struct text_field *f, const char *text,
+		     struct strbuf *out, bool *refused, struct svc_result *r)
 {
 	struct text_verdict v;
 	if (text_check(f, text, x->b->named_individuals, out, &v) == TEXT_OK)
@@ -141,11 +94,8 @@ static int text_gate(struct service *svc, const struct actor *a, const struct ru
 	text_explain(f, &v, x->b->name, &msg);
 	svc_fail(r, SVC_INVALID, f->id, "%s", msg.buf);
 	strbuf_release(&msg);
-	if (v.fault == TEXT_CPR && action) {
-		struct svc_result lr = {0};
-		svc_log(svc, a, action, x->m.uid, "refused", &lr);
-		svc_result_clear(&lr);
-	}
+	if (v.fault == TEXT_CPR)
+		*refused = true;
 	return -1;
 }
 
@@ -175,6 +125,20 @@ void meeting_proposed_agenda(const struct org_body *b, const struct meeting *m, 
 		strlist_add(out, b->tasks.v[i]);
 }
 
+/* The read of what may name young people (the stored agenda or the
+ * minutes of a body where they are discussed), as one call: decided by
+ * ACT_MINUTES_VIEW on facts and logged before the text leaves the
+ * service. -1 with r set: the caller drops the text. */
+static int log_read(struct service *svc, const struct actor *a, const struct authz_facts *facts,
+		    const char *action, const char *uid, struct svc_result *r)
+{
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_MINUTES_VIEW, facts,
+		      (struct svc_entry){.action = action, .object = uid}, r) < 0)
+		return -1;
+	return svc_commit(&c);
+}
+
 int svc_meeting_view(struct service *svc, const struct actor *a, long long id, struct org *org,
 		     struct meeting_view *out, struct svc_result *r)
 {
@@ -189,35 +153,50 @@ int svc_meeting_view(struct service *svc, const struct actor *a, long long id, s
 				_("mødets forum »%s« findes ikke længere i strategien"),
 				out->m.body);
 	out->body = b;
-	out->can_plan = a->cli || authz_allowed(a->role, ACT_MEETING_PLAN);
-	bool store_error;
-	out->can_run = !run_refusal(svc, a, b, r, &store_error);
-	if (store_error)
+	struct authz_facts facts = {0};
+	if (svc_body_facts(svc, a, b, &facts, r) < 0)
 		return -1;
+	/* the capabilities the page needs, decided here (domain/authz.c) */
+	out->can_plan = svc_decide(svc, a, ACT_MEETING_PLAN, &facts).allow;
+	out->can_run = svc_decide(svc, a, ACT_MEETING_RUN, &facts).allow;
+	/* the agenda of a body where named young people are discussed may
+	 * name them (no CPR check there): the minutes' rule applies to it */
+	out->minutes_visible = svc_decide(svc, a, ACT_MINUTES_VIEW, &facts).allow;
+	out->agenda_visible = out->minutes_visible;
 	char *err = NULL;
 	if (store_participants_load(svc->store, b->id, &out->participants, &err) < 0 ||
 	    store_attendance_load(svc->store, id, &out->attendance, &err) < 0 ||
 	    store_agenda_load(svc->store, id, &out->agenda, &out->agenda_stored, &err) < 0)
 		return svc_store_fail(r, err);
-	/* the agenda of a body where named young people are discussed may
-	 * name them (no CPR check there): the minutes' rule applies to it */
-	out->agenda_visible = !b->named_individuals || out->can_run;
-	if (!out->agenda_visible)
+	if (!out->agenda_visible) {
 		strlist_clear(&out->agenda);
-	else if (!out->agenda_stored)
+	} else if (!out->agenda_stored) {
 		meeting_proposed_agenda(b, &out->m, &out->agenda);
-	else if (b->named_individuals && out->agenda.nr &&
-		 svc_log(svc, a, "meeting.agenda.view", out->m.uid, "ok", r) < 0)
+	} else if (b->named_individuals && out->agenda.nr &&
+		   log_read(svc, a, &facts, "meeting.agenda.view", out->m.uid, r) < 0) {
+		strlist_clear(&out->agenda);
 		return -1;
-	out->minutes_visible = !b->named_individuals || out->can_run;
+	}
+	/* the attendance of such a body names who came about a young person
+	 * ("Mor til ..."): the minutes' rule applies to it too */
+	out->attendance_visible = out->minutes_visible;
+	if (!out->attendance_visible) {
+		person_list_release(&out->attendance);
+	} else if (b->named_individuals && out->attendance.nr &&
+		   log_read(svc, a, &facts, "meeting.attendance.view", out->m.uid, r) < 0) {
+		person_list_release(&out->attendance);
+		return -1;
+	}
 	if (out->minutes_visible) {
 		if (store_minutes_load(svc->store, id, &out->minutes, &err) < 0)
 			return svc_store_fail(r, err);
 		/* minutes of a § 115-møde may name young people: reading them is
 		 * an access to personal data */
 		if (b->named_individuals && out->minutes.text &&
-		    svc_log(svc, a, "meeting.minutes.view", out->m.uid, "ok", r) < 0)
+		    log_read(svc, a, &facts, "meeting.minutes.view", out->m.uid, r) < 0) {
+			minutes_release(&out->minutes);
 			return -1;
+		}
 	}
 	return 0;
 }
@@ -241,13 +220,15 @@ static void split_items(const char *text, struct strlist *out)
 int svc_meeting_agenda_save(struct service *svc, const struct actor *a, long long id,
 			    const char *text, struct svc_result *r)
 {
+	SVC_CALL(c);
 	struct run x;
 	struct strlist items = STRLIST_INIT;
 	struct strbuf clean = STRBUF_INIT;
 	int ret = -1;
-	if (run_load(svc, a, id, &x, r) < 0)
+	bool refused = false;
+	if (run_load(&c, svc, a, id, "meeting.agenda", &x, r) < 0)
 		goto out;
-	if (text_gate(svc, a, &x, &agenda_field, "meeting.agenda", text, &clean, r) < 0)
+	if (text_gate(&x, &agenda_field, text, &clean, &refused, r) < 0)
 		goto out;
 	split_items(clean.buf, &items);
 	if (items.nr > AGENDA_ITEMS_MAX) {
@@ -263,8 +244,6 @@ int svc_meeting_agenda_save(struct service *svc, const struct actor *a, long lon
 			goto out;
 		}
 	}
-	if (svc_log(svc, a, "meeting.agenda", x.m.uid, "ok", r) < 0)
-		goto out;
 	char *err = NULL;
 	if (store_agenda_save(svc->store, id, &items, &err) < 0) {
 		svc_store_fail(r, err);
@@ -275,7 +254,9 @@ out:
 	strlist_clear(&items);
 	strbuf_release(&clean);
 	run_release(&x);
-	return ret;
+	if (ret == 0)
+		return svc_commit(&c);
+	return refused ? svc_abort_refused(&c) : svc_abort(&c);
 }
 
 static bool has_user(const struct person_list *l, long long id)
@@ -289,12 +270,14 @@ static bool has_user(const struct person_list *l, long long id)
 int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long long id,
 				const struct person_list *att, struct svc_result *r)
 {
+	SVC_CALL(c);
 	struct run x;
 	struct person_list known = {0}, before = {0}, clean = {0};
 	struct strbuf field = STRBUF_INIT;
 	int ret = -1;
+	bool refused = false;
 	char *err = NULL;
-	if (run_load(svc, a, id, &x, r) < 0)
+	if (run_load(&c, svc, a, id, "meeting.attendance", &x, r) < 0)
 		goto out;
 	if (store_participants_load(svc->store, x.b->id, &known, &err) < 0 ||
 	    store_attendance_load(svc->store, id, &before, &err) < 0) {
@@ -339,12 +322,10 @@ int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long
 			q->org = p->org ? xstrdup(p->org) : NULL;
 			continue;
 		}
-		if (text_gate(svc, a, &x, &guest_name_field, "meeting.attendance", p->name, &field,
-			      r) < 0)
+		if (text_gate(&x, &guest_name_field, p->name, &field, &refused, r) < 0)
 			goto out;
 		q->name = xstrdup(field.buf);
-		if (text_gate(svc, a, &x, &guest_org_field, "meeting.attendance",
-			      p->org ? p->org : "", &field, r) < 0)
+		if (text_gate(&x, &guest_org_field, p->org ? p->org : "", &field, &refused, r) < 0)
 			goto out;
 		q->org = field.len ? xstrdup(field.buf) : NULL;
 	}
@@ -353,8 +334,6 @@ int svc_meeting_attendance_save(struct service *svc, const struct actor *a, long
 			 GUESTS_MAX);
 		goto out;
 	}
-	if (svc_log(svc, a, "meeting.attendance", x.m.uid, "ok", r) < 0)
-		goto out;
 	if (store_attendance_save(svc->store, id, &clean, &err) < 0) {
 		svc_store_fail(r, err);
 		goto out;
@@ -366,20 +345,23 @@ out:
 	person_list_release(&clean);
 	strbuf_release(&field);
 	run_release(&x);
-	return ret;
+	if (ret == 0)
+		return svc_commit(&c);
+	return refused ? svc_abort_refused(&c) : svc_abort(&c);
 }
 
 int svc_meeting_minutes_save(struct service *svc, const struct actor *a, long long id,
 			     const char *text, struct svc_result *r)
 {
+	SVC_CALL(c);
 	struct run x;
 	struct strbuf norm = STRBUF_INIT;
 	int ret = -1;
-	if (run_load(svc, a, id, &x, r) < 0)
+	bool refused = false;
+	if (run_load(&c, svc, a, id, "meeting.minutes", &x, r) < 0)
 		goto out;
 	/* browsers send CRLF from a textarea: the policy stores LF */
-	if (text_gate(svc, a, &x, &minutes_field, "meeting.minutes", text, &norm, r) < 0 ||
-	    svc_log(svc, a, "meeting.minutes", x.m.uid, "ok", r) < 0)
+	if (text_gate(&x, &minutes_field, text, &norm, &refused, r) < 0)
 		goto out;
 	char *err = NULL;
 	if (store_minutes_save(svc->store, id, norm.buf, a->username, &err) < 0) {
@@ -390,7 +372,9 @@ int svc_meeting_minutes_save(struct service *svc, const struct actor *a, long lo
 out:
 	strbuf_release(&norm);
 	run_release(&x);
-	return ret;
+	if (ret == 0)
+		return svc_commit(&c);
+	return refused ? svc_abort_refused(&c) : svc_abort(&c);
 }
 
 /* ---- participants ---------------------------------------------------------- */
@@ -427,7 +411,11 @@ static int participant_change(struct service *svc, const struct actor *a, const 
 			      const char *username, bool add, bool *changed, struct svc_result *r)
 {
 	*changed = false;
-	if (!svc_allowed(svc, a, ACT_USER_ADMIN, r))
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_USER_ADMIN, NULL,
+		      (struct svc_entry){.action = add ? "participant.add" : "participant.remove",
+					 .object = body},
+		      r) < 0)
 		return -1;
 	struct org org;
 	org_init(&org);
@@ -435,6 +423,7 @@ static int participant_change(struct service *svc, const struct actor *a, const 
 	struct user_row u;
 	memset(&u, 0, sizeof(u));
 	int ret = -1;
+	bool did = false;
 	if (find_body(svc, body, &org, &b, r) < 0 || svc_user_by_name(svc, username, &u, r) < 0)
 		goto out;
 	if (add && u.info.disabled) {
@@ -442,24 +431,21 @@ static int participant_change(struct service *svc, const struct actor *a, const 
 			 u.info.username);
 		goto out;
 	}
-	struct strbuf obj = STRBUF_INIT;
-	strbuf_addf(&obj, "%s %s", b->id, u.info.username);
-	int rc = svc_log(svc, a, add ? "participant.add" : "participant.remove", obj.buf, "ok", r);
-	strbuf_release(&obj);
-	if (rc < 0)
-		goto out;
+	svc_call_object(&c, "%s %s", b->id, u.info.username);
 	char *err = NULL;
-	rc = add ? store_participant_add(svc->store, b->id, u.info.id, &err)
-		 : store_participant_remove(svc->store, b->id, u.info.id, &err);
+	int rc = add ? store_participant_add(svc->store, b->id, u.info.id, &err)
+		     : store_participant_remove(svc->store, b->id, u.info.id, &err);
 	if (rc < 0) {
 		svc_store_fail(r, err);
 		goto out;
 	}
-	*changed = rc == 0;
+	did = rc == 0;
 	ret = 0;
 out:
 	user_row_release(&u);
 	org_release(&org);
+	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
+	*changed = ret == 0 && did;
 	return ret;
 }
 
@@ -582,29 +568,38 @@ static int token_hash(const char *token, unsigned char out[32])
 	return 0;
 }
 
-/* The user a calendar-token call is about: username (someone else:
- * ACT_USER_ADMIN) or the actor (ACT_PROFILE). */
-static int token_user(struct service *svc, const struct actor *a, const char *username,
-		      struct user_row *u, struct svc_result *r)
+/* Starts call c (log action) about the user a calendar-token call is
+ * about: username (someone else: ACT_USER_ADMIN) or the actor
+ * (ACT_PROFILE), loaded into *u inside the call. Release *u also on
+ * failure; on -1 the call is over. */
+static int token_user(struct svc_call *c, struct service *svc, const struct actor *a,
+		      const char *username, const char *action, struct user_row *u,
+		      struct svc_result *r)
 {
 	memset(u, 0, sizeof(*u));
 	bool other = username && (a->cli || strcmp(username, a->username) != 0);
-	if (!svc_allowed(svc, a, other ? ACT_USER_ADMIN : ACT_PROFILE, r))
+	if (svc_begin(
+		c, svc, a, other ? ACT_USER_ADMIN : ACT_PROFILE, NULL,
+		(struct svc_entry){.action = action, .object = other ? username : a->username},
+		r) < 0)
 		return -1;
 	if (other)
-		return svc_user_by_name(svc, username, u, r);
-	if (!a->user_id)
-		return svc_fail(r, SVC_INVALID, NULL,
-				_("Kun en bruger kan have en kalenderadresse; angiv brugeren."));
-	return svc_user_by_id(svc, a->user_id, u, r);
+		return svc_user_by_name(svc, username, u, r) < 0 ? svc_abort(c) : 0;
+	if (!a->user_id) {
+		svc_fail(r, SVC_INVALID, NULL, "%s",
+			 _("Kun en bruger kan have en kalenderadresse; angiv brugeren."));
+		return svc_abort(c);
+	}
+	return svc_user_by_id(svc, a->user_id, u, r) < 0 ? svc_abort(c) : 0;
 }
 
 int svc_caltoken_create(struct service *svc, const struct actor *a, const char *username,
 			char *token_out, struct svc_result *r)
 {
 	token_out[0] = '\0';
+	SVC_CALL(c);
 	struct user_row u;
-	if (token_user(svc, a, username, &u, r) < 0) {
+	if (token_user(&c, svc, a, username, "calendar.token.create", &u, r) < 0) {
 		user_row_release(&u);
 		return -1;
 	}
@@ -614,8 +609,6 @@ int svc_caltoken_create(struct service *svc, const struct actor *a, const char *
 			 u.info.username);
 		goto out;
 	}
-	if (svc_log(svc, a, "calendar.token.create", u.info.username, "ok", r) < 0)
-		goto out;
 	unsigned char h[32];
 	svc_random_token(token_out);
 	token_hash(token_out, h);
@@ -628,6 +621,9 @@ int svc_caltoken_create(struct service *svc, const struct actor *a, const char *
 	ret = 0;
 out:
 	user_row_release(&u);
+	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (ret < 0)
+		sodium_memzero(token_out, AUTH_SECRET_LEN + 1);
 	return ret;
 }
 
@@ -635,14 +631,13 @@ int svc_caltoken_revoke(struct service *svc, const struct actor *a, const char *
 			int *count, struct svc_result *r)
 {
 	*count = 0;
+	SVC_CALL(c);
 	struct user_row u;
-	if (token_user(svc, a, username, &u, r) < 0) {
+	if (token_user(&c, svc, a, username, "calendar.token.revoke", &u, r) < 0) {
 		user_row_release(&u);
 		return -1;
 	}
 	int ret = -1;
-	if (svc_log(svc, a, "calendar.token.revoke", u.info.username, "ok", r) < 0)
-		goto out;
 	char *err = NULL;
 	if (store_caltoken_revoke_user(svc->store, u.info.id, count, &err) < 0) {
 		svc_store_fail(r, err);
@@ -651,6 +646,9 @@ int svc_caltoken_revoke(struct service *svc, const struct actor *a, const char *
 	ret = 0;
 out:
 	user_row_release(&u);
+	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (ret < 0)
+		*count = 0;
 	return ret;
 }
 
@@ -682,18 +680,22 @@ int svc_calendar_feed(struct service *svc, const char *token, const char *client
 	memset(&u, 0, sizeof(u));
 	if (rc == 0 && (rc = store_user_by_id(svc->store, uid, &u, &err)) < 0)
 		return svc_store_fail(r, err);
-	if (rc == 1 || u.info.disabled || !authz_allowed(u.info.role, ACT_MEETING_VIEW)) {
+	struct actor a;
+	memset(&a, 0, sizeof(a));
+	if (rc == 0)
+		svc_actor_of(&a, &u.info, client);
+	if (rc == 1 || u.info.disabled || !svc_decide(svc, &a, ACT_MEETING_VIEW, NULL).allow) {
 		user_row_release(&u);
-		struct audit_entry e = {"calendar.feed", NULL, NULL, NULL, "failed"};
-		audit_log(svc, NULL, client, &e);
+		if (svc_anon_failure(svc, client, "calendar.feed", r))
+			return -1;
 		return svc_fail(r, SVC_NOT_FOUND, NULL,
 				_("Der findes ingen side med den adresse."));
 	}
-	struct actor a;
-	svc_actor_of(&a, &u.info, client);
 	struct strlist bodies = STRLIST_INIT;
 	int ret = -1;
-	if (svc_log(svc, &a, "calendar.feed", NULL, "ok", r) < 0 || svc_load_org(svc, org, r) < 0)
+	if (svc_log(svc, &a, &(struct svc_entry){.action = "calendar.feed", .object = NULL}, "ok",
+		    r) < 0 ||
+	    svc_load_org(svc, org, r) < 0)
 		goto out;
 	if (store_participant_bodies(svc->store, a.user_id, &bodies, &err) < 0) {
 		svc_store_fail(r, err);

@@ -18,7 +18,9 @@
  * places and unnamed groups only); for the others, only who may run the
  * meeting, and each such read is logged (meeting.minutes.view). The same
  * holds for the agenda (meeting.agenda.view), which there may name young
- * people too; where it is hidden, agenda is empty.
+ * people too; where it is hidden, agenda is empty; and for the attendance
+ * (meeting.attendance.view), whose guests there are often named by their
+ * relation to a young person ("Mor til ...").
  *
  * Minutes and agenda items of a body where named young people are not
  * discussed may not hold anything that looks like a CPR number
@@ -34,7 +36,7 @@
 #include "domain/plan.h"
 #include "service/auth.h"
 #include "service/service.h"
-#include "store/meeting_run_store.h"
+#include "domain/meeting_record.h"
 
 /* Longest minutes text, agenda item, guest name or organisation (bytes). */
 #define MINUTES_MAX      10000
@@ -51,7 +53,9 @@ struct meeting_view {
 	bool agenda_stored;              /* false: agenda is the proposal */
 	bool agenda_visible;             /* may the actor read the agenda? */
 	struct person_list participants; /* the body's participants */
-	struct person_list attendance;   /* the stored attendance */
+	struct person_list attendance;   /* the stored attendance; empty unless
+					  * attendance_visible */
+	bool attendance_visible;         /* may the actor read the attendance? */
 	struct minutes minutes;          /* empty unless minutes_visible */
 	bool minutes_visible;            /* may the actor read the minutes? */
 	bool can_plan;                   /* ACT_MEETING_PLAN: held, cancelled, move */

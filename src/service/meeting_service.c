@@ -68,31 +68,25 @@ int svc_plan_save(struct service *svc, const struct actor *a, int year, struct o
 		  struct replan_stats *stats, struct svc_result *r)
 {
 	memset(stats, 0, sizeof(*stats));
-	if (!svc_allowed(svc, a, ACT_MEETING_PLAN, r))
-		return -1;
-	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
-		return -1;
-	struct meeting_list p = MEETING_LIST_INIT;
-	if (plan(org, year, NULL, &p, r) < 0) {
-		meeting_list_release(&p);
-		return -1;
-	}
 	char object[16];
 	snprintf(object, sizeof(object), "%d", year);
-	/* logged first: an action the log cannot record is not done */
-	if (svc_log(svc, a, "meeting.replan", object, "ok", r) < 0) {
-		meeting_list_release(&p);
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_MEETING_PLAN, NULL,
+		      (struct svc_entry){.action = "meeting.replan", .object = object}, r) < 0)
 		return -1;
-	}
+	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
+		return svc_abort(&c);
+	struct meeting_list p = MEETING_LIST_INIT;
 	char *err = NULL;
-	int rc = store_meetings_replan(svc->store, year, &p, svc_today(), a->username, stats, &err);
-	meeting_list_release(&p);
-	if (rc < 0) {
+	int rc = plan(org, year, NULL, &p, r);
+	if (rc == 0 && (rc = store_meetings_replan(svc->store, year, &p, svc_today(), a->username,
+						   stats, &err)) < 0)
 		svc_store_fail(r, err);
-		svc_log(svc, a, "meeting.replan", object, "failed", r);
-		return -1;
-	}
-	return 0;
+	meeting_list_release(&p);
+	rc = rc == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (rc < 0)
+		memset(stats, 0, sizeof(*stats));
+	return rc;
 }
 
 int svc_meetings_list(struct service *svc, const struct actor *a, int year, const char *body,
@@ -124,26 +118,28 @@ int svc_get_meeting(struct service *svc, long long id, struct meeting *m, struct
 int svc_meeting_set_status(struct service *svc, const struct actor *a, long long id,
 			   enum meeting_status st, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_MEETING_PLAN, r))
+	char object[24];
+	snprintf(object, sizeof(object), "%lld", id);
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_MEETING_PLAN, NULL,
+		      (struct svc_entry){.action = "meeting.status", .object = object}, r) < 0)
 		return -1;
-	if (st == MEETING_MOVED || st >= MEETING_STATUS__COUNT)
-		return svc_fail(r, SVC_INVALID, "status",
-				_("et møde flyttes ved at give det en ny tid, ikke en status"));
+	if (st == MEETING_MOVED || st >= MEETING_STATUS__COUNT) {
+		svc_fail(r, SVC_INVALID, "status", "%s",
+			 _("et møde flyttes ved at give det en ny tid, ikke en status"));
+		return svc_abort(&c);
+	}
 	struct meeting m;
 	if (svc_get_meeting(svc, id, &m, r) < 0)
-		return -1;
-	struct strbuf obj = STRBUF_INIT;
-	strbuf_addf(&obj, "%s %s", m.uid, meeting_status_id(st));
+		return svc_abort(&c);
+	svc_call_object(&c, "%s %s", m.uid, meeting_status_id(st));
 	meeting_release(&m);
-	int rc = svc_log(svc, a, "meeting.status", obj.buf, "ok", r);
-	strbuf_release(&obj);
-	if (rc < 0)
-		return -1;
 	char *err = NULL;
-	rc = store_meeting_set_status(svc->store, id, st, a->username, &err);
-	if (rc < 0)
-		return svc_store_fail(r, err);
-	return 0;
+	if (store_meeting_set_status(svc->store, id, st, a->username, &err) < 0) {
+		svc_store_fail(r, err);
+		return svc_abort(&c);
+	}
+	return svc_commit(&c);
 }
 
 /* A meeting's new day must be a working day; r names why it is not. */
@@ -192,7 +188,11 @@ static int check_time(long day, int start, int duration, struct svc_result *r)
 int svc_meeting_move(struct service *svc, const struct actor *a, long long id, long day, int start,
 		     int duration, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_MEETING_PLAN, r))
+	char object[24];
+	snprintf(object, sizeof(object), "%lld", id);
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_MEETING_PLAN, NULL,
+		      (struct svc_entry){.action = "meeting.move", .object = object}, r) < 0)
 		return -1;
 	struct org org;
 	org_init(&org);
@@ -216,12 +216,7 @@ int svc_meeting_move(struct service *svc, const struct actor *a, long long id, l
 	}
 	char when[26];
 	plan_format_time(day, start, when);
-	struct strbuf obj = STRBUF_INIT;
-	strbuf_addf(&obj, "%s %s", m.uid, when);
-	int rc = svc_log(svc, a, "meeting.move", obj.buf, "ok", r);
-	strbuf_release(&obj);
-	if (rc < 0)
-		goto out;
+	svc_call_object(&c, "%s %s", m.uid, when);
 	char *err = NULL;
 	if (store_meeting_move(svc->store, id, day, start, duration, a->username, &err) < 0) {
 		svc_store_fail(r, err);
@@ -231,7 +226,7 @@ int svc_meeting_move(struct service *svc, const struct actor *a, long long id, l
 out:
 	meeting_release(&m);
 	org_release(&org);
-	return ret;
+	return ret == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
 /* A meeting's theme (domain/text_policy.h): one line; it reaches every
@@ -246,7 +241,9 @@ int svc_meeting_add(struct service *svc, const struct actor *a, const char *body
 		    struct meeting *out, struct svc_result *r)
 {
 	memset(out, 0, sizeof(*out));
-	if (!svc_allowed(svc, a, ACT_MEETING_PLAN, r))
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_MEETING_PLAN, NULL,
+		      (struct svc_entry){.action = "meeting.add", .object = body}, r) < 0)
 		return -1;
 	struct org org;
 	org_init(&org);
@@ -280,12 +277,7 @@ int svc_meeting_add(struct service *svc, const struct actor *a, const char *body
 	out->status = MEETING_PLANNED;
 	char when[26];
 	plan_format_time(day, start, when);
-	struct strbuf obj = STRBUF_INIT;
-	strbuf_addf(&obj, "%s %s", b->id, when);
-	int rc = svc_log(svc, a, "meeting.add", obj.buf, "ok", r);
-	strbuf_release(&obj);
-	if (rc < 0)
-		goto out;
+	svc_call_object(&c, "%s %s", b->id, when);
 	domain = plan_uid_domain(org.municipality);
 	char *err = NULL;
 	if (store_meeting_add(svc->store, out, domain, a->username, &err) < 0) {
@@ -294,6 +286,7 @@ int svc_meeting_add(struct service *svc, const struct actor *a, const char *body
 	}
 	ret = 0;
 out:
+	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
 	if (ret < 0)
 		meeting_release(out);
 	free(domain);

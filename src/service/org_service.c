@@ -3,49 +3,54 @@
 #include <stdlib.h>
 
 #include "service/service.h"
+#include "service/meeting.h"
 #include "service/service_internal.h"
+#include "domain/plan.h"
 #include "strategy/parse.h"
 #include "util/i18n.h"
 #include "util/banned.h"
 
 int service_strategy_check(const char *text, size_t len, struct org *out, struct diags *d)
 {
-	return strategy_parse(text, len, out, d);
+	if (strategy_parse(text, len, out, d) < 0)
+		return -1;
+	/* [P-CHECK] a strategy that parses must also be plannable, this year
+	 * and next */
+	int year = cal_date(svc_today()).y;
+	if (year < PLAN_YEAR_MIN || year >= PLAN_YEAR_MAX)
+		return 0;
+	return plan_check(out, year, year + 1, d) ? -1 : 0;
 }
 
 int svc_strategy_apply(struct service *svc, const struct actor *a, const char *text, size_t len,
 		       struct diags *d, struct strlist *kept, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_STRATEGY_APPLY, r))
-		return -1;
-	struct org o;
-	org_init(&o);
-	if (strategy_parse(text, len, &o, d) < 0) {
-		org_release(&o);
-		return svc_fail(r, SVC_INVALID, NULL, _("Strategien har fejl; intet er ændret."));
-	}
+	/* the organisation decides who sits where: logged with the change, in
+	 * its transaction, with the SHA-256 of the file, so the log says which
+	 * strategy */
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char hex[crypto_hash_sha256_BYTES * 2 + 1];
 	crypto_hash_sha256(h, (const unsigned char *)text, len);
 	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	/* the organisation decides who sits where: logged before it changes,
-	 * with the SHA-256 of the file, so the log says which strategy */
 	char what[80];
 	snprintf(what, sizeof(what), "sha256=%s", hex);
-	if (svc_log(svc, a, "strategy.apply", what, "ok", r) < 0) {
-		org_release(&o);
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_STRATEGY_APPLY, NULL,
+		      (struct svc_entry){.action = "strategy.apply", .object = what}, r) < 0)
 		return -1;
-	}
-	char *err = NULL;
-	int rc = store_org_save(svc->store, &o, hex, kept, &err);
-	org_release(&o);
+	struct org o;
+	org_init(&o);
+	/* parsed and planned for this year and next (issue 11) */
+	int rc = service_strategy_check(text, len, &o, d);
 	if (rc < 0) {
-		struct svc_result ignored = SVC_RESULT_INIT;
-		svc_log(svc, a, "strategy.apply", what, "failed", &ignored);
-		svc_result_clear(&ignored);
-		return svc_store_fail(r, err);
+		svc_fail(r, SVC_INVALID, NULL, "%s", _("Strategien har fejl; intet er ændret."));
+	} else {
+		char *err = NULL;
+		if ((rc = store_org_save(svc->store, &o, hex, kept, &err)) < 0)
+			svc_store_fail(r, err);
 	}
-	return 0;
+	org_release(&o);
+	return rc == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
 int service_org_get(struct service *svc, struct org *out, char **err)

@@ -26,7 +26,7 @@
 
 #include "domain/compliance_network.h"
 #include "service/service.h"
-#include "store/school_store.h"
+#include "domain/school_record.h"
 
 /* The whole network for a year as of a day: every institution (active or
  * not), the contact persons, the læseplan items of the school year in
@@ -37,6 +37,8 @@ struct school_network {
 	long as_of;
 	bool has_network_body;
 	bool from_plan; /* no meeting of the year is stored: days from the computed plan */
+	bool may_admin; /* may the actor add and edit institutions? */
+	bool may_record_theme_day; /* may the actor record the theme day's attendance? */
 	struct institution_rows inst;
 	struct contact_rows contacts;
 	struct laeseplan_rows items; /* planned in the school year of f */
@@ -120,10 +122,6 @@ int svc_institution_set_active(struct service *svc, const struct actor *a, const
 struct laeseplan_input {
 	const char *grade, *theme, *planned, *held;
 };
-
-/* May the actor edit institution id's læseplan (no logging, no store
- * access beyond the actor's institution)? */
-bool svc_laeseplan_may_edit(struct service *svc, const struct actor *a, const char *id);
 
 /* SVC_NOT_FOUND for an unknown institution (or an item of another
  * institution), SVC_FORBIDDEN for a contact person of another

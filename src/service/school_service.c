@@ -19,13 +19,6 @@
 
 /* ---- helpers ---- */
 
-static int log_denied(struct service *svc, const struct actor *a, const char *action,
-		      const char *object)
-{
-	struct audit_entry e = {action, object, NULL, NULL, "denied"};
-	return audit_log(svc, a, a->client, &e);
-}
-
 /* One line of text: 1..max characters after trimming, valid UTF-8, no
  * control characters. Returns a trimmed copy (caller frees), or NULL with
  * *r set. */
@@ -219,7 +212,11 @@ int svc_school_network(struct service *svc, const struct actor *a, int year, lon
 	memset(out, 0, sizeof(*out));
 	if (!svc_allowed(svc, a, ACT_SCHOOL_VIEW, r))
 		return -1;
-	return network_load(svc, year, as_of, out, r);
+	if (network_load(svc, year, as_of, out, r) < 0)
+		return -1;
+	out->may_admin = svc_decide(svc, a, ACT_SCHOOL_ADMIN, NULL).allow;
+	out->may_record_theme_day = svc_decide(svc, a, ACT_THEME_DAY_RECORD, NULL).allow;
+	return 0;
 }
 
 int svc_network_compliance(struct service *svc, const struct actor *a, int year, long as_of,
@@ -241,23 +238,13 @@ void school_detail_release(struct school_detail *d)
 	memset(d, 0, sizeof(*d));
 }
 
-/* The need-to-know rule of ACT_LAESEPLAN_EDIT: the SSP-team (and the
- * local operator) edit every læseplan; a contact person only their own
+/* The facts of ACT_LAESEPLAN_EDIT (domain/authz.c): the SSP-team and the
+ * local operator edit every læseplan, a contact person only their own
  * institution's. */
-bool svc_laeseplan_may_edit(struct service *svc, const struct actor *a, const char *id)
+static struct authz_facts laeseplan_facts(const char *institution)
 {
-	if (a->cli)
-		return true;
-	if (!authz_allowed(a->role, ACT_LAESEPLAN_EDIT))
-		return false;
-	if (a->role != ROLE_CONTACT)
-		return true;
-	char *inst = NULL, *err = NULL;
-	bool ok = store_user_institution(svc->store, a->user_id, &inst, &err) == 0 && inst && id &&
-		  !strcmp(inst, id);
-	free(inst);
-	free(err);
-	return ok;
+	struct authz_facts f = {.institution = institution};
+	return f;
 }
 
 int svc_school_get(struct service *svc, const struct actor *a, const char *id,
@@ -274,8 +261,9 @@ int svc_school_get(struct service *svc, const struct actor *a, const char *id,
 		school_detail_release(out);
 		return svc_store_fail(r, err);
 	}
-	out->may_edit = out->inst.active && svc_laeseplan_may_edit(svc, a, id);
-	out->may_admin = a->cli || authz_allowed(a->role, ACT_SCHOOL_ADMIN);
+	struct authz_facts f = laeseplan_facts(id);
+	out->may_edit = out->inst.active && svc_decide(svc, a, ACT_LAESEPLAN_EDIT, &f).allow;
+	out->may_admin = svc_decide(svc, a, ACT_SCHOOL_ADMIN, NULL).allow;
 	return 0;
 }
 
@@ -301,7 +289,9 @@ static int check_institution(struct service *svc, const struct institution_input
 int svc_institution_add(struct service *svc, const struct actor *a,
 			const struct institution_input *in, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_SCHOOL_ADMIN, r))
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_SCHOOL_ADMIN, NULL,
+		      (struct svc_entry){.action = "school.add", .object = in->id}, r) < 0)
 		return -1;
 	struct institution_row row;
 	memset(&row, 0, sizeof(row));
@@ -332,8 +322,6 @@ int svc_institution_add(struct service *svc, const struct actor *a,
 		institution_row_release(&old);
 		goto out;
 	}
-	if (svc_log(svc, a, "school.add", row.id, "ok", r) < 0)
-		goto out;
 	rc = store_institution_insert(svc->store, &row, &err);
 	if (rc == -2) {
 		svc_fail(r, SVC_CONFLICT, "id",
@@ -347,31 +335,28 @@ int svc_institution_add(struct service *svc, const struct actor *a,
 	ret = 0;
 out:
 	institution_row_release(&row);
-	return ret;
+	return ret == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
 int svc_institution_edit(struct service *svc, const struct actor *a, const char *id,
 			 const struct institution_input *in, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_SCHOOL_ADMIN, r))
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_SCHOOL_ADMIN, NULL,
+		      (struct svc_entry){.action = "school.edit", .object = id}, r) < 0)
 		return -1;
 	struct institution_row old, row;
 	memset(&row, 0, sizeof(row));
 	if (get_institution(svc, id, &old, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	int ret = -1;
 	if (check_institution(svc, in, &row, r) < 0)
 		goto out;
 	row.id = xstrdup(id);
-	struct strbuf obj = STRBUF_INIT;
-	strbuf_addf(&obj, "%s name=%s kind=%s district=%s", id, row.name,
-		    institution_kind_id(row.kind), row.district);
-	int rc = svc_log(svc, a, "school.edit", obj.buf, "ok", r);
-	strbuf_release(&obj);
-	if (rc < 0)
-		goto out;
+	svc_call_object(&c, "%s name=%s kind=%s district=%s", id, row.name,
+			institution_kind_id(row.kind), row.district);
 	char *err = NULL;
-	rc = store_institution_update(svc->store, &row, &err);
+	int rc = store_institution_update(svc->store, &row, &err);
 	if (rc < 0) {
 		svc_store_fail(r, err);
 		goto out;
@@ -384,27 +369,29 @@ int svc_institution_edit(struct service *svc, const struct actor *a, const char 
 out:
 	institution_row_release(&old);
 	institution_row_release(&row);
-	return ret;
+	return ret == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
 int svc_institution_set_active(struct service *svc, const struct actor *a, const char *id,
 			       bool active, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_SCHOOL_ADMIN, r))
+	SVC_CALL(c);
+	if (svc_begin(&c, svc, a, ACT_SCHOOL_ADMIN, NULL,
+		      (struct svc_entry){.action = active ? "school.activate" : "school.deactivate",
+					 .object = id},
+		      r) < 0)
 		return -1;
 	struct institution_row old;
 	if (get_institution(svc, id, &old, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	institution_row_release(&old);
-	if (svc_log(svc, a, active ? "school.activate" : "school.deactivate", id, "ok", r) < 0)
-		return -1;
 	char *err = NULL;
 	int rc = store_institution_set_active(svc->store, id, active, &err);
 	if (rc < 0)
-		return svc_store_fail(r, err);
-	if (rc > 0)
-		return svc_fail(r, SVC_NOT_FOUND, "id", _("Institutionen »%s« findes ikke."), id);
-	return 0;
+		svc_store_fail(r, err);
+	else if (rc > 0)
+		svc_fail(r, SVC_NOT_FOUND, "id", _("Institutionen »%s« findes ikke."), id);
+	return rc == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
 /* ---- læseplan ---- */
@@ -458,26 +445,29 @@ static int check_item(const struct institution_row *x, const struct laeseplan_in
 	return 0;
 }
 
-/* The common start of every læseplan change: the role, the institution,
- * the need-to-know rule, an active institution. *x is filled on 0. */
-static int laeseplan_gate(struct service *svc, const struct actor *a, const char *institution,
-			  const char *action, struct institution_row *x, struct svc_result *r)
+/* The common start of every læseplan change, as call c: the role, the
+ * institution, the need-to-know rule (domain/authz.c), an active
+ * institution. *x is filled on 0 (c open); on -1 the call is over. */
+static int laeseplan_gate(struct svc_call *c, struct service *svc, const struct actor *a,
+			  const char *institution, const char *action, struct institution_row *x,
+			  struct svc_result *r)
 {
 	memset(x, 0, sizeof(*x));
-	if (!svc_allowed(svc, a, ACT_LAESEPLAN_EDIT, r))
+	if (svc_begin(c, svc, a, ACT_LAESEPLAN_EDIT, NULL,
+		      (struct svc_entry){.action = action, .object = institution}, r) < 0)
 		return -1;
 	if (get_institution(svc, institution, x, r) < 0)
-		return -1;
-	if (!svc_laeseplan_may_edit(svc, a, institution)) {
+		return svc_abort(c);
+	struct authz_facts f = laeseplan_facts(institution);
+	if (svc_authorize(c, &f) < 0) {
 		institution_row_release(x);
-		log_denied(svc, a, action, institution);
-		return svc_fail(r, SVC_FORBIDDEN, NULL, "%s",
-				_("Du kan kun rette læseplanen for din egen institution."));
+		return -1;
 	}
 	if (!x->active) {
 		institution_row_release(x);
-		return svc_fail(r, SVC_INVALID, NULL, "%s",
-				_("Institutionen er deaktiveret; dens læseplan kan ikke ændres."));
+		svc_fail(r, SVC_INVALID, NULL, "%s",
+			 _("Institutionen er deaktiveret; dens læseplan kan ikke ændres."));
+		return svc_abort(c);
 	}
 	return 0;
 }
@@ -515,8 +505,9 @@ static void item_object(struct strbuf *sb, const char *institution, long long id
 int svc_laeseplan_add(struct service *svc, const struct actor *a, const char *institution,
 		      const struct laeseplan_input *in, long long *id, struct svc_result *r)
 {
+	SVC_CALL(c);
 	struct institution_row x;
-	if (laeseplan_gate(svc, a, institution, "laeseplan.add", &x, r) < 0)
+	if (laeseplan_gate(&c, svc, a, institution, "laeseplan.add", &x, r) < 0)
 		return -1;
 	struct laeseplan_row row;
 	memset(&row, 0, sizeof(row));
@@ -524,38 +515,38 @@ int svc_laeseplan_add(struct service *svc, const struct actor *a, const char *in
 	if (check_item(&x, in, &row, r) < 0)
 		goto out;
 	row.institution = xstrdup(institution);
-	struct strbuf obj = STRBUF_INIT;
-	item_object(&obj, institution, 0, &row);
-	int rc = svc_log(svc, a, "laeseplan.add", obj.buf, "ok", r);
-	strbuf_release(&obj);
-	if (rc < 0)
-		goto out;
 	char *err = NULL;
 	if (store_laeseplan_insert(svc->store, &row, a->username, &err) < 0) {
 		svc_store_fail(r, err);
 		goto out;
 	}
-	if (id)
-		*id = row.id;
+	struct strbuf obj = STRBUF_INIT;
+	item_object(&obj, institution, row.id, &row);
+	svc_call_object(&c, "%s", obj.buf);
+	strbuf_release(&obj);
 	ret = 0;
 out:
-	laeseplan_row_release(&row);
 	institution_row_release(&x);
+	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
+	if (ret == 0 && id)
+		*id = row.id;
+	laeseplan_row_release(&row);
 	return ret;
 }
 
 int svc_laeseplan_edit(struct service *svc, const struct actor *a, const char *institution,
 		       long long item, const struct laeseplan_input *in, struct svc_result *r)
 {
+	SVC_CALL(c);
 	struct institution_row x;
-	if (laeseplan_gate(svc, a, institution, "laeseplan.edit", &x, r) < 0)
+	if (laeseplan_gate(&c, svc, a, institution, "laeseplan.edit", &x, r) < 0)
 		return -1;
 	struct laeseplan_row old, row;
 	memset(&row, 0, sizeof(row));
 	int ret = -1;
 	if (get_item(svc, institution, item, &old, r) < 0) {
 		institution_row_release(&x);
-		return -1;
+		return svc_abort(&c);
 	}
 	if (check_item(&x, in, &row, r) < 0)
 		goto out;
@@ -563,12 +554,10 @@ int svc_laeseplan_edit(struct service *svc, const struct actor *a, const char *i
 	row.institution = xstrdup(institution);
 	struct strbuf obj = STRBUF_INIT;
 	item_object(&obj, institution, item, &row);
-	int rc = svc_log(svc, a, "laeseplan.edit", obj.buf, "ok", r);
+	svc_call_object(&c, "%s", obj.buf);
 	strbuf_release(&obj);
-	if (rc < 0)
-		goto out;
 	char *err = NULL;
-	rc = store_laeseplan_update(svc->store, &row, a->username, &err);
+	int rc = store_laeseplan_update(svc->store, &row, a->username, &err);
 	if (rc < 0) {
 		svc_store_fail(r, err);
 		goto out;
@@ -582,34 +571,32 @@ out:
 	laeseplan_row_release(&old);
 	laeseplan_row_release(&row);
 	institution_row_release(&x);
-	return ret;
+	return ret == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
 int svc_laeseplan_remove(struct service *svc, const struct actor *a, const char *institution,
 			 long long item, struct svc_result *r)
 {
+	SVC_CALL(c);
 	struct institution_row x;
-	if (laeseplan_gate(svc, a, institution, "laeseplan.remove", &x, r) < 0)
+	if (laeseplan_gate(&c, svc, a, institution, "laeseplan.remove", &x, r) < 0)
 		return -1;
 	institution_row_release(&x);
 	struct laeseplan_row old;
 	if (get_item(svc, institution, item, &old, r) < 0)
-		return -1;
+		return svc_abort(&c);
 	struct strbuf obj = STRBUF_INIT;
 	item_object(&obj, institution, item, &old);
 	laeseplan_row_release(&old);
-	int rc = svc_log(svc, a, "laeseplan.remove", obj.buf, "ok", r);
+	svc_call_object(&c, "%s", obj.buf);
 	strbuf_release(&obj);
-	if (rc < 0)
-		return -1;
 	char *err = NULL;
-	rc = store_laeseplan_delete(svc->store, item, &err);
+	int rc = store_laeseplan_delete(svc->store, item, &err);
 	if (rc < 0)
-		return svc_store_fail(r, err);
-	if (rc > 0)
-		return svc_fail(r, SVC_NOT_FOUND, "item", _("Læseplanen har intet punkt %lld."),
-				item);
-	return 0;
+		svc_store_fail(r, err);
+	else if (rc > 0)
+		svc_fail(r, SVC_NOT_FOUND, "item", _("Læseplanen har intet punkt %lld."), item);
+	return rc == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
 /* ---- theme day ---- */
@@ -617,19 +604,26 @@ int svc_laeseplan_remove(struct service *svc, const struct actor *a, const char 
 int svc_theme_day_record(struct service *svc, const struct actor *a, long long meeting_id,
 			 const long long *present, size_t n, struct svc_result *r)
 {
-	if (!svc_allowed(svc, a, ACT_THEME_DAY_RECORD, r))
+	SVC_CALL(c);
+	char mid[24];
+	snprintf(mid, sizeof(mid), "%lld", meeting_id);
+	if (svc_begin(&c, svc, a, ACT_THEME_DAY_RECORD, NULL,
+		      (struct svc_entry){.action = "themeday.attendance", .object = mid}, r) < 0)
 		return -1;
 	struct meeting m;
 	memset(&m, 0, sizeof(m));
 	char *err = NULL;
 	int rc = store_meeting_get(svc->store, meeting_id, &m, &err);
-	if (rc < 0)
-		return svc_store_fail(r, err);
+	if (rc < 0) {
+		svc_store_fail(r, err);
+		return svc_abort(&c);
+	}
 	if (rc > 0 || !m.body || strcmp(m.body, NETWORK_BODY_ID)) {
 		if (rc == 0)
 			meeting_release(&m);
-		return svc_fail(r, SVC_NOT_FOUND, "meeting",
-				_("Skolenetværket har intet møde %lld."), meeting_id);
+		svc_fail(r, SVC_NOT_FOUND, "meeting", _("Skolenetværket har intet møde %lld."),
+			 meeting_id);
+		return svc_abort(&c);
 	}
 	int ret = -1;
 	struct contact_rows contacts = {0};
@@ -682,12 +676,7 @@ int svc_theme_day_record(struct service *svc, const struct actor *a, long long m
 			goto out;
 		}
 	}
-	struct strbuf obj = STRBUF_INIT;
-	strbuf_addf(&obj, "%s present=%d/%zu", m.uid ? m.uid : "?", here, k);
-	rc = svc_log(svc, a, "themeday.attendance", obj.buf, "ok", r);
-	strbuf_release(&obj);
-	if (rc < 0)
-		goto out;
+	svc_call_object(&c, "%s present=%d/%zu", m.uid ? m.uid : "?", here, k);
 	if (store_theme_day_attendance_set(svc->store, meeting_id, ids, flags, k, &err) < 0) {
 		svc_store_fail(r, err);
 		goto out;
@@ -699,5 +688,5 @@ out:
 	contact_rows_release(&contacts);
 	institution_rows_release(&inst);
 	meeting_release(&m);
-	return ret;
+	return ret == 0 ? svc_commit(&c) : svc_abort(&c);
 }

@@ -15,6 +15,7 @@
 #include "service/audit.h"
 #include "service/crypto.h"
 #include "service/service_internal.h"
+#include "store/store.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/banned.h"
@@ -89,17 +90,6 @@ void actor_cli(struct actor *a)
 	snprintf(a->client, sizeof(a->client), "cli");
 }
 
-bool svc_allowed(struct service *svc, const struct actor *a, enum action act, struct svc_result *r)
-{
-	if (a->cli || authz_allowed(a->role, act))
-		return true;
-	struct audit_entry e = {action_id(act), NULL, NULL, NULL, "denied"};
-	audit_log(svc, a, a->client, &e);
-	svc_fail(r, SVC_FORBIDDEN, NULL, _("Du har ikke adgang til dette (rollen %s)."),
-		 role_label(a->role));
-	return false;
-}
-
 /* The instance secret lives in a file beside the database, not in it, so a
  * copy of the database alone cannot forge access-log entries. */
 int service_load_key(struct service *svc, const char *db_path, char **err)
@@ -146,9 +136,43 @@ fail:;
 	return -1;
 }
 
+int service_open(struct service *svc, const char *db_path, enum service_open_mode mode,
+		 const struct config *cfg, char **err)
+{
+	memset(svc, 0, sizeof(*svc));
+	svc->cfg = cfg;
+	if (store_open(db_path,
+		       mode == SERVICE_OPEN_CREATE ? STORE_OPEN_CREATE : STORE_OPEN_EXISTING,
+		       &svc->store, err) < 0)
+		return -1;
+	if (service_load_key(svc, db_path, err) < 0) {
+		service_close(svc);
+		return -1;
+	}
+	return 0;
+}
+
+int service_open_keyed(struct service *svc, const char *db_path, const unsigned char key[32],
+		       const struct config *cfg, char **err)
+{
+	memset(svc, 0, sizeof(*svc));
+	svc->cfg = cfg;
+	if (store_open(db_path, STORE_OPEN_EXISTING, &svc->store, err) < 0)
+		return -1;
+	memcpy(svc->key, key, sizeof(svc->key));
+	return 0;
+}
+
+void service_close(struct service *svc)
+{
+	store_close(svc->store);
+	svc->store = NULL;
+	sodium_memzero(svc->key, sizeof(svc->key));
+}
+
 /* The files beside DB_PATH that hold personal data or secrets. Append a
  * new one here, and `ssp serve` checks it too. */
-static const char *const private_suffixes[] = {"", "-wal", "-shm", ".key"};
+static const char *const private_suffixes[] = {"", "-wal", "-shm", ".key", ".checkpoint"};
 
 int service_check_file_modes(const char *db_path, char **err)
 {

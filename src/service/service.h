@@ -14,7 +14,6 @@
 #include "domain/authz.h"
 #include "domain/org.h"
 #include "service/config.h"
-#include "store/store.h"
 #include "util/diag.h"
 
 enum svc_status {
@@ -62,6 +61,8 @@ struct actor {
 /* Fills a for the local operator ("cli:<login name>"). */
 void actor_cli(struct actor *a);
 
+struct store; /* store/store.h: the service's own, never a door's */
+
 struct service {
 	struct store *store;
 	const struct config *cfg;
@@ -80,14 +81,40 @@ void service_global_done(void);
  * open. */
 int service_load_key(struct service *svc, const char *db_path, char **err);
 
-/* Are the database, its -wal and -shm and the key file (those that exist)
+/* How the doors open the service: the database at db_path and its instance
+ * key (service_load_key), with settings cfg (kept, not copied). 0, or -1
+ * with a Danish message in *err (caller frees) and nothing to close.
+ * service_open_keyed takes a key the caller already holds (each web worker
+ * thread gets the key the server loaded once) and needs an existing
+ * database. Close with service_close (wipes the key). */
+enum service_open_mode {
+	SERVICE_OPEN_EXISTING, /* the database must exist and be initialised */
+	SERVICE_OPEN_CREATE    /* create the file if missing, then migrate */
+};
+int service_open(struct service *svc, const char *db_path, enum service_open_mode mode,
+		 const struct config *cfg, char **err);
+int service_open_keyed(struct service *svc, const char *db_path, const unsigned char key[32],
+		       const struct config *cfg, char **err);
+void service_close(struct service *svc);
+
+/* Are the database, its -wal and -shm, the key and the checkpoint file (those that exist)
  * private to their owner (no group or other bits)? 0, or -1 with a Danish
  * message saying which file and how to fix it (chmod 600). `ssp serve`
  * refuses to start otherwise. */
 int service_check_file_modes(const char *db_path, char **err);
 
-/* May the actor do this? Logs a refusal to the access log. */
+/* May the actor's role do this kind of thing (the role x action table
+ * alone; the call then decides on its record)? Logs a refusal
+ * (outcome "refused") to the access log (call.c). */
 bool svc_allowed(struct service *svc, const struct actor *a, enum action act, struct svc_result *r);
+
+/* What the actor may do in general, with no particular record (the role x
+ * action table, through domain/authz.c): for a door's menus and links, so
+ * no door asks the table itself. Logs nothing; the call behind the link
+ * decides again, on its record, and logs. What a door shows about one
+ * record comes with that record's view ("may edit", "may see the
+ * minutes"). */
+bool svc_may(struct service *svc, const struct actor *a, enum action act);
 
 /* ---- organisation (service/org_service.c) ---- */
 

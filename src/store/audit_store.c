@@ -30,27 +30,6 @@ static void read_row(sqlite3_stmt *st, struct audit_row *r)
 	r->outcome = col_dup(st, 9);
 }
 
-static void row_free(struct audit_row *r)
-{
-	free(r->at);
-	free(r->username);
-	free(r->org);
-	free(r->action);
-	free(r->object);
-	free(r->subject);
-	free(r->legal_basis);
-	free(r->client);
-	free(r->outcome);
-}
-
-void audit_rows_release(struct audit_rows *rows)
-{
-	for (size_t i = 0; i < rows->nr; i++)
-		row_free(&rows->v[i]);
-	free(rows->v);
-	memset(rows, 0, sizeof(*rows));
-}
-
 int store_audit_each(struct store *s, audit_row_fn fn, void *data, char **err)
 {
 	sqlite3_stmt *st =
@@ -64,7 +43,7 @@ int store_audit_each(struct store *s, audit_row_fn fn, void *data, char **err)
 		r.prev_hash = col_dup(st, 10);
 		r.hash = col_dup(st, 11);
 		ret = fn(&r, data);
-		row_free(&r.row);
+		audit_row_release(&r.row);
 		free(r.prev_hash);
 		free(r.hash);
 		if (ret)
@@ -111,26 +90,15 @@ int store_audit_checkpoint_read(struct store *s, struct checkpoint *out, char **
 	return rc;
 }
 
-/* fsync of the directory holding path, so a rename in it is durable. */
-static void sync_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir =
-	    slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
 /* Replaces the checkpoint file with c unless it already holds a newer
  * one: appends on other connections (threads, processes) commit in seq
  * order but reach their hooks in any order, so the writes are serialised
  * with flock() on PATH.checkpoint.lock and only ever move forward. The
  * new content goes to PATH.checkpoint.tmp, is synced and renamed over the
- * file: a reader sees the old line or the new, never half of one. */
+ * file: a reader sees the old line or the new, never half of one. The
+ * directory is not synced: the entry's commit is durable before this
+ * runs, so a rename lost to a power cut leaves an older checkpoint (which
+ * verify reports as older), never one ahead of the log. */
 static int checkpoint_write(struct store *s, const struct checkpoint *c, char **err)
 {
 	char *path = store_audit_checkpoint_path(s);
@@ -157,7 +125,6 @@ static int checkpoint_write(struct store *s, const struct checkpoint *c, char **
 	fd = -1;
 	if (rename(tmp, path) < 0)
 		goto fail;
-	sync_dir(path);
 	rc = 0;
 	goto out;
 fail:
@@ -251,8 +218,9 @@ static void checkpoint_pending(struct store *s, long long seq, const char *hash)
 		s->cp_hooked = true;
 	}
 	s->cp_pending = true;
+	s->cp_depth = s->tx_depth;
 	s->cp_seq = seq;
-	snprintf(s->cp_hash, sizeof(s->cp_hash), "%s", hash);
+	snprintf(s->cp_hash, sizeof(s->cp_hash), "%.*s", AUDIT_HASH_LEN, hash);
 }
 
 /* ---- appending ------------------------------------------------------------- */
@@ -260,8 +228,10 @@ static void checkpoint_pending(struct store *s, long long seq, const char *hash)
 int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_fn fn, void *data,
 		       char **err)
 {
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, err, "audit BEGIN");
+	/* inside the caller's transaction when there is one: the entry and
+	 * the change it records commit or roll back together */
+	if (store_begin(s, err) < 0)
+		return -1;
 	char *prev = NULL;
 	long long seq = 1;
 	sqlite3_stmt *st = prep(s, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", "");
@@ -287,26 +257,47 @@ int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_
 		 r.legal_basis, r.client, r.outcome, prev ? prev : "", hash) < 0)
 		goto fail;
 	checkpoint_pending(s, seq, hash);
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		goto fail;
 	free(prev);
-	return 0;
+	return store_end(s, 0, err, "audit");
 fail:
 	free(prev);
-	db_fail(s, err, "audit");
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	return store_end(s, -1, err, "audit");
 }
 
 int store_audit_list(struct store *s, const char *username, const char *subject, int limit,
 		     struct audit_rows *out, char **err)
 {
+	return store_audit_list_before(s, username, subject, 0, limit, out, err);
+}
+
+int store_audit_notable(struct store *s, const char *const actions[AUDIT_NOTABLE_ACTIONS],
+			int limit, struct audit_rows *out, char **err)
+{
+	sqlite3_stmt *st = prep(s,
+				"SELECT " AUDIT_COLS " FROM audit_log"
+				" WHERE action IN (?1, ?2, ?3, ?4, ?5, ?6)"
+				" OR (action = ?7 AND outcome <> 'ok')"
+				" ORDER BY seq DESC LIMIT ?8",
+				"sssssssi", actions[0], actions[1], actions[2], actions[3],
+				actions[4], actions[5], actions[6], limit > 0 ? limit : -1);
+	int rc;
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
+		read_row(st, &out->v[out->nr++]);
+	}
+	return rows_end(s, st, rc, err, "audit");
+}
+
+int store_audit_list_before(struct store *s, const char *username, const char *subject,
+			    long long before, int limit, struct audit_rows *out, char **err)
+{
 	sqlite3_stmt *st =
 	    prep(s,
 		 "SELECT " AUDIT_COLS " FROM audit_log"
 		 " WHERE (?1 IS NULL OR username = ?1) AND (?2 IS NULL OR subject = ?2)"
+		 " AND (?4 <= 0 OR seq < ?4)"
 		 " ORDER BY seq DESC LIMIT ?3",
-		 "ssi", username, subject, limit > 0 ? limit : -1);
+		 "ssil", username, subject, limit > 0 ? limit : -1, before);
 	int rc;
 	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(out->v, out->nr + 1, out->alloc);

@@ -2,8 +2,8 @@
 #ifndef SSP_AUDIT_STORE_H
 #define SSP_AUDIT_STORE_H
 
+#include "domain/audit_record.h"
 #include "domain/checkpoint.h"
-#include "service/audit.h"
 #include "store/store.h"
 
 /* Row as stored, with its chain fields. */
@@ -35,5 +35,15 @@ int store_audit_checkpoint_read(struct store *s, struct checkpoint *out, char **
 
 int store_audit_list(struct store *s, const char *username, const char *subject, int limit,
 		     struct audit_rows *out, char **err);
+/* As store_audit_list, only entries with seq < before (before <= 0: from
+ * the newest): one page of the log, newest first. */
+int store_audit_list_before(struct store *s, const char *username, const char *subject,
+			    long long before, int limit, struct audit_rows *out, char **err);
+/* The newest entries whose action is one of actions[0..5], or is
+ * actions[6] with an outcome other than "ok" (service/audit.c names
+ * them). */
+#define AUDIT_NOTABLE_ACTIONS 7
+int store_audit_notable(struct store *s, const char *const actions[AUDIT_NOTABLE_ACTIONS],
+			int limit, struct audit_rows *out, char **err);
 
 #endif

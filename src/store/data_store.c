@@ -145,7 +145,7 @@ out:
 		db_fail(s, err, _("gem tal"));
 	sqlite3_finalize(up);
 	if (dry_run || rc < 0) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		store_rollback(s);
 		return rc;
 	}
 	return store_end(s, 0, err, _("gem tal"));
@@ -195,14 +195,6 @@ int store_figures_load(struct store *s, int year, struct figure_set *f, char **e
 #undef TEXT
 	}
 	return rows_end(s, st, rc, err, _("læs tal"));
-}
-
-void data_import_row_release(struct data_import_row *r)
-{
-	free(r->file_name);
-	free(r->imported_at);
-	free(r->imported_by);
-	memset(r, 0, sizeof(*r));
 }
 
 int store_data_import_latest(struct store *s, enum figure_kind kind, struct data_import_row *out,

@@ -7,16 +7,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "domain/data_record.h"
 #include "domain/figures.h"
 #include "store/store.h"
-
-/* What an import did (or, dry run, would do) row by row, by key: a key
- * not stored before is added; a stored one with other values is
- * replaced; one with the same values is unchanged. Stored rows the file
- * does not mention are left as they are. */
-struct data_counts {
-	size_t added, replaced, unchanged;
-};
 
 /* Imports every row of f in one transaction (rows' keys must be unique:
  * csv_import.c checks). Unless dry_run, commits, and when anything
@@ -31,13 +24,8 @@ int store_figures_import(struct store *s, const struct figure_set *f, const char
  * districts in the strategy's order. */
 int store_figures_load(struct store *s, int year, struct figure_set *f, char **err);
 
-/* The latest import of kind that changed something. */
-struct data_import_row {
-	char *file_name, *imported_at, *imported_by;
-	struct data_counts counts;
-};
-void data_import_row_release(struct data_import_row *r);
-/* 0 with *out filled, 1 when there has been none, -1 on error. */
+/* The latest import of kind that changed something: 0 with *out filled, 1 when there has been none,
+ * -1 on error. */
 int store_data_import_latest(struct store *s, enum figure_kind kind, struct data_import_row *out,
 			     char **err);
 

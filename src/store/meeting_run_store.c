@@ -51,25 +51,6 @@ int store_agenda_save(struct store *s, long long meeting_id, const struct strlis
 
 /* ---- people ---- */
 
-struct person *person_list_add(struct person_list *l)
-{
-	ALLOC_GROW(l->v, l->nr + 1, l->alloc);
-	struct person *p = &l->v[l->nr++];
-	memset(p, 0, sizeof(*p));
-	return p;
-}
-
-void person_list_release(struct person_list *l)
-{
-	for (size_t i = 0; i < l->nr; i++) {
-		free(l->v[i].username);
-		free(l->v[i].name);
-		free(l->v[i].org);
-	}
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
-
 /* Columns: user id, username, name, org, role, present. */
 static void read_person(sqlite3_stmt *st, struct person *p)
 {
@@ -175,14 +156,6 @@ int store_attendance_save(struct store *s, long long meeting_id, const struct pe
 }
 
 /* ---- minutes ---- */
-
-void minutes_release(struct minutes *m)
-{
-	free(m->text);
-	free(m->updated_at);
-	free(m->updated_by);
-	memset(m, 0, sizeof(*m));
-}
 
 int store_minutes_load(struct store *s, long long meeting_id, struct minutes *out, char **err)
 {

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "domain/authz.h"
+#include "domain/meeting_record.h"
 #include "store/store.h"
 #include "util/strlist.h"
 
@@ -29,26 +30,6 @@ int store_agenda_load(struct store *s, long long meeting_id, struct strlist *out
  * falling back to the proposed one (store_agenda_load skips it). */
 int store_agenda_save(struct store *s, long long meeting_id, const struct strlist *items,
 		      char **err);
-
-/* ---- people ---- */
-
-/* A user as the meeting pages show one. */
-struct person {
-	long long user_id; /* 0 for a guest */
-	char *username;    /* NULL for a guest */
-	char *name;
-	char *org; /* may be NULL */
-	enum role role;
-	bool present; /* attendance only */
-};
-
-struct person_list {
-	struct person *v;
-	size_t nr, alloc;
-};
-
-struct person *person_list_add(struct person_list *l);
-void person_list_release(struct person_list *l);
 
 /* ---- participants (body_participant) ---- */
 
@@ -73,13 +54,6 @@ int store_attendance_save(struct store *s, long long meeting_id, const struct pe
 
 /* ---- minutes (meeting_minutes) ---- */
 
-struct minutes {
-	char *text; /* NULL when none are written */
-	char *updated_at;
-	char *updated_by;
-};
-
-void minutes_release(struct minutes *m);
 int store_minutes_load(struct store *s, long long meeting_id, struct minutes *out, char **err);
 int store_minutes_save(struct store *s, long long meeting_id, const char *text, const char *by,
 		       char **err);

@@ -189,33 +189,6 @@ int store_meetings_count(struct store *s, int year, int *n, char **err)
 	return 0;
 }
 
-static const struct meeting *find_uid(const struct meeting_list *l, const char *uid)
-{
-	for (size_t i = 0; i < l->nr; i++)
-		if (l->v[i].uid && !strcmp(l->v[i].uid, uid))
-			return &l->v[i];
-	return NULL;
-}
-
-static bool same_str(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && !strcmp(a, b));
-}
-
-/* Does the stored meeting differ from the planned one in anything a
- * calendar shows? */
-static bool differs(const struct meeting *a, const struct meeting *b)
-{
-	if (a->day != b->day || a->start != b->start || a->duration != b->duration ||
-	    !same_str(a->district, b->district) || !same_str(a->theme, b->theme) ||
-	    !same_str(a->body, b->body) || a->agenda.nr != b->agenda.nr)
-		return true;
-	for (size_t i = 0; i < a->agenda.nr; i++)
-		if (strcmp(a->agenda.v[i], b->agenda.v[i]))
-			return true;
-	return false;
-}
-
 static void times(const struct meeting *m, char start[26], char end[26])
 {
 	long end_day;
@@ -251,59 +224,40 @@ int store_meetings_replan(struct store *s, int year, const struct meeting_list *
 	if (store_begin(s, err) < 0)
 		return -1;
 	struct meeting_list stored = MEETING_LIST_INIT;
+	struct replan_changes ch = REPLAN_CHANGES_INIT;
 	char *e = NULL;
 	if (store_meetings_load(s, year, NULL, &stored, &e) < 0)
 		goto fail;
-	/* stored meetings first: keep, update or remove */
-	for (size_t i = 0; i < stored.nr; i++) {
-		const struct meeting *m = &stored.v[i];
-		const struct meeting *p = find_uid(plan, m->uid);
-		if (m->status != MEETING_PLANNED || m->by_hand || m->ad_hoc ||
-		    m->day < keep_before) {
-			stats->kept++;
-			continue;
-		}
-		if (!p) {
-			if (exec(s, "DELETE FROM meeting WHERE id = ?", "l", m->id) < 0)
+	/* what to change is the domain's rule (replan_merge); this applies it */
+	replan_merge(&stored, plan, keep_before, &ch);
+	for (size_t i = 0; i < ch.nr; i++) {
+		const struct replan_change *c = &ch.v[i];
+		const struct meeting *p = c->planned;
+		if (c->op == REPLAN_DELETE) {
+			if (exec(s, "DELETE FROM meeting WHERE id = ?", "l", c->id) < 0)
 				goto fail;
-			stats->removed++;
-			continue;
-		}
-		if (!differs(m, p)) {
-			stats->unchanged++;
-			continue;
-		}
-		char start[26], end[26];
-		times(p, start, end);
-		char *agenda = join_lines(&p->agenda);
-		int rc = exec(s,
-			      "UPDATE meeting SET body_id = ?, district_id = ?, start_at = ?,"
-			      " end_at = ?, theme = ?, agenda = ?, sequence = sequence + 1,"
-			      " updated_at = ?, updated_by = ? WHERE id = ?",
-			      "ssssssssl", p->body, p->district, start, end, p->theme, agenda, now,
-			      by, m->id);
-		free(agenda);
-		if (rc < 0)
+		} else if (c->op == REPLAN_UPDATE) {
+			char start[26], end[26];
+			times(p, start, end);
+			char *agenda = join_lines(&p->agenda);
+			int rc =
+			    exec(s,
+				 "UPDATE meeting SET body_id = ?, district_id = ?, start_at = ?,"
+				 " end_at = ?, theme = ?, agenda = ?, sequence = sequence + 1,"
+				 " updated_at = ?, updated_by = ? WHERE id = ?",
+				 "ssssssssl", p->body, p->district, start, end, p->theme, agenda,
+				 now, by, c->id);
+			free(agenda);
+			if (rc < 0)
+				goto fail;
+		} else if (insert_meeting(s, p, year, now, by) < 0) {
 			goto fail;
-		stats->updated++;
-	}
-	/* then planned meetings not stored yet */
-	for (size_t i = 0; i < plan->nr; i++) {
-		const struct meeting *p = &plan->v[i];
-		if (find_uid(&stored, p->uid))
-			continue;
-		if (stored.nr && p->day < keep_before) {
-			/* the past is not re-planned: a meeting the plan puts there
-			 * now was never on the stored plan. (A year saved for the
-			 * first time gets all its meetings.) */
-			continue;
 		}
-		if (insert_meeting(s, p, year, now, by) < 0)
-			goto fail;
-		stats->added++;
 	}
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	if (store_commit(s) < 0)
 		goto fail;
+	*stats = ch.stats;
+	replan_changes_release(&ch);
 	meeting_list_release(&stored);
 	return 0;
 fail:
@@ -311,7 +265,8 @@ fail:
 		*err = e;
 	else
 		db_fail(s, err, _("gem mødeplan"));
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	store_rollback(s);
+	replan_changes_release(&ch);
 	meeting_list_release(&stored);
 	return -1;
 }
@@ -400,12 +355,12 @@ int store_meeting_add(struct store *s, struct meeting *m, const char *uid_domain
 	}
 	free(m->uid);
 	m->uid = strbuf_detach(&uid);
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	if (store_commit(s) < 0)
 		goto fail;
 	return 0;
 fail:
 	db_fail(s, err, _("tilføj møde"));
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	store_rollback(s);
 	m->id = 0;
 	return -1;
 }

@@ -9,6 +9,7 @@
 #define SSP_MEETING_STORE_H
 
 #include "domain/plan.h"
+#include "domain/replan.h"
 #include "store/store.h"
 
 /* Appends the stored meetings of `year` (every body, or only body when not
@@ -19,24 +20,11 @@ int store_meetings_load(struct store *s, int year, const char *body, struct meet
 /* How many meetings of `year` are stored (any status). */
 int store_meetings_count(struct store *s, int year, int *n, char **err);
 
-struct replan_stats {
-	int added;     /* planned meetings that were not stored */
-	int updated;   /* stored planned meetings whose time, theme ... changed */
-	int unchanged; /* stored planned meetings the plan keeps as they are */
-	int removed;   /* stored planned meetings the plan no longer has */
-	int kept;      /* meetings re-planning must not touch (below) */
-};
-
 /* Brings the stored meetings of `year` in line with plan (plan_year()'s
- * output for that year), in one transaction, matching by UID. Meetings
- * that were held, cancelled or moved, changed by hand, added ad hoc, or
- * that start before keep_before (a day, calendar.h; the past is not
- * re-planned) are kept as they are, and a planned meeting with the same
- * UID is then not added; nor is a planned meeting before keep_before,
- * unless nothing of the year was stored yet (the first save stores the
- * whole year). Every other stored meeting of the year is
- * updated to the plan (SEQUENCE bumped when it changes) or deleted when
- * the plan no longer has it. `by` names the actor in updated_by. */
+ * output for that year), in one transaction: loads them, asks
+ * replan_merge() (domain/replan.h: which meetings are kept, updated,
+ * deleted or added) and applies its changes. `by` names the actor in
+ * updated_by. */
 int store_meetings_replan(struct store *s, int year, const struct meeting_list *plan,
 			  long keep_before, const char *by, struct replan_stats *stats, char **err);
 

@@ -227,10 +227,37 @@ const char *const store_migrations[] = {
 	"ALTER TABLE user ADD COLUMN totp_legacy BLOB;"
 	"UPDATE user SET totp_legacy = totp_secret, totp_secret = NULL"
 	"  WHERE totp_secret IS NOT NULL;",
+	/* 7: the web door's guards (store/guard_store.c): failed anonymous
+	 * attempts (bad bearer or calendar tokens) counted per address and
+	 * minute, written to the access log as one entry each; idempotency
+	 * keys of creating requests, so a repeated post makes one record. */
+	"CREATE TABLE anon_failure ("
+	"  client TEXT NOT NULL,"
+	"  minute INTEGER NOT NULL,"              /* Unix time / 60 */
+	"  action TEXT NOT NULL,"                 /* 'token.use', 'calendar.feed' */
+	"  count INTEGER NOT NULL,"
+	"  PRIMARY KEY (client, minute, action)"
+	");"
+	"CREATE TABLE idempotency ("
+	"  user_id INTEGER NOT NULL,"             /* 0: the local operator */
+	"  key TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"          /* Unix time */
+	"  object TEXT,"                          /* what it made; NULL while working */
+	"  PRIMARY KEY (user_id, key)"
+	");",
 
-	/* 7: the data behind the strategy: aggregate figures from the youth
-	 * survey and the police (no personal data; small counts are hidden
-	 * when shown, domain/figures.h). district '' is the whole
+	/* 8 (issue 11): the strategy's own reason why named young people are
+	 * not discussed at a body (navngivne-personer-grund); NULL: none given. */
+	"ALTER TABLE body ADD COLUMN named_reason TEXT;",
+
+	/* 9 (issue 11): a body's chair and minute-taker (mødeleder, referent):
+	 * roles or functions, one per line, "district-id: ..." for one unit. */
+	"ALTER TABLE body ADD COLUMN chairs TEXT;"
+	"ALTER TABLE body ADD COLUMN minute_takers TEXT;",
+
+	/* 10 (issue 13): the data behind the strategy: aggregate figures
+	 * from the youth survey and the police (no personal data; small
+	 * counts are hidden when shown, domain/figures.h). district '' is the whole
 	 * municipality, month 0 the whole year; shares are hundredths of a
 	 * percent. The figures' tables are keyed by their key alone (WITHOUT
 	 * ROWID: one b-tree, not a table and an index, for files of a million

@@ -195,7 +195,7 @@ int store_sealed_reseal(struct store *s, const struct sealed_column *c, long lon
 		ret = store_end(s, 0, err, "reseal");
 		*done = (int)nr;
 	} else {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		store_rollback(s);
 	}
 out:
 	for (size_t i = 0; i < nr; i++)
@@ -215,7 +215,7 @@ int store_data_key_retire(struct store *s, long long current, long long *left, c
 	for (size_t i = 0; rc == 0 && i < store_sealed_columns_nr; i++) {
 		const struct sealed_column *c = &store_sealed_columns[i];
 		if (column_ok(s, c, err) < 0) {
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			store_rollback(s);
 			return -1;
 		}
 		struct strbuf sql = STRBUF_INIT;
@@ -266,7 +266,7 @@ int store_totp_legacy_upgrade(struct store *s, totp_legacy_fn fn, void *data, in
 			   &nv_len, data);
 		sqlite3_finalize(st);
 		if (f < 0) {
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			store_rollback(s);
 			return -2;
 		}
 		rc = exec(s, "UPDATE user SET totp_secret = ?, totp_legacy = NULL WHERE id = ?",

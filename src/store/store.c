@@ -109,19 +109,64 @@ int row_end(struct store *s, sqlite3_stmt *st, int rc, char **err, const char *w
 	return ret;
 }
 
+/* One savepoint name serves every level: ROLLBACK TO and RELEASE act on
+ * the innermost savepoint of that name. */
+static int tx_open(struct store *s, const char *outer, char **err)
+{
+	const char *sql = s->tx_depth ? "SAVEPOINT ssp_tx" : outer;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(s, err, "BEGIN");
+	s->tx_depth++;
+	return 0;
+}
+
 int store_begin(struct store *s, char **err)
 {
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, err, "BEGIN");
+	return tx_open(s, "BEGIN IMMEDIATE", err);
+}
+
+int store_begin_read(struct store *s, char **err)
+{
+	return tx_open(s, "BEGIN", err);
+}
+
+int store_commit(struct store *s)
+{
+	const char *sql = s->tx_depth > 1 ? "RELEASE ssp_tx" : "COMMIT";
+	if (s->tx_depth < 1 || sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	s->tx_depth--;
 	return 0;
+}
+
+void store_rollback(struct store *s)
+{
+	if (s->tx_depth > 1) {
+		/* an access-log entry appended at this level or deeper is undone
+		 * with it: it must not reach the checkpoint (audit_store.c); a
+		 * full ROLLBACK clears it through the rollback hook */
+		if (s->cp_pending && s->cp_depth >= s->tx_depth)
+			s->cp_pending = false;
+		sqlite3_exec(s->db, "ROLLBACK TO ssp_tx", NULL, NULL, NULL);
+		sqlite3_exec(s->db, "RELEASE ssp_tx", NULL, NULL, NULL);
+	} else {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	if (s->tx_depth > 0)
+		s->tx_depth--;
+}
+
+bool store_in_transaction(const struct store *s)
+{
+	return s->tx_depth > 0;
 }
 
 int store_end(struct store *s, int rc, char **err, const char *what)
 {
-	if (rc == 0 && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+	if (rc == 0 && store_commit(s) == 0)
 		return 0;
 	db_fail(s, err, what);
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	store_rollback(s);
 	return -1;
 }
 
@@ -272,11 +317,101 @@ static int save_items(struct store *s, const char *body, const char *kind, const
 	return 0;
 }
 
+/* A list as lines (NULL when empty; caller frees), and back. */
+static char *join_lines(const struct strlist *l)
+{
+	if (!l->nr)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < l->nr; i++)
+		strbuf_addf(&sb, "%s%s", i ? "\n" : "", l->v[i]);
+	return strbuf_detach(&sb);
+}
+
+static void split_lines(const char *text, struct strlist *out)
+{
+	while (text && *text) {
+		size_t n = strcspn(text, "\n");
+		strlist_add_owned(out, xstrndup(text, n));
+		text += n + (text[n] ? 1 : 0);
+	}
+}
+
+/* [issue 11] Renames: a body or district that declares tidligere-id takes
+ * over its former ids' meetings (and their UIDs, so a re-plan matches
+ * them), participants and institutions. The former rows stay, inactive
+ * and empty. */
+static int apply_renames(struct store *s, const struct org *o)
+{
+	for (size_t i = 0; i < o->bodies_nr; i++) {
+		const struct org_body *b = &o->bodies[i];
+		for (size_t k = 0; k < b->former_ids.nr; k++) {
+			const char *old = b->former_ids.v[k];
+			if (exec(s,
+				 "UPDATE meeting SET uid = ? || substr(uid, length(?) + 1)"
+				 " WHERE body_id = ? AND substr(uid, 1, length(?) + 1) = ? || '-'",
+				 "sssss", b->id, old, old, old, old) < 0 ||
+			    exec(s, "UPDATE meeting SET body_id = ? WHERE body_id = ?", "ss", b->id,
+				 old) < 0 ||
+			    exec(s,
+				 "INSERT OR IGNORE INTO body_participant (body_id, user_id)"
+				 " SELECT ?, user_id FROM body_participant WHERE body_id = ?",
+				 "ss", b->id, old) < 0 ||
+			    exec(s, "DELETE FROM body_participant WHERE body_id = ?", "s", old) < 0)
+				return -1;
+		}
+	}
+	for (size_t i = 0; i < o->districts_nr; i++) {
+		const struct org_district *x = &o->districts[i];
+		for (size_t k = 0; k < x->former_ids.nr; k++) {
+			const char *old = x->former_ids.v[k];
+			if (exec(s,
+				 "UPDATE meeting SET uid = replace(uid, '-' || ? || '-', '-' || ? "
+				 "|| '-'),"
+				 " district_id = ? WHERE district_id = ?",
+				 "ssss", old, x->id, x->id, old) < 0 ||
+			    exec(s, "UPDATE institution SET district_id = ? WHERE district_id = ?",
+				 "ss", x->id, old) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* [issue 11] Bodies that were active, are left out of o and still have
+ * recorded meetings (held, or with attendance or minutes): their records
+ * would be orphaned. Appends "id (N møder)" to *out; -1 on a database error. */
+static int orphaned_bodies(struct store *s, const struct strlist *was_active, struct strbuf *out)
+{
+	for (size_t i = 0; i < was_active->nr; i++) {
+		sqlite3_stmt *st =
+		    prep(s,
+			 "SELECT count(*) FROM meeting m JOIN body b ON b.id = m.body_id"
+			 " WHERE b.id = ? AND b.active = 0 AND (m.status = 'held'"
+			 " OR EXISTS (SELECT 1 FROM meeting_minutes x"
+			 " WHERE x.meeting_id = m.id)"
+			 " OR EXISTS (SELECT 1 FROM meeting_attendance a"
+			 " WHERE a.meeting_id = m.id))",
+			 "s", was_active->v[i]);
+		if (!st)
+			return -1;
+		int rc = sqlite3_step(st);
+		int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			return -1;
+		if (n)
+			strbuf_addf(out, "%s»%s« (%d)", out->len ? ", " : "", was_active->v[i], n);
+	}
+	return 0;
+}
+
 int store_org_save(struct store *s, const struct org *o, const char *source_sha256,
 		   struct strlist *kept, char **err)
 {
 	if (store_begin(s, err) < 0)
 		return -1;
+	struct strlist was_active = STRLIST_INIT;
 	char now[STORE_TIME_LEN];
 	store_now(now);
 
@@ -297,6 +432,15 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 					 "ss", org_theme_id((enum org_theme)i), o->themes[i]) < 0)
 			goto fail;
 
+	/* the bodies in use before this reload (see orphaned_bodies) */
+	{
+		sqlite3_stmt *st = prep(s, "SELECT id FROM body WHERE active = 1", "");
+		if (!st)
+			goto fail;
+		while (sqlite3_step(st) == SQLITE_ROW)
+			strlist_add(&was_active, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
 	if (exec(s, "UPDATE district SET active = 0", "") < 0 ||
 	    exec(s, "UPDATE category SET active = 0", "") < 0 ||
 	    exec(s, "UPDATE body SET active = 0", "") < 0)
@@ -333,7 +477,14 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 			 b->purpose, b->responsible, b->frequency_text, (int)b->named_individuals,
 			 b->note, (int)i) < 0)
 			goto fail;
-		if (exec(s, "DELETE FROM body_item WHERE body_id = ?", "s", b->id) < 0 ||
+		char *chairs = join_lines(&b->chairs), *takers = join_lines(&b->minute_takers);
+		int rc = exec(s,
+			      "UPDATE body SET named_reason = ?, chairs = ?, minute_takers = ?"
+			      " WHERE id = ?",
+			      "ssss", b->named_reason, chairs, takers, b->id);
+		free(chairs);
+		free(takers);
+		if (rc < 0 || exec(s, "DELETE FROM body_item WHERE body_id = ?", "s", b->id) < 0 ||
 		    save_items(s, b->id, "member", &b->members) < 0 ||
 		    save_items(s, b->id, "task", &b->tasks) < 0 ||
 		    save_items(s, b->id, "wheel_theme", &b->wheel_themes) < 0)
@@ -356,13 +507,31 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 	}
 	if (store_planning_save(s, o) < 0) /* meeting_store.c */
 		goto fail;
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	if (apply_renames(s, o) < 0)
 		goto fail;
-	return 0;
+	struct strbuf orphans = STRBUF_INIT;
+	if (orphaned_bodies(s, &was_active, &orphans) < 0) {
+		strbuf_release(&orphans);
+		goto fail;
+	}
+	strlist_clear(&was_active);
+	if (orphans.len) {
+		struct strbuf msg = STRBUF_INIT;
+		strbuf_addf(
+		    &msg,
+		    _("strategien fjerner organer med registrerede møder (afholdt, fremmøde "
+		      "eller referat): %s. Skriv »tidligere-id = ...« i det organ, der "
+		      "afløser et af dem, eller behold organet; intet er gemt"),
+		    orphans.buf);
+		strbuf_release(&orphans);
+		*err = strbuf_detach(&msg);
+		store_rollback(s);
+		return -1;
+	}
+	return store_end(s, 0, err, _("gem organisation"));
 fail:
-	db_fail(s, err, _("gem organisation"));
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	strlist_clear(&was_active);
+	return store_end(s, -1, err, _("gem organisation"));
 }
 
 static int load_items(struct store *s, struct org_body *b)
@@ -392,8 +561,8 @@ int store_org_load(struct store *s, struct org *o, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
-	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, err, "BEGIN");
+	if (store_begin_read(s, err) < 0)
+		return -1;
 
 	st = prep(s,
 		  "SELECT name, police_district, age_min, age_max, ssp_plus_from"
@@ -454,7 +623,9 @@ int store_org_load(struct store *s, struct org *o, char **err)
 
 	st = prep(s,
 		  "SELECT id, name, level, parent_id, purpose, responsible, frequency,"
-		  " named_individuals, note FROM body WHERE active = 1 ORDER BY position",
+		  " named_individuals, note, named_reason, chairs, minute_takers FROM body"
+		  " WHERE active = 1"
+		  " ORDER BY position",
 		  "");
 	if (!st)
 		goto fail;
@@ -470,6 +641,9 @@ int store_org_load(struct store *s, struct org *o, char **err)
 		b->frequency_text = col_dup(st, 6);
 		b->named_individuals = sqlite3_column_int(st, 7) != 0;
 		b->note = col_dup(st, 8);
+		b->named_reason = col_dup(st, 9);
+		split_lines((const char *)sqlite3_column_text(st, 10), &b->chairs);
+		split_lines((const char *)sqlite3_column_text(st, 11), &b->minute_takers);
 		char *ferr = NULL;
 		if (frequency_parse(b->frequency_text, &b->freq, &ferr) < 0)
 			free(ferr); /* validated when loaded; keep the text */
@@ -500,12 +674,9 @@ int store_org_load(struct store *s, struct org *o, char **err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		goto fail_nofin;
-	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	return 0;
+	return store_end(s, 0, err, _("læs organisation"));
 fail:
 	sqlite3_finalize(st);
 fail_nofin:
-	db_fail(s, err, _("læs organisation"));
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	return store_end(s, -1, err, _("læs organisation"));
 }

@@ -37,6 +37,20 @@ int store_schema_latest(void);
 int store_org_save(struct store *s, const struct org *o, const char *source_sha256,
 		   struct strlist *kept, char **err);
 
+/* Transactions. Every write of the store runs in one; they nest, so a
+ * caller (the service) can put several writes and the access-log entry
+ * about them into one transaction that commits or rolls back as a whole.
+ * store_begin: BEGIN IMMEDIATE outside a transaction, a savepoint inside
+ * one; -1 with *err on failure. store_commit: COMMIT, or RELEASE of the
+ * savepoint; -1 on failure, the transaction then still open (roll it
+ * back). store_rollback: undoes everything since the matching
+ * store_begin. Each store_begin is ended by exactly one of the two. */
+int store_begin(struct store *s, char **err);
+int store_commit(struct store *s);
+void store_rollback(struct store *s);
+/* Is a transaction open on s? */
+bool store_in_transaction(const struct store *s);
+
 /* Loads the active organisation into o (org_init'ed by the caller). */
 int store_org_load(struct store *s, struct org *o, char **err);
 

@@ -16,8 +16,10 @@ struct store {
 	 * connection appended in its open transaction, written to
 	 * PATH.checkpoint by the WAL hook once that transaction commits. */
 	bool cp_hooked, cp_pending;
+	int cp_depth; /* tx_depth at which the pending entry was appended */
 	long long cp_seq;
 	char cp_hash[65];
+	int tx_depth; /* store_begin() nesting: 0 outside a transaction */
 };
 
 /* A Danish message built like printf; caller frees. */
@@ -45,10 +47,12 @@ int rows_end(struct store *s, sqlite3_stmt *st, int rc, char **err, const char *
  * (the caller has read it), 1 on SQLITE_DONE (no such row), else -1. */
 int row_end(struct store *s, sqlite3_stmt *st, int rc, char **err, const char *what);
 
-/* BEGIN IMMEDIATE; -1 with *err on failure. */
-int store_begin(struct store *s, char **err);
-/* Ends the transaction store_begin() started: COMMIT when rc is 0, else
- * ROLLBACK. 0 when committed; -1 with db_fail(what) in *err otherwise. */
+/* store_begin() (store.h) for reading only: a deferred BEGIN outside a
+ * transaction, a savepoint inside one. End it with store_end(). */
+int store_begin_read(struct store *s, char **err);
+/* Ends what store_begin() / store_begin_read() started: commits (releases
+ * the savepoint) when rc is 0, else rolls back. 0 when committed; -1 with
+ * db_fail(what) in *err otherwise. */
 int store_end(struct store *s, int rc, char **err, const char *what);
 
 /* The time now (UTC) as "YYYY-MM-DDTHH:MM:SSZ", the form of the *_at columns. */

@@ -1,29 +1,12 @@
 #include "store/user_store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/store_internal.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
-
-void user_info_release(struct user_info *u)
-{
-	free(u->username);
-	free(u->name);
-	free(u->org);
-	free(u->institution);
-	free(u->created_at);
-	memset(u, 0, sizeof(*u));
-}
-
-void user_list_release(struct user_list *l)
-{
-	for (size_t i = 0; i < l->nr; i++)
-		user_info_release(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
 
 void user_row_release(struct user_row *u)
 {
@@ -124,6 +107,13 @@ int store_user_set_disabled(struct store *s, long long id, bool disabled, char *
 	return step_done(
 	    s, prep(s, "UPDATE user SET disabled = ? WHERE id = ?", "il", (int)disabled, id), err,
 	    "user");
+}
+
+int store_user_set_role(struct store *s, long long id, enum role role, char **err)
+{
+	return step_done(s,
+			 prep(s, "UPDATE user SET role = ? WHERE id = ?", "sl", role_id(role), id),
+			 err, "user");
 }
 
 int store_user_set_password(struct store *s, long long id, const char *hash, char **err)

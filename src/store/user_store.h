@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "service/auth.h"
+#include "domain/user.h"
 #include "store/store.h"
 
 struct user_row {
@@ -27,6 +27,7 @@ int store_user_by_name(struct store *s, const char *username, struct user_row *o
 int store_user_by_id(struct store *s, long long id, struct user_row *out, char **err);
 int store_user_list(struct store *s, struct user_list *out, char **err);
 int store_user_set_disabled(struct store *s, long long id, bool disabled, char **err);
+int store_user_set_role(struct store *s, long long id, enum role role, char **err);
 int store_user_set_password(struct store *s, long long id, const char *hash, char **err);
 /* Sets (or clears, with sealed = NULL) the TOTP secret and its state. */
 int store_user_set_totp(struct store *s, long long id, const unsigned char *sealed, size_t len,

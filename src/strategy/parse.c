@@ -28,7 +28,7 @@ enum section_kind {
 	SEC__COUNT
 };
 
-#define MAX_KEYS 20
+#define MAX_KEYS 24
 
 struct keyspec {
 	const char *name;
@@ -46,7 +46,7 @@ struct sectionspec {
 enum { K_MUN_NAME, K_MUN_POLICE };
 enum { K_STR_PURPOSE, K_STR_TARGET, K_STR_ORG, K_STR_LOCAL };
 enum { K_TGT_FROM, K_TGT_TO, K_TGT_PLUS };
-enum { K_DIS_NAME };
+enum { K_DIS_NAME, K_DIS_FORMER };
 enum { K_CAT_NAME, K_CAT_DESC };
 enum {
 	K_BODY_NAME,
@@ -66,7 +66,11 @@ enum {
 	K_BODY_HOLIDAY_WEEKS,
 	K_BODY_THEME,
 	K_BODY_FOCUS,
-	K_BODY_CADENCE_START
+	K_BODY_CADENCE_START,
+	K_BODY_NAMED_REASON,
+	K_BODY_FORMER,
+	K_BODY_CHAIR,
+	K_BODY_MINUTE_TAKER
 };
 enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE };
 enum { K_CAL_CLOSED };
@@ -84,7 +88,7 @@ static const struct sectionspec sections[SEC__COUNT] = {
 		    {{"alder-fra", false, false},
 		     {"alder-til", false, false},
 		     {"ssp-plus-fra", false, false}}},
-    [SEC_DISTRICT] = {"distrikt", true, {{"navn", true, false}}},
+    [SEC_DISTRICT] = {"distrikt", true, {{"navn", true, false}, {"tidligere-id", false, true}}},
     [SEC_CATEGORY] = {"kategori", true, {{"navn", true, false}, {"beskrivelse", false, false}}},
     [SEC_BODY] = {"organ",
 		  true,
@@ -106,7 +110,14 @@ static const struct sectionspec sections[SEC__COUNT] = {
 		   {"ferieuger", false, false},
 		   {"tema", false, false},
 		   {"fokusomraader-aar", false, false},
-		   {"kadence-start", false, false}}},
+		   {"kadence-start", false, false},
+		   /* the strategy's reason for navngivne-personer = nej (issue 11) */
+		   {"navngivne-personer-grund", false, false},
+		   /* ids the body had before a rename (issue 11) */
+		   {"tidligere-id", false, true},
+		   /* a role or function, per body or "distrikt-id: ..." (issue 11) */
+		   {"mødeleder", false, true},
+		   {"referent", false, true}}},
     [SEC_INSTITUTION] = {"institution",
 			 true,
 			 {{"navn", true, false},
@@ -188,22 +199,34 @@ static int key_line(const struct entity *e, int k)
 	return e->first_line[k] ? e->first_line[k] : e->line;
 }
 
+/* The value of an enumerated key (level, ja/nej, weekday, type, ...),
+ * lower-cased: "Ja", "Torsdag" and "LEDENDE" mean what they say. Caller
+ * frees; NULL when the key is not given. */
+static char *lower_val(const struct entity *e, int k)
+{
+	char *v = dupval(e, k);
+	if (v)
+		utf8_lower_latin1(v);
+	return v;
+}
+
 static int parse_bool(struct state *st, const struct entity *e, int k, bool *out)
 {
-	const char *v = val(e, k);
+	char *v = lower_val(e, k);
+	int rc = 0;
 	if (!v)
 		return 0;
 	if (!strcmp(v, "ja")) {
 		*out = true;
-		return 0;
-	}
-	if (!strcmp(v, "nej")) {
+	} else if (!strcmp(v, "nej")) {
 		*out = false;
-		return 0;
+	} else {
+		diag_error(st->d, key_line(e, k), _("»%s« skal være »ja« eller »nej«, ikke »%s«"),
+			   sections[e->kind].keys[k].name, val(e, k));
+		rc = -1;
 	}
-	diag_error(st->d, key_line(e, k), _("»%s« skal være »ja« eller »nej«, ikke »%s«"),
-		   sections[e->kind].keys[k].name, v);
-	return -1;
+	free(v);
+	return rc;
 }
 
 static int parse_age(struct state *st, const struct entity *e, int k, int *out)
@@ -248,12 +271,18 @@ static void parse_planning(struct state *st, const struct entity *e, struct org_
 	const char *v;
 	char *err = NULL;
 	if ((v = val(e, K_BODY_WEEKDAY))) {
-		int wd = cal_weekday_parse(v);
+		char *lv = lower_val(e, K_BODY_WEEKDAY);
+		int wd = cal_weekday_parse(lv);
+		free(lv);
 		if (wd < 1 || wd > 5)
 			diag_error(st->d, key_line(e, K_BODY_WEEKDAY),
 				   _("»ugedag« skal være mandag, tirsdag, onsdag, torsdag eller "
 				     "fredag, ikke »%s«"),
 				   v);
+		else if (b->freq.weekday && b->freq.weekday != wd)
+			diag_error(st->d, key_line(e, K_BODY_WEEKDAY),
+				   _("»ugedag« er %s, men frekvensen siger %s; fjern den ene"),
+				   cal_weekday_name(wd), cal_weekday_name(b->freq.weekday));
 		else
 			b->weekday = wd;
 	}
@@ -279,16 +308,22 @@ static void parse_planning(struct state *st, const struct entity *e, struct org_
 		err = NULL;
 	}
 	if ((v = val(e, K_BODY_FOCUS))) {
-		if (!strcmp(v, "lige"))
+		char *lv = lower_val(e, K_BODY_FOCUS);
+		if (!strcmp(lv, "lige"))
 			b->focus_parity = 0;
-		else if (!strcmp(v, "ulige"))
+		else if (!strcmp(lv, "ulige"))
 			b->focus_parity = 1;
 		else
 			diag_error(st->d, key_line(e, K_BODY_FOCUS),
 				   _("»fokusomraader-aar« skal være »lige« eller »ulige«, ikke "
 				     "»%s«"),
 				   v);
+		free(lv);
 	}
+	if (b->freq.school_holidays && !b->holiday_weeks)
+		diag_error(st->d, key_line(e, K_BODY_FREQ),
+			   _("frekvensen siger »undtagen i skoleferierne«; skriv skoleferiernes "
+			     "uger i »ferieuger« (fx »ferieuger = 7, 27-32, 42, 52«)"));
 	if ((v = val(e, K_BODY_CADENCE_START))) {
 		struct date dt;
 		if (cal_parse_date(v, &dt) < 0 || dt.y < 2000 || dt.y > 2100) {
@@ -368,6 +403,7 @@ static void finish_section(struct state *st)
 		x->id = xstrdup(e->id);
 		x->name = dupval(e, K_DIS_NAME);
 		x->line = e->line;
+		move_list(&x->former_ids, &e->vals[K_DIS_FORMER]);
 		break;
 	}
 	case SEC_CATEGORY: {
@@ -388,16 +424,21 @@ static void finish_section(struct state *st)
 		b->purpose = dupval(e, K_BODY_PURPOSE);
 		b->responsible = dupval(e, K_BODY_RESPONSIBLE);
 		b->frequency_text = dupval(e, K_BODY_FREQ);
+		b->freq_line = key_line(e, K_BODY_FREQ);
 		b->note = dupval(e, K_BODY_NOTE);
 		move_list(&b->members, &e->vals[K_BODY_MEMBER]);
 		move_list(&b->tasks, &e->vals[K_BODY_TASK]);
 		move_list(&b->wheel_themes, &e->vals[K_BODY_WHEEL]);
-		const char *lv = val(e, K_BODY_LEVEL);
+		move_list(&b->former_ids, &e->vals[K_BODY_FORMER]);
+		move_list(&b->chairs, &e->vals[K_BODY_CHAIR]);
+		move_list(&b->minute_takers, &e->vals[K_BODY_MINUTE_TAKER]);
+		char *lv = lower_val(e, K_BODY_LEVEL);
 		if (lv && org_level_parse(lv, &b->level) < 0)
 			diag_error(st->d, key_line(e, K_BODY_LEVEL),
 				   _("ukendt niveau »%s«; brug politisk, strategisk, koordinerende "
 				     "eller udførende"),
-				   lv);
+				   val(e, K_BODY_LEVEL));
+		free(lv);
 		if (b->frequency_text) {
 			char *err;
 			if (frequency_parse(b->frequency_text, &b->freq, &err) < 0) {
@@ -408,6 +449,11 @@ static void finish_section(struct state *st)
 			}
 		}
 		parse_bool(st, e, K_BODY_NAMED, &b->named_individuals);
+		b->named_reason = dupval(e, K_BODY_NAMED_REASON);
+		if (b->named_reason && b->named_individuals)
+			diag_error(st->d, key_line(e, K_BODY_NAMED_REASON),
+				   _("»navngivne-personer-grund« begrunder »navngivne-personer = "
+				     "nej«, men organet har »ja«"));
 		parse_planning(st, e, b);
 		if (b->parent && !strcmp(b->parent, b->id))
 			diag_error(st->d, key_line(e, K_BODY_PARENT),
@@ -425,10 +471,12 @@ static void finish_section(struct state *st)
 		x->name = dupval(e, K_INST_NAME);
 		x->district = dupval(e, K_INST_DISTRICT);
 		x->line = e->line;
-		const char *kind = val(e, K_INST_KIND);
+		char *kind = lower_val(e, K_INST_KIND);
 		if (kind && institution_kind_parse(kind, &x->kind) < 0)
 			diag_error(st->d, key_line(e, K_INST_KIND),
-				   _("»type« skal være »skole« eller »klub«, ikke »%s«"), kind);
+				   _("»type« skal være »skole« eller »klub«, ikke »%s«"),
+				   val(e, K_INST_KIND));
+		free(kind);
 		parse_bool(st, e, K_INST_EXAMPLE, &x->example);
 		break;
 	}
@@ -773,6 +821,91 @@ static void check_parent_cycles(struct org *o, struct diags *d)
 	free(walk);
 }
 
+static bool list_has(const struct strlist *l, const char *s)
+{
+	for (size_t i = 0; i < l->nr; i++)
+		if (!strcmp(l->v[i], s))
+			return true;
+	return false;
+}
+
+/* tidligere-id: a valid id, not an id in use, claimed by one entity only. */
+static void check_former(struct org *o, struct diags *d, const char *kind, const char *id, int line,
+			 const struct strlist *former, bool body)
+{
+	for (size_t k = 0; k < former->nr; k++) {
+		const char *f = former->v[k];
+		if (!org_id_valid(f))
+			diag_error(d, line, _("%s »%s«: »tidligere-id« »%s« er ikke et gyldigt id"),
+				   kind, id, f);
+		else if (body ? org_find_body(o, f) != NULL : org_find_district(o, f) != NULL)
+			diag_error(d, line,
+				   _("%s »%s«: »tidligere-id« »%s« er stadig i brug i strategien"),
+				   kind, id, f);
+	}
+}
+
+/* mødeleder / referent: "id: ..." must name a district or institution. */
+static void check_roles(struct org *o, struct diags *d, const struct org_body *b,
+			const struct strlist *l, const char *key)
+{
+	for (size_t i = 0; i < l->nr; i++) {
+		size_t n;
+		if (!org_role_split(l->v[i], &n))
+			continue;
+		char *id = xstrndup(l->v[i], n);
+		bool found = org_find_district(o, id) != NULL;
+		for (size_t k = 0; k < o->institutions_nr && !found; k++)
+			found = !strcmp(o->institutions[k].id, id);
+		if (!found)
+			diag_error(
+			    d, b->line,
+			    _("organ »%s«: »%s = %s« nævner »%s«, som hverken er et distrikt "
+			      "eller en institution"),
+			    b->id, key, l->v[i], id);
+		free(id);
+	}
+}
+
+static void check_all_roles(struct org *o, struct diags *d)
+{
+	for (size_t i = 0; i < o->bodies_nr; i++) {
+		check_roles(o, d, &o->bodies[i], &o->bodies[i].chairs, "mødeleder");
+		check_roles(o, d, &o->bodies[i], &o->bodies[i].minute_takers, "referent");
+	}
+}
+
+static void check_former_ids(struct org *o, struct diags *d)
+{
+	struct strlist seen = STRLIST_INIT;
+	for (size_t i = 0; i < o->bodies_nr; i++) {
+		const struct org_body *b = &o->bodies[i];
+		check_former(o, d, _("organ"), b->id, b->line, &b->former_ids, true);
+		for (size_t k = 0; k < b->former_ids.nr; k++) {
+			if (list_has(&seen, b->former_ids.v[k]))
+				diag_error(
+				    d, b->line,
+				    _("»tidligere-id« »%s« er angivet for mere end ét organ"),
+				    b->former_ids.v[k]);
+			strlist_add(&seen, b->former_ids.v[k]);
+		}
+	}
+	strlist_clear(&seen);
+	for (size_t i = 0; i < o->districts_nr; i++) {
+		const struct org_district *x = &o->districts[i];
+		check_former(o, d, _("distrikt"), x->id, x->line, &x->former_ids, false);
+		for (size_t k = 0; k < x->former_ids.nr; k++) {
+			if (list_has(&seen, x->former_ids.v[k]))
+				diag_error(
+				    d, x->line,
+				    _("»tidligere-id« »%s« er angivet for mere end ét distrikt"),
+				    x->former_ids.v[k]);
+			strlist_add(&seen, x->former_ids.v[k]);
+		}
+	}
+	strlist_clear(&seen);
+}
+
 static void check_org(struct state *st)
 {
 	struct org *o = st->org;
@@ -809,6 +942,8 @@ static void check_org(struct state *st)
 				   b->id);
 	}
 	check_parent_cycles(o, d);
+	check_former_ids(o, d);
+	check_all_roles(o, d);
 	for (size_t i = 0; i < o->institutions_nr; i++) {
 		struct org_institution *x = &o->institutions[i];
 		if (x->district && !org_find_district(o, x->district))

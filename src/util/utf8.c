@@ -57,6 +57,20 @@ size_t utf8_prefix_len(const char *s, size_t len, size_t max)
 	return n;
 }
 
+void utf8_lower_latin1(char *s)
+{
+	unsigned char *u = (unsigned char *)s;
+	for (; *u; u++) {
+		if (*u < 0x80) {
+			if (*u >= 'A' && *u <= 'Z')
+				*u = (unsigned char)(*u + ('a' - 'A'));
+		} else if (*u == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97) {
+			u[1] += 0x20;
+			u++;
+		}
+	}
+}
+
 size_t utf8_decode(const char *str, size_t left, long *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;

@@ -14,6 +14,10 @@ bool utf8_valid(const char *s, size_t len, size_t *bad_at);
  * inside a multi-byte character. */
 size_t utf8_prefix_len(const char *s, size_t len, size_t max);
 
+/* Lower-cases s in place: ASCII and the Latin-1 letters (Æ Ø Å É ...), which
+ * keep their length in UTF-8. Other characters are left as they are. */
+void utf8_lower_latin1(char *s);
+
 /* Decodes the character at s (left > 0 bytes) into *cp and returns its
  * length; for a byte that does not start a well-formed character (as
  * utf8_valid judges), *cp = -1 and the length is 1. */

@@ -103,18 +103,19 @@ void api_users(struct request *rq)
 
 void api_users_add(struct request *rq)
 {
-	static const char *const keys[] = {"username",    "name",     "role", "org",
-					   "institution", "password", NULL};
+	static const char *const keys[] = {"username",    "name",     "role",        "org",
+					   "institution", "password", "stepup_code", NULL};
 	struct parse_error pe;
 	size_t max = rq->srv->cfg->max_field_bytes;
-	const char *username, *name, *role, *org, *inst, *password;
+	const char *username, *name, *role, *org, *inst, *password, *code;
 	if (json_only_keys(rq->json, keys, &pe) < 0 ||
 	    json_get_string(rq->json, "username", true, max, &username, &pe) < 0 ||
 	    json_get_string(rq->json, "name", true, max, &name, &pe) < 0 ||
 	    json_get_string(rq->json, "role", true, max, &role, &pe) < 0 ||
 	    json_get_string(rq->json, "org", false, max, &org, &pe) < 0 ||
 	    json_get_string(rq->json, "institution", false, max, &inst, &pe) < 0 ||
-	    json_get_string(rq->json, "password", true, max, &password, &pe) < 0) {
+	    json_get_string(rq->json, "password", true, max, &password, &pe) < 0 ||
+	    json_get_string(rq->json, "stepup_code", false, max, &code, &pe) < 0) {
 		char msg[512];
 		parse_error_message(&pe, msg, sizeof(msg));
 		/* well-formed JSON with the wrong content: 422 */
@@ -128,7 +129,7 @@ void api_users_add(struct request *rq)
 		return;
 	}
 	struct svc_result r = SVC_RESULT_INIT;
-	if (svc_user_add(rq->svc, &rq->actor, &u, password, &r) < 0) {
+	if (svc_user_add_stepup(rq->svc, &rq->actor, &u, password, code, &r) < 0) {
 		web_svc_fail(rq, &r);
 		return;
 	}
@@ -149,6 +150,36 @@ void api_user_disable(struct request *rq)
 	json_t *j = json_object();
 	json_object_set_new(j, "username", json_string(rq->params[0]));
 	json_object_set_new(j, "disabled", json_true());
+	resp_json(rq, 200, j);
+}
+
+void api_user_role(struct request *rq)
+{
+	static const char *const keys[] = {"role", "stepup_code", NULL};
+	struct parse_error pe;
+	size_t max = rq->srv->cfg->max_field_bytes;
+	const char *role, *code;
+	if (json_only_keys(rq->json, keys, &pe) < 0 ||
+	    json_get_string(rq->json, "role", true, max, &role, &pe) < 0 ||
+	    json_get_string(rq->json, "stepup_code", false, max, &code, &pe) < 0) {
+		char msg[512];
+		parse_error_message(&pe, msg, sizeof(msg));
+		web_error(rq, 422, msg, pe.field[0] ? pe.field : NULL);
+		return;
+	}
+	enum role ro;
+	if (role_parse(role, &ro) < 0) {
+		web_error(rq, 422, _("Ukendt rolle."), "role");
+		return;
+	}
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_user_set_role(rq->svc, &rq->actor, rq->params[0], ro, code, &r) < 0) {
+		web_svc_fail(rq, &r);
+		return;
+	}
+	json_t *j = json_object();
+	json_object_set_new(j, "username", json_string(rq->params[0]));
+	json_object_set_new(j, "role", json_string(role_id(ro)));
 	resp_json(rq, 200, j);
 }
 

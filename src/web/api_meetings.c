@@ -25,6 +25,7 @@
 #include "render/network_json.h"
 #include "render/plan_json.h"
 #include "service/meeting.h"
+#include "service/guard.h"
 #include "service/meeting_run.h"
 #include "service/school.h"
 #include "util/i18n.h"
@@ -101,24 +102,6 @@ bool api_bool(struct request *rq, json_t *obj, const char *key, bool *out)
 	return true;
 }
 
-bool api_query_year(struct request *rq, int *year)
-{
-	const char *s = form_get(&rq->query_form, "year");
-	*year = cal_date(svc_today()).y;
-	if (!s || !*s)
-		return true;
-	int v;
-	if (cal_parse_year(s, &v) < 0 || v < PLAN_YEAR_MIN || v > PLAN_YEAR_MAX) {
-		char msg[160];
-		snprintf(msg, sizeof(msg), _("Året skal være et tal mellem %d og %d."),
-			 PLAN_YEAR_MIN, PLAN_YEAR_MAX);
-		web_error(rq, 400, msg, "year");
-		return false;
-	}
-	*year = v;
-	return true;
-}
-
 bool api_date(struct request *rq, const char *key, const char *s, long *day)
 {
 	struct date d;
@@ -160,7 +143,7 @@ json_t *api_day_or_null(long day)
 void api_meetings(struct request *rq)
 {
 	int year;
-	if (!api_query_year(rq, &year))
+	if (web_query_year(rq, &year) < 0)
 		return;
 	const char *body = form_get(&rq->query_form, "body");
 	if (body && !*body)
@@ -212,14 +195,7 @@ static const char *const meeting_fields[] = {"minutes",    "text",   "agenda",  
 /* {id} of the path: 1-18 digits; answers 404 and returns false when it is none. */
 static bool path_id(struct request *rq, long long *id)
 {
-	const char *s = rq->params[0];
-	size_t n = strlen(s);
-	if (n && n <= 18 && strspn(s, "0123456789") == n && s[0] != '0') {
-		*id = strtoll(s, NULL, 10);
-		return true;
-	}
-	web_error(rq, 404, _("Der findes intet møde med den adresse."), NULL);
-	return false;
+	return web_path_id(rq, 0, _("Der findes intet møde med den adresse."), id);
 }
 
 /* "HH:MM" into minutes after midnight; answers 422 and returns false when it is none. */
@@ -229,6 +205,26 @@ static bool clock(struct request *rq, const char *s, int *minute)
 		return true;
 	web_error(rq, 422, _("Skriv tidspunktet som TT:MM, fx 14:00."), "start");
 	return false;
+}
+
+/* The answer to a repeated creating post: the meeting the first one made
+ * (made: "/api/v1/meetings/ID"), 200 with its Location. */
+static void replay_meeting(struct request *rq, const char *made)
+{
+	long long id = strtoll(made + strlen("/api/v1/meetings/"), NULL, 10);
+	struct org o;
+	org_init(&o);
+	struct meeting_view v;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_meeting_view(rq->svc, &rq->actor, id, &o, &v, &r) < 0) {
+		web_svc_fail(rq, &r);
+	} else {
+		resp_header(&rq->rs, MHD_HTTP_HEADER_LOCATION, "%s", made);
+		resp_json(rq, 200, meeting_to_json(&v.m));
+	}
+	svc_result_clear(&r);
+	meeting_view_release(&v);
+	org_release(&o);
 }
 
 void api_meeting_add(struct request *rq)
@@ -249,6 +245,27 @@ void api_meeting_add(struct request *rq)
 	int minute = -1;
 	if (!api_date(rq, "date", date, &day) || (start && *start && !clock(rq, start, &minute)))
 		return;
+	/* Idempotency-Key: a repeated post (a retry, ten at once) makes one
+	 * meeting; the repeats get the first one's (200, same Location) */
+	char key[160] = "";
+	const char *ik = req_header(rq, "Idempotency-Key");
+	if (ik) {
+		struct svc_result ir = SVC_RESULT_INIT;
+		char *made = NULL;
+		snprintf(key, sizeof(key), "api:%.140s", ik);
+		int rc = strlen(ik) > 128 ? svc_fail(&ir, SVC_INVALID, "idempotency_key", "%s",
+						     _("Idempotency-Key må højst være 128 tegn."))
+					  : svc_idem_claim(rq->svc, &rq->actor, key, &made, &ir);
+		if (rc != 0) {
+			if (made)
+				replay_meeting(rq, made);
+			else
+				web_svc_fail(rq, &ir);
+			free(made);
+			svc_result_clear(&ir);
+			return;
+		}
+	}
 	/* the steering group convened as preparedness group: as the page's
 	 * "ID:beredskab" choice */
 	struct strbuf th = STRBUF_INIT;
@@ -267,6 +284,8 @@ void api_meeting_add(struct request *rq)
 	int rc = svc_meeting_add(rq->svc, &rq->actor, body, district && *district ? district : NULL,
 				 day, minute, (int)duration, th.len ? th.buf : NULL, &m, &r);
 	strbuf_release(&th);
+	if (rc < 0 && *key)
+		svc_idem_finish(rq->svc, &rq->actor, key, NULL);
 	if (rc < 0) {
 		/* an unknown body or district is bad content, as on the page */
 		if (r.status == SVC_NOT_FOUND)
@@ -275,18 +294,35 @@ void api_meeting_add(struct request *rq)
 		return;
 	}
 	resp_header(&rq->rs, MHD_HTTP_HEADER_LOCATION, "/api/v1/meetings/%lld", m.id);
+	if (*key) {
+		char made[64];
+		snprintf(made, sizeof(made), "/api/v1/meetings/%lld", m.id);
+		svc_idem_finish(rq->svc, &rq->actor, key, made);
+	}
 	resp_json(rq, 201, meeting_to_json(&m));
 	meeting_release(&m);
 }
 
 /* ---- one meeting ---- */
 
+/* s with CPR-like numbers masked, or null. */
+static json_t *masked_or_null(const char *s)
+{
+	if (!s)
+		return json_null();
+	struct strbuf sb = STRBUF_INIT;
+	cpr_mask(s, strlen(s), &sb);
+	json_t *j = json_string(sb.buf);
+	strbuf_release(&sb);
+	return j;
+}
+
 static json_t *person_json(const struct person *p, bool attendance)
 {
 	json_t *j = json_object();
 	json_object_set_new(j, "user_id", p->user_id ? json_integer(p->user_id) : json_null());
-	json_object_set_new(j, "name", api_str_or_null(p->name));
-	json_object_set_new(j, "org", api_str_or_null(p->org && *p->org ? p->org : NULL));
+	json_object_set_new(j, "name", masked_or_null(p->name));
+	json_object_set_new(j, "org", masked_or_null(p->org && *p->org ? p->org : NULL));
 	if (attendance)
 		json_object_set_new(j, "present", json_boolean(p->present));
 	else
@@ -335,7 +371,9 @@ void api_meeting(struct request *rq)
 	for (size_t i = 0; i < v.attendance.nr; i++)
 		json_array_append_new(att, person_json(&v.attendance.v[i], true));
 	json_object_set_new(j, "participants", ps);
+	/* empty where the actor may not read it (the minutes' rule) */
 	json_object_set_new(j, "attendance", att);
+	json_object_set_new(j, "attendance_visible", json_boolean(v.attendance_visible));
 
 	/* as the page: a § 115 referat may hold CPR numbers, masked when shown */
 	json_t *min = json_object();
@@ -559,7 +597,7 @@ void api_meeting_minutes(struct request *rq)
 void api_compliance(struct request *rq)
 {
 	int year;
-	if (!api_query_year(rq, &year))
+	if (web_query_year(rq, &year) < 0)
 		return;
 	long as_of;
 	if (web_query_date(rq, "as_of", &as_of) < 0)

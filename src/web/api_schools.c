@@ -62,7 +62,7 @@ static json_t *school_year_json(int sy)
 void api_schools(struct request *rq)
 {
 	int year;
-	if (!api_query_year(rq, &year))
+	if (web_query_year(rq, &year) < 0)
 		return;
 	struct school_network n;
 	struct svc_result r = SVC_RESULT_INIT;
@@ -225,14 +225,7 @@ static bool item_input(struct request *rq, struct laeseplan_input *in)
 /* The {item} segment as an id; answers 404 and returns false when it is none. */
 static bool item_param(struct request *rq, long long *id)
 {
-	const char *s = rq->params[1];
-	size_t n = strlen(s);
-	if (n && n <= 18 && strspn(s, "0123456789") == n && s[0] != '0') {
-		*id = strtoll(s, NULL, 10);
-		return true;
-	}
-	web_error(rq, 404, _("Læseplanen har intet punkt med den adresse."), NULL);
-	return false;
+	return web_path_id(rq, 1, _("Læseplanen har intet punkt med den adresse."), id);
 }
 
 static void item_done(struct request *rq, unsigned status, long long item, const char *what)
@@ -300,7 +293,7 @@ static const struct institution_row *active_of(const struct school_network *n,
 void api_theme_day(struct request *rq)
 {
 	int year;
-	if (!api_query_year(rq, &year))
+	if (web_query_year(rq, &year) < 0)
 		return;
 	struct school_network n;
 	struct svc_result r = SVC_RESULT_INIT;

@@ -78,7 +78,7 @@ static void header(struct request *rq, const struct page *p, struct html *h)
 			    "<div class=\"container\">\n<ul>\n",
 			    _("Hovedmenu"));
 		for (size_t i = 0; i < sizeof(menu) / sizeof(menu[0]); i++) {
-			if (!authz_allowed(rq->actor.role, (enum action)menu[i].action))
+			if (!svc_may(rq->svc, &rq->actor, (enum action)menu[i].action))
 				continue;
 			bool cur = p->nav && !strcmp(p->nav, menu[i].path);
 			if (cur)

@@ -13,6 +13,7 @@
 #include "domain/org.h"
 #include "render/org_diagram.h"
 #include "service/audit.h"
+#include "service/guard.h"
 #include "service/auth.h"
 #include "service/crypto.h"
 #include "util/i18n.h"
@@ -20,120 +21,7 @@
 #include "web/web_internal.h"
 #include "util/banned.h"
 
-/* ---- form helpers ---- */
-
-/* struct field is in web_internal.h */
-
-/* The message for field id, when the failed call named it. */
-const char *error_for(const struct svc_result *r, const char *id)
-{
-	if (r && r->status != SVC_OK && r->field && !strcmp(r->field, id))
-		return r->message;
-	return NULL;
-}
-
-/* The form group's start: label (and "(valgfrit)"), hint and error, as
- * input_field and select_open share them; *described gets the ids for
- * aria-describedby. */
-static void field_start(struct html *h, const struct field *f, const char *error,
-			struct strbuf *described)
-{
-	html_printf(h, "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"%s\">%s",
-		    error ? " form-error" : "", f->id, f->label);
-	if (f->optional)
-		html_printf(h, " <span class=\"weight-normal\">(%s)</span>", _("valgfrit"));
-	html_printf(h, "</label>\n");
-	if (f->hint) {
-		html_printf(h, "<span class=\"form-hint\" id=\"%s-hint\">%s</span>\n", f->id,
-			    f->hint);
-		strbuf_addf(described, "%s-hint", f->id);
-	}
-	if (error) {
-		html_printf(h,
-			    "<span class=\"form-error-message\" id=\"%s-error\">"
-			    "<span class=\"sr-only\">%s </span>%s</span>\n",
-			    f->id, _("Fejl:"), error);
-		strbuf_addf(described, "%s%s-error", described->len ? " " : "", f->id);
-	}
-}
-
-/* aria-invalid and aria-describedby of the control, then ">". */
-static void field_control_end(struct html *h, const char *error, const struct strbuf *described)
-{
-	if (error)
-		html_printf(h, " aria-invalid=\"true\"");
-	if (described->len)
-		html_printf(h, " aria-describedby=\"%s\"", described->buf);
-	html_printf(h, ">\n");
-}
-
-void input_field(struct html *h, const struct field *f, const char *error)
-{
-	struct strbuf described = STRBUF_INIT;
-	field_start(h, f, error, &described);
-	html_printf(h, "<input class=\"form-input\" type=\"%s\" id=\"%s\" name=\"%s\" value=\"%s\"",
-		    f->type, f->id, f->id, f->value ? f->value : "");
-	if (f->autocomplete)
-		html_printf(h, " autocomplete=\"%s\"", f->autocomplete);
-	if (f->numeric)
-		html_printf(h, " inputmode=\"numeric\" maxlength=\"6\"");
-	if (!f->optional)
-		html_printf(h, " required");
-	field_control_end(h, error, &described);
-	html_printf(h, "</div>\n");
-	strbuf_release(&described);
-}
-
-void select_open(struct html *h, const struct field *f, const char *error)
-{
-	struct strbuf described = STRBUF_INIT;
-	field_start(h, f, error, &described);
-	html_printf(h, "<select class=\"form-select\" id=\"%s\" name=\"%s\"", f->id, f->id);
-	field_control_end(h, error, &described);
-	strbuf_release(&described);
-}
-
-void select_option(struct html *h, const char *value, const char *label, bool selected)
-{
-	html_printf(h, "<option value=\"%s\"%s>%s</option>\n", value, selected ? " selected" : "",
-		    label);
-}
-
-void select_close(struct html *h)
-{
-	html_printf(h, "</select>\n</div>\n");
-}
-
-void submit_button(struct html *h, const char *variant, const char *label)
-{
-	html_printf(h, "<button type=\"submit\" class=\"button button-%s\">%s</button>\n", variant,
-		    label);
-}
-
-void csrf_input(struct html *h, const char *token)
-{
-	html_printf(h, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", token);
-}
-
-void alert(struct html *h, const char *variant, const char *text)
-{
-	/* markup only in the format: role="alert" for errors */
-	if (!strcmp(variant, "error"))
-		html_printf(h, "<div class=\"alert alert-%s\" role=\"alert\">\n", variant);
-	else
-		html_printf(h, "<div class=\"alert alert-%s\">\n", variant);
-	html_printf(h,
-		    "<div class=\"alert-body\">\n<p class=\"alert-text\">%s</p>\n</div>\n</div>\n",
-		    text);
-}
-
-/* An error that no field owns (or every error, at the top of a form). */
-void form_error_summary(struct html *h, const struct svc_result *r)
-{
-	if (!r || r->status == SVC_OK)
-		return;
-	alert(h, "error", r->message ? r->message : _("Oplysningerne kan ikke bruges."));
-}
+/* ---- form helpers (the widgets are in form.c) ---- */
 
 void page_notice(struct request *rq, struct html *h, const struct notice *notices)
 {
@@ -148,6 +36,7 @@ void page_notice(struct request *rq, struct html *h, const struct notice *notice
 static const struct notice user_notices[] = {
     {"logget-ud", N_("Du er logget ud.")},
     {"oprettet", N_("Brugeren er oprettet.")},
+    {"rolle", N_("Brugerens rolle er ændret, og brugerens sessioner er afsluttet.")},
     {"deaktiveret", N_("Brugeren er deaktiveret, og brugerens sessioner og tokens er "
 		       "ophævet.")},
     {"adgangskode", N_("Din adgangskode er skiftet.")},
@@ -196,14 +85,16 @@ static void login_page(struct request *rq, unsigned status, const char *csrf, co
 }
 
 /* The pre-session CSRF token of the sign-in form (double submit): reuse the
- * browser's ssp_csrf cookie when it holds one, else make and set one. */
+ * browser's ssp_csrf cookie when it holds one the server issued (csrf.c),
+ * else make and set one. */
 static void login_csrf(struct request *rq, char out[AUTH_SECRET_LEN + 1])
 {
 	const char *ch = req_header(rq, MHD_HTTP_HEADER_COOKIE);
-	if (ch &&
-	    cookie_get(ch, strlen(ch), "ssp_csrf", out, AUTH_SECRET_LEN + 1) == AUTH_SECRET_LEN)
+	const char *name = web_cookie_name(rq, "ssp_csrf");
+	if (ch && cookie_get(ch, strlen(ch), name, out, AUTH_SECRET_LEN + 1) == AUTH_SECRET_LEN &&
+	    web_login_token_valid(rq->srv, out))
 		return;
-	svc_random_token(out);
+	web_login_token_new(rq->srv, out);
 	resp_csrf_cookie(rq, out);
 }
 
@@ -290,6 +181,8 @@ void h_totp_post(struct request *rq)
 		sodium_memzero(cookie, sizeof(cookie));
 	} else if (r.status == SVC_THROTTLED) {
 		page_message(rq, 429, _("For mange forsøg"), r.message);
+		resp_header(&rq->rs, MHD_HTTP_HEADER_RETRY_AFTER, "%d",
+			    rq->srv->cfg->login_window_minutes * 60);
 	} else if (r.status == SVC_INVALID ||
 		   (r.status == SVC_UNAUTHENTICATED && r.field && !strcmp(r.field, "code"))) {
 		totp_page(rq, 422, &r);
@@ -326,7 +219,7 @@ void h_home(struct request *rq)
 		    _("Dine åbne opgaver"),
 		    _("Du har ingen åbne opgaver. Opgaver opstår, når et møde fordeler dem, og "
 		      "de står her, indtil de er løst."));
-	if (authz_allowed(rq->actor.role, ACT_ORG_VIEW))
+	if (svc_may(rq->svc, &rq->actor, ACT_ORG_VIEW))
 		html_printf(&p.main,
 			    "<section aria-labelledby=\"org\">\n<h2 id=\"org\">%s</h2>\n"
 			    "<p><a href=\"/organisation\">%s</a></p>\n</section>\n",
@@ -453,14 +346,23 @@ void h_org_body(struct request *rq)
 			    _("Forankret under"), parent->id, parent->name);
 	html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Ansvarlig"),
 		    b->responsible ? b->responsible : _("Ikke angivet"));
+	for (size_t k = 0; k < b->chairs.nr; k++)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Mødeleder"), b->chairs.v[k]);
+	for (size_t k = 0; k < b->minute_takers.nr; k++)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Referent"),
+			    b->minute_takers.v[k]);
 	html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Mødefrekvens"),
 		    b->frequency_text ? b->frequency_text : _("Ikke angivet"));
-	html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n</dl>\n", _("Navngivne unge"),
+	html_printf(&p.main, "<dt>%s</dt><dd>%s", _("Navngivne unge"),
 		    b->named_individuals
 			? _("Her må konkrete, navngivne unge drøftes (med hjemmel, fx "
 			    "retsplejelovens § 115).")
 			: _("Her drøftes ikke navngivne unge; kun tendenser og "
 			    "anonymiserede sager."));
+	/* issue 11: the strategy's own reason, only where it gives one */
+	if (!b->named_individuals && b->named_reason)
+		html_printf(&p.main, " %s »%s«", _("Strategien:"), b->named_reason);
+	html_printf(&p.main, "</dd>\n</dl>\n");
 	html_printf(&p.main, "<h2>%s</h2>\n<p>%s</p>\n", _("Formål"),
 		    b->purpose ? b->purpose : _("Ikke angivet."));
 	if (b->note)
@@ -516,6 +418,42 @@ void h_org_diagram(struct request *rq)
 }
 
 /* ---- users (admin) ---- */
+
+static void users_page(struct request *rq, unsigned status, const struct svc_result *r);
+
+/* The administrator's own two-factor code (step-up) in a form that opens
+ * personal data to someone (auth.h: svc_stepup). */
+static void stepup_field(struct html *h, const char *id, const char *error)
+{
+	struct field f = {
+	    id,
+	    _("Din egen to-faktor-kode"),
+	    "text",
+	    NULL,
+	    "one-time-code",
+	    _("Kræves for roller, der ser personoplysninger: skriv den 6-cifrede kode, "
+	      "som din app viser lige nu."),
+	    true,
+	    true};
+	input_field(h, &f, error);
+}
+
+/* A refused user change: the form again with the reason (422, 403, 409),
+ * 429 with Retry-After when the step-up was tried too often, or the
+ * error page. */
+static void user_change_failed(struct request *rq, struct svc_result *r)
+{
+	if (r->status == SVC_THROTTLED) {
+		page_message(rq, 429, _("For mange forsøg"), r->message);
+		resp_header(&rq->rs, MHD_HTTP_HEADER_RETRY_AFTER, "%d",
+			    rq->srv->cfg->login_window_minutes * 60);
+	} else if (r->status == SVC_INVALID || r->status == SVC_CONFLICT ||
+		   r->status == SVC_FORBIDDEN || r->status == SVC_NOT_FOUND) {
+		users_page(rq, http_status_for(r->status), r);
+	} else {
+		web_svc_error(rq, r);
+	}
+}
 
 static void users_page(struct request *rq, unsigned status, const struct svc_result *r)
 {
@@ -604,10 +542,37 @@ static void users_page(struct request *rq, unsigned status, const struct svc_res
 	input_field(&p.main, &f_org, error_for(r, "org"));
 	input_field(&p.main, &f_inst, error_for(r, "institution"));
 	input_field(&p.main, &f_pw, error_for(r, "password"));
+	bool adding = !fget(rq, "stepup_form")[0];
+	stepup_field(&p.main, "stepup_code", adding ? error_for(r, "stepup_code") : NULL);
 	html_printf(
 	    &p.main,
 	    "<button type=\"submit\" class=\"button button-primary\">%s</button>\n</form>\n",
 	    _("Opret bruger"));
+
+	/* giving an existing user another role */
+	html_printf(&p.main, "<h2 id=\"ny-rolle\">%s</h2>\n", _("Skift en brugers rolle"));
+	html_printf(&p.main, "<form method=\"post\" action=\"/brugere/rolle\" class=\"app-form\" "
+			     "aria-labelledby=\"ny-rolle\">\n");
+	csrf_input(&p.main, rq->session.csrf);
+	html_printf(&p.main, "<input type=\"hidden\" name=\"stepup_form\" value=\"rolle\">\n");
+	bool keep_role = keep && !adding;
+	struct field f_ruser = {"role_username", _("Brugernavn"),
+				"text",          keep_role ? fget(rq, "role_username") : NULL,
+				"off",           NULL,
+				false,           false};
+	input_field(&p.main, &f_ruser, keep_role ? error_for(r, "username") : NULL);
+	const char *rsel = keep_role ? fget(rq, "new_role") : "";
+	struct field f_nrole = {.id = "new_role", .label = _("Ny rolle")};
+	select_open(&p.main, &f_nrole, keep_role ? error_for(r, "role") : NULL);
+	for (int ro = 0; ro < ROLE__COUNT; ro++)
+		select_option(&p.main, role_id((enum role)ro), role_label((enum role)ro),
+			      !strcmp(rsel, role_id((enum role)ro)));
+	select_close(&p.main);
+	stepup_field(&p.main, "role_stepup_code", keep_role ? error_for(r, "stepup_code") : NULL);
+	html_printf(
+	    &p.main,
+	    "<button type=\"submit\" class=\"button button-secondary\">%s</button>\n</form>\n",
+	    _("Skift rolle"));
 	page_finish(rq, status, &p);
 }
 
@@ -625,14 +590,29 @@ void h_users_add(struct request *rq)
 	u.institution = *inst ? inst : NULL;
 	if (role_parse(fget(rq, "role"), &u.role) < 0)
 		svc_fail(&r, SVC_INVALID, "role", "%s", _("Vælg en rolle på listen."));
-	else if (svc_user_add(rq->svc, &rq->actor, &u, fget(rq, "password"), &r) == 0) {
-		resp_redirect(rq, "/brugere?ok=oprettet");
+	else {
+		if (svc_user_add_stepup(rq->svc, &rq->actor, &u, fget(rq, "password"),
+					fget(rq, "stepup_code"), &r) == 0) {
+			resp_redirect(rq, "/brugere?ok=oprettet");
+			return;
+		}
+	}
+	user_change_failed(rq, &r);
+	svc_result_clear(&r);
+}
+
+void h_user_role(struct request *rq)
+{
+	struct svc_result r = SVC_RESULT_INIT;
+	enum role role;
+	if (role_parse(fget(rq, "new_role"), &role) < 0)
+		svc_fail(&r, SVC_INVALID, "role", "%s", _("Vælg en rolle på listen."));
+	else if (svc_user_set_role(rq->svc, &rq->actor, fget(rq, "role_username"), role,
+				   fget(rq, "role_stepup_code"), &r) == 0) {
+		resp_redirect(rq, "/brugere?ok=rolle");
 		return;
 	}
-	if (r.status == SVC_INVALID || r.status == SVC_CONFLICT)
-		users_page(rq, http_status_for(r.status), &r);
-	else
-		web_svc_error(rq, &r);
+	user_change_failed(rq, &r);
 	svc_result_clear(&r);
 }
 
@@ -849,24 +829,48 @@ void h_enrol_post(struct request *rq)
 
 /* ---- access log (revisor) ---- */
 
+#define LOG_PAGE 500
+
 void h_log(struct request *rq)
 {
 	const char *user = form_get(&rq->query_form, "user");
 	const char *subject = form_get(&rq->query_form, "subject");
+	const char *before_s = form_get(&rq->query_form, "foer");
 	struct audit_filter f = {user && *user ? user : NULL, subject && *subject ? subject : NULL,
-				 500};
-	struct audit_rows rows = {0};
+				 LOG_PAGE};
+	/* a page of older entries: ?foer=SEQ (entries before it) */
+	long long before = 0;
+	if (before_s && *before_s) {
+		size_t n = strlen(before_s);
+		if (n > 18 || strspn(before_s, "0123456789") != n || before_s[0] == '0') {
+			web_error(rq, 400, _("»foer« skal være et postnummer."), "foer");
+			return;
+		}
+		before = strtoll(before_s, NULL, 10);
+	}
+	struct audit_rows rows = {0}, notable = {0};
 	struct svc_result r = SVC_RESULT_INIT;
 	long long first_bad = 0, entries = 0;
-	if (svc_audit_verify(rq->svc, &rq->actor, &first_bad, &entries, &r) < 0 ||
-	    svc_audit_list(rq->svc, &rq->actor, &f, &rows, &r) < 0) {
-		web_svc_fail(rq, &r);
+	/* the chain is checked on the first page; paging back reads a page
+	 * of rows, not the whole log */
+	if ((before == 0 && svc_audit_verify(rq->svc, &rq->actor, &first_bad, &entries, &r) < 0) ||
+	    svc_audit_page(rq->svc, &rq->actor, &f, before, &rows, &r) < 0 ||
+	    (before == 0 && svc_audit_notable(rq->svc, &rq->actor, 20, &notable, &r) < 0)) {
+		if (r.status == SVC_INVALID) /* a control character in a filter */
+			web_error(rq, 400, r.message, r.field);
+		else
+			web_svc_fail(rq, &r);
+		svc_result_clear(&r);
 		audit_rows_release(&rows);
+		audit_rows_release(&notable);
 		return;
 	}
 	struct page p;
 	page_init(&p, _("Adgangslog"), "/log");
-	if (first_bad == 0) {
+	if (before > 0) {
+		html_printf(&p.main, "<p>%s</p>\n",
+			    _("Ældre poster. Kædens kontrol står på første side."));
+	} else if (first_bad == 0) {
 		char msg[300];
 		snprintf(msg, sizeof(msg),
 			 _("Loggens kæde er intakt: ingen af de %lld poster er ændret, slettet "
@@ -881,6 +885,31 @@ void h_log(struct request *rq)
 			 first_bad);
 		alert(&p.main, "error", msg);
 	}
+	if (notable.nr) {
+		/* what an auditor should look at first (service/guard.h) */
+		html_printf(
+		    &p.main,
+		    "<h2 id=\"bemaerk\">%s</h2>\n<table class=\"table table--compact\">\n"
+		    "<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+		    _("Bemærkelsesværdige hændelser"),
+		    _("Roller med adgang til personoplysninger, rolleskift, API-tokens, "
+		      "deaktiveringer, afviste to-faktor-bekræftelser, låste login og mislykkede "
+		      "anonyme forsøg (nyeste 20)"),
+		    _("Nr."), _("Tid (UTC)"), _("Bruger"), _("Handling"), _("Objekt"), _("Klient"));
+		for (size_t i = 0; i < notable.nr; i++) {
+			const struct audit_row *a = &notable.v[i];
+			html_printf(
+			    &p.main,
+			    "<tr><td>%lld</td><td>%s</td><td>%s</td><td>%s %s</td><td>%s</td>"
+			    "<td>%s</td></tr>\n",
+			    a->seq, a->at, a->username, a->action, a->outcome, a->object,
+			    a->client);
+		}
+		html_printf(&p.main, "</tbody>\n</table>\n");
+	}
+	audit_rows_release(&notable);
 	html_printf(&p.main,
 		    "<form method=\"get\" action=\"/log\" class=\"app-form app-filter\" "
 		    "aria-labelledby=\"filter\">\n<h2 id=\"filter\">%s</h2>\n",
@@ -905,8 +934,8 @@ void h_log(struct request *rq)
 		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-		    _("Adgangsloggen, nyeste først (højst 500 poster)"), _("Nr."), _("Tid (UTC)"),
-		    _("Bruger"), _("Organisation"), _("Handling"), _("Objekt"),
+		    _("Adgangsloggen, nyeste først (500 poster pr. side)"), _("Nr."),
+		    _("Tid (UTC)"), _("Bruger"), _("Organisation"), _("Handling"), _("Objekt"),
 		    _("Registreret person"), _("Klient"), _("Udfald"));
 		for (size_t i = 0; i < rows.nr; i++) {
 			const struct audit_row *a = &rows.v[i];
@@ -917,6 +946,21 @@ void h_log(struct request *rq)
 				    a->subject, a->client, a->outcome);
 		}
 		html_printf(&p.main, "</tbody>\n</table>\n");
+		if (rows.nr == LOG_PAGE && rows.v[rows.nr - 1].seq > 1) {
+			struct strbuf link = STRBUF_INIT;
+			strbuf_addf(&link, "/log?foer=%lld", rows.v[rows.nr - 1].seq);
+			if (f.username) {
+				strbuf_addstr(&link, "&user=");
+				url_encode(&link, f.username);
+			}
+			if (f.subject) {
+				strbuf_addstr(&link, "&subject=");
+				url_encode(&link, f.subject);
+			}
+			html_printf(&p.main, "<p><a href=\"%s\">%s</a></p>\n", link.buf,
+				    _("Ældre poster"));
+			strbuf_release(&link);
+		}
 	}
 	audit_rows_release(&rows);
 	page_finish(rq, 200, &p);

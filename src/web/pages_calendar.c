@@ -213,7 +213,7 @@ void body_participants_section(struct request *rq, struct html *h, const char *b
 		svc_result_clear(&r);
 		return;
 	}
-	bool admin = authz_allowed(rq->actor.role, ACT_USER_ADMIN);
+	bool admin = svc_may(rq->svc, &rq->actor, ACT_USER_ADMIN);
 	html_printf(h, "<p>%s</p>\n",
 		    _("Brugere, der deltager i forummet, får dets møder på forsiden og i deres "
 		      "kalenderabonnement og kan krydses af ved fremmødet."));

@@ -73,6 +73,63 @@ static void bodies_table(struct html *h, const struct compliance *c, int year, c
 	html_printf(h, "</tbody>\n</table>\n</div>\n");
 }
 
+/* [C-PERIOD] [C-THEME] What is missing: each period in which a body's rule
+ * is not held, and each wheel theme a cancelled meeting took with it. */
+static void periods_table(struct html *h, const struct compliance *c)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->nr; i++) {
+		n += c->v[i].missing_themes.nr;
+		for (size_t p = 0; p < c->v[i].periods_nr; p++)
+			n += c->v[i].periods[p].status != COMPLIANCE_OK;
+	}
+	html_printf(h, "<h2 id=\"perioder\">%s</h2>\n", _("Perioder, hvor reglen ikke er holdt"));
+	if (!n) {
+		html_printf(h, "<p>%s</p>\n",
+			    _("Ingen: hver måned, hvert kvartal, hver uge i en fast rytme og hvert "
+			      "års tema er holdt efter strategiens regel."));
+		return;
+	}
+	html_printf(h,
+		    "<div class=\"table--responsive-scroll\">\n"
+		    "<table class=\"table table--zebra app-compliance\">\n<caption>%s</caption>\n"
+		    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\" class=\"app-num\">%s</th>"
+		    "<th scope=\"col\" class=\"app-num\">%s</th><th scope=\"col\">%s</th>"
+		    "</tr></thead>\n<tbody>\n",
+		    _("Perioder og temaer, der mangler"), _("Forum"), _("Periode"), _("Krav"),
+		    _("Afholdt"), _("Status"));
+	for (size_t i = 0; i < c->nr; i++) {
+		const struct compliance_row *r = &c->v[i];
+		const char *name = r->name ? r->name : r->body;
+		for (size_t p = 0; p < r->periods_nr; p++) {
+			const struct compliance_period *pe = &r->periods[p];
+			if (pe->status == COMPLIANCE_OK)
+				continue;
+			char from[40], to[40];
+			web_dk_date(pe->from, from);
+			web_dk_date(pe->to, to);
+			html_printf(
+			    h,
+			    "<tr><th scope=\"row\">%s</th><td>%s – %s%s%s</td>"
+			    "<td class=\"app-num\">%d</td><td class=\"app-num\">%d</td><td>",
+			    name, from, to, pe->district ? ", " : "",
+			    pe->district ? pe->district : "", pe->required, pe->held);
+			status_badge(h, pe->status);
+			html_printf(h, "</td></tr>\n");
+		}
+		for (size_t t = 0; t < r->missing_themes.nr; t++) {
+			html_printf(
+			    h, "<tr><th scope=\"row\">%s</th><td colspan=\"3\">%s: %s</td><td>",
+			    name, _("Tema fra et aflyst møde er ikke flyttet"),
+			    r->missing_themes.v[t]);
+			status_badge(h, COMPLIANCE_BEHIND);
+			html_printf(h, "</td></tr>\n");
+		}
+	}
+	html_printf(h, "</tbody>\n</table>\n</div>\n");
+}
+
 static void summary(struct html *h, const struct compliance *c)
 {
 	int n[3] = {0, 0, 0};
@@ -252,6 +309,7 @@ void h_compliance(struct request *rq)
 		      "er registreret som holdt."));
 	summary(&p.main, &c);
 	bodies_table(&p.main, &c, year, date);
+	periods_table(&p.main, &c);
 	html_printf(
 	    &p.main,
 	    "<dl class=\"app-facts\">\n"

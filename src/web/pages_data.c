@@ -238,7 +238,7 @@ void h_data(struct request *rq)
 		    "<li><a href=\"/data/kriminalitet.csv\">%s</a></li>\n",
 		    _("Hent Ungeprofilundersøgelsen som CSV (Excel)"),
 		    _("Hent politiets tal som CSV (Excel)"));
-	if (authz_allowed(rq->actor.role, ACT_DATA_IMPORT))
+	if (svc_may(rq->svc, &rq->actor, ACT_DATA_IMPORT))
 		html_printf(&p.main, "<li><a href=\"/data/import\">%s</a></li>\n",
 			    _("Importér en CSV-fil"));
 	html_printf(&p.main, "</ul>\n");
@@ -294,27 +294,11 @@ static void import_form(struct html *h, struct request *rq, const char *kind, co
 	select_option(h, "kriminalitet", figure_kind_label(FIG_CRIME),
 		      kind && !strcmp(kind, "kriminalitet"));
 	select_close(h);
-	html_printf(
-	    h,
-	    "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"csv\">%s</label>\n"
-	    "<span class=\"form-hint\" id=\"csv-hint\">%s</span>\n",
-	    error ? " form-error" : "", _("CSV-filens indhold"),
-	    _("Åbn filen i Excel eller Notesblok, markér alt, kopiér og sæt ind her. Større "
-	      "filer importeres med »ssp data import«. Kolonner: se docs/data.md."));
-	if (error)
-		html_printf(h,
-			    "<span class=\"form-error-message\" id=\"csv-error\">"
-			    "<span class=\"sr-only\">%s </span>%s</span>\n",
-			    _("Fejl:"), error);
-	html_printf(
-	    h,
-	    "<textarea class=\"form-input app-textarea\" id=\"csv\" name=\"csv\" rows=\"12\" "
-	    "aria-describedby=\"csv-hint%s\"",
-	    error ? " csv-error" : "");
-	/* markup only from literals: the writer escapes every %s */
-	if (error)
-		html_printf(h, " aria-invalid=\"true\"");
-	html_printf(h, ">%s</textarea>\n</div>\n", csv ? csv : "");
+	textarea_field(
+	    h, "csv", _("CSV-filens indhold"),
+	    _("Åbn filen i Excel eller Notesblok, markér alt, kopiér og sæt ind her. "
+	      "Større filer importeres med »ssp data import«. Kolonner: se docs/data.md."),
+	    csv, error, 12);
 	html_printf(h, "<input type=\"hidden\" name=\"step\" value=\"preview\">\n");
 	submit_button(h, "primary", _("Vis hvad der vil ske"));
 	html_printf(h, "</form>\n");

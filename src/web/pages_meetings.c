@@ -11,6 +11,7 @@
  * access log. Forms post back and answer 303 (post/redirect/get) or the
  * same page with the error at its field (422).
  */
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,8 @@
 #include "domain/cpr.h"
 #include "render/wheel_svg.h"
 #include "service/meeting.h"
+#include "service/crypto.h"
+#include "service/guard.h"
 #include "service/meeting_run.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -26,16 +29,6 @@
 #include "util/banned.h"
 
 /* ---- small helpers ---- */
-
-/* A meeting id from the path: 1-18 digits. */
-static bool parse_id(const char *s, long long *out)
-{
-	size_t n = strlen(s);
-	if (!n || n > 18 || strspn(s, "0123456789") != n || s[0] == '0')
-		return false;
-	*out = strtoll(s, NULL, 10);
-	return true;
-}
 
 /* "13.00" */
 static void clock_text(int minute, char out[8])
@@ -331,6 +324,11 @@ static void add_form(struct request *rq, struct html *h, const struct org *o,
 	html_printf(h, "<form method=\"post\" action=\"/moeder\" class=\"app-form\" "
 		       "aria-labelledby=\"nyt-moede\">\n");
 	csrf_input(h, rq->session.csrf);
+	/* one nonce per form shown: the same form posted twice (a double
+	 * click, a retry) makes one meeting (h_meeting_add) */
+	char nonce[AUTH_SECRET_LEN + 1];
+	svc_random_token(nonce);
+	html_printf(h, "<input type=\"hidden\" name=\"nonce\" value=\"%s\">\n", nonce);
 	body_select(h, o, keep ? fget(rq, "body") : "", error_for(r, "body"));
 	struct field f_date = {"date", _("Dato"),
 			       "date", keep ? fget(rq, "date") : NULL,
@@ -420,7 +418,7 @@ static void meetings_page(struct request *rq, unsigned status, int year, const s
 				meeting_row(&p.main, &o, &l.v[k], false);
 		html_printf(&p.main, "</tbody>\n</table>\n</div>\n");
 	}
-	if (authz_allowed(rq->actor.role, ACT_MEETING_PLAN))
+	if (svc_may(rq->svc, &rq->actor, ACT_MEETING_PLAN))
 		add_form(rq, &p.main, &o, r);
 	meeting_list_release(&l);
 	org_release(&o);
@@ -445,9 +443,46 @@ static int form_day(const char *s, long *day)
 	return 0;
 }
 
+/* The idempotency key of a posted form: its nonce bound to the session's
+ * CSRF token (a nonce alone from another session claims nothing here), or
+ * "" when the form carries none. */
+static void form_idem_key(struct request *rq, char out[80])
+{
+	const char *nonce = fget(rq, "nonce");
+	out[0] = '\0';
+	if (!*nonce || strlen(nonce) > 64)
+		return;
+	unsigned char h[24];
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, NULL, 0, sizeof(h));
+	crypto_generichash_update(&st, (const unsigned char *)rq->session.csrf,
+				  strlen(rq->session.csrf));
+	crypto_generichash_update(&st, (const unsigned char *)"|", 1);
+	crypto_generichash_update(&st, (const unsigned char *)nonce, strlen(nonce));
+	crypto_generichash_final(&st, h, sizeof(h));
+	memcpy(out, "form:", 5);
+	sodium_bin2hex(out + 5, 80 - 5, h, sizeof(h));
+}
+
 void h_meeting_add(struct request *rq)
 {
 	struct svc_result r = SVC_RESULT_INIT;
+	char key[80];
+	form_idem_key(rq, key);
+	if (*key) {
+		char *made = NULL;
+		int rc = svc_idem_claim(rq->svc, &rq->actor, key, &made, &r);
+		if (rc != 0) {
+			/* posted before: show what it made, or that it is under way */
+			if (made)
+				resp_redirect(rq, made);
+			else
+				web_svc_error(rq, &r);
+			free(made);
+			svc_result_clear(&r);
+			return;
+		}
+	}
 	const char *body = fget(rq, "body"), *date = fget(rq, "date"), *start = fget(rq, "start");
 	const char *district = fget(rq, "district"), *theme = fget(rq, "theme");
 	long day = 0;
@@ -483,6 +518,8 @@ void h_meeting_add(struct request *rq)
 				    minute, 0, th.len ? th.buf : NULL, &m, &r) == 0) {
 			char loc[64];
 			snprintf(loc, sizeof(loc), "/moeder/%lld?ok=tilfoejet", m.id);
+			if (*key)
+				svc_idem_finish(rq->svc, &rq->actor, key, loc);
 			meeting_release(&m);
 			strbuf_release(&th);
 			resp_redirect(rq, loc);
@@ -490,6 +527,8 @@ void h_meeting_add(struct request *rq)
 		}
 	}
 	strbuf_release(&th);
+	if (*key) /* nothing made: the same form may be posted again */
+		svc_idem_finish(rq->svc, &rq->actor, key, NULL);
 	if (day && cal_date(day).y >= PLAN_YEAR_MIN && cal_date(day).y <= PLAN_YEAR_MAX)
 		year = cal_date(day).y;
 	if (r.status == SVC_INVALID || r.status == SVC_NOT_FOUND)
@@ -500,35 +539,6 @@ void h_meeting_add(struct request *rq)
 }
 
 /* ---- a meeting's page ---- */
-
-static void textarea_field(struct html *h, const char *id, const char *label, const char *hint,
-			   const char *value, const char *error, int rows)
-{
-	html_printf(
-	    h, "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"%s\">%s</label>\n",
-	    error ? " form-error" : "", id, label);
-	struct strbuf described = STRBUF_INIT;
-	if (hint) {
-		html_printf(h, "<span class=\"form-hint\" id=\"%s-hint\">%s</span>\n", id, hint);
-		strbuf_addf(&described, "%s-hint", id);
-	}
-	if (error) {
-		html_printf(h,
-			    "<span class=\"form-error-message\" id=\"%s-error\">"
-			    "<span class=\"sr-only\">%s </span>%s</span>\n",
-			    id, _("Fejl:"), error);
-		strbuf_addf(&described, "%s%s-error", described.len ? " " : "", id);
-	}
-	html_printf(h,
-		    "<textarea class=\"form-input app-textarea\" id=\"%s\" name=\"%s\" rows=\"%d\"",
-		    id, id, rows);
-	if (error)
-		html_printf(h, " aria-invalid=\"true\"");
-	if (described.len)
-		html_printf(h, " aria-describedby=\"%s\"", described.buf);
-	html_printf(h, ">%s</textarea>\n</div>\n", value ? value : "");
-	strbuf_release(&described);
-}
 
 /* "29. november 2026 kl. 09.00" from "2026-11-29T08:00:00Z". */
 static void local_stamp(const char *utc, char out[64])
@@ -551,21 +561,17 @@ static void local_stamp(const char *utc, char out[64])
 	snprintf(out, 64, _("%s kl. %s"), ds, cs);
 }
 
+/* A person as shown: name (organisation), CPR-like numbers masked (a
+ * guest at a § 115-møde may be named by relation to a young person). */
 static void person_label(struct strbuf *sb, const struct person *p)
 {
-	strbuf_addstr(sb, p->name ? p->name : "?");
-	if (p->org && *p->org)
-		strbuf_addf(sb, " (%s)", p->org);
-}
-
-/* A person's checkbox in the attendance form. */
-static void checkbox(struct html *h, const char *id, bool checked, const char *label)
-{
-	html_printf(h,
-		    "<div class=\"form-group-checkbox\">\n<input class=\"form-checkbox\" "
-		    "type=\"checkbox\" id=\"%s\" name=\"%s\" value=\"1\"%s>\n"
-		    "<label class=\"form-label\" for=\"%s\">%s</label>\n</div>\n",
-		    id, id, checked ? " checked" : "", id, label);
+	const char *name = p->name ? p->name : "?";
+	cpr_mask(name, strlen(name), sb);
+	if (p->org && *p->org) {
+		strbuf_addstr(sb, " (");
+		cpr_mask(p->org, strlen(p->org), sb);
+		strbuf_addch(sb, ')');
+	}
 }
 
 static bool user_present(const struct person_list *att, long long uid, bool *known)
@@ -702,6 +708,13 @@ static void section_attendance(struct request *rq, struct html *h, const struct 
 {
 	html_printf(h, "<section aria-labelledby=\"fremmoede\">\n<h2 id=\"fremmoede\">%s</h2>\n",
 		    _("Fremmøde"));
+	if (!v->attendance_visible) {
+		/* as the minutes: who came to a § 115-møde is need-to-know */
+		html_printf(h, "<p>%s</p>\n</section>\n",
+			    _("I dette forum drøftes navngivne unge. Fremmødet kan kun ses af dem, "
+			      "der fører mødet."));
+		return;
+	}
 	if (!v->participants.nr && !v->attendance.nr)
 		html_printf(h, "<p>%s</p>\n",
 			    _("Ingen brugere er knyttet til forummet endnu. En administrator "
@@ -755,7 +768,7 @@ static void section_attendance(struct request *rq, struct html *h, const struct 
 			snprintf(id, sizeof(id), "present-%lld", p->user_id);
 			struct strbuf label = STRBUF_INIT;
 			person_label(&label, p);
-			checkbox(h, id, present, label.buf);
+			checkbox_field(h, id, "1", present, label.buf);
 			strbuf_release(&label);
 		}
 	}
@@ -773,7 +786,7 @@ static void section_attendance(struct request *rq, struct html *h, const struct 
 		snprintf(id, sizeof(id), "keep-guest-%zu", g++);
 		struct strbuf label = STRBUF_INIT;
 		person_label(&label, p);
-		checkbox(h, id, true, label.buf);
+		checkbox_field(h, id, "1", true, label.buf);
 		strbuf_release(&label);
 	}
 	if (g)
@@ -809,9 +822,7 @@ static void section_minutes(struct request *rq, struct html *h, const struct mee
 	}
 	if (!v->body->named_individuals)
 		html_printf(h, "<p>%s</p>\n",
-			    _("Referatet er generelt: tendenser, steder og unavngivne grupper. "
-			      "Konkrete sager om navngivne unge drøftes ikke her, men henvises til "
-			      "et § 115-møde."));
+			    _("Referatet er generelt: tendenser, steder og unavngivne grupper."));
 	const char *text = v->minutes.text;
 	if (text && *text) {
 		/* a § 115 referat may hold CPR numbers: masked when shown */
@@ -906,11 +917,29 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 		    meeting_status_label(m->status), m->ad_hoc ? _(" (ad hoc-møde)") : "");
 	if (b->responsible)
 		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Ansvarlig"), b->responsible);
+	/* issue 11: the chair and minute-taker of this district's meeting */
+	const char *chair = org_role_for(&b->chairs, m->district);
+	const char *taker = org_role_for(&b->minute_takers, m->district);
+	if (chair)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Mødeleder"), chair);
+	if (taker)
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Referent"), taker);
 	html_printf(&p.main, "</dl>\n");
-	if (!b->named_individuals)
-		alert(&p.main, "info",
-		      _("Konkrete sager om navngivne unge drøftes ikke i dette forum; de henvises "
-			"til et § 115-møde, et netværksmøde eller en underretning."));
+	if (!b->named_individuals) {
+		/* the strategy's own reason, quoted, only where it gives one */
+		struct strbuf note = STRBUF_INIT;
+		if (b->named_reason)
+			strbuf_addf(&note,
+				    _("Konkrete sager om navngivne unge drøftes ikke i dette "
+				      "forum. Strategien: »%s«"),
+				    b->named_reason);
+		else
+			strbuf_addstr(
+			    &note, _("Konkrete sager om navngivne unge drøftes ikke i dette forum "
+				     "(strategifilen: »navngivne-personer = nej«)."));
+		alert(&p.main, "info", note.buf);
+		strbuf_release(&note);
+	}
 	html_printf(&p.main, "<p><a href=\"/kalender/organ/%s.ics\">%s</a></p>\n", b->id,
 		    _("Forummets kalender (iCalendar)"));
 
@@ -926,10 +955,7 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 
 static bool path_id(struct request *rq, long long *id)
 {
-	if (parse_id(rq->params[0], id))
-		return true;
-	web_error(rq, 404, _("Der findes intet møde med den adresse."), NULL);
-	return false;
+	return web_path_id(rq, 0, _("Der findes intet møde med den adresse."), id);
 }
 
 void h_meeting(struct request *rq)
@@ -1132,7 +1158,7 @@ void home_meetings_section(struct request *rq, struct html *h)
 		}
 		html_printf(h, "</ul>\n");
 	}
-	if (authz_allowed(rq->actor.role, ACT_MEETING_VIEW))
+	if (svc_may(rq->svc, &rq->actor, ACT_MEETING_VIEW))
 		html_printf(h, "<p><a href=\"/aarshjul\">%s</a> · <a href=\"/moeder\">%s</a></p>\n",
 			    _("Se årshjulet"), _("Alle møder"));
 	html_printf(h, "</section>\n");

@@ -45,24 +45,6 @@ void web_dk_date(long day, char out[40])
 	snprintf(out, 40, "%d. %s %d", d.d, _(months[(d.m - 1) % 12]), d.y);
 }
 
-int web_query_year(struct request *rq, int *year)
-{
-	const char *s = form_get(&rq->query_form, "aar");
-	*year = cal_date(svc_today()).y;
-	if (!s || !*s)
-		return 0;
-	int v;
-	if (cal_parse_year(s, &v) < 0 || v < PLAN_YEAR_MIN || v > PLAN_YEAR_MAX) {
-		char msg[160];
-		snprintf(msg, sizeof(msg), _("Året skal være et tal mellem %d og %d."),
-			 PLAN_YEAR_MIN, PLAN_YEAR_MAX);
-		web_error(rq, 400, msg, "aar");
-		return -1;
-	}
-	*year = v;
-	return 0;
-}
-
 int web_query_date(struct request *rq, const char *name, long *day)
 {
 	const char *s = form_get(&rq->query_form, name);
@@ -317,7 +299,7 @@ static void schools_page(struct request *rq, unsigned status, const struct svc_r
 					    n.inst.v[i].id, n.inst.v[i].name);
 		html_printf(&p.main, "</ul>\n");
 	}
-	if (authz_allowed(rq->actor.role, ACT_SCHOOL_ADMIN))
+	if (n.may_admin)
 		add_form(rq, &p.main, &o, r);
 	page_finish(rq, status, &p);
 	org_release(&o);
@@ -665,15 +647,7 @@ static void item_input(struct request *rq, struct laeseplan_input *in)
 /* The {item} segment as an id; answers 404 and returns false when it is none. */
 static bool item_param(struct request *rq, long long *id)
 {
-	const char *s = rq->params[1];
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (!*s || *end || v < 1 || s[0] == '0') {
-		web_error(rq, 404, _("Læseplanen har intet punkt med den adresse."), NULL);
-		return false;
-	}
-	*id = v;
-	return true;
+	return web_path_id(rq, 1, _("Læseplanen har intet punkt med den adresse."), id);
 }
 
 void h_laeseplan_add(struct request *rq)
@@ -738,7 +712,7 @@ static void theme_day_page(struct request *rq, unsigned status, int year,
 		svc_result_clear(&lr);
 		return;
 	}
-	bool can_record = rq->actor.cli || authz_allowed(rq->actor.role, ACT_THEME_DAY_RECORD);
+	bool can_record = n.may_record_theme_day;
 	struct page p;
 	char title[120];
 	snprintf(title, sizeof(title), _("Temadag for SSP-kontaktpersoner %d"), year);
@@ -905,16 +879,12 @@ static void theme_day_page(struct request *rq, unsigned status, int year,
 					checked |= n.att.v[k].meeting_id == sel->meeting_id &&
 						   n.att.v[k].user_id == c->user_id &&
 						   n.att.v[k].present;
-				html_printf(
-				    &p.main,
-				    "<div class=\"form-group-checkbox\">\n"
-				    "<input class=\"form-checkbox\" type=\"checkbox\" "
-				    "id=\"deltog-%lld\" name=\"deltog-%lld\" value=\"ja\"%s>\n"
-				    "<label class=\"form-label\" for=\"deltog-%lld\">%s "
-				    "(%s)</label>\n"
-				    "</div>\n",
-				    c->user_id, c->user_id, checked ? " checked" : "", c->user_id,
-				    c->name, x->name);
+				struct strbuf id = STRBUF_INIT, label = STRBUF_INIT;
+				strbuf_addf(&id, "deltog-%lld", c->user_id);
+				strbuf_addf(&label, "%s (%s)", c->name, x->name);
+				checkbox_field(&p.main, id.buf, "ja", checked, label.buf);
+				strbuf_release(&id);
+				strbuf_release(&label);
 			}
 			html_printf(&p.main, "</fieldset>\n");
 			submit_button(&p.main, "primary", _("Gem fremmøde"));
@@ -946,17 +916,16 @@ void h_theme_day_post(struct request *rq)
 {
 	struct svc_result r = SVC_RESULT_INIT;
 	const char *ms = fget(rq, "moede");
-	char *end;
-	long long meeting = strtoll(ms, &end, 10);
+	long long meeting = 0;
 	long long *present = xcalloc(rq->form.nr + 1, sizeof(*present));
 	size_t n = 0;
-	bool bad = !*ms || *end || meeting < 1;
+	bool bad = !id_parse(ms, &meeting);
 	for (size_t i = 0; i < rq->form.nr && !bad; i++) {
 		const struct form_field *f = &rq->form.v[i];
 		if (strncmp(f->key, "deltog-", 7))
 			continue;
-		long long uid = strtoll(f->key + 7, &end, 10);
-		if (!f->key[7] || *end || uid < 1 || strcmp(f->value, "ja")) {
+		long long uid;
+		if (!id_parse(f->key + 7, &uid) || strcmp(f->value, "ja")) {
 			svc_fail(&r, SVC_INVALID, "deltog", "%s",
 				 _("Formularen har et ugyldigt afkrydsningsfelt."));
 			break;

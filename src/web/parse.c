@@ -352,3 +352,12 @@ int json_get_string(json_t *obj, const char *key, bool required, size_t max_byte
 	*out = s;
 	return 0;
 }
+
+bool id_parse(const char *s, long long *out)
+{
+	size_t n = strlen(s);
+	if (!n || n > 18 || strspn(s, "0123456789") != n || s[0] == '0')
+		return false;
+	*out = strtoll(s, NULL, 10);
+	return true;
+}

@@ -106,4 +106,8 @@ int json_only_keys(json_t *obj, const char *const *allowed, struct parse_error *
 int json_get_string(json_t *obj, const char *key, bool required, size_t max_bytes, const char **out,
 		    struct parse_error *err);
 
+/* A record id as it appears in an address or a form: 1-18 decimal digits,
+ * no sign, no spaces, no leading zero. true with *out set, or false. */
+bool id_parse(const char *s, long long *out);
+
 #endif

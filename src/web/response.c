@@ -106,8 +106,8 @@ static void cookie(struct request *rq, const char *name, const char *value)
 	 * sends it; no Max-Age: gone when the browser closes (the server also
 	 * expires sessions). */
 	resp_header(&rq->rs, MHD_HTTP_HEADER_SET_COOKIE,
-		    "%s=%s; HttpOnly; SameSite=Strict; Path=/%s%s", name, value ? value : "",
-		    rq->srv->tls ? "; Secure" : "", value ? "" : "; Max-Age=0");
+		    "%s=%s; HttpOnly; SameSite=Strict; Path=/%s%s", web_cookie_name(rq, name),
+		    value ? value : "", rq->srv->tls ? "; Secure" : "", value ? "" : "; Max-Age=0");
 }
 
 void resp_session_cookie(struct request *rq, const char *value)
@@ -215,6 +215,10 @@ void web_error(struct request *rq, unsigned status, const char *message, const c
 	}
 	if (status == 401 && rq->path && !strncmp(rq->path, "/api/", 5))
 		resp_header(&rq->rs, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"ssp\"");
+	/* every throttled answer says when to try again (the failure window) */
+	if (status == 429)
+		resp_header(&rq->rs, MHD_HTTP_HEADER_RETRY_AFTER, "%d",
+			    rq->srv->cfg->login_window_minutes * 60);
 }
 
 void web_svc_error(struct request *rq, const struct svc_result *r)

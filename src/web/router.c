@@ -45,6 +45,7 @@ const struct route web_routes[] = {
 	{R_GET, "/brugere", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_users},
 	{R_POST, "/brugere", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_users_add},
 	{R_POST, "/brugere/{username}/deaktiver", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_user_disable},
+	{R_POST, "/brugere/rolle", KIND_PAGE, AUTH_FULL, ACT_USER_ADMIN, h_user_role},
 	{R_GET, "/profil", KIND_PAGE, AUTH_FULL, ACT_PROFILE, h_profile},
 	{R_GET, "/profil/totp", KIND_PAGE, AUTH_ENROL, ACT_PROFILE, h_enrol_form},
 	{R_POST, "/profil/totp", KIND_PAGE, AUTH_ENROL, ACT_PROFILE, h_enrol_post},
@@ -99,6 +100,7 @@ const struct route web_routes[] = {
 	{R_GET, "/api/v1/users", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_users},
 	{R_POST, "/api/v1/users", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_users_add},
 	{R_POST, "/api/v1/users/{username}/disable", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_user_disable},
+	{R_POST, "/api/v1/users/{username}/role", KIND_API, AUTH_FULL, ACT_USER_ADMIN, api_user_role},
 	{R_GET, "/api/v1/audit", KIND_API, AUTH_FULL, ACT_AUDIT_VIEW, api_audit},
 	{R_GET, "/api/v1/audit/verify", KIND_API, AUTH_FULL, ACT_AUDIT_VIEW, api_audit_verify},
 	/* meetings and compliance (api_meetings.c): the actions of /moeder and /overholdelse */
@@ -217,7 +219,8 @@ static bool identify(struct request *rq)
 		return true;
 	}
 	const char *ch = req_header(rq, MHD_HTTP_HEADER_COOKIE);
-	if (!ch || cookie_get(ch, strlen(ch), "ssp_session", rq->cookie, sizeof(rq->cookie)) < 0)
+	if (!ch || cookie_get(ch, strlen(ch), web_cookie_name(rq, "ssp_session"), rq->cookie,
+			      sizeof(rq->cookie)) < 0)
 		return true; /* anonymous */
 	if (svc_session(rq->svc, rq->cookie, rq->client, &rq->actor, &rq->session, &r) == 0) {
 		rq->id = ID_SESSION;
@@ -287,9 +290,13 @@ static bool csrf_ok(struct request *rq)
 	} else if (rq->route->handler == h_logout) {
 		return true; /* nothing to sign out of; the handler just redirects */
 	} else {
-		/* before sign-in: double-submit of the ssp_csrf cookie */
+		/* before sign-in: double-submit of the ssp_csrf cookie, which
+		 * must be one the server issued (keyed MAC, csrf.c) */
 		const char *ch = req_header(rq, MHD_HTTP_HEADER_COOKIE);
-		if (!ch || cookie_get(ch, strlen(ch), "ssp_csrf", expected, sizeof(expected)) < 0)
+		if (!ch ||
+		    cookie_get(ch, strlen(ch), web_cookie_name(rq, "ssp_csrf"), expected,
+			       sizeof(expected)) < 0 ||
+		    !web_login_token_valid(rq->srv, expected))
 			expected[0] = '\0';
 	}
 	if (sent && expected[0] && web_token_equal(sent, expected))

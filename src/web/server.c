@@ -31,11 +31,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 
 #include "service/auth.h"
-#include "store/store.h"
 #include "util/file.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -55,8 +55,7 @@ struct thread_state {
 static void thread_state_free(void *p)
 {
 	struct thread_state *ts = p;
-	store_close(ts->svc.store);
-	sodium_memzero(ts->svc.key, sizeof(ts->svc.key));
+	service_close(&ts->svc);
 	free(ts);
 }
 
@@ -67,13 +66,11 @@ static struct service *thread_service(const struct web_server *srv, char **err)
 	struct thread_state *ts = pthread_getspecific(thread_key);
 	if (ts)
 		return &ts->svc;
-	struct store *st = NULL;
-	if (store_open(srv->db_path, STORE_OPEN_EXISTING, &st, err) < 0)
-		return NULL;
 	ts = xcalloc(1, sizeof(*ts));
-	ts->svc.store = st;
-	ts->svc.cfg = srv->cfg;
-	memcpy(ts->svc.key, srv->key, sizeof(ts->svc.key));
+	if (service_open_keyed(&ts->svc, srv->db_path, srv->key, srv->cfg, err) < 0) {
+		free(ts);
+		return NULL;
+	}
 	if (pthread_setspecific(thread_key, ts) != 0) {
 		thread_state_free(ts);
 		*err = xstrdup("pthread_setspecific");
@@ -144,11 +141,66 @@ static void request_free(struct request *rq)
 static void completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
-	(void)cls;
-	(void)conn;
-	(void)toe;
+	const struct web_server *srv = cls;
 	request_free(*con_cls);
 	*con_cls = NULL;
+	/* a kept-alive connection waits for its next request's headers: the
+	 * short timeout again */
+	if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+		MHD_set_connection_option(conn, MHD_CONNECTION_OPTION_TIMEOUT,
+					  (unsigned)srv->cfg->header_timeout);
+}
+
+/* Is addr one of cfg->trusted_proxies (comma-separated addresses)? */
+static bool trusted_proxy(const char *list, const char *addr)
+{
+	size_t n = strlen(addr);
+	for (const char *p = list; *p;) {
+		p += strspn(p, ", ");
+		size_t k = strcspn(p, ", ");
+		if (k && k == n && !memcmp(p, addr, n))
+			return true;
+		p += k;
+	}
+	return false;
+}
+
+/* Behind a reverse proxy the peer is the proxy: the client is the
+ * right-most X-Forwarded-For address that is not itself a trusted proxy
+ * (what nginx appends with proxy_add_x_forwarded_for). Only a peer in
+ * cfg->trusted_proxies is believed, and only a well-formed address is
+ * taken; throttling and the access log then see the real client. */
+static void forwarded_client(struct request *rq)
+{
+	const char *list = rq->srv->cfg->trusted_proxies;
+	if (!*list || !trusted_proxy(list, rq->client))
+		return;
+	const char *xff = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (!xff || strlen(xff) > 2048)
+		return;
+	size_t end = strlen(xff);
+	while (end > 0) {
+		size_t start = end;
+		while (start > 0 && xff[start - 1] != ',')
+			start--;
+		size_t a = start, b = end;
+		while (a < b && xff[a] == ' ')
+			a++;
+		while (b > a && xff[b - 1] == ' ')
+			b--;
+		char addr[INET6_ADDRSTRLEN];
+		unsigned char bin[sizeof(struct in6_addr)];
+		if (b - a == 0 || b - a >= sizeof(addr))
+			return;
+		memcpy(addr, xff + a, b - a);
+		addr[b - a] = '\0';
+		if (inet_pton(AF_INET, addr, bin) != 1 && inet_pton(AF_INET6, addr, bin) != 1)
+			return;
+		snprintf(rq->client, sizeof(rq->client), "%s", addr);
+		if (!trusted_proxy(list, addr))
+			return;
+		end = start ? start - 1 : 0;
+	}
 }
 
 static enum MHD_Result too_large(struct request *rq)
@@ -176,6 +228,11 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
 	if (!rq->started) { /* phase 1: headers only */
 		rq->started = true;
 		snprintf(rq->method, sizeof(rq->method), "%s", method);
+		/* the headers are in: the body and the answer get the longer
+		 * timeout */
+		MHD_set_connection_option(conn, MHD_CONNECTION_OPTION_TIMEOUT,
+					  (unsigned)rq->srv->cfg->connection_timeout);
+		forwarded_client(rq);
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 							     MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl) {
@@ -305,20 +362,13 @@ int web_serve(const struct web_options *opt)
 		free(err);
 		return -1;
 	}
-	if (store_open(opt->db_path, STORE_OPEN_EXISTING, &probe.store, &err) < 0) {
-		fprintf(stderr, "ssp serve: %s\n", err);
-		free(err);
-		return -1;
-	}
-	int krc = service_load_key(&probe, opt->db_path, &err);
-	store_close(probe.store);
-	if (krc < 0) {
+	if (service_open(&probe, opt->db_path, SERVICE_OPEN_EXISTING, opt->cfg, &err) < 0) {
 		fprintf(stderr, "ssp serve: %s\n", err);
 		free(err);
 		return -1;
 	}
 	memcpy(srv.key, probe.key, sizeof(srv.key));
-	sodium_memzero(probe.key, sizeof(probe.key));
+	service_close(&probe);
 
 	struct stat stt;
 	char css[4200];
@@ -369,7 +419,17 @@ int web_serve(const struct web_options *opt)
 	pthread_sigmask(SIG_BLOCK, &stop, &old);
 	signal(SIGPIPE, SIG_IGN);
 
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	/* Slow clients (issue 8): epoll carries thousands of idle connections
+	 * (select stops at FD_SETSIZE), each address gets at most
+	 * max_connections_address of them, and the request-header phase has
+	 * its own short timeout (access_cb raises it once the headers are
+	 * in). The descriptors that takes: the soft limit up to the hard one. */
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
 	if (ai->ai_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	if (srv.tls)
@@ -382,7 +442,9 @@ int web_serve(const struct web_options *opt)
 	struct MHD_Daemon *d = MHD_start_daemon(
 	    flags, 0, NULL, NULL, access_cb, &srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)srv.cfg->threads, MHD_OPTION_CONNECTION_TIMEOUT,
-	    30u, MHD_OPTION_CONNECTION_LIMIT, 256u, MHD_OPTION_URI_LOG_CALLBACK, uri_cb, &srv,
+	    (unsigned)srv.cfg->header_timeout, MHD_OPTION_CONNECTION_LIMIT,
+	    (unsigned)srv.cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+	    (unsigned)srv.cfg->max_connections_address, MHD_OPTION_URI_LOG_CALLBACK, uri_cb, &srv,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed_cb, &srv, MHD_OPTION_ARRAY,
 	    srv.tls ? tls_opts : &tls_opts[2], MHD_OPTION_END);
 	freeaddrinfo(ai);

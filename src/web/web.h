@@ -11,7 +11,10 @@
  *   assets.c   /static/ files
  *   qr.c       QR code as inline SVG (two-factor enrolment)
  *   parse.c    form / query / cookie / JSON parsers (pure, fuzzed)
+ *   params.c   the query year and path ids every area reads the same way
  *   html.c     the escaping HTML writer
+ *   form.c     the form widgets (inputs, selects, text areas, checkboxes,
+ *              buttons, alerts) every page uses
  */
 #ifndef SSP_WEB_H
 #define SSP_WEB_H

@@ -176,7 +176,7 @@ void page_finish(struct request *rq, unsigned status, struct page *p);
 /* A whole page with one alert, e.g. 404, 403, 429, 500. */
 void page_message(struct request *rq, unsigned status, const char *title, const char *message);
 
-/* ---- pages.c: form helpers shared by the page files ---- */
+/* ---- form.c: the form widgets every page file uses ---- */
 
 /* One labelled <input> with its hint and error (WCAG: label, aria-invalid,
  * aria-describedby). */
@@ -207,6 +207,16 @@ void csrf_input(struct html *h, const char *token);
 void alert(struct html *h, const char *variant, const char *text);
 /* r's message as an error alert (nothing when r is NULL or OK). */
 void form_error_summary(struct html *h, const struct svc_result *r);
+/* A labelled <textarea> (id and name) of rows lines with its hint and
+ * error; value NULL: empty. */
+void textarea_field(struct html *h, const char *id, const char *label, const char *hint,
+		    const char *value, const char *error, int rows);
+/* A labelled checkbox (id and name) sending value when checked. */
+void checkbox_field(struct html *h, const char *id, const char *value, bool checked,
+		    const char *label);
+
+/* ---- pages.c: helpers shared by the page files ---- */
+
 /* A notice after post/redirect/get: ?ok=KEY names one of a page's notices
  * (text marked N_(); the list ends with {NULL, NULL}), shown as a success
  * alert, so no text from the address is ever shown. */
@@ -237,6 +247,7 @@ void h_org_diagram(struct request *rq);
 void h_users(struct request *rq);
 void h_users_add(struct request *rq);
 void h_user_disable(struct request *rq);
+void h_user_role(struct request *rq);
 void h_profile(struct request *rq);
 void h_enrol_form(struct request *rq);
 void h_enrol_post(struct request *rq);
@@ -257,9 +268,13 @@ void h_laeseplan_edit(struct request *rq);
 void h_laeseplan_remove(struct request *rq);
 /* "15. september 2027" ("–" for CAL_NO_DAY). */
 void web_dk_date(long day, char out[40]);
-/* ?aar=YYYY (2000-2100) into *year, the current year when absent; answers
- * 400 and returns -1 when it is no such year. */
+/* params.c: ?aar=YYYY on pages, ?year=YYYY in the JSON API (2000-2100)
+ * into *year, the current year when absent; answers 400 and returns -1
+ * when it is no such year. */
 int web_query_year(struct request *rq, int *year);
+/* params.c: path segment i as a record id (id_parse); answers 404 with
+ * not_found (translated) and returns false when it is none. */
+bool web_path_id(struct request *rq, size_t i, const char *not_found, long long *id);
 /* ?NAME=YYYY-MM-DD into *day (days since 1970-01-01), today when absent;
  * answers 400 on field NAME and returns -1 when it is no such date. */
 int web_query_date(struct request *rq, const char *name, long *day);
@@ -297,6 +312,7 @@ void api_org_body(struct request *rq);
 void api_users(struct request *rq);
 void api_users_add(struct request *rq);
 void api_user_disable(struct request *rq);
+void api_user_role(struct request *rq);
 void api_audit(struct request *rq);
 void api_audit_verify(struct request *rq);
 
@@ -346,8 +362,6 @@ bool api_int(struct request *rq, json_t *obj, const char *key, bool required, lo
 	     long long max, long long *out);
 /* Boolean member key of obj (*out untouched when absent). */
 bool api_bool(struct request *rq, json_t *obj, const char *key, bool *out);
-/* ?year=YYYY (2000-2100), the current year when absent. */
-bool api_query_year(struct request *rq, int *year);
 /* s "YYYY-MM-DD" (the member key) into a day. */
 bool api_date(struct request *rq, const char *key, const char *s, long *day);
 /* web_svc_fail, with r->field renamed by fields: pairs of the service's
@@ -366,6 +380,14 @@ int qr_svg(struct html *h, const char *text, const char *label);
 
 /* ---- util ---- */
 
+/* csrf.c: the name of cookie base ("ssp_session", "ssp_csrf") as sent:
+ * with the __Host- prefix over TLS. */
+const char *web_cookie_name(const struct request *rq, const char *base);
+/* csrf.c: the sign-in form's CSRF token, issued with a keyed MAC
+ * (AUTH_SECRET_LEN characters), and whether a value is one the server
+ * issued. */
+void web_login_token_new(const struct web_server *srv, char out[AUTH_SECRET_LEN + 1]);
+bool web_login_token_valid(const struct web_server *srv, const char *v);
 /* Constant-time comparison of two NUL-terminated tokens. */
 bool web_token_equal(const char *a, const char *b);
 /* The value of a request header, or NULL. */

@@ -20,7 +20,7 @@ line=$(cat "$TMP/out")
 case "$line" in "ssp-audit-checkpoint v1 seq="*" hash="*) ok "checkpoint prints one line" ;; *) fail "checkpoint prints one line" "$line" ;; esac
 expect_status 0 "verify against the line" -- "$SSP" audit verify --checkpoint "$line"
 expect_grep "$TMP/out" "passer med loggen" "the line matches"
-expect_status 2 "a bad line is a usage error" -- "$SSP" audit verify --checkpoint "seq=1"
+expect_status 1 "a bad line is refused" -- "$SSP" audit verify --checkpoint "seq=1"
 expect_grep "$TMP/err" "er ikke en linje fra" "bad line message"
 for i in 1 2 3; do "$SSP" audit verify >/dev/null 2>&1; done
 

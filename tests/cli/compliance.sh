@@ -41,6 +41,35 @@ expect_status 0 "text" -- "$SSP" compliance 2027 --as-of 2027-06-30
 expect_grep "$TMP/out" "§ 115-møde" "text names the body"
 expect_grep "$TMP/out" "i fare" "text shows the status in Danish"
 
+# issue 11: per period, the broken periodic rule shows even when the
+# yearly total is met (hotspot: May cancelled, June held twice)
+"$SSP" plan 2027 --stored --body hotspot --format json >"$TMP/hot.json"
+python3 - "$TMP/hot.json" >"$TMP/hotids" <<'EOF2'
+import json, sys
+ms = json.load(open(sys.argv[1]))
+may = [m["id"] for m in ms if m["start"].startswith("2027-05")]
+rest = [m["id"] for m in ms if not m["start"].startswith("2027-05") and m["start"] < "2027-11"]
+print(may[0], " ".join(str(i) for i in rest))
+EOF2
+read -r may rest <"$TMP/hotids"
+"$SSP" meeting cancel "$may" >/dev/null || fail "cancel May"
+for id in $rest; do "$SSP" meeting held "$id" >/dev/null || fail "held $id"; done
+expect_status 0 "periods in json" -- "$SSP" compliance 2027 --as-of 2027-11-30 --format json
+python3 - "$TMP/out" <<'EOF2' && ok "periods: from, to, required, held, status; May behind" || fail "periods" "$(head -c 600 "$TMP/out")"
+import json, sys
+rows = {r["body"]: r for r in json.load(open(sys.argv[1]))}
+for r in rows.values():
+    assert all({"from", "to", "required", "held", "status"} <= set(p) for p in r["periods"]), r
+hot = rows["hotspot"]
+assert len(hot["periods"]) == 8, hot["periods"]
+may = [p for p in hot["periods"] if p["from"] == "2027-05-01"][0]
+assert may == {**may, "to": "2027-05-31", "required": 1, "held": 0, "status": "behind"}, may
+assert hot["status"] != "ok"
+assert rows["ssp-team"]["periods"] == []
+EOF2
+expect_status 0 "periods in text" -- "$SSP" compliance 2027 --as-of 2027-11-30
+expect_grep "$TMP/out" "2027-05-01 til 2027-05-31: 0 af 1 afholdt  bagud" "text names the broken month"
+
 expect_status 2 "bad --as-of" -- "$SSP" compliance 2027 --as-of 30-06-2027
 expect_status 1 "year out of range" -- "$SSP" compliance 1999
 expect_status 2 "unknown format" -- "$SSP" compliance 2027 --format csv

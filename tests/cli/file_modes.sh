@@ -15,6 +15,7 @@ umask 022
 expect_status 0 "init under umask 022" -- "$SSP" init --no-plan
 expect_mode "$SSP_DB" 600 "database created 0600"
 expect_mode "$SSP_DB.key" 600 "key file created 0600"
+expect_mode "$SSP_DB.checkpoint" 600 "access-log checkpoint created 0600"
 
 # While the server runs, SQLite keeps the -wal and -shm files.
 "$SSP" serve --listen 127.0.0.1:0 >"$TMP/serve.out" 2>"$TMP/serve.err" &

@@ -42,6 +42,18 @@ expect_grep "$TMP/err" "databasen er ikke ændret" "says nothing changed"
 after=$(sqlite3 "$SSP_DB" "SELECT group_concat(name) FROM body ORDER BY position")
 [ "$before" = "$after" ] && ok "bodies unchanged" || fail "bodies unchanged"
 
+# a strategy that parses but cannot be planned changes nothing (issue 11)
+sed -e 's/^frekvens = en gang om måneden i perioden marts til og med oktober$/frekvens = hver dag/' \
+	"$SRC/strategies/hedensted.ini" >"$TMP/unplannable.ini"
+plans_before=$(sqlite3 "$SSP_DB" "SELECT count(*) FROM meeting")
+expect_status 1 "unplannable strategy refused" -- "$SSP" init --strategy "$TMP/unplannable.ini"
+line=$(grep -n '^frekvens = hver dag$' "$TMP/unplannable.ini" | cut -d: -f1)
+expect_grep "$TMP/err" "unplannable.ini:$line: fejl: frekvensen kan ikke planlægges" "says where"
+expect_grep "$TMP/err" "databasen er ikke ændret" "unplannable: says nothing changed"
+after=$(sqlite3 "$SSP_DB" "SELECT group_concat(frequency) FROM body ORDER BY position")
+case "$after" in *"hver dag"*) fail "unplannable: frequency not saved" ;; *) ok "unplannable: frequency not saved" ;; esac
+[ "$plans_before" = "$(sqlite3 "$SSP_DB" "SELECT count(*) FROM meeting")" ] && ok "unplannable: plan unchanged" || fail "unplannable: plan unchanged"
+
 # a bad strategy on a fresh path creates no database
 expect_status 1 "bad strategy, no db" -- "$SSP" init --db "$TMP/new.db" --strategy "$TMP/bad.ini"
 [ ! -e "$TMP/new.db" ] && ok "no database file created" || fail "no database file created"

@@ -155,8 +155,11 @@ row=$(sqlite3 "$SSP_DB" "SELECT strftime('%w', substr(start_at, 1, 10)), sequenc
 [ "$row" = "3|1" ] && ok "plain meeting moved to Wednesday in place (same UID, SEQUENCE 1)" || fail "update in place" "$row"
 dups=$(sqlite3 "$SSP_DB" "SELECT count(*) - count(DISTINCT uid) FROM meeting")
 [ "$dups" = 0 ] && ok "no duplicates" || fail "duplicates" "$dups"
-n=$(sqlite3 "$SSP_DB" "SELECT count(*) FROM audit_log WHERE action IN ('meeting.replan', 'meeting.status', 'meeting.move', 'meeting.add')")
+n=$(sqlite3 "$SSP_DB" "SELECT count(*) FROM audit_log WHERE action IN ('meeting.replan', 'meeting.status', 'meeting.move', 'meeting.add') AND outcome = 'ok'")
 [ "$n" = 7 ] && ok "changes are in the access log" || fail "audit" "$n"
+# the holiday move, the weekend add, the unknown meeting and year 2101
+n=$(sqlite3 "$SSP_DB" "SELECT count(*) FROM audit_log WHERE action IN ('meeting.replan', 'meeting.status', 'meeting.move', 'meeting.add') AND outcome = 'failed'")
+[ "$n" = 4 ] && ok "refused changes are logged as failed" || fail "audit failed" "$n"
 expect_status 0 "verify access log" -- "$SSP" audit verify
 
 expect_status 0 "plan --help" -- "$SSP" plan --help

@@ -62,7 +62,7 @@ test('other roles are refused, and the refusal is logged', async () => {
   }
   const log = cli(srv, ['audit', 'show']);
   assert.equal(log.status, 0, log.stderr);
-  const denied = log.stdout.split('\n').filter((l) => l.includes('\tdata.view\t') && l.endsWith('denied'));
+  const denied = log.stdout.split('\n').filter((l) => l.includes('\tdata.view\t') && l.endsWith('refused'));
   assert.equal(denied.length, 2);
 });
 

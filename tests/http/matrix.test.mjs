@@ -142,6 +142,11 @@ const MATRIX = [
   ['GET', '/api/v1/data/ungeprofil', { anon: 401, all: 403, ssp: 200, styregruppe: 200, politi: 200 }],
   ['GET', '/api/v1/data/kriminalitet', { anon: 401, all: 403, ssp: 200, styregruppe: 200, politi: 200 }],
 
+  // giving a user another role (issue 8: step-up for roles that see personal data)
+  ['POST', '/brugere/rolle', { anon: 303, all: 403, admin: 422 }, { form: { role_username: 'x' } }],
+  ['POST', '/api/v1/users/ingen-saadan/role', { anon: 401, all: 403, admin: 404 },
+    { json: { role: 'styregruppe' } }],
+
   // last: it ends each role's session
   ['POST', '/logud', { anon: 303, all: 303 }, { form: {} }],
 ];
@@ -222,4 +227,120 @@ test('every route of the server is in the matrix', async () => {
     .replace('{id}', BODY_ID).replace('{username}', 'ingen-saadan').replace('/static/*', '/static/app.css');
   for (const r of routes)
     assert.ok(covered.includes(norm(r)), `route ${r} has no row in MATRIX`);
+});
+
+// ---- success paths ----------------------------------------------------------
+// The rows above mostly show refusals: an allowed call there hits an unknown
+// id or bad input. Here every role that may act on a route makes one call on
+// a real record that succeeds (2xx, or 303 to the page that shows it), and
+// the access log has an "ok" entry for it. Fresh sessions: /logud above
+// ended the matrix's own.
+const OK_STATUS = [200, 201, 303];
+const RUNNERS = ['ssp', 'politi', 'boern-familier', 'ungeenhed', 'styregruppe'];
+const CONTACT = 'm-kontakt-vest'; // the contact person of SCHOOL_ID
+
+test('success paths: each role that may act does, on a real record', async () => {
+  const { cli } = await import('./lib.mjs');
+  addUser(srv, CONTACT, 'kontaktperson', ['--institution', SCHOOL_ID]);
+  // the steering group runs the meetings of bodies it takes part in
+  assert.equal(cli(srv, ['participant', 'add', BODY_ID, 'm-styregruppe']).status, 0);
+  const meetingId = (date) => {
+    const r = cli(srv, ['meeting', 'add', BODY_ID, date, '15:00']);
+    assert.equal(r.status, 0, r.stderr);
+    return /med id (\d+)/.exec(r.stdout)[1];
+  };
+  const themeDay = /med id (\d+)/.exec(cli(srv, ['meeting', 'add', 'ssp-skolenetvaerk', '2024-09-12', '09:00']).stdout)[1];
+  const as = {};
+  for (const role of [...ROLES, 'kontakt']) {
+    const user = role === 'kontakt' ? CONTACT : 'm-' + role;
+    const client = new Client(srv);
+    assert.equal((await client.login(user)).status, 303, `sign-in ${user}`);
+    const home = await client.get('/');
+    as[role] = { client, csrf: /<meta name="csrf-token" content="([^"]+)">/.exec(home.text_)[1],
+      token: role === 'kontakt' ? createToken(srv, CONTACT) : callers[role].token };
+  }
+  let n = 0;
+  const uniq = (s) => `${s}-${++n}`;
+  // [method, path, roles, body]: functions are called per role
+  const call = async (role, method, path, body, via = 'cookie') => {
+    const r = await request(as[role], method, path, body, via);
+    assert.ok(OK_STATUS.includes(r.status), `${role} ${method} ${path} via ${via}: ${r.status} ${r.text_?.slice(0, 300)}`);
+    return r;
+  };
+  const both = async (role, page, api, form, json) => {
+    await call(role, 'POST', page, { form });
+    return call(role, 'POST', api, { json }, 'bearer');
+  };
+
+  // users (admin)
+  const u1 = uniq('ny-bruger'), u2 = uniq('ny-bruger');
+  const user = (u) => ({ username: u, name: 'Ny Bruger', role: 'ssp', password: 'korrekt-hest-batteri-42' });
+  await call('admin', 'POST', '/brugere', { form: user(u1) });
+  await call('admin', 'POST', '/api/v1/users', { json: user(u2) }, 'bearer');
+  await call('admin', 'POST', `/brugere/${u1}/deaktiver`, { form: {} });
+  await call('admin', 'POST', `/api/v1/users/${u2}/disable`, { json: {} }, 'bearer');
+
+  // institutions (admin)
+  const s1 = uniq('ny-skole'), s2 = uniq('ny-skole');
+  const school = (id) => ({ id, name: 'Ny skole ' + id, kind: 'skole', district: 'vest' });
+  await call('admin', 'POST', '/skoler', { form: school(s1) });
+  await call('admin', 'POST', '/api/v1/schools', { json: school(s2) }, 'bearer');
+  await call('admin', 'POST', `/skoler/${s1}`, { form: { name: 'Omdøbt', kind: 'skole', district: 'vest' } });
+  await call('admin', 'POST', `/api/v1/schools/${s2}`, { json: { name: 'Omdøbt', kind: 'skole', district: 'vest' } }, 'bearer');
+
+  // the læseplan: the SSP-team and the institution's own contact person
+  const item = { grade: '8', theme: 'Digital dannelse', planned: '2027-09-01' };
+  for (const role of ['ssp', 'kontakt']) {
+    await call(role, 'POST', `${SCHOOL}/laeseplan`, { form: item });
+    const ids = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await call(role, 'POST', `${API_SCHOOL}/laeseplan`, { json: item }, 'bearer');
+      ids.push(JSON.parse(r.text_).id);
+    }
+    const edited = { ...item, theme: 'Fællesskaber' };
+    await call(role, 'POST', `${SCHOOL}/laeseplan/${ids[0]}`, { form: edited });
+    await call(role, 'POST', `${API_SCHOOL}/laeseplan/${ids[1]}`, { json: edited }, 'bearer');
+    await call(role, 'POST', `${SCHOOL}/laeseplan/${ids[0]}/slet`, { form: {} });
+    await call(role, 'POST', `${API_SCHOOL}/laeseplan/${ids[1]}/delete`, { json: {} }, 'bearer');
+  }
+
+  // the theme day (the SSP-team)
+  await both('ssp', '/skoler/temadag', '/api/v1/schools/theme-day', { aar: '2024', moede: themeDay },
+    { meeting: Number(themeDay), present: [] });
+
+  // planning (admin, SSP-team): add, mark, move
+  for (const role of ['admin', 'ssp']) {
+    await both(role, '/moeder', '/api/v1/meetings', { body: BODY_ID, date: '2027-06-16' },
+      { body: BODY_ID, date: '2027-06-16' });
+    const m = meetingId('2027-06-23');
+    await both(role, `/moeder/${m}/status`, `/api/v1/meetings/${m}/status`, { status: 'cancelled' }, { status: 'planned' });
+    await both(role, `/moeder/${m}/flyt`, `/api/v1/meetings/${m}/move`, { date: '2027-09-14' }, { date: '2027-09-15' });
+  }
+
+  // running a meeting of a body without named young people: every role
+  // with meeting.run (the steering group as a participant)
+  const run = meetingId('2027-10-06');
+  for (const role of RUNNERS) {
+    await both(role, `/moeder/${run}/dagsorden`, `/api/v1/meetings/${run}/agenda`,
+      { agenda: 'Velkomst\nTendenser' }, { items: ['Velkomst', 'Tendenser'] });
+    await both(role, `/moeder/${run}/fremmoede`, `/api/v1/meetings/${run}/attendance`,
+      {}, { users: [], guests: [] });
+    await both(role, `/moeder/${run}/referat`, `/api/v1/meetings/${run}/minutes`,
+      { minutes: 'Tendenser i området.' }, { text: 'Tendenser i området.' });
+  }
+
+  // participants (admin)
+  await call('admin', 'POST', `/organisation/${BODY_ID}/deltagere`, { form: { username: 'm-ssp' } });
+  await call('admin', 'POST', `/organisation/${BODY_ID}/deltagere/fjern`, { form: { username: 'm-ssp' } });
+
+  // every one of them is in the access log as "ok", under its user
+    const { execFileSync } = await import('node:child_process');
+  const ok = (action, user) => execFileSync('sqlite3', [srv.env.SSP_DB,
+    `SELECT count(*) FROM audit_log WHERE action = '${action}' AND username = '${user}' AND outcome = 'ok'`],
+  { encoding: 'utf8' }).trim() !== '0';
+  for (const [action, user] of [['user.add', 'm-admin'], ['school.edit', 'm-admin'],
+    ['laeseplan.add', CONTACT], ['laeseplan.remove', 'm-ssp'], ['themeday.attendance', 'm-ssp'],
+    ['meeting.move', 'm-ssp'], ['meeting.minutes', 'm-styregruppe'], ['meeting.agenda', 'm-politi'],
+    ['meeting.attendance', 'm-ungeenhed'], ['participant.remove', 'm-admin']])
+    assert.ok(ok(action, user), `${action} by ${user} logged ok`);
 });

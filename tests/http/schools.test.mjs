@@ -155,7 +155,7 @@ describe('læseplan', () => {
     assert.equal((await post('ada', '/skoler/eksempel-skole-vest/laeseplan', item)).status, 403);
     assert.equal((await post('sten', '/skoler/eksempel-skole-vest/laeseplan', item)).status, 403);
     const log = auditLog();
-    assert.ok(log.some((e) => e.action === 'laeseplan.add' && e.outcome === 'denied' && e.username === 'bo'));
+    assert.ok(log.some((e) => e.action === 'laeseplan.add' && e.outcome === 'refused' && e.username === 'bo'));
     assert.equal((await as.per.get('/skoler/eksempel-skole-vest')).text_.match(/<td>9\. klasse<\/td>/g).length, 1,
       'nothing changed');
   });
@@ -229,7 +229,10 @@ describe('theme day', () => {
     assert.match(r.text_, /Mødekrav pr\. forum 2024, pr\. 31\. december 2024/);
     const row = (body) => new RegExp(`href="/organisation/${body}">[^<]*</a></th>(<td[^>]*>[^<]*</td>){4}<td><span class="app-status app-status--([a-z-]+)">([^<]+)</span>`).exec(r.text_);
     let m = row('ssp-skolenetvaerk');
-    assert.deepEqual([m[2], m[3]], ['ok', 'ok'], 'the network held its theme day');
+    // issue 11: the theme day was added by hand (an ad hoc meeting), and ad
+    // hoc meetings count towards the regular minimum only where the strategy
+    // says so; the network findings below still see the theme day
+    assert.deepEqual([m[2], m[3]], ['at-risk', 'i fare'], 'an ad hoc theme day does not count');
     m = row('paragraf-115');
     assert.deepEqual([m[2], m[3]], ['at-risk', 'i fare'], 'nothing else of 2024 is planned');
     m = row('ssp-team');

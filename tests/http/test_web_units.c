@@ -198,12 +198,30 @@ static void response_headers(void **state)
 	strbuf_release(&rs.body);
 }
 
+static void ids(void **state)
+{
+	(void)state;
+	long long id = -1;
+	assert_true(id_parse("1", &id));
+	assert_int_equal(id, 1);
+	assert_true(id_parse("999999999999999999", &id));
+	assert_int_equal(id, 999999999999999999LL);
+	const char *bad[] = {"",   "0",  "007", "-1",   "+1",
+			     " 1", "1 ", "1x",  "0x10", "1000000000000000000"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		id = -1;
+		assert_false(id_parse(bad[i], &id));
+		assert_int_equal(id, -1);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(form_decodes), cmocka_unit_test(form_errors),
 	    cmocka_unit_test(cookies),      cmocka_unit_test(json_bodies),
 	    cmocka_unit_test(html_writer),  cmocka_unit_test(response_headers),
+	    cmocka_unit_test(ids),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -44,6 +44,9 @@ test('HSTS on every response, Secure on every cookie', () => {
   const cookies = login.split('\r\n').filter((l) => /^set-cookie:/i.test(l));
   assert.ok(cookies.length > 0);
   for (const c of cookies) assert.match(c, /; HttpOnly; SameSite=Strict; Path=\/; Secure/);
+  // issue 8: over TLS the cookies carry the __Host- prefix (no sibling
+  // subdomain or plain-http page can plant them)
+  for (const c of cookies) assert.match(c, /^set-cookie: __Host-ssp_(csrf|session)=/i);
 });
 
 test('plain HTTP to the TLS port gets no page', () => {

@@ -14,6 +14,7 @@ before(async () => {
   srv = await startServer({ totp: true });
   addUser(srv, 'sofie', 'ssp');
   addUser(srv, 'adam', 'admin');
+  addUser(srv, 'stig', 'styregruppe');
 });
 
 after(async () => {
@@ -23,9 +24,18 @@ after(async () => {
 
 test('a role without personal data signs in with the password alone', async () => {
   const c = new Client(srv);
-  const r = await c.login('adam');
+  const r = await c.login('stig');
   assert.equal(r.status, 303);
   assert.equal(r.headers.get('location'), '/');
+});
+
+test('an administrator must enrol two-factor by default (creates users of every role)', async () => {
+  const c = new Client(srv);
+  const r = await c.login('adam');
+  assert.equal(r.status, 303);
+  assert.equal(r.headers.get('location'), '/profil/totp');
+  const x = await c.get('/brugere');
+  assert.equal(x.status, 303);
 });
 
 test('first sign-in of a TOTP role forces enrolment; nothing else is reachable', async () => {

@@ -124,7 +124,7 @@ int fixture_count_log(struct fixture *f, const char *action, const char *outcome
 	sqlite3_stmt *st;
 	sqlite3_open(f->path, &db);
 	sqlite3_prepare_v2(db,
-			   "SELECT count(*) FROM audit_log WHERE action = ?"
+			   "SELECT count(*) FROM audit_log WHERE (?1 IS NULL OR action = ?1)"
 			   " AND (?2 IS NULL OR outcome = ?2)",
 			   -1, &st, NULL);
 	sqlite3_bind_text(st, 1, action, -1, SQLITE_STATIC);

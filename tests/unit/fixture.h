@@ -49,7 +49,7 @@ void fixture_add_user(struct fixture *f, const char *username, const char *name,
 /* The actor of user username, as a web session would make it (client
  * 127.0.0.1). */
 struct actor fixture_actor(struct fixture *f, const char *username);
-/* How many access-log entries have action and, unless NULL, outcome. */
+/* How many access-log entries have action and outcome (each NULL: any). */
 int fixture_count_log(struct fixture *f, const char *action, const char *outcome);
 
 #endif

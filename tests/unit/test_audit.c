@@ -13,6 +13,7 @@
 
 #include "domain/checkpoint.h"
 #include "service/audit.h"
+#include "store/store.h"
 #include "fixture.h"
 #include "test.h"
 
@@ -58,7 +59,7 @@ static void sql(const char *q)
 
 /* Verifies without logging (svc_audit_verify_anchored logs, which would
  * move the head). */
-static void verify(const struct checkpoint *line, struct audit_verification *v)
+static void verify(const char *line, struct audit_verification *v)
 {
 	struct svc_result r = SVC_RESULT_INIT;
 	assert_int_equal(svc_audit_verify_anchored(&fx.svc, &fx.cli, line, v, &r), 0);
@@ -214,18 +215,18 @@ static void checkpoint_line_off_the_machine(void **state)
 	(void)state;
 	log_n(4);
 	struct checkpoint line;
+	char text[CHECKPOINT_LINE_MAX];
 	struct svc_result r = SVC_RESULT_INIT;
-	assert_int_equal(svc_audit_checkpoint(&fx.svc, &fx.cli, &line, &r), 0);
+	assert_int_equal(svc_audit_checkpoint(&fx.svc, &fx.cli, &line, text, &r), 0);
 	assert_int_equal(line.seq, 4);
 	assert_int_equal(fixture_count_log(&fx, "audit.checkpoint", "ok"), 1);
-	char text[CHECKPOINT_LINE_MAX];
-	checkpoint_format(&line, text);
 	struct checkpoint back;
 	assert_int_equal(checkpoint_parse(text, strlen(text), &back), 0);
 	assert_int_equal(back.seq, 4);
+	assert_string_equal(back.hash, line.hash);
 	log_n(3);
 	struct audit_verification v;
-	verify(&line, &v);
+	verify(text, &v);
 	assert_int_equal(v.line, ANCHOR_BEHIND); /* older is what a kept line is */
 	assert_false(audit_verification_broken(&v));
 	audit_verification_release(&v);
@@ -235,18 +236,59 @@ static void checkpoint_line_off_the_machine(void **state)
 	char p[200];
 	snprintf(p, sizeof(p), "%s.checkpoint", fx.path);
 	unlink(p);
-	verify(&line, &v);
+	verify(text, &v);
 	assert_int_equal(v.line, ANCHOR_AHEAD);
 	assert_true(audit_verification_broken(&v));
 	audit_verification_release(&v);
 	/* a broken log gets no checkpoint */
 	sql("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET object = 'x' WHERE seq = 1");
-	assert_int_equal(svc_audit_checkpoint(&fx.svc, &fx.cli, &line, &r), -1);
+	assert_int_equal(svc_audit_checkpoint(&fx.svc, &fx.cli, &line, text, &r), -1);
 	assert_int_equal(r.status, SVC_CONFLICT);
+	svc_result_clear(&r);
+	/* a line that is no checkpoint is bad input */
+	assert_int_equal(svc_audit_verify_anchored(&fx.svc, &fx.cli, "seq=1", &v, &r), -1);
+	assert_int_equal(r.status, SVC_INVALID);
+	assert_string_equal(r.field, "checkpoint");
 	svc_result_clear(&r);
 	/* parse refuses what is not a line */
 	assert_int_equal(checkpoint_parse("ssp-audit-checkpoint v1 seq=0 hash=", 35, &back), -1);
 	assert_int_equal(checkpoint_parse("", 0, &back), -1);
+}
+
+/* An entry undone with its transaction, or with a savepoint inside one,
+ * never reaches the checkpoint: the file would name an entry the log
+ * never had, which reads as truncation. */
+static void rolled_back_entries_leave_the_checkpoint(void **state)
+{
+	(void)state;
+	log_n(2);
+	char *err = NULL;
+	struct store *st = fx.svc.store;
+	/* a savepoint undone inside a transaction that commits */
+	assert_int_equal(store_begin(st, &err), 0);
+	log_n(1); /* seq 3, kept */
+	assert_int_equal(store_begin(st, &err), 0);
+	log_n(1); /* seq 4, undone */
+	store_rollback(st);
+	assert_int_equal(store_commit(st), 0);
+	struct checkpoint c;
+	read_file_cp(&c);
+	assert_true(c.seq <= 3);
+	struct audit_verification v;
+	verify(NULL, &v);
+	assert_int_equal(v.head.seq, 3);
+	assert_false(audit_verification_broken(&v));
+	audit_verification_release(&v);
+	/* a whole transaction undone */
+	log_n(1);
+	assert_int_equal(store_begin(st, &err), 0);
+	log_n(2);
+	store_rollback(st);
+	read_file_cp(&c);
+	verify(NULL, &v);
+	assert_true(c.seq <= v.head.seq);
+	assert_false(audit_verification_broken(&v));
+	audit_verification_release(&v);
 }
 
 /* ---- several connections appending at once ---- */
@@ -402,7 +444,7 @@ static void strategy_apply_is_an_action(void **state)
 	    -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
-	assert_int_equal(fixture_count_log(&fx, "strategy.apply", "denied"), 1);
+	assert_int_equal(fixture_count_log(&fx, "strategy.apply", "refused"), 1);
 	assert_int_equal(
 	    svc_strategy_apply(&fx.svc, &admin, MIN_STRATEGY, strlen(MIN_STRATEGY), &d, NULL, &r),
 	    0);
@@ -414,6 +456,7 @@ static void strategy_apply_is_an_action(void **state)
 	svc_result_clear(&r);
 	diags_release(&d);
 	assert_int_equal(fixture_count_log(&fx, "strategy.apply", "ok"), 2);
+	assert_int_equal(fixture_count_log(&fx, "strategy.apply", "failed"), 1);
 }
 
 int main(void)
@@ -427,6 +470,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(edited_field_is_detected, setup, teardown),
 	    cmocka_unit_test_setup_teardown(missing_or_older_checkpoint, setup, teardown),
 	    cmocka_unit_test_setup_teardown(checkpoint_line_off_the_machine, setup, teardown),
+	    cmocka_unit_test_setup_teardown(rolled_back_entries_leave_the_checkpoint, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(concurrent_appends_keep_the_checkpoint, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(version_one_prefix_still_verifies, setup, teardown),

@@ -11,7 +11,10 @@
 
 #include "service/audit.h"
 #include "service/auth.h"
+#include "service/config.h"
+#include "service/guard.h"
 #include "store/store.h"
+#include "store/user_store.h"
 #include "fixture.h"
 #include "test.h"
 
@@ -232,6 +235,240 @@ static void tokens(void **state)
 	svc_result_clear(&r);
 }
 
+/* Enrols a's two-factor; returns the raw secret (caller frees), its
+ * length in *n. */
+static char *enrol(struct actor *a, size_t *n)
+{
+	struct svc_result r = SVC_RESULT_INIT;
+	char *b32, *uri, *secret;
+	assert_int_equal(svc_totp_begin(&fx.svc, a, &b32, &uri, &r), 0);
+	assert_int_equal(oath_base32_decode(b32, strlen(b32), &secret, n), OATH_OK);
+	char code[7];
+	oath_totp_generate(secret, *n, time(NULL) - 30, 30, 0, 6, code);
+	assert_int_equal(svc_totp_confirm(&fx.svc, a, NULL, code, &r), 0);
+	free(b32);
+	free(uri);
+	return secret;
+}
+
+/* Administrators sign in with two-factor by default; creating a user of a
+ * role that sees personal data, or giving a user such a role, needs the
+ * administrator's fresh two-factor code (counted like sign-in failures)
+ * and is a notable event; only the local operator makes API tokens. */
+static void admin_two_factor_and_stepup(void **state)
+{
+	(void)state;
+	struct config def;
+	config_defaults(&def);
+	assert_true(def.totp_required_roles & (1u << ROLE_ADMIN));
+	assert_true(def.totp_required_roles & (1u << ROLE_POLICE));
+	assert_false(def.totp_required_roles & (1u << ROLE_STEERING));
+	fx.cfg.totp_required_roles = def.totp_required_roles;
+	assert_true(auth_totp_required(&fx.svc, ROLE_ADMIN));
+
+	add_user("ada", ROLE_ADMIN);
+	add_user("bo", ROLE_ADMIN);
+	struct actor ada = fixture_actor(&fx, "ada"), bo = fixture_actor(&fx, "bo");
+	/* a password alone is not a session for an administrator */
+	char cookie[AUTH_SECRET_LEN + 1];
+	struct session_info info;
+	struct svc_result r = SVC_RESULT_INIT;
+	assert_int_equal(svc_login(&fx.svc, "ada", FIXTURE_PASSWORD, "c", cookie, &info, &r), 0);
+	assert_int_equal(info.state, SESSION_NEED_ENROL);
+	size_t n;
+	char *secret = enrol(&ada, &n);
+	char code[7];
+
+	struct user_new pol = {"pia", "Pia Politi", ROLE_POLICE, "Politi", NULL};
+	/* no code, a wrong code: refused, nothing created */
+	assert_int_equal(svc_user_add(&fx.svc, &ada, &pol, "politiets-kode-123", &r), -1);
+	assert_int_equal(r.status, SVC_INVALID);
+	assert_string_equal(r.field, "stepup_code");
+	svc_result_clear(&r);
+	assert_int_equal(
+	    svc_user_add_stepup(&fx.svc, &ada, &pol, "politiets-kode-123", "123456", &r), -1);
+	assert_string_equal(r.field, "stepup_code");
+	svc_result_clear(&r);
+	struct user_row row;
+	char *err = NULL;
+	assert_int_equal(store_user_by_name(fx.svc.store, "pia", &row, &err), 1);
+	assert_int_equal(fixture_count_log(&fx, "stepup", "failed"), 2);
+	/* the right code: created, and a notable event */
+	oath_totp_generate(secret, n, time(NULL), 30, 0, 6, code);
+	assert_int_equal(svc_user_add_stepup(&fx.svc, &ada, &pol, "politiets-kode-123", code, &r),
+			 0);
+	assert_int_equal(fixture_count_log(&fx, "user.grant", "ok"), 1);
+	assert_int_equal(fixture_count_log(&fx, "stepup", "ok"), 1);
+	/* the code is used up */
+	struct user_new pol2 = {"per", "Per Politi", ROLE_POLICE, "Politi", NULL};
+	assert_int_equal(svc_user_add_stepup(&fx.svc, &ada, &pol2, "politiets-kode-123", code, &r),
+			 -1);
+	svc_result_clear(&r);
+	/* a role without personal data needs none */
+	struct user_new sg = {"sif", "Sif Styregruppe", ROLE_STEERING, NULL, NULL};
+	assert_int_equal(svc_user_add(&fx.svc, &ada, &sg, "styregruppe-kode-1", &r), 0);
+	/* an administrator without two-factor cannot grant at all */
+	assert_int_equal(
+	    svc_user_add_stepup(&fx.svc, &bo, &pol2, "politiets-kode-123", "000000", &r), -1);
+	assert_int_equal(r.status, SVC_FORBIDDEN);
+	svc_result_clear(&r);
+
+	/* giving an existing user such a role: the same step-up, and the
+	 * user's sessions end */
+	char sif_cookie[AUTH_SECRET_LEN + 1];
+	assert_int_equal(
+	    svc_login(&fx.svc, "sif", "styregruppe-kode-1", "c", sif_cookie, &info, &r), 0);
+	assert_int_equal(svc_user_set_role(&fx.svc, &ada, "sif", ROLE_POLICE, NULL, &r), -1);
+	assert_string_equal(r.field, "stepup_code");
+	svc_result_clear(&r);
+	oath_totp_generate(secret, n, time(NULL) + 30, 30, 0, 6, code);
+	assert_int_equal(svc_user_set_role(&fx.svc, &ada, "sif", ROLE_POLICE, code, &r), 0);
+	assert_int_equal(fixture_count_log(&fx, "user.grant", "ok"), 2);
+	struct actor sif;
+	assert_int_equal(svc_session(&fx.svc, sif_cookie, "c", &sif, &info, &r), -1);
+	svc_result_clear(&r);
+	assert_int_equal(store_user_by_name(fx.svc.store, "sif", &row, &err), 0);
+	assert_int_equal(row.info.role, ROLE_POLICE);
+	user_row_release(&row);
+	/* taking personal data away needs no step-up; one's own role is not
+	 * for changing */
+	assert_int_equal(svc_user_set_role(&fx.svc, &ada, "sif", ROLE_STEERING, NULL, &r), 0);
+	assert_int_equal(svc_user_set_role(&fx.svc, &ada, "ada", ROLE_POLICE, NULL, &r), -1);
+	assert_int_equal(r.status, SVC_CONFLICT);
+	svc_result_clear(&r);
+
+	/* wrong codes count with the sign-in failures: the third is the last */
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(svc_user_set_role(&fx.svc, &ada, "sif", ROLE_POLICE, "000000", &r),
+				 -1);
+		assert_int_equal(r.status, SVC_INVALID);
+		svc_result_clear(&r);
+	}
+	assert_int_equal(svc_user_set_role(&fx.svc, &ada, "sif", ROLE_POLICE, "000000", &r), -1);
+	assert_int_equal(r.status, SVC_THROTTLED);
+	svc_result_clear(&r);
+
+	/* the local operator (root) needs no step-up */
+	assert_int_equal(svc_user_add(&fx.svc, &fx.cli, &pol2, "politiets-kode-123", &r), 0);
+	assert_int_equal(fixture_count_log(&fx, "user.grant", "ok"), 3);
+
+	/* a token skips two-factor: only the local operator makes one */
+	char tok[AUTH_SECRET_LEN + 1];
+	assert_int_equal(svc_token_create(&fx.svc, &ada, "pia", tok, &r), -1);
+	assert_int_equal(r.status, SVC_FORBIDDEN);
+	svc_result_clear(&r);
+	assert_int_equal(svc_token_create(&fx.svc, &fx.cli, "pia", tok, &r), 0);
+	free(secret);
+}
+
+/* Bad bearer tokens from one address: no entry per attempt, refused
+ * (throttled) after anon-max-per-minute, and one entry per address and
+ * minute with the count once the minute is over. */
+static void anonymous_failures_aggregated(void **state)
+{
+	(void)state;
+	fx.cfg.anon_max_per_minute = 30;
+	struct svc_result r = SVC_RESULT_INIT;
+	struct actor a;
+	int before = fixture_count_log(&fx, NULL, NULL);
+	int throttled = 0;
+	for (int i = 0; i < 600; i++) {
+		assert_int_equal(svc_token_auth(&fx.svc,
+						"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+						"9.9.9.9", &a, &r),
+				 -1);
+		throttled += r.status == SVC_THROTTLED;
+		svc_result_clear(&r);
+	}
+	assert_true(throttled >= 600 - 2 * 30); /* at most two minutes' worth got through */
+	assert_int_equal(fixture_count_log(&fx, "token.use", "failed"), 0);
+	assert_true(fixture_count_log(&fx, NULL, NULL) - before <= 2);
+	/* a valid token from the same address is not held up (a school's
+	 * NAT, a calendar provider's fetchers) */
+	add_user("api", ROLE_STEERING);
+	char tok[AUTH_SECRET_LEN + 1];
+	assert_int_equal(svc_token_create(&fx.svc, &fx.cli, "api", tok, &r), 0);
+	assert_int_equal(svc_token_auth(&fx.svc, tok, "9.9.9.9", &a, &r), 0);
+	assert_string_equal(a.username, "api");
+	/* another address is not held up by the first */
+	assert_int_equal(svc_token_auth(&fx.svc, "x", "8.8.8.8", &a, &r), -1);
+	assert_int_equal(r.status, SVC_UNAUTHENTICATED);
+	svc_result_clear(&r);
+	/* a finished minute becomes one entry with its count */
+	sqlite3 *db;
+	sqlite3_open(fx.path, &db);
+	assert_int_equal(sqlite3_exec(db,
+				      "INSERT INTO anon_failure (client, minute, action, count)"
+				      " VALUES ('7.7.7.7', 1000, 'calendar.feed', 412)",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	svc_anon_flush(&fx.svc);
+	assert_int_equal(fixture_count_log(&fx, "anon.failed", "failed") >= 1, 1);
+	struct audit_rows rows = {0};
+	struct audit_filter f = {NULL, NULL, 0};
+	assert_int_equal(svc_audit_list(&fx.svc, &fx.cli, &f, &rows, &r), 0);
+	bool seen = false;
+	for (size_t i = 0; i < rows.nr; i++)
+		seen |= rows.v[i].object && !strcmp(rows.v[i].action, "anon.failed") &&
+			!strncmp(rows.v[i].object, "calendar.feed 412 ", 18) &&
+			!strcmp(rows.v[i].client, "7.7.7.7");
+	assert_true(seen);
+	audit_rows_release(&rows);
+	/* and it is a notable event */
+	assert_int_equal(svc_audit_notable(&fx.svc, &fx.cli, 20, &rows, &r), 0);
+	assert_true(rows.nr >= 1);
+	assert_string_equal(rows.v[0].action, "anon.failed");
+	audit_rows_release(&rows);
+}
+
+/* An auditor's filter value with a line feed or tab is refused: it would
+ * forge a row in `ssp audit show`. */
+static void audit_filter_refuses_control_characters(void **state)
+{
+	(void)state;
+	struct svc_result r = SVC_RESULT_INIT;
+	struct audit_rows rows = {0};
+	struct audit_filter f = {"x\n9999\t2026-01-01\tada", NULL, 0};
+	assert_int_equal(svc_audit_list(&fx.svc, &fx.cli, &f, &rows, &r), -1);
+	assert_int_equal(r.status, SVC_INVALID);
+	assert_string_equal(r.field, "user");
+	svc_result_clear(&r);
+	struct audit_filter g = {NULL, "a\tb", 0};
+	assert_int_equal(svc_audit_list(&fx.svc, &fx.cli, &g, &rows, &r), -1);
+	assert_string_equal(r.field, "subject");
+	svc_result_clear(&r);
+	assert_int_equal(fixture_count_log(&fx, "audit.view", NULL), 0);
+	audit_rows_release(&rows);
+}
+
+/* Wrong old passwords count with the sign-in failures. */
+static void password_change_counts_failures(void **state)
+{
+	(void)state;
+	fx.cfg.totp_required_roles = 0;
+	add_user("ole", ROLE_SSP);
+	struct actor a = fixture_actor(&fx, "ole");
+	struct svc_result r = SVC_RESULT_INIT;
+	int invalid = 0, throttled = 0;
+	for (int i = 0; i < 12; i++) {
+		assert_int_equal(svc_password_change(&fx.svc, &a, "forkert-gaet-1234",
+						     "ny-lang-adgangskode", NULL, &r),
+				 -1);
+		invalid += r.status == SVC_INVALID;
+		throttled += r.status == SVC_THROTTLED;
+		svc_result_clear(&r);
+	}
+	assert_int_equal(invalid, 3); /* login_max_failures_user in this fixture */
+	assert_int_equal(throttled, 9);
+	/* and they hold the sign-in too */
+	char cookie[AUTH_SECRET_LEN + 1];
+	struct session_info info;
+	assert_int_equal(svc_login(&fx.svc, "ole", FIXTURE_PASSWORD, "c", cookie, &info, &r), -1);
+	assert_int_equal(r.status, SVC_THROTTLED);
+	svc_result_clear(&r);
+}
+
 static void permissions_and_validation(void **state)
 {
 	(void)state;
@@ -337,6 +574,11 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(totp_enrol_and_login, setup, teardown),
 	    cmocka_unit_test_setup_teardown(password_change_ends_other_sessions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(tokens, setup, teardown),
+	    cmocka_unit_test_setup_teardown(admin_two_factor_and_stepup, setup, teardown),
+	    cmocka_unit_test_setup_teardown(anonymous_failures_aggregated, setup, teardown),
+	    cmocka_unit_test_setup_teardown(audit_filter_refuses_control_characters, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(password_change_counts_failures, setup, teardown),
 	    cmocka_unit_test_setup_teardown(permissions_and_validation, setup, teardown),
 	    cmocka_unit_test_setup_teardown(audit_chain_detects_edits, setup, teardown),
 	    cmocka_unit_test_setup_teardown(audit_chain_detects_deletion, setup, teardown),

@@ -64,7 +64,7 @@ static void who_may_import(void **state)
 	assert_int_equal(import(&steering, CRIME, false, &n, &r), -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
-	assert_int_equal(fixture_count_log(&fx, "data.import", "denied"), 1);
+	assert_int_equal(fixture_count_log(&fx, "data.import", "refused"), 1);
 
 	assert_int_equal(import(&ssp, CRIME, false, &n, &r), 0);
 	assert_int_equal(n.added, 3);
@@ -107,7 +107,7 @@ static void who_may_see(void **state)
 		}
 		data_view_release(&v);
 	}
-	assert_int_equal(fixture_count_log(&fx, "data.view", "denied"), 3);
+	assert_int_equal(fixture_count_log(&fx, "data.view", "refused"), 3);
 }
 
 static void all_or_nothing(void **state)

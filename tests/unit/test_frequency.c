@@ -97,6 +97,116 @@ static void short_forms(void **state)
 	assert_true(f.ad_hoc);
 }
 
+/* The words coordinators use (issue 11), one case per form of
+ * docs/ssp-strategy.5. */
+static void coordinator_words(void **state)
+{
+	(void)state;
+	struct frequency f = ok("hver mandag");
+	assert_int_equal(f.every_days, 7);
+	assert_int_equal(f.weekday, 1);
+	assert_int_equal(f.min_per_year, 52);
+
+	f = ok("Hver anden torsdag");
+	assert_int_equal(f.every_days, 14);
+	assert_int_equal(f.weekday, 4);
+
+	f = ok("hver 2. tirsdag");
+	assert_int_equal(f.every_days, 14);
+	assert_int_equal(f.weekday, 2);
+
+	f = ok("ugentligt");
+	assert_int_equal(f.every_days, 7);
+	assert_int_equal(f.weekday, 0);
+
+	f = ok("månedligt");
+	assert_int_equal(f.per_month, 1);
+	assert_int_equal(f.min_per_year, 12);
+
+	f = ok("hver måned");
+	assert_int_equal(f.per_month, 1);
+	assert_int_equal(f.min_per_year, 12);
+
+	f = ok("hver måned i perioden marts til og med oktober");
+	assert_int_equal(f.min_per_year, 8);
+
+	f = ok("kvartalsvis");
+	assert_int_equal(f.per_quarter, 1);
+	assert_int_equal(f.min_per_year, 4);
+	f = ok("hvert kvartal");
+	assert_int_equal(f.per_quarter, 1);
+	f = ok("mindst 2 gange om kvartalet");
+	assert_int_equal(f.per_quarter, 2);
+	assert_int_equal(f.min_per_year, 8);
+	assert_int_equal(f.max_per_year, -1);
+
+	f = ok("efter behov");
+	assert_true(f.ad_hoc);
+	assert_int_equal(f.min_per_year, -1);
+
+	f = ok("månedligt undtagen juli");
+	assert_int_equal(f.per_month, 1);
+	assert_int_equal(f.min_per_year, 11);
+	assert_false(f.months & (1u << 7));
+	assert_true(f.months & (1u << 8));
+
+	f = ok("1 om måneden undtagen juli og august");
+	assert_int_equal(f.min_per_year, 10);
+	f = ok("månedligt undtagen juni-august, december");
+	assert_int_equal(f.min_per_year, 8);
+	f = ok("1 om måneden i marts-oktober undtagen juli");
+	assert_int_equal(f.min_per_year, 7);
+
+	f = ok("hver uge undtagen i skoleferierne");
+	assert_int_equal(f.every_days, 7);
+	assert_true(f.school_holidays);
+
+	f = ok("hver mandag undtagen juli");
+	assert_int_equal(f.weekday, 1);
+	assert_int_equal(f.min_per_year, (365 - 31) / 7);
+
+	f = ok("hver 14. dag (tirsdage, i skolens lokaler)");
+	assert_int_equal(f.every_days, 14);
+	f = ok("mindst 4 om året (se årshjulet) og efter behov");
+	assert_int_equal(f.min_per_year, 4);
+	assert_true(f.ad_hoc);
+
+	f = ok("2-3 om året i hvert distrikt og efter behov");
+	assert_int_equal(f.min_per_year, 2);
+	assert_int_equal(f.max_per_year, 3);
+	assert_true(f.per_district);
+	assert_true(f.ad_hoc);
+
+	f = ok("4 om året, undtagen juli, + ad hoc");
+	assert_int_equal(f.min_per_year, 4);
+	assert_false(f.months & (1u << 7));
+	assert_true(f.ad_hoc);
+}
+
+static void coordinator_words_refused(void **state)
+{
+	(void)state;
+	const char *cases[] = {
+	    "hver lørdag",                        /* meetings are on working days */
+	    "hver anden søndag",                  /* idem */
+	    "månedligt undtagen",                 /* nothing excluded */
+	    "månedligt undtagen ferie",           /* not a month */
+	    "månedligt undtagen januar-december", /* nothing left */
+	    "hver 14. dag (tirsdage",             /* unclosed remark */
+	    "hver 14. dag tirsdage)",             /* stray parenthesis */
+	    "efter behov og mere",
+	    "3 om kvartalet og noget",
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		free(bad(cases[i]));
+	char *err = bad("hver lørdag");
+	assert_non_null(strstr(err, "hverdage"));
+	free(err);
+	err = bad("hver 14. dag (tirsdage");
+	assert_non_null(strstr(err, ")"));
+	free(err);
+}
+
 static void refusals(void **state)
 {
 	(void)state;
@@ -151,6 +261,8 @@ int main(void)
 	    cmocka_unit_test(seed_wording),
 	    cmocka_unit_test(short_forms),
 	    cmocka_unit_test(refusals),
+	    cmocka_unit_test(coordinator_words),
+	    cmocka_unit_test(coordinator_words_refused),
 	    cmocka_unit_test(month_error_says_range),
 	    cmocka_unit_test(unknown_word_gives_examples),
 	};

@@ -260,6 +260,10 @@ static void shipped_hedensted(void **state)
 	assert_int_equal(b->freq.min_per_year, 2);
 	assert_int_equal(b->freq.max_per_year, 3);
 	assert_false(b->named_individuals);
+	/* the strategy's own reason, where it gives one, and only there */
+	assert_non_null(strstr(b->named_reason, "Konkrete sager drøftes ikke her"));
+	assert_null(org_find_body(&r->o, "hotspot")->named_reason);
+	assert_null(org_find_body(&r->o, "kredsraad")->named_reason);
 	b = org_find_body(&r->o, "ssp-skolenetvaerk");
 	assert_int_equal(b->freq.min_per_year, 1);
 	b = org_find_body(&r->o, "infohus-kommune");
@@ -297,9 +301,89 @@ static void parent_ring_and_inline_comment(void **state)
 	done(r);
 }
 
+/* Enumerated values are case-insensitive; a weekday in the frequency and
+ * in "ugedag" must agree; "undtagen i skoleferierne" needs "ferieuger". */
+static void coordinator_forms(void **state)
+{
+	(void)state;
+	struct result *r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = Udførende\n"
+				       "formål = x\nansvarlig = x\nfrekvens = Hver anden Torsdag\n"
+				       "navngivne-personer = Ja\nugedag = TORSDAG\n"
+				       "fokusomraader-aar = Lige\n"
+				       "[institution \"s\"]\nnavn = S\ntype = Skole\n"
+				       "distrikt = nord\n");
+	diags_print(&r->d, stderr);
+	assert_int_equal(r->rc, 0);
+	assert_int_equal(r->o.bodies[0].level, LEVEL_EXECUTING);
+	assert_true(r->o.bodies[0].named_individuals);
+	assert_int_equal(r->o.bodies[0].weekday, 4);
+	assert_int_equal(r->o.bodies[0].freq.every_days, 14);
+	assert_int_equal(r->o.institutions[0].kind, INST_SCHOOL);
+	done(r);
+
+	/* line 13 is the section; 18 frekvens; 20 ugedag */
+	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = hver mandag\n"
+			"navngivne-personer = nej\nugedag = fredag\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 20, "frekvensen siger mandag");
+	done(r);
+
+	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = hver uge undtagen i skoleferierne\n"
+			"navngivne-personer = nej\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 18, "ferieuger");
+	done(r);
+
+	/* tidligere-id: not an id in use, not claimed twice (sections on 13, 21) */
+	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = ad hoc\n"
+			"navngivne-personer = ja\ntidligere-id = b\n"
+			"[organ \"b\"]\nnavn = B\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = ad hoc\n"
+			"navngivne-personer = ja\ntidligere-id = c\ntidligere-id = c\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 13, "stadig i brug");
+	expect_error(r, 21, "mere end ét organ");
+	done(r);
+
+	/* mødeleder / referent: per body, or per district ("nord: ..."); an
+	 * unknown unit is an error on the section line (13) */
+	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = ad hoc\n"
+			"navngivne-personer = ja\nmødeleder = SSP-koordinator\n"
+			"mødeleder = nord: Skoleleder i distriktet\nreferent = syd: x\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 13, "»syd«");
+	assert_int_equal(r->o.bodies[0].chairs.nr, 2);
+	assert_string_equal(org_role_for(&r->o.bodies[0].chairs, "nord"),
+			    "Skoleleder i distriktet");
+	assert_string_equal(org_role_for(&r->o.bodies[0].chairs, NULL), "SSP-koordinator");
+	assert_string_equal(org_role_for(&r->o.bodies[0].chairs, "x"), "SSP-koordinator");
+	assert_null(org_role_for(&r->o.bodies[0].minute_takers, NULL));
+	done(r);
+
+	/* the strategy's own reason goes only with "nej" (line 19) */
+	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = ad hoc\n"
+			"navngivne-personer = ja\nnavngivne-personer-grund = fordi\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 20, "navngivne-personer-grund");
+	done(r);
+
+	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"
+			"formål = x\nansvarlig = x\nfrekvens = månedligt undtagen ferien\n"
+			"navngivne-personer = nej\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 18, "undtagen");
+	done(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(coordinator_forms),
 	    cmocka_unit_test(minimal_ok),
 	    cmocka_unit_test(continuation_and_lists),
 	    cmocka_unit_test(duplicate_body),

@@ -230,17 +230,19 @@ static void cadence_across_years(void **state)
 	long anchor = D("2000-01-04");
 	for (size_t i = 0; i < l.nr; i++) {
 		long off = (l.v[i].day - anchor) % 14;
-		/* either on the series, or moved a few days off a closed day */
+		/* either on the series, or moved off a closed day within its ISO week */
 		if (off) {
-			long nominal = l.v[i].day - off;
-			assert_in_range(off, 1, 6);
+			long nominal = off < 7 ? l.v[i].day - off : l.v[i].day + (14 - off);
 			assert_false(cal_is_working_day(&o.closed, 0, nominal));
+			assert_int_equal(cal_iso_week(nominal, NULL),
+					 cal_iso_week(l.v[i].day, NULL));
 		}
 		if (i)
 			assert_in_range(l.v[i].day - l.v[i - 1].day, 8, 20);
 	}
-	/* 2024-12-31 (a Tuesday, nytårsaften) moves into 2025 and counts there */
-	assert_string_equal(fmt(l.v[0].day), "2025-01-02");
+	/* [P-MOVE] 2024-12-31 (a Tuesday, nytårsaften) moves back to Monday
+	 * 2024-12-30 in its own week and year, so 2025 starts on the series */
+	assert_string_equal(fmt(l.v[0].day), "2025-01-14");
 	/* the last of 2026 and the first of 2027 are one step apart */
 	for (size_t i = 1; i < l.nr; i++)
 		if (cal_date(l.v[i].day).y == 2027 && cal_date(l.v[i - 1].day).y == 2026)
@@ -249,8 +251,8 @@ static void cadence_across_years(void **state)
 	org_release(&o);
 }
 
-/* A weekly Monday series: holidays move to the next working day; a
- * closed week merges its instance into the next one. */
+/* A weekly Monday series: holidays move within their ISO week; a
+ * holiday week skips its instance without a make-up meeting. */
 static void cadence_moves(void **state)
 {
 	(void)state;
@@ -285,12 +287,13 @@ static void cadence_moves(void **state)
 	meeting_list_release(&l);
 	org_release(&o);
 
-	/* Store bededag: a Friday series moves off it in 2023, not in 2024 */
+	/* Store bededag: a Friday series moves off it in 2023 (to the
+	 * Thursday of the same week), not in 2024 */
 	parse_ok(HEAD BODY("x", "hver uge") "ugedag = fredag\n", &o);
 	plan_ok(&o, 2023, NULL, &l);
 	bool moved = false, on = false;
 	for (size_t i = 0; i < l.nr; i++) {
-		moved |= l.v[i].day == D("2023-05-08");
+		moved |= l.v[i].day == D("2023-05-04");
 		on |= l.v[i].day == D("2023-05-05");
 	}
 	assert_true(moved && !on);
@@ -376,7 +379,8 @@ static void unsatisfiable_and_bad_input(void **state)
 
 	parse_ok(HEAD BODY("x", "hver dag"), &o);
 	err = plan_bad(&o, 2027, NULL);
-	assert_non_null(strstr(err, "mindst 365"));
+	assert_non_null(strstr(err, "arbejdsdage"));
+	assert_non_null(strstr(err, "hver dag"));
 	free(err);
 	org_release(&o);
 
@@ -557,6 +561,175 @@ static void compliance_rule(void **state)
 	org_release(&o);
 }
 
+/* Issue 11: the coordinators' words planned as they say. */
+static void coordinator_forms(void **state)
+{
+	(void)state;
+	struct org o;
+	/* a whole closed week moves the instance out, and the plan says so */
+	parse_ok(HEAD "[kalender]\nlukkedage = 12-07, 13-07, 14-07, 15-07, 16-07\n" BODY(
+		     "x", "hver onsdag"),
+		 &o);
+	struct meeting_list l = MEETING_LIST_INIT;
+	plan_ok(&o, 2027, NULL, &l);
+	int notes = 0;
+	for (size_t i = 0; i < l.nr; i++) {
+		if (l.v[i].agenda.nr) {
+			notes++;
+			assert_string_equal(l.v[i].agenda.v[0], plan_note_week_closed());
+			/* Wednesday 14 July: the nearest open day is Saturday? no:
+			 * weekends are closed, so Friday 9 July (5 days back) or
+			 * Monday 19 July (5 days on): the later on a tie */
+			assert_string_equal(fmt(l.v[i].day), "2027-07-19");
+		} else {
+			assert_int_equal(cal_weekday(l.v[i].day), 3);
+		}
+	}
+	assert_int_equal(notes, 1);
+	meeting_list_release(&l);
+	org_release(&o);
+
+	/* quarterly, months excluded, school holidays skipped, weekdays spread */
+	parse_ok(
+	    HEAD BODY("q", "kvartalsvis") BODY("m", "månedligt undtagen juli")
+		BODY("w", "hver uge undtagen i skoleferierne") "ferieuger = 7, 27-32, 42\n" BODY(
+		    "t", "hver anden torsdag") BODY("y", "mindst 2 om året"),
+	    &o);
+	plan_ok(&o, 2027, NULL, &l);
+	int quarter[4] = {0};
+	for (size_t i = 0; i < l.nr; i++) {
+		const struct meeting *m = &l.v[i];
+		int week = cal_iso_week(m->day, NULL);
+		if (!strcmp(m->body, "q"))
+			quarter[(cal_date(m->day).m - 1) / 3]++;
+		if (!strcmp(m->body, "m"))
+			assert_int_not_equal(cal_date(m->day).m, 7);
+		if (!strcmp(m->body, "w"))
+			assert_true(week != 7 && (week < 27 || week > 32) && week != 42);
+		/* on Thursday, or in the week of a closed Thursday (skærtorsdag) */
+		if (!strcmp(m->body, "t") && cal_weekday(m->day) != 4)
+			assert_false(
+			    cal_is_working_day(&o.closed, 0, m->day + (4 - cal_weekday(m->day))));
+		/* no weekday given: q Tuesday, m Wednesday, w Thursday, y Friday */
+		if (!strcmp(m->body, "q"))
+			assert_int_equal(cal_weekday(m->day), 2);
+		if (!strcmp(m->body, "m"))
+			assert_int_equal(cal_weekday(m->day), 3);
+		if (!strcmp(m->body, "y"))
+			assert_int_equal(cal_weekday(m->day), 5);
+	}
+	for (int q = 0; q < 4; q++)
+		assert_int_equal(quarter[q], 1);
+	assert_int_equal(count_body(&l, "m", NULL), 11);
+	assert_int_equal(count_body(&l, "w", NULL), 52 - 8);
+	assert_int_equal(count_body(&l, "t", NULL), 26);
+	meeting_list_release(&l);
+	org_release(&o);
+}
+
+/* [C-PERIOD] [C-THEME] and the other issue-11 rules of compliance. */
+static void compliance_periods(void **state)
+{
+	(void)state;
+	struct org o;
+	parse_ok(HEAD BODY("h", "1 om måneden i marts-oktober")
+		     BODY("c", "hver uge") "ugedag = mandag\n" BODY(
+			 "x", "mindst 2 om året + ad hoc, som tæller med")
+			 BODY("n", "mindst 2 om året + ad hoc") BODY(
+			     "w", "mindst 2 om året") "årshjul-tema = Rusmidler\nårshjul-tema = "
+						      "Beredskaber\n",
+		 &o);
+	struct meeting_list l = MEETING_LIST_INIT;
+	/* monthly: 8 held in total, but May cancelled and two in June */
+	const char *h[] = {"2027-03-04", "2027-04-01", "2027-06-03", "2027-06-17",
+			   "2027-07-01", "2027-08-05", "2027-09-02", "2027-10-07"};
+	for (size_t i = 0; i < sizeof(h) / sizeof(*h); i++)
+		add(&l, "h", NULL, h[i], MEETING_HELD);
+	add(&l, "h", NULL, "2027-05-06", MEETING_CANCELLED);
+	/* weekly: the week of 1 February cancelled, nothing else that week */
+	add(&l, "c", NULL, "2027-01-25", MEETING_HELD);
+	add(&l, "c", NULL, "2027-02-01", MEETING_CANCELLED);
+	add(&l, "c", NULL, "2027-02-08", MEETING_HELD);
+	/* ad hoc meetings: count only where the strategy says so */
+	add(&l, "x", NULL, "2027-03-01", MEETING_HELD)->ad_hoc = true;
+	add(&l, "x", NULL, "2027-04-01", MEETING_HELD)->ad_hoc = true;
+	add(&l, "n", NULL, "2027-03-01", MEETING_HELD)->ad_hoc = true;
+	add(&l, "n", NULL, "2027-04-01", MEETING_HELD)->ad_hoc = true;
+	/* held after the as-of date does not count as held */
+	add(&l, "n", NULL, "2027-12-01", MEETING_HELD);
+	/* wheel: the Rusmidler meeting was cancelled and the theme not moved */
+	struct meeting *w1 = add(&l, "w", NULL, "2027-03-01", MEETING_CANCELLED);
+	w1->theme = strdup("Rusmidler");
+	struct meeting *w2 = add(&l, "w", NULL, "2027-09-01", MEETING_PLANNED);
+	w2->theme = strdup("Beredskaber");
+	meeting_list_sort(&l);
+
+	struct compliance c = {0};
+	compliance_compute(&o, &l, 2027, D("2027-11-30"), &c);
+	const struct compliance_row *r = &c.v[0];
+	/* the yearly total is met, but May is behind */
+	assert_int_equal(r->c.held, 8);
+	assert_int_equal(r->periods_nr, 8);
+	for (size_t i = 0; i < r->periods_nr; i++) {
+		struct date from = cal_date(r->periods[i].from);
+		assert_int_equal(r->periods[i].required, 1);
+		assert_int_equal(r->periods[i].status,
+				 from.m == 5 ? COMPLIANCE_BEHIND : COMPLIANCE_OK);
+		assert_int_equal(r->periods[i].held, from.m == 5 ? 0 : from.m == 6 ? 2 : 1);
+	}
+	assert_int_equal(r->c.status, COMPLIANCE_BEHIND);
+
+	r = &c.v[1]; /* weekly: three weeks, the one of 1 February a gap */
+	assert_int_equal(r->periods_nr, 3);
+	assert_string_equal(fmt(r->periods[1].from), "2027-02-01");
+	assert_string_equal(fmt(r->periods[1].to), "2027-02-07");
+	assert_int_equal(r->periods[1].status, COMPLIANCE_BEHIND);
+	assert_int_equal(r->periods[0].status, COMPLIANCE_OK);
+
+	assert_int_equal(c.v[2].c.held, 2); /* "som tæller med" */
+	assert_int_equal(c.v[2].c.status, COMPLIANCE_OK);
+	assert_int_equal(c.v[3].c.held, 0); /* ad hoc does not count; Dec not yet */
+	assert_int_equal(c.v[3].c.planned, 1);
+	assert_int_equal(c.v[3].c.status, COMPLIANCE_AT_RISK);
+
+	r = &c.v[4];
+	assert_int_equal(r->missing_themes.nr, 1);
+	assert_string_equal(r->missing_themes.v[0], "Rusmidler");
+	compliance_release(&c);
+	meeting_list_release(&l);
+	org_release(&o);
+}
+
+/* [P-CHECK] plan_check: errors on the frekvens line, a warning for two
+ * bodies with a shared member meeting at the same time. */
+static void strategy_plan_check(void **state)
+{
+	(void)state;
+	/* clang-format off */
+	static const char text[] =
+	    HEAD BODY("a", "mindst 4 om året") "medlem = Skolechef\nugedag = onsdag\n"
+	    BODY("b", "mindst 4 om året") "medlem = skolechef\nugedag = onsdag\n"
+	    BODY("c", "mindst 4 om året") "medlem = Skolechef\nugedag = fredag\n";
+	/* clang-format on */
+	struct org o;
+	parse_ok(text, &o);
+	struct diags d;
+	diags_init(&d, "t.ini");
+	assert_int_equal(plan_check(&o, 2027, 2028, &d), 0);
+	assert_int_equal(d.warnings, 1);
+	assert_non_null(strstr(d.v[0].msg, "»a« og »b«"));
+	diags_release(&d);
+	org_release(&o);
+
+	parse_ok(HEAD BODY("a", "mindst 300 om året"), &o);
+	diags_init(&d, "t.ini");
+	assert_int_equal(plan_check(&o, 2027, 2028, &d), 1);
+	assert_int_equal(d.v[0].line, o.bodies[0].freq_line);
+	assert_true(d.v[0].line > 0);
+	diags_release(&d);
+	org_release(&o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -568,6 +741,9 @@ int main(void)
 	    cmocka_unit_test(planning_keys),
 	    cmocka_unit_test(times_and_uids),
 	    cmocka_unit_test(compliance_rule),
+	    cmocka_unit_test(coordinator_forms),
+	    cmocka_unit_test(compliance_periods),
+	    cmocka_unit_test(strategy_plan_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

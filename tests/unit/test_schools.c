@@ -198,6 +198,39 @@ static void reload_keeps_admin_edits(void **state)
 	school_detail_release(&sd);
 }
 
+/* A change the store cannot make (a trigger refuses it, as a full disk
+ * would): the call fails, nothing is stored, and the log has a "failed"
+ * entry and no "ok" one; the next call works. */
+static void failed_change_is_logged_failed(void **state)
+{
+	(void)state;
+	struct actor ssp = user("sara", ROLE_SSP, NULL);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(fx.path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				      "CREATE TRIGGER no_item BEFORE INSERT ON laeseplan_item"
+				      " BEGIN SELECT RAISE(ABORT, 'disken er fuld'); END",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	struct svc_result r = SVC_RESULT_INIT;
+	long long id = 0;
+	assert_int_equal(svc_laeseplan_add(&fx.svc, &ssp, "skole-a", &ITEM, &id, &r), -1);
+	assert_int_equal(r.status, SVC_ERROR);
+	assert_int_equal(id, 0);
+	svc_result_clear(&r);
+	assert_int_equal(fixture_count_log(&fx, "laeseplan.add", "failed"), 1);
+	assert_int_equal(fixture_count_log(&fx, "laeseplan.add", "ok"), 0);
+	struct school_detail sd;
+	assert_int_equal(svc_school_get(&fx.svc, &ssp, "skole-a", &sd, &r), 0);
+	assert_int_equal(sd.items.nr, 0);
+	school_detail_release(&sd);
+	assert_int_equal(sqlite3_exec(db, "DROP TRIGGER no_item", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(svc_laeseplan_add(&fx.svc, &ssp, "skole-a", &ITEM, &id, &r), 0);
+	assert_true(id > 0);
+	assert_int_equal(fixture_count_log(&fx, "laeseplan.add", "ok"), 1);
+}
+
 static void laeseplan_need_to_know(void **state)
 {
 	(void)state;
@@ -234,12 +267,14 @@ static void laeseplan_need_to_know(void **state)
 	assert_int_equal(svc_laeseplan_add(&fx.svc, &police, "skole-a", &ITEM, NULL, &r), -1);
 	assert_int_equal(r.status, SVC_FORBIDDEN);
 	svc_result_clear(&r);
-	/* every refusal is logged: the need-to-know ones under the change's
-	 * name, admin's and police's at the role check as "laeseplan.edit" */
-	assert_string_equal(action_id(ACT_LAESEPLAN_EDIT), "laeseplan.edit");
-	assert_int_equal(fixture_count_log(&fx, "laeseplan.add", "denied"), 1);
-	assert_int_equal(fixture_count_log(&fx, "laeseplan.edit", "denied"), 1 + 2);
-	assert_int_equal(fixture_count_log(&fx, "laeseplan.remove", "denied"), 1);
+	/* every refusal is logged under the change's name, the need-to-know
+	 * ones and admin's and police's at the role check alike; the item
+	 * that was not found is a failed call */
+	assert_int_equal(fixture_count_log(&fx, "laeseplan.add", "refused"), 1 + 2);
+	assert_int_equal(fixture_count_log(&fx, "laeseplan.edit", "refused"), 1);
+	assert_int_equal(fixture_count_log(&fx, "laeseplan.remove", "refused"), 1);
+	assert_int_equal(fixture_count_log(&fx, "laeseplan.edit", "failed"), 1);
+	assert_int_equal(fixture_count_log(&fx, "laeseplan.add", "ok"), 1);
 
 	/* the SSP-team: every institution */
 	struct laeseplan_input ed = {"9", "Digital dannelse", "2024-11-05", "2024-11-05"};
@@ -383,6 +418,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(institutions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(reload_keeps_admin_edits, setup, teardown),
 	    cmocka_unit_test_setup_teardown(laeseplan_need_to_know, setup, teardown),
+	    cmocka_unit_test_setup_teardown(failed_change_is_logged_failed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(theme_day, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

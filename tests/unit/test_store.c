@@ -72,6 +72,13 @@ static void round_trip(void **state)
 	assert_int_equal(o.bodies[0].freq.min_per_year, 3);
 	assert_int_equal(o.bodies[0].members.nr, 2);
 	assert_string_equal(o.bodies[0].members.v[1], "m2");
+	assert_null(o.bodies[0].named_reason);
+	org_release(&o);
+
+	/* the strategy's reason for "nej" is kept (migration 6) */
+	assert_int_equal(apply(STRATEGY("navngivne-personer-grund = Kun tendenser.\n")), 0);
+	load(&o);
+	assert_string_equal(o.bodies[0].named_reason, "Kun tendenser.");
 	org_release(&o);
 }
 
@@ -108,6 +115,70 @@ static void reload_keeps_other_data(void **state)
 	assert_int_equal(sqlite3_column_int(st, 0), 0);
 	sqlite3_finalize(st);
 	sqlite3_close(db);
+}
+
+/* Issue 11: tidligere-id carries a body's meetings over a rename; a
+ * reload that would orphan recorded meetings is refused and names them. */
+static void renames_and_orphans(void **state)
+{
+	(void)state;
+	assert_int_equal(apply(STRATEGY("")), 0);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(fx.path, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db,
+			 "INSERT INTO meeting (uid, body_id, district_id, year, start_at,"
+			 " end_at, status, updated_at) VALUES ('x-a-2027-01@t', 'x', 'a',"
+			 " 2027, '2027-01-05T09:00:00+01:00', '2027-01-05T10:00:00+01:00',"
+			 " 'held', '2027-01-05T10:00:00Z')",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+
+	/* x renamed to y, district a to b: the meeting follows both */
+	static const char renamed[] =
+	    "[kommune]\nnavn = K\npolitikreds = P\n"
+	    "[distrikt \"b\"]\nnavn = B\ntidligere-id = a\n[kategori \"k\"]\nnavn = K1\n"
+	    "[organ \"y\"]\nnavn = Y\nniveau = politisk\nformål = f\nansvarlig = r\n"
+	    "frekvens = mindst 3 om året\nnavngivne-personer = nej\ntidligere-id = x\n";
+	assert_int_equal(apply(renamed), 0);
+	assert_int_equal(sqlite3_open(fx.path, &db), SQLITE_OK);
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(db, "SELECT body_id, district_id, uid FROM meeting", -1, &st, NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "y");
+	assert_string_equal((const char *)sqlite3_column_text(st, 1), "b");
+	assert_string_equal((const char *)sqlite3_column_text(st, 2), "y-b-2027-01@t");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+
+	/* dropping y without a successor would orphan its held meeting */
+	static const char dropped[] =
+	    "[kommune]\nnavn = K\npolitikreds = P\n"
+	    "[distrikt \"b\"]\nnavn = B\n[kategori \"k\"]\nnavn = K1\n"
+	    "[organ \"z\"]\nnavn = Z\nniveau = politisk\nformål = f\nansvarlig = r\n"
+	    "frekvens = ad hoc\nnavngivne-personer = nej\n";
+	struct store *s;
+	char *err = NULL;
+	assert_int_equal(store_open(fx.path, STORE_OPEN_EXISTING, &s, &err), 0);
+	struct service svc = {.store = s};
+	struct actor a;
+	actor_cli(&a);
+	struct diags d;
+	diags_init(&d, "t.ini");
+	struct svc_result r = SVC_RESULT_INIT;
+	assert_int_equal(svc_strategy_apply(&svc, &a, dropped, strlen(dropped), &d, NULL, &r), -1);
+	assert_non_null(r.message);
+	assert_non_null(strstr(r.message, "»y« (1)"));
+	assert_non_null(strstr(r.message, "tidligere-id"));
+	svc_result_clear(&r);
+	diags_release(&d);
+	store_close(s);
+	struct org o;
+	load(&o); /* nothing changed */
+	assert_int_equal(o.bodies_nr, 1);
+	assert_string_equal(o.bodies[0].id, "y");
+	org_release(&o);
 }
 
 /* A strategy with errors changes nothing. */
@@ -171,6 +242,7 @@ static void schema_is_versioned(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(renames_and_orphans, setup, teardown),
 	    cmocka_unit_test_setup_teardown(round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(reload_keeps_other_data, setup, teardown),
 	    cmocka_unit_test_setup_teardown(bad_strategy_changes_nothing, setup, teardown),

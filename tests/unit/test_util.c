@@ -83,8 +83,27 @@ static void config_good(void **state)
 	struct diags d;
 	assert_int_equal(parse_conf("", &c, &d), 0);
 	assert_string_equal(c.listen, "127.0.0.1:8080");
-	assert_false(c.totp_required_roles & (1u << ROLE_ADMIN));
+	/* administrators create users of every role: two-factor by default */
+	assert_true(c.totp_required_roles & (1u << ROLE_ADMIN));
 	assert_true(c.totp_required_roles & (1u << ROLE_POLICE));
+	assert_false(c.totp_required_roles & (1u << ROLE_STEERING));
+	assert_int_equal(c.max_connections_address, 256);
+	assert_int_equal(c.header_timeout, 10);
+	diags_release(&d);
+	assert_int_equal(
+	    parse_conf("[web]\nmax-connections = 2048\nmax-connections-per-address = 4\n"
+		       "header-timeout = 3\nconnection-timeout = 30\n"
+		       "trusted-proxies = 127.0.0.1, ::1\n[login]\nanon-max-per-minute = 5\n",
+		       &c, &d),
+	    0);
+	assert_int_equal(c.max_connections, 2048);
+	assert_int_equal(c.max_connections_address, 4);
+	assert_int_equal(c.header_timeout, 3);
+	assert_int_equal(c.connection_timeout, 30);
+	assert_string_equal(c.trusted_proxies, "127.0.0.1, ::1");
+	assert_int_equal(c.anon_max_per_minute, 5);
+	diags_release(&d);
+	assert_int_equal(parse_conf("[web]\ntrusted-proxies = nginx.local\n", &c, &d), -1);
 	diags_release(&d);
 	assert_int_equal(parse_conf("; kommentar\n[web]\nlisten = 0.0.0.0:9000\nthreads = 8\n"
 				    "[session]\nidle-minutes = 5\n[login]\ntotp-roles = ingen\n",
