@@ -10,7 +10,7 @@ set -eu
 PKGS="build-essential meson ninja-build pkg-config gettext
 libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libinih-dev
 libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-dejavu-core
-libical-dev liboath-dev libcsv-dev"
+libical-dev liboath-dev libcsv-dev libcsv3"
 # tests, fuzzing and the format check
 PKGS="$PKGS libcmocka-dev clang clang-format libclang-rt-14-dev poppler-utils libxml2-utils python3 oathtool"
 # web door: HTTP server, QR codes; Node runs the HTTP tests, curl the docs/api.md

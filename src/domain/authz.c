@@ -28,14 +28,36 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_SCHOOL_ADMIN] = "school.admin",
 						   [ACT_LAESEPLAN_EDIT] = "laeseplan.edit",
 						   [ACT_THEME_DAY_RECORD] = "themeday.record",
+						   [ACT_OFFER_VIEW] = "offer.view",
+						   [ACT_OFFER_EDIT] = "offer.edit",
+						   [ACT_EVENT_VIEW] = "event.view",
+						   [ACT_EVENT_REGISTER] = "event.register",
+						   [ACT_EVENT_EDIT] = "event.edit",
+						   [ACT_NOTE_VIEW] = "note.view",
+						   [ACT_NOTE_WRITE] = "note.write",
+						   [ACT_ADVICE_RECORD] = "advice.record",
+						   [ACT_ADVICE_VIEW] = "advice.view",
 						   [ACT_MINUTES_VIEW] = "meeting.minutes.view",
 						   [ACT_KEY_ADMIN] = "key.admin",
 						   [ACT_STRATEGY_APPLY] = "strategy.apply",
+						   [ACT_PERSON_ADD] = "person.add",
+						   [ACT_CPR_REVEAL] = "person.cpr.reveal",
+						   [ACT_HANDOVER_ADD] = "handover.add",
+						   [ACT_HANDOVER_VIEW] = "handover.view",
+						   [ACT_REFERRAL_ADD] = "referral.add",
+						   [ACT_REFERRAL_VIEW] = "referral.view",
+						   [ACT_REFERRAL_SCREEN] = "referral.screen",
+						   [ACT_CONCERN_VIEW] = "concern.view",
+						   [ACT_CONCERN_DECIDE] = "concern.decide",
+						   [ACT_CONCERN_UPDATE] = "concern.update",
+						   [ACT_CONCERN_STATS] = "concern.stats",
 						   [ACT_DATA_VIEW] = "data.view",
 						   [ACT_DATA_IMPORT] = "data.import"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
+/* The participants of the § 115-møde (domain.md section 3). */
+#define P115 (R(ROLE_SSP) | R(ROLE_POLICE) | R(ROLE_CHILD_FAMILY) | R(ROLE_YOUTH_UNIT))
 
 /* The table: for each action, the roles that may perform it. */
 static const unsigned allowed[ACT__COUNT] = {
@@ -81,6 +103,40 @@ static const unsigned allowed[ACT__COUNT] = {
      * operator passes every check); the rows say who could, given a door */
     [ACT_KEY_ADMIN] = R(ROLE_ADMIN),
     [ACT_STRATEGY_APPLY] = R(ROLE_ADMIN),
+    /* the SSP-team's daily work: the help landscape and the courses and
+     * events hold nothing about young people; everyone signed in reads
+     * them and signs themselves up, the SSP-team maintains them */
+    [ACT_OFFER_VIEW] = ALL,
+    [ACT_OFFER_EDIT] = R(ROLE_SSP),
+    [ACT_EVENT_VIEW] = ALL,
+    [ACT_EVENT_REGISTER] = ALL,
+    [ACT_EVENT_EDIT] = R(ROLE_SSP),
+    /* knowledge notes: general knowledge (research, law, local trends in
+     * general terms) from the SSP-team to the network */
+    [ACT_NOTE_VIEW] = ALL,
+    [ACT_NOTE_WRITE] = R(ROLE_SSP),
+    /* advice given, without names: the SSP-team records it; the counts
+     * feed the evaluation of the steering group */
+    [ACT_ADVICE_RECORD] = R(ROLE_SSP),
+    [ACT_ADVICE_VIEW] = R(ROLE_SSP) | R(ROLE_STEERING),
+    /* The individual case flow (issue 9). The participants of the § 115
+     * meetings see the concerns; a contact person registers and refers the
+     * pupils of their own institution and sees the status of their own
+     * referrals, never the meeting's content; the steering group sees
+     * counts only; admin and revisor see no case (the auditor reads the
+     * access log). The police bring the hand-over list; the SSP-team
+     * screens referrals. */
+    [ACT_PERSON_ADD] = P115 | R(ROLE_CONTACT),
+    [ACT_CPR_REVEAL] = P115,
+    [ACT_HANDOVER_ADD] = R(ROLE_POLICE),
+    [ACT_HANDOVER_VIEW] = P115,
+    [ACT_REFERRAL_ADD] = R(ROLE_SSP) | R(ROLE_CONTACT),
+    [ACT_REFERRAL_VIEW] = P115 | R(ROLE_CONTACT),
+    [ACT_REFERRAL_SCREEN] = R(ROLE_SSP),
+    [ACT_CONCERN_VIEW] = P115,
+    [ACT_CONCERN_DECIDE] = P115,
+    [ACT_CONCERN_UPDATE] = P115,
+    [ACT_CONCERN_STATS] = P115 | R(ROLE_STEERING),
 };
 
 /* The rules beyond the table, per action (authz.h, enum authz_need). */
@@ -88,6 +144,16 @@ static const unsigned need[ACT__COUNT] = {
     [ACT_MEETING_RUN] = AUTHZ_NEED_BODY,
     [ACT_MINUTES_VIEW] = AUTHZ_NEED_BODY_IF_NAMED,
     [ACT_LAESEPLAN_EDIT] = AUTHZ_NEED_OWN_INSTITUTION,
+    /* the case flow: hand-overs and decisions belong to a meeting (body
+     * rule); a contact person acts for their own institution; a referral
+     * is read by its creator or the meeting's participants (owner rule:
+     * the service sets actor_in_record for the § 115 roles) */
+    [ACT_HANDOVER_ADD] = AUTHZ_NEED_BODY,
+    [ACT_HANDOVER_VIEW] = AUTHZ_NEED_BODY,
+    [ACT_CONCERN_DECIDE] = AUTHZ_NEED_BODY,
+    [ACT_PERSON_ADD] = AUTHZ_NEED_OWN_INSTITUTION,
+    [ACT_REFERRAL_ADD] = AUTHZ_NEED_OWN_INSTITUTION,
+    [ACT_REFERRAL_VIEW] = AUTHZ_NEED_OWNER,
 };
 
 static const char *const reason_ids[AUTHZ_REASON__COUNT] = {

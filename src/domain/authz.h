@@ -35,11 +35,34 @@ enum action {
 	ACT_SCHOOL_ADMIN,     /* add, edit, deactivate institutions */
 	ACT_LAESEPLAN_EDIT,   /* edit a læseplan (service: only one's own institution's, or SSP) */
 	ACT_THEME_DAY_RECORD, /* record who attended the school network's theme day */
-	ACT_MINUTES_VIEW,     /* read a meeting's minutes and stored agenda (per-body rule) */
-	ACT_KEY_ADMIN,        /* rotate the data keys of sealed fields (ssp key rotate) */
-	ACT_STRATEGY_APPLY,   /* load a strategy file: replaces the organisation (ssp init) */
-	ACT_DATA_VIEW,        /* the survey and police figures (aggregates, small counts hidden) */
-	ACT_DATA_IMPORT,      /* import the survey and police figures from CSV */
+	/* the SSP-team's daily work (service/team.h) */
+	ACT_OFFER_VIEW,     /* the help landscape: offers directory, CSV */
+	ACT_OFFER_EDIT,     /* add and confirm offers */
+	ACT_EVENT_VIEW,     /* courses, training, events; ICS */
+	ACT_EVENT_REGISTER, /* sign oneself up for a course or training */
+	ACT_EVENT_EDIT,     /* create events, sign others up, attendance, duty shifts */
+	ACT_NOTE_VIEW,      /* knowledge notes addressed to one; mark them read */
+	ACT_NOTE_WRITE,     /* write knowledge notes to roles and bodies */
+	ACT_ADVICE_RECORD,  /* record advice given (no names), list the records */
+	ACT_ADVICE_VIEW,    /* the yearly counts of advice by theme and district */
+	ACT_MINUTES_VIEW,   /* read a meeting's minutes and stored agenda (per-body rule) */
+	ACT_KEY_ADMIN,      /* rotate the data keys of sealed fields (ssp key rotate) */
+	ACT_STRATEGY_APPLY, /* load a strategy file: replaces the organisation (ssp init) */
+	/* the individual case flow (issue 9; service/concern_service.c) */
+	ACT_PERSON_ADD,      /* register a young person (name, CPR or birth date) */
+	ACT_CPR_REVEAL,      /* show a CPR number in full (an action of its own, logged) */
+	ACT_HANDOVER_ADD,    /* the police's hand-over entry for a § 115-møde */
+	ACT_HANDOVER_VIEW,   /* read a hand-over entry (the meeting's participants) */
+	ACT_REFERRAL_ADD,    /* put a young person forward (indstilling) */
+	ACT_REFERRAL_VIEW,   /* read a referral (the creator: status of their own only) */
+	ACT_REFERRAL_SCREEN, /* the SSP-team screens a referral */
+	ACT_CONCERN_VIEW,    /* read a concern, its actions, notes and related people */
+	ACT_CONCERN_DECIDE,  /* record the § 115-møde's decision on an agenda item */
+	ACT_CONCERN_UPDATE,  /* follow-up: actions, case notes, related people, closing */
+	ACT_CONCERN_STATS,   /* counts by category, age band, district, month (no persons) */
+	/* the data behind the strategy (issue 13; service/data_service.c) */
+	ACT_DATA_VIEW,   /* the survey and police figures (aggregates, small counts hidden) */
+	ACT_DATA_IMPORT, /* import the survey and police figures from CSV */
 	ACT__COUNT
 };
 

@@ -1,6 +1,9 @@
 #include "domain/cpr.h"
 
+#include <string.h>
+
 #include "domain/calendar.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/banned.h"
 
@@ -345,6 +348,92 @@ void cpr_mask(const char *text, size_t len, struct strbuf *out)
 		from = e;
 	}
 	strbuf_add(out, text + from, len - from);
+}
+
+/* ---- Parsing a CPR number typed by a person ---------------------------- */
+
+/* The parser reads only what a person types into the CPR field: ASCII
+ * digits with an ASCII hyphen or a typographic dash (U+2010-U+2013,
+ * U+2212) between the two parts. */
+static bool parse_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static size_t parse_dash_len(const char *s, size_t left)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x90 && u[2] <= 0x93)
+		return 3;
+	if (left >= 3 && u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x92)
+		return 3;
+	return 0;
+}
+
+static bool parse_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+enum cpr_parse_error cpr_parse(const char *s, size_t len, struct cpr_number *out)
+{
+	memset(out, 0, sizeof(*out));
+	while (len && parse_space(s[0])) {
+		s++;
+		len--;
+	}
+	while (len && parse_space(s[len - 1]))
+		len--;
+	char d[10];
+	size_t k = 0, n = 0;
+	while (k < len && n < 6 && parse_digit(s[k]))
+		d[n++] = s[k++];
+	if (n != 6)
+		return CPR_PARSE_SHAPE;
+	if (k < len && s[k] == '-')
+		k++;
+	else if (k < len)
+		k += parse_dash_len(s + k, len - k);
+	while (k < len && n < 10 && parse_digit(s[k]))
+		d[n++] = s[k++];
+	if (n != 10 || k != len)
+		return CPR_PARSE_SHAPE;
+	int day = (d[0] - '0') * 10 + (d[1] - '0');
+	int month = (d[2] - '0') * 10 + (d[3] - '0');
+	int year = cpr_birth_year((d[4] - '0') * 10 + (d[5] - '0'), d[6] - '0');
+	if (year < 0 || !cal_date_valid(year, month, day))
+		return CPR_PARSE_DATE;
+	memcpy(out->digits, d, 10);
+	out->digits[10] = '\0';
+	out->birth = (struct date){year, month, day};
+	return CPR_PARSE_OK;
+}
+
+const char *cpr_parse_error_message(enum cpr_parse_error e)
+{
+	switch (e) {
+	case CPR_PARSE_OK:
+		return "";
+	case CPR_PARSE_SHAPE:
+		return _("CPR-nummeret skal skrives som DDMMÅÅ-SSSS eller DDMMÅÅSSSS (10 cifre)");
+	case CPR_PARSE_DATE:
+		return _("CPR-nummerets første seks cifre er ikke en gyldig dato (DDMMÅÅ)");
+	}
+	return "?";
+}
+
+void cpr_format(const struct cpr_number *c, char out[12])
+{
+	memcpy(out, c->digits, 6);
+	out[6] = '-';
+	memcpy(out + 7, c->digits + 6, 4);
+	out[11] = '\0';
+}
+
+void cpr_format_masked(const struct cpr_number *c, char out[12])
+{
+	memcpy(out, c->digits, 6);
+	memcpy(out + 6, "-xxxx", 6);
 }
 
 bool cpr_digits(const char *s, size_t len, char out[11])

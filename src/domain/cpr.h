@@ -62,4 +62,39 @@ bool cpr_find(const char *text, size_t len, size_t *at, size_t *n);
  * that may hold one (domain.md: mask CPR in the interface). */
 void cpr_mask(const char *text, size_t len, struct strbuf *out);
 
+/* ---- Parsing a CPR number typed by a person (person records) ----------
+ *
+ * Unlike the detector above, which looks for CPR-like text to keep it out
+ * of general minutes, these functions read the one number a user gives
+ * for a young person. The same century table applies, the same "never
+ * modulus 11" rule (a number failing it is accepted), and an impossible
+ * date is refused. Whether the birth date lies in the future is the
+ * caller's question (it needs today's date: domain/concern.h). */
+
+#include "domain/calendar.h" /* struct date */
+
+enum cpr_parse_error {
+	CPR_PARSE_OK,
+	CPR_PARSE_SHAPE, /* not DDMMYY-SSSS or DDMMYYSSSS */
+	CPR_PARSE_DATE,  /* the first six digits are no real date */
+};
+
+struct cpr_number {
+	char digits[11];   /* the ten digits, NUL-terminated */
+	struct date birth; /* from DDMMYY and the century table */
+};
+
+/* Parses s[0..len): ten digits, or six digits, a hyphen (or a
+ * typographic dash) and four digits; leading and trailing ASCII white
+ * space is ignored. Fills *out and returns CPR_PARSE_OK, or an error and
+ * leaves *out zeroed. */
+enum cpr_parse_error cpr_parse(const char *s, size_t len, struct cpr_number *out);
+/* The Danish message for an error (translated), naming what to type. */
+const char *cpr_parse_error_message(enum cpr_parse_error e);
+/* "DDMMYY-SSSS": the canonical form (input of the blind index). */
+void cpr_format(const struct cpr_number *c, char out[12]);
+/* "DDMMYY-xxxx": how the interface shows a CPR number (domain.md
+ * section 6: mask CPR in the interface). */
+void cpr_format_masked(const struct cpr_number *c, char out[12]);
+
 #endif

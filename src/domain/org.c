@@ -48,6 +48,10 @@ static void body_release(struct org_body *b)
 
 void org_release(struct org *o)
 {
+	strlist_clear(&o->team_themes);
+	for (size_t i = 0; i < o->recurring_nr; i++)
+		team_recurring_release(&o->recurring[i]);
+	free(o->recurring);
 	free(o->municipality);
 	free(o->police_district);
 	for (int t = 0; t < THEME__COUNT; t++)
@@ -73,6 +77,11 @@ void org_release(struct org *o)
 		free(o->institutions[i].district);
 	}
 	free(o->institutions);
+	for (size_t i = 0; i < o->action_types_nr; i++) {
+		free(o->action_types[i].id);
+		free(o->action_types[i].name);
+	}
+	free(o->action_types);
 	org_init(o);
 }
 
@@ -108,6 +117,11 @@ struct org_category *org_add_category(struct org *o)
 struct org_institution *org_add_institution(struct org *o)
 {
 	ADD(institutions, institutions_nr, institutions_alloc);
+}
+
+struct org_action_type *org_add_action_type(struct org *o)
+{
+	ADD(action_types, action_types_nr, action_types_alloc);
 }
 
 const struct org_body *org_find_body(const struct org *o, const char *id)

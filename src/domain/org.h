@@ -12,6 +12,7 @@
 
 #include "domain/calendar.h"
 #include "domain/frequency.h"
+#include "domain/team.h"
 #include "util/strlist.h"
 
 /* The four levels of the organisation diagram, top to bottom. */
@@ -81,6 +82,16 @@ struct org_category {
 	char *name;
 	char *description;
 	int line;
+	/* The individual case flow (domain/concern.h). */
+	int deadline_days; /* frist-dage: default deadline of actions; 0 when not given */
+	bool serious;      /* alvorlig: counts as serious crime for the UKN rule */
+};
+
+/* An action type the strategy adds to the built-in ones ([handling "id"]). */
+struct org_action_type {
+	char *id;
+	char *name;
+	int line;
 };
 
 enum institution_kind { INST_SCHOOL, INST_CLUB };
@@ -112,6 +123,18 @@ struct org {
 	/* [kalender] lukkedage: days closed every year; org_init sets the
 	 * default (24-12, 31-12, 05-06), which the strategy may replace. */
 	struct closed_days closed;
+
+	/* [ssp-team] (domain/team.h): the training rule's months (0: not
+	 * given, TEAM_TRAINING_MONTHS_DEFAULT applies), the themes offers and
+	 * advice are filed under (empty: team_default_themes), and the
+	 * recurring events planned each year. */
+	int training_months;
+	struct strlist team_themes;
+	struct team_recurring *recurring;
+	size_t recurring_nr, recurring_alloc;
+	/* [handling "id"]: action types beyond the built-in ones. */
+	struct org_action_type *action_types;
+	size_t action_types_nr, action_types_alloc;
 };
 
 void org_init(struct org *o);
@@ -122,6 +145,7 @@ struct org_body *org_add_body(struct org *o);
 struct org_district *org_add_district(struct org *o);
 struct org_category *org_add_category(struct org *o);
 struct org_institution *org_add_institution(struct org *o);
+struct org_action_type *org_add_action_type(struct org *o);
 
 const struct org_body *org_find_body(const struct org *o, const char *id);
 const struct org_district *org_find_district(const struct org *o, const char *id);

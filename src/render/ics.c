@@ -158,3 +158,45 @@ char *ics_render(const struct org *o, const struct meeting_list *l, const char *
 	icalcomponent_free(cal);
 	return s;
 }
+
+char *ics_render_items(const struct ics_item *v, size_t n, const char *calname, time_t dtstamp)
+{
+	icalcomponent *cal =
+	    icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
+				icalproperty_new_prodid("-//SSP//ssp " SSP_VERSION "//DA"),
+				icalproperty_new_calscale("GREGORIAN"),
+				icalproperty_new_method(ICAL_METHOD_PUBLISH), (void *)0);
+	if (calname)
+		add_x(cal, "X-WR-CALNAME", calname);
+	add_x(cal, "X-WR-TIMEZONE", ICS_TZID);
+	icalcomponent_add_component(cal, icalcomponent_new_from_string(vtimezone));
+	struct icaltimetype stamp =
+	    icaltime_from_timet_with_zone(dtstamp, 0, icaltimezone_get_utc_timezone());
+	for (size_t i = 0; i < n; i++) {
+		const struct ics_item *it = &v[i];
+		icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+		icalcomponent_add_property(ev, icalproperty_new_uid(it->uid ? it->uid : ""));
+		icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
+		icalcomponent_add_property(ev, with_tzid(icalproperty_new_dtstart(
+						   local_time(it->start_day, it->start_min))));
+		icalcomponent_add_property(
+		    ev, with_tzid(icalproperty_new_dtend(local_time(it->end_day, it->end_min))));
+		icalcomponent_add_property(
+		    ev, icalproperty_new_summary(it->summary ? it->summary : ""));
+		if (it->location)
+			icalcomponent_add_property(ev, icalproperty_new_location(it->location));
+		if (it->description && *it->description)
+			icalcomponent_add_property(ev,
+						   icalproperty_new_description(it->description));
+		icalcomponent_add_property(ev, icalproperty_new_categories("SSP"));
+		icalcomponent_add_property(
+		    ev, icalproperty_new_status(it->cancelled ? ICAL_STATUS_CANCELLED
+							      : ICAL_STATUS_CONFIRMED));
+		if (it->kind)
+			add_x(ev, "X-SSP-KIND", it->kind);
+		icalcomponent_add_component(cal, ev);
+	}
+	char *s = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
+	return s;
+}

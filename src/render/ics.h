@@ -33,4 +33,16 @@
 char *ics_render(const struct org *o, const struct meeting_list *l, const char *calname,
 		 time_t dtstamp);
 
+/* Courses and events of the SSP-team (service/team.h) in the same frame:
+ * one VEVENT per item with UID, DTSTAMP, DTSTART/DTEND (local times,
+ * TZID=Europe/Copenhagen), SUMMARY, LOCATION, DESCRIPTION when given,
+ * STATUS and X-SSP-KIND (the event kind's id). Caller frees. */
+struct ics_item {
+	const char *uid, *summary, *location, *description, *kind;
+	long start_day, end_day;
+	int start_min, end_min;
+	int cancelled;
+};
+char *ics_render_items(const struct ics_item *v, size_t n, const char *calname, time_t dtstamp);
+
 #endif

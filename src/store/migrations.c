@@ -255,7 +255,285 @@ const char *const store_migrations[] = {
 	"ALTER TABLE body ADD COLUMN chairs TEXT;"
 	"ALTER TABLE body ADD COLUMN minute_takers TEXT;",
 
-	/* 10 (issue 13): the data behind the strategy: aggregate figures
+	/* 10: the SSP-team's daily work (issue 14; store/team_store.c): the
+	 * [ssp-team] keys of the strategy, the help landscape (offers), courses
+	 * and events with registrations, attendance and duty shifts, knowledge
+	 * notes, and advice given. No young person is named in any of them. */
+	"ALTER TABLE municipality ADD COLUMN training_months INTEGER;" /* NULL: default */
+	"CREATE TABLE team_theme ("
+	"  position INTEGER PRIMARY KEY,"
+	"  text TEXT NOT NULL"
+	");"
+	"CREATE TABLE team_recurring ("
+	"  position INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  from_md TEXT NOT NULL,"                 /* "MM-DD" */
+	"  to_md TEXT NOT NULL"
+	");"
+	"CREATE TABLE offer ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  provider TEXT NOT NULL,"
+	"  age_from INTEGER NOT NULL,"
+	"  age_to INTEGER NOT NULL CHECK (age_to >= age_from),"
+	"  referral TEXT NOT NULL,"                /* who may refer, how, waiting time */
+	"  contact TEXT,"                          /* by function, never a private person */
+	"  confirmed TEXT NOT NULL,"               /* YYYY-MM-DD: last confirmed */
+	"  owner_id INTEGER REFERENCES user(id),"  /* flagged to them after a year */
+	"  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+	"  updated_at TEXT NOT NULL,"
+	"  updated_by TEXT NOT NULL"
+	");"
+	"CREATE TABLE offer_theme ("
+	"  offer_id INTEGER NOT NULL REFERENCES offer(id) ON DELETE CASCADE,"
+	"  theme TEXT NOT NULL,"
+	"  PRIMARY KEY (offer_id, theme)"
+	");"
+	/* no rows: the whole municipality */
+	"CREATE TABLE offer_district ("
+	"  offer_id INTEGER NOT NULL REFERENCES offer(id) ON DELETE CASCADE,"
+	"  district_id TEXT NOT NULL REFERENCES district(id),"
+	"  PRIMARY KEY (offer_id, district_id)"
+	");"
+	/* times are local Europe/Copenhagen wall-clock "YYYY-MM-DDTHH:MM" */
+	"CREATE TABLE team_event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL UNIQUE,"              /* iCalendar UID */
+	"  kind TEXT NOT NULL CHECK (kind IN"
+	"    ('course', 'training', 'theme-day', 'parent-evening', 'event')),"
+	"  name TEXT NOT NULL,"
+	"  start_at TEXT NOT NULL,"
+	"  end_at TEXT NOT NULL CHECK (end_at > start_at),"
+	"  place TEXT NOT NULL,"
+	"  audience TEXT,"
+	"  capacity INTEGER CHECK (capacity IS NULL OR capacity > 0),"
+	"  expected TEXT,"                         /* expected audience of a larger event */
+	"  risk_notes TEXT,"                       /* in general terms, never a name */
+	"  call_list TEXT,"                        /* whom to call, by function */
+	"  evaluation TEXT,"
+	"  recurring TEXT,"                        /* name of the strategy's recurring event */
+	"  cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),"
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL"
+	");"
+	"CREATE INDEX team_event_start ON team_event(start_at);"
+	"CREATE TABLE event_registration ("
+	"  event_id INTEGER NOT NULL REFERENCES team_event(id) ON DELETE CASCADE,"
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  registered_at TEXT NOT NULL,"
+	"  registered_by TEXT NOT NULL,"
+	"  attended INTEGER CHECK (attended IN (0, 1))," /* NULL: not recorded */
+	"  PRIMARY KEY (event_id, user_id)"
+	");"
+	"CREATE TABLE event_shift ("
+	"  id INTEGER PRIMARY KEY,"
+	"  event_id INTEGER NOT NULL REFERENCES team_event(id) ON DELETE CASCADE,"
+	"  user_id INTEGER NOT NULL REFERENCES user(id),"
+	"  start_at TEXT NOT NULL,"
+	"  end_at TEXT NOT NULL CHECK (end_at > start_at),"
+	"  task TEXT"
+	");"
+	"CREATE INDEX event_shift_user ON event_shift(user_id, start_at);"
+	"CREATE TABLE knowledge_note ("
+	"  id INTEGER PRIMARY KEY,"
+	"  title TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"                    /* text and links only */
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL"
+	");"
+	"CREATE TABLE knowledge_note_audience ("
+	"  note_id INTEGER NOT NULL REFERENCES knowledge_note(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('role', 'body')),"
+	"  target TEXT NOT NULL,"                  /* a role id or a body id */
+	"  PRIMARY KEY (note_id, kind, target)"
+	");"
+	"CREATE TABLE knowledge_note_read ("
+	"  note_id INTEGER NOT NULL REFERENCES knowledge_note(id) ON DELETE CASCADE,"
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  read_at TEXT NOT NULL,"
+	"  PRIMARY KEY (note_id, user_id)"
+	");"
+	/* advice given without names: who asked by role only */
+	"CREATE TABLE advice ("
+	"  id INTEGER PRIMARY KEY,"
+	"  day TEXT NOT NULL,"                     /* YYYY-MM-DD */
+	"  asker_role TEXT NOT NULL,"              /* teacher, club worker, parent ... */
+	"  theme TEXT NOT NULL,"
+	"  district_id TEXT REFERENCES district(id)," /* NULL: the whole municipality */
+	"  minutes INTEGER NOT NULL CHECK (minutes > 0),"
+	"  led_to_referral INTEGER NOT NULL DEFAULT 0 CHECK (led_to_referral IN (0, 1)),"
+	"  led_to_underretning INTEGER NOT NULL DEFAULT 0"
+	"    CHECK (led_to_underretning IN (0, 1)),"
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL"
+	");"
+	"CREATE INDEX advice_day ON advice(day);",
+	/* 11: the individual case flow (issue 9; store/concern_store.c).
+	 * Names, CPR numbers and every free text about a person are sealed
+	 * BLOBs (service/crypto.h: XChaCha20-Poly1305 with table, column and
+	 * row as associated data, a key id in each ciphertext), NULL until the
+	 * service seals them right after the insert, in the same transaction
+	 * (the row id is part of the associated data); a CPR number
+	 * is found through its keyed blind index. Nothing here is readable
+	 * without the key. Categories and action types come from the
+	 * strategy; a concern refers to its category by id, so a strategy
+	 * that renumbers its levels does not change a recorded decision. */
+	"ALTER TABLE category ADD COLUMN deadline_days INTEGER"
+	"  CHECK (deadline_days BETWEEN 1 AND 365);"           /* frist-dage; NULL: the default */
+	"ALTER TABLE category ADD COLUMN serious INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (serious IN (0, 1));"                          /* alvorlig: the UKN rule */
+	"CREATE TABLE action_type ("                            /* [handling "id"] */
+	"  id TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  position INTEGER NOT NULL,"
+	"  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
+	");"
+	/* A § 115-møde closed for the case flow: its hand-over list is gone. */
+	"ALTER TABLE meeting ADD COLUMN closed_at TEXT;"
+	"CREATE TABLE person ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name BLOB,"                                           /* sealed */
+	"  cpr BLOB,"                                            /* sealed; NULL: birth date only */
+	"  cpr_index BLOB UNIQUE,"                               /* keyed blind index of the CPR */
+	"  birth_date TEXT NOT NULL,"                            /* YYYY-MM-DD: age rules, retention */
+	"  institution_id TEXT REFERENCES institution(id),"
+	"  district_id TEXT REFERENCES district(id),"
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL"
+	");"
+	"CREATE TABLE concern ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  category_id TEXT NOT NULL REFERENCES category(id),"
+	"  legal_basis TEXT NOT NULL CHECK (legal_basis IN"
+	"    ('ssp','psp','ksp-a','ksp-b','ksp-c','stk3','samtykke','underretning')),"
+	"  necessity INTEGER NOT NULL CHECK (necessity = 1),"
+	"  serious_crime INTEGER NOT NULL DEFAULT 0 CHECK (serious_crime IN (0, 1)),"
+	"  prison_sentence INTEGER NOT NULL DEFAULT 0 CHECK (prison_sentence IN (0, 1)),"
+	"  meeting_id INTEGER REFERENCES meeting(id),"          /* where it was opened */
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),"
+	"  opened_at TEXT NOT NULL,"
+	"  opened_by TEXT NOT NULL,"
+	"  closed_at TEXT,"
+	"  closed_by TEXT,"
+	"  close_reason BLOB,"                                   /* sealed */
+	"  CHECK ((status = 'closed') = (closed_at IS NOT NULL))"
+	");"
+	"CREATE INDEX concern_person ON concern(person_id, status);"
+	/* Escalation: every category a concern has had, oldest first. */
+	"CREATE TABLE concern_category ("
+	"  concern_id INTEGER NOT NULL REFERENCES concern(id) ON DELETE CASCADE,"
+	"  at TEXT NOT NULL,"
+	"  category_id TEXT NOT NULL REFERENCES category(id),"
+	"  meeting_id INTEGER REFERENCES meeting(id),"
+	"  by_user TEXT NOT NULL"
+	");"
+	"CREATE INDEX concern_category_concern ON concern_category(concern_id, at);"
+	/* The seed's derived target group: the least needed to contact them. */
+	"CREATE TABLE related_person ("
+	"  id INTEGER PRIMARY KEY,"
+	"  concern_id INTEGER NOT NULL REFERENCES concern(id) ON DELETE CASCADE,"
+	"  name BLOB,"                                           /* sealed */
+	"  relation TEXT NOT NULL CHECK (relation IN"
+	"    ('forælder', 'værge', 'søskende', 'familie', 'anden-voksen')),"
+	"  phone BLOB,"                                          /* sealed */
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL"
+	");"
+	/* The police hand-over list of a § 115-møde: a staging area, deleted
+	 * when the meeting is closed unless turned into a concern. */
+	"CREATE TABLE handover ("
+	"  id INTEGER PRIMARY KEY,"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  contact_date TEXT NOT NULL,"
+	"  summary BLOB,"                                        /* sealed */
+	"  category_id TEXT REFERENCES category(id),"           /* suggested */
+	"  concern_id INTEGER REFERENCES concern(id),"          /* set when turned into one */
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL"
+	");"
+	"CREATE INDEX handover_meeting ON handover(meeting_id);"
+	/* A school's or club's referral (indstilling) and its screening. */
+	"CREATE TABLE referral ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  institution_id TEXT REFERENCES institution(id),"
+	"  summary BLOB,"                                        /* sealed */
+	"  necessity BLOB,"                                      /* sealed */
+	"  legal_basis TEXT NOT NULL CHECK (legal_basis IN"
+	"    ('ssp','psp','ksp-a','ksp-b','ksp-c','stk3','samtykke','underretning')),"
+	"  status TEXT NOT NULL DEFAULT 'submitted'"
+	"    CHECK (status IN ('submitted', 'agenda', 'adhoc', 'other', 'decided')),"
+	"  meeting_id INTEGER REFERENCES meeting(id),"
+	"  screen_reason BLOB,"                                  /* sealed */
+	"  screened_at TEXT,"
+	"  screened_by TEXT,"
+	"  concern_id INTEGER REFERENCES concern(id),"
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL"
+	");"
+	"CREATE INDEX referral_meeting ON referral(meeting_id);"
+	"CREATE INDEX referral_creator ON referral(created_by);"
+	/* What the meeting decided on one agenda item: at most one decision
+	 * per item (two participants deciding at once: one wins). */
+	"CREATE TABLE decision ("
+	"  id INTEGER PRIMARY KEY,"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
+	"  item_kind TEXT NOT NULL CHECK (item_kind IN ('handover', 'referral', 'followup')),"
+	"  item_id INTEGER NOT NULL,"
+	"  concern_id INTEGER NOT NULL REFERENCES concern(id),"
+	"  category_id TEXT NOT NULL REFERENCES category(id),"
+	"  legal_basis TEXT NOT NULL,"
+	"  necessity INTEGER NOT NULL CHECK (necessity = 1),"
+	"  decided_at TEXT NOT NULL,"
+	"  decided_by TEXT NOT NULL,"
+	"  UNIQUE (meeting_id, item_kind, item_id)"
+	");"
+	/* § 115, stk. 4: no one is obliged to share; a participant who
+	 * declines is recorded (who, not what). */
+	"CREATE TABLE share_declined ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
+	"  item_kind TEXT NOT NULL,"
+	"  item_id INTEGER NOT NULL,"
+	"  username TEXT NOT NULL,"
+	"  org TEXT,"
+	"  at TEXT NOT NULL"
+	");"
+	"CREATE TABLE concern_action ("
+	"  id INTEGER PRIMARY KEY,"
+	"  concern_id INTEGER NOT NULL REFERENCES concern(id) ON DELETE CASCADE,"
+	"  decision_id INTEGER REFERENCES decision(id),"
+	"  type TEXT NOT NULL,"                                  /* built-in or action_type.id */
+	"  owner_org TEXT NOT NULL,"
+	"  owner_user TEXT,"
+	"  due TEXT NOT NULL,"                                   /* YYYY-MM-DD */
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'cancelled')),"
+	"  planned_date TEXT,"                                   /* bekymringssamtale */
+	"  held_date TEXT,"
+	"  reported_at TEXT,"                                    /* underretning made */
+	"  receipt_due TEXT,"                                    /* + 6 working days */
+	"  receipt_at TEXT,"
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL,"
+	"  done_at TEXT"
+	");"
+	"CREATE INDEX concern_action_owner ON concern_action(owner_org, status, due);"
+	"CREATE INDEX concern_action_concern ON concern_action(concern_id);"
+	/* Individual case notes: named, visible only to the case's
+	 * participants. welfare: the note signals concern for a child's
+	 * welfare (the underretning prompt). */
+	"CREATE TABLE concern_note ("
+	"  id INTEGER PRIMARY KEY,"
+	"  concern_id INTEGER NOT NULL REFERENCES concern(id) ON DELETE CASCADE,"
+	"  action_id INTEGER REFERENCES concern_action(id),"
+	"  text BLOB,"                                           /* sealed */
+	"  welfare INTEGER NOT NULL DEFAULT 0 CHECK (welfare IN (0, 1)),"
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL"
+	");",
+
+	/* 12 (issue 13): the data behind the strategy: aggregate figures
 	 * from the youth survey and the police (no personal data; small
 	 * counts are hidden when shown, domain/figures.h). district '' is the whole
 	 * municipality, month 0 the whole year; shares are hundredths of a

@@ -12,6 +12,17 @@
 
 const struct sealed_column store_sealed_columns[] = {
     {"user", "totp_secret", "id"},
+    /* the case flow (issue 9, migration 7; store/concern_store.c) */
+    {"person", "name", "id"},
+    {"person", "cpr", "id"},
+    {"concern", "close_reason", "id"},
+    {"related_person", "name", "id"},
+    {"related_person", "phone", "id"},
+    {"handover", "summary", "id"},
+    {"referral", "summary", "id"},
+    {"referral", "necessity", "id"},
+    {"referral", "screen_reason", "id"},
+    {"concern_note", "text", "id"},
 };
 const size_t store_sealed_columns_nr = sizeof(store_sealed_columns) / sizeof(*store_sealed_columns);
 

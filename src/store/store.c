@@ -10,8 +10,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/concern_store.h"
 #include "store/migrations.h"
 #include "store/store_internal.h"
+#include "store/team_store.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -528,6 +530,10 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 		store_rollback(s);
 		return -1;
 	}
+	if (store_team_settings_save(s, o) < 0) /* team_store.c */
+		goto fail;
+	if (store_concern_strategy_save(s, o) < 0) /* concern_store.c */
+		goto fail;
 	return store_end(s, 0, err, _("gem organisation"));
 fail:
 	strlist_clear(&was_active);
@@ -655,6 +661,10 @@ int store_org_load(struct store *s, struct org *o, char **err)
 		if (load_items(s, &o->bodies[i]) < 0)
 			goto fail_nofin;
 	if (store_planning_load(s, o) < 0) /* meeting_store.c */
+		goto fail_nofin;
+	if (store_team_settings_load(s, o) < 0) /* team_store.c */
+		goto fail_nofin;
+	if (store_concern_strategy_load(s, o) < 0) /* concern_store.c */
 		goto fail_nofin;
 
 	st = prep(s,

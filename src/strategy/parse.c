@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/concern.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -25,6 +26,8 @@ enum section_kind {
 	SEC_BODY,
 	SEC_INSTITUTION,
 	SEC_CALENDAR,
+	SEC_TEAM,
+	SEC_ACTION, /* [handling "id"]: an action type beyond the built-in ones */
 	SEC__COUNT
 };
 
@@ -47,7 +50,7 @@ enum { K_MUN_NAME, K_MUN_POLICE };
 enum { K_STR_PURPOSE, K_STR_TARGET, K_STR_ORG, K_STR_LOCAL };
 enum { K_TGT_FROM, K_TGT_TO, K_TGT_PLUS };
 enum { K_DIS_NAME, K_DIS_FORMER };
-enum { K_CAT_NAME, K_CAT_DESC };
+enum { K_CAT_NAME, K_CAT_DESC, K_CAT_DEADLINE, K_CAT_SERIOUS };
 enum {
 	K_BODY_NAME,
 	K_BODY_LEVEL,
@@ -74,6 +77,8 @@ enum {
 };
 enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE };
 enum { K_CAL_CLOSED };
+enum { K_TEAM_TRAINING, K_TEAM_THEME, K_TEAM_EVENT };
+enum { K_ACT_NAME };
 
 static const struct sectionspec sections[SEC__COUNT] = {
     [SEC_MUNICIPALITY] = {"kommune", false, {{"navn", true, false}, {"politikreds", true, false}}},
@@ -89,7 +94,13 @@ static const struct sectionspec sections[SEC__COUNT] = {
 		     {"alder-til", false, false},
 		     {"ssp-plus-fra", false, false}}},
     [SEC_DISTRICT] = {"distrikt", true, {{"navn", true, false}, {"tidligere-id", false, true}}},
-    [SEC_CATEGORY] = {"kategori", true, {{"navn", true, false}, {"beskrivelse", false, false}}},
+    [SEC_CATEGORY] = {"kategori",
+		      true,
+		      {{"navn", true, false},
+		       {"beskrivelse", false, false},
+		       /* the individual case flow (domain/concern.h) */
+		       {"frist-dage", false, false},
+		       {"alvorlig", false, false}}},
     [SEC_BODY] = {"organ",
 		  true,
 		  {{"navn", true, false},
@@ -125,6 +136,13 @@ static const struct sectionspec sections[SEC__COUNT] = {
 			  {"distrikt", true, false},
 			  {"eksempel", false, false}}},
     [SEC_CALENDAR] = {"kalender", false, {{"lukkedage", false, false}}},
+    /* the SSP-team's daily work (domain/team.h) */
+    [SEC_TEAM] = {"ssp-team",
+		  false,
+		  {{"uddannelse-inden-maaneder", false, false},
+		   {"tema", false, true},
+		   {"begivenhed", false, true}}},
+    [SEC_ACTION] = {"handling", true, {{"navn", true, false}}},
 };
 
 /* ---- parser state ---------------------------------------------------- */
@@ -247,6 +265,41 @@ static int parse_age(struct state *st, const struct entity *e, int k, int *out)
 	return 0;
 }
 
+/* ---- the individual case flow (domain/concern.h) ---------------------
+ * [kategori] frist-dage and alvorlig; [handling "id"]. */
+
+static void parse_concern_category(struct state *st, const struct entity *e, struct org_category *x)
+{
+	const char *v = val(e, K_CAT_DEADLINE);
+	if (v) {
+		char *end;
+		errno = 0;
+		long n = strtol(v, &end, 10);
+		if (errno || end == v || *end || v[0] == '+' || v[0] == '-' || n < 1 || n > 365)
+			diag_error(
+			    st->d, key_line(e, K_CAT_DEADLINE),
+			    _("»frist-dage« skal være et antal dage fra 1 til 365, ikke »%s«"), v);
+		else
+			x->deadline_days = (int)n;
+	}
+	parse_bool(st, e, K_CAT_SERIOUS, &x->serious);
+}
+
+static void parse_concern_action(struct state *st, const struct entity *e)
+{
+	for (int i = 0; i < CONCERN_ACTIONS_BUILTIN; i++)
+		if (!strcmp(e->id, concern_action_builtin_id(i))) {
+			diag_error(st->d, e->line,
+				   _("handlingstypen »%s« er indbygget og kan ikke defineres igen"),
+				   e->id);
+			return;
+		}
+	struct org_action_type *t = org_add_action_type(st->org);
+	t->id = xstrdup(e->id);
+	t->name = dupval(e, K_ACT_NAME);
+	t->line = e->line;
+}
+
 /* "90", "90 min" or "90 minutter" -> 90 (15-720). */
 static int parse_minutes(const char *v, int *out)
 {
@@ -356,6 +409,37 @@ static void move_list(struct strlist *to, struct strlist *from)
 	memset(from, 0, sizeof(*from));
 }
 
+/* [ssp-team]: the training rule's months, the themes of offers and
+ * advice, and the recurring events (domain/team.h). */
+static void finish_team(struct state *st, struct entity *e)
+{
+	struct org *o = st->org;
+	const char *v = val(e, K_TEAM_TRAINING);
+	if (v) {
+		char *end = NULL;
+		long n = strtol(v, &end, 10);
+		if (!*v || *end || n < 1 || n > TEAM_TRAINING_MONTHS_MAX)
+			diag_error(st->d, key_line(e, K_TEAM_TRAINING),
+				   _("»uddannelse-inden-maaneder« skal være et helt antal måneder "
+				     "mellem 1 og %d"),
+				   TEAM_TRAINING_MONTHS_MAX);
+		else
+			o->training_months = (int)n;
+	}
+	move_list(&o->team_themes, &e->vals[K_TEAM_THEME]);
+	for (size_t i = 0; i < e->vals[K_TEAM_EVENT].nr; i++) {
+		struct team_recurring r;
+		char *err = NULL;
+		if (team_recurring_parse(e->vals[K_TEAM_EVENT].v[i], &r, &err) < 0) {
+			diag_error(st->d, key_line(e, K_TEAM_EVENT), _("»begivenhed«: %s"), err);
+			free(err);
+			continue;
+		}
+		ALLOC_GROW(o->recurring, o->recurring_nr + 1, o->recurring_alloc);
+		o->recurring[o->recurring_nr++] = r;
+	}
+}
+
 static void finish_section(struct state *st)
 {
 	struct entity *e = &st->cur;
@@ -412,6 +496,7 @@ static void finish_section(struct state *st)
 		x->name = dupval(e, K_CAT_NAME);
 		x->description = dupval(e, K_CAT_DESC);
 		x->line = e->line;
+		parse_concern_category(st, e, x);
 		break;
 	}
 	case SEC_BODY: {
@@ -489,6 +574,12 @@ static void finish_section(struct state *st)
 		}
 		break;
 	}
+	case SEC_TEAM:
+		finish_team(st, e);
+		break;
+	case SEC_ACTION:
+		parse_concern_action(st, e);
+		break;
 	default:
 		break;
 	}
@@ -559,7 +650,7 @@ static void start_section(struct state *st, const char *s, const char *end)
 	if (kind == SEC_NONE) {
 		report_line(st,
 			    _("ukendt sektion »%s«; brug kommune, strategi, målgruppe, distrikt, "
-			      "kategori, organ, institution eller kalender"),
+			      "kategori, organ, institution, kalender, ssp-team eller handling"),
 			    name);
 		goto out;
 	}

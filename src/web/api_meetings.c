@@ -3,7 +3,7 @@
  * pages_compliance.c), through the same service calls, so the same role x
  * action rows (router.c), per-body rules and access-log entries apply:
  *
- *   GET  /api/v1/meetings?year=&body=      the year's meetings
+ *   GET  /api/v1/meetings?year=&body=      the year's meetings (or from=&to=: a date range)
  *   POST /api/v1/meetings                  an ad hoc meeting
  *   GET  /api/v1/meetings/{id}             one meeting: agenda, attendance,
  *                                          minutes where the page shows them
@@ -140,41 +140,105 @@ json_t *api_day_or_null(long day)
 
 /* ---- the meeting list ---- */
 
+/* The query's from/to (YYYY-MM-DD, both optional): false (answered 400 on
+ * the field) when one is no date, to lies before from, or the range spans
+ * more than API_MEETINGS_YEARS calendar years. *ranged tells whether either
+ * was given; from defaults to 1 January of to's year, to to 31 December of
+ * from's year. */
+#define API_MEETINGS_YEARS 3
+static bool query_range(struct request *rq, bool *ranged, long *from, long *to)
+{
+	const char *f = form_get(&rq->query_form, "from"), *t = form_get(&rq->query_form, "to");
+	*ranged = (f && *f) || (t && *t);
+	if (!*ranged)
+		return true;
+	struct date df, dt;
+	if (f && *f && cal_parse_date(f, &df) < 0) {
+		web_error(rq, 400, _("Datoen skal skrives ÅÅÅÅ-MM-DD."), "from");
+		return false;
+	}
+	if (t && *t && cal_parse_date(t, &dt) < 0) {
+		web_error(rq, 400, _("Datoen skal skrives ÅÅÅÅ-MM-DD."), "to");
+		return false;
+	}
+	if (!(f && *f))
+		df = (struct date){dt.y, 1, 1};
+	if (!(t && *t))
+		dt = (struct date){df.y, 12, 31};
+	*from = cal_days(df);
+	*to = cal_days(dt);
+	if (*to < *from) {
+		web_error(rq, 400, _("Slutdatoen ligger før startdatoen."), "to");
+		return false;
+	}
+	if (dt.y - df.y >= API_MEETINGS_YEARS || df.y < PLAN_YEAR_MIN || dt.y > PLAN_YEAR_MAX) {
+		char msg[160];
+		snprintf(msg, sizeof(msg),
+			 _("Perioden må højst spænde over %d kalenderår mellem %d og %d."),
+			 API_MEETINGS_YEARS, PLAN_YEAR_MIN, PLAN_YEAR_MAX);
+		web_error(rq, 400, msg, "from");
+		return false;
+	}
+	return true;
+}
+
 void api_meetings(struct request *rq)
 {
 	int year;
-	if (web_query_year(rq, &year) < 0)
+	bool ranged;
+	long from = 0, to = 0;
+	if (web_query_year(rq, &year) < 0 || !query_range(rq, &ranged, &from, &to))
 		return;
+	int last = year;
+	if (ranged) {
+		year = cal_date(from).y;
+		last = cal_date(to).y;
+	}
 	const char *body = form_get(&rq->query_form, "body");
 	if (body && !*body)
 		body = NULL;
-	/* as the page: the stored meetings of the year, or the computed plan
+	/* as the page: the stored meetings of each year, or the computed plan
 	 * when none is stored */
 	struct org o;
 	org_init(&o);
 	struct meeting_list l = MEETING_LIST_INIT;
 	struct svc_result r = SVC_RESULT_INIT;
 	bool stored = true;
-	if (svc_meetings_list(rq->svc, &rq->actor, year, NULL, &o, &l, &r) < 0)
-		goto fail;
-	if (!l.nr) {
+	json_t *arr = json_array();
+	for (int y = year; y <= last; y++) {
+		bool y_stored = true;
 		org_release(&o);
 		org_init(&o);
-		stored = false;
-		if (svc_plan_preview(rq->svc, &rq->actor, year, NULL, &o, &l, &r) < 0)
+		meeting_list_release(&l);
+		if (svc_meetings_list(rq->svc, &rq->actor, y, NULL, &o, &l, &r) < 0)
 			goto fail;
+		if (!l.nr) {
+			org_release(&o);
+			org_init(&o);
+			y_stored = false;
+			if (svc_plan_preview(rq->svc, &rq->actor, y, NULL, &o, &l, &r) < 0)
+				goto fail;
+		}
+		stored = stored && y_stored;
+		if (body && !org_find_body(&o, body)) {
+			svc_fail(&r, SVC_NOT_FOUND, "body", "%s",
+				 _("Organisationen har intet forum med det id."));
+			goto fail;
+		}
+		for (size_t i = 0; i < l.nr; i++)
+			if ((!body || !strcmp(l.v[i].body, body)) &&
+			    (!ranged || (l.v[i].day >= from && l.v[i].day <= to)))
+				json_array_append_new(arr, meeting_to_json(&l.v[i]));
 	}
-	if (body && !org_find_body(&o, body)) {
-		svc_fail(&r, SVC_NOT_FOUND, "body", "%s",
-			 _("Organisationen har intet forum med det id."));
-		goto fail;
-	}
-	json_t *arr = json_array();
-	for (size_t i = 0; i < l.nr; i++)
-		if (!body || !strcmp(l.v[i].body, body))
-			json_array_append_new(arr, meeting_to_json(&l.v[i]));
 	json_t *j = json_object();
 	json_object_set_new(j, "year", json_integer(year));
+	if (ranged) {
+		char d[11];
+		cal_format_date(from, d);
+		json_object_set_new(j, "from", json_string(d));
+		cal_format_date(to, d);
+		json_object_set_new(j, "to", json_string(d));
+	}
 	json_object_set_new(j, "stored", json_boolean(stored));
 	json_object_set_new(j, "meetings", arr);
 	resp_json(rq, 200, j);
@@ -182,6 +246,7 @@ void api_meetings(struct request *rq)
 	org_release(&o);
 	return;
 fail:
+	json_decref(arr);
 	web_svc_fail(rq, &r);
 	meeting_list_release(&l);
 	org_release(&o);

@@ -323,6 +323,7 @@ void h_compliance(struct request *rq)
 	    _("Planen når ikke minimum, selv hvis alle møder holdes (aflyste møder uden "
 	      "erstatning, eller for få planlagt). Planlæg flere."));
 	network_section(&p.main, &n);
+	training_section(rq, &p.main, as_of); /* pages_team.c */
 	page_finish(rq, 200, &p);
 	compliance_release(&c);
 	school_network_release(&n);

@@ -278,6 +278,11 @@ bool web_path_id(struct request *rq, size_t i, const char *not_found, long long 
 /* ?NAME=YYYY-MM-DD into *day (days since 1970-01-01), today when absent;
  * answers 400 on field NAME and returns -1 when it is no such date. */
 int web_query_date(struct request *rq, const char *name, long *day);
+/* pages_concerns.c: the § 115-møde's cases (/sager/moede/{id}, issue 9) */
+void h_case_meeting(struct request *rq);
+void h_case_handover(struct request *rq);
+void h_case_decide(struct request *rq);
+void h_case_close(struct request *rq);
 /* pages_compliance.c: /overholdelse */
 void h_compliance(struct request *rq);
 
@@ -347,6 +352,62 @@ void h_data_import_post(struct request *rq);
 /* api_data.c: the survey and police figures (/api/v1/data/...) */
 void api_data_survey(struct request *rq);
 void api_data_crime(struct request *rq);
+
+/* pages_team.c: the SSP-team's daily work (/tilbud, /arrangementer) */
+void h_offers(struct request *rq);
+void h_offers_add(struct request *rq);
+void h_offer_confirm(struct request *rq);
+void h_offers_csv(struct request *rq);
+void h_events(struct request *rq);
+void h_events_add(struct request *rq);
+void h_events_recurring(struct request *rq);
+void h_events_ics(struct request *rq);
+void h_event(struct request *rq);
+void h_event_register(struct request *rq);
+void h_event_attendance(struct request *rq);
+void h_event_shift(struct request *rq);
+void h_event_evaluation(struct request *rq);
+/* The compliance page's section on the training rule: the contact persons
+ * not trained within the strategy's months, as of as_of. */
+void training_section(struct request *rq, struct html *h, long as_of);
+/* Knowledge notes (/viden), and the front page's section: unread notes
+ * addressed to the user, offers they own that need confirming. */
+void h_notes(struct request *rq);
+void h_notes_add(struct request *rq);
+void h_note_read(struct request *rq);
+void home_team_section(struct request *rq, struct html *h);
+/* Advice given (/raadgivning): yearly counts, the form, CSV. */
+void h_advice(struct request *rq);
+void h_advice_add(struct request *rq);
+void h_advice_csv(struct request *rq);
+/* api_team.c: the same (/api/v1/offers, /api/v1/events) */
+void api_offers(struct request *rq);
+void api_offers_add(struct request *rq);
+void api_offer_confirm(struct request *rq);
+void api_events(struct request *rq);
+void api_events_add(struct request *rq);
+void api_events_recurring(struct request *rq);
+void api_event(struct request *rq);
+void api_event_register(struct request *rq);
+void api_event_attendance(struct request *rq);
+void api_event_shift(struct request *rq);
+void api_event_evaluation(struct request *rq);
+/* api_concerns.c: the case flow (issue 9; people, hand-overs, referrals,
+ * the § 115 agenda and decisions, concerns, statistics) */
+void api_people_add(struct request *rq);
+void api_person(struct request *rq);
+void api_person_cpr(struct request *rq);
+void api_handovers_add(struct request *rq);
+void api_handover(struct request *rq);
+void api_referrals_add(struct request *rq);
+void api_referral(struct request *rq);
+void api_referral_screen(struct request *rq);
+void api_meeting_cases(struct request *rq);
+void api_meeting_decision(struct request *rq);
+void api_meeting_close(struct request *rq);
+void api_concern(struct request *rq);
+void api_concern_close(struct request *rq);
+void api_concern_stats(struct request *rq);
 
 /* Helpers of the api_*.c files (in api_meetings.c). On bad input each
  * answers the request (422 for well-formed JSON with the wrong content, 400

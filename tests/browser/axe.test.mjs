@@ -12,8 +12,10 @@
 // læseplan item, theme day, admin's forms), the compliance page, the
 // annual wheel, the meeting list, a meeting page (plain and with refused
 // minutes), the front page with meetings, the calendar address page, a body
-// page as admin (participants), the data page with its charts, the data
-// import (form, preview, refused file), and 429.
+// page as admin (participants), the offers directory (with an error and a
+// search), the courses page, an event page before and after signing up,
+// the duty roster (with an overlapping shift refused), the data page with
+// its charts, the data import (form, preview, refused file), and 429.
 //
 // Screenshots go to a temporary folder named in the TAP output; it is kept
 // when a test fails or SSP_KEEP_SCREENSHOTS=1, else deleted.
@@ -410,6 +412,85 @@ pageTest('body page as admin (participants form)', async (t) => {
   await tab.goto('/organisation/hotspot');
   await checkPage(t, tab, 'organ-admin-deltagere', { status: 200, path: '/organisation/hotspot', h1: 'Hotspotmøde' });
   assert.equal(await tab.page.locator('form[action="/organisation/hotspot/deltagere"]').count(), 1);
+});
+
+// ---- the SSP-team's daily work (issue 14): directory search, course
+// registration, the duty roster ----
+
+pageTest('offers directory /tilbud: an offer added, a refused one, then a search', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/tilbud');
+  await checkPage(t, tab, 'tilbud', { status: 200, path: '/tilbud', h1: 'Tilbudsoversigt' });
+  await tab.page.fill('#name', 'Familierådgivningen');
+  await tab.page.fill('#provider', 'Børn og Familier');
+  await tab.page.fill('#age_from', '10');
+  await tab.page.fill('#age_to', '17');
+  await tab.page.check('#themes-0');
+  await tab.page.check('#districts-0');
+  await tab.page.fill('#referral', 'Lærere og forældre ringer direkte.');
+  await tab.submit('form[action="/tilbud"][method="post"] button[type=submit]');
+  assert.equal(tab.path(), '/tilbud?ok=oprettet');
+  // no way to refer: the error stands at the field
+  await tab.page.fill('#name', 'Uden henvisning');
+  await tab.page.fill('#provider', 'X');
+  await tab.page.fill('#age_from', '10');
+  await tab.page.fill('#age_to', '12');
+  await tab.page.check('#themes-0');
+  await tab.submit('form[action="/tilbud"][method="post"] button[type=submit]');
+  assert.equal(await tab.page.locator('#referral').getAttribute('aria-invalid'), 'true');
+  await checkPage(t, tab, 'tilbud-fejl', { status: 422, h1: 'Tilbudsoversigt' });
+  await tab.page.fill('#alder', '14');
+  await tab.page.selectOption('#distrikt', 'vest');
+  await tab.submit('form[role=search] button[type=submit]');
+  await checkPage(t, tab, 'tilbud-soegning', { status: 200, h1: 'Tilbudsoversigt' });
+  assert.equal(await tab.page.locator('main table tbody tr').count(), 1);
+  assert.match(await tab.page.locator('main table tbody th').innerText(), /Familierådgivningen/);
+});
+
+pageTest('course registration: a training created, then signed up for', async (t) => {
+  const tab = tabs.sofie;
+  const year = new Date().getFullYear() + 1;
+  await tab.goto('/arrangementer');
+  await checkPage(t, tab, 'arrangementer', { status: 200, path: '/arrangementer', h1: 'Kurser og arrangementer' });
+  await tab.page.selectOption('#kind', 'training');
+  await tab.page.fill('#name', 'Uddannelse af nye SSP-kontaktpersoner');
+  await tab.page.fill('#start', `${year}-03-10T09:00`);
+  await tab.page.fill('#end', `${year}-03-10T15:00`);
+  await tab.page.fill('#place', 'Rådhuset');
+  await tab.page.fill('#capacity', '20');
+  await tab.submit('form[action="/arrangementer"] button[type=submit]');
+  assert.match(tab.path(), /^\/arrangementer\/\d+\?ok=oprettet$/);
+  await checkPage(t, tab, 'arrangement', { status: 200, h1: 'Uddannelse af nye SSP-kontaktpersoner' });
+  await tab.submit('main form button.button-primary');
+  assert.match(await tab.page.locator('main .alert-info').innerText(), /Du er tilmeldt/);
+  await checkPage(t, tab, 'arrangement-tilmeldt', { status: 200 });
+  assert.equal(await tab.page.locator('input[name^="present-"]').count(), 1, 'the registration is listed');
+});
+
+pageTest('duty roster: a larger event with a shift, then an overlapping one refused', async (t) => {
+  const tab = tabs.sofie;
+  const year = new Date().getFullYear() + 1;
+  await tab.goto('/arrangementer');
+  await tab.page.selectOption('#kind', 'event');
+  await tab.page.fill('#name', 'Byfest');
+  await tab.page.fill('#start', `${year}-06-19T12:00`);
+  await tab.page.fill('#end', `${year}-06-21T23:00`);
+  await tab.page.fill('#place', 'Torvet');
+  await tab.page.fill('#risk_notes', 'Generelt: alkohol blandt de yngste om aftenen.');
+  await tab.submit('form[action="/arrangementer"] button[type=submit]');
+  await tab.page.fill('#username', 'sofie');
+  await tab.page.fill('#start', `${year}-06-19T18:00`);
+  await tab.page.fill('#end', `${year}-06-19T23:00`);
+  await tab.page.fill('#task', 'Nattevandring');
+  await tab.submit('form[action$="/vagter"] button[type=submit]');
+  await checkPage(t, tab, 'vagtplan', { status: 200, h1: 'Byfest' });
+  assert.equal(await tab.page.locator('main table tbody tr').count(), 1);
+  await tab.page.fill('#username', 'sofie');
+  await tab.page.fill('#start', `${year}-06-19T22:00`);
+  await tab.page.fill('#end', `${year}-06-20T01:00`);
+  await tab.submit('form[action$="/vagter"] button[type=submit]');
+  assert.equal(await tab.page.locator('#start').getAttribute('aria-invalid'), 'true');
+  await checkPage(t, tab, 'vagtplan-overlap', { status: 409, h1: 'Byfest' });
 });
 
 // ---- last: throttling (it counts failures per address too) ----

@@ -27,6 +27,7 @@ const NO_MEETING = '/moeder/999999';
 const WHEEL_YEAR = '2027';
 const NO_API_MEETING = '/api/v1/meetings/999999';
 const API_SCHOOL = `/api/v1/schools/${SCHOOL_ID}`;
+const NO_TEAM = '999999'; // no such offer or event (issue 14's routes)
 
 const MATRIX = [
   ['GET', '/healthz', { anon: 200, all: 200 }],
@@ -146,6 +147,57 @@ const MATRIX = [
   ['POST', '/brugere/rolle', { anon: 303, all: 403, admin: 422 }, { form: { role_username: 'x' } }],
   ['POST', '/api/v1/users/ingen-saadan/role', { anon: 401, all: 403, admin: 404 },
     { json: { role: 'styregruppe' } }],
+  // the SSP-team's daily work (issue 14): everyone reads and signs
+  // themselves up, the SSP-team maintains; 999999 is no offer or event
+  ['GET', '/tilbud', { anon: 303, all: 200 }],
+  ['POST', '/tilbud', { anon: 303, all: 403, ssp: 422 }, { form: { name: '', provider: 'P' } }],
+  ['GET', '/tilbud.csv', { anon: 303, all: 200 }],
+  ['POST', `/tilbud/${NO_TEAM}/bekraeft`, { anon: 303, all: 403, ssp: 404 }, { form: {} }],
+  ['GET', '/arrangementer', { anon: 303, all: 200 }],
+  ['POST', '/arrangementer', { anon: 303, all: 403, ssp: 422 }, { form: { kind: 'festival' } }],
+  ['GET', '/arrangementer.ics', { anon: 303, all: 200 }],
+  ['POST', '/arrangementer/tilbagevendende', { anon: 303, all: 403, ssp: 422 }, { form: { aar: '2001' } }],
+  ['GET', `/arrangementer/${NO_TEAM}`, { anon: 303, all: 404 }],
+  ['POST', `/arrangementer/${NO_TEAM}/tilmeld`, { anon: 303, all: 404 }, { form: {} }],
+  ...['fremmoede', 'vagter', 'evaluering'].map((what) => ['POST', `/arrangementer/${NO_TEAM}/${what}`,
+    { anon: 303, all: 403, ssp: 404 }, { form: { text: 'x' } }]),
+  ['GET', '/viden', { anon: 303, all: 200 }],
+  ['POST', '/viden', { anon: 303, all: 403, ssp: 422 }, { form: { title: '', body: 'x' } }],
+  ['POST', `/viden/${NO_TEAM}/laest`, { anon: 303, all: 404 }, { form: {} }],
+  ['GET', '/raadgivning', { anon: 303, all: 403, ssp: 200, styregruppe: 200 }],
+  ['POST', '/raadgivning', { anon: 303, all: 403, ssp: 422 }, { form: { day: 'i-dag', asker: 'laerer' } }],
+  ['GET', '/raadgivning.csv', { anon: 303, all: 403, ssp: 200, styregruppe: 200 }],
+  ['GET', '/api/v1/offers', { anon: 401, all: 200 }],
+  ['POST', '/api/v1/offers', { anon: 401, all: 403, ssp: 422 }, { json: { name: '' } }],
+  ['POST', `/api/v1/offers/${NO_TEAM}/confirm`, { anon: 401, all: 403, ssp: 404 }],
+  ['GET', '/api/v1/events', { anon: 401, all: 200 }],
+  ['POST', '/api/v1/events', { anon: 401, all: 403, ssp: 422 }, { json: { kind: 'festival' } }],
+  ['POST', '/api/v1/events/recurring', { anon: 401, all: 403, ssp: 422 }, { json: { year: 2001 } }],
+  ['GET', `/api/v1/events/${NO_TEAM}`, { anon: 401, all: 404 }],
+  ['POST', `/api/v1/events/${NO_TEAM}/registrations`, { anon: 401, all: 404 }, { json: {} }],
+  ...[['attendance', { present: [] }], ['shifts', { username: 'x', start: '2099-01-01T10:00', end: '2099-01-01T11:00' }],
+    ['evaluation', { text: 'x' }]].map(([what, json]) => ['POST', `/api/v1/events/${NO_TEAM}/${what}`,
+    { anon: 401, all: 403, ssp: 404 }, { json }]),
+  // the case flow (issue 9): the table lets the § 115 participants through
+  // (an id that is none answers 404); the service decides per record
+  ['POST', '/api/v1/people', { anon: 401, all: 403, ssp: 422, politi: 422, 'boern-familier': 422, ungeenhed: 422, kontaktperson: 422 }, { json: {} }],
+  ['GET', `/api/v1/people/${BODY_ID}`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `/api/v1/people/${BODY_ID}/cpr`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', '/api/v1/handovers', { anon: 401, all: 403, politi: 422 }, { json: {} }],
+  ['GET', `/api/v1/handovers/${BODY_ID}`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', '/api/v1/referrals', { anon: 401, all: 403, ssp: 422, kontaktperson: 422 }, { json: {} }],
+  ['GET', `/api/v1/referrals/${BODY_ID}`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404, kontaktperson: 404 }],
+  ['POST', `/api/v1/referrals/${BODY_ID}/screen`, { anon: 401, all: 403, ssp: 404 }],
+  ['GET', `${NO_API_MEETING}/agenda`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `${NO_API_MEETING}/items/${ITEM_ID}/decision`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `${NO_API_MEETING}/close`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404, styregruppe: 404 }],
+  ['GET', `/api/v1/concerns/${BODY_ID}`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `/api/v1/concerns/${BODY_ID}/close`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['GET', '/api/v1/stats/concerns', { anon: 401, all: 403, ssp: 200, politi: 200, 'boern-familier': 200, ungeenhed: 200, styregruppe: 200 }],
+  ['GET', `/sager/moede/${BODY_ID}`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `/sager/moede/${BODY_ID}/overlevering`, { anon: 303, all: 403, politi: 404 }, { form: {} }],
+  ['POST', `/sager/moede/${BODY_ID}/beslut/${ITEM_ID}`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
+  ['POST', `/sager/moede/${BODY_ID}/luk`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404, styregruppe: 404 }, { form: {} }],
 
   // last: it ends each role's session
   ['POST', '/logud', { anon: 303, all: 303 }, { form: {} }],
@@ -220,6 +272,7 @@ test('every route of the server is in the matrix', async () => {
   assert.ok(routes.length > 10);
   const covered = MATRIX.map(([m, p]) => `${m} ${p}`);
   const norm = (s) => s.replace(/^(\w+ \/(skoler|api\/v1\/schools)\/)\{id\}/, `$1${SCHOOL_ID}`)
+    .replace(/^(\w+ \/(tilbud|arrangementer|viden|api\/v1\/offers|api\/v1\/events)\/)\{id\}/, `$1${NO_TEAM}`)
     .replace(/^GET \/api\/v1\/meetings\/\{id\}$/, `GET /api/v1/meetings/${MEETING_ID}`)
     .replace('/api/v1/meetings/{id}/', `${NO_API_MEETING}/`).replace('{item}', ITEM_ID)
     .replace(/^GET \/moeder\/\{id\}$/, `GET /moeder/${MEETING_ID}`).replace('/moeder/{id}/', `${NO_MEETING}/`)

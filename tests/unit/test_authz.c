@@ -165,12 +165,40 @@ static void the_table(void **state)
 	    [ACT_THEME_DAY_RECORD] = "ssp",
 	    [ACT_MINUTES_VIEW] = "admin ssp politi boern-familier ungeenhed kontaktperson "
 				 "styregruppe revisor",
+	    /* the SSP-team's daily work (issue 14) */
+	    [ACT_OFFER_VIEW] = "admin ssp politi boern-familier ungeenhed kontaktperson "
+			       "styregruppe revisor",
+	    [ACT_OFFER_EDIT] = "ssp",
+	    [ACT_EVENT_VIEW] = "admin ssp politi boern-familier ungeenhed kontaktperson "
+			       "styregruppe revisor",
+	    [ACT_EVENT_REGISTER] = "admin ssp politi boern-familier ungeenhed kontaktperson "
+				   "styregruppe revisor",
+	    [ACT_EVENT_EDIT] = "ssp",
+	    [ACT_NOTE_VIEW] = "admin ssp politi boern-familier ungeenhed kontaktperson "
+			      "styregruppe revisor",
+	    [ACT_NOTE_WRITE] = "ssp",
+	    [ACT_ADVICE_RECORD] = "ssp",
+	    [ACT_ADVICE_VIEW] = "ssp styregruppe",
 	    [ACT_KEY_ADMIN] = "admin",
 	    [ACT_STRATEGY_APPLY] = "admin",
+	    /* the case flow (issue 9) */
+	    [ACT_PERSON_ADD] = "ssp politi boern-familier ungeenhed kontaktperson",
+	    [ACT_CPR_REVEAL] = "ssp politi boern-familier ungeenhed",
+	    [ACT_HANDOVER_ADD] = "politi",
+	    [ACT_HANDOVER_VIEW] = "ssp politi boern-familier ungeenhed",
+	    [ACT_REFERRAL_ADD] = "ssp kontaktperson",
+	    [ACT_REFERRAL_VIEW] = "ssp politi boern-familier ungeenhed kontaktperson",
+	    [ACT_REFERRAL_SCREEN] = "ssp",
+	    [ACT_CONCERN_VIEW] = "ssp politi boern-familier ungeenhed",
+	    [ACT_CONCERN_DECIDE] = "ssp politi boern-familier ungeenhed",
+	    [ACT_CONCERN_UPDATE] = "ssp politi boern-familier ungeenhed",
+	    [ACT_CONCERN_STATS] = "ssp politi boern-familier ungeenhed styregruppe",
+	    /* the data behind the strategy (issue 13) */
 	    [ACT_DATA_VIEW] = "ssp politi styregruppe",
 	    [ACT_DATA_IMPORT] = "ssp",
 	};
-	struct authz_facts easy = {.actor_takes_part = true, .institution = "skole-a"};
+	struct authz_facts easy = {
+	    .actor_takes_part = true, .institution = "skole-a", .actor_in_record = true};
 	for (int act = 0; act < ACT__COUNT; act++) {
 		assert_non_null(want[act]); /* a new action gets its row here */
 		char got[256] = "";
