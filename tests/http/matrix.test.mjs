@@ -44,7 +44,7 @@ const MATRIX = [
   ['GET', '/organisation/findes-ikke', { anon: 303, all: 404 }],
   ['GET', '/brugere', { anon: 303, all: 403, admin: 200 }],
   ['POST', '/brugere', { anon: 303, all: 403, admin: 422 },
-    { form: { username: 'Ikke Gyldig', name: 'X', role: 'ssp', password: 'korrekt-hest-batteri-42' } }],
+    { form: { username: 'Ikke Gyldig', name: 'X', role: 'styregruppe', password: 'korrekt-hest-batteri-42' } }],
   ['POST', '/brugere/ingen-saadan/deaktiver', { anon: 303, all: 403, admin: 404 }, { form: {} }],
   ['GET', '/profil', { anon: 303, all: 200 }],
   ['GET', '/profil/totp', { anon: 303, all: 200 }],
@@ -303,11 +303,20 @@ test('success paths: each role that may act does, on a real record', async () =>
     return /med id (\d+)/.exec(r.stdout)[1];
   };
   const themeDay = /med id (\d+)/.exec(cli(srv, ['meeting', 'add', 'ssp-skolenetvaerk', '2024-09-12', '09:00']).stdout)[1];
+    // The server closes a kept-alive connection that idles past its header
+  // timeout; a request that meets such a socket as it closes never reached
+  // the server: once more on a fresh one.
+  const again = async (f) => {
+    try { return await f(); } catch (e) {
+      if (e.message !== 'fetch failed') throw e;
+      return f();
+    }
+  };
   const as = {};
   for (const role of [...ROLES, 'kontakt']) {
     const user = role === 'kontakt' ? CONTACT : 'm-' + role;
     const client = new Client(srv);
-    assert.equal((await client.login(user)).status, 303, `sign-in ${user}`);
+    assert.equal((await again(() => client.login(user))).status, 303, `sign-in ${user}`);
     const home = await client.get('/');
     as[role] = { client, csrf: /<meta name="csrf-token" content="([^"]+)">/.exec(home.text_)[1],
       token: role === 'kontakt' ? createToken(srv, CONTACT) : callers[role].token };
@@ -316,7 +325,7 @@ test('success paths: each role that may act does, on a real record', async () =>
   const uniq = (s) => `${s}-${++n}`;
   // [method, path, roles, body]: functions are called per role
   const call = async (role, method, path, body, via = 'cookie') => {
-    const r = await request(as[role], method, path, body, via);
+        const r = await again(() => request(as[role], method, path, body, via));
     assert.ok(OK_STATUS.includes(r.status), `${role} ${method} ${path} via ${via}: ${r.status} ${r.text_?.slice(0, 300)}`);
     return r;
   };
@@ -327,7 +336,9 @@ test('success paths: each role that may act does, on a real record', async () =>
 
   // users (admin)
   const u1 = uniq('ny-bruger'), u2 = uniq('ny-bruger');
-  const user = (u) => ({ username: u, name: 'Ny Bruger', role: 'ssp', password: 'korrekt-hest-batteri-42' });
+    // a role without personal data: granting one needs the admin's step-up
+  // code (tests/http/security.test.mjs)
+  const user = (u) => ({ username: u, name: 'Ny Bruger', role: 'styregruppe', password: 'korrekt-hest-batteri-42' });
   await call('admin', 'POST', '/brugere', { form: user(u1) });
   await call('admin', 'POST', '/api/v1/users', { json: user(u2) }, 'bearer');
   await call('admin', 'POST', `/brugere/${u1}/deaktiver`, { form: {} });

@@ -327,13 +327,13 @@ describe('bad input', () => {
     assert.equal(r.status, 400, 'not an object');
     r = await c.post('/api/v1/users', { body: 'username=a', headers: { ...h, 'content-type': 'text/plain' } });
     assert.equal(r.status, 415);
-    r = await c.post('/api/v1/users', { body: JSON.stringify({ username: 'q', name: 'Q', role: 'ssp', password: PASSWORD, admin: true }), headers: h });
+    r = await c.post('/api/v1/users', { body: JSON.stringify({ username: 'q', name: 'Q', role: 'styregruppe', password: PASSWORD, admin: true }), headers: h });
     assert.equal(r.status, 422);
     assert.equal(JSON.parse(r.text_).field, 'admin');
-    r = await c.post('/api/v1/users', { body: JSON.stringify({ username: 'q', name: 'Q', role: 'ssp' }), headers: h });
+    r = await c.post('/api/v1/users', { body: JSON.stringify({ username: 'q', name: 'Q', role: 'styregruppe' }), headers: h });
     assert.equal(r.status, 422);
     assert.equal(JSON.parse(r.text_).field, 'password');
-    r = await c.post('/api/v1/users', { body: JSON.stringify({ username: 'q', name: 'Q', role: 'ssp', password: 'kort' }), headers: h });
+    r = await c.post('/api/v1/users', { body: JSON.stringify({ username: 'q', name: 'Q', role: 'styregruppe', password: 'kort' }), headers: h });
     assert.equal(r.status, 422);
     assert.equal(JSON.parse(r.text_).field, 'password');
     r = await c.post('/api/v1/users', { body: JSON.stringify({ username: 'sara', name: 'S', role: 'styregruppe', password: PASSWORD }), headers: h });
@@ -395,7 +395,7 @@ describe('pages', () => {
     const c = new Client(srv);
     await c.login('ada');
     let csrf = await c.csrf('/brugere');
-    let r = await c.post('/brugere', { form: { csrf, username: 'Ugyldig Navn', name: 'X', role: 'ssp', password: PASSWORD } });
+    let r = await c.post('/brugere', { form: { csrf, username: 'Ugyldig Navn', name: 'X', role: 'styregruppe', password: PASSWORD } });
     assert.equal(r.status, 422);
     assert.match(r.text_, /id="username-error"/);
     assert.match(r.text_, /aria-invalid="true"/);
