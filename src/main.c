@@ -31,6 +31,7 @@ static const struct command commands[] = {
     {"participant", cmd_participant, N_("knyt brugere til fora (deres møder og kalender)")},
     {"calendar", cmd_calendar, N_("private kalenderadresser (calendar token create BRUGER)")},
     {"compliance", cmd_compliance, N_("overholdes strategiens mødekrav? (compliance ÅR)")},
+    {"data", cmd_data, N_("tallene bag strategien: importér og vis (data import|show)")},
     {"serve", cmd_serve, N_("kør webapplikationen (serve --listen ADRESSE:PORT)")},
     {"key", cmd_key, N_("krypter felterne om med en ny datanøgle (key rotate)")},
 };

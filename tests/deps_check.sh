@@ -62,7 +62,9 @@ deps=$(grep -Eoh "(^|[^A-Za-z0-9_])dependency\('[^']+'" $files |
 libs=$(grep -Eoh "find_library\('[^']+'" $files |
 	sed "s/.*find_library('\([^']*\)'/\1/" | sort -u)
 pc_path() { pkg-config --path "$1" 2>/dev/null; }
-lib_path() { ${CC:-cc} -print-file-name="lib$1.so"; }
+# the linker's path has ".." in it; dpkg knows the plain one (without
+# resolving the symlink: lib*.so belongs to the -dev package)
+lib_path() { realpath -s "$(${CC:-cc} -print-file-name="lib$1.so")"; }
 paths=""
 for name in $deps; do paths="$paths $(pc_path "$name")"; done
 for name in $libs; do paths="$paths $(lib_path "$name")"; done

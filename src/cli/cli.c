@@ -159,7 +159,7 @@ int cli_output_close(FILE *out, int rc)
 
 int cli_write_json(json_t *j, FILE *out)
 {
-	int rc = json_dumpf(j, out, JSON_INDENT(2)) ? 1 : 0;
+	int rc = json_dumpf(j, out, JSON_INDENT(2) | JSON_REAL_PRECISION(15)) ? 1 : 0;
 	fputc('\n', out);
 	json_decref(j);
 	return rc;

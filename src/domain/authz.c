@@ -50,7 +50,9 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_CONCERN_VIEW] = "concern.view",
 						   [ACT_CONCERN_DECIDE] = "concern.decide",
 						   [ACT_CONCERN_UPDATE] = "concern.update",
-						   [ACT_CONCERN_STATS] = "concern.stats"};
+						   [ACT_CONCERN_STATS] = "concern.stats",
+						   [ACT_DATA_VIEW] = "data.view",
+						   [ACT_DATA_IMPORT] = "data.import"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -84,6 +86,15 @@ static const unsigned allowed[ACT__COUNT] = {
     [ACT_SCHOOL_ADMIN] = R(ROLE_ADMIN),
     [ACT_LAESEPLAN_EDIT] = R(ROLE_SSP) | R(ROLE_CONTACT),
     [ACT_THEME_DAY_RECORD] = R(ROLE_SSP),
+    /* the data behind the strategy: aggregates with small counts hidden,
+     * for those who choose focus areas from them by the strategy: the
+     * steering group, the SSP-team that prepares them, and the Lokalråd.
+     * The Lokalråd has no role of its own: its municipal members (the
+     * chefs) sign in as styregruppe, its police leadership as politi, so
+     * politi is here for the Lokalråd (the police figures are the
+     * police's own). The SSP-team imports the files. */
+    [ACT_DATA_VIEW] = R(ROLE_SSP) | R(ROLE_STEERING) | R(ROLE_POLICE),
+    [ACT_DATA_IMPORT] = R(ROLE_SSP),
     /* everyone who sees the meeting reads minutes that hold trends, places
      * and unnamed groups; where named young people are discussed, only who
      * may run the meeting (need[] below) */

@@ -60,6 +60,9 @@ enum action {
 	ACT_CONCERN_DECIDE,  /* record the § 115-møde's decision on an agenda item */
 	ACT_CONCERN_UPDATE,  /* follow-up: actions, case notes, related people, closing */
 	ACT_CONCERN_STATS,   /* counts by category, age band, district, month (no persons) */
+	/* the data behind the strategy (issue 13; service/data_service.c) */
+	ACT_DATA_VIEW,   /* the survey and police figures (aggregates, small counts hidden) */
+	ACT_DATA_IMPORT, /* import the survey and police figures from CSV */
 	ACT__COUNT
 };
 

@@ -532,6 +532,43 @@ const char *const store_migrations[] = {
 	"  created_at TEXT NOT NULL,"
 	"  created_by TEXT NOT NULL"
 	");",
+
+	/* 12 (issue 13): the data behind the strategy: aggregate figures
+	 * from the youth survey and the police (no personal data; small
+	 * counts are hidden when shown, domain/figures.h). district '' is the whole
+	 * municipality, month 0 the whole year; shares are hundredths of a
+	 * percent. The figures' tables are keyed by their key alone (WITHOUT
+	 * ROWID: one b-tree, not a table and an index, for files of a million
+	 * rows). data_import records each import that changed something. */
+	"CREATE TABLE survey_figure ("
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),"
+	"  indicator TEXT NOT NULL,"
+	"  grp TEXT NOT NULL,"
+	"  district TEXT NOT NULL,"
+	"  share INTEGER NOT NULL CHECK (share BETWEEN 0 AND 10000),"
+	"  respondents INTEGER CHECK (respondents >= 0),"
+	"  national INTEGER CHECK (national BETWEEN 0 AND 10000),"
+	"  PRIMARY KEY (year, indicator, grp, district)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE crime_figure ("
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),"
+	"  month INTEGER NOT NULL CHECK (month BETWEEN 0 AND 12),"
+	"  category TEXT NOT NULL,"
+	"  age_band TEXT NOT NULL,"
+	"  district TEXT NOT NULL,"
+	"  count INTEGER NOT NULL CHECK (count >= 0),"
+	"  PRIMARY KEY (year, month, category, age_band, district)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE data_import ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('ungeprofil', 'kriminalitet')),"
+	"  file_name TEXT NOT NULL,"
+	"  imported_at TEXT NOT NULL,"
+	"  imported_by TEXT NOT NULL,"
+	"  added INTEGER NOT NULL,"
+	"  replaced INTEGER NOT NULL,"
+	"  unchanged INTEGER NOT NULL"
+	");",
 };
 // clang-format on
 

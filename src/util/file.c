@@ -23,6 +23,11 @@ static int fail(char **err, const char *fmt, ...)
 
 int read_file(const char *path, struct strbuf *out, char **err)
 {
+	return read_file_max(path, out, READ_FILE_MAX, err);
+}
+
+int read_file_max(const char *path, struct strbuf *out, size_t max, char **err)
+{
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if (!f)
 		return fail(err, _("kan ikke åbne »%s«: %s"), path, strerror(errno));
@@ -35,10 +40,10 @@ int read_file(const char *path, struct strbuf *out, char **err)
 	char buf[65536];
 	size_t n;
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		if (out->len + n > READ_FILE_MAX) {
+		if (out->len + n > max) {
 			if (f != stdin)
 				fclose(f);
-			return fail(err, _("»%s« er for stor (over 4 MiB)"), path);
+			return fail(err, _("»%s« er for stor (over %zu MiB)"), path, max >> 20);
 		}
 		strbuf_add(out, buf, n);
 	}

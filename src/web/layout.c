@@ -46,6 +46,7 @@ static const struct menu_item menu[] = {
     {"/viden", N_("Viden"), ACT_NOTE_VIEW},
     {"/raadgivning", N_("Rådgivning"), ACT_ADVICE_VIEW},
     {"/overholdelse", N_("Overholdelse"), ACT_COMPLIANCE_VIEW},
+    {"/data", N_("Data"), ACT_DATA_VIEW},
     {"/brugere", N_("Brugere"), ACT_USER_ADMIN},
     {"/log", N_("Adgangslog"), ACT_AUDIT_VIEW},
     {"/profil", N_("Min profil"), ACT_PROFILE},

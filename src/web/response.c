@@ -70,7 +70,7 @@ void resp_text(struct request *rq, unsigned status, const char *text)
 void resp_json(struct request *rq, unsigned status, json_t *j)
 {
 	reset_body(rq);
-	char *s = json_dumps(j, JSON_INDENT(2));
+	char *s = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
 	json_decref(j);
 	if (!s)
 		xdie_oom();

@@ -66,6 +66,12 @@ const struct route web_routes[] = {
 	{R_POST, "/skoler/{id}/laeseplan/{item}", KIND_PAGE, AUTH_FULL, ACT_LAESEPLAN_EDIT, h_laeseplan_edit},
 	{R_POST, "/skoler/{id}/laeseplan/{item}/slet", KIND_PAGE, AUTH_FULL, ACT_LAESEPLAN_EDIT, h_laeseplan_remove},
 	{R_GET, "/overholdelse", KIND_PAGE, AUTH_FULL, ACT_COMPLIANCE_VIEW, h_compliance},
+	/* the data behind the strategy (pages_data.c) */
+	{R_GET, "/data", KIND_PAGE, AUTH_FULL, ACT_DATA_VIEW, h_data},
+	{R_GET, "/data/ungeprofil.csv", KIND_PAGE, AUTH_FULL, ACT_DATA_VIEW, h_data_csv_survey},
+	{R_GET, "/data/kriminalitet.csv", KIND_PAGE, AUTH_FULL, ACT_DATA_VIEW, h_data_csv_crime},
+	{R_GET, "/data/import", KIND_PAGE, AUTH_FULL, ACT_DATA_IMPORT, h_data_import},
+	{R_POST, "/data/import", KIND_PAGE, AUTH_FULL, ACT_DATA_IMPORT, h_data_import_post},
 
 	/* the SSP-team's daily work (pages_team.c); /arrangementer/tilbagevendende
 	 * before /arrangementer/{id} */
@@ -175,6 +181,9 @@ const struct route web_routes[] = {
 	{R_GET, "/api/v1/concerns/{id}", KIND_API, AUTH_FULL, ACT_CONCERN_VIEW, api_concern},
 	{R_POST, "/api/v1/concerns/{id}/close", KIND_API, AUTH_FULL, ACT_CONCERN_UPDATE, api_concern_close},
 	{R_GET, "/api/v1/stats/concerns", KIND_API, AUTH_FULL, ACT_CONCERN_STATS, api_concern_stats},
+	/* the data behind the strategy (api_data.c): the figures of /data */
+	{R_GET, "/api/v1/data/ungeprofil", KIND_API, AUTH_FULL, ACT_DATA_VIEW, api_data_survey},
+	{R_GET, "/api/v1/data/kriminalitet", KIND_API, AUTH_FULL, ACT_DATA_VIEW, api_data_crime},
 };
 // clang-format on
 const size_t web_routes_nr = sizeof(web_routes) / sizeof(web_routes[0]);

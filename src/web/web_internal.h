@@ -343,6 +343,15 @@ void api_school_activate(struct request *rq);
 void api_laeseplan_add(struct request *rq);
 void api_laeseplan_edit(struct request *rq);
 void api_laeseplan_remove(struct request *rq);
+/* pages_data.c: the survey and police figures (/data) */
+void h_data(struct request *rq);
+void h_data_csv_survey(struct request *rq);
+void h_data_csv_crime(struct request *rq);
+void h_data_import(struct request *rq);
+void h_data_import_post(struct request *rq);
+/* api_data.c: the survey and police figures (/api/v1/data/...) */
+void api_data_survey(struct request *rq);
+void api_data_crime(struct request *rq);
 
 /* pages_team.c: the SSP-team's daily work (/tilbud, /arrangementer) */
 void h_offers(struct request *rq);

@@ -14,7 +14,8 @@
 // minutes), the front page with meetings, the calendar address page, a body
 // page as admin (participants), the offers directory (with an error and a
 // search), the courses page, an event page before and after signing up,
-// the duty roster (with an overlapping shift refused), and 429.
+// the duty roster (with an overlapping shift refused), the data page with
+// its charts, the data import (form, preview, refused file), and 429.
 //
 // Screenshots go to a temporary folder named in the TAP output; it is kept
 // when a test fails or SSP_KEEP_SCREENSHOTS=1, else deleted.
@@ -493,6 +494,36 @@ pageTest('duty roster: a larger event with a shift, then an overlapping one refu
 });
 
 // ---- last: throttling (it counts failures per address too) ----
+
+// ---- the data behind the strategy (issue 13) ----
+
+pageTest('data page /data with charts and tables (ssp)', async (t) => {
+  for (const kind of ['ungeprofil', 'kriminalitet']) {
+    const r = cli(srv, ['data', 'import', kind, `${process.env.SRC}/docs/skabelon-${kind}.csv`]);
+    assert.equal(r.status, 0, r.stderr);
+  }
+  const tab = tabs.sofie;
+  await tab.goto('/data');
+  await checkPage(t, tab, 'data', { status: 200, path: '/data', h1: 'Tallene bag strategien' });
+  assert.ok(await tab.page.locator('main figure svg[role="img"]').count() >= 3, 'charts drawn');
+  assert.ok(await tab.page.locator('main figure table').count() >= 3, 'a table beside each chart');
+});
+
+pageTest('data import: the form, a preview, and a refused file (ssp)', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/data/import');
+  await checkPage(t, tab, 'data-import', { status: 200, path: '/data/import', h1: 'Importér tal' });
+  await tab.page.selectOption('#kind', 'kriminalitet');
+  await tab.page.fill('#csv', 'år;kategori;aldersgruppe;distrikt;antal\n2026;Tyveri;15-17;Vest;12\n');
+  await tab.submit('form[action="/data/import"] button[type=submit]');
+  await checkPage(t, tab, 'data-import-preview', { status: 200, h1: 'Importér tal' });
+  assert.match(await tab.page.locator('main').innerText(), /Filen vil tilføje 1 rækker/);
+  await tab.goto('/data/import');
+  await tab.page.fill('#csv', 'år;kategori;aldersgruppe;distrikt;antal\n2026;Tyveri;15-17;Nord;12\n');
+  await tab.submit('form[action="/data/import"] button[type=submit]');
+  await checkPage(t, tab, 'data-import-fejl', { status: 422, h1: 'Importér tal' });
+  assert.equal(await tab.page.locator('#csv').getAttribute('aria-invalid'), 'true');
+});
 
 pageTest('429 page (too many failed sign-ins)', async (t) => {
   const tab = tabs.anon;

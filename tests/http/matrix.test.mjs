@@ -71,6 +71,12 @@ const MATRIX = [
     { form: { grade: '8', theme: 'T', planned: '2027-09-01' } }],
   ['POST', `${SCHOOL}/laeseplan/${ITEM_ID}/slet`, { anon: 303, all: 403, ssp: 404 }, { form: {} }],
   ['GET', '/overholdelse', { anon: 303, all: 403, admin: 200, ssp: 200, styregruppe: 200, revisor: 200 }],
+  // the data behind the strategy (issue 13): the steering group, the
+  // SSP-team and the police see it; the SSP-team imports
+  ...['/data', '/data/ungeprofil.csv', '/data/kriminalitet.csv'].map((path) =>
+    ['GET', path, { anon: 303, all: 403, ssp: 200, styregruppe: 200, politi: 200 }]),
+  ['GET', '/data/import', { anon: 303, all: 403, ssp: 200 }],
+  ['POST', '/data/import', { anon: 303, all: 403, ssp: 422 }, { form: { kind: 'nej', csv: '', step: 'preview' } }],
 
   // meetings, the annual wheel and calendars
   ['GET', '/aarshjul', { anon: 303, all: 200 }],
@@ -132,6 +138,10 @@ const MATRIX = [
   ['POST', `${API_SCHOOL}/laeseplan/${ITEM_ID}`, { anon: 401, all: 403, ssp: 404 },
     { json: { grade: '8', theme: 'T', planned: '2027-09-01' } }],
   ['POST', `${API_SCHOOL}/laeseplan/${ITEM_ID}/delete`, { anon: 401, all: 403, ssp: 404 }],
+  // the data behind the strategy (issue 13): the steering group, the
+  // SSP-team and the police (the Lokalråd's police leadership)
+  ['GET', '/api/v1/data/ungeprofil', { anon: 401, all: 403, ssp: 200, styregruppe: 200, politi: 200 }],
+  ['GET', '/api/v1/data/kriminalitet', { anon: 401, all: 403, ssp: 200, styregruppe: 200, politi: 200 }],
 
   // giving a user another role (issue 8: step-up for roles that see personal data)
   ['POST', '/brugere/rolle', { anon: 303, all: 403, admin: 422 }, { form: { role_username: 'x' } }],

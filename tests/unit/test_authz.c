@@ -193,6 +193,9 @@ static void the_table(void **state)
 	    [ACT_CONCERN_DECIDE] = "ssp politi boern-familier ungeenhed",
 	    [ACT_CONCERN_UPDATE] = "ssp politi boern-familier ungeenhed",
 	    [ACT_CONCERN_STATS] = "ssp politi boern-familier ungeenhed styregruppe",
+	    /* the data behind the strategy (issue 13) */
+	    [ACT_DATA_VIEW] = "ssp politi styregruppe",
+	    [ACT_DATA_IMPORT] = "ssp",
 	};
 	struct authz_facts easy = {
 	    .actor_takes_part = true, .institution = "skole-a", .actor_in_record = true};

@@ -1,0 +1,375 @@
+/* pages_data.c - /data: the data behind the strategy for the steering
+ * group, the SSP-team and the police (ACT_DATA_VIEW): the youth survey's
+ * shares and the police's yearly counts as server-drawn bar charts, each
+ * with its table (chart.h), small counts hidden as everywhere
+ * (service/data.h); the same figures as Danish-Excel CSV
+ * (/data/ungeprofil.csv, /data/kriminalitet.csv); and for the SSP-team
+ * (ACT_DATA_IMPORT) /data/import: paste a CSV file, see what it would
+ * change (a dry run), then import it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/data_out.h"
+#include "service/data.h"
+#include "util/i18n.h"
+#include "util/strlist.h"
+#include "util/xalloc.h"
+#include "web/chart.h"
+#include "web/web_internal.h"
+#include "util/banned.h"
+
+/* The distinct strings in order of first appearance (borrowed). */
+struct uniq {
+	const char **v;
+	size_t nr, alloc;
+};
+
+static size_t uniq_add(struct uniq *u, const char *s)
+{
+	for (size_t i = 0; i < u->nr; i++)
+		if (!strcmp(u->v[i], s))
+			return i;
+	ALLOC_GROW(u->v, u->nr + 1, u->alloc);
+	u->v[u->nr] = s;
+	return u->nr++;
+}
+
+/* The district ids of the strategy's order: "" first, then the org's. */
+static void districts(const struct data_view *v, struct uniq *ids, struct uniq *names)
+{
+	uniq_add(ids, "");
+	uniq_add(names, data_district_name(v, ""));
+	for (size_t i = 0; i < v->org.districts_nr; i++) {
+		uniq_add(ids, v->org.districts[i].id);
+		uniq_add(names, v->org.districts[i].name);
+	}
+}
+
+static void year_labels(struct uniq *years, char (*buf)[8], const int *ys, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		snprintf(buf[i], sizeof(buf[i]), "%d", ys[i]);
+		uniq_add(years, buf[i]);
+	}
+}
+
+/* The distinct years of the set, ascending (the rows are sorted). */
+static size_t set_years(const struct data_view *v, int *ys)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < v->set.nr; i++) {
+		int y = v->set.kind == FIG_SURVEY ? v->set.survey[i].year : v->set.crime[i].year;
+		if (!n || ys[n - 1] != y)
+			ys[n++] = y;
+	}
+	return n;
+}
+
+static size_t index_of(const struct uniq *u, const char *s)
+{
+	for (size_t i = 0; i < u->nr; i++)
+		if (!strcmp(u->v[i], s))
+			return i;
+	return (size_t)-1;
+}
+
+static void survey_charts(struct html *h, const struct data_view *v)
+{
+	html_printf(h, "<h2 id=\"ungeprofil\">%s</h2>\n", figure_kind_label(FIG_SURVEY));
+	if (!v->set.nr) {
+		html_printf(h, "<p>%s</p>\n", _("Ingen tal er importeret endnu."));
+		return;
+	}
+	int *ys = xcalloc(v->set.nr, sizeof(*ys));
+	size_t ny = set_years(v, ys);
+	char(*ybuf)[8] = xcalloc(ny, sizeof(*ybuf));
+	struct uniq years = {0}, ids = {0}, names = {0}, keys = {0};
+	year_labels(&years, ybuf, ys, ny);
+	districts(v, &ids, &names);
+	size_t nat = names.nr;
+	uniq_add(&names, _("Landsplan"));
+	/* one chart per indicator and group */
+	struct strlist key_text = STRLIST_INIT;
+	for (size_t i = 0; i < v->set.nr; i++) {
+		struct strbuf k = STRBUF_INIT;
+		strbuf_addf(&k, "%s – %s", v->set.survey[i].indicator, v->set.survey[i].group);
+		if (index_of(&keys, k.buf) == (size_t)-1) {
+			strlist_add(&key_text, k.buf);
+			uniq_add(&keys, key_text.v[key_text.nr - 1]);
+		}
+		strbuf_release(&k);
+	}
+	for (size_t c = 0; c < keys.nr; c++) {
+		char id[48];
+		snprintf(id, sizeof(id), "ungeprofil-%zu", c + 1);
+		struct chart ch;
+		char title[400];
+		snprintf(title, sizeof(title), _("%s, andel i procent"), keys.v[c]);
+		chart_init(&ch, id, title, "%", years.v, years.nr, names.v, names.nr);
+		ch.decimals = true;
+		for (size_t i = 0; i < v->set.nr; i++) {
+			const struct survey_figure *f = &v->set.survey[i];
+			struct strbuf k = STRBUF_INIT;
+			strbuf_addf(&k, "%s – %s", f->indicator, f->group);
+			bool mine = !strcmp(k.buf, keys.v[c]);
+			strbuf_release(&k);
+			if (!mine)
+				continue;
+			char y[8];
+			snprintf(y, sizeof(y), "%d", f->year);
+			size_t x = index_of(&years, y), s = index_of(&ids, f->district);
+			if (s != (size_t)-1)
+				chart_set(&ch, s, x, f->share / 100.0,
+					  v->hidden[i] ? CHART_HIDDEN : CHART_VALUE);
+			if (f->national != FIG_UNKNOWN)
+				chart_set(&ch, nat, x, f->national / 100.0, CHART_VALUE);
+		}
+		chart_write(h, &ch);
+		chart_release(&ch);
+	}
+	strlist_clear(&key_text);
+	free(keys.v);
+	free(years.v);
+	free(ids.v);
+	free(names.v);
+	free(ybuf);
+	free(ys);
+}
+
+static void crime_charts(struct html *h, const struct data_view *v)
+{
+	html_printf(h, "<h2 id=\"kriminalitet\">%s</h2>\n", figure_kind_label(FIG_CRIME));
+	if (!v->set.nr) {
+		html_printf(h, "<p>%s</p>\n", _("Ingen tal er importeret endnu."));
+		return;
+	}
+	int *ys = xcalloc(v->set.nr, sizeof(*ys));
+	size_t ny = set_years(v, ys);
+	char(*ybuf)[8] = xcalloc(ny, sizeof(*ybuf));
+	struct uniq years = {0}, ids = {0}, names = {0}, keys = {0};
+	year_labels(&years, ybuf, ys, ny);
+	districts(v, &ids, &names);
+	struct strlist key_text = STRLIST_INIT;
+	bool monthly = false;
+	for (size_t i = 0; i < v->set.nr; i++) {
+		if (v->set.crime[i].month) {
+			monthly = true;
+			continue;
+		}
+		struct strbuf k = STRBUF_INIT;
+		strbuf_addf(&k, _("%s, %s år"), v->set.crime[i].category, v->set.crime[i].age_band);
+		if (index_of(&keys, k.buf) == (size_t)-1) {
+			strlist_add(&key_text, k.buf);
+			uniq_add(&keys, key_text.v[key_text.nr - 1]);
+		}
+		strbuf_release(&k);
+	}
+	for (size_t c = 0; c < keys.nr; c++) {
+		char id[48];
+		snprintf(id, sizeof(id), "kriminalitet-%zu", c + 1);
+		char title[400];
+		snprintf(title, sizeof(title), _("%s: antal pr. år"), keys.v[c]);
+		struct chart ch;
+		chart_init(&ch, id, title, "", years.v, years.nr, names.v, names.nr);
+		for (size_t i = 0; i < v->set.nr; i++) {
+			const struct crime_figure *f = &v->set.crime[i];
+			if (f->month)
+				continue;
+			struct strbuf k = STRBUF_INIT;
+			strbuf_addf(&k, _("%s, %s år"), f->category, f->age_band);
+			bool mine = !strcmp(k.buf, keys.v[c]);
+			strbuf_release(&k);
+			if (!mine)
+				continue;
+			char y[8];
+			snprintf(y, sizeof(y), "%d", f->year);
+			size_t x = index_of(&years, y), s = index_of(&ids, f->district);
+			if (s != (size_t)-1)
+				chart_set(&ch, s, x, (double)f->count,
+					  v->hidden[i] ? CHART_HIDDEN : CHART_VALUE);
+		}
+		chart_write(h, &ch);
+		chart_release(&ch);
+	}
+	if (monthly)
+		html_printf(h, "<p>%s</p>\n",
+			    _("Tal pr. måned står i CSV-udtrækket (diagrammerne viser hele år)."));
+	strlist_clear(&key_text);
+	free(keys.v);
+	free(years.v);
+	free(ids.v);
+	free(names.v);
+	free(ybuf);
+	free(ys);
+}
+
+static void latest(struct html *h, const struct data_view *v)
+{
+	if (!v->has_latest)
+		return;
+	char buf[400];
+	snprintf(buf, sizeof(buf), _("Senest importeret: %s (%s, af %s)."), v->latest.file_name,
+		 v->latest.imported_at, v->latest.imported_by);
+	html_printf(h, "<p class=\"app-note\">%s</p>\n", buf);
+}
+
+void h_data(struct request *rq)
+{
+	struct data_view s, c;
+	struct svc_result r = SVC_RESULT_INIT;
+	memset(&c, 0, sizeof(c));
+	if (svc_data_view(rq->svc, &rq->actor, FIG_SURVEY, 0, &s, &r) < 0 ||
+	    svc_data_view(rq->svc, &rq->actor, FIG_CRIME, 0, &c, &r) < 0) {
+		data_view_release(&s);
+		data_view_release(&c);
+		web_svc_fail(rq, &r);
+		return;
+	}
+	struct page p;
+	page_init(&p, _("Tallene bag strategien"), "/data");
+	html_printf(&p.main, "<p class=\"font-lead\">%s</p>\n",
+		    _("Ungeprofilundersøgelsen og politiets kriminalitetstal, som styregruppen "
+		      "vælger fokusområder ud fra. Kun samlede tal: tal under 5 vises som »<5«, og "
+		      "så mange andre, at de ikke kan regnes ud."));
+	html_printf(&p.main,
+		    "<ul>\n<li><a href=\"/data/ungeprofil.csv\">%s</a></li>\n"
+		    "<li><a href=\"/data/kriminalitet.csv\">%s</a></li>\n",
+		    _("Hent Ungeprofilundersøgelsen som CSV (Excel)"),
+		    _("Hent politiets tal som CSV (Excel)"));
+	if (svc_may(rq->svc, &rq->actor, ACT_DATA_IMPORT))
+		html_printf(&p.main, "<li><a href=\"/data/import\">%s</a></li>\n",
+			    _("Importér en CSV-fil"));
+	html_printf(&p.main, "</ul>\n");
+	survey_charts(&p.main, &s);
+	latest(&p.main, &s);
+	crime_charts(&p.main, &c);
+	latest(&p.main, &c);
+	page_finish(rq, 200, &p);
+	data_view_release(&s);
+	data_view_release(&c);
+}
+
+static void csv_download(struct request *rq, enum figure_kind kind)
+{
+	struct data_view v;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_data_view(rq->svc, &rq->actor, kind, 0, &v, &r) < 0) {
+		data_view_release(&v);
+		web_svc_fail(rq, &r);
+		return;
+	}
+	strbuf_reset(&rq->rs.body);
+	data_view_csv(&v, &rq->rs.body);
+	rq->rs.status = 200;
+	rq->rs.content_type = "text/csv; charset=utf-8";
+	resp_header(&rq->rs, "Content-Disposition", "attachment; filename=\"%s.csv\"",
+		    figure_kind_id(kind));
+	rq->responded = true;
+	data_view_release(&v);
+}
+
+void h_data_csv_survey(struct request *rq)
+{
+	csv_download(rq, FIG_SURVEY);
+}
+
+void h_data_csv_crime(struct request *rq)
+{
+	csv_download(rq, FIG_CRIME);
+}
+
+/* ---- import: paste, preview, apply ---- */
+
+static void import_form(struct html *h, struct request *rq, const char *kind, const char *csv,
+			const char *error)
+{
+	html_printf(h, "<form method=\"post\" action=\"/data/import\" class=\"app-form\">\n");
+	csrf_input(h, rq->session.csrf);
+	struct field fk = {"kind", _("Hvilke tal?"), NULL, NULL, NULL, NULL, false, false};
+	select_open(h, &fk, NULL);
+	select_option(h, "ungeprofil", figure_kind_label(FIG_SURVEY),
+		      !kind || !strcmp(kind, "ungeprofil"));
+	select_option(h, "kriminalitet", figure_kind_label(FIG_CRIME),
+		      kind && !strcmp(kind, "kriminalitet"));
+	select_close(h);
+	textarea_field(
+	    h, "csv", _("CSV-filens indhold"),
+	    _("Åbn filen i Excel eller Notesblok, markér alt, kopiér og sæt ind her. "
+	      "Større filer importeres med »ssp data import«. Kolonner: se docs/data.md."),
+	    csv, error, 12);
+	html_printf(h, "<input type=\"hidden\" name=\"step\" value=\"preview\">\n");
+	submit_button(h, "primary", _("Vis hvad der vil ske"));
+	html_printf(h, "</form>\n");
+}
+
+void h_data_import(struct request *rq)
+{
+	struct page p;
+	page_init(&p, _("Importér tal"), "/data");
+	html_printf(&p.main, "<p>%s</p>\n",
+		    _("Først vises, hvad filen vil ændre; intet gemmes, før du trykker Importér."));
+	import_form(&p.main, rq, NULL, NULL, NULL);
+	page_finish(rq, 200, &p);
+}
+
+void h_data_import_post(struct request *rq)
+{
+	const char *kind_s = fget(rq, "kind"), *csv = fget(rq, "csv"), *step = fget(rq, "step");
+	enum figure_kind kind;
+	if (figure_kind_parse(kind_s, &kind) < 0) {
+		web_error(rq, 422, _("Vælg ungeprofil eller kriminalitet."), "kind");
+		return;
+	}
+	bool apply = !strcmp(step, "apply");
+	struct diags d;
+	diags_init(&d, _("den indsatte tekst"));
+	struct data_counts n;
+	struct svc_result r = SVC_RESULT_INIT;
+	int rc =
+	    svc_data_import(rq->svc, &rq->actor, kind, "web", csv, strlen(csv), !apply, &d, &n, &r);
+	if (rc < 0 && r.status != SVC_INVALID) {
+		diags_release(&d);
+		web_svc_fail(rq, &r);
+		return;
+	}
+	struct page p;
+	page_init(&p, apply && rc == 0 ? _("Tallene er importeret") : _("Importér tal"), "/data");
+	for (size_t i = 0; i < d.nr; i++) {
+		char line[1200];
+		if (d.v[i].line)
+			snprintf(line, sizeof(line), _("Linje %d: %s"), d.v[i].line, d.v[i].msg);
+		else
+			snprintf(line, sizeof(line), "%s", d.v[i].msg);
+		alert(&p.main, d.v[i].severity == DIAG_ERROR ? "error" : "warning", line);
+	}
+	char buf[300];
+	if (rc < 0) {
+		import_form(&p.main, rq, kind_s, csv, r.message);
+	} else if (!apply) {
+		snprintf(buf, sizeof(buf),
+			 _("Filen vil tilføje %zu rækker, erstatte %zu og lade %zu være uændrede."),
+			 n.added, n.replaced, n.unchanged);
+		html_printf(&p.main, "<h2>%s</h2>\n<p>%s</p>\n", _("Det vil ske"), buf);
+		html_printf(&p.main,
+			    "<form method=\"post\" action=\"/data/import\" class=\"app-form\">\n");
+		csrf_input(&p.main, rq->session.csrf);
+		html_printf(&p.main,
+			    "<input type=\"hidden\" name=\"kind\" value=\"%s\">\n"
+			    "<input type=\"hidden\" name=\"csv\" value=\"%s\">\n"
+			    "<input type=\"hidden\" name=\"step\" value=\"apply\">\n",
+			    figure_kind_id(kind), csv);
+		submit_button(&p.main, "primary", _("Importér"));
+		html_printf(&p.main, "</form>\n<p><a href=\"/data/import\">%s</a></p>\n",
+			    _("Fortryd og indsæt en anden fil"));
+	} else {
+		snprintf(buf, sizeof(buf), _("%zu tilføjet, %zu erstattet, %zu uændrede."), n.added,
+			 n.replaced, n.unchanged);
+		alert(&p.main, "success", buf);
+		html_printf(&p.main, "<p><a href=\"/data\">%s</a></p>\n", _("Se tallene"));
+	}
+	page_finish(rq, rc < 0 ? 422 : 200, &p);
+	svc_result_clear(&r);
+	diags_release(&d);
+}
