@@ -29,8 +29,8 @@ if [ ! -f "$db" ]; then
 		"$ssp" --db "$db" participant add "${pair#*:}" "demo-${pair%%:*}" >/dev/null
 	done
 	echo
-	echo "To-faktor-login (TOTP) kræves for alle roller, der ser personoplysninger"
-	echo "(alle undtagen admin og styregruppe). Første gang du logger ind, viser"
+	echo "To-faktor-login (TOTP) kræves for administratorer og alle roller, der ser"
+	echo "personoplysninger (alle undtagen styregruppe). Første gang du logger ind, viser"
 	echo "siden en QR-kode: scan den med en godkendelsesapp (fx FreeOTP, Aegis eller"
 	echo "Microsoft Authenticator), og skriv den 6-cifrede kode. Hemmeligheden står"
 	echo "også som tekst, hvis du ikke kan scanne. På kommandolinjen: oathtool --totp -b HEMMELIGHED"
