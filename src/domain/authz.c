@@ -52,7 +52,8 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_CONCERN_UPDATE] = "concern.update",
 						   [ACT_CONCERN_STATS] = "concern.stats",
 						   [ACT_DATA_VIEW] = "data.view",
-						   [ACT_DATA_IMPORT] = "data.import"};
+						   [ACT_DATA_IMPORT] = "data.import",
+						   [ACT_SHARE_DECLINE] = "share.decline"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -95,6 +96,9 @@ static const unsigned allowed[ACT__COUNT] = {
      * police's own). The SSP-team imports the files. */
     [ACT_DATA_VIEW] = R(ROLE_SSP) | R(ROLE_STEERING) | R(ROLE_POLICE),
     [ACT_DATA_IMPORT] = R(ROLE_SSP),
+    /* § 115, stk. 4: no participant is obliged to share; who declines on
+     * an item is recorded (who, not what) */
+    [ACT_SHARE_DECLINE] = P115,
     /* everyone who sees the meeting reads minutes that hold trends, places
      * and unnamed groups; where named young people are discussed, only who
      * may run the meeting (need[] below) */
@@ -154,6 +158,7 @@ static const unsigned need[ACT__COUNT] = {
     [ACT_PERSON_ADD] = AUTHZ_NEED_OWN_INSTITUTION,
     [ACT_REFERRAL_ADD] = AUTHZ_NEED_OWN_INSTITUTION,
     [ACT_REFERRAL_VIEW] = AUTHZ_NEED_OWNER,
+    [ACT_SHARE_DECLINE] = AUTHZ_NEED_BODY,
 };
 
 static const char *const reason_ids[AUTHZ_REASON__COUNT] = {

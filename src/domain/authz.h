@@ -63,6 +63,8 @@ enum action {
 	/* the data behind the strategy (issue 13; service/data_service.c) */
 	ACT_DATA_VIEW,   /* the survey and police figures (aggregates, small counts hidden) */
 	ACT_DATA_IMPORT, /* import the survey and police figures from CSV */
+	/* § 115, stk. 4: a participant declines to share on an agenda item */
+	ACT_SHARE_DECLINE,
 	ACT__COUNT
 };
 

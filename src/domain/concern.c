@@ -304,12 +304,25 @@ long report_receipt_due(const struct closed_days *c, long reported)
 
 /* ---- bodies -------------------------------------------------------------- */
 
-const char *concern_body_refusal(const struct org_body *b)
+const char *concern_body_refusal(const struct org_body *b, char *buf, size_t n)
 {
 	if (b->named_individuals)
 		return NULL;
-	return _("konkrete sager drøftes ikke her: navngivne unge henvises til § 115-møder, "
-		 "netværksmøder eller underretninger");
+	/* the seed's own words (its SSP-distriktsmøder section), the general
+	 * rule for every body where named young people are not discussed */
+	const char *why =
+	    b->named_reason && *b->named_reason
+		? b->named_reason
+		: _("Konkrete sager drøftes ikke her, men henvises til fx § 115-møder, "
+		    "ordinære netværksmøder eller underretninger.");
+	snprintf(buf, n,
+		 _("Mødet: %s er ikke et forum for navngivne unge, så personen kan ikke sættes "
+		   "på dette møde. Strategien: »%s«"),
+		 b->name ? b->name
+		 : b->id ? b->id
+			 : "",
+		 why);
+	return buf;
 }
 
 /* ---- statistics -------------------------------------------------------- */

@@ -185,8 +185,13 @@ long report_receipt_due(const struct closed_days *c, long reported);
 
 /* May named young people be put on this body's meetings? (§ 115, ad hoc
  * § 115, Infohus kommune: yes; district, hotspot and steering group: no.)
- * The seed's reason when not, translated. */
-const char *concern_body_refusal(const struct org_body *b);
+ * NULL when they may; else the refusal in Danish, written into buf (n
+ * bytes) and returned: the body named, with the strategy's own reason
+ * quoted (the body's navngivne-personer-grund, or the seed's general one:
+ * "Konkrete sager drøftes ikke her, men henvises til fx § 115-møder,
+ * ordinære netværksmøder eller underretninger"). */
+#define CONCERN_REFUSAL_MAX 1024
+const char *concern_body_refusal(const struct org_body *b, char *buf, size_t n);
 
 /* ---- statistics with small-cell suppression ---------------------------- */
 

@@ -401,7 +401,8 @@ int svc_handover_add(struct service *svc, const struct actor *a, const struct ha
 		goto out;
 	if (svc_authorize(&c, &f) < 0)
 		goto done;
-	const char *refusal = concern_body_refusal(b);
+	char refusal_buf[CONCERN_REFUSAL_MAX];
+	const char *refusal = concern_body_refusal(b, refusal_buf, sizeof(refusal_buf));
 	if (refusal) {
 		svc_fail(r, SVC_INVALID, "meeting", "%s", refusal);
 		goto out;
@@ -666,7 +667,8 @@ int svc_referral_screen(struct service *svc, const struct actor *a, long long id
 		}
 		if (meeting_of(svc, &o, meeting, "meeting", &b, &day, &closed, r) < 0)
 			goto out;
-		const char *refusal = concern_body_refusal(b);
+		char refusal_buf[CONCERN_REFUSAL_MAX];
+		const char *refusal = concern_body_refusal(b, refusal_buf, sizeof(refusal_buf));
 		if (refusal || closed) {
 			svc_fail(r, SVC_INVALID, "meeting", "%s",
 				 refusal ? refusal : _("Mødet er lukket."));

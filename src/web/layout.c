@@ -47,6 +47,10 @@ static const struct menu_item menu[] = {
     {"/raadgivning", N_("Rådgivning"), ACT_ADVICE_VIEW},
     {"/overholdelse", N_("Overholdelse"), ACT_COMPLIANCE_VIEW},
     {"/data", N_("Data"), ACT_DATA_VIEW},
+    /* issue 9: referrals (contact persons, SSP-team), screening, statistics */
+    {"/indstillinger", N_("Indstillinger"), ACT_REFERRAL_ADD},
+    {"/visitering", N_("Visitering"), ACT_REFERRAL_SCREEN},
+    {"/statistik", N_("Statistik"), ACT_CONCERN_STATS},
     {"/brugere", N_("Brugere"), ACT_USER_ADMIN},
     {"/log", N_("Adgangslog"), ACT_AUDIT_VIEW},
     {"/profil", N_("Min profil"), ACT_PROFILE},

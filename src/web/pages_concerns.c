@@ -25,6 +25,7 @@ static const struct notice case_notices[] = {
     {"overleveret", N_("Overleveringen er gemt.")},
     {"besluttet", N_("Beslutningen er gemt.")},
     {"lukket", N_("Mødet er lukket. Overleveringer, der ikke blev til sager, er slettet.")},
+    {"afstaaet", N_("Det er registreret, at du afstår fra at dele om punktet.")},
     {NULL, NULL}};
 
 static bool meeting_param(struct request *rq, long long *id)
@@ -226,6 +227,8 @@ static void case_page(struct request *rq, unsigned status, const struct svc_resu
 		}
 		html_printf(&p.main, "</ul>\n");
 	}
+	/* § 115, stk. 4: declining to share (pages_referrals.c) */
+	case_decline_section(rq, &p.main, meeting, &g);
 	if (!g.closed && rq->actor.role == ROLE_POLICE)
 		handover_form(rq, &p.main, meeting, &o, r);
 	else

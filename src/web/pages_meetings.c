@@ -940,6 +940,11 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 		alert(&p.main, "info", note.buf);
 		strbuf_release(&note);
 	}
+	/* issue 9: the § 115 case page, for bodies with named young people and
+	 * only to the roles that may read it */
+	if (b->named_individuals && svc_may(rq->svc, &rq->actor, ACT_HANDOVER_VIEW))
+		html_printf(&p.main, "<p><a href=\"/sager/moede/%lld\">%s</a></p>\n", m->id,
+			    _("Sager på mødet (overleveringer, indstillinger, opfølgning)"));
 	html_printf(&p.main, "<p><a href=\"/kalender/organ/%s.ics\">%s</a></p>\n", b->id,
 		    _("Forummets kalender (iCalendar)"));
 

@@ -181,6 +181,14 @@ const struct route web_routes[] = {
 	{R_GET, "/api/v1/concerns/{id}", KIND_API, AUTH_FULL, ACT_CONCERN_VIEW, api_concern},
 	{R_POST, "/api/v1/concerns/{id}/close", KIND_API, AUTH_FULL, ACT_CONCERN_UPDATE, api_concern_close},
 	{R_GET, "/api/v1/stats/concerns", KIND_API, AUTH_FULL, ACT_CONCERN_STATS, api_concern_stats},
+	/* referrals, screening, statistics, declining to share (pages_referrals.c, issue 9) */
+	{R_GET, "/indstillinger", KIND_PAGE, AUTH_FULL, ACT_REFERRAL_ADD, h_referrals},
+	{R_POST, "/indstillinger", KIND_PAGE, AUTH_FULL, ACT_REFERRAL_ADD, h_referrals_add},
+	{R_GET, "/visitering", KIND_PAGE, AUTH_FULL, ACT_REFERRAL_SCREEN, h_screening},
+	{R_POST, "/visitering/{id}", KIND_PAGE, AUTH_FULL, ACT_REFERRAL_SCREEN, h_screening_post},
+	{R_GET, "/statistik", KIND_PAGE, AUTH_FULL, ACT_CONCERN_STATS, h_concern_stats_page},
+	{R_POST, "/sager/moede/{id}/afstaa", KIND_PAGE, AUTH_FULL, ACT_SHARE_DECLINE, h_case_decline},
+	{R_POST, "/api/v1/meetings/{id}/items/{item}/decline", KIND_API, AUTH_FULL, ACT_SHARE_DECLINE, api_meeting_decline},
 	/* the data behind the strategy (api_data.c): the figures of /data */
 	{R_GET, "/api/v1/data/ungeprofil", KIND_API, AUTH_FULL, ACT_DATA_VIEW, api_data_survey},
 	{R_GET, "/api/v1/data/kriminalitet", KIND_API, AUTH_FULL, ACT_DATA_VIEW, api_data_crime},

@@ -439,6 +439,21 @@ json_t *api_day_or_null(long day);
  * too long to encode. */
 int qr_svg(struct html *h, const char *text, const char *label);
 
+/* ---- pages_referrals.c (issue 9): referrals, screening, statistics,
+ * declining to share ---- */
+struct agenda;
+void h_referrals(struct request *rq);
+void h_referrals_add(struct request *rq);
+void h_screening(struct request *rq);
+void h_screening_post(struct request *rq);
+void h_concern_stats_page(struct request *rq);
+void h_case_decline(struct request *rq);
+void api_meeting_decline(struct request *rq);
+/* The case page's "decline to share" form (nothing when the meeting is
+ * closed, has no items or the role may not). */
+void case_decline_section(struct request *rq, struct html *h, long long meeting,
+			  const struct agenda *g);
+
 /* ---- util ---- */
 
 /* csrf.c: the name of cookie base ("ssp_session", "ssp_csrf") as sent:

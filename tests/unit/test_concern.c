@@ -450,10 +450,21 @@ static void bodies(void **state)
 {
 	(void)state;
 	struct org_body b = {0};
+	char buf[CONCERN_REFUSAL_MAX];
+	b.id = "hotspot";
+	b.name = "Hotspotmøde";
 	b.named_individuals = true;
-	assert_null(concern_body_refusal(&b));
+	assert_null(concern_body_refusal(&b, buf, sizeof(buf)));
 	b.named_individuals = false;
-	assert_non_null(strstr(concern_body_refusal(&b), "§ 115"));
+	/* no reason of the body's own: the seed's general one, the body named */
+	const char *m = concern_body_refusal(&b, buf, sizeof(buf));
+	assert_non_null(strstr(m, "Hotspotmøde"));
+	assert_non_null(
+	    strstr(m, "Konkrete sager drøftes ikke her, men henvises til fx § 115-møder"));
+	/* the body's own reason from the strategy file, quoted */
+	b.named_reason = "Tendenser drøftes på et generelt niveau.";
+	m = concern_body_refusal(&b, buf, sizeof(buf));
+	assert_non_null(strstr(m, "Strategien: »Tendenser drøftes på et generelt niveau.«"));
 }
 
 static void statistics(void **state)
