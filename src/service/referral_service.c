@@ -232,7 +232,8 @@ int svc_screening_meetings(struct service *svc, const struct actor *a, struct or
 				meeting_list_release(&l);
 				return svc_store_fail(r, err);
 			}
-			qsort(l.v, l.nr, sizeof(*l.v), by_day);
+			if (l.nr)
+				qsort(l.v, l.nr, sizeof(*l.v), by_day);
 			for (size_t i = 0; i < l.nr && taken < SCREENING_MEETINGS_PER_BODY; i++) {
 				struct meeting *m = &l.v[i];
 				if (m->status != MEETING_PLANNED || m->day < today || !m->id)
@@ -258,7 +259,8 @@ int svc_screening_meetings(struct service *svc, const struct actor *a, struct or
 			meeting_list_release(&l);
 		}
 	}
-	qsort(out->v, out->nr, sizeof(*out->v), by_day);
+	if (out->nr)
+		qsort(out->v, out->nr, sizeof(*out->v), by_day);
 	return 0;
 }
 
