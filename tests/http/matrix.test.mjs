@@ -199,6 +199,19 @@ const MATRIX = [
   ['POST', `/sager/moede/${BODY_ID}/beslut/${ITEM_ID}`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
   ['POST', `/sager/moede/${BODY_ID}/luk`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404, styregruppe: 404 }, { form: {} }],
 
+  // referrals, screening, statistics, declining to share (issue 9,
+  // pages_referrals.c): a contact person and the SSP-team refer, the
+  // SSP-team screens, the § 115 participants decline, the steering group
+  // and the participants see the counts
+  ['GET', '/indstillinger', { anon: 303, all: 403, ssp: 200, kontaktperson: 200 }],
+  // the matrix's contact person has no institution: refused before the input is read
+  ['POST', '/indstillinger', { anon: 303, all: 403, ssp: 422 }, { form: { name: '' } }],
+  ['GET', '/visitering', { anon: 303, all: 403, ssp: 200 }],
+  ['POST', `/visitering/${BODY_ID}`, { anon: 303, all: 403, ssp: 404 }, { form: { decision: 'agenda' } }],
+  ['GET', '/statistik', { anon: 303, all: 403, ssp: 200, politi: 200, 'boern-familier': 200, ungeenhed: 200, styregruppe: 200 }],
+  ['POST', `/sager/moede/${BODY_ID}/afstaa`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: { 'decline-item': 'handover-1' } }],
+  ['POST', `${NO_API_MEETING}/items/${ITEM_ID}/decline`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+
   // last: it ends each role's session
   ['POST', '/logud', { anon: 303, all: 303 }, { form: {} }],
 ];
@@ -396,6 +409,34 @@ test('success paths: each role that may act does, on a real record', async () =>
   // participants (admin)
   await call('admin', 'POST', `/organisation/${BODY_ID}/deltagere`, { form: { username: 'm-ssp' } });
   await call('admin', 'POST', `/organisation/${BODY_ID}/deltagere/fjern`, { form: { username: 'm-ssp' } });
+
+  // referrals, screening, statistics and declining to share (issue 9):
+  // each role that may, on a real record, logged "ok"
+  const { execFileSync: sqlRun } = await import('node:child_process');
+  const execSql = (q) => sqlRun('sqlite3', [srv.env.SSP_DB, q], { encoding: 'utf8' }).trim();
+  const pupil = { name: 'Matrix Elev', cpr: '', birth_date: '2012-04-05', summary: 'Bekymring.',
+    necessity: 'Skolen kan ikke alene.', legal_basis: 'ssp' };
+  for (const role of ['kontakt', 'ssp']) {
+    await call(role, 'GET', '/indstillinger');
+    await call(role, 'POST', '/indstillinger', { form: pupil });
+  }
+  await call('ssp', 'GET', '/visitering');
+  const p115 = JSON.parse((await call('politi', 'GET', '/api/v1/meetings?body=paragraf-115&from=' +
+    new Date().toISOString().slice(0, 10), undefined, 'bearer')).text_).meetings.find((m) => m.status === 'planned').id;
+  const referrals = execSql(`SELECT id FROM referral WHERE status = 'submitted' ORDER BY id`).split('\n');
+  assert.equal(referrals.length, 2);
+  for (const id of referrals)
+    await call('ssp', 'POST', `/visitering/${id}`, { form: { decision: 'agenda', meeting: String(p115), reason: '' } });
+  for (const role of ['ssp', 'politi', 'boern-familier', 'ungeenhed', 'styregruppe'])
+    await call(role, 'GET', '/statistik');
+  for (const role of ['ssp', 'politi', 'boern-familier', 'ungeenhed']) {
+    await call(role, 'POST', `/sager/moede/${p115}/afstaa`, { form: { 'decline-item': `referral-${referrals[0]}` } });
+    await call(role, 'POST', `/api/v1/meetings/${p115}/items/referral-${referrals[1]}/decline`, { json: {} }, 'bearer');
+  }
+  assert.equal(execSql('SELECT count(*) FROM share_declined'), '8');
+  for (const [action, user] of [['referral.add', CONTACT], ['referral.list', CONTACT],
+    ['referral.screen', 'm-ssp'], ['concern.stats', 'm-styregruppe'], ['share.decline', 'm-ungeenhed']])
+    assert.notEqual(execSql(`SELECT count(*) FROM audit_log WHERE action = '${action}' AND username = '${user}' AND outcome = 'ok'`), '0', `${action} by ${user}`);
 
   // every one of them is in the access log as "ok", under its user
     const { execFileSync } = await import('node:child_process');
