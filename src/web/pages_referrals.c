@@ -207,9 +207,9 @@ static void screening_form(struct request *rq, struct html *h, const struct refe
 		    "aria-labelledby=\"indstilling-%lld\">\n",
 		    x->id, x->id);
 	csrf_input(h, rq->session.csrf);
-	html_printf(
-	    h, "<fieldset class=\"form-group%s\"%s>\n<legend class=\"form-label\">%s</legend>\n",
-	    e_decision ? " form-error" : "", "", _("Visitering"));
+	html_printf(h,
+		    "<fieldset class=\"form-group%s\">\n<legend class=\"form-label\">%s</legend>\n",
+		    e_decision ? " form-error" : "", _("Visitering"));
 	if (e_decision)
 		html_printf(h, "<span class=\"form-error-message\">%s</span>\n", e_decision);
 	static const struct {
@@ -238,10 +238,12 @@ static void screening_form(struct request *rq, struct html *h, const struct refe
 	if (e_meeting)
 		html_printf(h, "<span class=\"form-error-message\" id=\"%s-fejl\">%s</span>\n", id,
 			    e_meeting);
-	html_printf(h,
-		    "<select class=\"form-select\" id=\"%s\" name=\"meeting\" "
-		    "aria-describedby=\"%s-hint\">\n",
-		    id, id);
+	html_printf(h, "<select class=\"form-select\" id=\"%s\" name=\"meeting\"", id);
+	if (e_meeting)
+		html_printf(h, " aria-invalid=\"true\" aria-describedby=\"%s-hint %s-fejl\">\n", id,
+			    id);
+	else
+		html_printf(h, " aria-describedby=\"%s-hint\">\n", id);
 	bool first115 = true;
 	for (size_t i = 0; i < ml->nr; i++) {
 		const struct meeting *m = &ml->v[i];
@@ -261,10 +263,10 @@ static void screening_form(struct request *rq, struct html *h, const struct refe
 	if (e_reason)
 		html_printf(h, "<span class=\"form-error-message\" id=\"%s-fejl\">%s</span>\n", id,
 			    e_reason);
-	html_printf(h,
-		    "<textarea class=\"form-input\" id=\"%s\" name=\"reason\" rows=\"2\"%s>"
-		    "</textarea>\n</div>\n",
-		    id, "");
+	html_printf(h, "<textarea class=\"form-input\" id=\"%s\" name=\"reason\" rows=\"2\"", id);
+	if (e_reason)
+		html_printf(h, " aria-invalid=\"true\" aria-describedby=\"%s-fejl\"", id);
+	html_printf(h, "></textarea>\n</div>\n");
 	submit_button(h, "primary", _("Visitér"));
 	html_printf(h, "</form>\n");
 }
@@ -487,7 +489,8 @@ void case_decline_section(struct request *rq, struct html *h, long long meeting,
 						    N_("Opfølgning")};
 		char v[64], label[400];
 		snprintf(v, sizeof(v), "%s-%lld", agenda_kind_id(it->kind), it->id);
-		snprintf(label, sizeof(label), "%s: %s", _(kinds[it->kind]), it->name);
+		snprintf(label, sizeof(label), "%s: %s", _(kinds[it->kind]),
+			 it->name ? it->name : "");
 		select_option(h, v, label, i == 0);
 	}
 	select_close(h);
