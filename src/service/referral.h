@@ -61,4 +61,21 @@ int svc_screening_meetings(struct service *svc, const struct actor *a, struct or
 int svc_share_decline(struct service *svc, const struct actor *a, long long meeting,
 		      enum agenda_kind kind, long long item, struct svc_result *r);
 
+/* Who declined to share on the meeting's items, oldest first: the
+ * meeting's participants (as the agenda). */
+struct share_decline {
+	enum agenda_kind kind;
+	long long item;
+	char *username, *org; /* owned */
+};
+
+struct share_declines {
+	struct share_decline *v;
+	size_t nr, alloc;
+};
+
+void share_declines_release(struct share_declines *l);
+int svc_share_declines(struct service *svc, const struct actor *a, long long meeting,
+		       struct share_declines *out, struct svc_result *r);
+
 #endif

@@ -12,6 +12,7 @@
 #include "service/service_internal.h"
 #include "store/concern_store.h"
 #include "store/school_store.h"
+#include "store/share_store.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
@@ -359,6 +360,82 @@ int svc_share_decline(struct service *svc, const struct actor *a, long long meet
 out:
 	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
 done:
+	free(body);
+	org_release(&o);
+	return ret;
+}
+
+void share_declines_release(struct share_declines *l)
+{
+	for (size_t i = 0; i < l->nr; i++) {
+		free(l->v[i].username);
+		free(l->v[i].org);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+int svc_share_declines(struct service *svc, const struct actor *a, long long meeting,
+		       struct share_declines *out, struct svc_result *r)
+{
+	memset(out, 0, sizeof(*out));
+	struct org o;
+	org_init(&o);
+	struct share_decline_rows rows = {0};
+	char *err = NULL, *body = NULL;
+	int ret = -1;
+	SVC_CALL(c);
+	char obj[40];
+	snprintf(obj, sizeof(obj), "meeting:%lld", meeting);
+	if (svc_begin(&c, svc, a, ACT_HANDOVER_VIEW, NULL,
+		      (struct svc_entry){.action = "share.list", .object = obj}, r) < 0)
+		return -1;
+	long day;
+	bool closed;
+	struct authz_facts f = {0};
+	if (svc_load_org(svc, &o, r) < 0)
+		goto out;
+	int rc = concern_store_meeting_get(svc->store, meeting, &body, &day, &closed, &err);
+	if (rc < 0) {
+		svc_store_fail(r, err);
+		goto out;
+	}
+	if (rc == 1) {
+		svc_fail(r, SVC_NOT_FOUND, "id", "%s", _("Mødet findes ikke."));
+		goto out;
+	}
+	const struct org_body *b = org_find_body(&o, body);
+	if (!b) {
+		svc_fail(r, SVC_INVALID, "id", "%s",
+			 _("Mødets forum findes ikke længere i strategien."));
+		goto out;
+	}
+	if (svc_body_facts(svc, a, b, &f, r) < 0)
+		goto out;
+	if (svc_authorize(&c, &f) < 0)
+		goto done;
+	if (store_share_declines(svc->store, meeting, &rows, &err) < 0) {
+		svc_store_fail(r, err);
+		goto out;
+	}
+	for (size_t i = 0; i < rows.nr; i++) {
+		enum agenda_kind k;
+		if (!rows.v[i].item_kind || agenda_kind_parse(rows.v[i].item_kind, &k) < 0)
+			continue;
+		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
+		struct share_decline *d = &out->v[out->nr++];
+		d->kind = k;
+		d->item = rows.v[i].item_id;
+		d->username = xstrdup(rows.v[i].username ? rows.v[i].username : "");
+		d->org = xstrdup(rows.v[i].org ? rows.v[i].org : "");
+	}
+	ret = 0;
+out:
+	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
+done:
+	if (ret < 0)
+		share_declines_release(out);
+	share_decline_rows_release(&rows);
 	free(body);
 	org_release(&o);
 	return ret;

@@ -466,6 +466,33 @@ static bool agenda_item_parse(const char *s, enum agenda_kind *kind, long long *
 	return agenda_kind_parse(buf, kind) == 0 && id_parse(dash + 1, id);
 }
 
+/* Who has declined on which item: user and organisation, never what. */
+static void declines_list(struct request *rq, struct html *h, long long meeting,
+			  const struct agenda *g)
+{
+	struct share_declines l;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_share_declines(rq->svc, &rq->actor, meeting, &l, &r) < 0) {
+		/* the case page itself was allowed: say so, do not fail it */
+		alert(h, "warning", _("Afståelserne kan ikke vises lige nu."));
+		svc_result_clear(&r);
+		return;
+	}
+	if (l.nr) {
+		html_printf(h, "<h3>%s</h3>\n<ul class=\"app-declines\">\n",
+			    _("Registrerede afståelser"));
+		for (size_t i = 0; i < l.nr; i++) {
+			const char *name = "";
+			for (size_t j = 0; j < g->nr; j++)
+				if (g->v[j].kind == l.v[i].kind && g->v[j].id == l.v[i].item)
+					name = g->v[j].name ? g->v[j].name : "";
+			html_printf(h, "<li>%s (%s): %s</li>\n", l.v[i].username, l.v[i].org, name);
+		}
+		html_printf(h, "</ul>\n");
+	}
+	share_declines_release(&l);
+}
+
 void case_decline_section(struct request *rq, struct html *h, long long meeting,
 			  const struct agenda *g)
 {
@@ -496,6 +523,7 @@ void case_decline_section(struct request *rq, struct html *h, long long meeting,
 	select_close(h);
 	submit_button(h, "secondary", _("Jeg afstår fra at dele om punktet"));
 	html_printf(h, "</form>\n");
+	declines_list(rq, h, meeting, g);
 }
 
 void h_case_decline(struct request *rq)

@@ -111,7 +111,8 @@ test('every menu item of the role is reachable by Tab, in order', async () => {
   const expected = await tab.page.locator('nav.app-nav a').allInnerTexts();
   assert.deepEqual(expected, ['Forside', 'Organisation', 'Årshjul', 'Møder', 'Skolenetværket',
     'Tilbud', 'Kurser og arrangementer', 'Viden', 'Rådgivning',
-    'Overholdelse', 'Data', 'Min profil'], 'an ssp user\'s menu');
+    'Overholdelse', 'Data', 'Indstillinger', 'Visitering', 'Statistik', 'Min profil'],
+  'an ssp user\'s menu');
   const stops = await tabUntil((f) => f.inNav && f.text === expected[expected.length - 1], 'the last menu item');
   assert.deepEqual(stops.filter((s) => s.inNav).map((s) => s.text), expected);
   await tab.press('Enter');

@@ -119,6 +119,7 @@ test('the referral is on the § 115 case page; Børn og Familier declines to sha
   await tab.submit('form[action$="/afstaa"] button[type=submit]');
   await check(tab, { status: 200 });
   assert.match(await main(tab), /Det er registreret, at du afstår fra at dele om punktet/);
+  assert.match(await main(tab), new RegExp(`bente \\(boern-familier\\): ${PUPIL}`));
 });
 
 test('the contact person sees the status, not the case; no link to the case page', async () => {

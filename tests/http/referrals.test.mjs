@@ -189,6 +189,9 @@ test('declining to share: who and which organisation, not what', async () => {
   assert.equal(r.status, 303);
   r = await page('bente', r.location);
   assert.match(r.text, /Det er registreret, at du afstår fra at dele om punktet/);
+  // who declined on which item, for the participants; never what
+  assert.ok(r.text.includes(`<li>per (politi): ${PUPIL}</li>`), 'the police\'s decline listed');
+  assert.ok(r.text.includes(`<li>bente (boern-familier): ${PUPIL}</li>`));
   assert.equal(sql(`SELECT group_concat(username || ':' || org || ':' || item_kind || ':' || item_id, ' ')
     FROM (SELECT * FROM share_declined WHERE meeting_id = ${meeting} ORDER BY username)`),
   `bente:boern-familier:referral:${referral} per:politi:referral:${referral}`);
