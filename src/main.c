@@ -34,6 +34,7 @@ static const struct command commands[] = {
     {"data", cmd_data, N_("tallene bag strategien: importér og vis (data import|show)")},
     {"serve", cmd_serve, N_("kør webapplikationen (serve --listen ADRESSE:PORT)")},
     {"key", cmd_key, N_("krypter felterne om med en ny datanøgle (key rotate)")},
+    {"indsigt", cmd_indsigt, N_("retten til indsigt: alt om én person (JSON eller PDF)")},
 };
 
 static void usage(FILE *out)

@@ -63,6 +63,9 @@ enum action {
 	/* the data behind the strategy (issue 13; service/data_service.c) */
 	ACT_DATA_VIEW,   /* the survey and police figures (aggregates, small counts hidden) */
 	ACT_DATA_IMPORT, /* import the survey and police figures from CSV */
+	/* the right of access (issue 12; service/indsigt_service.c) */
+	ACT_INDSIGT_VIEW,    /* collect everything held about one person (indsigt) */
+	ACT_INDSIGT_REQUEST, /* record access requests, restrictions; the deadlines */
 	ACT__COUNT
 };
 
