@@ -102,7 +102,8 @@ json_t *indsigt_to_json(const struct indsigt_report *rep)
 	const struct indsigt_section *ps = sec(rep, "person");
 	json_t *person = ps && ps->nr ? record_json(&ps->v[0]) : json_object();
 	if (ps && ps->nr) {
-		const char *in = institution_name(&rep->org, indsigt_value(&ps->v[0], "institution_id"));
+		const char *in =
+		    institution_name(&rep->org, indsigt_value(&ps->v[0], "institution_id"));
 		const char *dn = district_name(&rep->org, indsigt_value(&ps->v[0], "district_id"));
 		json_object_set_new(person, "institution_name", in ? json_string(in) : json_null());
 		json_object_set_new(person, "district_name", dn ? json_string(dn) : json_null());
@@ -119,10 +120,12 @@ json_t *indsigt_to_json(const struct indsigt_report *rep)
 		json_object_set_new(c, "category_name", cn ? json_string(cn) : json_null());
 		json_object_set_new(c, "category_history",
 				    children_json(rep, "concern_category", "concern_id", id));
-		json_object_set_new(c, "decisions", children_json(rep, "decision", "concern_id", id));
+		json_object_set_new(c, "decisions",
+				    children_json(rep, "decision", "concern_id", id));
 		json_object_set_new(c, "actions",
 				    children_json(rep, "concern_action", "concern_id", id));
-		json_object_set_new(c, "notes", children_json(rep, "concern_note", "concern_id", id));
+		json_object_set_new(c, "notes",
+				    children_json(rep, "concern_note", "concern_id", id));
 		json_object_set_new(c, "related_people",
 				    children_json(rep, "related_person", "concern_id", id));
 		json_array_append_new(concerns, c);
@@ -146,8 +149,8 @@ json_t *indsigt_to_json(const struct indsigt_report *rep)
 		json_t *parts = json_array();
 		for (int p = 0; p < INDSIGT_PART__COUNT; p++)
 			if (rep->request.parts & (1u << p))
-				json_array_append_new(parts,
-						      json_string(indsigt_part_id((enum indsigt_part)p)));
+				json_array_append_new(
+				    parts, json_string(indsigt_part_id((enum indsigt_part)p)));
 		json_t *r = json_object();
 		json_object_set_new(r, "law", json_string(INDSIGT_RESTRICTION_LAW));
 		json_object_set_new(r, "withheld", parts);
@@ -237,7 +240,7 @@ static const struct {
     {"outcome", N_("Udfald")},
 };
 
-static const char *label_of(const char *column)
+const char *indsigt_label(const char *column)
 {
 	for (size_t i = 0; i < sizeof(labels) / sizeof(*labels); i++)
 		if (!strcmp(labels[i].column, column))
@@ -382,8 +385,8 @@ static const char *timestamp(const char *v, char buf[32])
 /* A value as a reader wants it: names for the strategy's ids, the law
  * for a legal basis, "ja"/"nej" for flags, Danish words for ids, short
  * times. Returns value, buf, or a static/org-owned string. */
-static const char *shown(const struct indsigt_report *rep, const struct indsigt_field *f,
-			 char buf[32])
+const char *indsigt_shown(const struct indsigt_report *rep, const struct indsigt_field *f,
+			  char buf[32])
 {
 	const char *column = f->column, *value = f->value, *n = NULL;
 	enum legal_basis lb;
@@ -420,7 +423,7 @@ static void record(struct pen *p, const struct indsigt_report *rep,
 		if (!f->value || !strcmp(f->column, "person_id"))
 			continue;
 		char buf[32];
-		field_line(p, label_of(f->column), shown(rep, f, buf), indent);
+		field_line(p, indsigt_label(f->column), indsigt_shown(rep, f, buf), indent);
 	}
 	p->y += 6;
 }
@@ -456,7 +459,8 @@ static void children(struct pen *p, const struct indsigt_report *rep, const char
 static void withheld_notice(struct pen *p, enum indsigt_part part)
 {
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_addf(&sb, _("%s er undtaget fra indsigten. Se afsnittet »Begrænsning af indsigten«."),
+	strbuf_addf(&sb,
+		    _("%s er undtaget fra indsigten. Se afsnittet »Begrænsning af indsigten«."),
 		    indsigt_part_label(part));
 	para(p, p->body, sb.buf, 0, 6);
 	strbuf_release(&sb);
@@ -469,8 +473,8 @@ static void access_table(struct pen *p, const struct indsigt_report *rep)
 		para(p, p->body, _("Ingen har set oplysningerne."), 0, 6);
 		return;
 	}
-	static const char *const cols[] = {"at", "username", "org", "action", "legal_basis",
-					   "outcome"};
+	static const char *const cols[] = {"at",     "username",    "org",
+					   "action", "legal_basis", "outcome"};
 	static const double x[] = {0, 95, 150, 215, 335, 440};
 	const double w = PAGE_W - 2 * MARGIN;
 	for (size_t r = 0; r <= s->nr; r++) {
@@ -481,12 +485,12 @@ static void access_table(struct pen *p, const struct indsigt_report *rep)
 			const char *t = NULL;
 			char buf[32];
 			if (r == 0) {
-				t = label_of(cols[c]);
+				t = indsigt_label(cols[c]);
 			} else {
 				const struct indsigt_record *rec = &s->v[r - 1];
 				for (size_t k = 0; k < rec->nr; k++)
 					if (!strcmp(rec->v[k].column, cols[c]) && rec->v[k].value)
-						t = shown(rep, &rec->v[k], buf);
+						t = indsigt_shown(rep, &rec->v[k], buf);
 			}
 			ls[c] = layout(p, r == 0 ? p->bold : p->small, t ? t : "–", cw);
 			if (height(ls[c]) > h)
@@ -531,8 +535,8 @@ static void draw(struct pen *p, const struct indsigt_report *rep)
 		cal_format_date(rep->request.received, rec);
 		cal_format_date(rep->request.deadline, dl);
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, _("Vi modtog din anmodning den %s. Fristen for svaret er %s."), rec,
-			    dl);
+		strbuf_addf(&sb, _("Vi modtog din anmodning den %s. Fristen for svaret er %s."),
+			    rec, dl);
 		para(p, p->body, sb.buf, 0, 8);
 	}
 
@@ -647,8 +651,8 @@ int indsigt_pdf_write(const struct indsigt_report *rep, FILE *out, char **err)
 {
 	*err = NULL;
 	struct sink sink = {out, false};
-	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(sink_write, &sink, PAGE_W,
-								       PAGE_H);
+	cairo_surface_t *surface =
+	    cairo_pdf_surface_create_for_stream(sink_write, &sink, PAGE_W, PAGE_H);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
 				       _("Svar på anmodning om indsigt"));
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ssp");

@@ -34,4 +34,13 @@ json_t *indsigt_to_json(const struct indsigt_report *rep);
  * (caller frees). */
 int indsigt_pdf_write(const struct indsigt_report *rep, FILE *out, char **err);
 
+/* The Danish label of a schema column (the column's own name when none
+ * is known, so a new column still shows). */
+const char *indsigt_label(const char *column);
+/* f's value as a reader wants it (names for the strategy's ids, the law
+ * for a legal basis, ja/nej, Danish words for statuses and actions,
+ * "YYYY-MM-DD HH:MM UTC"); buf may hold the result. */
+const char *indsigt_shown(const struct indsigt_report *rep, const struct indsigt_field *f,
+			  char buf[32]);
+
 #endif

@@ -49,6 +49,7 @@ static const struct menu_item menu[] = {
     {"/data", N_("Data"), ACT_DATA_VIEW},
     {"/brugere", N_("Brugere"), ACT_USER_ADMIN},
     {"/log", N_("Adgangslog"), ACT_AUDIT_VIEW},
+    {"/indsigt", N_("Indsigt"), ACT_INDSIGT_REQUEST},
     {"/profil", N_("Min profil"), ACT_PROFILE},
 };
 
