@@ -149,4 +149,19 @@ expect_grep "$TMP/out" "indsigt.view" "indsigt logged"
 expect_grep "$TMP/out" "gdpr-15" "legal basis gdpr-15"
 expect_grep "$TMP/out" "dbl-22-2-4" "restriction logged with its law"
 if grep -q "$NAME" "$TMP/out"; then fail "log holds no name"; else ok "log holds no name"; fi
+
+# the adoption documents from the strategy (file and database)
+for k in art30:fortegnelse-art30 dpia:konsekvensanalyse; do
+	expect_status 0 "strategy docs --kind ${k%%:*} (file)" -- "$SSP" strategy docs --kind "${k%%:*}" "$SRC/strategies/hedensted.ini"
+	if cmp -s "$TMP/out" "$SRC/docs/${k#*:}.md"; then ok "docs/${k#*:}.md is what the command writes"
+	else fail "docs/${k#*:}.md is what the command writes" "regenerate: ssp strategy docs --kind ${k%%:*} strategies/hedensted.ini -o docs/${k#*:}.md"; fi
+	expect_status 0 "strategy docs --kind ${k%%:*} (database)" -- "$SSP" strategy docs --kind "${k%%:*}"
+	expect_grep "$TMP/out" "Hedensted Kommune" "${k%%:*}: the municipality"
+	expect_grep "$TMP/out" "§ 115-møde" "${k%%:*}: a recipient body"
+	expect_grep "$TMP/out" "Førstegangskriminalitet" "${k%%:*}: the strategy's categories"
+	expect_grep "$TMP/out" "PLADSHOLDER: slettefrister" "${k%%:*}: retention placeholder"
+done
+expect_status 0 "strategy docs from another municipality's file" -- "$SSP" strategy docs --kind art30 "$SRC/tests/fixtures/anderledes.ini"
+if grep -q "Hedensted" "$TMP/out"; then fail "another municipality: no Hedensted"; else ok "another municipality: no Hedensted"; fi
+expect_status 2 "strategy docs: unknown kind" -- "$SSP" strategy docs --kind pia
 finish
