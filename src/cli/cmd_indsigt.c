@@ -49,8 +49,7 @@ static void usage(FILE *out)
 }
 
 /* --cpr and --person into ref; cpr_buf holds a CPR read from stdin. */
-static int parse_ref(const char *cpr, const char *person, struct indsigt_ref *ref,
-		     char cpr_buf[64])
+static int parse_ref(const char *cpr, const char *person, struct indsigt_ref *ref, char cpr_buf[64])
 {
 	memset(ref, 0, sizeof(*ref));
 	if ((cpr != NULL) == (person != NULL))
@@ -274,8 +273,9 @@ static int answered(int argc, char **argv, struct cli_ctx *ctx)
 
 static int requests(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option opts[] = {
-	    {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+					     {"help", no_argument, NULL, 'h'},
+					     {0, 0, 0, 0}};
 	const char *format = "text";
 	int c;
 	optind = 1;

@@ -124,8 +124,8 @@ static int find_person(struct service *svc, const struct indsigt_ref *ref, long 
 	if (rc < 0)
 		return svc_store_fail(r, err);
 	if (rc == 1)
-		return svc_fail(r, SVC_NOT_FOUND, "person", _("Der findes ingen person med id %lld."),
-				ref->person);
+		return svc_fail(r, SVC_NOT_FOUND, "person",
+				_("Der findes ingen person med id %lld."), ref->person);
 	person_row_release(&p);
 	*person = ref->person;
 	return 0;
@@ -153,7 +153,8 @@ static int record_of(struct service *svc, const char *table, const struct indsig
 		struct indsigt_field f = {xstrdup(c->column), NULL, c->kind == IV_INT};
 		if (c->kind == IV_BLOB) {
 			const struct sealed_column *sc = sealed_of(table, c->column);
-			const struct indsigt_cell *idc = sc ? indsigt_cell(row, sc->id_column) : NULL;
+			const struct indsigt_cell *idc =
+			    sc ? indsigt_cell(row, sc->id_column) : NULL;
 			if (!sc || !idc || idc->kind != IV_INT) {
 				free((char *)f.column);
 				continue;
@@ -209,10 +210,10 @@ int svc_indsigt(struct service *svc, const struct actor *a, const struct indsigt
 	char *err = NULL;
 	int ret = -1;
 	SVC_CALL(c);
-	if (svc_begin(&c, svc, a, ACT_INDSIGT_VIEW, NULL,
-		      (struct svc_entry){.action = "indsigt.view",
-					 .legal_basis = INDSIGT_LEGAL_BASIS},
-		      r) < 0)
+	if (svc_begin(
+		&c, svc, a, ACT_INDSIGT_VIEW, NULL,
+		(struct svc_entry){.action = "indsigt.view", .legal_basis = INDSIGT_LEGAL_BASIS},
+		r) < 0)
 		return -1;
 	long long person = 0;
 	if (svc_load_org(svc, &out->org, r) < 0 || find_person(svc, ref, &person, r) < 0)
@@ -450,8 +451,7 @@ int svc_indsigt_answer(struct service *svc, const struct actor *a, long long id,
 		goto out;
 	}
 	if (rc == 1) {
-		svc_fail(r, SVC_CONFLICT, "request", "%s",
-			 _("Anmodningen er allerede besvaret."));
+		svc_fail(r, SVC_CONFLICT, "request", "%s", _("Anmodningen er allerede besvaret."));
 		goto out;
 	}
 	char subj[40];

@@ -154,16 +154,16 @@ static int c_share_declined(struct store *s, long long p, const char *subj,
 			    struct indsigt_rows *out, char **err)
 {
 	(void)subj;
-	return collect(
-	    s, out, err, "share_declined",
-	    "SELECT * FROM share_declined WHERE"
-	    " (item_kind = 'handover' AND item_id IN (SELECT id FROM handover WHERE person_id = ?1))"
-	    " OR (item_kind = 'referral' AND item_id IN"
-	    "     (SELECT id FROM referral WHERE person_id = ?1))"
-	    " OR (item_kind = 'followup' AND item_id IN"
-	    "     (SELECT id FROM concern WHERE person_id = ?1))"
-	    " ORDER BY at",
-	    "l", p);
+	return collect(s, out, err, "share_declined",
+		       "SELECT * FROM share_declined WHERE"
+		       " (item_kind = 'handover' AND item_id IN (SELECT id FROM handover WHERE "
+		       "person_id = ?1))"
+		       " OR (item_kind = 'referral' AND item_id IN"
+		       "     (SELECT id FROM referral WHERE person_id = ?1))"
+		       " OR (item_kind = 'followup' AND item_id IN"
+		       "     (SELECT id FROM concern WHERE person_id = ?1))"
+		       " ORDER BY at",
+		       "l", p);
 }
 
 static int c_concern_action(struct store *s, long long p, const char *subj,
@@ -339,7 +339,7 @@ static long col_day(sqlite3_stmt *st, int i)
 }
 
 #define REQUEST_COLUMNS                                                                            \
-	"id, person_id, received, deadline, status, answered_at, answered_by, restricted_parts,"  \
+	"id, person_id, received, deadline, status, answered_at, answered_by, restricted_parts,"   \
 	" restriction_justification, restricted_at, restricted_by, created_at, created_by"
 
 static void request_of(sqlite3_stmt *st, struct indsigt_request_row *r)
@@ -374,7 +374,8 @@ int indsigt_store_request_add(struct store *s, long long person, long received, 
 	cal_format_date(deadline, dl);
 	store_now(now);
 	if (exec(s,
-		 "INSERT INTO indsigt_request (person_id, received, deadline, created_at, created_by)"
+		 "INSERT INTO indsigt_request (person_id, received, deadline, created_at, "
+		 "created_by)"
 		 " VALUES (?, ?, ?, ?, ?)",
 		 "lssss", person, rec, dl, now, by) < 0)
 		return db_fail(s, err, "indsigt_request");
@@ -396,8 +397,8 @@ static int changed(struct store *s, char **err, const char *what, const char *sq
 	return sqlite3_changes(s->db) ? 0 : 1;
 }
 
-int indsigt_store_request_restrict(struct store *s, long long id, const char *parts,
-				   const char *by, char **err)
+int indsigt_store_request_restrict(struct store *s, long long id, const char *parts, const char *by,
+				   char **err)
 {
 	char now[STORE_TIME_LEN];
 	store_now(now);
@@ -411,8 +412,8 @@ int indsigt_store_request_seal(struct store *s, long long id, const struct seale
 			       char **err)
 {
 	return changed(s, err, "indsigt_request",
-		       "UPDATE indsigt_request SET restriction_justification = ? WHERE id = ?", "bl",
-		       justification->p, (int)justification->n, id);
+		       "UPDATE indsigt_request SET restriction_justification = ? WHERE id = ?",
+		       "bl", justification->p, (int)justification->n, id);
 }
 
 int indsigt_store_request_answer(struct store *s, long long id, const char *by, char **err)

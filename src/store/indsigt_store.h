@@ -34,9 +34,9 @@ enum indsigt_kind { IV_NULL, IV_INT, IV_TEXT, IV_BLOB };
 struct indsigt_cell {
 	char *column; /* owned */
 	enum indsigt_kind kind;
-	char *text;          /* IV_INT (decimal) and IV_TEXT: owned */
-	struct sealed blob;  /* IV_BLOB: owned */
-	long long i;         /* IV_INT */
+	char *text;         /* IV_INT (decimal) and IV_TEXT: owned */
+	struct sealed blob; /* IV_BLOB: owned */
+	long long i;        /* IV_INT */
 };
 
 struct indsigt_row {
@@ -82,8 +82,8 @@ struct indsigt_request_row {
 	long received, deadline; /* days (calendar.h) */
 	bool open;
 	char *answered_at, *answered_by;
-	char *restricted_parts;       /* NULL: no restriction */
-	struct sealed justification;  /* sealed */
+	char *restricted_parts;      /* NULL: no restriction */
+	struct sealed justification; /* sealed */
 	char *restricted_at, *restricted_by, *created_at, *created_by;
 };
 
@@ -99,8 +99,8 @@ int indsigt_store_request_add(struct store *s, long long person, long received, 
 			      const char *by, long long *id, char **err);
 /* Records the restriction's parts; its justification is sealed after
  * (the row id is its associated data). 1 when there is no such request. */
-int indsigt_store_request_restrict(struct store *s, long long id, const char *parts,
-				   const char *by, char **err);
+int indsigt_store_request_restrict(struct store *s, long long id, const char *parts, const char *by,
+				   char **err);
 int indsigt_store_request_seal(struct store *s, long long id, const struct sealed *justification,
 			       char **err);
 /* Marks an open request answered. 1 when there is no open request id. */

@@ -148,6 +148,9 @@ void h_indsigt_request_add(struct request *rq)
 		resp_redirect(rq, "/indsigt?ok=registreret#anmodninger");
 		return;
 	}
+	/* the error belongs to this form's CPR field, not the search form's */
+	if (r.field && !strcmp(r.field, "cpr"))
+		r.field = "request_cpr";
 	if (r.status == SVC_INVALID || r.status == SVC_NOT_FOUND)
 		overview(rq, r.status == SVC_INVALID ? 422 : 404, &r);
 	else
