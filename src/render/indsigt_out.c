@@ -248,6 +248,15 @@ const char *indsigt_label(const char *column)
 	return column;
 }
 
+const char *indsigt_field_label(const struct indsigt_field *f)
+{
+	/* a concern's and a decision's necessity is a confirmed flag; a
+	 * referral's is its written justification */
+	if (f->number && !strcmp(f->column, "necessity"))
+		return _("Nødvendigheden er vurderet");
+	return indsigt_label(f->column);
+}
+
 struct pen {
 	cairo_t *cr;
 	cairo_surface_t *surface;
@@ -423,7 +432,7 @@ static void record(struct pen *p, const struct indsigt_report *rep,
 		if (!f->value || !strcmp(f->column, "person_id"))
 			continue;
 		char buf[32];
-		field_line(p, indsigt_label(f->column), indsigt_shown(rep, f, buf), indent);
+		field_line(p, indsigt_field_label(f), indsigt_shown(rep, f, buf), indent);
 	}
 	p->y += 6;
 }

@@ -37,6 +37,8 @@ int indsigt_pdf_write(const struct indsigt_report *rep, FILE *out, char **err);
 /* The Danish label of a schema column (the column's own name when none
  * is known, so a new column still shows). */
 const char *indsigt_label(const char *column);
+/* The label of f (its column's, or a better one for its kind of value). */
+const char *indsigt_field_label(const struct indsigt_field *f);
 /* f's value as a reader wants it (names for the strategy's ids, the law
  * for a legal basis, ja/nej, Danish words for statuses and actions,
  * "YYYY-MM-DD HH:MM UTC"); buf may hold the result. */

@@ -169,7 +169,7 @@ static void record_dl(struct html *h, const struct indsigt_report *rep,
 		if (!f->value || !strcmp(f->column, "person_id"))
 			continue;
 		char buf[32];
-		html_printf(h, "<dt>%s</dt><dd>%s</dd>\n", indsigt_label(f->column),
+		html_printf(h, "<dt>%s</dt><dd>%s</dd>\n", indsigt_field_label(f),
 			    indsigt_shown(rep, f, buf));
 	}
 	html_printf(h, "</dl>\n");
