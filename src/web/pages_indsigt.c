@@ -453,3 +453,40 @@ void h_indsigt_answered(struct request *rq)
 	}
 	web_svc_fail(rq, &r);
 }
+
+/* ---- the front page ------------------------------------------------------------------- */
+
+void home_indsigt_section(struct request *rq, struct html *h)
+{
+	if (!svc_may(rq->svc, &rq->actor, ACT_INDSIGT_REQUEST))
+		return;
+	struct indsigt_request_list l;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_indsigt_requests(rq->svc, &rq->actor, &l, &r) < 0) {
+		svc_result_clear(&r);
+		return;
+	}
+	size_t open = 0, overdue = 0;
+	long today = svc_today();
+	for (size_t i = 0; i < l.nr; i++) {
+		if (!l.v[i].open)
+			continue;
+		open++;
+		if (indsigt_days_left(l.v[i].deadline, today) < 0)
+			overdue++;
+	}
+	indsigt_request_list_release(&l);
+	char line[200];
+	snprintf(line, sizeof(line),
+		 _("%zu åbne anmodninger om indsigt, heraf %zu med overskredet "
+		   "frist."),
+		 open, overdue);
+	html_printf(h, "<section aria-labelledby=\"indsigt\">\n<h2 id=\"indsigt\">%s</h2>\n",
+		    _("Anmodninger om indsigt"));
+	if (overdue)
+		alert(h, "warning", line);
+	else
+		html_printf(h, "<p>%s</p>\n", line);
+	html_printf(h, "<p><a href=\"/indsigt\">%s</a></p>\n</section>\n",
+		    _("Se anmodningerne og fristerne"));
+}

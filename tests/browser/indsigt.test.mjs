@@ -85,6 +85,13 @@ test('a request registered: listed with its deadline', async () => {
   assert.match(text, /åben, \d+ dage tilbage/);
 });
 
+test('the front page names the open request', async () => {
+  await tab.goto('/');
+  await check({ status: 200, h1: 'Forside' });
+  assert.match(await tab.page.locator('main').innerText(), /1 åbne anmodninger om indsigt, heraf 0 med overskredet frist/);
+  await tab.goto('/indsigt');
+});
+
 test('the answer page found by CPR', async () => {
   await tab.page.fill('#cpr', CPR);
   await tab.submit('form[action="/indsigt/soeg"] button[type=submit]');
