@@ -22,7 +22,8 @@ struct command {
 static const struct command commands[] = {
     {"init", cmd_init, N_("opret eller opdater databasen og indlæs strategien")},
     {"org", cmd_org, N_("vis organisationen (tekst, JSON, SVG eller PDF)")},
-    {"strategy", cmd_strategy, N_("kontroller en strategifil (strategy check FIL)")},
+    {"strategy", cmd_strategy,
+     N_("kontroller en strategifil (strategy check FIL); fortegnelse og DPIA (strategy docs)")},
     {"user", cmd_user, N_("opret, vis og deaktiver brugere")},
     {"token", cmd_token, N_("udsted og tilbagekald API-tokens")},
     {"audit", cmd_audit, N_("kontroller og vis adgangsloggen")},
