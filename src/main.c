@@ -22,7 +22,8 @@ struct command {
 static const struct command commands[] = {
     {"init", cmd_init, N_("opret eller opdater databasen og indlæs strategien")},
     {"org", cmd_org, N_("vis organisationen (tekst, JSON, SVG eller PDF)")},
-    {"strategy", cmd_strategy, N_("kontroller en strategifil (strategy check FIL)")},
+    {"strategy", cmd_strategy,
+     N_("kontroller en strategifil (strategy check FIL); fortegnelse og DPIA (strategy docs)")},
     {"user", cmd_user, N_("opret, vis og deaktiver brugere")},
     {"token", cmd_token, N_("udsted og tilbagekald API-tokens")},
     {"audit", cmd_audit, N_("kontroller og vis adgangsloggen")},
@@ -34,6 +35,7 @@ static const struct command commands[] = {
     {"data", cmd_data, N_("tallene bag strategien: importér og vis (data import|show)")},
     {"serve", cmd_serve, N_("kør webapplikationen (serve --listen ADRESSE:PORT)")},
     {"key", cmd_key, N_("krypter felterne om med en ny datanøgle (key rotate)")},
+    {"indsigt", cmd_indsigt, N_("retten til indsigt: alt om én person (JSON eller PDF)")},
 };
 
 static void usage(FILE *out)

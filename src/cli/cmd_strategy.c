@@ -1,10 +1,12 @@
-/* ssp strategy check FILE */
+/* ssp strategy check FILE
+ * ssp strategy docs --kind dpia|art30 [FILE] [--output FIL] */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "render/dpa_docs.h"
 #include "util/file.h"
 #include "util/i18n.h"
 #include "util/banned.h"
@@ -12,11 +14,16 @@
 static void usage(FILE *out)
 {
 	fputs(_("Brug: ssp strategy check FIL\n"
+		"      ssp strategy docs --kind dpia|art30 [FIL] [--output FIL]\n"
 		"\n"
 		"Kontrollerer en strategifil (se ssp-strategy(5)) uden at gemme noget.\n"
 		"Hver fejl angives som FIL:LINJE: fejl: besked. Advarer, hvis et af den\n"
 		"nationale rammes fire temaer (formål, målgruppe, organisering, lokal\n"
 		"tilrettelæggelse) mangler indhold.\n"
+		"\n"
+		"docs skriver konsekvensanalysen (dpia) eller fortegnelsen efter\n"
+		"databeskyttelsesforordningens art. 30 (art30) som Markdown, udfyldt fra\n"
+		"strategifilen FIL eller, uden FIL, fra strategien i databasen.\n"
 		"\n"
 		"Afslutningsstatus: 0 i orden (advarsler tilladt), 1 fejl i filen, 2 forkert "
 		"brug.\n"),
@@ -46,17 +53,92 @@ static int check(const char *path)
 	return rc == 0 ? 0 : 1;
 }
 
+/* ssp strategy docs: the adoption documents (render/dpa_docs.h). */
+static int docs(int argc, char **argv, struct cli_ctx *ctx)
+{
+	static const struct option opts[] = {{"kind", required_argument, NULL, 'k'},
+					     {"output", required_argument, NULL, 'o'},
+					     {"help", no_argument, NULL, 'h'},
+					     {0, 0, 0, 0}};
+	const char *kind_s = NULL, *output = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'k':
+			kind_s = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			return cli_usage_error("strategy", _("ukendt tilvalg"));
+		}
+	}
+	enum dpa_kind kind;
+	if (dpa_kind_parse(kind_s, &kind) < 0)
+		return cli_usage_error("strategy", _("--kind skal være dpia eller art30"));
+	if (argc - optind > 1)
+		return cli_usage_error("strategy", _("angiv højst én strategifil"));
+	struct org o;
+	org_init(&o);
+	int rc = 0;
+	if (argc - optind == 1) {
+		struct strbuf text = STRBUF_INIT;
+		if (cli_read_file(argv[optind], &text) < 0)
+			return 1;
+		struct diags d;
+		diags_init(&d, argv[optind]);
+		rc = service_strategy_check(text.buf, text.len, &o, &d);
+		diags_print(&d, stderr);
+		diags_release(&d);
+		strbuf_release(&text);
+		if (rc != 0) {
+			org_release(&o);
+			return 1;
+		}
+	} else {
+		struct cli_call call;
+		if (cli_call_open(ctx, &call) < 0)
+			return 1;
+		if (svc_org_view(&call.svc, &call.a, &o, &call.r) < 0)
+			rc = cli_svc_error(&call.r);
+		rc = cli_call_close(&call, rc);
+		if (rc) {
+			org_release(&o);
+			return rc;
+		}
+	}
+	struct strbuf md = STRBUF_INIT;
+	dpa_doc_markdown(&o, kind, &md);
+	FILE *out = cli_output_open(output);
+	if (out) {
+		rc = fwrite(md.buf, 1, md.len, out) == md.len ? 0 : 1;
+		rc = cli_output_close(out, rc);
+	} else {
+		rc = 1;
+	}
+	strbuf_release(&md);
+	org_release(&o);
+	return rc;
+}
+
 int cmd_strategy(int argc, char **argv, struct cli_ctx *ctx)
 {
-	(void)ctx;
 	if (argc < 2)
-		return cli_usage_error("strategy", _("angiv en handling: check"));
+		return cli_usage_error("strategy", _("angiv en handling: check eller docs"));
 	if (cli_is_help(argv[1])) {
 		usage(stdout);
 		return 0;
 	}
+	if (!strcmp(argv[1], "docs"))
+		return docs(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "check"))
-		return cli_usage_error("strategy", _("ukendt handling »%s«; brug check"), argv[1]);
+		return cli_usage_error("strategy", _("ukendt handling »%s«; brug check eller docs"),
+				       argv[1]);
 	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
 	int c;
 	optind = 1;

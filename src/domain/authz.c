@@ -53,7 +53,9 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_CONCERN_STATS] = "concern.stats",
 						   [ACT_DATA_VIEW] = "data.view",
 						   [ACT_DATA_IMPORT] = "data.import",
-						   [ACT_SHARE_DECLINE] = "share.decline"};
+						   [ACT_SHARE_DECLINE] = "share.decline",
+						   [ACT_INDSIGT_VIEW] = "indsigt.view",
+						   [ACT_INDSIGT_REQUEST] = "indsigt.request"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -141,6 +143,14 @@ static const unsigned allowed[ACT__COUNT] = {
     [ACT_CONCERN_DECIDE] = P115,
     [ACT_CONCERN_UPDATE] = P115,
     [ACT_CONCERN_STATS] = P115 | R(ROLE_STEERING),
+    /* The right of access (issue 12): the data protection officer
+     * (revisor) answers a person's request for everything held about
+     * them and records restrictions; no case participant does, because
+     * the answer spans every case and every colleague's reads (the access
+     * log), beyond any one participant's need to know; admin sees no
+     * personal data. The local operator may, as always. */
+    [ACT_INDSIGT_VIEW] = R(ROLE_AUDITOR),
+    [ACT_INDSIGT_REQUEST] = R(ROLE_AUDITOR),
 };
 
 /* The rules beyond the table, per action (authz.h, enum authz_need). */

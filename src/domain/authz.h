@@ -65,6 +65,9 @@ enum action {
 	ACT_DATA_IMPORT, /* import the survey and police figures from CSV */
 	/* § 115, stk. 4: a participant declines to share on an agenda item */
 	ACT_SHARE_DECLINE,
+	/* the right of access (issue 12; service/indsigt_service.c) */
+	ACT_INDSIGT_VIEW,    /* collect everything held about one person (indsigt) */
+	ACT_INDSIGT_REQUEST, /* record access requests, restrictions; the deadlines */
 	ACT__COUNT
 };
 

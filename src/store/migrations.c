@@ -569,6 +569,32 @@ const char *const store_migrations[] = {
 	"  replaced INTEGER NOT NULL,"
 	"  unchanged INTEGER NOT NULL"
 	");",
+
+	/* 13 (issue 12; store/indsigt_store.c): the right of access. A
+	 * request (indsigt, GDPR art. 15) about one person: when it came,
+	 * its deadline (one month later, domain/indsigt.h), whether it has
+	 * been answered, and a restriction under databeskyttelseslovens
+	 * § 22, stk. 2, nr. 4: which record types are withheld (ids of
+	 * store/indsigt_store.h's sources, comma-separated) and the
+	 * case-specific justification (sealed: it may describe the person). */
+	"CREATE TABLE indsigt_request ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  received TEXT NOT NULL,"                              /* YYYY-MM-DD */
+	"  deadline TEXT NOT NULL,"                              /* YYYY-MM-DD */
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered')),"
+	"  answered_at TEXT,"
+	"  answered_by TEXT,"
+	"  restricted_parts TEXT,"                               /* NULL: no restriction */
+	"  restriction_justification BLOB,"                      /* sealed */
+	"  restricted_at TEXT,"
+	"  restricted_by TEXT,"
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL,"
+	"  CHECK ((status = 'answered') = (answered_at IS NOT NULL))"
+	");"
+	"CREATE INDEX indsigt_request_open ON indsigt_request(status, deadline);"
+	"CREATE INDEX indsigt_request_person ON indsigt_request(person_id);",
 };
 // clang-format on
 

@@ -23,6 +23,8 @@ const struct sealed_column store_sealed_columns[] = {
     {"referral", "necessity", "id"},
     {"referral", "screen_reason", "id"},
     {"concern_note", "text", "id"},
+    /* the right of access (issue 12, store/indsigt_store.c) */
+    {"indsigt_request", "restriction_justification", "id"},
 };
 const size_t store_sealed_columns_nr = sizeof(store_sealed_columns) / sizeof(*store_sealed_columns);
 

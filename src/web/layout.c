@@ -53,6 +53,7 @@ static const struct menu_item menu[] = {
     {"/statistik", N_("Statistik"), ACT_CONCERN_STATS},
     {"/brugere", N_("Brugere"), ACT_USER_ADMIN},
     {"/log", N_("Adgangslog"), ACT_AUDIT_VIEW},
+    {"/indsigt", N_("Indsigt"), ACT_INDSIGT_REQUEST},
     {"/profil", N_("Min profil"), ACT_PROFILE},
 };
 

@@ -214,6 +214,7 @@ void h_home(struct request *rq)
 		    rq->actor.username);
 	home_meetings_section(rq, &p.main); /* pages_meetings.c */
 	home_team_section(rq, &p.main);     /* pages_team.c */
+	home_indsigt_section(rq, &p.main);  /* pages_indsigt.c */
 	html_printf(&p.main,
 		    "<section aria-labelledby=\"opgaver\">\n<h2 id=\"opgaver\">%s</h2>\n"
 		    "<p>%s</p>\n</section>\n",

@@ -72,6 +72,16 @@ const struct route web_routes[] = {
 	{R_GET, "/data/kriminalitet.csv", KIND_PAGE, AUTH_FULL, ACT_DATA_VIEW, h_data_csv_crime},
 	{R_GET, "/data/import", KIND_PAGE, AUTH_FULL, ACT_DATA_IMPORT, h_data_import},
 	{R_POST, "/data/import", KIND_PAGE, AUTH_FULL, ACT_DATA_IMPORT, h_data_import_post},
+	/* the right of access for the revisor (pages_indsigt.c, issue 12); the
+	 * CPR number is posted, never put in an address */
+	{R_GET, "/indsigt", KIND_PAGE, AUTH_FULL, ACT_INDSIGT_REQUEST, h_indsigt},
+	{R_POST, "/indsigt/soeg", KIND_PAGE, AUTH_FULL, ACT_INDSIGT_VIEW, h_indsigt_search},
+	{R_GET, "/indsigt/person/{id}", KIND_PAGE, AUTH_FULL, ACT_INDSIGT_VIEW, h_indsigt_person},
+	{R_GET, "/indsigt/person/{id}/json", KIND_PAGE, AUTH_FULL, ACT_INDSIGT_VIEW, h_indsigt_json},
+	{R_GET, "/indsigt/person/{id}/pdf", KIND_PAGE, AUTH_FULL, ACT_INDSIGT_VIEW, h_indsigt_pdf},
+	{R_POST, "/indsigt/anmodning", KIND_PAGE, AUTH_FULL, ACT_INDSIGT_REQUEST, h_indsigt_request_add},
+	{R_POST, "/indsigt/anmodning/{id}/begraensning", KIND_PAGE, AUTH_FULL, ACT_INDSIGT_REQUEST, h_indsigt_restrict},
+	{R_POST, "/indsigt/anmodning/{id}/besvaret", KIND_PAGE, AUTH_FULL, ACT_INDSIGT_REQUEST, h_indsigt_answered},
 
 	/* the SSP-team's daily work (pages_team.c); /arrangementer/tilbagevendende
 	 * before /arrangementer/{id} */

@@ -349,6 +349,17 @@ void h_data_csv_survey(struct request *rq);
 void h_data_csv_crime(struct request *rq);
 void h_data_import(struct request *rq);
 void h_data_import_post(struct request *rq);
+/* pages_indsigt.c: the right of access for the revisor (/indsigt, issue 12) */
+void h_indsigt(struct request *rq);
+void h_indsigt_search(struct request *rq);
+void h_indsigt_person(struct request *rq);
+void h_indsigt_json(struct request *rq);
+void h_indsigt_pdf(struct request *rq);
+void h_indsigt_request_add(struct request *rq);
+void h_indsigt_restrict(struct request *rq);
+void h_indsigt_answered(struct request *rq);
+/* The front page's section for the revisor: open requests, overdue ones. */
+void home_indsigt_section(struct request *rq, struct html *h);
 /* api_data.c: the survey and police figures (/api/v1/data/...) */
 void api_data_survey(struct request *rq);
 void api_data_crime(struct request *rq);

@@ -211,6 +211,16 @@ const MATRIX = [
   ['GET', '/statistik', { anon: 303, all: 403, ssp: 200, politi: 200, 'boern-familier': 200, ungeenhed: 200, styregruppe: 200 }],
   ['POST', `/sager/moede/${BODY_ID}/afstaa`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: { 'decline-item': 'handover-1' } }],
   ['POST', `${NO_API_MEETING}/items/${ITEM_ID}/decline`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  // the right of access (issue 12): the revisor alone; an unknown person
+  // or request answers 404 (the success path is the last test below)
+  ['GET', '/indsigt', { anon: 303, all: 403, revisor: 200 }],
+  ['POST', '/indsigt/soeg', { anon: 303, all: 403, revisor: 404 }, { form: { cpr: '010203-4321' } }],
+  ['GET', `/indsigt/person/${BODY_ID}`, { anon: 303, all: 403, revisor: 404 }],
+  ['GET', `/indsigt/person/${BODY_ID}/json`, { anon: 303, all: 403, revisor: 404 }],
+  ['GET', `/indsigt/person/${BODY_ID}/pdf`, { anon: 303, all: 403, revisor: 404 }],
+  ['POST', '/indsigt/anmodning', { anon: 303, all: 403, revisor: 404 }, { form: { request_cpr: '010203-4321' } }],
+  ['POST', `/indsigt/anmodning/${BODY_ID}/begraensning`, { anon: 303, all: 403, revisor: 404 }, { form: { part_notes: '1', justification: 'x' } }],
+  ['POST', `/indsigt/anmodning/${BODY_ID}/besvaret`, { anon: 303, all: 403, revisor: 404 }, { form: {} }],
 
   // last: it ends each role's session
   ['POST', '/logud', { anon: 303, all: 303 }, { form: {} }],
@@ -448,4 +458,56 @@ test('success paths: each role that may act does, on a real record', async () =>
     ['meeting.move', 'm-ssp'], ['meeting.minutes', 'm-styregruppe'], ['meeting.agenda', 'm-politi'],
     ['meeting.attendance', 'm-ungeenhed'], ['participant.remove', 'm-admin']])
     assert.ok(ok(action, user), `${action} by ${user} logged ok`);
+});
+
+// The right of access (issue 12): on a real person, the revisor succeeds
+// at every indsigt route and the access log has each as "ok" with the
+// person as subject; the SSP-team (who registered the person) is refused.
+test('indsigt: the revisor succeeds on a real person, others are refused', async () => {
+  const { cli } = await import('./lib.mjs');
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - 15);
+  const cpr = `${String(d.getUTCDate()).padStart(2, '0')}${String(d.getUTCMonth() + 1).padStart(2, '0')}` +
+    `${String(d.getUTCFullYear() % 100).padStart(2, '0')}-${d.getUTCFullYear() >= 2000 ? 4 : 1}777`;
+  const r0 = await fetch(srv.base + '/api/v1/people', { method: 'POST',
+    headers: { authorization: 'Bearer ' + callers.ssp.token, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Matrix Indsigtsen', cpr }) });
+  assert.equal(r0.status, 201);
+  const person = (await r0.json()).id;
+  const as = {};
+  for (const role of ['revisor', 'ssp']) {
+    const client = new Client(srv);
+    assert.equal((await client.login('m-' + role)).status, 303);
+    const home = await client.get('/');
+    as[role] = { client, csrf: /<meta name="csrf-token" content="([^"]+)">/.exec(home.text_)[1] };
+  }
+  const steps = [
+    ['POST', '/indsigt/anmodning', { form: { request_cpr: cpr } }, 303],
+    ['GET', '/indsigt', undefined, 200],
+    ['POST', '/indsigt/soeg', { form: { cpr } }, 200],
+    ['GET', `/indsigt/person/${person}`, undefined, 200],
+    ['GET', `/indsigt/person/${person}/json`, undefined, 200],
+    ['GET', `/indsigt/person/${person}/pdf`, undefined, 200],
+    ['POST', '/indsigt/anmodning/1/begraensning', { form: { part_notes: '1', justification: 'Hensyn til tredjemand.' } }, 303],
+    ['POST', '/indsigt/anmodning/1/besvaret', { form: {} }, 303],
+  ];
+  for (const [method, path, body] of steps) {
+    const r = await request(as.ssp, method, path, body, 'cookie');
+    assert.equal(r.status, 403, `ssp ${method} ${path}`);
+  }
+  for (const [method, path, body, want] of steps) {
+    const r = await request(as.revisor, method, path, body, 'cookie');
+    assert.equal(r.status, want, `revisor ${method} ${path}: ${r.text_?.slice(0, 300)}`);
+    if (path.endsWith('/pdf')) assert.equal(r.headers.get('content-type'), 'application/pdf');
+    if (path.endsWith('/json')) assert.equal(JSON.parse(r.text_).person.name, 'Matrix Indsigtsen');
+    if (path === '/indsigt/soeg') assert.ok(r.text_.includes('Matrix Indsigtsen'));
+  }
+  const { execFileSync } = await import('node:child_process');
+  const count = (action, outcome) => execFileSync('sqlite3', [srv.env.SSP_DB,
+    `SELECT count(*) FROM audit_log WHERE action = '${action}' AND outcome = '${outcome}'` +
+    ` AND subject = 'person:${person}'`], { encoding: 'utf8' }).trim();
+  assert.equal(count('indsigt.view', 'ok'), '4');
+  for (const a of ['indsigt.request.add', 'indsigt.restrict', 'indsigt.answer'])
+    assert.equal(count(a, 'ok'), '1', a);
+  void cli;
 });

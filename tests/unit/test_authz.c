@@ -197,6 +197,8 @@ static void the_table(void **state)
 	    [ACT_DATA_VIEW] = "ssp politi styregruppe",
 	    [ACT_DATA_IMPORT] = "ssp",
 	    [ACT_SHARE_DECLINE] = "ssp politi boern-familier ungeenhed",
+	    [ACT_INDSIGT_VIEW] = "revisor",
+	    [ACT_INDSIGT_REQUEST] = "revisor",
 	};
 	struct authz_facts easy = {
 	    .actor_takes_part = true, .institution = "skole-a", .actor_in_record = true};
