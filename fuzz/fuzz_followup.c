@@ -77,6 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_str(in.owner_user);
 			check_str(in.due);
 			check_str(in.planned_date);
+			check_str(in.reported_at);
 		}
 		break;
 	}

@@ -32,6 +32,8 @@ struct action_input {
 	const char *owner_user;   /* optional username */
 	const char *due;          /* YYYY-MM-DD; NULL: today + the category's deadline */
 	const char *planned_date; /* bekymringssamtale: when it is planned, or NULL */
+	const char *reported_at;  /* underretning: the day it was made (not in the
+				   * future; sets the receipt's due day), or NULL */
 };
 
 /* A change to an action; NULL members are left as they are. */

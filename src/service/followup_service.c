@@ -355,10 +355,17 @@ int svc_action_add(struct service *svc, const struct actor *a, long long concern
 		user_row_release(&u);
 	}
 	long today = svc_today();
-	long due = CAL_NO_DAY, planned = CAL_NO_DAY;
+	long due = CAL_NO_DAY, planned = CAL_NO_DAY, reported = CAL_NO_DAY;
 	if (parse_day(in->due, "due", &due, r) < 0 ||
-	    parse_day(in->planned_date, "planned_date", &planned, r) < 0)
+	    parse_day(in->planned_date, "planned_date", &planned, r) < 0 ||
+	    parse_day(in->reported_at, "reported_at", &reported, r) < 0 ||
+	    not_future(reported, today, "reported_at", r) < 0)
 		goto out;
+	if (reported != CAL_NO_DAY && strcmp(in->type, "underretning")) {
+		svc_fail(r, SVC_INVALID, "reported_at", "%s",
+			 _("Kun en underretning har en dato for underretning."));
+		goto out;
+	}
 	if (due == CAL_NO_DAY) {
 		int days = concern_category_deadline(&o, level_of(&o, cr.category));
 		due = today + (days > 0 ? days : CONCERN_DEFAULT_DEADLINE_DAYS);
@@ -376,14 +383,18 @@ int svc_action_add(struct service *svc, const struct actor *a, long long concern
 		store_err(r, err);
 		goto out;
 	}
-	if (planned != CAL_NO_DAY) {
-		struct action_row row = {.id = *id,
-					 .status = "open",
-					 .planned = planned,
-					 .held = CAL_NO_DAY,
-					 .reported = CAL_NO_DAY,
-					 .receipt_due = CAL_NO_DAY,
-					 .receipt_at = CAL_NO_DAY};
+	if (planned != CAL_NO_DAY || reported != CAL_NO_DAY) {
+		/* the receipt of an underretning is due 6 working days after it
+		 * was made */
+		struct action_row row = {
+		    .id = *id,
+		    .status = "open",
+		    .planned = planned,
+		    .held = CAL_NO_DAY,
+		    .reported = reported,
+		    .receipt_due = reported == CAL_NO_DAY ? CAL_NO_DAY
+							  : report_receipt_due(&o.closed, reported),
+		    .receipt_at = CAL_NO_DAY};
 		if (followup_store_action_set(svc->store, &row, &err) < 0) {
 			store_err(r, err);
 			goto out;

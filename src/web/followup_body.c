@@ -74,15 +74,16 @@ int followup_body_related(json_t *obj, size_t max, struct related_input *in,
 int followup_body_action_add(json_t *obj, size_t max, struct action_input *in,
 			     struct parse_error *err)
 {
-	static const char *const keys[] = {"type", "owner_org",    "owner_user",
-					   "due",  "planned_date", NULL};
+	static const char *const keys[] = {"type",         "owner_org",   "owner_user", "due",
+					   "planned_date", "reported_at", NULL};
 	memset(in, 0, sizeof(*in));
 	if (only(obj, keys, err) < 0 ||
 	    json_get_string(obj, "type", true, max, &in->type, err) < 0 ||
 	    json_get_string(obj, "owner_org", false, max, &in->owner_org, err) < 0 ||
 	    json_get_string(obj, "owner_user", false, max, &in->owner_user, err) < 0 ||
 	    json_get_string(obj, "due", false, max, &in->due, err) < 0 ||
-	    json_get_string(obj, "planned_date", false, max, &in->planned_date, err) < 0)
+	    json_get_string(obj, "planned_date", false, max, &in->planned_date, err) < 0 ||
+	    json_get_string(obj, "reported_at", false, max, &in->reported_at, err) < 0)
 		return -1;
 	return 0;
 }

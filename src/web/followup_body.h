@@ -23,7 +23,8 @@ int followup_body_note(json_t *obj, size_t max, struct case_note_input *in,
 /* {"name", "relation", "phone"?} */
 int followup_body_related(json_t *obj, size_t max, struct related_input *in,
 			  struct parse_error *err);
-/* {"type", "owner_org"?, "owner_user"?, "due"?, "planned_date"?} */
+/* {"type", "owner_org"?, "owner_user"?, "due"?, "planned_date"?,
+ *  "reported_at"?} */
 int followup_body_action_add(json_t *obj, size_t max, struct action_input *in,
 			     struct parse_error *err);
 /* {"status"?, "planned_date"?, "held_date"?, "reported_at"?, "receipt_at"?} */

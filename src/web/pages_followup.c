@@ -456,8 +456,8 @@ void h_concern_action_add(struct request *rq)
 	long long id, aid;
 	if (!web_path_id(rq, 0, _("Sagen findes ikke."), &id))
 		return;
-	struct action_input in = {opt(fget(rq, "type")), opt(fget(rq, "owner_org")), NULL,
-				  opt(fget(rq, "due")), opt(fget(rq, "planned_date"))};
+	struct action_input in = {opt(fget(rq, "type")), opt(fget(rq, "owner_org")),    NULL,
+				  opt(fget(rq, "due")),  opt(fget(rq, "planned_date")), NULL};
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_action_add(rq->svc, &rq->actor, id, &in, &aid, &r) < 0) {
 		failed(rq, &r);
@@ -498,19 +498,13 @@ void h_concern_report(struct request *rq)
 	long long id, aid;
 	if (!web_path_id(rq, 0, _("Sagen findes ikke."), &id))
 		return;
-	struct action_input in = {"underretning", "boern-familier", NULL, NULL, NULL};
+	/* one call: the action and the day it was made, or neither */
+	struct action_input in = {
+	    "underretning", "boern-familier", NULL, NULL, NULL, opt(fget(rq, "reported_at"))};
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_action_add(rq->svc, &rq->actor, id, &in, &aid, &r) < 0) {
 		failed(rq, &r);
 		return;
-	}
-	const char *at = opt(fget(rq, "reported_at"));
-	if (at) {
-		struct action_change ch = {NULL, NULL, NULL, at, NULL};
-		if (svc_action_change(rq->svc, &rq->actor, aid, &ch, NULL, &r) < 0) {
-			failed(rq, &r);
-			return;
-		}
 	}
 	redirect_ok(rq, "underretning", "handlinger");
 }

@@ -16,6 +16,14 @@ let srv, browser, dir, concern, talk;
 const tabs = {};
 const tok = {};
 const today = new Date().toISOString().slice(0, 10);
+// a CPR number of someone 13 today (the serial fails modulus 11: accepted)
+const CPR = (() => {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - 13);
+  d.setUTCDate(d.getUTCDate() - 40);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}${p(d.getUTCMonth() + 1)}${p(d.getUTCFullYear() % 100)}-4001`;
+})();
 
 function api(who, method, p, json) {
   const headers = { authorization: 'Bearer ' + tok[who] };
@@ -56,9 +64,8 @@ before(async () => {
     tabs[who] = await Tab.open(await browser.newContext(), srv.base);
     await signIn(tabs[who], who);
   }
-  const d = new Date();
-  d.setUTCFullYear(d.getUTCFullYear() - 13);
-  let r = await api('sofie', 'POST', '/api/v1/people', { name: 'Browser Opfølgning', birth_date: d.toISOString().slice(0, 10) });
+  let r = await api('sofie', 'POST', '/api/v1/people', { name: 'Browser Opfølgning', cpr: CPR });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
   const person = r.body.id;
   r = await api('per', 'GET', `/api/v1/meetings?body=paragraf-115&from=${today}`);
   const meeting = r.body.meetings.find((m) => m.status === 'planned').id;
@@ -85,6 +92,12 @@ test('the SSP-team records a bekymringssamtale: planned, held, minutes', async (
   await check(tab, { status: 200 });
   assert.match(await text(tab), /Browser Opfølgning/);
   assert.doesNotMatch(await text(tab), /Lav en underretning/);
+  // the CPR number is masked; showing it in full is an action of its own
+  assert.match(await text(tab), new RegExp(CPR.slice(0, 6) + '-xxxx'));
+  assert.doesNotMatch(await text(tab), new RegExp(CPR));
+  await tab.submit('form[action$="/cpr"] button[type=submit]');
+  await check(tab, { status: 200 });
+  assert.match(await text(tab), new RegExp(CPR));
   await tab.page.fill(`#planned-${talk}`, today);
   await tab.page.fill(`#held-${talk}`, today);
   await tab.page.selectOption(`#status-${talk}`, 'done');

@@ -206,13 +206,23 @@ describe('following up a concern', () => {
     for (const [body, field] of [[{ type: 'efterforskning' }, 'type'], [{ type: 'netvaerksmoede' }, 'owner_org'],
       [{ type: 'ingen', owner_org: 'ukendt' }, 'owner_org'], [{ type: 'ingen', owner_org: 'ssp', due: '2000-01-01' }, 'due'],
       [{ type: 'ingen', owner_org: 'ssp', planned_date: today }, 'planned_date'],
-      [{ type: 'ingen', owner_org: 'ssp', owner_user: 'ingen-bruger' }, 'owner_user']]) {
+      [{ type: 'ingen', owner_org: 'ssp', owner_user: 'ingen-bruger' }, 'owner_user'],
+      [{ type: 'ingen', owner_org: 'ssp', reported_at: today }, 'reported_at'],
+      [{ type: 'underretning', owner_org: 'boern-familier', reported_at: tomorrow }, 'reported_at']]) {
       r = await api('sofie', 'POST', `/api/v1/concerns/${concern}/actions`, body);
       assert.equal(r.status, 422, JSON.stringify(body));
       assert.equal(r.body.field, field, JSON.stringify(body));
     }
     for (const u of OTHERS)
       assert.equal((await api(u, 'POST', `/api/v1/concerns/${concern}/actions`, { type: 'bekymringssamtale' })).status, 403, u);
+    // an underretning made today, in one call: its receipt is due
+    r = await api('per', 'POST', `/api/v1/concerns/${concern}/actions`,
+      { type: 'underretning', owner_org: 'boern-familier', reported_at: today });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const made = (await api('per', 'GET', `/api/v1/concerns/${concern}/followup`)).body.actions.find((x) => x.id === r.body.id);
+    assert.equal(made.reported_at, today);
+    assert.ok(made.receipt_due > today);
+    assert.equal(made.receipt_overdue, false);
     r = await api('sofie', 'POST', `/api/v1/concerns/${concern}/actions`, { type: 'bekymringssamtale', planned_date: tomorrow });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     const next = r.body.id;
