@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { addUser, createToken, startServer, stopServer } from './lib.mjs';
+import { addUser, cli, createToken, startServer, stopServer } from './lib.mjs';
 
 let srv;
 const tok = {};
@@ -57,7 +57,7 @@ const PARENT = 'Forælder Zinkografsen';
 const PHONE = '+45 61 72 83 94';
 
 describe('following up a concern', () => {
-  let concern, talk, other, report;
+  let person, concern, talk, other, report;
 
   before(async () => {
     const d = new Date();
@@ -65,7 +65,7 @@ describe('following up a concern', () => {
     const birth = d.toISOString().slice(0, 10);
     let r = await api('sofie', 'POST', '/api/v1/people', { name: NAME, birth_date: birth });
     assert.equal(r.status, 201, JSON.stringify(r.body));
-    const person = r.body.id;
+    person = r.body.id;
     r = await api('per', 'GET', `/api/v1/meetings?body=paragraf-115&from=${today}`);
     const meeting = r.body.meetings.find((m) => m.status === 'planned').id;
     r = await api('per', 'POST', '/api/v1/handovers', { meeting, person, contact_date: today, summary: 'Set sent.' });
@@ -239,6 +239,27 @@ describe('following up a concern', () => {
     for (const u of OTHERS) assert.equal((await api(u, 'GET', '/api/v1/actions?mine=1')).status, 403, u);
   });
 
+  test('every § 115 participant may follow up; every other role is refused', async () => {
+    for (const u of P115) {
+      let r = await api(u, 'POST', `/api/v1/concerns/${concern}/notes`, { text: `Notat fra ${u}.` });
+      assert.equal(r.status, 201, u);
+      r = await api(u, 'POST', `/api/v1/concerns/${concern}/related`, { name: `Voksen ${u}`, relation: 'familie' });
+      assert.equal(r.status, 201, u);
+      r = await api(u, 'POST', `/api/v1/concerns/${concern}/actions`, { type: 'netvaerksmoede', owner_org: 'ungeenhed' });
+      assert.equal(r.status, 201, u);
+      r = await api(u, 'POST', `/api/v1/actions/${r.body.id}`, { status: 'cancelled' });
+      assert.equal(r.status, 200, u);
+      assert.equal(r.body.status, 'cancelled');
+    }
+    for (const u of OTHERS) {
+      assert.equal((await api(u, 'POST', `/api/v1/actions/${other}`, { status: 'cancelled' })).status, 403, u);
+      assert.equal((await api(u, 'POST', `/api/v1/concerns/${concern}/close`, { reason: 'x' })).status, 403, u);
+    }
+    const r = await api('ulla', 'GET', `/api/v1/concerns/${concern}/followup`);
+    assert.equal(r.body.notes.filter((n) => n.text.startsWith('Notat fra')).length, 4);
+    assert.equal(r.body.related.filter((p) => p.name.startsWith('Voksen ')).length, 4);
+  });
+
   test('a closed concern takes no more follow-up: 409', async () => {
     let r = await api('sofie', 'POST', `/api/v1/concerns/${concern}/close`, { reason: 'Forløbet er slut.' });
     assert.equal(r.status, 200);
@@ -248,6 +269,15 @@ describe('following up a concern', () => {
     assert.equal(r.status, 409);
     r = await api('ulla', 'GET', '/api/v1/actions?mine=1');
     assert.ok(!r.body.actions.some((x) => x.id === other), 'a closed concern\'s actions leave the forside');
+  });
+
+  test('the access log names the data subject and the legal basis for each call', async () => {
+    const r = cli(srv, ['audit', 'show', '--subject', `person:${person}`]);
+    assert.equal(r.status, 0, r.stderr);
+    for (const a of ['concern.followup.read', 'concern.note.add', 'concern.related.add',
+      'concern.action.add', 'concern.action.update'])
+      assert.ok(r.stdout.includes(a), a);
+    for (const n of [NAME, NOTE, PARENT, PHONE]) assert.ok(!r.stdout.includes(n), n);
   });
 
   test('neither the database file nor the server log holds note text, names or phones', async () => {
