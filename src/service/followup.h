@@ -27,8 +27,8 @@
 /* A new action on a concern. */
 struct action_input {
 	const char *type;         /* an action type id (domain/concern.h) */
-	const char *owner_org;    /* required, but a bekymringssamtale defaults to "ssp"
-				   * (the SSP-team is its tovholder) */
+	const char *owner_org;    /* required; a bekymringssamtale's is "ssp" (the
+				   * SSP-team is its tovholder), its default */
 	const char *owner_user;   /* optional username */
 	const char *due;          /* YYYY-MM-DD; NULL: today + the category's deadline */
 	const char *planned_date; /* bekymringssamtale: when it is planned, or NULL */

@@ -341,6 +341,13 @@ int svc_action_add(struct service *svc, const struct actor *a, long long concern
 			 _("Vælg den organisation, der har ansvaret."));
 		goto out;
 	}
+	if (talk && strcmp(owner, "ssp")) {
+		/* domain.md section 4: the SSP-team is the bekymringssamtale's
+		 * tovholder (others take part; a named owner may be anyone) */
+		svc_fail(r, SVC_INVALID, "owner_org", "%s",
+			 _("SSP-teamet er tovholder på en bekymringssamtale."));
+		goto out;
+	}
 	const char *user = in->owner_user && *in->owner_user ? in->owner_user : NULL;
 	if (user) {
 		struct user_row u;

@@ -208,6 +208,7 @@ describe('following up a concern', () => {
       [{ type: 'ingen', owner_org: 'ssp', planned_date: today }, 'planned_date'],
       [{ type: 'ingen', owner_org: 'ssp', owner_user: 'ingen-bruger' }, 'owner_user'],
       [{ type: 'ingen', owner_org: 'ssp', reported_at: today }, 'reported_at'],
+      [{ type: 'bekymringssamtale', owner_org: 'politi' }, 'owner_org'],
       [{ type: 'underretning', owner_org: 'boern-familier', reported_at: tomorrow }, 'reported_at']]) {
       r = await api('sofie', 'POST', `/api/v1/concerns/${concern}/actions`, body);
       assert.equal(r.status, 422, JSON.stringify(body));
