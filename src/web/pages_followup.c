@@ -120,7 +120,10 @@ static void category_section(struct html *h, const struct followup_view *v, cons
 			html_printf(h, "%s%d", i ? " → " : "", v->history[i]);
 		html_printf(h, "</p>\n");
 	}
-	html_printf(h, "<p>%s %s</p>\n</section>\n", _("Hjemmel:"), v->legal_basis);
+	enum legal_basis lb;
+	html_printf(h, "<p>%s %s</p>\n</section>\n", _("Hjemmel:"),
+		    legal_basis_parse(v->legal_basis, &lb) == 0 ? legal_basis_label(lb)
+								: v->legal_basis);
 }
 
 static void action_form(struct request *rq, struct html *h, const struct followup_view *v,
@@ -190,7 +193,8 @@ static void actions_section(struct request *rq, struct html *h, const struct fol
 		if (a->reported != CAL_NO_DAY)
 			html_printf(h, "<dt>%s</dt><dd>%s</dd>\n", _("Underrettet"),
 				    day_str(a->reported, d));
-		if (a->receipt_due != CAL_NO_DAY) {
+		/* the receipt is due once the underretning has been made */
+		if (a->reported != CAL_NO_DAY && a->receipt_due != CAL_NO_DAY) {
 			html_printf(h, "<dt>%s</dt><dd>%s", _("Kvittering senest"),
 				    day_str(a->receipt_due, d));
 			if (a->receipt_overdue)
