@@ -215,12 +215,7 @@ void h_home(struct request *rq)
 	home_meetings_section(rq, &p.main); /* pages_meetings.c */
 	home_team_section(rq, &p.main);     /* pages_team.c */
 	home_indsigt_section(rq, &p.main);  /* pages_indsigt.c */
-	html_printf(&p.main,
-		    "<section aria-labelledby=\"opgaver\">\n<h2 id=\"opgaver\">%s</h2>\n"
-		    "<p>%s</p>\n</section>\n",
-		    _("Dine åbne opgaver"),
-		    _("Du har ingen åbne opgaver. Opgaver opstår, når et møde fordeler dem, og "
-		      "de står her, indtil de er løst."));
+	home_followup_section(rq, &p.main); /* pages_followup.c */
 	if (svc_may(rq->svc, &rq->actor, ACT_ORG_VIEW))
 		html_printf(&p.main,
 			    "<section aria-labelledby=\"org\">\n<h2 id=\"org\">%s</h2>\n"

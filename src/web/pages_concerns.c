@@ -219,8 +219,9 @@ static void case_page(struct request *rq, unsigned status, const struct svc_resu
 			if (it->summary)
 				html_printf(&p.main, "<p>%s</p>\n", it->summary);
 			if (it->concern)
-				html_printf(&p.main, "<p>%s %lld.</p>\n", _("Besluttet: sag nr."),
-					    it->concern);
+				html_printf(&p.main,
+					    "<p>%s <a href=\"/sager/%lld\">%lld</a>.</p>\n",
+					    _("Besluttet: sag nr."), it->concern, it->concern);
 			else if (!g.closed)
 				decision_form(rq, &p.main, meeting, it, &o);
 			html_printf(&p.main, "</li>\n");

@@ -129,6 +129,16 @@ const struct route web_routes[] = {
 	{R_GET, "/kalender/{token}.ics", KIND_RAW, AUTH_NONE, -1, h_calendar_feed},
 	{R_POST, "/profil/kalender", KIND_PAGE, AUTH_FULL, ACT_PROFILE, h_caltoken_create},
 	{R_POST, "/profil/kalender/tilbagekald", KIND_PAGE, AUTH_FULL, ACT_PROFILE, h_caltoken_revoke},
+	/* a concern and its follow-up (pages_followup.c, issue 9); after every
+	 * literal /sager/... route: the first match wins */
+	{R_GET, "/sager/{id}", KIND_PAGE, AUTH_FULL, ACT_CONCERN_VIEW, h_concern},
+	{R_POST, "/sager/{id}/cpr", KIND_PAGE, AUTH_FULL, ACT_CPR_REVEAL, h_concern_cpr},
+	{R_POST, "/sager/{id}/handling", KIND_PAGE, AUTH_FULL, ACT_CONCERN_UPDATE, h_concern_action_add},
+	{R_POST, "/sager/{id}/handling/{item}", KIND_PAGE, AUTH_FULL, ACT_CONCERN_UPDATE, h_concern_action_change},
+	{R_POST, "/sager/{id}/underretning", KIND_PAGE, AUTH_FULL, ACT_CONCERN_UPDATE, h_concern_report},
+	{R_POST, "/sager/{id}/notat", KIND_PAGE, AUTH_FULL, ACT_CONCERN_UPDATE, h_concern_note_add},
+	{R_POST, "/sager/{id}/relateret", KIND_PAGE, AUTH_FULL, ACT_CONCERN_UPDATE, h_concern_related_add},
+	{R_POST, "/sager/{id}/luk", KIND_PAGE, AUTH_FULL, ACT_CONCERN_UPDATE, h_concern_close},
 
 	/* JSON API (docs/api.md) */
 	{R_GET, "/api/v1/me", KIND_API, AUTH_FULL, ACT_PROFILE, api_me},
@@ -199,6 +209,13 @@ const struct route web_routes[] = {
 	{R_GET, "/statistik", KIND_PAGE, AUTH_FULL, ACT_CONCERN_STATS, h_concern_stats_page},
 	{R_POST, "/sager/moede/{id}/afstaa", KIND_PAGE, AUTH_FULL, ACT_SHARE_DECLINE, h_case_decline},
 	{R_POST, "/api/v1/meetings/{id}/items/{item}/decline", KIND_API, AUTH_FULL, ACT_SHARE_DECLINE, api_meeting_decline},
+	/* following up a concern (api_followup.c, issue 9) */
+	{R_GET, "/api/v1/concerns/{id}/followup", KIND_API, AUTH_FULL, ACT_CONCERN_VIEW, api_concern_followup},
+	{R_POST, "/api/v1/concerns/{id}/actions", KIND_API, AUTH_FULL, ACT_CONCERN_UPDATE, api_concern_action_add},
+	{R_POST, "/api/v1/concerns/{id}/notes", KIND_API, AUTH_FULL, ACT_CONCERN_UPDATE, api_concern_note_add},
+	{R_POST, "/api/v1/concerns/{id}/related", KIND_API, AUTH_FULL, ACT_CONCERN_UPDATE, api_concern_related_add},
+	{R_GET, "/api/v1/actions", KIND_API, AUTH_FULL, ACT_CONCERN_VIEW, api_actions_mine},
+	{R_POST, "/api/v1/actions/{id}", KIND_API, AUTH_FULL, ACT_CONCERN_UPDATE, api_action_change},
 	/* the data behind the strategy (api_data.c): the figures of /data */
 	{R_GET, "/api/v1/data/ungeprofil", KIND_API, AUTH_FULL, ACT_DATA_VIEW, api_data_survey},
 	{R_GET, "/api/v1/data/kriminalitet", KIND_API, AUTH_FULL, ACT_DATA_VIEW, api_data_crime},

@@ -480,4 +480,23 @@ bool web_token_equal(const char *a, const char *b);
 /* The value of a request header, or NULL. */
 const char *req_header(struct request *rq, const char *name);
 
+/* pages_followup.c, api_followup.c: following up a concern (issue 9;
+ * /sager/{id}, the forside's open actions, /api/v1/concerns/{id}/...,
+ * /api/v1/actions) */
+void h_concern(struct request *rq);
+void h_concern_cpr(struct request *rq);
+void h_concern_action_add(struct request *rq);
+void h_concern_action_change(struct request *rq);
+void h_concern_report(struct request *rq);
+void h_concern_note_add(struct request *rq);
+void h_concern_related_add(struct request *rq);
+void h_concern_close(struct request *rq);
+void home_followup_section(struct request *rq, struct html *h);
+void api_concern_followup(struct request *rq);
+void api_concern_action_add(struct request *rq);
+void api_concern_note_add(struct request *rq);
+void api_concern_related_add(struct request *rq);
+void api_action_change(struct request *rq);
+void api_actions_mine(struct request *rq);
+
 #endif

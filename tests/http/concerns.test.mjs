@@ -102,6 +102,9 @@ function cprOfAge(age) {
 }
 
 const NAME = 'Testperson Xylofonsen';
+const NOTE_TEXT = 'Sagsnotat om Xylofonsens hjemlige forhold';
+const PARENT_NAME = 'Forælder Trombonesen';
+const PARENT_PHONE = '+45 71 82 93 04';
 const { cpr: CPR } = cprOfAge(14);
 const today = new Date().toISOString().slice(0, 10);
 
@@ -280,6 +283,16 @@ describe('the § 115 flow', () => {
     assert.equal((await api('per', 'POST', `/api/v1/meetings/${meeting}/close`)).status, 409);
   });
 
+  test('follow-up: a case note and a related person on the concern (sealed, see the grep below)', async () => {
+    let r = await api('bente', 'POST', `/api/v1/concerns/${concern}/notes`, { text: NOTE_TEXT, welfare: true });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    r = await api('sofie', 'POST', `/api/v1/concerns/${concern}/related`, { name: PARENT_NAME, relation: 'forælder', phone: PARENT_PHONE });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    r = await api('per', 'GET', `/api/v1/concerns/${concern}/followup`);
+    assert.equal(r.body.notes[0].text, NOTE_TEXT);
+    assert.equal(r.body.related[0].phone, PARENT_PHONE);
+  });
+
   test('the concern: category history, actions with owners and deadlines, closing', async () => {
     let r = await api('bente', 'GET', `/api/v1/concerns/${concern}`);
     assert.equal(r.status, 200);
@@ -325,7 +338,8 @@ describe('the § 115 flow', () => {
   });
 
   test('neither the database file nor the server log holds the name or the CPR number', async () => {
-    const needles = [NAME, CPR, CPR.replace('-', ''), 'Antruffet ved stationen', 'Fravær og konflikter'];
+    const needles = [NAME, CPR, CPR.replace('-', ''), 'Antruffet ved stationen', 'Fravær og konflikter',
+      NOTE_TEXT, PARENT_NAME, PARENT_PHONE];
     for (const f of readdirSync(srv.dir)) {
       if (!f.startsWith('ssp.db')) continue;
       const bytes = readFileSync(path.join(srv.dir, f));

@@ -198,6 +198,22 @@ const MATRIX = [
   ['POST', `/sager/moede/${BODY_ID}/overlevering`, { anon: 303, all: 403, politi: 404 }, { form: {} }],
   ['POST', `/sager/moede/${BODY_ID}/beslut/${ITEM_ID}`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
   ['POST', `/sager/moede/${BODY_ID}/luk`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404, styregruppe: 404 }, { form: {} }],
+  // following up a concern (issue 9: pages_followup.c, api_followup.c):
+  // the § 115 participants reach the handler (no such concern: 404)
+  ['GET', `/sager/${BODY_ID}`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `/sager/${BODY_ID}/cpr`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
+  ['POST', `/sager/${BODY_ID}/handling`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
+  ['POST', `/sager/${BODY_ID}/handling/${ITEM_ID}`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
+  ['POST', `/sager/${BODY_ID}/underretning`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
+  ['POST', `/sager/${BODY_ID}/notat`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
+  ['POST', `/sager/${BODY_ID}/relateret`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
+  ['POST', `/sager/${BODY_ID}/luk`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
+  ['GET', `/api/v1/concerns/${BODY_ID}/followup`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }],
+  ['POST', `/api/v1/concerns/${BODY_ID}/actions`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { json: {} }],
+  ['POST', `/api/v1/concerns/${BODY_ID}/notes`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { json: {} }],
+  ['POST', `/api/v1/concerns/${BODY_ID}/related`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { json: {} }],
+  ['POST', `/api/v1/actions/${BODY_ID}`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { json: { status: 'done' } }],
+  ['GET', '/api/v1/actions', { anon: 401, all: 403, ssp: 200, politi: 200, 'boern-familier': 200, ungeenhed: 200 }],
 
   // referrals, screening, statistics, declining to share (issue 9,
   // pages_referrals.c): a contact person and the SSP-team refer, the
