@@ -95,6 +95,20 @@ size_t team_recurring_plan(const struct team_recurring *rec, size_t n, int year,
 			   const char *const *names, const long *days, size_t existing,
 			   bool *planned);
 
+/* ---- larger events and the hotspot meetings before them ----
+ *
+ * The strategy's hotspot meeting maps trends in the light months "in
+ * relation to holidays and town festivals": a larger event (kind "event")
+ * is taken up at the last hotspot meeting on or before its first day,
+ * where it is offered as an agenda item. TEAM_HOTSPOT_BODY is the body id
+ * of that meeting in the strategy file (a local choice: Hedensted's file
+ * names it "hotspot"; a strategy without such a body gets no items). */
+#define TEAM_HOTSPOT_BODY "hotspot"
+
+/* The index of the last of the n days (ascending) on or before day, or n
+ * when every one is after it (or n is 0). */
+size_t team_hotspot_of(const long *days, size_t n, long day);
+
 /* ---- themes of the help landscape and advice ----
  *
  * The strategy file's [ssp-team] tema lines name the themes offers and

@@ -677,6 +677,15 @@ static void section_agenda(struct request *rq, struct html *h, const struct meet
 	} else {
 		html_printf(h, "<p>%s</p>\n", _("Dagsordenen er tom."));
 	}
+	if (v->offered.nr) {
+		/* larger events before the next hotspot meeting (pages_team.c) */
+		html_printf(h, "<p>%s</p>\n<ul class=\"app-offered\">\n",
+			    _("Foreslåede punkter, der ikke står på dagsordenen (større "
+			      "begivenheder før næste hotspotmøde):"));
+		for (size_t i = 0; i < v->offered.nr; i++)
+			html_printf(h, "<li>%s</li>\n", v->offered.v[i]);
+		html_printf(h, "</ul>\n");
+	}
 	if (v->can_run) {
 		const char *err = error_for(r, "agenda");
 		struct strbuf text = STRBUF_INIT;
