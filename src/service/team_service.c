@@ -162,14 +162,6 @@ static void themes_of(const struct org *o, struct strlist *out)
 		strlist_add(out, _(team_default_themes[i]));
 }
 
-static bool in_list(const struct strlist *l, const char *s)
-{
-	for (size_t i = 0; s && i < l->nr; i++)
-		if (!strcmp(l->v[i], s))
-			return true;
-	return false;
-}
-
 int svc_team_themes(struct service *svc, const struct actor *a, struct strlist *out,
 		    struct svc_result *r)
 {
@@ -248,7 +240,7 @@ int svc_offers_list(struct service *svc, const struct actor *a, const struct off
 		struct strlist themes = STRLIST_INIT;
 		if (svc_team_themes(svc, a, &themes, r) < 0)
 			return -1;
-		bool ok = in_list(&themes, q->theme);
+		bool ok = strlist_has(&themes, q->theme);
 		strlist_clear(&themes);
 		if (!ok)
 			return svc_fail(r, SVC_INVALID, "theme", "%s",
@@ -302,7 +294,7 @@ static int offer_from_input(struct service *svc, const struct actor *a,
 		goto out;
 	}
 	for (size_t i = 0; i < in->themes_nr; i++) {
-		if (!in_list(&themes, in->themes[i])) {
+		if (!strlist_has(&themes, in->themes[i])) {
 			svc_fail(r, SVC_INVALID, "themes", "%s",
 				 _("Vælg temaerne blandt tilbudsoversigtens temaer."));
 			goto out;
@@ -1226,7 +1218,7 @@ static int advice_from_input(struct service *svc, const struct actor *a,
 	struct strlist themes = STRLIST_INIT;
 	if (svc_team_themes(svc, a, &themes, r) < 0)
 		return -1;
-	bool ok = in_list(&themes, in->theme);
+	bool ok = strlist_has(&themes, in->theme);
 	strlist_clear(&themes);
 	if (!ok)
 		return svc_fail(r, SVC_INVALID, "theme", "%s", _("Vælg et af temaerne."));
