@@ -12,7 +12,8 @@
  *   /arrangementer.ics    the year's events as iCalendar
  *   /arrangementer/{id}   one event: sign up, registrations and attendance,
  *                         the duty roster (shifts), the evaluation; the
- *                         SSP-team edits (/ret) or cancels (/aflys) it
+ *                         SSP-team edits (/ret, a page of its own) or
+ *                         cancels (/aflys) it
  *
  * The door parses and renders; every decision is the service's. Forms are
  * shown to the roles the table allows, and refused by the service anyway.
@@ -811,7 +812,7 @@ void h_events_ics(struct request *rq)
 
 /* ---- /arrangementer/{id} ---- */
 
-enum event_form { EF_NONE, EF_REGISTER, EF_ATTEND, EF_SHIFT, EF_EVAL, EF_EDIT, EF_CANCEL };
+enum event_form { EF_NONE, EF_REGISTER, EF_ATTEND, EF_SHIFT, EF_EVAL, EF_CANCEL };
 
 static void roster(struct request *rq, struct html *h, const struct event_detail *d,
 		   enum event_form which, const struct svc_result *r)
@@ -931,7 +932,7 @@ static void event_page(struct request *rq, unsigned status, enum event_form whic
 	page_notice(rq, &p.main, event_notices);
 	if (d.ev.cancelled)
 		alert(&p.main, "warning", _("Arrangementet er aflyst."));
-	if ((which == EF_EDIT || which == EF_CANCEL) && !d.may_edit)
+	if (which == EF_CANCEL && !d.may_edit)
 		form_error_summary(&p.main, r);
 	char a[64], b[64], cap[32];
 	dk_moment(d.ev.start, a);
@@ -1015,7 +1016,10 @@ static void event_page(struct request *rq, unsigned status, enum event_form whic
 			 which == EF_EVAL ? error_for(r, "evaluation") : NULL, true);
 		submit_button(&p.main, "secondary", _("Gem evaluering"));
 		html_printf(&p.main, "</form>\n");
-		event_form(rq, &p.main, which == EF_EDIT ? r : NULL, &d.ev);
+		html_printf(&p.main,
+			    "<h2>%s</h2>\n<p><a href=\"/arrangementer/%lld/ret\">%s</a></p>\n",
+			    _("Ret arrangementet"), d.ev.id,
+			    _("Ret navn, tid, sted, pladser og beredskab"));
 		html_printf(&p.main, "<h2 id=\"aflys\">%s</h2>\n<p>%s</p>\n",
 			    _("Aflys arrangementet"),
 			    _("Arrangementet bliver stående som aflyst, tilmeldingen lukker, og "
@@ -1096,6 +1100,39 @@ void h_event_shift(struct request *rq)
 	event_done(rq, rc, &r, EF_SHIFT, "vagt");
 }
 
+/* /arrangementer/{id}/ret: the edit form on a page of its own (the
+ * event's page has the shift form, whose fields share these ids). */
+static void event_edit_page(struct request *rq, unsigned status, const struct svc_result *r)
+{
+	long long id;
+	if (!page_id(rq, &id))
+		return;
+	struct event_detail d;
+	struct svc_result lr = SVC_RESULT_INIT;
+	if (svc_event_get(rq->svc, &rq->actor, id, &d, &lr) < 0) {
+		web_svc_fail(rq, &lr);
+		return;
+	}
+	char title[120];
+	snprintf(title, sizeof(title), _("Ret arrangement: %.80s"), d.ev.name);
+	struct page p;
+	page_init(&p, title, "/arrangementer");
+	if (!d.may_edit)
+		alert(&p.main, "warning",
+		      _("Arrangementet er aflyst og kan ikke rettes. Opret et nyt i stedet."));
+	else
+		event_form(rq, &p.main, r, &d.ev);
+	html_printf(&p.main, "<p><a href=\"/arrangementer/%lld\">%s</a></p>\n", d.ev.id,
+		    _("Tilbage til arrangementet"));
+	page_finish(rq, status, &p);
+	event_detail_release(&d);
+}
+
+void h_event_edit_form(struct request *rq)
+{
+	event_edit_page(rq, 200, NULL);
+}
+
 void h_event_edit(struct request *rq)
 {
 	long long id;
@@ -1103,8 +1140,16 @@ void h_event_edit(struct request *rq)
 		return;
 	struct event_input in = event_input_of(rq);
 	struct svc_result r = SVC_RESULT_INIT;
-	int rc = svc_event_update(rq->svc, &rq->actor, id, &in, &r);
-	event_done(rq, rc, &r, EF_EDIT, "rettet");
+	if (svc_event_update(rq->svc, &rq->actor, id, &in, &r) == 0) {
+		char loc[64];
+		snprintf(loc, sizeof(loc), "/arrangementer/%lld?ok=rettet", id);
+		resp_redirect(rq, loc);
+	} else if (r.status == SVC_INVALID || r.status == SVC_CONFLICT) {
+		event_edit_page(rq, http_status_for(r.status), &r);
+	} else {
+		web_svc_error(rq, &r);
+	}
+	svc_result_clear(&r);
 }
 
 void h_event_cancel(struct request *rq)

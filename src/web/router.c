@@ -98,6 +98,7 @@ const struct route web_routes[] = {
 	{R_GET, "/tilbud/{id}", KIND_PAGE, AUTH_FULL, ACT_OFFER_EDIT, h_offer},
 	{R_POST, "/tilbud/{id}", KIND_PAGE, AUTH_FULL, ACT_OFFER_EDIT, h_offer_edit},
 	{R_POST, "/tilbud/{id}/fjern", KIND_PAGE, AUTH_FULL, ACT_OFFER_EDIT, h_offer_remove},
+	{R_GET, "/arrangementer/{id}/ret", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_edit_form},
 	{R_POST, "/arrangementer/{id}/ret", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_edit},
 	{R_POST, "/arrangementer/{id}/aflys", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_cancel},
 

@@ -372,6 +372,7 @@ void h_event_evaluation(struct request *rq);
 void h_offer(struct request *rq);
 void h_offer_edit(struct request *rq);
 void h_offer_remove(struct request *rq);
+void h_event_edit_form(struct request *rq);
 void h_event_edit(struct request *rq);
 void h_event_cancel(struct request *rq);
 /* The compliance page's section on the training rule: the contact persons

@@ -184,6 +184,7 @@ const MATRIX = [
   ['POST', `/tilbud/${NO_TEAM}`, { anon: 303, all: 403, ssp: 404 },
     { form: { name: 'X', provider: 'P', age_from: '10', age_to: '14', 'themes-0': 'Rusmidler', referral: 'Ring.' } }],
   ['POST', `/tilbud/${NO_TEAM}/fjern`, { anon: 303, all: 403, ssp: 404 }, { form: {} }],
+  ['GET', `/arrangementer/${NO_TEAM}/ret`, { anon: 303, all: 403, ssp: 404 }],
   ['POST', `/arrangementer/${NO_TEAM}/ret`, { anon: 303, all: 403, ssp: 404 }, { form: { kind: 'course' } }],
   ['POST', `/arrangementer/${NO_TEAM}/aflys`, { anon: 303, all: 403, ssp: 404 }, { form: {} }],
   ['GET', `/api/v1/offers/${NO_TEAM}`, { anon: 401, all: 404 }],
@@ -465,6 +466,7 @@ test('success paths: the SSP-team\'s daily work', async () => {
     ok2(r, 'event add');
     evs.push(JSON.parse(r.text_).id);
   }
+  ok2(await request(me, 'GET', `/arrangementer/${evs[0]}/ret`), 'event edit page');
   ok2(await request(me, 'POST', `/arrangementer/${evs[0]}/ret`, { form: { ...ev, name: 'Rettet' } }), 'event edit (page)');
   ok2(await bearer('ssp', 'POST', `/api/v1/events/${evs[1]}`, { ...ev, place: 'Biblioteket' }), 'event edit (API)');
   ok2(await request(me, 'POST', `/arrangementer/${evs[0]}/aflys`, { form: {} }), 'event cancel (page)');
