@@ -639,7 +639,7 @@ static void hotspot_before(struct service *svc, const struct actor *a, struct ev
 	int minute;
 	team_moment_split(d->ev.start, &day, &minute);
 	int year = cal_date(day).y;
-	for (int y = year; y >= year - 1 && !d->hotspot_id; y--) {
+	for (int y = year; y >= year - 1 && d->hotspot_day == CAL_NO_DAY; y--) {
 		long *days;
 		long long *ids;
 		size_t n = hotspot_days(svc, a, y, &days, &ids);

@@ -987,13 +987,18 @@ static void event_page(struct request *rq, unsigned status, enum event_form whic
 	}
 	if (d.ev.kind == EVENT_EVENT) {
 		html_printf(&p.main, "<h2>%s</h2>\n", _("Hotspotmødet før begivenheden"));
-		if (d.hotspot_id) {
+		if (d.hotspot_day != CAL_NO_DAY && !d.ev.cancelled) {
 			char when[40];
 			web_dk_date(d.hotspot_day, when);
+			html_printf(&p.main, "<p>%s ", _("Beredskabet tages op på"));
+			if (d.hotspot_id)
+				html_printf(&p.main, "<a href=\"/moeder/%lld\">%s %s</a>",
+					    d.hotspot_id, _("hotspotmødet den"), when);
+			else
+				html_printf(&p.main, "%s %s", _("hotspotmødet den"), when);
 			html_printf(
-			    &p.main, "<p>%s <a href=\"/moeder/%lld\">%s %s</a>. %s »%s %s«.</p>\n",
-			    _("Tag beredskabet op på"), d.hotspot_id, _("hotspotmødet den"), when,
-			    _("Foreslået dagsordenspunkt:"), _("SSP-beredskab ved"), d.ev.name);
+			    &p.main, ". %s</p>\n",
+			    _("Begivenheden står som foreslået punkt på mødets dagsorden."));
 		} else {
 			html_printf(&p.main, "<p>%s</p>\n",
 				    _("Der er intet planlagt hotspotmøde før begivenheden."));
