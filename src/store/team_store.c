@@ -188,7 +188,21 @@ int store_offer_get(struct store *s, long long id, struct offer_row *out, char *
 	return rc;
 }
 
-static int offer_lists_save(struct store *s, long long id, const struct offer_row *r);
+/* The themes and districts of offer id, replaced by r's. */
+static int offer_lists_save(struct store *s, long long id, const struct offer_row *r)
+{
+	int rc = exec(s, "DELETE FROM offer_theme WHERE offer_id = ?", "l", id);
+	if (rc == 0)
+		rc = exec(s, "DELETE FROM offer_district WHERE offer_id = ?", "l", id);
+	for (size_t i = 0; rc == 0 && i < r->themes.nr; i++)
+		rc = exec(s, "INSERT OR IGNORE INTO offer_theme (offer_id, theme) VALUES (?, ?)",
+			  "ls", id, r->themes.v[i]);
+	for (size_t i = 0; rc == 0 && i < r->districts.nr; i++)
+		rc = exec(
+		    s, "INSERT OR IGNORE INTO offer_district (offer_id, district_id) VALUES (?, ?)",
+		    "ls", id, r->districts.v[i]);
+	return rc;
+}
 
 int store_offer_insert(struct store *s, const struct offer_row *r, long long *id, char **err)
 {
@@ -220,22 +234,6 @@ int store_offer_confirm(struct store *s, long long id, long day, const char *by,
 		 "sssl", d, now, by, id) < 0)
 		return db_fail(s, err, _("bekræft tilbud"));
 	return sqlite3_changes(s->db) ? 0 : 1;
-}
-
-/* The themes and districts of offer id, replaced by r's. */
-static int offer_lists_save(struct store *s, long long id, const struct offer_row *r)
-{
-	int rc = exec(s, "DELETE FROM offer_theme WHERE offer_id = ?", "l", id);
-	if (rc == 0)
-		rc = exec(s, "DELETE FROM offer_district WHERE offer_id = ?", "l", id);
-	for (size_t i = 0; rc == 0 && i < r->themes.nr; i++)
-		rc = exec(s, "INSERT OR IGNORE INTO offer_theme (offer_id, theme) VALUES (?, ?)",
-			  "ls", id, r->themes.v[i]);
-	for (size_t i = 0; rc == 0 && i < r->districts.nr; i++)
-		rc = exec(
-		    s, "INSERT OR IGNORE INTO offer_district (offer_id, district_id) VALUES (?, ?)",
-		    "ls", id, r->districts.v[i]);
-	return rc;
 }
 
 int store_offer_update(struct store *s, long long id, const struct offer_row *r, char **err)

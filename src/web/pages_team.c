@@ -497,30 +497,34 @@ void h_offer_edit(struct request *rq)
 	offer_input_release(&in);
 }
 
-void h_offer_remove(struct request *rq)
+/* A POST on /tilbud/{id}/...: one call on the offer, then back to the
+ * directory with notice ok. */
+static void offer_action(struct request *rq,
+			 int (*call)(struct service *, const struct actor *, long long,
+				     struct svc_result *),
+			 const char *ok)
 {
 	long long id;
 	if (!page_id(rq, &id))
 		return;
 	struct svc_result r = SVC_RESULT_INIT;
-	if (svc_offer_remove(rq->svc, &rq->actor, id, &r) == 0)
-		resp_redirect(rq, "/tilbud?ok=fjernet");
+	char loc[48];
+	snprintf(loc, sizeof(loc), "/tilbud?ok=%s", ok);
+	if (call(rq->svc, &rq->actor, id, &r) == 0)
+		resp_redirect(rq, loc);
 	else
 		web_svc_error(rq, &r);
 	svc_result_clear(&r);
 }
 
+void h_offer_remove(struct request *rq)
+{
+	offer_action(rq, svc_offer_remove, "fjernet");
+}
+
 void h_offer_confirm(struct request *rq)
 {
-	long long id;
-	if (!page_id(rq, &id))
-		return;
-	struct svc_result r = SVC_RESULT_INIT;
-	if (svc_offer_confirm(rq->svc, &rq->actor, id, &r) == 0)
-		resp_redirect(rq, "/tilbud?ok=bekraeftet");
-	else
-		web_svc_error(rq, &r);
-	svc_result_clear(&r);
+	offer_action(rq, svc_offer_confirm, "bekraeftet");
 }
 
 void h_offers_csv(struct request *rq)
