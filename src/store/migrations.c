@@ -569,6 +569,10 @@ const char *const store_migrations[] = {
 	"  replaced INTEGER NOT NULL,"
 	"  unchanged INTEGER NOT NULL"
 	");",
+	/* 13 (issue 14): an action of type "henvisning" points at the offer of
+	 * the help landscape it refers to (NULL: none named). The offer row
+	 * stays when the offer leaves the directory (active = 0). */
+	"ALTER TABLE concern_action ADD COLUMN offer_id INTEGER REFERENCES offer(id);",
 };
 // clang-format on
 
