@@ -100,9 +100,9 @@ size_t team_recurring_plan(const struct team_recurring *rec, size_t n, int year,
  * The strategy's hotspot meeting maps trends in the light months "in
  * relation to holidays and town festivals": a larger event (kind "event")
  * is taken up at the last hotspot meeting on or before its first day,
- * where it is offered as an agenda item. TEAM_HOTSPOT_BODY is the body id
- * of that meeting in the strategy file (a local choice: Hedensted's file
- * names it "hotspot"; a strategy without such a body gets no items). */
+ * where it is offered as an agenda item. The strategy file names that body
+ * ([ssp-team] beredskabsforum); when it is silent, the body with id
+ * TEAM_HOTSPOT_BODY, if there is one (a local choice: Hedensted's id). */
 #define TEAM_HOTSPOT_BODY "hotspot"
 
 /* The index of the last of the n days (ascending) on or before day, or n

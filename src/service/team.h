@@ -134,11 +134,14 @@ struct event_detail {
 	struct shift_rows shifts;
 	bool may_edit;
 	bool may_register; /* open: not cancelled, not begun, not full, not registered */
-	/* a larger event: the last hotspot meeting (body "hotspot") on or
-	 * before its first day, where its preparedness is put on the agenda
-	 * (0 / CAL_NO_DAY when none is stored) */
+	/* a larger event: the last meeting of the preparedness body (the
+	 * strategy's [ssp-team] beredskabsforum, by default the hotspot
+	 * meeting) on or before its first day, where its preparedness is on
+	 * the agenda (0 / CAL_NO_DAY when none is stored); hotspot_body the
+	 * body's name (owned), NULL when the strategy has no such body */
 	long long hotspot_id;
 	long hotspot_day;
+	char *hotspot_body;
 };
 void event_detail_release(struct event_detail *d);
 
@@ -185,7 +188,8 @@ int svc_events_ics(struct service *svc, const struct actor *a, int year, char **
 /* ---- larger events on the hotspot meetings' agenda ---- */
 
 /* The agenda items offered for meeting m (of any body; only a meeting of
- * TEAM_HOTSPOT_BODY that is not cancelled gets any): one per larger event
+ * the preparedness body, the strategy's [ssp-team] beredskabsforum or by
+ * default TEAM_HOTSPOT_BODY, that is not cancelled gets any): one per larger event
  * (kind "event", not cancelled) whose first day falls on or after m and
  * before the next hotspot meeting, "SSP-beredskab ved NAME (d/m–d/m)",
  * appended to out. ACT_EVENT_VIEW. */

@@ -566,6 +566,7 @@ int svc_events_list(struct service *svc, const struct actor *a, int year, struct
 void event_detail_release(struct event_detail *d)
 {
 	event_row_release(&d->ev);
+	free(d->hotspot_body);
 	registration_rows_release(&d->regs);
 	shift_rows_release(&d->shifts);
 	memset(d, 0, sizeof(*d));
@@ -594,10 +595,20 @@ static bool has_begun(const struct event_row *e)
 /* The last hotspot meeting on or before the event's first day, this year
  * or last (hotspot meetings run March to October). Best effort: no
  * meeting found is no error. */
-/* The days of the hotspot meetings (TEAM_HOTSPOT_BODY) of year that are
- * not cancelled, ascending, with their ids (best effort: none on error). */
-static size_t hotspot_days(struct service *svc, const struct actor *a, int year, long **days,
-			   long long **ids)
+/* The body whose meetings take up larger events: the strategy's
+ * [ssp-team] beredskabsforum, else TEAM_HOTSPOT_BODY when the strategy has
+ * such a body; NULL when none (borrowed from o). */
+static const char *preparedness_body(const struct org *o)
+{
+	if (o->preparedness_body)
+		return o->preparedness_body;
+	return org_find_body(o, TEAM_HOTSPOT_BODY) ? TEAM_HOTSPOT_BODY : NULL;
+}
+
+/* The days of body's stored meetings of year that are not cancelled,
+ * ascending, with their ids (best effort: none on error). */
+static size_t hotspot_days(struct service *svc, const struct actor *a, const char *body, int year,
+			   long **days, long long **ids)
 {
 	struct org o;
 	org_init(&o);
@@ -606,13 +617,12 @@ static size_t hotspot_days(struct service *svc, const struct actor *a, int year,
 	size_t n = 0;
 	*days = NULL;
 	*ids = NULL;
-	if (svc_meetings_list(svc, a, year, TEAM_HOTSPOT_BODY, &o, &ml, &r) == 0 && ml.nr) {
+	if (svc_meetings_list(svc, a, year, body, &o, &ml, &r) == 0 && ml.nr) {
 		*days = xcalloc(ml.nr, sizeof(**days));
 		*ids = xcalloc(ml.nr, sizeof(**ids));
 		for (size_t i = 0; i < ml.nr; i++) {
 			const struct meeting *m = &ml.v[i];
-			if (m->status == MEETING_CANCELLED ||
-			    strcmp(m->body, TEAM_HOTSPOT_BODY) != 0)
+			if (m->status == MEETING_CANCELLED || strcmp(m->body, body) != 0)
 				continue;
 			size_t k = n++; /* insertion: the list is by day, keep it so */
 			while (k && (*days)[k - 1] > m->day) {
@@ -630,19 +640,28 @@ static size_t hotspot_days(struct service *svc, const struct actor *a, int year,
 	return n;
 }
 
-/* The last hotspot meeting on or before the event's first day, this year
- * or last (hotspot meetings run March to October). Best effort: no
- * meeting found is no error. */
+/* The last meeting of the preparedness body on or before the event's
+ * first day, this year or last (hotspot meetings run March to October).
+ * Best effort: no meeting found is no error. */
 static void hotspot_before(struct service *svc, const struct actor *a, struct event_detail *d)
 {
+	struct org o;
+	org_init(&o);
+	struct svc_result r = SVC_RESULT_INIT;
+	const char *body = svc_load_org(svc, &o, &r) == 0 ? preparedness_body(&o) : NULL;
+	svc_result_clear(&r);
+	if (body) {
+		const struct org_body *b = org_find_body(&o, body);
+		d->hotspot_body = xstrdup(b && b->name ? b->name : body);
+	}
 	long day;
 	int minute;
 	team_moment_split(d->ev.start, &day, &minute);
 	int year = cal_date(day).y;
-	for (int y = year; y >= year - 1 && d->hotspot_day == CAL_NO_DAY; y--) {
+	for (int y = year; body && y >= year - 1 && d->hotspot_day == CAL_NO_DAY; y--) {
 		long *days;
 		long long *ids;
-		size_t n = hotspot_days(svc, a, y, &days, &ids);
+		size_t n = hotspot_days(svc, a, body, y, &days, &ids);
 		size_t k = team_hotspot_of(days, n, day);
 		if (k < n) {
 			d->hotspot_id = ids[k];
@@ -651,6 +670,7 @@ static void hotspot_before(struct service *svc, const struct actor *a, struct ev
 		free(days);
 		free(ids);
 	}
+	org_release(&o);
 }
 
 int svc_event_get(struct service *svc, const struct actor *a, long long id,
@@ -1289,17 +1309,27 @@ int svc_advice_counts(struct service *svc, const struct actor *a, int year,
 int svc_team_hotspot_items(struct service *svc, const struct actor *a, const struct meeting *m,
 			   struct strlist *out, struct svc_result *r)
 {
-	if (strcmp(m->body, TEAM_HOTSPOT_BODY) != 0 || m->status == MEETING_CANCELLED)
+	if (m->status == MEETING_CANCELLED)
 		return 0;
 	if (may_read(svc, a, ACT_EVENT_VIEW, r) < 0)
 		return -1;
+	struct org o;
+	org_init(&o);
+	if (svc_load_org(svc, &o, r) < 0)
+		return -1;
+	const char *pb = preparedness_body(&o);
+	char *body = pb && !strcmp(pb, m->body) ? xstrdup(pb) : NULL;
+	org_release(&o);
+	if (!body)
+		return 0;
 	int year = cal_date(m->day).y;
 	/* the meetings of this year and next: an event after the year's last
 	 * meeting belongs to it until next year's first */
 	long *d0 = NULL, *d1 = NULL;
 	long long *i0 = NULL, *i1 = NULL;
-	size_t n0 = hotspot_days(svc, a, year, &d0, &i0);
-	size_t n1 = year < PLAN_YEAR_MAX ? hotspot_days(svc, a, year + 1, &d1, &i1) : 0;
+	size_t n0 = hotspot_days(svc, a, body, year, &d0, &i0);
+	size_t n1 = year < PLAN_YEAR_MAX ? hotspot_days(svc, a, body, year + 1, &d1, &i1) : 0;
+	free(body);
 	long *days = xcalloc(n0 + n1 + 1, sizeof(*days));
 	for (size_t i = 0; i < n0; i++)
 		days[i] = d0[i];

@@ -43,8 +43,10 @@ static void md_format(int m, int d, char out[6])
 
 int store_team_settings_save(struct store *s, const struct org *o)
 {
-	if (exec(s, "UPDATE municipality SET training_months = NULLIF(?, 0) WHERE id = 1", "i",
-		 o->training_months) < 0 ||
+	if (exec(s,
+		 "UPDATE municipality SET training_months = NULLIF(?, 0), preparedness_body = ?"
+		 " WHERE id = 1",
+		 "is", o->training_months, o->preparedness_body) < 0 ||
 	    exec(s, "DELETE FROM team_theme", "") < 0 ||
 	    exec(s, "DELETE FROM team_recurring", "") < 0)
 		return -1;
@@ -68,10 +70,14 @@ int store_team_settings_save(struct store *s, const struct org *o)
 
 int store_team_settings_load(struct store *s, struct org *o)
 {
-	sqlite3_stmt *st = prep(s, "SELECT training_months FROM municipality WHERE id = 1", "");
+	sqlite3_stmt *st =
+	    prep(s, "SELECT training_months, preparedness_body FROM municipality WHERE id = 1", "");
 	int rc = stmt_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		o->training_months = sqlite3_column_int(st, 0);
+		free(o->preparedness_body);
+		o->preparedness_body = col_dup(st, 1);
+	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return -1;

@@ -990,22 +990,26 @@ static void event_page(struct request *rq, unsigned status, enum event_form whic
 			registrations(rq, &p.main, &d, which, r);
 	}
 	if (d.ev.kind == EVENT_EVENT) {
-		html_printf(&p.main, "<h2>%s</h2>\n", _("Hotspotmødet før begivenheden"));
+		html_printf(&p.main, "<h2>%s</h2>\n", _("Mødet før begivenheden"));
 		if (d.hotspot_day != CAL_NO_DAY && !d.ev.cancelled) {
 			char when[40];
 			web_dk_date(d.hotspot_day, when);
 			html_printf(&p.main, "<p>%s ", _("Beredskabet tages op på"));
 			if (d.hotspot_id)
-				html_printf(&p.main, "<a href=\"/moeder/%lld\">%s %s</a>",
-					    d.hotspot_id, _("hotspotmødet den"), when);
+				html_printf(&p.main, "<a href=\"/moeder/%lld\">%s %s %s</a>",
+					    d.hotspot_id, d.hotspot_body, _("den"), when);
 			else
-				html_printf(&p.main, "%s %s", _("hotspotmødet den"), when);
+				html_printf(&p.main, "%s %s %s", d.hotspot_body, _("den"), when);
 			html_printf(
 			    &p.main, ". %s</p>\n",
 			    _("Begivenheden står som foreslået punkt på mødets dagsorden."));
 		} else {
-			html_printf(&p.main, "<p>%s</p>\n",
-				    _("Der er intet planlagt hotspotmøde før begivenheden."));
+			html_printf(
+			    &p.main, "<p>%s</p>\n",
+			    d.hotspot_body
+				? _("Der er intet planlagt møde i forummet før begivenheden.")
+				: _("Strategien nævner intet forum, der tager større "
+				    "begivenheder op ([ssp-team] beredskabsforum)."));
 		}
 	}
 	if (d.ev.kind == EVENT_EVENT || d.shifts.nr)

@@ -299,7 +299,7 @@ describe('event preparedness', () => {
     assert.ok(page.text_.includes('Vagtplan'));
     // offered for the agenda of the hotspot meeting before it (`ssp init`
     // stored this year's and next year's meeting plan)
-    const m = /Beredskabet tages op på <a href="\/moeder\/(\d+)">hotspotmødet den [^<]+<\/a>\. Begivenheden står som foreslået punkt/.exec(page.text_);
+    const m = /Beredskabet tages op på <a href="\/moeder\/(\d+)">Hotspotmøde den [^<]+<\/a>\. Begivenheden står som foreslået punkt/.exec(page.text_);
     assert.ok(m, 'the hotspot meeting before it is named');
     // ... and the event is on that meeting's proposed agenda, on no other
     const meeting = await as.per.get(`/moeder/${m[1]}`);

@@ -149,10 +149,23 @@ static void strategy_keys(void **state)
 	assert_int_equal(d.v[0].line, 5);
 	diags_release(&d);
 	org_release(&o);
+	/* beredskabsforum must name a body */
+	org_init(&o);
+	diags_init(&d, "t.ini");
+	const char *nobody = "[kommune]\nnavn = K\npolitikreds = P\n"
+			     "[ssp-team]\nberedskabsforum = findes-ikke\n";
+	assert_int_equal(strategy_parse(nobody, strlen(nobody), &o, &d), -1);
+	bool named = false;
+	for (size_t i = 0; i < d.nr; i++)
+		named |= d.v[i].line == 5 && strstr(d.v[i].msg, "beredskabsforum") != NULL;
+	assert_true(named);
+	diags_release(&d);
+	org_release(&o);
 	/* the shipped strategy marks its value as a local choice and loads */
 	fixture_shipped(&o);
 	assert_true(o.training_months > 0);
 	assert_true(o.recurring_nr > 0);
+	assert_string_equal(o.preparedness_body, "hotspot");
 	org_release(&o);
 }
 
@@ -861,6 +874,60 @@ static void hotspot_agenda(void **state)
 	event_detail_release(&d);
 }
 
+/* Another municipality names the body that takes up larger events. */
+static void preparedness_body_named(void **state)
+{
+	(void)state;
+	const char *other =
+	    "[kommune]\nnavn = K\npolitikreds = P\n[distrikt \"vest\"]\nnavn = Vest\n"
+	    "[kategori \"k\"]\nnavn = K1\n"
+	    "[organ \"sommer\"]\nnavn = Sommermøde\nniveau = udførende\nformål = f\n"
+	    "ansvarlig = SSP-teamet\nfrekvens = en gang om måneden\nnavngivne-personer = nej\n"
+	    "[organ \"hotspot\"]\nnavn = Hotspot\nniveau = udførende\nformål = f\n"
+	    "ansvarlig = SSP-teamet\nfrekvens = en gang om måneden\nnavngivne-personer = nej\n"
+	    "[ssp-team]\nberedskabsforum = sommer\n";
+	fixture_apply(&fx, other);
+	struct actor ssp = user("sara", ROLE_SSP, NULL);
+	struct svc_result r = SVC_RESULT_INIT;
+	int y = cal_date(svc_today()).y + 1;
+	char s0[32], s1[32];
+	snprintf(s0, sizeof(s0), "%d-06-20T12:00", y);
+	snprintf(s1, sizeof(s1), "%d-06-20T23:00", y);
+	struct event_input in = {"event", "Festival", s0, s1, "Torvet", "", "", NULL, NULL, NULL};
+	long long id;
+	assert_int_equal(svc_event_add(&fx.svc, &ssp, &in, &id, &r), 0);
+	struct org o;
+	org_init(&o);
+	struct replan_stats st;
+	assert_int_equal(svc_plan_save(&fx.svc, &ssp, y, &o, &st, &r), 0);
+	assert_string_equal(o.preparedness_body, "sommer"); /* stored and loaded */
+	org_release(&o);
+	size_t items[2] = {0, 0};
+	const char *bodies[2] = {"sommer", "hotspot"};
+	for (int b = 0; b < 2; b++) {
+		org_init(&o);
+		struct meeting_list ml = MEETING_LIST_INIT;
+		assert_int_equal(svc_meetings_list(&fx.svc, &ssp, y, bodies[b], &o, &ml, &r), 0);
+		assert_true(ml.nr > 0);
+		for (size_t i = 0; i < ml.nr; i++) {
+			struct strlist l = STRLIST_INIT;
+			assert_int_equal(svc_team_hotspot_items(&fx.svc, &ssp, &ml.v[i], &l, &r),
+					 0);
+			items[b] += l.nr;
+			strlist_clear(&l);
+		}
+		meeting_list_release(&ml);
+		org_release(&o);
+	}
+	assert_int_equal(items[0], 1); /* on the named body's meeting */
+	assert_int_equal(items[1], 0); /* not on the hotspot body's */
+	struct event_detail d;
+	assert_int_equal(svc_event_get(&fx.svc, &ssp, id, &d, &r), 0);
+	assert_string_equal(d.hotspot_body, "Sommermøde");
+	assert_true(d.hotspot_id > 0);
+	event_detail_release(&d);
+}
+
 static void wheel_with_events(void **state)
 {
 	(void)state;
@@ -906,6 +973,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(event_editing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(one_entry_per_call, setup, teardown),
 	    cmocka_unit_test_setup_teardown(hotspot_agenda, setup, teardown),
+	    cmocka_unit_test_setup_teardown(preparedness_body_named, setup, teardown),
 	    cmocka_unit_test(wheel_with_events),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
