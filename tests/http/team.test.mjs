@@ -309,6 +309,12 @@ describe('event preparedness', () => {
     for (const x of all.meetings.filter((x) => String(x.id) !== m[1]))
       elsewhere += (await as.per.get(`/moeder/${x.id}`)).text_.includes('SSP-beredskab ved Byfest') ? 1 : 0;
     assert.equal(elsewhere, 0);
+    // once the agenda is stored without it, the page still offers it
+    const saved = await api('sara', 'POST', `/api/v1/meetings/${m[1]}/agenda`, { items: ['Velkomst', 'Tendenser'] });
+    assert.equal(saved.status, 200, await saved.text());
+    const again = await as.per.get(`/moeder/${m[1]}`);
+    assert.match(again.text_, /Foreslåede punkter, der ikke står på dagsordenen[^<]*<\/p>\n<ul class="app-offered">\n<li>SSP-beredskab ved Byfest \(eksempel\)/);
+    assert.ok(!/<li>SSP-beredskab ved Byfest[^<]*<\/li>\n<\/ol>/.test(again.text_), 'not on the stored agenda');
     assert.match(page.text_, /Test sara<\/th><td>[^<]+kl\. 18\.00<\/td>/);
     const j = await (await api('per', 'GET', `/api/v1/events/${fest}`)).json();
     assert.equal(j.shifts.length, 1);
