@@ -36,6 +36,7 @@ static const struct command commands[] = {
     {"serve", cmd_serve, N_("kør webapplikationen (serve --listen ADRESSE:PORT)")},
     {"key", cmd_key, N_("krypter felterne om med en ny datanøgle (key rotate)")},
     {"indsigt", cmd_indsigt, N_("retten til indsigt: alt om én person (JSON eller PDF)")},
+    {"events", cmd_events, N_("kurser og arrangementer; planlæg årets faste begivenheder")},
 };
 
 static void usage(FILE *out)

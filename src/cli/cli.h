@@ -29,6 +29,7 @@ int cmd_token(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_audit(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_plan(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_compliance(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_events(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_meeting(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_participant(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_calendar(int argc, char **argv, struct cli_ctx *ctx);

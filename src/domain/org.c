@@ -49,6 +49,7 @@ static void body_release(struct org_body *b)
 void org_release(struct org *o)
 {
 	strlist_clear(&o->team_themes);
+	free(o->preparedness_body);
 	for (size_t i = 0; i < o->recurring_nr; i++)
 		team_recurring_release(&o->recurring[i]);
 	free(o->recurring);

@@ -129,6 +129,12 @@ struct org {
 	 * advice are filed under (empty: team_default_themes), and the
 	 * recurring events planned each year. */
 	int training_months;
+	/* [ssp-team] beredskabsforum: the body whose meetings take up the
+	 * larger events (their agenda is offered one item per event), or
+	 * NULL: TEAM_HOTSPOT_BODY when the strategy has such a body
+	 * (team_preparedness_body in service/team_service.c). */
+	char *preparedness_body;
+	int preparedness_line; /* its line in the strategy file (checks) */
 	struct strlist team_themes;
 	struct team_recurring *recurring;
 	size_t recurring_nr, recurring_alloc;

@@ -240,3 +240,11 @@ int advice_asker_parse(const char *s, enum advice_asker *out)
 	}
 	return -1;
 }
+
+size_t team_hotspot_of(const long *days, size_t n, long day)
+{
+	size_t found = n;
+	for (size_t i = 0; i < n && days[i] <= day; i++)
+		found = i;
+	return found;
+}

@@ -95,6 +95,20 @@ size_t team_recurring_plan(const struct team_recurring *rec, size_t n, int year,
 			   const char *const *names, const long *days, size_t existing,
 			   bool *planned);
 
+/* ---- larger events and the hotspot meetings before them ----
+ *
+ * The strategy's hotspot meeting maps trends in the light months "in
+ * relation to holidays and town festivals": a larger event (kind "event")
+ * is taken up at the last hotspot meeting on or before its first day,
+ * where it is offered as an agenda item. The strategy file names that body
+ * ([ssp-team] beredskabsforum); when it is silent, the body with id
+ * TEAM_HOTSPOT_BODY, if there is one (a local choice: Hedensted's id). */
+#define TEAM_HOTSPOT_BODY "hotspot"
+
+/* The index of the last of the n days (ascending) on or before day, or n
+ * when every one is after it (or n is 0). */
+size_t team_hotspot_of(const long *days, size_t n, long day);
+
 /* ---- themes of the help landscape and advice ----
  *
  * The strategy file's [ssp-team] tema lines name the themes offers and

@@ -230,7 +230,34 @@ static void mark(struct strbuf *sb, const struct meeting *m, const char *colour,
 	svg_printf(sb, "</g>\n");
 }
 
+/* A diamond at angle a on radius r (an event of the team's ring); open
+ * (white with a stroke) when cancelled. title: the name and days. */
+static void diamond(struct strbuf *sb, const struct wheel_event *e, const char *colour, long a,
+		    int r, int size)
+{
+	char ad[32], t[64];
+	deg(ad, a);
+	struct date f = cal_date(e->first), l = cal_date(e->last);
+	if (e->first == e->last)
+		snprintf(t, sizeof(t), "%d/%d", f.d, f.m);
+	else
+		snprintf(t, sizeof(t), "%d/%d-%d/%d", f.d, f.m, l.d, l.m);
+	int y = CY - r;
+	svg_printf(sb,
+		   "<g transform=\"rotate(%s %d %d)\"><title>%s (%s)%s</title>"
+		   "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
+		   "stroke=\"%s\" stroke-width=\"2\" transform=\"rotate(45 %d %d)\"/></g>\n",
+		   ad, CX, CY, e->name, t, e->cancelled ? _(" – aflyst") : "", CX - size, y - size,
+		   2 * size, 2 * size, e->cancelled ? "#ffffff" : colour, colour, CX, y);
+}
+
 char *wheel_svg(const struct org *o, const struct meeting_list *l, int year, long today)
+{
+	return wheel_svg_events(o, l, NULL, 0, year, today);
+}
+
+char *wheel_svg_events(const struct org *o, const struct meeting_list *l,
+		       const struct wheel_event *ev, size_t nev, int year, long today)
 {
 	long jan1 = cal_ymd(year, 1, 1);
 	int year_days = cal_leap_year(year) ? 366 : 365;
@@ -253,6 +280,11 @@ char *wheel_svg(const struct org *o, const struct meeting_list *l, int year, lon
 		nrings++;
 		total += n;
 	}
+	/* the team's courses and events: one more ring, outermost */
+	size_t nev_year = 0;
+	for (size_t k = 0; k < nev; k++)
+		nev_year += ev[k].first >= jan1 && ev[k].first < next_jan1;
+	size_t all_rings = nrings + (nev_year ? 1 : 0);
 
 	struct strbuf sb = STRBUF_INIT; /* everything after the header */
 	char year_s[12];
@@ -263,6 +295,8 @@ char *wheel_svg(const struct org *o, const struct meeting_list *l, int year, lon
 		    _("Årets %zu møder i %zu fora, ét forum pr. ring, vist måned for måned med "
 		      "uret fra 1. januar øverst."),
 		    total, nrings);
+	if (nev_year)
+		strbuf_addf(&desc, _(" Yderst: %zu kurser og begivenheder."), nev_year);
 	struct strbuf head = STRBUF_INIT;
 	svg_printf(&head,
 		   "<title id=\"wheel-title\">%s</title>\n<desc id=\"wheel-desc\">%s</desc>\n",
@@ -271,9 +305,9 @@ char *wheel_svg(const struct org *o, const struct meeting_list *l, int year, lon
 	strbuf_release(&desc);
 
 	/* rings, outermost first so that each inner disc covers the rest */
-	int width = nrings ? (R_OUTER - R_INNER) / (int)nrings : R_OUTER - R_INNER;
+	int width = all_rings ? (R_OUTER - R_INNER) / (int)all_rings : R_OUTER - R_INNER;
 	svg_printf(&sb, "<g id=\"rings\">\n");
-	for (size_t i = nrings + 1; i-- > 0;) {
+	for (size_t i = all_rings + 1; i-- > 0;) {
 		int r = R_INNER + (int)i * width;
 		svg_printf(&sb,
 			   "<circle cx=\"%d\" cy=\"%d\" r=\"%d\" fill=\"%s\" stroke=\"#8c8c8c\" "
@@ -349,6 +383,16 @@ char *wheel_svg(const struct org *o, const struct meeting_list *l, int year, lon
 		}
 		svg_printf(&sb, "</g>\n");
 	}
+	if (nev_year) {
+		int r = R_INNER + (int)nrings * width + width / 2;
+		svg_printf(&sb, "<g data-ring=\"events\">\n");
+		for (size_t k = 0; k < nev; k++)
+			if (ev[k].first >= jan1 && ev[k].first < next_jan1)
+				diamond(&sb, &ev[k], wheel_colour(nrings),
+					angle(ev[k].first, 0, jan1, year_days), r,
+					size * 3 / 4 + 1);
+		svg_printf(&sb, "</g>\n");
+	}
 	svg_printf(&sb, "</g>\n");
 
 	/* the legend below the wheel: the bodies in the left column; the signs
@@ -368,7 +412,16 @@ char *wheel_svg(const struct org *o, const struct meeting_list *l, int year, lon
 			   rings[i].n);
 		free(name);
 	}
-	if (!nrings) {
+	if (nev_year) {
+		y1 += LINE;
+		svg_printf(&sb,
+			   "<rect x=\"%d\" y=\"%d\" width=\"11\" height=\"11\" fill=\"%s\" "
+			   "transform=\"rotate(45 %d %d)\"/><text x=\"%d\" y=\"%d\">%zu. %s "
+			   "(%zu)</text>\n",
+			   COL1_X + 3, y1 - 11, wheel_colour(nrings), COL1_X + 8, y1 - 6,
+			   COL1_X + 24, y1, nrings + 1, _("Kurser og begivenheder"), nev_year);
+	}
+	if (!nrings && !nev_year) {
 		y1 += LINE;
 		svg_printf(&sb, "<text x=\"%d\" y=\"%d\">%s</text>\n", COL1_X, y1,
 			   _("Ingen møder i året."));

@@ -11,7 +11,8 @@
  * the wheel names the rings and the signs and lists the numbers with date
  * and theme. Meetings of a body that meets in each district sit side by
  * side across the ring, one lane per district. A dashed line marks today
- * when it falls in the year.
+ * when it falls in the year. The SSP-team's courses and events can have a
+ * ring of their own, outermost (wheel_svg_events).
  *
  * Written as text through an escaping writer (every string argument is
  * XML-escaped, invalid UTF-8 becomes U+FFFD, control characters are
@@ -23,6 +24,9 @@
  */
 #ifndef SSP_WHEEL_SVG_H
 #define SSP_WHEEL_SVG_H
+
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "domain/org.h"
 #include "domain/plan.h"
@@ -38,5 +42,20 @@ const char *wheel_colour(size_t i);
  * a complete standalone SVG document (UTF-8, with XML declaration);
  * caller frees. */
 char *wheel_svg(const struct org *o, const struct meeting_list *l, int year, long today);
+
+/* A course, training, theme day, parent evening or larger event of the
+ * SSP-team (domain/team_record.h) as the wheel draws it. */
+struct wheel_event {
+	const char *name;
+	long first, last; /* days (calendar.h) */
+	bool cancelled;
+};
+
+/* wheel_svg, with the events of ev[0..nev) that start in year on one more
+ * ring outside the bodies' ("Kurser og begivenheder"): a diamond at each
+ * event's first day, open when it is cancelled, with the event's name and
+ * days as its <title>. */
+char *wheel_svg_events(const struct org *o, const struct meeting_list *l,
+		       const struct wheel_event *ev, size_t nev, int year, long today);
 
 #endif

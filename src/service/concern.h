@@ -141,6 +141,9 @@ int svc_agenda(struct service *svc, const struct actor *a, long long meeting, st
 struct decision_input_action {
 	const char *type, *owner_org, *owner_user; /* owner_user may be NULL */
 	const char *due;                           /* YYYY-MM-DD, or NULL: the category's default */
+	long long offer; /* "henvisning": the offer of the help landscape referred to
+			  * (service/team.h), or 0; SVC_INVALID on "actions" for
+			  * another type or an offer not in the directory */
 };
 
 struct decision_input {
@@ -169,6 +172,8 @@ struct concern_view_action {
 	long long id;
 	char *type, *owner_org, *owner_user, *status; /* owned */
 	long due, receipt_due;
+	long long offer;  /* henvisning: the offer referred to, or 0 */
+	char *offer_name; /* its name (owned), or NULL */
 };
 
 struct concern_view {

@@ -15,6 +15,7 @@
 #include "service/meeting.h"
 #include "service/service_internal.h"
 #include "store/concern_store.h"
+#include "store/team_store.h"
 #include "store/school_store.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -917,6 +918,27 @@ static bool institution_exists(const char *id, void *ctx)
 	return ok;
 }
 
+/* A referral action (henvisning) may name the offer of the help
+ * landscape it refers to (issue 14): only that type, and only an offer in
+ * the directory. SVC_INVALID on "actions" naming the element. */
+static int check_offer(struct service *svc, const struct decision_input_action *x, size_t i,
+		       struct svc_result *r)
+{
+	if (!x->type || strcmp(x->type, "henvisning") != 0)
+		return svc_fail(r, SVC_INVALID, "actions", "actions[%zu].offer: %s", i,
+				_("kun en henvisning kan pege på et tilbud"));
+	struct offer_row o;
+	char *err = NULL;
+	int rc = store_offer_get(svc->store, x->offer, &o, &err);
+	if (rc < 0)
+		return store_err(r, err);
+	if (rc > 0)
+		return svc_fail(r, SVC_INVALID, "actions", "actions[%zu].offer: %s", i,
+				_("tilbuddet findes ikke i tilbudsoversigten"));
+	offer_row_release(&o);
+	return 0;
+}
+
 int svc_concern_decide(struct service *svc, const struct actor *a, long long meeting,
 		       enum agenda_kind kind, long long item, const struct decision_input *in,
 		       long long *concern, struct svc_result *r)
@@ -1028,6 +1050,8 @@ int svc_concern_decide(struct service *svc, const struct actor *a, long long mee
 			}
 			acts[i].due = cal_days(d);
 		}
+		if (in->actions[i].offer && check_offer(svc, &in->actions[i], i, r) < 0)
+			goto out;
 	}
 	struct decision d = {.category = in->category,
 			     .actions = acts,
@@ -1057,6 +1081,7 @@ int svc_concern_decide(struct service *svc, const struct actor *a, long long mee
 		ins[i].owner_user = acts[i].owner_user;
 		ins[i].due = acts[i].due;
 		ins[i].receipt_due = CAL_NO_DAY;
+		ins[i].offer_id = in->actions[i].offer;
 		/* an underretning made at the meeting: its receipt is due in 6
 		 * working days */
 		if (!strcmp(acts[i].type, "underretning"))
@@ -1156,6 +1181,7 @@ void concern_view_release(struct concern_view *v)
 		free(v->actions[i].owner_org);
 		free(v->actions[i].owner_user);
 		free(v->actions[i].status);
+		free(v->actions[i].offer_name);
 	}
 	free(v->actions);
 	memset(v, 0, sizeof(*v));
@@ -1228,6 +1254,8 @@ int svc_concern_get(struct service *svc, const struct actor *a, long long id,
 		x->status = xstrdup(al.v[i].status);
 		x->due = al.v[i].due;
 		x->receipt_due = al.v[i].receipt_due;
+		x->offer = al.v[i].offer_id;
+		x->offer_name = al.v[i].offer_name ? xstrdup(al.v[i].offer_name) : NULL;
 	}
 	ret = 0;
 out:

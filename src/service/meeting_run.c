@@ -11,6 +11,7 @@
 #include "service/crypto.h"
 #include "service/guard.h"
 #include "service/meeting.h"
+#include "service/team.h"
 #include "service/service_internal.h"
 #include "store/meeting_store.h"
 #include "store/user_store.h"
@@ -105,6 +106,7 @@ void meeting_view_release(struct meeting_view *v)
 {
 	meeting_release(&v->m);
 	strlist_clear(&v->agenda);
+	strlist_clear(&v->offered);
 	person_list_release(&v->participants);
 	person_list_release(&v->attendance);
 	minutes_release(&v->minutes);
@@ -168,15 +170,32 @@ int svc_meeting_view(struct service *svc, const struct actor *a, long long id, s
 	    store_attendance_load(svc->store, id, &out->attendance, &err) < 0 ||
 	    store_agenda_load(svc->store, id, &out->agenda, &out->agenda_stored, &err) < 0)
 		return svc_store_fail(r, err);
+	if (out->agenda_visible && svc_team_hotspot_items(svc, a, &out->m, &out->offered, r) < 0)
+		return -1;
 	if (!out->agenda_visible) {
 		strlist_clear(&out->agenda);
 	} else if (!out->agenda_stored) {
 		meeting_proposed_agenda(b, &out->m, &out->agenda);
+		for (size_t i = 0; i < out->offered.nr; i++)
+			strlist_add(&out->agenda, out->offered.v[i]);
+		strlist_clear(&out->offered);
 	} else if (b->named_individuals && out->agenda.nr &&
 		   log_read(svc, a, &facts, "meeting.agenda.view", out->m.uid, r) < 0) {
 		strlist_clear(&out->agenda);
 		return -1;
 	}
+	/* offered items already on the stored agenda are not offered again */
+	size_t k = 0;
+	for (size_t i = 0; i < out->offered.nr; i++) {
+		bool there = false;
+		for (size_t j = 0; j < out->agenda.nr && !there; j++)
+			there = !strcmp(out->agenda.v[j], out->offered.v[i]);
+		if (there)
+			free(out->offered.v[i]);
+		else
+			out->offered.v[k++] = out->offered.v[i];
+	}
+	out->offered.nr = k;
 	/* the attendance of such a body names who came about a young person
 	 * ("Mor til ..."): the minutes' rule applies to it too */
 	out->attendance_visible = out->minutes_visible;

@@ -51,6 +51,10 @@ struct meeting_view {
 	const struct org_body *body;     /* into the org passed in */
 	struct strlist agenda;           /* the stored agenda, or the proposed one */
 	bool agenda_stored;              /* false: agenda is the proposal */
+	struct strlist offered;          /* items offered for the agenda that a
+					  * stored one lacks (a hotspot meeting:
+					  * the larger events before the next,
+					  * service/team.h) */
 	bool agenda_visible;             /* may the actor read the agenda? */
 	struct person_list participants; /* the body's participants */
 	struct person_list attendance;   /* the stored attendance; empty unless
@@ -65,7 +69,9 @@ struct meeting_view {
 void meeting_view_release(struct meeting_view *v);
 
 /* The agenda proposed for m of body b: the meeting's theme, the standing
- * duties placed on it (plan.h), then the body's tasks ("opgave"). */
+ * duties placed on it (plan.h), then the body's tasks ("opgave").
+ * svc_meeting_view adds a hotspot meeting's items for larger events
+ * (svc_team_hotspot_items) after them. */
 void meeting_proposed_agenda(const struct org_body *b, const struct meeting *m,
 			     struct strlist *out);
 

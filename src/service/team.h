@@ -3,23 +3,29 @@
  * attendance and duty shifts, and the training rule for new contact
  * persons.
  *
- * Same contract as service.h: each function checks the actor's right in
- * the role x action table first (one svc_allowed call at its top; the
- * local operator may do all), returns 0 or -1 with *r set, and writes
- * every change to the access log before it is made (offer.add,
- * offer.confirm, event.add, event.register, event.attendance,
- * event.evaluation, event.shift, event.recurring). Reading is not logged:
- * offers and events hold no personal data about young people.
+ * Same contract as service.h: each function returns 0 or -1 with *r set.
+ * Each change is one audited call (service_internal.h): the decision of
+ * authz_decide on the role x action table (the local operator may do
+ * all), the change and its access-log entry in one transaction (offer.add,
+ * offer.edit, offer.remove, offer.confirm, event.add, event.edit,
+ * event.cancel, event.register, event.attendance, event.evaluation,
+ * event.shift, event.recurring, note.add, note.read, advice.add); input
+ * refused by the checks below is logged "failed" with nothing changed.
+ * Reading is decided the same way and only a refusal is logged: offers,
+ * events, notes and advice counts hold no personal data about young
+ * people.
  *
  * Every free-text field passes one check (team_service.c,
  * team_text_check): valid UTF-8, no control characters (line breaks only
  * where the field is multi-line), no CPR-like number, and a length limit.
  *
  *   ACT_OFFER_VIEW      the directory (svc_offers_list, svc_offer_themes)
- *   ACT_OFFER_EDIT      svc_offer_add, svc_offer_confirm (SSP-team)
+ *   ACT_OFFER_EDIT      svc_offer_add, svc_offer_update, svc_offer_remove,
+ *                       svc_offer_confirm (SSP-team)
  *   ACT_EVENT_VIEW      svc_events_list, svc_event_get, svc_events_ics
  *   ACT_EVENT_REGISTER  svc_event_register for oneself
- *   ACT_EVENT_EDIT      svc_event_add, registering others, attendance,
+ *   ACT_EVENT_EDIT      svc_event_add, svc_event_update, svc_event_cancel,
+ *                       registering others, attendance,
  *                       evaluation, shifts, recurring events (SSP-team)
  *   ACT_COMPLIANCE_VIEW svc_training_report
  */
@@ -29,9 +35,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "domain/plan.h"
 #include "domain/team.h"
 #include "service/service.h"
-#include "store/team_store.h"
+#include "domain/team_record.h"
 
 /* The themes offers and advice are filed under: the strategy's [ssp-team]
  * tema lines, or team_default_themes. ACT_OFFER_VIEW. */
@@ -72,6 +79,18 @@ int svc_offer_add(struct service *svc, const struct actor *a, const struct offer
 /* ACT_OFFER_EDIT: the offer is still as described; confirmed today. */
 int svc_offer_confirm(struct service *svc, const struct actor *a, long long id,
 		      struct svc_result *r);
+/* ACT_OFFER_VIEW: one offer of the directory (for its edit form);
+ * SVC_NOT_FOUND when there is no such offer in it. */
+int svc_offer_get(struct service *svc, const struct actor *a, long long id, struct offer_row *out,
+		  struct svc_result *r);
+/* ACT_OFFER_EDIT: replaces the offer's description with in (checked as
+ * svc_offer_add); editing confirms it (today). Logged offer.edit. */
+int svc_offer_update(struct service *svc, const struct actor *a, long long id,
+		     const struct offer_input *in, struct svc_result *r);
+/* ACT_OFFER_EDIT: takes the offer out of the directory (kept for the
+ * record, never shown again). Logged offer.remove. */
+int svc_offer_remove(struct service *svc, const struct actor *a, long long id,
+		     struct svc_result *r);
 /* The offers owned by the actor that are stale (for the front page);
  * ACT_OFFER_VIEW. */
 int svc_offers_stale_mine(struct service *svc, const struct actor *a, struct offer_rows *out,
@@ -92,6 +111,19 @@ struct event_input {
 int svc_event_add(struct service *svc, const struct actor *a, const struct event_input *in,
 		  long long *id, struct svc_result *r);
 
+/* ACT_EVENT_EDIT: replaces the event's description with in (checked as
+ * svc_event_add, but a start left unchanged may lie in the past). Not for
+ * a cancelled event (SVC_INVALID on id); capacity not below those
+ * registered; a course with registrations cannot become kind "event"
+ * (field kind). Logged event.edit. */
+int svc_event_update(struct service *svc, const struct actor *a, long long id,
+		     const struct event_input *in, struct svc_result *r);
+/* ACT_EVENT_EDIT: cancels the event (kept; calendars show it cancelled,
+ * registration closes). SVC_CONFLICT when already cancelled, SVC_INVALID
+ * when it has begun. Logged event.cancel. */
+int svc_event_cancel(struct service *svc, const struct actor *a, long long id,
+		     struct svc_result *r);
+
 /* ACT_EVENT_VIEW: the events starting in year (0: all). */
 int svc_events_list(struct service *svc, const struct actor *a, int year, struct event_rows *out,
 		    struct svc_result *r);
@@ -102,11 +134,14 @@ struct event_detail {
 	struct shift_rows shifts;
 	bool may_edit;
 	bool may_register; /* open: not cancelled, not begun, not full, not registered */
-	/* a larger event: the last hotspot meeting (body "hotspot") on or
-	 * before its first day, where its preparedness is put on the agenda
-	 * (0 / CAL_NO_DAY when none is stored) */
+	/* a larger event: the last meeting of the preparedness body (the
+	 * strategy's [ssp-team] beredskabsforum, by default the hotspot
+	 * meeting) on or before its first day, where its preparedness is on
+	 * the agenda (0 / CAL_NO_DAY when none is stored); hotspot_body the
+	 * body's name (owned), NULL when the strategy has no such body */
 	long long hotspot_id;
 	long hotspot_day;
+	char *hotspot_body;
 };
 void event_detail_release(struct event_detail *d);
 
@@ -149,6 +184,17 @@ int svc_recurring_plan(struct service *svc, const struct actor *a, int year, int
 /* ACT_EVENT_VIEW: the events of year as iCalendar (caller frees *out). */
 int svc_events_ics(struct service *svc, const struct actor *a, int year, char **out,
 		   struct svc_result *r);
+
+/* ---- larger events on the hotspot meetings' agenda ---- */
+
+/* The agenda items offered for meeting m (of any body; only a meeting of
+ * the preparedness body, the strategy's [ssp-team] beredskabsforum or by
+ * default TEAM_HOTSPOT_BODY, that is not cancelled gets any): one per larger event
+ * (kind "event", not cancelled) whose first day falls on or after m and
+ * before the next hotspot meeting, "SSP-beredskab ved NAME (d/m–d/m)",
+ * appended to out. ACT_EVENT_VIEW. */
+int svc_team_hotspot_items(struct service *svc, const struct actor *a, const struct meeting *m,
+			   struct strlist *out, struct svc_result *r);
 
 /* ---- the training rule ---- */
 

@@ -663,10 +663,11 @@ int concern_store_decide(struct store *s, const struct decision_in *d, long long
 		char due[11], rdue[11];
 		if (exec(s,
 			 "INSERT INTO concern_action (concern_id, decision_id, type, owner_org,"
-			 " owner_user, due, receipt_due, created_at, created_by)"
-			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			 "llsssssss", cid, did, a->type, a->owner_org, a->owner_user,
-			 day_text(a->due, due), day_text(a->receipt_due, rdue), now, d->by) < 0)
+			 " owner_user, due, receipt_due, created_at, created_by, offer_id)"
+			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0))",
+			 "llsssssssl", cid, did, a->type, a->owner_org, a->owner_user,
+			 day_text(a->due, due), day_text(a->receipt_due, rdue), now, d->by,
+			 a->offer_id) < 0)
 			return db_fail(s, err, "concern_action");
 	}
 	if (!strcmp(d->item_kind, "handover") &&
@@ -702,6 +703,7 @@ void action_rows_release(struct action_rows *l)
 		free(l->v[i].owner_org);
 		free(l->v[i].owner_user);
 		free(l->v[i].status);
+		free(l->v[i].offer_name);
 	}
 	free(l->v);
 	memset(l, 0, sizeof(*l));
@@ -709,8 +711,10 @@ void action_rows_release(struct action_rows *l)
 
 #define ACTION_COLS                                                                                \
 	"SELECT a.id, a.concern_id, c.person_id, a.type, a.owner_org, a.owner_user, a.status,"     \
-	" a.due, a.planned_date, a.held_date, a.reported_at, a.receipt_due, a.receipt_at"          \
-	" FROM concern_action a JOIN concern c ON c.id = a.concern_id"
+	" a.due, a.planned_date, a.held_date, a.reported_at, a.receipt_due, a.receipt_at,"         \
+	" a.offer_id, o.name"                                                                      \
+	" FROM concern_action a JOIN concern c ON c.id = a.concern_id"                             \
+	" LEFT JOIN offer o ON o.id = a.offer_id"
 
 static int read_actions(struct store *s, sqlite3_stmt *st, struct action_rows *out, char **err)
 {
@@ -731,6 +735,8 @@ static int read_actions(struct store *s, sqlite3_stmt *st, struct action_rows *o
 		a->reported = col_day(st, 10);
 		a->receipt_due = col_day(st, 11);
 		a->receipt_at = col_day(st, 12);
+		a->offer_id = sqlite3_column_int64(st, 13);
+		a->offer_name = col_dup(st, 14);
 	}
 	return rows_end(s, st, rc, err, "concern_action");
 }

@@ -215,6 +215,7 @@ struct decision_action_in {
 	const char *type, *owner_org, *owner_user; /* owner_user may be NULL */
 	long due;                                  /* a day */
 	long receipt_due;                          /* underretning: a day; else CAL_NO_DAY */
+	long long offer_id;                        /* henvisning: the offer, or 0 */
 };
 
 struct decision_in {
@@ -249,6 +250,8 @@ struct action_row {
 	long long id, concern_id, person_id;
 	char *type, *owner_org, *owner_user, *status;
 	long due, planned, held, reported, receipt_due, receipt_at; /* days; CAL_NO_DAY when none */
+	long long offer_id; /* henvisning: the offer referred to, or 0 */
+	char *offer_name;   /* its name, or NULL */
 };
 
 struct action_rows {

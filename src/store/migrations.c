@@ -595,6 +595,13 @@ const char *const store_migrations[] = {
 	");"
 	"CREATE INDEX indsigt_request_open ON indsigt_request(status, deadline);"
 	"CREATE INDEX indsigt_request_person ON indsigt_request(person_id);",
+	/* 14 (issue 14): an action of type "henvisning" points at the offer of
+	 * the help landscape it refers to (NULL: none named). The offer row
+	 * stays when the offer leaves the directory (active = 0). */
+	"ALTER TABLE concern_action ADD COLUMN offer_id INTEGER REFERENCES offer(id);",
+	/* 15 (issue 14): the strategy's [ssp-team] beredskabsforum, the body
+	 * whose meetings take up the larger events (NULL: the default). */
+	"ALTER TABLE municipality ADD COLUMN preparedness_body TEXT;",
 };
 // clang-format on
 

@@ -43,8 +43,10 @@ static void md_format(int m, int d, char out[6])
 
 int store_team_settings_save(struct store *s, const struct org *o)
 {
-	if (exec(s, "UPDATE municipality SET training_months = NULLIF(?, 0) WHERE id = 1", "i",
-		 o->training_months) < 0 ||
+	if (exec(s,
+		 "UPDATE municipality SET training_months = NULLIF(?, 0), preparedness_body = ?"
+		 " WHERE id = 1",
+		 "is", o->training_months, o->preparedness_body) < 0 ||
 	    exec(s, "DELETE FROM team_theme", "") < 0 ||
 	    exec(s, "DELETE FROM team_recurring", "") < 0)
 		return -1;
@@ -68,10 +70,14 @@ int store_team_settings_save(struct store *s, const struct org *o)
 
 int store_team_settings_load(struct store *s, struct org *o)
 {
-	sqlite3_stmt *st = prep(s, "SELECT training_months FROM municipality WHERE id = 1", "");
+	sqlite3_stmt *st =
+	    prep(s, "SELECT training_months, preparedness_body FROM municipality WHERE id = 1", "");
 	int rc = stmt_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		o->training_months = sqlite3_column_int(st, 0);
+		free(o->preparedness_body);
+		o->preparedness_body = col_dup(st, 1);
+	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return -1;
@@ -100,28 +106,6 @@ int store_team_settings_load(struct store *s, struct org *o)
 }
 
 /* ---- offers ---- */
-
-void offer_row_release(struct offer_row *r)
-{
-	free(r->name);
-	free(r->provider);
-	strlist_clear(&r->themes);
-	strlist_clear(&r->districts);
-	free(r->referral);
-	free(r->contact);
-	free(r->owner);
-	free(r->updated_at);
-	free(r->updated_by);
-	memset(r, 0, sizeof(*r));
-}
-
-void offer_rows_release(struct offer_rows *l)
-{
-	for (size_t i = 0; i < l->nr; i++)
-		offer_row_release(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
 
 #define OFFER_COLS                                                                                 \
 	"o.id, o.name, o.provider, o.age_from, o.age_to, o.referral, o.contact, o.confirmed,"      \
@@ -210,6 +194,22 @@ int store_offer_get(struct store *s, long long id, struct offer_row *out, char *
 	return rc;
 }
 
+/* The themes and districts of offer id, replaced by r's. */
+static int offer_lists_save(struct store *s, long long id, const struct offer_row *r)
+{
+	int rc = exec(s, "DELETE FROM offer_theme WHERE offer_id = ?", "l", id);
+	if (rc == 0)
+		rc = exec(s, "DELETE FROM offer_district WHERE offer_id = ?", "l", id);
+	for (size_t i = 0; rc == 0 && i < r->themes.nr; i++)
+		rc = exec(s, "INSERT OR IGNORE INTO offer_theme (offer_id, theme) VALUES (?, ?)",
+			  "ls", id, r->themes.v[i]);
+	for (size_t i = 0; rc == 0 && i < r->districts.nr; i++)
+		rc = exec(
+		    s, "INSERT OR IGNORE INTO offer_district (offer_id, district_id) VALUES (?, ?)",
+		    "ls", id, r->districts.v[i]);
+	return rc;
+}
+
 int store_offer_insert(struct store *s, const struct offer_row *r, long long *id, char **err)
 {
 	if (store_begin(s, err) < 0)
@@ -224,13 +224,8 @@ int store_offer_insert(struct store *s, const struct offer_row *r, long long *id
 		      "ssiissslss", r->name, r->provider, r->age_from, r->age_to, r->referral,
 		      r->contact, day, r->owner_id, now, r->updated_by);
 	*id = sqlite3_last_insert_rowid(s->db);
-	for (size_t i = 0; rc == 0 && i < r->themes.nr; i++)
-		rc = exec(s, "INSERT OR IGNORE INTO offer_theme (offer_id, theme) VALUES (?, ?)",
-			  "ls", *id, r->themes.v[i]);
-	for (size_t i = 0; rc == 0 && i < r->districts.nr; i++)
-		rc = exec(
-		    s, "INSERT OR IGNORE INTO offer_district (offer_id, district_id) VALUES (?, ?)",
-		    "ls", *id, r->districts.v[i]);
+	if (rc == 0)
+		rc = offer_lists_save(s, *id, r);
 	return store_end(s, rc, err, _("gem tilbud"));
 }
 
@@ -247,30 +242,40 @@ int store_offer_confirm(struct store *s, long long id, long day, const char *by,
 	return sqlite3_changes(s->db) ? 0 : 1;
 }
 
+int store_offer_update(struct store *s, long long id, const struct offer_row *r, char **err)
+{
+	if (store_begin(s, err) < 0)
+		return -1;
+	char now[STORE_TIME_LEN], day[11];
+	store_now(now);
+	cal_format_date(r->confirmed, day);
+	int rc = exec(s,
+		      "UPDATE offer SET name = ?, provider = ?, age_from = ?, age_to = ?,"
+		      " referral = ?, contact = ?, confirmed = ?, updated_at = ?, updated_by = ?"
+		      " WHERE id = ? AND active = 1",
+		      "ssiisssssl", r->name, r->provider, r->age_from, r->age_to, r->referral,
+		      r->contact, day, now, r->updated_by, id);
+	bool found = rc == 0 && sqlite3_changes(s->db) > 0;
+	if (rc == 0 && found)
+		rc = offer_lists_save(s, id, r);
+	if (store_end(s, rc, err, _("ret tilbud")) < 0)
+		return -1;
+	return found ? 0 : 1;
+}
+
+int store_offer_remove(struct store *s, long long id, const char *by, char **err)
+{
+	char now[STORE_TIME_LEN];
+	store_now(now);
+	if (exec(s,
+		 "UPDATE offer SET active = 0, updated_at = ?, updated_by = ?"
+		 " WHERE id = ? AND active = 1",
+		 "ssl", now, by, id) < 0)
+		return db_fail(s, err, _("fjern tilbud"));
+	return sqlite3_changes(s->db) ? 0 : 1;
+}
+
 /* ---- events ---- */
-
-void event_row_release(struct event_row *r)
-{
-	free(r->uid);
-	free(r->name);
-	free(r->place);
-	free(r->audience);
-	free(r->expected);
-	free(r->risk_notes);
-	free(r->call_list);
-	free(r->evaluation);
-	free(r->recurring);
-	free(r->created_by);
-	memset(r, 0, sizeof(*r));
-}
-
-void event_rows_release(struct event_rows *l)
-{
-	for (size_t i = 0; i < l->nr; i++)
-		event_row_release(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
 
 #define EVENT_COLS                                                                                 \
 	"e.id, e.uid, e.kind, e.name, e.start_at, e.end_at, e.place, e.audience,"                  \
@@ -367,6 +372,29 @@ int store_event_evaluation(struct store *s, long long id, const char *text, char
 	return sqlite3_changes(s->db) ? 0 : 1;
 }
 
+int store_event_update(struct store *s, long long id, const struct event_row *r, char **err)
+{
+	char start[17], end[17];
+	team_format_moment(r->start, start);
+	team_format_moment(r->end, end);
+	if (exec(s,
+		 "UPDATE team_event SET kind = ?, name = ?, start_at = ?, end_at = ?, place = ?,"
+		 " audience = ?, capacity = NULLIF(?, 0), expected = ?, risk_notes = ?,"
+		 " call_list = ? WHERE id = ? AND cancelled = 0",
+		 "ssssssisssl", event_kind_id(r->kind), r->name, start, end, r->place, r->audience,
+		 r->capacity, r->expected, r->risk_notes, r->call_list, id) < 0)
+		return db_fail(s, err, _("ret arrangement"));
+	return sqlite3_changes(s->db) ? 0 : 1;
+}
+
+int store_event_cancel(struct store *s, long long id, char **err)
+{
+	if (exec(s, "UPDATE team_event SET cancelled = 1 WHERE id = ? AND cancelled = 0", "l", id) <
+	    0)
+		return db_fail(s, err, _("aflys arrangement"));
+	return sqlite3_changes(s->db) ? 0 : 1;
+}
+
 int store_registration_add(struct store *s, long long event_id, long long user_id, int capacity,
 			   const char *by, char **err)
 {
@@ -396,7 +424,7 @@ int store_registration_add(struct store *s, long long event_id, long long user_i
 	else if (capacity > 0 && count >= capacity)
 		ret = -2;
 	if (ret) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		store_rollback(s); /* a savepoint inside the service's call */
 		return ret;
 	}
 	char now[STORE_TIME_LEN];
@@ -406,18 +434,6 @@ int store_registration_add(struct store *s, long long event_id, long long user_i
 		  " VALUES (?, ?, ?, ?)",
 		  "llss", event_id, user_id, now, by);
 	return store_end(s, rc, err, _("tilmeld"));
-}
-
-void registration_rows_release(struct registration_rows *l)
-{
-	for (size_t i = 0; i < l->nr; i++) {
-		free(l->v[i].username);
-		free(l->v[i].name);
-		free(l->v[i].role);
-		free(l->v[i].institution);
-	}
-	free(l->v);
-	memset(l, 0, sizeof(*l));
 }
 
 int store_registrations_load(struct store *s, long long event_id, struct registration_rows *out,
@@ -454,17 +470,6 @@ int store_attendance_set(struct store *s, long long event_id, long long user_id,
 
 /* ---- the training rule ---- */
 
-void trainee_rows_release(struct trainee_rows *l)
-{
-	for (size_t i = 0; i < l->nr; i++) {
-		free(l->v[i].username);
-		free(l->v[i].name);
-		free(l->v[i].institution);
-	}
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
-
 int store_trainees_load(struct store *s, struct trainee_rows *out, char **err)
 {
 	sqlite3_stmt *st = prep(s,
@@ -490,18 +495,6 @@ int store_trainees_load(struct store *s, struct trainee_rows *out, char **err)
 }
 
 /* ---- duty shifts ---- */
-
-void shift_rows_release(struct shift_rows *l)
-{
-	for (size_t i = 0; i < l->nr; i++) {
-		free(l->v[i].username);
-		free(l->v[i].name);
-		free(l->v[i].task);
-		free(l->v[i].event_name);
-	}
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
 
 int store_shifts_load(struct store *s, long long event_id, long long user_id,
 		      struct shift_rows *out, char **err)
@@ -547,21 +540,6 @@ int store_shift_insert(struct store *s, const struct shift_row *r, long long *id
 }
 
 /* ---- knowledge notes ---- */
-
-void note_rows_release(struct note_rows *l)
-{
-	for (size_t i = 0; i < l->nr; i++) {
-		struct note_row *n = &l->v[i];
-		free(n->title);
-		free(n->body);
-		free(n->created_at);
-		free(n->created_by);
-		strlist_clear(&n->roles);
-		strlist_clear(&n->bodies);
-	}
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
 
 int store_notes_load(struct store *s, long long user_id, const char *role, bool all,
 		     bool unread_only, struct note_rows *out, char **err)
@@ -650,17 +628,6 @@ int store_note_read(struct store *s, long long note_id, long long user_id, char 
 
 /* ---- advice given ---- */
 
-void advice_rows_release(struct advice_rows *l)
-{
-	for (size_t i = 0; i < l->nr; i++) {
-		free(l->v[i].asker);
-		free(l->v[i].theme);
-		free(l->v[i].district);
-	}
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
-
 int store_advice_insert(struct store *s, const struct advice_row *r, const char *by, long long *id,
 			char **err)
 {
@@ -701,16 +668,6 @@ int store_advice_load(struct store *s, int year, struct advice_rows *out, char *
 		r->underretning = sqlite3_column_int(st, 7) != 0;
 	}
 	return rows_end(s, st, rc, err, _("læs rådgivning"));
-}
-
-void advice_counts_release(struct advice_counts *l)
-{
-	for (size_t i = 0; i < l->nr; i++) {
-		free(l->v[i].theme);
-		free(l->v[i].district);
-	}
-	free(l->v);
-	memset(l, 0, sizeof(*l));
 }
 
 int store_advice_counts(struct store *s, int year, struct advice_counts *out, char **err)

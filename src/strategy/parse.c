@@ -77,7 +77,7 @@ enum {
 };
 enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE };
 enum { K_CAL_CLOSED };
-enum { K_TEAM_TRAINING, K_TEAM_THEME, K_TEAM_EVENT };
+enum { K_TEAM_TRAINING, K_TEAM_THEME, K_TEAM_EVENT, K_TEAM_PREPAREDNESS };
 enum { K_ACT_NAME };
 
 static const struct sectionspec sections[SEC__COUNT] = {
@@ -141,7 +141,8 @@ static const struct sectionspec sections[SEC__COUNT] = {
 		  false,
 		  {{"uddannelse-inden-maaneder", false, false},
 		   {"tema", false, true},
-		   {"begivenhed", false, true}}},
+		   {"begivenhed", false, true},
+		   {"beredskabsforum", false, false}}},
     [SEC_ACTION] = {"handling", true, {{"navn", true, false}}},
 };
 
@@ -425,6 +426,12 @@ static void finish_team(struct state *st, struct entity *e)
 				   TEAM_TRAINING_MONTHS_MAX);
 		else
 			o->training_months = (int)n;
+	}
+	const char *prep = val(e, K_TEAM_PREPAREDNESS);
+	if (prep) {
+		/* checked against the bodies once they are all read */
+		o->preparedness_body = xstrdup(prep);
+		o->preparedness_line = key_line(e, K_TEAM_PREPAREDNESS);
 	}
 	move_list(&o->team_themes, &e->vals[K_TEAM_THEME]);
 	for (size_t i = 0; i < e->vals[K_TEAM_EVENT].nr; i++) {
@@ -1032,6 +1039,11 @@ static void check_org(struct state *st)
 				     "[distrikt \"id\"]"),
 				   b->id);
 	}
+	if (o->preparedness_body && !org_find_body(o, o->preparedness_body))
+		diag_error(d, o->preparedness_line,
+			   _("»beredskabsforum« nævner organ »%s«, som ikke findes; skriv id'et "
+			     "på det forum, der tager større begivenheder op (fx hotspot)"),
+			   o->preparedness_body);
 	check_parent_cycles(o, d);
 	check_former_ids(o, d);
 	check_all_roles(o, d);

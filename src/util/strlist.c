@@ -1,6 +1,7 @@
 #include "util/strlist.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/xalloc.h"
 
@@ -22,4 +23,12 @@ void strlist_clear(struct strlist *l)
 	free(l->v);
 	l->v = NULL;
 	l->nr = l->alloc = 0;
+}
+
+bool strlist_has(const struct strlist *l, const char *s)
+{
+	for (size_t i = 0; s && i < l->nr; i++)
+		if (!strcmp(l->v[i], s))
+			return true;
+	return false;
 }

@@ -2,6 +2,7 @@
 #ifndef SSP_STRLIST_H
 #define SSP_STRLIST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct strlist {
@@ -19,5 +20,7 @@ void strlist_add(struct strlist *l, const char *s);
 /* Appends s and takes ownership of it. */
 void strlist_add_owned(struct strlist *l, char *s);
 void strlist_clear(struct strlist *l);
+/* Does l hold a string equal to s (s NULL: no)? */
+bool strlist_has(const struct strlist *l, const char *s);
 
 #endif

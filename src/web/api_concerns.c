@@ -319,7 +319,8 @@ void api_meeting_decision(struct request *rq)
 	static const char *const keys[] = {"category",  "actions",       "legal_basis",
 					   "necessity", "serious_crime", "prison_sentence",
 					   NULL};
-	static const char *const akeys[] = {"type", "owner_org", "owner_user", "due", NULL};
+	static const char *const akeys[] = {"type", "owner_org", "owner_user",
+					    "due",  "offer",     NULL};
 	long long meeting, item, category;
 	enum agenda_kind kind;
 	struct decision_input in = {0};
@@ -353,6 +354,16 @@ void api_meeting_decision(struct request *rq)
 				  _("Hver handling skal have »type« og »owner_org« som tekst."),
 				  "actions");
 			return;
+		}
+		json_t *offer = json_object_get(x, "offer");
+		if (offer && !json_is_null(offer)) {
+			if (!json_is_integer(offer) || json_integer_value(offer) < 1) {
+				web_error(rq, 422,
+					  _("»offer« skal være id'et på et tilbud (et helt tal)."),
+					  "actions");
+				return;
+			}
+			acts[i].offer = json_integer_value(offer);
 		}
 	}
 	in.actions = acts;
@@ -415,6 +426,10 @@ void api_concern(struct request *rq)
 		json_object_set_new(x, "status", json_string(a->status));
 		if (a->receipt_due != CAL_NO_DAY)
 			json_object_set_new(x, "receipt_due", api_day_or_null(a->receipt_due));
+		if (a->offer)
+			json_object_set_new(x, "offer",
+					    json_pack("{sIso}", "id", (json_int_t)a->offer, "name",
+						      api_str_or_null(a->offer_name)));
 		json_array_append_new(acts, x);
 	}
 	json_t *j = json_object();

@@ -14,6 +14,13 @@
  *   POST /api/v1/events/{id}/attendance              who came
  *   POST /api/v1/events/{id}/shifts                  a duty shift
  *   POST /api/v1/events/{id}/evaluation              afterwards
+ *   GET  /api/v1/offers/{id}, POST /api/v1/offers/{id} one offer; edit it
+ *   POST /api/v1/offers/{id}/remove                  out of the directory
+ *   POST /api/v1/events/{id}, .../cancel             edit, cancel
+ *   GET  /api/v1/notes?unread=, POST /api/v1/notes   knowledge notes
+ *   POST /api/v1/notes/{id}/read                     mark one read
+ *   GET  /api/v1/advice?year=, POST /api/v1/advice   advice records
+ *   GET  /api/v1/advice/counts?year=                 the yearly counts
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,14 +36,7 @@
 /* The {id} segment as an id; answers 404 and returns false when it is none. */
 static bool id_param(struct request *rq, long long *id)
 {
-	const char *s = rq->params[0];
-	size_t n = strlen(s);
-	if (n && n <= 18 && strspn(s, "0123456789") == n && s[0] != '0') {
-		*id = strtoll(s, NULL, 10);
-		return true;
-	}
-	web_error(rq, 404, _("Der findes intet med den adresse."), NULL);
-	return false;
+	return web_path_id(rq, 0, _("Der findes intet med den adresse."), id);
 }
 
 /* Array of strings member key (absent: empty). The strings are borrowed
@@ -130,36 +130,95 @@ void api_offers(struct request *rq)
 	resp_json(rq, 200, json_pack("{so}", "offers", a));
 }
 
-void api_offers_add(struct request *rq)
+/* The body of POST /api/v1/offers[/{id}] as the service reads it; free
+ * in->themes and in->districts (borrowed strings) also on failure. */
+static bool offer_body(struct request *rq, struct offer_input *in, char from[24], char to[24])
 {
 	static const char *const keys[] = {"name",      "provider", "age_from", "age_to", "themes",
 					   "districts", "referral", "contact",  NULL};
-	struct offer_input in;
-	memset(&in, 0, sizeof(in));
-	char from[24], to[24];
+	memset(in, 0, sizeof(*in));
 	const char **themes = NULL, **districts = NULL;
-	if (!api_body_keys(rq, keys) || !api_string(rq, "name", true, &in.name) ||
-	    !api_string(rq, "provider", true, &in.provider) ||
-	    !int_text(rq, "age_from", true, 0, 99, from, &in.age_from) ||
-	    !int_text(rq, "age_to", true, 0, 99, to, &in.age_to) ||
-	    !str_array(rq, "themes", &themes, &in.themes_nr) ||
-	    !str_array(rq, "districts", &districts, &in.districts_nr) ||
-	    !api_string(rq, "referral", true, &in.referral) ||
-	    !api_string(rq, "contact", false, &in.contact))
+	bool ok = api_body_keys(rq, keys) && api_string(rq, "name", true, &in->name) &&
+		  api_string(rq, "provider", true, &in->provider) &&
+		  int_text(rq, "age_from", true, 0, 99, from, &in->age_from) &&
+		  int_text(rq, "age_to", true, 0, 99, to, &in->age_to) &&
+		  str_array(rq, "themes", &themes, &in->themes_nr) &&
+		  str_array(rq, "districts", &districts, &in->districts_nr) &&
+		  api_string(rq, "referral", true, &in->referral) &&
+		  api_string(rq, "contact", false, &in->contact);
+	in->themes = themes;
+	in->districts = districts;
+	return ok;
+}
+
+static void offer_body_release(struct offer_input *in)
+{
+	free((void *)in->themes);
+	free((void *)in->districts);
+}
+
+void api_offers_add(struct request *rq)
+{
+	struct offer_input in;
+	char from[24], to[24];
+	if (!offer_body(rq, &in, from, to))
 		goto out;
-	in.themes = themes;
-	in.districts = districts;
 	long long id;
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_offer_add(rq->svc, &rq->actor, &in, &id, &r) < 0) {
 		web_svc_fail(rq, &r);
 		goto out;
 	}
-	resp_header(&rq->rs, MHD_HTTP_HEADER_LOCATION, "/api/v1/offers?id=%lld", id);
+	resp_header(&rq->rs, MHD_HTTP_HEADER_LOCATION, "/api/v1/offers/%lld", id);
 	resp_json(rq, 201, json_pack("{sI}", "id", (json_int_t)id));
 out:
-	free(themes);
-	free(districts);
+	offer_body_release(&in);
+}
+
+void api_offer(struct request *rq)
+{
+	long long id;
+	if (!id_param(rq, &id))
+		return;
+	struct offer_row o;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_offer_get(rq->svc, &rq->actor, id, &o, &r) < 0) {
+		web_svc_fail(rq, &r);
+		return;
+	}
+	resp_json(rq, 200, api_offer_json(&o, svc_today()));
+	offer_row_release(&o);
+}
+
+void api_offer_update(struct request *rq)
+{
+	long long id;
+	if (!id_param(rq, &id))
+		return;
+	struct offer_input in;
+	char from[24], to[24];
+	if (!offer_body(rq, &in, from, to))
+		goto out;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_offer_update(rq->svc, &rq->actor, id, &in, &r) < 0)
+		web_svc_fail(rq, &r);
+	else
+		resp_json(rq, 200, json_pack("{sIsb}", "id", (json_int_t)id, "saved", 1));
+out:
+	offer_body_release(&in);
+}
+
+void api_offer_remove(struct request *rq)
+{
+	static const char *const keys[] = {NULL};
+	long long id;
+	if (!id_param(rq, &id) || !api_body_keys(rq, keys))
+		return;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_offer_remove(rq->svc, &rq->actor, id, &r) < 0)
+		web_svc_fail(rq, &r);
+	else
+		resp_json(rq, 200, json_pack("{sIsb}", "id", (json_int_t)id, "removed", 1));
 }
 
 void api_offer_confirm(struct request *rq)
@@ -219,22 +278,29 @@ void api_events(struct request *rq)
 	resp_json(rq, 200, json_pack("{siso}", "year", year, "events", a));
 }
 
-void api_events_add(struct request *rq)
+/* The body of POST /api/v1/events[/{id}] as the service reads it. */
+static bool event_body(struct request *rq, struct event_input *in, char cap[24])
 {
 	static const char *const keys[] = {"kind",       "name",      "start",    "end",
 					   "place",      "audience",  "capacity", "expected",
 					   "risk_notes", "call_list", NULL};
+	memset(in, 0, sizeof(*in));
+	return api_body_keys(rq, keys) && api_string(rq, "kind", true, &in->kind) &&
+	       api_string(rq, "name", true, &in->name) &&
+	       api_string(rq, "start", true, &in->start) && api_string(rq, "end", true, &in->end) &&
+	       api_string(rq, "place", true, &in->place) &&
+	       api_string(rq, "audience", false, &in->audience) &&
+	       int_text(rq, "capacity", false, 1, 10000, cap, &in->capacity) &&
+	       api_string(rq, "expected", false, &in->expected) &&
+	       api_string(rq, "risk_notes", false, &in->risk_notes) &&
+	       api_string(rq, "call_list", false, &in->call_list);
+}
+
+void api_events_add(struct request *rq)
+{
 	struct event_input in;
-	memset(&in, 0, sizeof(in));
 	char cap[24];
-	if (!api_body_keys(rq, keys) || !api_string(rq, "kind", true, &in.kind) ||
-	    !api_string(rq, "name", true, &in.name) || !api_string(rq, "start", true, &in.start) ||
-	    !api_string(rq, "end", true, &in.end) || !api_string(rq, "place", true, &in.place) ||
-	    !api_string(rq, "audience", false, &in.audience) ||
-	    !int_text(rq, "capacity", false, 1, 10000, cap, &in.capacity) ||
-	    !api_string(rq, "expected", false, &in.expected) ||
-	    !api_string(rq, "risk_notes", false, &in.risk_notes) ||
-	    !api_string(rq, "call_list", false, &in.call_list))
+	if (!event_body(rq, &in, cap))
 		return;
 	long long id;
 	struct svc_result r = SVC_RESULT_INIT;
@@ -244,6 +310,33 @@ void api_events_add(struct request *rq)
 	}
 	resp_header(&rq->rs, MHD_HTTP_HEADER_LOCATION, "/api/v1/events/%lld", id);
 	resp_json(rq, 201, json_pack("{sI}", "id", (json_int_t)id));
+}
+
+void api_event_update(struct request *rq)
+{
+	long long id;
+	struct event_input in;
+	char cap[24];
+	if (!id_param(rq, &id) || !event_body(rq, &in, cap))
+		return;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_event_update(rq->svc, &rq->actor, id, &in, &r) < 0)
+		web_svc_fail(rq, &r);
+	else
+		resp_json(rq, 200, json_pack("{sIsb}", "id", (json_int_t)id, "saved", 1));
+}
+
+void api_event_cancel(struct request *rq)
+{
+	static const char *const keys[] = {NULL};
+	long long id;
+	if (!id_param(rq, &id) || !api_body_keys(rq, keys))
+		return;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_event_cancel(rq->svc, &rq->actor, id, &r) < 0)
+		web_svc_fail(rq, &r);
+	else
+		resp_json(rq, 200, json_pack("{sIsb}", "id", (json_int_t)id, "cancelled", 1));
 }
 
 void api_events_recurring(struct request *rq)
@@ -370,4 +463,150 @@ void api_event_evaluation(struct request *rq)
 		web_svc_fail(rq, &r);
 	else
 		resp_json(rq, 200, json_pack("{sIsb}", "event", (json_int_t)id, "saved", 1));
+}
+
+/* ---- knowledge notes ---- */
+
+static json_t *note_json(const struct note_row *n)
+{
+	json_t *j = json_object();
+	json_object_set_new(j, "id", json_integer(n->id));
+	json_object_set_new(j, "title", json_string(n->title));
+	json_object_set_new(j, "body", json_string(n->body));
+	json_object_set_new(j, "created_at", api_str_or_null(n->created_at));
+	json_object_set_new(j, "created_by", api_str_or_null(n->created_by));
+	json_object_set_new(j, "roles", str_list_json(&n->roles));
+	json_object_set_new(j, "bodies", str_list_json(&n->bodies));
+	json_object_set_new(j, "read", json_boolean(n->read));
+	return j;
+}
+
+void api_notes(struct request *rq)
+{
+	const char *u = form_get(&rq->query_form, "unread");
+	if (u && *u && strcmp(u, "0") != 0 && strcmp(u, "1") != 0) {
+		web_error(rq, 400, _("unread skal være 0 eller 1."), "unread");
+		return;
+	}
+	struct note_rows l;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_notes_list(rq->svc, &rq->actor, u && !strcmp(u, "1"), &l, &r) < 0) {
+		web_svc_fail(rq, &r);
+		return;
+	}
+	json_t *a = json_array();
+	for (size_t i = 0; i < l.nr; i++)
+		json_array_append_new(a, note_json(&l.v[i]));
+	note_rows_release(&l);
+	resp_json(rq, 200, json_pack("{so}", "notes", a));
+}
+
+void api_notes_add(struct request *rq)
+{
+	static const char *const keys[] = {"title", "body", "roles", "bodies", NULL};
+	const char *title = NULL, *body = NULL;
+	const char **roles = NULL, **bodies = NULL;
+	size_t nr = 0, nb = 0;
+	if (!api_body_keys(rq, keys) || !api_string(rq, "title", true, &title) ||
+	    !api_string(rq, "body", true, &body) || !str_array(rq, "roles", &roles, &nr) ||
+	    !str_array(rq, "bodies", &bodies, &nb))
+		goto out;
+	long long id;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_note_add(rq->svc, &rq->actor, title, body, roles, nr, bodies, nb, &id, &r) < 0) {
+		web_svc_fail(rq, &r);
+		goto out;
+	}
+	resp_json(rq, 201, json_pack("{sI}", "id", (json_int_t)id));
+out:
+	free(roles);
+	free(bodies);
+}
+
+void api_note_read(struct request *rq)
+{
+	static const char *const keys[] = {NULL};
+	long long id;
+	if (!id_param(rq, &id) || !api_body_keys(rq, keys))
+		return;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_note_read(rq->svc, &rq->actor, id, &r) < 0)
+		web_svc_fail(rq, &r);
+	else
+		resp_json(rq, 200, json_pack("{sIsb}", "id", (json_int_t)id, "read", 1));
+}
+
+/* ---- advice given ---- */
+
+void api_advice(struct request *rq)
+{
+	int year;
+	if (web_query_year(rq, &year) < 0)
+		return;
+	struct advice_rows l;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_advice_list(rq->svc, &rq->actor, year, &l, &r) < 0) {
+		web_svc_fail(rq, &r);
+		return;
+	}
+	json_t *a = json_array();
+	for (size_t i = 0; i < l.nr; i++) {
+		const struct advice_row *x = &l.v[i];
+		json_t *j = json_pack("{sIsosssssisbsb}", "id", (json_int_t)x->id, "day",
+				      api_day_or_null(x->day), "asker", x->asker, "theme", x->theme,
+				      "minutes", x->minutes, "referral", x->referral,
+				      "underretning", x->underretning);
+		json_object_set_new(j, "district", api_str_or_null(x->district));
+		json_array_append_new(a, j);
+	}
+	advice_rows_release(&l);
+	resp_json(rq, 200, json_pack("{siso}", "year", year, "advice", a));
+}
+
+void api_advice_add(struct request *rq)
+{
+	static const char *const keys[] = {"day",     "asker",    "theme",        "district",
+					   "minutes", "referral", "underretning", NULL};
+	struct advice_input in;
+	memset(&in, 0, sizeof(in));
+	char minutes[24];
+	if (!api_body_keys(rq, keys) || !api_string(rq, "day", true, &in.day) ||
+	    !api_string(rq, "asker", true, &in.asker) ||
+	    !api_string(rq, "theme", true, &in.theme) ||
+	    !api_string(rq, "district", false, &in.district) ||
+	    !int_text(rq, "minutes", true, 1, 1440, minutes, &in.minutes) ||
+	    !api_bool(rq, rq->json, "referral", &in.referral) ||
+	    !api_bool(rq, rq->json, "underretning", &in.underretning))
+		return;
+	long long id;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_advice_add(rq->svc, &rq->actor, &in, &id, &r) < 0) {
+		web_svc_fail(rq, &r);
+		return;
+	}
+	resp_json(rq, 201, json_pack("{sI}", "id", (json_int_t)id));
+}
+
+void api_advice_counts(struct request *rq)
+{
+	int year;
+	if (web_query_year(rq, &year) < 0)
+		return;
+	struct advice_counts c;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_advice_counts(rq->svc, &rq->actor, year, &c, &r) < 0) {
+		web_svc_fail(rq, &r);
+		return;
+	}
+	json_t *a = json_array();
+	for (size_t i = 0; i < c.nr; i++) {
+		const struct advice_count *x = &c.v[i];
+		json_t *j = json_pack("{sssisisisi}", "theme", x->theme, "count", x->count,
+				      "minutes", x->minutes, "referrals", x->referrals,
+				      "underretninger", x->underretninger);
+		json_object_set_new(j, "district", api_str_or_null(x->district));
+		json_array_append_new(a, j);
+	}
+	advice_counts_release(&c);
+	resp_json(rq, 200, json_pack("{siso}", "year", year, "counts", a));
 }

@@ -17,6 +17,7 @@
 
 #include "domain/concern.h"
 #include "service/concern.h"
+#include "service/team.h"
 #include "util/i18n.h"
 #include "web/web_internal.h"
 #include "util/banned.h"
@@ -120,7 +121,8 @@ static void handover_form(struct request *rq, struct html *h, long long meeting,
 }
 
 static void decision_form(struct request *rq, struct html *h, long long meeting,
-			  const struct agenda_item *it, const struct org *o)
+			  const struct agenda_item *it, const struct org *o,
+			  const struct offer_rows *offers)
 {
 	char iid[48];
 	snprintf(iid, sizeof(iid), "%s-%lld", agenda_kind_id(it->kind), it->id);
@@ -156,6 +158,20 @@ static void decision_form(struct request *rq, struct html *h, long long meeting,
 	    N_("SSP-team"), N_("Politi"), N_("Børn og Familier"), N_("Ungeenheden")};
 	for (int i = 0; i < CONCERN_OWNER_ORGS; i++)
 		select_option(h, concern_owner_org_id(i), _(owner_labels[i]), i == 0);
+	select_close(h);
+	/* a referral points at an offer of the help landscape (issue 14) */
+	snprintf(id, sizeof(id), "offer-%s", iid);
+	struct field f_offer = {id,   _("Tilbud"),
+				NULL, NULL,
+				NULL, _("Kun ved en henvisning: tilbuddet i tilbudsoversigten."),
+				true, false};
+	select_open(h, &f_offer, NULL);
+	select_option(h, "", _("Intet tilbud"), true);
+	for (size_t i = 0; offers && i < offers->nr; i++) {
+		char v[24];
+		snprintf(v, sizeof(v), "%lld", offers->v[i].id);
+		select_option(h, v, offers->v[i].name, false);
+	}
 	select_close(h);
 	snprintf(id, sizeof(id), "due-%s", iid);
 	struct field f_due = {id,   _("Frist"), "date",
@@ -195,6 +211,14 @@ static void case_page(struct request *rq, unsigned status, const struct svc_resu
 		agenda_release(&g);
 		return;
 	}
+	/* the directory, for a referral's offer (nothing to choose when it
+	 * cannot be read: the decision stands without one) */
+	struct offer_rows offers;
+	struct offer_query all = {"", "", "", ""};
+	if (svc_offers_list(rq->svc, &rq->actor, &all, &offers, &lr) < 0) {
+		svc_result_clear(&lr);
+		memset(&offers, 0, sizeof(offers));
+	}
 	struct page p;
 	page_init(&p, _("Sager på § 115-mødet"), "/moeder");
 	page_notice(rq, &p.main, case_notices);
@@ -223,7 +247,7 @@ static void case_page(struct request *rq, unsigned status, const struct svc_resu
 					    "<p>%s <a href=\"/sager/%lld\">%lld</a>.</p>\n",
 					    _("Besluttet: sag nr."), it->concern, it->concern);
 			else if (!g.closed)
-				decision_form(rq, &p.main, meeting, it, &o);
+				decision_form(rq, &p.main, meeting, it, &o, &offers);
 			html_printf(&p.main, "</li>\n");
 		}
 		html_printf(&p.main, "</ul>\n");
@@ -246,6 +270,7 @@ static void case_page(struct request *rq, unsigned status, const struct svc_resu
 		html_printf(&p.main, "</form>\n");
 	}
 	page_finish(rq, status, &p);
+	offer_rows_release(&offers);
 	org_release(&o);
 	agenda_release(&g);
 }
@@ -322,14 +347,18 @@ void h_case_decide(struct request *rq)
 	const char *iid = rq->params[1];
 	snprintf(key, sizeof(key), "category-%s", iid);
 	int category = level_field(fget(rq, key));
-	char k_type[160], k_owner[160], k_due[160], k_basis[160];
+	char k_type[160], k_owner[160], k_due[160], k_basis[160], k_offer[160];
 	snprintf(k_type, sizeof(k_type), "type-%s", iid);
 	snprintf(k_owner, sizeof(k_owner), "owner-%s", iid);
 	snprintf(k_due, sizeof(k_due), "due-%s", iid);
 	snprintf(k_basis, sizeof(k_basis), "basis-%s", iid);
+	snprintf(k_offer, sizeof(k_offer), "offer-%s", iid);
 	const char *due = fget(rq, k_due);
 	struct decision_input_action act = {fget(rq, k_type), fget(rq, k_owner), NULL,
-					    *due ? due : NULL};
+					    *due ? due : NULL, 0};
+	const char *offer = fget(rq, k_offer);
+	if (*offer && !id_parse(offer, &act.offer))
+		act.offer = -1; /* the service names it: no such offer */
 	struct decision_input in = {.category = category,
 				    .legal_basis = fget(rq, k_basis),
 				    .necessity = !strcmp(fget(rq, "necessity"), "ja"),

@@ -19,6 +19,7 @@
 #include "domain/calendar.h"
 #include "domain/cpr.h"
 #include "render/wheel_svg.h"
+#include "service/team.h"
 #include "service/meeting.h"
 #include "service/crypto.h"
 #include "service/guard.h"
@@ -158,6 +159,30 @@ static const char *const month_names_lc[12] = {
 
 /* ---- the annual wheel ---- */
 
+/* The SSP-team's courses and events of year for the wheel (service/team.h);
+ * an empty list when they cannot be read (the wheel is the meetings'
+ * first). *ev points into *rows: release rows after use, free *ev. */
+static size_t wheel_events(struct request *rq, int year, struct event_rows *rows,
+			   struct wheel_event **ev)
+{
+	struct svc_result r = SVC_RESULT_INIT;
+	*ev = NULL;
+	if (svc_events_list(rq->svc, &rq->actor, year, rows, &r) < 0) {
+		svc_result_clear(&r);
+		memset(rows, 0, sizeof(*rows));
+		return 0;
+	}
+	*ev = xcalloc(rows->nr + 1, sizeof(**ev));
+	for (size_t i = 0; i < rows->nr; i++) {
+		int minute;
+		(*ev)[i].name = rows->v[i].name;
+		team_moment_split(rows->v[i].start, &(*ev)[i].first, &minute);
+		team_moment_split(rows->v[i].end, &(*ev)[i].last, &minute);
+		(*ev)[i].cancelled = rows->v[i].cancelled;
+	}
+	return rows->nr;
+}
+
 void h_wheel(struct request *rq)
 {
 	int year;
@@ -233,6 +258,32 @@ void h_wheel(struct request *rq)
 	}
 	html_printf(&p.main, "</section>\n</div>\n");
 
+	/* the SSP-team's courses and events (the wheel's outermost ring) */
+	struct event_rows rows;
+	struct wheel_event *ev;
+	size_t nev = wheel_events(rq, year, &rows, &ev);
+	free(ev);
+	if (nev) {
+		html_printf(&p.main,
+			    "<section aria-labelledby=\"begivenheder\">\n<h2 "
+			    "id=\"begivenheder\">%s</h2>\n<ul>\n",
+			    _("Kurser og begivenheder (yderste ring)"));
+		for (size_t i = 0; i < rows.nr; i++) {
+			const struct event_row *e = &rows.v[i];
+			long day;
+			int minute;
+			team_moment_split(e->start, &day, &minute);
+			char when[40];
+			web_dk_date(day, when);
+			html_printf(&p.main,
+				    "<li><a href=\"/arrangementer/%lld\">%s</a>: %s, %s%s</li>\n",
+				    e->id, e->name, when, event_kind_label(e->kind),
+				    e->cancelled ? _(" (aflyst)") : "");
+		}
+		html_printf(&p.main, "</ul>\n</section>\n");
+	}
+	event_rows_release(&rows);
+
 	/* the steering group's wheel of themes, as the strategy has it */
 	for (size_t i = 0; i < o.bodies_nr; i++) {
 		const struct org_body *b = &o.bodies[i];
@@ -266,7 +317,12 @@ void h_wheel_svg(struct request *rq)
 	bool computed;
 	if (year_data(rq, year, &o, &l, &computed) < 0)
 		return;
-	char *svg = wheel_svg(&o, &l, year, svc_today());
+	struct event_rows rows;
+	struct wheel_event *ev;
+	size_t nev = wheel_events(rq, year, &rows, &ev);
+	char *svg = wheel_svg_events(&o, &l, ev, nev, year, svc_today());
+	free(ev);
+	event_rows_release(&rows);
 	strbuf_reset(&rq->rs.body);
 	strbuf_addstr(&rq->rs.body, svg);
 	rq->rs.status = 200;
@@ -676,6 +732,15 @@ static void section_agenda(struct request *rq, struct html *h, const struct meet
 		html_printf(h, "</ol>\n");
 	} else {
 		html_printf(h, "<p>%s</p>\n", _("Dagsordenen er tom."));
+	}
+	if (v->offered.nr) {
+		/* larger events before the next hotspot meeting (pages_team.c) */
+		html_printf(h, "<p>%s</p>\n<ul class=\"app-offered\">\n",
+			    _("Foreslåede punkter, der ikke står på dagsordenen (større "
+			      "begivenheder før næste hotspotmøde):"));
+		for (size_t i = 0; i < v->offered.nr; i++)
+			html_printf(h, "<li>%s</li>\n", v->offered.v[i]);
+		html_printf(h, "</ul>\n");
 	}
 	if (v->can_run) {
 		const char *err = error_for(r, "agenda");

@@ -4,12 +4,16 @@
  *                         and theme; offers not confirmed for a year are
  *                         flagged; the SSP-team adds and confirms offers
  *   /tilbud.csv           the same search as CSV
+ *   /tilbud/{id}          the SSP-team edits an offer or takes it out of
+ *                         the directory (/tilbud/{id}/fjern)
  *   /arrangementer        courses, training, theme days, parent evenings
  *                         and larger events of a year; the SSP-team adds
  *                         them and plans the strategy's recurring events
  *   /arrangementer.ics    the year's events as iCalendar
  *   /arrangementer/{id}   one event: sign up, registrations and attendance,
- *                         the duty roster (shifts), the evaluation
+ *                         the duty roster (shifts), the evaluation; the
+ *                         SSP-team edits (/ret, a page of its own) or
+ *                         cancels (/aflys) it
  *
  * The door parses and renders; every decision is the service's. Forms are
  * shown to the roles the table allows, and refused by the service anyway.
@@ -25,6 +29,50 @@
 #include "util/xalloc.h"
 #include "web/web_internal.h"
 #include "util/banned.h"
+
+/* The {id} of the path; answers 404 when it is no id. */
+static bool page_id(struct request *rq, long long *id)
+{
+	return web_path_id(rq, 0, _("Der findes ingen side med den adresse."), id);
+}
+
+/* The strategy's districts as the value and label arrays of checkboxes()
+ * (borrowed from o; free both). */
+static size_t district_choices(const struct org *o, const char ***ids, const char ***names)
+{
+	*ids = xcalloc(o->districts_nr + 1, sizeof(**ids));
+	*names = xcalloc(o->districts_nr + 1, sizeof(**names));
+	for (size_t i = 0; i < o->districts_nr; i++) {
+		(*ids)[i] = o->districts[i].id;
+		(*names)[i] = o->districts[i].name;
+	}
+	return o->districts_nr;
+}
+
+/* A <select> of the strategy's districts with a first choice for none
+ * (value ""), label all_label; sel the chosen id. */
+static void district_select(struct html *h, const struct field *f, const struct org *o,
+			    const char *all_label, const char *sel, const char *error)
+{
+	select_open(h, f, error);
+	select_option(h, "", all_label, !sel || !*sel);
+	for (size_t i = 0; i < o->districts_nr; i++)
+		select_option(h, o->districts[i].id, o->districts[i].name,
+			      sel && !strcmp(sel, o->districts[i].id));
+	select_close(h);
+}
+
+/* "År 2026 · År 2028 · <extra>": the links to a yearly page's neighbours
+ * and its export (href extra_href?aar=year). */
+static void year_links(struct html *h, const char *path, int year, const char *extra_href,
+		       const char *extra_label)
+{
+	html_printf(h,
+		    "<p><a href=\"%s?aar=%d\">%s %d</a> · <a href=\"%s?aar=%d\">%s %d</a> · "
+		    "<a href=\"%s?aar=%d\">%s</a></p>\n",
+		    path, year - 1, _("År"), year - 1, path, year + 1, _("År"), year + 1,
+		    extra_href, year, extra_label);
+}
 
 /* A checkbox group's values: the form refuses a repeated key, so the
  * boxes are named KEY-0, KEY-1, ... and carry their value. Borrowed from
@@ -54,41 +102,25 @@ static bool form_has(const struct form *f, const char *key, const char *value)
 	return false;
 }
 
+/* form.c's textarea_field, with "(valgfrit)" after an optional field's
+ * label as input_field writes it. */
 static void textarea(struct html *h, const char *id, const char *label, const char *hint,
 		     const char *value, const char *error, bool optional)
 {
-	html_printf(h, "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"%s\">%s",
-		    error ? " form-error" : "", id, label);
+	struct strbuf l = STRBUF_INIT;
+	strbuf_addstr(&l, label);
 	if (optional)
-		html_printf(h, " <span class=\"weight-normal\">(%s)</span>", _("valgfrit"));
-	html_printf(h, "</label>\n");
-	struct strbuf described = STRBUF_INIT;
-	if (hint) {
-		html_printf(h, "<span class=\"form-hint\" id=\"%s-hint\">%s</span>\n", id, hint);
-		strbuf_addf(&described, "%s-hint", id);
-	}
-	if (error) {
-		html_printf(h,
-			    "<span class=\"form-error-message\" id=\"%s-error\">"
-			    "<span class=\"sr-only\">%s </span>%s</span>\n",
-			    id, _("Fejl:"), error);
-		strbuf_addf(&described, "%s%s-error", described.len ? " " : "", id);
-	}
-	html_printf(h,
-		    "<textarea class=\"form-input app-textarea\" id=\"%s\" name=\"%s\" rows=\"4\"",
-		    id, id);
-	if (error)
-		html_printf(h, " aria-invalid=\"true\"");
-	if (described.len)
-		html_printf(h, " aria-describedby=\"%s\"", described.buf);
-	html_printf(h, ">%s</textarea>\n</div>\n", value ? value : "");
-	strbuf_release(&described);
+		strbuf_addf(&l, " (%s)", _("valgfrit"));
+	textarea_field(h, id, l.buf, hint, value, error, 4);
+	strbuf_release(&l);
 }
 
-/* A fieldset of checkboxes named name: values[i] with labels[i]. */
+/* A fieldset of checkboxes named name: values[i] with labels[i], checked
+ * as the form checked sent them, else as the list sel has them (NULL:
+ * none). */
 static void checkboxes(struct html *h, const char *name, const char *legend, const char *hint,
 		       const char *const *values, const char *const *labels, size_t n,
-		       const struct form *checked, const char *error)
+		       const struct form *checked, const struct strlist *sel, const char *error)
 {
 	html_printf(h, "<fieldset class=\"form-group%s\"", error ? " form-error" : "");
 	if (hint || error)
@@ -104,8 +136,11 @@ static void checkboxes(struct html *h, const char *name, const char *legend, con
 			    "name=\"%s-%zu\" value=\"%s\"%s>"
 			    "<label for=\"%s-%zu\">%s</label></li>\n",
 			    name, i, name, i, values[i],
-			    checked && form_has(checked, name, values[i]) ? " checked" : "", name,
-			    i, labels[i]);
+			    (checked ? form_has(checked, name, values[i])
+				     : sel && strlist_has(sel, values[i]))
+				? " checked"
+				: "",
+			    name, i, labels[i]);
 	html_printf(h, "</ul>\n</fieldset>\n");
 }
 
@@ -132,6 +167,8 @@ static void join(const struct strlist *l, struct strbuf *out)
 static const struct notice offer_notices[] = {
     {"oprettet", N_("Tilbuddet er tilføjet til oversigten.")},
     {"bekraeftet", N_("Tilbuddet er bekræftet.")},
+    {"rettet", N_("Tilbuddet er rettet og dermed bekræftet.")},
+    {"fjernet", N_("Tilbuddet er fjernet fra oversigten.")},
     {NULL, NULL},
 };
 
@@ -157,12 +194,7 @@ static void search_form(struct html *h, const struct org *o, const struct strlis
 			      "off",   _("Fx 14."),          true,     false};
 	input_field(h, &f_age, error_for(r, "age"));
 	struct field f_d = {.id = "distrikt", .label = _("Distrikt"), .optional = true};
-	select_open(h, &f_d, error_for(r, "district"));
-	select_option(h, "", _("Alle distrikter"), !q->district || !*q->district);
-	for (size_t i = 0; i < o->districts_nr; i++)
-		select_option(h, o->districts[i].id, o->districts[i].name,
-			      q->district && !strcmp(q->district, o->districts[i].id));
-	select_close(h);
+	district_select(h, &f_d, o, _("Alle distrikter"), q->district, error_for(r, "district"));
 	struct field f_t = {.id = "tema", .label = _("Tema"), .optional = true};
 	select_open(h, &f_t, error_for(r, "theme"));
 	select_option(h, "", _("Alle temaer"), !q->theme || !*q->theme);
@@ -218,6 +250,11 @@ static void offers_table(struct request *rq, struct html *h, const struct org *o
 				    _("Bekræft"), x->name);
 			}
 		}
+		if (may_edit)
+			html_printf(h,
+				    "<br><a href=\"/tilbud/%lld\">%s<span class=\"sr-only\"> "
+				    "%s</span></a>",
+				    x->id, _("Ret eller fjern"), x->name);
 		html_printf(h, "</td></tr>\n");
 		strbuf_release(&th);
 		strbuf_release(&di);
@@ -225,56 +262,63 @@ static void offers_table(struct request *rq, struct html *h, const struct org *o
 	html_printf(h, "</tbody>\n</table>\n</div>\n");
 }
 
-static void offer_add_form(struct request *rq, struct html *h, const struct org *o,
-			   const struct strlist *themes, const struct svc_result *r)
+/* The form of a new offer (x NULL) or of offer x: after a refused POST
+ * (r not OK) it shows what was sent, else x's description. */
+static void offer_form(struct request *rq, struct html *h, const struct org *o,
+		       const struct strlist *themes, const struct svc_result *r,
+		       const struct offer_row *x)
 {
 	bool keep = r && r->status != SVC_OK;
-	html_printf(h, "<h2 id=\"nyt-tilbud\">%s</h2>\n", _("Tilføj et tilbud"));
+	char from[12] = "", to[12] = "", action[48];
+	if (x) {
+		snprintf(from, sizeof(from), "%d", x->age_from);
+		snprintf(to, sizeof(to), "%d", x->age_to);
+		snprintf(action, sizeof(action), "/tilbud/%lld", x->id);
+	} else {
+		snprintf(action, sizeof(action), "/tilbud");
+	}
+#define OFFER_VALUE(key, field) (keep ? fget(rq, key) : x ? (field) : NULL)
+	html_printf(h, "<h2 id=\"tilbud-form\">%s</h2>\n",
+		    x ? _("Ret tilbuddet") : _("Tilføj et tilbud"));
 	form_error_summary(h, r);
-	html_printf(h, "<form method=\"post\" action=\"/tilbud\" class=\"app-form\" "
-		       "aria-labelledby=\"nyt-tilbud\">\n");
+	html_printf(h,
+		    "<form method=\"post\" action=\"%s\" class=\"app-form\" "
+		    "aria-labelledby=\"tilbud-form\">\n",
+		    action);
 	csrf_input(h, rq->session.csrf);
-	struct field f_name = {"name", _("Navn på tilbuddet"),
-			       "text", keep ? fget(rq, "name") : NULL,
-			       "off",  NULL,
-			       false,  false};
-	struct field f_prov = {
-	    "provider", _("Udbyder"),
-	    "text",     keep ? fget(rq, "provider") : NULL,
-	    "off",      _("Kommunal enhed, politiet, en forening eller regionen."),
-	    false,      false};
-	struct field f_from = {
-	    "age_from", _("Alder fra"), "number", keep ? fget(rq, "age_from") : NULL,
-	    "off",      NULL,           false,    false};
-	struct field f_to = {"age_to", _("Alder til"), "number", keep ? fget(rq, "age_to") : NULL,
-			     "off",    NULL,           false,    false};
-	input_field(h, &f_name, error_for(r, "name"));
-	input_field(h, &f_prov, error_for(r, "provider"));
-	input_field(h, &f_from, error_for(r, "age_from"));
-	input_field(h, &f_to, error_for(r, "age_to"));
+	struct field fs[] = {
+	    {"name", _("Navn på tilbuddet"), "text", OFFER_VALUE("name", x->name), "off", NULL,
+	     false, false},
+	    {"provider", _("Udbyder"), "text", OFFER_VALUE("provider", x->provider), "off",
+	     _("Kommunal enhed, politiet, en forening eller regionen."), false, false},
+	    {"age_from", _("Alder fra"), "number", OFFER_VALUE("age_from", from), "off", NULL,
+	     false, false},
+	    {"age_to", _("Alder til"), "number", OFFER_VALUE("age_to", to), "off", NULL, false,
+	     false},
+	};
+	for (size_t i = 0; i < sizeof(fs) / sizeof(*fs); i++)
+		input_field(h, &fs[i], error_for(r, fs[i].id));
 	checkboxes(h, "themes", _("Temaer"), NULL, (const char *const *)themes->v,
 		   (const char *const *)themes->v, themes->nr, keep ? &rq->form : NULL,
-		   error_for(r, "themes"));
-	const char **ids = xcalloc(o->districts_nr + 1, sizeof(*ids));
-	const char **names = xcalloc(o->districts_nr + 1, sizeof(*names));
-	for (size_t i = 0; i < o->districts_nr; i++) {
-		ids[i] = o->districts[i].id;
-		names[i] = o->districts[i].name;
-	}
+		   x ? &x->themes : NULL, error_for(r, "themes"));
+	const char **ids, **names;
+	size_t nd = district_choices(o, &ids, &names);
 	checkboxes(h, "districts", _("Distrikter"), _("Ingen valgt: hele kommunen."), ids, names,
-		   o->districts_nr, keep ? &rq->form : NULL, error_for(r, "districts"));
+		   nd, keep ? &rq->form : NULL, x ? &x->districts : NULL,
+		   error_for(r, "districts"));
 	free(ids);
 	free(names);
 	textarea(h, "referral", _("Sådan henviser man"),
 		 _("Hvem må henvise, hvordan, og forventet ventetid."),
-		 keep ? fget(rq, "referral") : NULL, error_for(r, "referral"), false);
+		 OFFER_VALUE("referral", x->referral), error_for(r, "referral"), false);
 	struct field f_contact = {
 	    "contact", _("Kontakt (funktion)"),
-	    "text",    keep ? fget(rq, "contact") : NULL,
+	    "text",    OFFER_VALUE("contact", x->contact),
 	    "off",     _("En funktion eller et fællesnummer, ikke en privatperson."),
 	    true,      false};
 	input_field(h, &f_contact, error_for(r, "contact"));
-	submit_button(h, "primary", _("Tilføj tilbud"));
+#undef OFFER_VALUE
+	submit_button(h, "primary", x ? _("Gem tilbuddet") : _("Tilføj tilbud"));
 	html_printf(h, "</form>\n");
 }
 
@@ -322,7 +366,7 @@ static void offers_page(struct request *rq, unsigned status, const struct svc_re
 	if (!bad_search)
 		offers_table(rq, &p.main, &o, &l, may_edit);
 	if (may_edit)
-		offer_add_form(rq, &p.main, &o, &themes, r);
+		offer_form(rq, &p.main, &o, &themes, r, NULL);
 	page_finish(rq, status, &p);
 out:
 	svc_result_clear(&lr);
@@ -336,23 +380,37 @@ void h_offers(struct request *rq)
 	offers_page(rq, 200, NULL);
 }
 
-void h_offers_add(struct request *rq)
+/* The offer form as the service reads it; free in->themes and
+ * in->districts (the strings are the form's). */
+static void offer_input_of(struct request *rq, struct offer_input *in)
 {
 	const char **themes, **districts;
-	struct offer_input in = {fget(rq, "name"),
-				 fget(rq, "provider"),
-				 fget(rq, "referral"),
-				 fget(rq, "contact"),
-				 fget(rq, "age_from"),
-				 fget(rq, "age_to"),
-				 NULL,
-				 0,
-				 NULL,
-				 0};
-	in.themes_nr = form_all(&rq->form, "themes", &themes);
-	in.districts_nr = form_all(&rq->form, "districts", &districts);
-	in.themes = themes;
-	in.districts = districts;
+	*in = (struct offer_input){fget(rq, "name"),
+				   fget(rq, "provider"),
+				   fget(rq, "referral"),
+				   fget(rq, "contact"),
+				   fget(rq, "age_from"),
+				   fget(rq, "age_to"),
+				   NULL,
+				   0,
+				   NULL,
+				   0};
+	in->themes_nr = form_all(&rq->form, "themes", &themes);
+	in->districts_nr = form_all(&rq->form, "districts", &districts);
+	in->themes = themes;
+	in->districts = districts;
+}
+
+static void offer_input_release(struct offer_input *in)
+{
+	free((void *)in->themes);
+	free((void *)in->districts);
+}
+
+void h_offers_add(struct request *rq)
+{
+	struct offer_input in;
+	offer_input_of(rq, &in);
 	long long id;
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_offer_add(rq->svc, &rq->actor, &in, &id, &r) == 0)
@@ -362,33 +420,111 @@ void h_offers_add(struct request *rq)
 	else
 		web_svc_error(rq, &r);
 	svc_result_clear(&r);
-	free(themes);
-	free(districts);
+	offer_input_release(&in);
 }
 
-static bool page_id(struct request *rq, long long *id)
+/* /tilbud/{id}: the edit form of one offer, and its removal. */
+static void offer_page(struct request *rq, unsigned status, const struct svc_result *r)
 {
-	const char *s = rq->params[0];
-	size_t n = strlen(s);
-	if (n && n <= 18 && strspn(s, "0123456789") == n && s[0] != '0') {
-		*id = strtoll(s, NULL, 10);
-		return true;
+	long long id;
+	if (!page_id(rq, &id))
+		return;
+	struct org o;
+	if (!web_load_org(rq, &o))
+		return;
+	struct offer_row x;
+	struct strlist themes = STRLIST_INIT;
+	struct svc_result lr = SVC_RESULT_INIT;
+	if (svc_offer_get(rq->svc, &rq->actor, id, &x, &lr) < 0) {
+		web_svc_fail(rq, &lr);
+		org_release(&o);
+		return;
 	}
-	web_error(rq, 404, _("Der findes ingen side med den adresse."), NULL);
-	return false;
+	if (svc_team_themes(rq->svc, &rq->actor, &themes, &lr) < 0) {
+		web_svc_fail(rq, &lr);
+		goto out;
+	}
+	char title[120];
+	snprintf(title, sizeof(title), _("Ret tilbud: %.80s"), x.name);
+	struct page p;
+	page_init(&p, title, "/tilbud");
+	char conf[40];
+	web_dk_date(x.confirmed, conf);
+	html_printf(&p.main, "<p>%s %s. %s</p>\n", _("Sidst bekræftet:"), conf,
+		    _("Når tilbuddet gemmes, regnes det som bekræftet i dag."));
+	offer_form(rq, &p.main, &o, &themes, r && r->status == SVC_INVALID ? r : NULL, &x);
+	html_printf(&p.main, "<h2 id=\"fjern\">%s</h2>\n<p>%s</p>\n",
+		    _("Fjern tilbuddet fra oversigten"),
+		    _("Tilbuddet findes ikke længere, eller det er lukket. Det gemmes, men vises "
+		      "ikke mere."));
+	if (r && r->status != SVC_INVALID)
+		form_error_summary(&p.main, r);
+	html_printf(&p.main,
+		    "<form method=\"post\" action=\"/tilbud/%lld/fjern\" "
+		    "aria-labelledby=\"fjern\">\n",
+		    x.id);
+	csrf_input(&p.main, rq->session.csrf);
+	submit_button(&p.main, "secondary", _("Fjern fra oversigten"));
+	html_printf(&p.main, "</form>\n<p><a href=\"/tilbud\">%s</a></p>\n",
+		    _("Tilbage til tilbudsoversigten"));
+	page_finish(rq, status, &p);
+out:
+	strlist_clear(&themes);
+	offer_row_release(&x);
+	org_release(&o);
 }
 
-void h_offer_confirm(struct request *rq)
+void h_offer(struct request *rq)
+{
+	offer_page(rq, 200, NULL);
+}
+
+void h_offer_edit(struct request *rq)
+{
+	long long id;
+	if (!page_id(rq, &id))
+		return;
+	struct offer_input in;
+	offer_input_of(rq, &in);
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_offer_update(rq->svc, &rq->actor, id, &in, &r) == 0)
+		resp_redirect(rq, "/tilbud?ok=rettet");
+	else if (r.status == SVC_INVALID)
+		offer_page(rq, 422, &r);
+	else
+		web_svc_error(rq, &r);
+	svc_result_clear(&r);
+	offer_input_release(&in);
+}
+
+/* A POST on /tilbud/{id}/...: one call on the offer, then back to the
+ * directory with notice ok. */
+static void offer_action(struct request *rq,
+			 int (*call)(struct service *, const struct actor *, long long,
+				     struct svc_result *),
+			 const char *ok)
 {
 	long long id;
 	if (!page_id(rq, &id))
 		return;
 	struct svc_result r = SVC_RESULT_INIT;
-	if (svc_offer_confirm(rq->svc, &rq->actor, id, &r) == 0)
-		resp_redirect(rq, "/tilbud?ok=bekraeftet");
+	char loc[48];
+	snprintf(loc, sizeof(loc), "/tilbud?ok=%s", ok);
+	if (call(rq->svc, &rq->actor, id, &r) == 0)
+		resp_redirect(rq, loc);
 	else
 		web_svc_error(rq, &r);
 	svc_result_clear(&r);
+}
+
+void h_offer_remove(struct request *rq)
+{
+	offer_action(rq, svc_offer_remove, "fjernet");
+}
+
+void h_offer_confirm(struct request *rq)
+{
+	offer_action(rq, svc_offer_confirm, "bekraeftet");
 }
 
 void h_offers_csv(struct request *rq)
@@ -456,6 +592,8 @@ static const struct notice event_notices[] = {
     {"vagt", N_("Vagten er tilføjet til vagtplanen.")},
     {"evaluering", N_("Evalueringen er gemt.")},
     {"planlagt", N_("Årets tilbagevendende begivenheder er planlagt.")},
+    {"rettet", N_("Arrangementet er rettet.")},
+    {"aflyst", N_("Arrangementet er aflyst. Kalenderne viser det som aflyst.")},
     {NULL, NULL},
 };
 
@@ -471,15 +609,31 @@ static void dk_moment(long long m, char out[64])
 		 (unsigned)(minute % 60) % 60u);
 }
 
-static void event_add_form(struct request *rq, struct html *h, const struct svc_result *r)
+/* The form of a new event (x NULL) or of event x, as offer_form. */
+static void event_form(struct request *rq, struct html *h, const struct svc_result *r,
+		       const struct event_row *x)
 {
 	bool keep = r && r->status != SVC_OK;
-	html_printf(h, "<h2 id=\"nyt-arrangement\">%s</h2>\n", _("Opret et arrangement"));
+	char start[17] = "", end[17] = "", cap[12] = "", action[64];
+	if (x) {
+		team_format_moment(x->start, start);
+		team_format_moment(x->end, end);
+		if (x->capacity)
+			snprintf(cap, sizeof(cap), "%d", x->capacity);
+		snprintf(action, sizeof(action), "/arrangementer/%lld/ret", x->id);
+	} else {
+		snprintf(action, sizeof(action), "/arrangementer");
+	}
+#define EVENT_VALUE(key, field) (keep ? fget(rq, key) : x ? (field) : NULL)
+	html_printf(h, "<h2 id=\"arrangement-form\">%s</h2>\n",
+		    x ? _("Ret arrangementet") : _("Opret et arrangement"));
 	form_error_summary(h, r);
-	html_printf(h, "<form method=\"post\" action=\"/arrangementer\" class=\"app-form\" "
-		       "aria-labelledby=\"nyt-arrangement\">\n");
+	html_printf(h,
+		    "<form method=\"post\" action=\"%s\" class=\"app-form\" "
+		    "aria-labelledby=\"arrangement-form\">\n",
+		    action);
 	csrf_input(h, rq->session.csrf);
-	const char *kind = keep ? fget(rq, "kind") : NULL;
+	const char *kind = EVENT_VALUE("kind", event_kind_id(x->kind));
 	struct field f_kind = {.id = "kind", .label = _("Type")};
 	select_open(h, &f_kind, error_for(r, "kind"));
 	for (int k = 0; k < EVENT_KIND__COUNT; k++)
@@ -488,28 +642,28 @@ static void event_add_form(struct request *rq, struct html *h, const struct svc_
 			      kind && !strcmp(kind, event_kind_id((enum event_kind)k)));
 	select_close(h);
 	struct field fs[] = {
-	    {"name", _("Navn"), "text", keep ? fget(rq, "name") : NULL, "off", NULL, false, false},
-	    {"start", _("Start"), "datetime-local", keep ? fget(rq, "start") : NULL, "off",
+	    {"name", _("Navn"), "text", EVENT_VALUE("name", x->name), "off", NULL, false, false},
+	    {"start", _("Start"), "datetime-local", EVENT_VALUE("start", start), "off",
 	     _("Dato og klokkeslæt, fx 2027-06-20T18:00."), false, false},
-	    {"end", _("Slut"), "datetime-local", keep ? fget(rq, "end") : NULL, "off", NULL, false,
+	    {"end", _("Slut"), "datetime-local", EVENT_VALUE("end", end), "off", NULL, false,
 	     false},
-	    {"place", _("Sted"), "text", keep ? fget(rq, "place") : NULL, "off", NULL, false,
-	     false},
-	    {"audience", _("Målgruppe"), "text", keep ? fget(rq, "audience") : NULL, "off",
+	    {"place", _("Sted"), "text", EVENT_VALUE("place", x->place), "off", NULL, false, false},
+	    {"audience", _("Målgruppe"), "text", EVENT_VALUE("audience", x->audience), "off",
 	     _("Fx lærere, nye SSP-kontaktpersoner eller forældre i 7. klasse."), true, false},
-	    {"capacity", _("Antal pladser"), "number", keep ? fget(rq, "capacity") : NULL, "off",
+	    {"capacity", _("Antal pladser"), "number", EVENT_VALUE("capacity", cap), "off",
 	     _("Tomt: ingen grænse."), true, false},
-	    {"expected", _("Forventet publikum"), "text", keep ? fget(rq, "expected") : NULL, "off",
-	     _("Kun ved større begivenheder, fx 3.000 unge."), true, false},
+	    {"expected", _("Forventet publikum"), "text", EVENT_VALUE("expected", x->expected),
+	     "off", _("Kun ved større begivenheder, fx 3.000 unge."), true, false},
 	};
 	for (size_t i = 0; i < sizeof(fs) / sizeof(*fs); i++)
 		input_field(h, &fs[i], error_for(r, fs[i].id));
 	textarea(h, "risk_notes", _("Risikovurdering"),
 		 _("Generelt: tendenser og steder, aldrig navne på børn og unge."),
-		 keep ? fget(rq, "risk_notes") : NULL, error_for(r, "risk_notes"), true);
+		 EVENT_VALUE("risk_notes", x->risk_notes), error_for(r, "risk_notes"), true);
 	textarea(h, "call_list", _("Hvem ringer vi til"), _("Funktioner og fællesnumre."),
-		 keep ? fget(rq, "call_list") : NULL, error_for(r, "call_list"), true);
-	submit_button(h, "primary", _("Opret arrangement"));
+		 EVENT_VALUE("call_list", x->call_list), error_for(r, "call_list"), true);
+#undef EVENT_VALUE
+	submit_button(h, "primary", x ? _("Gem ændringerne") : _("Opret arrangement"));
 	html_printf(h, "</form>\n");
 }
 
@@ -530,12 +684,8 @@ static void events_page(struct request *rq, unsigned status, const struct svc_re
 	html_printf(&p.main, "<p class=\"font-lead\">%s</p>\n",
 		    _("Kurser for fagprofessionelle, uddannelse af nye SSP-kontaktpersoner, "
 		      "temadage, forældremøder og SSP's tilstedeværelse ved større begivenheder."));
-	html_printf(&p.main,
-		    "<p><a href=\"/arrangementer?aar=%d\">%s %d</a> · "
-		    "<a href=\"/arrangementer?aar=%d\">%s %d</a> · "
-		    "<a href=\"/arrangementer.ics?aar=%d\">%s</a></p>\n",
-		    year - 1, _("År"), year - 1, year + 1, _("År"), year + 1, year,
-		    _("Abonnér i kalenderen (ICS)"));
+	year_links(&p.main, "/arrangementer", year, "/arrangementer.ics",
+		   _("Abonnér i kalenderen (ICS)"));
 	html_printf(&p.main, "<h2>%s %d</h2>\n", _("Arrangementer i"), year);
 	if (!l.nr) {
 		html_printf(&p.main, "<p>%s</p>\n", _("Der er ingen arrangementer i året endnu."));
@@ -586,7 +736,7 @@ static void events_page(struct request *rq, unsigned status, const struct svc_re
 		submit_button(&p.main, "secondary",
 			      _("Planlæg årets tilbagevendende begivenheder"));
 		html_printf(&p.main, "</form>\n");
-		event_add_form(rq, &p.main, r && !error_for(r, "year") ? r : NULL);
+		event_form(rq, &p.main, r && !error_for(r, "year") ? r : NULL, NULL);
 	}
 	page_finish(rq, status, &p);
 }
@@ -596,12 +746,19 @@ void h_events(struct request *rq)
 	events_page(rq, 200, NULL);
 }
 
+/* The event form as the service reads it (the strings are the form's). */
+static struct event_input event_input_of(struct request *rq)
+{
+	return (struct event_input){fget(rq, "kind"),       fget(rq, "name"),
+				    fget(rq, "start"),      fget(rq, "end"),
+				    fget(rq, "place"),      fget(rq, "audience"),
+				    fget(rq, "capacity"),   fget(rq, "expected"),
+				    fget(rq, "risk_notes"), fget(rq, "call_list")};
+}
+
 void h_events_add(struct request *rq)
 {
-	struct event_input in = {fget(rq, "kind"),     fget(rq, "name"),     fget(rq, "start"),
-				 fget(rq, "end"),      fget(rq, "place"),    fget(rq, "audience"),
-				 fget(rq, "capacity"), fget(rq, "expected"), fget(rq, "risk_notes"),
-				 fget(rq, "call_list")};
+	struct event_input in = event_input_of(rq);
 	long long id;
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_event_add(rq->svc, &rq->actor, &in, &id, &r) == 0) {
@@ -659,7 +816,7 @@ void h_events_ics(struct request *rq)
 
 /* ---- /arrangementer/{id} ---- */
 
-enum event_form { EF_NONE, EF_REGISTER, EF_ATTEND, EF_SHIFT, EF_EVAL };
+enum event_form { EF_NONE, EF_REGISTER, EF_ATTEND, EF_SHIFT, EF_EVAL, EF_CANCEL };
 
 static void roster(struct request *rq, struct html *h, const struct event_detail *d,
 		   enum event_form which, const struct svc_result *r)
@@ -777,6 +934,10 @@ static void event_page(struct request *rq, unsigned status, enum event_form whic
 	struct page p;
 	page_init(&p, d.ev.name, "/arrangementer");
 	page_notice(rq, &p.main, event_notices);
+	if (d.ev.cancelled)
+		alert(&p.main, "warning", _("Arrangementet er aflyst."));
+	if (which == EF_CANCEL && !d.may_edit)
+		form_error_summary(&p.main, r);
 	char a[64], b[64], cap[32];
 	dk_moment(d.ev.start, a);
 	dk_moment(d.ev.end, b);
@@ -829,17 +990,26 @@ static void event_page(struct request *rq, unsigned status, enum event_form whic
 			registrations(rq, &p.main, &d, which, r);
 	}
 	if (d.ev.kind == EVENT_EVENT) {
-		html_printf(&p.main, "<h2>%s</h2>\n", _("Hotspotmødet før begivenheden"));
-		if (d.hotspot_id) {
+		html_printf(&p.main, "<h2>%s</h2>\n", _("Mødet før begivenheden"));
+		if (d.hotspot_day != CAL_NO_DAY && !d.ev.cancelled) {
 			char when[40];
 			web_dk_date(d.hotspot_day, when);
+			html_printf(&p.main, "<p>%s ", _("Beredskabet tages op på"));
+			if (d.hotspot_id)
+				html_printf(&p.main, "<a href=\"/moeder/%lld\">%s %s %s</a>",
+					    d.hotspot_id, d.hotspot_body, _("den"), when);
+			else
+				html_printf(&p.main, "%s %s %s", d.hotspot_body, _("den"), when);
 			html_printf(
-			    &p.main, "<p>%s <a href=\"/moeder/%lld\">%s %s</a>. %s »%s %s«.</p>\n",
-			    _("Tag beredskabet op på"), d.hotspot_id, _("hotspotmødet den"), when,
-			    _("Foreslået dagsordenspunkt:"), _("SSP-beredskab ved"), d.ev.name);
+			    &p.main, ". %s</p>\n",
+			    _("Begivenheden står som foreslået punkt på mødets dagsorden."));
 		} else {
-			html_printf(&p.main, "<p>%s</p>\n",
-				    _("Der er intet planlagt hotspotmøde før begivenheden."));
+			html_printf(
+			    &p.main, "<p>%s</p>\n",
+			    d.hotspot_body
+				? _("Der er intet planlagt møde i forummet før begivenheden.")
+				: _("Strategien nævner intet forum, der tager større "
+				    "begivenheder op ([ssp-team] beredskabsforum)."));
 		}
 	}
 	if (d.ev.kind == EVENT_EVENT || d.shifts.nr)
@@ -858,6 +1028,23 @@ static void event_page(struct request *rq, unsigned status, enum event_form whic
 			 which == EF_EVAL && r ? fget(rq, "text") : d.ev.evaluation,
 			 which == EF_EVAL ? error_for(r, "evaluation") : NULL, true);
 		submit_button(&p.main, "secondary", _("Gem evaluering"));
+		html_printf(&p.main, "</form>\n");
+		html_printf(&p.main,
+			    "<h2>%s</h2>\n<p><a href=\"/arrangementer/%lld/ret\">%s</a></p>\n",
+			    _("Ret arrangementet"), d.ev.id,
+			    _("Ret navn, tid, sted, pladser og beredskab"));
+		html_printf(&p.main, "<h2 id=\"aflys\">%s</h2>\n<p>%s</p>\n",
+			    _("Aflys arrangementet"),
+			    _("Arrangementet bliver stående som aflyst, tilmeldingen lukker, og "
+			      "kalenderne viser det som aflyst."));
+		if (which == EF_CANCEL)
+			form_error_summary(&p.main, r);
+		html_printf(&p.main,
+			    "<form method=\"post\" action=\"/arrangementer/%lld/aflys\" "
+			    "aria-labelledby=\"aflys\">\n",
+			    d.ev.id);
+		csrf_input(&p.main, rq->session.csrf);
+		submit_button(&p.main, "secondary", _("Aflys arrangementet"));
 		html_printf(&p.main, "</form>\n");
 	} else if (d.ev.evaluation) {
 		html_printf(&p.main, "<h2>%s</h2>\n<p class=\"app-pre\">%s</p>\n", _("Evaluering"),
@@ -924,6 +1111,68 @@ void h_event_shift(struct request *rq)
 	int rc = svc_shift_add(rq->svc, &rq->actor, id, fget(rq, "username"), fget(rq, "start"),
 			       fget(rq, "end"), fget(rq, "task"), &sid, &r);
 	event_done(rq, rc, &r, EF_SHIFT, "vagt");
+}
+
+/* /arrangementer/{id}/ret: the edit form on a page of its own (the
+ * event's page has the shift form, whose fields share these ids). */
+static void event_edit_page(struct request *rq, unsigned status, const struct svc_result *r)
+{
+	long long id;
+	if (!page_id(rq, &id))
+		return;
+	struct event_detail d;
+	struct svc_result lr = SVC_RESULT_INIT;
+	if (svc_event_get(rq->svc, &rq->actor, id, &d, &lr) < 0) {
+		web_svc_fail(rq, &lr);
+		return;
+	}
+	char title[120];
+	snprintf(title, sizeof(title), _("Ret arrangement: %.80s"), d.ev.name);
+	struct page p;
+	page_init(&p, title, "/arrangementer");
+	if (!d.may_edit)
+		alert(&p.main, "warning",
+		      _("Arrangementet er aflyst og kan ikke rettes. Opret et nyt i stedet."));
+	else
+		event_form(rq, &p.main, r, &d.ev);
+	html_printf(&p.main, "<p><a href=\"/arrangementer/%lld\">%s</a></p>\n", d.ev.id,
+		    _("Tilbage til arrangementet"));
+	page_finish(rq, status, &p);
+	event_detail_release(&d);
+}
+
+void h_event_edit_form(struct request *rq)
+{
+	event_edit_page(rq, 200, NULL);
+}
+
+void h_event_edit(struct request *rq)
+{
+	long long id;
+	if (!page_id(rq, &id))
+		return;
+	struct event_input in = event_input_of(rq);
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_event_update(rq->svc, &rq->actor, id, &in, &r) == 0) {
+		char loc[64];
+		snprintf(loc, sizeof(loc), "/arrangementer/%lld?ok=rettet", id);
+		resp_redirect(rq, loc);
+	} else if (r.status == SVC_INVALID || r.status == SVC_CONFLICT) {
+		event_edit_page(rq, http_status_for(r.status), &r);
+	} else {
+		web_svc_error(rq, &r);
+	}
+	svc_result_clear(&r);
+}
+
+void h_event_cancel(struct request *rq)
+{
+	long long id;
+	if (!page_id(rq, &id))
+		return;
+	struct svc_result r = SVC_RESULT_INIT;
+	int rc = svc_event_cancel(rq->svc, &rq->actor, id, &r);
+	event_done(rq, rc, &r, EF_CANCEL, "aflyst");
 }
 
 void h_event_evaluation(struct request *rq)
@@ -1094,7 +1343,7 @@ static void note_form(struct request *rq, struct html *h, const struct org *o,
 		rlabels[i] = role_label((enum role)i);
 	}
 	checkboxes(h, "roles", _("Til roller"), NULL, rids, rlabels, ROLE__COUNT,
-		   keep ? &rq->form : NULL, error_for(r, "roles"));
+		   keep ? &rq->form : NULL, NULL, error_for(r, "roles"));
 	const char **bids = xcalloc(o->bodies_nr + 1, sizeof(*bids));
 	const char **bnames = xcalloc(o->bodies_nr + 1, sizeof(*bnames));
 	for (size_t i = 0; i < o->bodies_nr; i++) {
@@ -1102,7 +1351,7 @@ static void note_form(struct request *rq, struct html *h, const struct org *o,
 		bnames[i] = o->bodies[i].name;
 	}
 	checkboxes(h, "bodies", _("Til fora"), _("Deltagerne i forummet får notatet."), bids,
-		   bnames, o->bodies_nr, keep ? &rq->form : NULL, error_for(r, "bodies"));
+		   bnames, o->bodies_nr, keep ? &rq->form : NULL, NULL, error_for(r, "bodies"));
 	free(bids);
 	free(bnames);
 	submit_button(h, "primary", _("Send notat"));
@@ -1260,14 +1509,9 @@ static void advice_form(struct request *rq, struct html *h, const struct org *o,
 	for (size_t i = 0; i < themes->nr; i++)
 		select_option(h, themes->v[i], themes->v[i], theme && !strcmp(theme, themes->v[i]));
 	select_close(h);
-	const char *dist = keep ? fget(rq, "district") : NULL;
 	struct field f_d = {.id = "district", .label = _("Distrikt")};
-	select_open(h, &f_d, error_for(r, "district"));
-	select_option(h, "", _("Hele kommunen"), !dist || !*dist);
-	for (size_t i = 0; i < o->districts_nr; i++)
-		select_option(h, o->districts[i].id, o->districts[i].name,
-			      dist && !strcmp(dist, o->districts[i].id));
-	select_close(h);
+	district_select(h, &f_d, o, _("Hele kommunen"), keep ? fget(rq, "district") : NULL,
+			error_for(r, "district"));
 	struct field f_min = {"minutes", _("Tidsforbrug i minutter"),
 			      "number",  keep ? fget(rq, "minutes") : NULL,
 			      "off",     NULL,
@@ -1311,12 +1555,8 @@ static void advice_page(struct request *rq, unsigned status, const struct svc_re
 	    _("SSP-teamets råd og vejledning til fagprofessionelle og forældre, uden navne: "
 	      "hvem spurgte (en rolle), tema, distrikt og tid. Årets optællinger indgår i "
 	      "evalueringen."));
-	html_printf(&p.main,
-		    "<p><a href=\"/raadgivning?aar=%d\">%s %d</a> · <a "
-		    "href=\"/raadgivning?aar=%d\">%s %d</a> · <a "
-		    "href=\"/raadgivning.csv?aar=%d\">%s</a></p>\n",
-		    year - 1, _("År"), year - 1, year + 1, _("År"), year + 1, year,
-		    _("Hent optællingen som CSV (regneark)"));
+	year_links(&p.main, "/raadgivning", year, "/raadgivning.csv",
+		   _("Hent optællingen som CSV (regneark)"));
 	html_printf(&p.main, "<h2>%s %d</h2>\n", _("Rådgivning i"), year);
 	if (!c.nr) {
 		html_printf(&p.main, "<p>%s</p>\n",

@@ -104,6 +104,13 @@ const struct route web_routes[] = {
 	{R_GET, "/raadgivning", KIND_PAGE, AUTH_FULL, ACT_ADVICE_VIEW, h_advice},
 	{R_POST, "/raadgivning", KIND_PAGE, AUTH_FULL, ACT_ADVICE_RECORD, h_advice_add},
 	{R_GET, "/raadgivning.csv", KIND_PAGE, AUTH_FULL, ACT_ADVICE_VIEW, h_advice_csv},
+	/* editing offers and events (pages_team.c) */
+	{R_GET, "/tilbud/{id}", KIND_PAGE, AUTH_FULL, ACT_OFFER_EDIT, h_offer},
+	{R_POST, "/tilbud/{id}", KIND_PAGE, AUTH_FULL, ACT_OFFER_EDIT, h_offer_edit},
+	{R_POST, "/tilbud/{id}/fjern", KIND_PAGE, AUTH_FULL, ACT_OFFER_EDIT, h_offer_remove},
+	{R_GET, "/arrangementer/{id}/ret", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_edit_form},
+	{R_POST, "/arrangementer/{id}/ret", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_edit},
+	{R_POST, "/arrangementer/{id}/aflys", KIND_PAGE, AUTH_FULL, ACT_EVENT_EDIT, h_event_cancel},
 
 	/* meetings, the annual wheel and calendars (pages_meetings.c,
 	 * pages_calendar.c); "{x}.ics" captures x without the suffix */
@@ -186,6 +193,18 @@ const struct route web_routes[] = {
 	{R_POST, "/api/v1/events/{id}/attendance", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_attendance},
 	{R_POST, "/api/v1/events/{id}/shifts", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_shift},
 	{R_POST, "/api/v1/events/{id}/evaluation", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_evaluation},
+	/* editing offers and events, knowledge notes and advice (api_team.c) */
+	{R_GET, "/api/v1/offers/{id}", KIND_API, AUTH_FULL, ACT_OFFER_VIEW, api_offer},
+	{R_POST, "/api/v1/offers/{id}", KIND_API, AUTH_FULL, ACT_OFFER_EDIT, api_offer_update},
+	{R_POST, "/api/v1/offers/{id}/remove", KIND_API, AUTH_FULL, ACT_OFFER_EDIT, api_offer_remove},
+	{R_POST, "/api/v1/events/{id}", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_update},
+	{R_POST, "/api/v1/events/{id}/cancel", KIND_API, AUTH_FULL, ACT_EVENT_EDIT, api_event_cancel},
+	{R_GET, "/api/v1/notes", KIND_API, AUTH_FULL, ACT_NOTE_VIEW, api_notes},
+	{R_POST, "/api/v1/notes", KIND_API, AUTH_FULL, ACT_NOTE_WRITE, api_notes_add},
+	{R_POST, "/api/v1/notes/{id}/read", KIND_API, AUTH_FULL, ACT_NOTE_VIEW, api_note_read},
+	{R_GET, "/api/v1/advice", KIND_API, AUTH_FULL, ACT_ADVICE_RECORD, api_advice},
+	{R_POST, "/api/v1/advice", KIND_API, AUTH_FULL, ACT_ADVICE_RECORD, api_advice_add},
+	{R_GET, "/api/v1/advice/counts", KIND_API, AUTH_FULL, ACT_ADVICE_VIEW, api_advice_counts},
 	/* the case flow (api_concerns.c, issue 9): the service decides per record */
 	{R_POST, "/api/v1/people", KIND_API, AUTH_FULL, ACT_PERSON_ADD, api_people_add},
 	{R_GET, "/api/v1/people/{id}", KIND_API, AUTH_FULL, ACT_CONCERN_VIEW, api_person},

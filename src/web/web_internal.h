@@ -378,6 +378,14 @@ void h_event_register(struct request *rq);
 void h_event_attendance(struct request *rq);
 void h_event_shift(struct request *rq);
 void h_event_evaluation(struct request *rq);
+/* Editing: /tilbud/{id} (form, save, /fjern), /arrangementer/{id}/ret
+ * and /aflys. */
+void h_offer(struct request *rq);
+void h_offer_edit(struct request *rq);
+void h_offer_remove(struct request *rq);
+void h_event_edit_form(struct request *rq);
+void h_event_edit(struct request *rq);
+void h_event_cancel(struct request *rq);
 /* The compliance page's section on the training rule: the contact persons
  * not trained within the strategy's months, as of as_of. */
 void training_section(struct request *rq, struct html *h, long as_of);
@@ -403,6 +411,19 @@ void api_event_register(struct request *rq);
 void api_event_attendance(struct request *rq);
 void api_event_shift(struct request *rq);
 void api_event_evaluation(struct request *rq);
+/* ... editing offers and events, and knowledge notes and advice
+ * (/api/v1/notes, /api/v1/advice) */
+void api_offer(struct request *rq);
+void api_offer_update(struct request *rq);
+void api_offer_remove(struct request *rq);
+void api_event_update(struct request *rq);
+void api_event_cancel(struct request *rq);
+void api_notes(struct request *rq);
+void api_notes_add(struct request *rq);
+void api_note_read(struct request *rq);
+void api_advice(struct request *rq);
+void api_advice_add(struct request *rq);
+void api_advice_counts(struct request *rq);
 /* api_concerns.c: the case flow (issue 9; people, hand-overs, referrals,
  * the § 115 agenda and decisions, concerns, statistics) */
 void api_people_add(struct request *rq);

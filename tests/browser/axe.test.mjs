@@ -493,6 +493,57 @@ pageTest('duty roster: a larger event with a shift, then an overlapping one refu
   await checkPage(t, tab, 'vagtplan-overlap', { status: 409, h1: 'Byfest' });
 });
 
+// editing (issue 14, continued): an offer edited with a refused age, then
+// removed; a course edited on its own page, then cancelled
+pageTest('offer edit /tilbud/{id}: a refused edit, a saved one, then removal', async (t) => {
+  const tab = tabs.sofie;
+  await tab.goto('/tilbud');
+  await tab.navigate(() => tab.page.locator('main table a[href^="/tilbud/"]').first().click());
+  assert.match(tab.path(), /^\/tilbud\/\d+$/);
+  await checkPage(t, tab, 'tilbud-ret', { status: 200 });
+  assert.equal(await tab.page.locator('#name').inputValue(), 'Familierådgivningen');
+  assert.ok(await tab.page.locator('#themes-0').isChecked(), 'the themes are checked as stored');
+  await tab.page.fill('#age_to', '5');
+  await tab.submit('form[action^="/tilbud/"][method="post"]:not([action$="/fjern"]) button[type=submit]');
+  assert.equal(await tab.page.locator('#age_to').getAttribute('aria-invalid'), 'true');
+  await checkPage(t, tab, 'tilbud-ret-fejl', { status: 422 });
+  await tab.page.fill('#age_to', '18');
+  await tab.submit('form[action^="/tilbud/"][method="post"]:not([action$="/fjern"]) button[type=submit]');
+  assert.equal(tab.path(), '/tilbud?ok=rettet');
+  assert.match(await tab.page.locator('main table tbody').innerText(), /10-18/);
+  await tab.navigate(() => tab.page.locator('main table a[href^="/tilbud/"]').first().click());
+  await tab.submit('form[action$="/fjern"] button[type=submit]');
+  assert.equal(tab.path(), '/tilbud?ok=fjernet');
+});
+
+pageTest('event edit /arrangementer/{id}/ret and cancellation', async (t) => {
+  const tab = tabs.sofie;
+  const year = new Date().getFullYear() + 1;
+  await tab.goto('/arrangementer');
+  await tab.page.selectOption('#kind', 'parent-evening');
+  await tab.page.fill('#name', 'Forældremøde 7. klasse');
+  await tab.page.fill('#start', `${year}-09-10T19:00`);
+  await tab.page.fill('#end', `${year}-09-10T21:00`);
+  await tab.page.fill('#place', 'Skolen');
+  await tab.submit('form[action="/arrangementer"] button[type=submit]');
+  const page = tab.path().replace(/\?.*$/, '');
+  await tab.goto(page + '/ret');
+  await checkPage(t, tab, 'arrangement-ret', { status: 200, h1: 'Ret arrangement: Forældremøde 7. klasse' });
+  await tab.page.fill('#end', `${year}-09-10T18:00`);
+  await tab.submit('main form button[type=submit]');
+  assert.equal(await tab.page.locator('#end').getAttribute('aria-invalid'), 'true');
+  await checkPage(t, tab, 'arrangement-ret-fejl', { status: 422 });
+  await tab.page.fill('#end', `${year}-09-10T21:30`);
+  await tab.page.fill('#place', 'Aulaen');
+  await tab.submit('main form button[type=submit]');
+  assert.equal(tab.path(), page + '?ok=rettet');
+  assert.match(await tab.page.locator('main dl').innerText(), /Aulaen/);
+  await tab.submit('form[action$="/aflys"] button[type=submit]');
+  assert.equal(tab.path(), page + '?ok=aflyst');
+  await checkPage(t, tab, 'arrangement-aflyst', { status: 200 });
+  assert.match(await tab.page.locator('main').innerText(), /Arrangementet er aflyst/);
+});
+
 // ---- last: throttling (it counts failures per address too) ----
 
 // ---- the data behind the strategy (issue 13) ----

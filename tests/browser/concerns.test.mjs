@@ -111,14 +111,25 @@ test('the contact person is refused the meeting\'s content', async () => {
 
 test('the SSP-team decides an item through the page and closes the meeting', async () => {
   const tab = tabs.sofie;
+  // issue 14: the referral points at an offer of the help landscape
+  const offer = await api('sofie', 'POST', '/api/v1/offers', { name: 'Familierådgivningen',
+    provider: 'Børn og Familier', age_from: 10, age_to: 17, themes: ['Rusmidler'], districts: [],
+    referral: 'Ring direkte.' });
+  assert.equal(offer.status, 201);
   await tab.goto(`/sager/moede/${meeting}`);
   await check(tab, { status: 200 });
   const form = tab.page.locator('form[action*="/beslut/handover-"]').first();
+  await form.locator('select[name^="type-"]').selectOption('henvisning');
+  await form.locator('select[name^="offer-"]').selectOption({ label: 'Familierådgivningen' });
   await form.locator('input[name="necessity"]').check();
   await tab.navigate(() => form.locator('button[type=submit]').click());
   await check(tab, { status: 200 });
   assert.match(await tab.page.locator('main').innerText(), /Beslutningen er gemt/);
-  assert.match(await tab.page.locator('main').innerText(), /Besluttet: sag nr\./);
+  const decided = /Besluttet: sag nr\. (\d+)/.exec(await tab.page.locator('main').innerText());
+  assert.ok(decided);
+  const c = await api('sofie', 'GET', `/api/v1/concerns/${decided[1]}`);
+  assert.deepEqual(c.body.actions.find((x) => x.type === 'henvisning').offer,
+    { id: offer.body.id, name: 'Familierådgivningen' });
   await tab.submit('form[action$="/luk"] button[type=submit]');
   await check(tab, { status: 200 });
   assert.match(await tab.page.locator('main').innerText(), /Mødet er lukket/);

@@ -109,7 +109,7 @@ const { cpr: CPR } = cprOfAge(14);
 const today = new Date().toISOString().slice(0, 10);
 
 describe('the § 115 flow', () => {
-  let meeting, person, person2, h1, h2, ref, concern;
+  let meeting, person, person2, h1, h2, ref, concern, offerId;
 
   test('a § 115 meeting of the plan and one of a body without named individuals', async () => {
     const r = await api('per', 'GET', `/api/v1/meetings?body=paragraf-115&from=${today}`);
@@ -248,7 +248,10 @@ describe('the § 115 flow', () => {
       [{ actions: [{ type: 'efterforskning', owner_org: 'ssp' }] }, 'actions'],
       [{ actions: [{ type: 'ingen', owner_org: 'ukendt' }] }, 'actions'],
       [{ actions: [{ type: 'ingen', owner_org: 'ssp', due: '2000-01-01' }] }, 'actions'],
-      [{ actions: [{ type: 'ukn-indstilling', owner_org: 'ssp' }] }, 'actions']]) {
+      [{ actions: [{ type: 'ukn-indstilling', owner_org: 'ssp' }] }, 'actions'],
+      // issue 14: only a referral (henvisning) points at an offer of the directory
+      [{ actions: [{ type: 'ingen', owner_org: 'ssp', offer: 1 }] }, 'actions'],
+      [{ actions: [{ type: 'henvisning', owner_org: 'ssp', offer: 999999 }] }, 'actions']]) {
       const r = await api('sofie', 'POST', `/api/v1/meetings/${meeting}/items/handover-${h1}/decision`, { ...base, ...patch });
       assert.equal(r.status, 422, JSON.stringify(patch) + JSON.stringify(r.body));
       assert.equal(r.body.field, field, JSON.stringify(patch));
@@ -262,9 +265,16 @@ describe('the § 115 flow', () => {
     assert.deepEqual([a.status, b.status].sort(), [201, 409], JSON.stringify([a.body, b.body]));
     concern = (a.status === 201 ? a : b).body.concern;
     assert.ok(concern > 0);
-    // the referral about the same person joins the open concern, escalated
+    // the referral about the same person joins the open concern, escalated,
+    // with a referral to an offer of the help landscape (issue 14)
+    const offer = await api('sofie', 'POST', '/api/v1/offers', { name: 'Familierådgivningen',
+      provider: 'Børn og Familier', age_from: 10, age_to: 17, themes: ['Familie og forældre'],
+      districts: [], referral: 'Ring direkte.' });
+    assert.equal(offer.status, 201);
+    offerId = offer.body.id;
     const r = await api('bente', 'POST', `/api/v1/meetings/${meeting}/items/referral-${ref}/decision`,
-      { ...base, category: 4, actions: [{ type: 'ukn-indstilling', owner_org: 'boern-familier' }] });
+      { ...base, category: 4, actions: [{ type: 'ukn-indstilling', owner_org: 'boern-familier' },
+        { type: 'henvisning', owner_org: 'boern-familier', offer: offerId }] });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.equal(r.body.concern, concern);
     assert.equal((await api('kim', 'POST', `/api/v1/meetings/${meeting}/items/handover-${h2}/decision`, base)).status, 403);
@@ -299,7 +309,10 @@ describe('the § 115 flow', () => {
     assert.equal(r.body.name, NAME);
     assert.equal(r.body.category, 4);
     assert.deepEqual(r.body.category_history, [2, 4]);
-    assert.equal(r.body.actions.length, 3);
+    assert.equal(r.body.actions.length, 4);
+    const h = r.body.actions.find((x) => x.type === 'henvisning');
+    assert.deepEqual(h.offer, { id: offerId, name: 'Familierådgivningen' });
+    assert.ok(r.body.actions.filter((x) => x.type !== 'henvisning').every((x) => !('offer' in x)));
     const u = r.body.actions.find((x) => x.type === 'underretning');
     assert.ok(u.receipt_due, 'the receipt of an underretning is due');
     assert.ok(r.body.actions.every((x) => x.due));

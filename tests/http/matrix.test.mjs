@@ -178,6 +178,29 @@ const MATRIX = [
   ...[['attendance', { present: [] }], ['shifts', { username: 'x', start: '2099-01-01T10:00', end: '2099-01-01T11:00' }],
     ['evaluation', { text: 'x' }]].map(([what, json]) => ['POST', `/api/v1/events/${NO_TEAM}/${what}`,
     { anon: 401, all: 403, ssp: 404 }, { json }]),
+  // issue 14, continued: editing offers and events (the SSP-team; valid
+  // input on an id that is none answers 404), knowledge notes and advice
+  ['GET', `/tilbud/${NO_TEAM}`, { anon: 303, all: 403, ssp: 404 }],
+  ['POST', `/tilbud/${NO_TEAM}`, { anon: 303, all: 403, ssp: 404 },
+    { form: { name: 'X', provider: 'P', age_from: '10', age_to: '14', 'themes-0': 'Rusmidler', referral: 'Ring.' } }],
+  ['POST', `/tilbud/${NO_TEAM}/fjern`, { anon: 303, all: 403, ssp: 404 }, { form: {} }],
+  ['GET', `/arrangementer/${NO_TEAM}/ret`, { anon: 303, all: 403, ssp: 404 }],
+  ['POST', `/arrangementer/${NO_TEAM}/ret`, { anon: 303, all: 403, ssp: 404 }, { form: { kind: 'course' } }],
+  ['POST', `/arrangementer/${NO_TEAM}/aflys`, { anon: 303, all: 403, ssp: 404 }, { form: {} }],
+  ['GET', `/api/v1/offers/${NO_TEAM}`, { anon: 401, all: 404 }],
+  ['POST', `/api/v1/offers/${NO_TEAM}`, { anon: 401, all: 403, ssp: 404 },
+    { json: { name: 'X', provider: 'P', age_from: 10, age_to: 14, themes: ['Rusmidler'], referral: 'Ring.' } }],
+  ['POST', `/api/v1/offers/${NO_TEAM}/remove`, { anon: 401, all: 403, ssp: 404 }],
+  ['POST', `/api/v1/events/${NO_TEAM}`, { anon: 401, all: 403, ssp: 404 },
+    { json: { kind: 'course', name: 'X', start: '2099-01-01T10:00', end: '2099-01-01T11:00', place: 'P' } }],
+  ['POST', `/api/v1/events/${NO_TEAM}/cancel`, { anon: 401, all: 403, ssp: 404 }],
+  ['GET', '/api/v1/notes', { anon: 401, all: 200 }],
+  ['POST', '/api/v1/notes', { anon: 401, all: 403, ssp: 422 }, { json: { title: '', body: 'x', roles: ['ssp'] } }],
+  ['POST', `/api/v1/notes/${NO_TEAM}/read`, { anon: 401, all: 404 }],
+  ['GET', '/api/v1/advice', { anon: 401, all: 403, ssp: 200 }],
+  ['POST', '/api/v1/advice', { anon: 401, all: 403, ssp: 422 },
+    { json: { day: 'i-dag', asker: 'laerer', theme: 'Rusmidler', minutes: 5 } }],
+  ['GET', '/api/v1/advice/counts', { anon: 401, all: 403, ssp: 200, styregruppe: 200 }],
   // the case flow (issue 9): the table lets the § 115 participants through
   // (an id that is none answers 404); the service decides per record
   ['POST', '/api/v1/people', { anon: 401, all: 403, ssp: 422, politi: 422, 'boern-familier': 422, ungeenhed: 422, kontaktperson: 422 }, { json: {} }],
@@ -311,7 +334,7 @@ test('every route of the server is in the matrix', async () => {
   assert.ok(routes.length > 10);
   const covered = MATRIX.map(([m, p]) => `${m} ${p}`);
   const norm = (s) => s.replace(/^(\w+ \/(skoler|api\/v1\/schools)\/)\{id\}/, `$1${SCHOOL_ID}`)
-    .replace(/^(\w+ \/(tilbud|arrangementer|viden|api\/v1\/offers|api\/v1\/events)\/)\{id\}/, `$1${NO_TEAM}`)
+    .replace(/^(\w+ \/(tilbud|arrangementer|viden|api\/v1\/offers|api\/v1\/events|api\/v1\/notes)\/)\{id\}/, `$1${NO_TEAM}`)
     .replace(/^GET \/api\/v1\/meetings\/\{id\}$/, `GET /api/v1/meetings/${MEETING_ID}`)
     .replace('/api/v1/meetings/{id}/', `${NO_API_MEETING}/`).replace('{item}', ITEM_ID)
     .replace(/^GET \/moeder\/\{id\}$/, `GET /moeder/${MEETING_ID}`).replace('/moeder/{id}/', `${NO_MEETING}/`)
@@ -526,4 +549,65 @@ test('indsigt: the revisor succeeds on a real person, others are refused', async
   for (const a of ['indsigt.request.add', 'indsigt.restrict', 'indsigt.answer'])
     assert.equal(count(a, 'ok'), '1', a);
   void cli;
+// ---- success paths of issue 14's editing, notes and advice ----------------
+// The SSP-team edits, removes and cancels through the page and the API;
+// every role reads the notes addressed to it and marks one read; the
+// steering group reads the advice counts. Each change is logged "ok".
+test('success paths: the SSP-team\'s daily work', async () => {
+  const ssp = new Client(srv);
+  assert.equal((await ssp.login('m-ssp')).status, 303);
+  const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec((await ssp.get('/')).text_)[1];
+  const me = { client: ssp, csrf, token: callers.ssp.token };
+  const ok2 = (r, what) => assert.ok(OK_STATUS.includes(r.status), `${what}: ${r.status} ${r.text_?.slice(0, 300)}`);
+  const bearer = (role, method, path, json) => request(callers[role], method, path, json === undefined ? undefined : { json }, 'bearer');
+  const offer = { name: 'Tilbud', provider: 'P', age_from: 10, age_to: 14, themes: ['Rusmidler'], referral: 'Ring.' };
+  const ids = [];
+  for (let i = 0; i < 2; i++) {
+    const r = await bearer('ssp', 'POST', '/api/v1/offers', offer);
+    ok2(r, 'offer add');
+    ids.push(JSON.parse(r.text_).id);
+  }
+  const form = { name: 'Rettet', provider: 'P', age_from: '10', age_to: '15', 'themes-0': 'Rusmidler', referral: 'Ring.' };
+  ok2(await request(me, 'GET', `/tilbud/${ids[0]}`), 'offer page');
+  ok2(await request(me, 'POST', `/tilbud/${ids[0]}`, { form }), 'offer edit (page)');
+  ok2(await bearer('ssp', 'POST', `/api/v1/offers/${ids[1]}`, { ...offer, name: 'Rettet' }), 'offer edit (API)');
+  for (const role of ROLES)
+    ok2(await bearer(role, 'GET', `/api/v1/offers/${ids[1]}`), `offer read by ${role}`);
+  ok2(await request(me, 'POST', `/tilbud/${ids[0]}/fjern`, { form: {} }), 'offer remove (page)');
+  ok2(await bearer('ssp', 'POST', `/api/v1/offers/${ids[1]}/remove`, {}), 'offer remove (API)');
+  const y = new Date().getFullYear() + 1;
+  const ev = { kind: 'course', name: 'Kursus', start: `${y}-05-01T09:00`, end: `${y}-05-01T15:00`, place: 'Rådhuset' };
+  const evs = [];
+  for (let i = 0; i < 2; i++) {
+    const r = await bearer('ssp', 'POST', '/api/v1/events', ev);
+    ok2(r, 'event add');
+    evs.push(JSON.parse(r.text_).id);
+  }
+  ok2(await request(me, 'GET', `/arrangementer/${evs[0]}/ret`), 'event edit page');
+  ok2(await request(me, 'POST', `/arrangementer/${evs[0]}/ret`, { form: { ...ev, name: 'Rettet' } }), 'event edit (page)');
+  ok2(await bearer('ssp', 'POST', `/api/v1/events/${evs[1]}`, { ...ev, place: 'Biblioteket' }), 'event edit (API)');
+  ok2(await request(me, 'POST', `/arrangementer/${evs[0]}/aflys`, { form: {} }), 'event cancel (page)');
+  ok2(await bearer('ssp', 'POST', `/api/v1/events/${evs[1]}/cancel`, {}), 'event cancel (API)');
+  // a note to every role, read by each
+  const note = await bearer('ssp', 'POST', '/api/v1/notes', { title: 'Ny viden', body: 'Se https://example.org', roles: ROLES });
+  ok2(note, 'note add');
+  const nid = JSON.parse(note.text_).id;
+  for (const role of ROLES) {
+    const l = await bearer(role, 'GET', '/api/v1/notes?unread=1');
+    ok2(l, `notes of ${role}`);
+    assert.ok(JSON.parse(l.text_).notes.some((n) => n.id === nid), `${role} has the note`);
+    ok2(await bearer(role, 'POST', `/api/v1/notes/${nid}/read`, {}), `note read by ${role}`);
+  }
+  ok2(await bearer('ssp', 'POST', '/api/v1/advice', { day: `${y - 1}-03-01`, asker: 'foraelder', theme: 'Rusmidler', minutes: 20 }), 'advice add');
+  for (const role of ['ssp', 'styregruppe'])
+    ok2(await bearer(role, 'GET', `/api/v1/advice/counts?year=${y - 1}`), `advice counts by ${role}`);
+  const { execFileSync } = await import('node:child_process');
+  const ok = (action, user) => execFileSync('sqlite3', [srv.env.SSP_DB,
+    `SELECT count(*) FROM audit_log WHERE action = '${action}' AND username = '${user}' AND outcome = 'ok'`],
+  { encoding: 'utf8' }).trim();
+  for (const [action, n] of [['offer.edit', '2'], ['offer.remove', '2'], ['event.edit', '2'], ['event.cancel', '2'],
+    ['note.add', '1'], ['advice.add', '1']])
+    assert.equal(ok(action, 'm-ssp'), n, `${action} logged ok`);
+  for (const role of ROLES)
+    assert.equal(ok('note.read', 'm-' + role), '1', `note.read by ${role} logged ok`);
 });

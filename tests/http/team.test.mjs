@@ -299,7 +299,22 @@ describe('event preparedness', () => {
     assert.ok(page.text_.includes('Vagtplan'));
     // offered for the agenda of the hotspot meeting before it (`ssp init`
     // stored this year's and next year's meeting plan)
-    assert.match(page.text_, /<a href="\/moeder\/\d+">hotspotmødet den [^<]+<\/a>\. Foreslået dagsordenspunkt: »SSP-beredskab ved Byfest \(eksempel\)«/);
+    const m = /Beredskabet tages op på <a href="\/moeder\/(\d+)">Hotspotmøde den [^<]+<\/a>\. Begivenheden står som foreslået punkt/.exec(page.text_);
+    assert.ok(m, 'the hotspot meeting before it is named');
+    // ... and the event is on that meeting's proposed agenda, on no other
+    const meeting = await as.per.get(`/moeder/${m[1]}`);
+    assert.match(meeting.text_, /<li>SSP-beredskab ved Byfest \(eksempel\) \(19\/6–21\/6\)<\/li>/);
+    const all = await (await api('per', 'GET', `/api/v1/meetings?year=${NEXT}&body=hotspot`)).json();
+    let elsewhere = 0;
+    for (const x of all.meetings.filter((x) => String(x.id) !== m[1]))
+      elsewhere += (await as.per.get(`/moeder/${x.id}`)).text_.includes('SSP-beredskab ved Byfest') ? 1 : 0;
+    assert.equal(elsewhere, 0);
+    // once the agenda is stored without it, the page still offers it
+    const saved = await api('sara', 'POST', `/api/v1/meetings/${m[1]}/agenda`, { items: ['Velkomst', 'Tendenser'] });
+    assert.equal(saved.status, 200, await saved.text());
+    const again = await as.per.get(`/moeder/${m[1]}`);
+    assert.match(again.text_, /Foreslåede punkter, der ikke står på dagsordenen[^<]*<\/p>\n<ul class="app-offered">\n<li>SSP-beredskab ved Byfest \(eksempel\)/);
+    assert.ok(!/<li>SSP-beredskab ved Byfest[^<]*<\/li>\n<\/ol>/.test(again.text_), 'not on the stored agenda');
     assert.match(page.text_, /Test sara<\/th><td>[^<]+kl\. 18\.00<\/td>/);
     const j = await (await api('per', 'GET', `/api/v1/events/${fest}`)).json();
     assert.equal(j.shifts.length, 1);
@@ -309,6 +324,145 @@ describe('event preparedness', () => {
     const acts = auditActions();
     for (const a of ['offer.add', 'offer.confirm', 'event.add', 'event.register', 'event.recurring',
       'event.shift', 'note.add', 'note.read', 'advice.add'])
+      assert.ok(acts.includes(a), `logged ${a}`);
+  });
+});
+
+describe('editing offers and events', () => {
+  test('the SSP-team edits and removes an offer; others get 403; bad input changes nothing', async () => {
+    const add = await api('sara', 'POST', '/api/v1/offers', { name: 'Gadeplan', provider: 'UNG', age_from: 13,
+      age_to: 17, themes: ['Kriminalitet'], districts: ['vest'], referral: 'Ring til vagttelefonen.' });
+    assert.equal(add.status, 201);
+    const { id } = await add.json();
+    assert.equal(add.headers.get('location'), `/api/v1/offers/${id}`);
+    const body = { name: 'Gadeplan Vest', provider: 'UNG', age_from: 12, age_to: 18, themes: ['Kriminalitet'],
+      districts: [], referral: 'Ring til vagttelefonen.' };
+    assert.equal((await api('per', 'POST', `/api/v1/offers/${id}`, body)).status, 403);
+    const bad = await api('sara', 'POST', `/api/v1/offers/${id}`, { ...body, referral: '' });
+    assert.equal(bad.status, 422);
+    assert.equal((await bad.json()).field, 'referral');
+    let o = await (await api('anna', 'GET', `/api/v1/offers/${id}`)).json();
+    assert.equal(o.name, 'Gadeplan');
+    assert.equal((await api('sara', 'POST', `/api/v1/offers/${id}`, body)).status, 200);
+    o = await (await api('anna', 'GET', `/api/v1/offers/${id}`)).json();
+    assert.equal(o.name, 'Gadeplan Vest');
+    assert.deepEqual(o.districts, []);
+    // the page: a form with what is stored; a refused age names the field
+    assert.equal((await as.anna.get(`/tilbud/${id}`)).status, 403);
+    const page = await as.sara.get(`/tilbud/${id}`);
+    assert.equal(page.status, 200);
+    assert.match(page.text_, /id="name" name="name" value="Gadeplan Vest"/);
+    const form = new URLSearchParams({ csrf: as.sara.csrf, name: 'Gadeplan', provider: 'UNG', age_from: '15',
+      age_to: '12', referral: 'Ring.' });
+    form.append('themes-0', 'Kriminalitet');
+    const hdr = { 'content-type': 'application/x-www-form-urlencoded' };
+    let r = await as.sara.post(`/tilbud/${id}`, { body: form.toString(), headers: hdr });
+    assert.equal(r.status, 422);
+    assert.match(r.text_, /id="age_to-error"/);
+    form.set('age_to', '19');
+    r = await as.sara.post(`/tilbud/${id}`, { body: form.toString(), headers: hdr });
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), '/tilbud?ok=rettet');
+    assert.equal((await post('anna', `/tilbud/${id}/fjern`, {})).status, 403);
+    r = await post('sara', `/tilbud/${id}/fjern`, {});
+    assert.equal(r.headers.get('location'), '/tilbud?ok=fjernet');
+    assert.equal((await api('anna', 'GET', `/api/v1/offers/${id}`)).status, 404);
+    assert.equal((await api('sara', 'POST', `/api/v1/offers/${id}/remove`, {})).status, 404);
+  });
+
+  test('an event is edited and cancelled; registration closes; ICS says cancelled', async () => {
+    const add = await api('sara', 'POST', '/api/v1/events', { kind: 'parent-evening', name: 'Forældremøde',
+      start: `${NEXT}-09-10T19:00`, end: `${NEXT}-09-10T21:00`, place: 'Skolen', capacity: 2 });
+    const { id } = await add.json();
+    assert.equal((await api('anna', 'POST', `/api/v1/events/${id}/registrations`, {})).status, 201);
+    assert.equal((await api('per', 'POST', `/api/v1/events/${id}/registrations`, {})).status, 201);
+    const ev = { kind: 'parent-evening', name: 'Forældremøde 7. klasse', start: `${NEXT}-09-10T19:00`,
+      end: `${NEXT}-09-10T21:30`, place: 'Aulaen', capacity: 1 };
+    let r = await api('sara', 'POST', `/api/v1/events/${id}`, ev);
+    assert.equal(r.status, 422);
+    assert.equal((await r.json()).field, 'capacity');
+    assert.equal((await api('anna', 'POST', `/api/v1/events/${id}`, { ...ev, capacity: 5 })).status, 403);
+    assert.equal((await api('sara', 'POST', `/api/v1/events/${id}`, { ...ev, capacity: 5 })).status, 200);
+    let j = await (await api('anna', 'GET', `/api/v1/events/${id}`)).json();
+    assert.equal(j.place, 'Aulaen');
+    assert.equal(j.capacity, 5);
+    // the page form, on its own page
+    const page = await as.sara.get(`/arrangementer/${id}/ret`);
+    assert.equal(page.status, 200);
+    assert.match(page.text_, /value="Forældremøde 7. klasse"/);
+    r = await post('sara', `/arrangementer/${id}/ret`, { ...ev, capacity: '5', start: '2001-01-01T10:00', end: '2001-01-01T11:00' });
+    assert.equal(r.status, 422);
+    assert.match(r.text_, /id="start-error"/);
+    assert.equal((await post('anna', `/arrangementer/${id}/aflys`, {})).status, 403);
+    r = await post('sara', `/arrangementer/${id}/aflys`, {});
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), `/arrangementer/${id}?ok=aflyst`);
+    r = await post('sara', `/arrangementer/${id}/aflys`, {});
+    assert.equal(r.status, 409);
+    assert.match(r.text_, /allerede aflyst/);
+    j = await (await api('anna', 'GET', `/api/v1/events/${id}`)).json();
+    assert.equal(j.cancelled, true);
+    assert.equal(j.may_register, false);
+    assert.equal((await api('sten', 'POST', `/api/v1/events/${id}/registrations`, {})).status, 422);
+    const ics = await as.anna.get(`/arrangementer.ics?aar=${NEXT}`);
+    assert.match(ics.text_, /SUMMARY:Forældremøde 7\. klasse\r\n(?:[^\r]*\r\n)*?STATUS:CANCELLED/);
+  });
+
+  test('the annual wheel shows the year\'s courses and events', async () => {
+    const svg = await as.anna.get(`/aarshjul/${NEXT}.svg`);
+    assert.equal(svg.status, 200);
+    assert.match(svg.text_, /data-ring="events"/);
+    assert.match(svg.text_, /<title>Byfest \(eksempel\) \(19\/6-21\/6\)<\/title>/);
+    const page = await as.anna.get(`/aarshjul?aar=${NEXT}`);
+    assert.match(page.text_, /Kurser og begivenheder \(yderste ring\)/);
+    assert.match(page.text_, /<a href="\/arrangementer\/\d+">Byfest \(eksempel\)<\/a>/);
+  });
+});
+
+describe('the JSON API for knowledge notes and advice', () => {
+  test('notes: the SSP-team writes, the addressees list and mark them read', async () => {
+    assert.equal((await api('per', 'POST', '/api/v1/notes', { title: 'T', body: 'B', roles: ['politi'] })).status, 403);
+    let r = await api('sara', 'POST', '/api/v1/notes', { title: 'Ny lov', body: 'Kort om loven.', roles: [], bodies: [] });
+    assert.equal(r.status, 422);
+    assert.equal((await r.json()).field, 'roles');
+    r = await api('sara', 'POST', '/api/v1/notes', { title: 'Ny lov', body: 'Kort om loven.', roles: ['politi'] });
+    assert.equal(r.status, 201);
+    const { id } = await r.json();
+    let l = await (await api('per', 'GET', '/api/v1/notes?unread=1')).json();
+    assert.ok(l.notes.some((n) => n.id === id && n.title === 'Ny lov' && !n.read));
+    l = await (await api('anna', 'GET', '/api/v1/notes')).json();
+    assert.ok(!l.notes.some((n) => n.id === id), 'not addressed to the contact persons');
+    assert.equal((await api('anna', 'POST', `/api/v1/notes/${id}/read`, {})).status, 404);
+    assert.equal((await api('per', 'POST', `/api/v1/notes/${id}/read`, {})).status, 200);
+    l = await (await api('per', 'GET', '/api/v1/notes?unread=1')).json();
+    assert.ok(!l.notes.some((n) => n.id === id));
+    assert.equal((await api('per', 'GET', '/api/v1/notes?unread=ja')).status, 400);
+  });
+
+  test('advice: the SSP-team records and lists; the steering group reads counts only', async () => {
+    const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+    const y = day.slice(0, 4);
+    const a = { day, asker: 'klubmedarbejder', theme: 'Trivsel og mistrivsel', district: 'oest', minutes: 45,
+      referral: false, underretning: true };
+    assert.equal((await api('sten', 'POST', '/api/v1/advice', a)).status, 403);
+    let r = await api('sara', 'POST', '/api/v1/advice', { ...a, asker: 'Hans Hansen' });
+    assert.equal(r.status, 422);
+    assert.equal((await r.json()).field, 'asker');
+    r = await api('sara', 'POST', '/api/v1/advice', a);
+    assert.equal(r.status, 201);
+    const l = await (await api('sara', 'GET', `/api/v1/advice?year=${y}`)).json();
+    assert.ok(l.advice.some((x) => x.asker === 'klubmedarbejder' && x.district === 'oest' && x.underretning));
+    assert.equal((await api('sten', 'GET', `/api/v1/advice?year=${y}`)).status, 403);
+    const c = await (await api('sten', 'GET', `/api/v1/advice/counts?year=${y}`)).json();
+    const cell = c.counts.find((x) => x.theme === 'Trivsel og mistrivsel' && x.district === 'oest');
+    assert.deepEqual(cell, { theme: 'Trivsel og mistrivsel', district: 'oest', count: 1, minutes: 45,
+      referrals: 0, underretninger: 1 });
+    assert.equal((await api('anna', 'GET', `/api/v1/advice/counts?year=${y}`)).status, 403);
+  });
+
+  test('each of these changes is in the access log', () => {
+    const acts = auditActions();
+    for (const a of ['offer.edit', 'offer.remove', 'event.edit', 'event.cancel', 'note.add', 'note.read', 'advice.add'])
       assert.ok(acts.includes(a), `logged ${a}`);
   });
 });

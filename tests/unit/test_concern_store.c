@@ -207,8 +207,8 @@ static void handovers_and_decisions(void **state)
 
 	/* decide h1: a new concern with two actions */
 	struct decision_action_in acts[] = {
-	    {"bekymringssamtale", "ssp", "sofie", cal_ymd(2027, 3, 31), CAL_NO_DAY},
-	    {"underretning", "skole-a", NULL, cal_ymd(2027, 3, 12), cal_ymd(2027, 3, 18)},
+	    {"bekymringssamtale", "ssp", "sofie", cal_ymd(2027, 3, 31), CAL_NO_DAY, 0},
+	    {"underretning", "skole-a", NULL, cal_ymd(2027, 3, 12), cal_ymd(2027, 3, 18), 0},
 	};
 	struct decision_in d = {.meeting_id = meeting_id,
 				.item_kind = "handover",

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "domain/team.h"
+#include "render/wheel_svg.h"
 #include "service/meeting.h"
 #include "service/team.h"
 #include "strategy/parse.h"
@@ -148,10 +149,23 @@ static void strategy_keys(void **state)
 	assert_int_equal(d.v[0].line, 5);
 	diags_release(&d);
 	org_release(&o);
+	/* beredskabsforum must name a body */
+	org_init(&o);
+	diags_init(&d, "t.ini");
+	const char *nobody = "[kommune]\nnavn = K\npolitikreds = P\n"
+			     "[ssp-team]\nberedskabsforum = findes-ikke\n";
+	assert_int_equal(strategy_parse(nobody, strlen(nobody), &o, &d), -1);
+	bool named = false;
+	for (size_t i = 0; i < d.nr; i++)
+		named |= d.v[i].line == 5 && strstr(d.v[i].msg, "beredskabsforum") != NULL;
+	assert_true(named);
+	diags_release(&d);
+	org_release(&o);
 	/* the shipped strategy marks its value as a local choice and loads */
 	fixture_shipped(&o);
 	assert_true(o.training_months > 0);
 	assert_true(o.recurring_nr > 0);
+	assert_string_equal(o.preparedness_body, "hotspot");
 	org_release(&o);
 }
 
@@ -604,6 +618,341 @@ static void advice(void **state)
 	assert_int_equal(fixture_count_log(&fx, "advice.add", "ok"), 3);
 }
 
+/* ---- editing, the audited calls, hotspot agenda items, the wheel ---- */
+
+static void hotspot_rule(void **state)
+{
+	(void)state;
+	long days[] = {cal_ymd(2027, 5, 6), cal_ymd(2027, 6, 3), cal_ymd(2027, 7, 1)};
+	assert_int_equal(team_hotspot_of(days, 3, cal_ymd(2027, 6, 20)), 1);
+	assert_int_equal(team_hotspot_of(days, 3, cal_ymd(2027, 6, 3)), 1); /* same day */
+	assert_int_equal(team_hotspot_of(days, 3, cal_ymd(2027, 12, 31)), 2);
+	assert_int_equal(team_hotspot_of(days, 3, cal_ymd(2027, 1, 1)), 3); /* none before */
+	assert_int_equal(team_hotspot_of(days, 0, cal_ymd(2027, 6, 20)), 0);
+}
+
+static void offer_editing(void **state)
+{
+	(void)state;
+	struct actor ssp = user("sara", ROLE_SSP, NULL);
+	struct actor pol = user("per", ROLE_POLICE, NULL);
+	struct svc_result r = SVC_RESULT_INIT;
+	const char *themes[] = {"Rusmidler"};
+	const char *vest[] = {"vest"};
+	struct offer_input in = {
+	    "Familierådgivning", "Børn og Familier", "Ring", NULL, "10", "17", themes, 1, vest, 1};
+	long long id;
+	assert_int_equal(svc_offer_add(&fx.svc, &ssp, &in, &id, &r), 0);
+	/* only the SSP-team edits; the refusal is logged, nothing changes */
+	in.name = "Ændret";
+	assert_int_equal(svc_offer_update(&fx.svc, &pol, id, &in, &r), -1);
+	assert_int_equal(r.status, SVC_FORBIDDEN);
+	svc_result_clear(&r);
+	assert_int_equal(fixture_count_log(&fx, "offer.edit", "refused"), 1);
+	/* bad input names the field, is logged "failed" and changes nothing */
+	in.age_to = "5";
+	assert_int_equal(svc_offer_update(&fx.svc, &ssp, id, &in, &r), -1);
+	assert_int_equal(r.status, SVC_INVALID);
+	assert_string_equal(r.field, "age_to");
+	svc_result_clear(&r);
+	in.age_to = "17";
+	in.referral = "";
+	assert_int_equal(svc_offer_update(&fx.svc, &ssp, id, &in, &r), -1);
+	assert_string_equal(r.field, "referral");
+	svc_result_clear(&r);
+	assert_int_equal(fixture_count_log(&fx, "offer.edit", "failed"), 2);
+	struct offer_row o;
+	assert_int_equal(svc_offer_get(&fx.svc, &pol, id, &o, &r), 0);
+	assert_string_equal(o.name, "Familierådgivning");
+	offer_row_release(&o);
+	/* a good edit: the whole description, the districts emptied */
+	in.referral = "Ring eller skriv";
+	in.districts_nr = 0;
+	assert_int_equal(svc_offer_update(&fx.svc, &ssp, id, &in, &r), 0);
+	assert_int_equal(svc_offer_get(&fx.svc, &pol, id, &o, &r), 0);
+	assert_string_equal(o.name, "Ændret");
+	assert_string_equal(o.referral, "Ring eller skriv");
+	assert_int_equal(o.districts.nr, 0);
+	assert_int_equal(o.confirmed, svc_today());
+	offer_row_release(&o);
+	assert_int_equal(fixture_count_log(&fx, "offer.edit", "ok"), 1);
+	/* an unknown offer */
+	assert_int_equal(svc_offer_update(&fx.svc, &ssp, id + 100, &in, &r), -1);
+	assert_int_equal(r.status, SVC_NOT_FOUND);
+	svc_result_clear(&r);
+	/* removed: out of the directory, and not removed twice */
+	assert_int_equal(svc_offer_remove(&fx.svc, &pol, id, &r), -1);
+	assert_int_equal(r.status, SVC_FORBIDDEN);
+	svc_result_clear(&r);
+	assert_int_equal(svc_offer_remove(&fx.svc, &ssp, id, &r), 0);
+	assert_int_equal(svc_offer_get(&fx.svc, &pol, id, &o, &r), -1);
+	assert_int_equal(r.status, SVC_NOT_FOUND);
+	svc_result_clear(&r);
+	assert_int_equal(svc_offer_remove(&fx.svc, &ssp, id, &r), -1);
+	assert_int_equal(r.status, SVC_NOT_FOUND);
+	svc_result_clear(&r);
+	struct offer_rows l;
+	struct offer_query q = {"", "", "", ""};
+	assert_int_equal(svc_offers_list(&fx.svc, &pol, &q, &l, &r), 0);
+	assert_int_equal(l.nr, 0);
+	offer_rows_release(&l);
+	assert_int_equal(fixture_count_log(&fx, "offer.remove", "ok"), 1);
+	assert_int_equal(fixture_count_log(&fx, "offer.remove", "refused"), 1);
+	assert_int_equal(fixture_count_log(&fx, "offer.remove", "failed"), 1);
+}
+
+static void event_editing(void **state)
+{
+	(void)state;
+	struct actor ssp = user("sara", ROLE_SSP, NULL);
+	struct actor anna = user("anna", ROLE_CONTACT, "skole-a");
+	struct actor bo = user("bo", ROLE_CONTACT, "skole-a");
+	struct svc_result r = SVC_RESULT_INIT;
+	struct event_input in = {
+	    "course", "Kursus", "2099-09-10T09:00", "2099-09-10T15:00", "Rådhuset", "", "2", NULL,
+	    NULL,     NULL};
+	long long id;
+	assert_int_equal(svc_event_add(&fx.svc, &ssp, &in, &id, &r), 0);
+	assert_int_equal(svc_event_register(&fx.svc, &anna, id, NULL, &r), 0);
+	assert_int_equal(svc_event_register(&fx.svc, &bo, id, NULL, &r), 0);
+	struct {
+		struct event_input in;
+		const char *field;
+	} bad[] = {
+	    /* fewer places than registered */
+	    {{"course", "Kursus", "2099-09-10T09:00", "2099-09-10T15:00", "R", "", "1", 0, 0, 0},
+	     "capacity"},
+	    /* moved into the past */
+	    {{"course", "Kursus", "2001-09-10T09:00", "2001-09-10T15:00", "R", "", "", 0, 0, 0},
+	     "start"},
+	    /* registrations: not a larger event */
+	    {{"event", "Kursus", "2099-09-10T09:00", "2099-09-10T15:00", "R", "", "", 0, 0, 0},
+	     "kind"},
+	    {{"course", "Kursus", "2099-09-10T09:00", "2099-09-10T08:00", "R", "", "", 0, 0, 0},
+	     "end"},
+	    {{"course", "Kursus\x07", "2099-09-10T09:00", "2099-09-10T15:00", "R", "", "", 0, 0, 0},
+	     "name"},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		assert_int_equal(svc_event_update(&fx.svc, &ssp, id, &bad[i].in, &r), -1);
+		assert_int_equal(r.status, SVC_INVALID);
+		assert_string_equal(r.field, bad[i].field);
+		svc_result_clear(&r);
+	}
+	assert_int_equal(svc_event_update(&fx.svc, &anna, id, &in, &r), -1);
+	assert_int_equal(r.status, SVC_FORBIDDEN);
+	svc_result_clear(&r);
+	in.place = "Biblioteket";
+	in.capacity = "";
+	assert_int_equal(svc_event_update(&fx.svc, &ssp, id, &in, &r), 0);
+	struct event_detail d;
+	assert_int_equal(svc_event_get(&fx.svc, &ssp, id, &d, &r), 0);
+	assert_string_equal(d.ev.place, "Biblioteket");
+	assert_int_equal(d.ev.capacity, 0);
+	assert_int_equal(d.regs.nr, 2); /* the registrations stay */
+	assert_true(d.may_edit);
+	event_detail_release(&d);
+	/* cancelled: kept, closed for registration and edits, not twice */
+	assert_int_equal(svc_event_cancel(&fx.svc, &anna, id, &r), -1);
+	assert_int_equal(r.status, SVC_FORBIDDEN);
+	svc_result_clear(&r);
+	assert_int_equal(svc_event_cancel(&fx.svc, &ssp, id, &r), 0);
+	assert_int_equal(svc_event_cancel(&fx.svc, &ssp, id, &r), -1);
+	assert_int_equal(r.status, SVC_CONFLICT);
+	svc_result_clear(&r);
+	assert_int_equal(svc_event_update(&fx.svc, &ssp, id, &in, &r), -1);
+	assert_int_equal(r.status, SVC_INVALID);
+	svc_result_clear(&r);
+	struct actor cille = user("cille", ROLE_CONTACT, "skole-a");
+	assert_int_equal(svc_event_register(&fx.svc, &cille, id, NULL, &r), -1);
+	assert_int_equal(r.status, SVC_INVALID);
+	svc_result_clear(&r);
+	assert_int_equal(svc_event_get(&fx.svc, &ssp, id, &d, &r), 0);
+	assert_true(d.ev.cancelled);
+	assert_false(d.may_edit);
+	assert_false(d.may_register);
+	event_detail_release(&d);
+	char *ics;
+	assert_int_equal(svc_events_ics(&fx.svc, &anna, 2099, &ics, &r), 0);
+	assert_non_null(strstr(ics, "STATUS:CANCELLED"));
+	free(ics);
+	assert_int_equal(fixture_count_log(&fx, "event.edit", "ok"), 1);
+	assert_int_equal(fixture_count_log(&fx, "event.edit", "failed"), 6);
+	assert_int_equal(fixture_count_log(&fx, "event.edit", "refused"), 1);
+	assert_int_equal(fixture_count_log(&fx, "event.cancel", "ok"), 1);
+	assert_int_equal(fixture_count_log(&fx, "event.cancel", "failed"), 1);
+	assert_int_equal(fixture_count_log(&fx, "event.cancel", "refused"), 1);
+}
+
+/* One entry per call: a success, a refusal, a failure each add exactly
+ * one, and the failed call changed nothing. */
+static void one_entry_per_call(void **state)
+{
+	(void)state;
+	struct actor ssp = user("sara", ROLE_SSP, NULL);
+	struct actor pol = user("per", ROLE_POLICE, NULL);
+	struct svc_result r = SVC_RESULT_INIT;
+	struct advice_input in = {"2030-01-01", "laerer", "Rusmidler", "", "30", false, false};
+	char today[11];
+	cal_format_date(svc_today(), today);
+	in.day = today;
+	long long id;
+	int before = fixture_count_log(&fx, NULL, NULL);
+	assert_int_equal(svc_advice_add(&fx.svc, &ssp, &in, &id, &r), 0);
+	assert_int_equal(fixture_count_log(&fx, NULL, NULL), before + 1);
+	assert_int_equal(svc_advice_add(&fx.svc, &pol, &in, &id, &r), -1);
+	svc_result_clear(&r);
+	assert_int_equal(fixture_count_log(&fx, NULL, NULL), before + 2);
+	in.minutes = "0";
+	assert_int_equal(svc_advice_add(&fx.svc, &ssp, &in, &id, &r), -1);
+	assert_string_equal(r.field, "minutes");
+	svc_result_clear(&r);
+	assert_int_equal(fixture_count_log(&fx, NULL, NULL), before + 3);
+	struct advice_rows l;
+	assert_int_equal(svc_advice_list(&fx.svc, &ssp, cal_date(svc_today()).y, &l, &r), 0);
+	assert_int_equal(l.nr, 1);
+	advice_rows_release(&l);
+	assert_int_equal(fixture_count_log(&fx, "advice.add", "ok"), 1);
+	assert_int_equal(fixture_count_log(&fx, "advice.add", "refused"), 1);
+	assert_int_equal(fixture_count_log(&fx, "advice.add", "failed"), 1);
+}
+
+static void hotspot_agenda(void **state)
+{
+	(void)state;
+	struct actor ssp = user("sara", ROLE_SSP, NULL);
+	struct svc_result r = SVC_RESULT_INIT;
+	int y = cal_date(svc_today()).y + 1;
+	char s0[32], s1[32];
+	snprintf(s0, sizeof(s0), "%d-06-20T12:00", y);
+	snprintf(s1, sizeof(s1), "%d-06-22T23:00", y);
+	struct event_input in = {"event", "Byfest", s0, s1, "Torvet", "", "", NULL, NULL, NULL};
+	long long id, gone;
+	assert_int_equal(svc_event_add(&fx.svc, &ssp, &in, &id, &r), 0);
+	in.name = "Aflyst fest";
+	assert_int_equal(svc_event_add(&fx.svc, &ssp, &in, &gone, &r), 0);
+	assert_int_equal(svc_event_cancel(&fx.svc, &ssp, gone, &r), 0);
+	in.kind = "course"; /* a course is no preparedness item */
+	in.name = "Kursus";
+	long long course;
+	assert_int_equal(svc_event_add(&fx.svc, &ssp, &in, &course, &r), 0);
+	struct org o;
+	org_init(&o);
+	struct replan_stats st;
+	assert_int_equal(svc_plan_save(&fx.svc, &ssp, y, &o, &st, &r), 0); /* the stored plan */
+	org_release(&o);
+	org_init(&o);
+	struct meeting_list ml = MEETING_LIST_INIT;
+	assert_int_equal(svc_meetings_list(&fx.svc, &ssp, y, "hotspot", &o, &ml, &r), 0);
+	assert_true(ml.nr >= 6);
+	long festival = cal_ymd(y, 6, 20);
+	size_t last_before = ml.nr;
+	for (size_t i = 0; i < ml.nr; i++)
+		if (ml.v[i].day <= festival &&
+		    (last_before == ml.nr || ml.v[i].day > ml.v[last_before].day))
+			last_before = i;
+	assert_true(last_before < ml.nr);
+	size_t offered = 0;
+	for (size_t i = 0; i < ml.nr; i++) {
+		struct strlist items = STRLIST_INIT;
+		assert_int_equal(svc_team_hotspot_items(&fx.svc, &ssp, &ml.v[i], &items, &r), 0);
+		if (i == last_before) {
+			assert_int_equal(items.nr, 1);
+			assert_string_equal(items.v[0], "SSP-beredskab ved Byfest (20/6–22/6)");
+		}
+		offered += items.nr;
+		strlist_clear(&items);
+	}
+	assert_int_equal(offered, 1); /* on that meeting only */
+	long expected = ml.v[last_before].day;
+	meeting_list_release(&ml);
+	org_release(&o);
+	/* the event's page names that meeting */
+	struct event_detail d;
+	assert_int_equal(svc_event_get(&fx.svc, &ssp, id, &d, &r), 0);
+	assert_int_equal(d.hotspot_day, expected);
+	event_detail_release(&d);
+}
+
+/* Another municipality names the body that takes up larger events. */
+static void preparedness_body_named(void **state)
+{
+	(void)state;
+	const char *other =
+	    "[kommune]\nnavn = K\npolitikreds = P\n[distrikt \"vest\"]\nnavn = Vest\n"
+	    "[kategori \"k\"]\nnavn = K1\n"
+	    "[organ \"sommer\"]\nnavn = Sommermøde\nniveau = udførende\nformål = f\n"
+	    "ansvarlig = SSP-teamet\nfrekvens = en gang om måneden\nnavngivne-personer = nej\n"
+	    "[organ \"hotspot\"]\nnavn = Hotspot\nniveau = udførende\nformål = f\n"
+	    "ansvarlig = SSP-teamet\nfrekvens = en gang om måneden\nnavngivne-personer = nej\n"
+	    "[ssp-team]\nberedskabsforum = sommer\n";
+	fixture_apply(&fx, other);
+	struct actor ssp = user("sara", ROLE_SSP, NULL);
+	struct svc_result r = SVC_RESULT_INIT;
+	int y = cal_date(svc_today()).y + 1;
+	char s0[32], s1[32];
+	snprintf(s0, sizeof(s0), "%d-06-20T12:00", y);
+	snprintf(s1, sizeof(s1), "%d-06-20T23:00", y);
+	struct event_input in = {"event", "Festival", s0, s1, "Torvet", "", "", NULL, NULL, NULL};
+	long long id;
+	assert_int_equal(svc_event_add(&fx.svc, &ssp, &in, &id, &r), 0);
+	struct org o;
+	org_init(&o);
+	struct replan_stats st;
+	assert_int_equal(svc_plan_save(&fx.svc, &ssp, y, &o, &st, &r), 0);
+	assert_string_equal(o.preparedness_body, "sommer"); /* stored and loaded */
+	org_release(&o);
+	size_t items[2] = {0, 0};
+	const char *bodies[2] = {"sommer", "hotspot"};
+	for (int b = 0; b < 2; b++) {
+		org_init(&o);
+		struct meeting_list ml = MEETING_LIST_INIT;
+		assert_int_equal(svc_meetings_list(&fx.svc, &ssp, y, bodies[b], &o, &ml, &r), 0);
+		assert_true(ml.nr > 0);
+		for (size_t i = 0; i < ml.nr; i++) {
+			struct strlist l = STRLIST_INIT;
+			assert_int_equal(svc_team_hotspot_items(&fx.svc, &ssp, &ml.v[i], &l, &r),
+					 0);
+			items[b] += l.nr;
+			strlist_clear(&l);
+		}
+		meeting_list_release(&ml);
+		org_release(&o);
+	}
+	assert_int_equal(items[0], 1); /* on the named body's meeting */
+	assert_int_equal(items[1], 0); /* not on the hotspot body's */
+	struct event_detail d;
+	assert_int_equal(svc_event_get(&fx.svc, &ssp, id, &d, &r), 0);
+	assert_string_equal(d.hotspot_body, "Sommermøde");
+	assert_true(d.hotspot_id > 0);
+	event_detail_release(&d);
+}
+
+static void wheel_with_events(void **state)
+{
+	(void)state;
+	struct org o;
+	org_init(&o);
+	fixture_shipped(&o);
+	struct meeting_list ml = MEETING_LIST_INIT;
+	struct wheel_event ev[] = {
+	    {"Byfest", cal_ymd(2027, 6, 20), cal_ymd(2027, 6, 22), false},
+	    {"Aflyst kursus", cal_ymd(2027, 9, 1), cal_ymd(2027, 9, 1), true},
+	    {"Sidste år", cal_ymd(2026, 9, 1), cal_ymd(2026, 9, 1), false},
+	};
+	char *svg = wheel_svg_events(&o, &ml, ev, 3, 2027, CAL_NO_DAY);
+	assert_non_null(strstr(svg, "data-ring=\"events\""));
+	assert_non_null(strstr(svg, "<title>Byfest (20/6-22/6)</title>"));
+	assert_non_null(strstr(svg, "Aflyst kursus (1/9) – aflyst"));
+	assert_null(strstr(svg, "Sidste år"));
+	assert_non_null(strstr(svg, "Kurser og begivenheder (2)"));
+	free(svg);
+	svg = wheel_svg(&o, &ml, 2027, CAL_NO_DAY);
+	assert_null(strstr(svg, "data-ring=\"events\""));
+	free(svg);
+	org_release(&o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -619,6 +968,13 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(ics_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(notes, setup, teardown),
 	    cmocka_unit_test_setup_teardown(advice, setup, teardown),
+	    cmocka_unit_test(hotspot_rule),
+	    cmocka_unit_test_setup_teardown(offer_editing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(event_editing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(one_entry_per_call, setup, teardown),
+	    cmocka_unit_test_setup_teardown(hotspot_agenda, setup, teardown),
+	    cmocka_unit_test_setup_teardown(preparedness_body_named, setup, teardown),
+	    cmocka_unit_test(wheel_with_events),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
