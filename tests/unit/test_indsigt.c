@@ -163,8 +163,8 @@ static long long make_case(void)
 	    0);
 	struct sealed sum = seal_for("handover", "summary", h, "Set ved havnen.");
 	assert_int_equal(concern_store_handover_seal(s, h, &sum, &err), 0);
-	struct decision_action_in act = {"bekymringssamtale", "ssp", "sofie", cal_ymd(2027, 4, 1),
-					 CAL_NO_DAY};
+	struct decision_action_in act = {"bekymringssamtale", "ssp",      "sofie",
+					 cal_ymd(2027, 4, 1), CAL_NO_DAY, 0};
 	struct decision_in d = {.meeting_id = m.id,
 				.item_kind = "handover",
 				.item_id = h,
