@@ -750,6 +750,26 @@ int concern_store_actions_of_concern(struct store *s, long long concern_id, stru
 	    err);
 }
 
+int concern_store_action_by_id(struct store *s, long long id, struct action_rows *out, char **err)
+{
+	memset(out, 0, sizeof(*out));
+	return read_actions(s, prep(s, ACTION_COLS " WHERE a.id = ?", "l", id), out, err);
+}
+
+int concern_store_actions_mine(struct store *s, const char *org, const char *user,
+			       struct action_rows *out, char **err)
+{
+	memset(out, 0, sizeof(*out));
+	return read_actions(s,
+			    prep(s,
+				 ACTION_COLS
+				 " WHERE a.status = 'open' AND c.status = 'open' AND"
+				 " (a.owner_user = ? OR (a.owner_user IS NULL AND a.owner_org = ?))"
+				 " ORDER BY a.due, a.id",
+				 "ss", user, org),
+			    out, err);
+}
+
 int concern_store_actions_open(struct store *s, const char *owner_org, const char *user,
 			       struct action_rows *out, char **err)
 {

@@ -262,6 +262,12 @@ struct action_rows {
 void action_rows_release(struct action_rows *l);
 int concern_store_actions_of_concern(struct store *s, long long concern_id, struct action_rows *out,
 				     char **err);
+/* The action with this id (out->nr 0 when there is none). */
+int concern_store_action_by_id(struct store *s, long long id, struct action_rows *out, char **err);
+/* A user's open actions on open concerns: named to them, or unnamed at
+ * their organisation; overdue first (by due date). */
+int concern_store_actions_mine(struct store *s, const char *org, const char *user,
+			       struct action_rows *out, char **err);
 /* Open actions owned by an organisation (and, when user is not NULL,
  * those with no named owner or owned by that user), overdue first: by
  * due date, oldest first. */

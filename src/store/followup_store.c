@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "domain/calendar.h"
+#include "store/concern_store.h"
 #include "store/store_internal.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
@@ -17,47 +18,12 @@ static const char *day_text(long day, char buf[11])
 	return buf;
 }
 
-static long col_day(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	struct date d;
-	if (!t || cal_parse_date((const char *)t, &d) < 0)
-		return CAL_NO_DAY;
-	return cal_days(d);
-}
-
-#define COLS                                                                                       \
-	"SELECT a.id, a.concern_id, c.person_id, a.type, a.owner_org, a.owner_user, a.status,"     \
-	" a.due, a.planned_date, a.held_date, a.reported_at, a.receipt_due, a.receipt_at"          \
-	" FROM concern_action a JOIN concern c ON c.id = a.concern_id"
-
-static void read_row(sqlite3_stmt *st, struct action_rows *out)
-{
-	ALLOC_GROW(out->v, out->nr + 1, out->alloc);
-	struct action_row *a = &out->v[out->nr++];
-	a->id = sqlite3_column_int64(st, 0);
-	a->concern_id = sqlite3_column_int64(st, 1);
-	a->person_id = sqlite3_column_int64(st, 2);
-	a->type = col_dup(st, 3);
-	a->owner_org = col_dup(st, 4);
-	a->owner_user = col_dup(st, 5);
-	a->status = col_dup(st, 6);
-	a->due = col_day(st, 7);
-	a->planned = col_day(st, 8);
-	a->held = col_day(st, 9);
-	a->reported = col_day(st, 10);
-	a->receipt_due = col_day(st, 11);
-	a->receipt_at = col_day(st, 12);
-}
-
+/* One action by id, with the columns and reader of concern_store.c (one
+ * home for what an action row holds). */
 int followup_store_action_get(struct store *s, long long id, struct action_rows *out, char **err)
 {
-	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *st = prep(s, COLS " WHERE a.id = ?", "l", id);
-	int rc = stmt_step(st);
-	if (rc == SQLITE_ROW)
-		read_row(st, out);
-	return row_end(s, st, rc, err, "concern_action");
+	int rc = concern_store_action_by_id(s, id, out, err);
+	return rc < 0 ? rc : out->nr ? 0 : 1;
 }
 
 int followup_store_action_insert(struct store *s, long long concern_id, const char *type,
@@ -98,15 +64,5 @@ int followup_store_action_set(struct store *s, const struct action_row *a, char 
 int followup_store_actions_mine(struct store *s, const char *org, const char *user,
 				struct action_rows *out, char **err)
 {
-	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *st =
-	    prep(s,
-		 COLS " WHERE a.status = 'open' AND c.status = 'open' AND"
-		      " (a.owner_user = ? OR (a.owner_user IS NULL AND a.owner_org = ?))"
-		      " ORDER BY a.due, a.id",
-		 "ss", user, org);
-	int rc;
-	while ((rc = stmt_step(st)) == SQLITE_ROW)
-		read_row(st, out);
-	return rows_end(s, st, rc, err, "concern_action");
+	return concern_store_actions_mine(s, org, user, out, err);
 }

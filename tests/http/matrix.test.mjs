@@ -549,6 +549,8 @@ test('indsigt: the revisor succeeds on a real person, others are refused', async
   for (const a of ['indsigt.request.add', 'indsigt.restrict', 'indsigt.answer'])
     assert.equal(count(a, 'ok'), '1', a);
   void cli;
+});
+
 // ---- success paths of issue 14's editing, notes and advice ----------------
 // The SSP-team edits, removes and cancels through the page and the API;
 // every role reads the notes addressed to it and marks one read; the
