@@ -34,6 +34,7 @@ static const struct command commands[] = {
     {"data", cmd_data, N_("tallene bag strategien: importér og vis (data import|show)")},
     {"serve", cmd_serve, N_("kør webapplikationen (serve --listen ADRESSE:PORT)")},
     {"key", cmd_key, N_("krypter felterne om med en ny datanøgle (key rotate)")},
+    {"purge", cmd_purge, N_("slet det, som slettereglerne gør forfaldent (purge --dry-run)")},
 };
 
 static void usage(FILE *out)

@@ -135,6 +135,10 @@ static int report(struct cli_call *call, const char *line)
 	default:
 		break;
 	}
+	if (v.pruned_upto && rc != 1)
+		printf(_("Posterne til og med %lld er slettet efter adgangsloggens sletteregel; "
+			 "kæden fortsætter fra et anker.\n"),
+		       v.pruned_upto);
 	if (rc == 0)
 		printf(_("Adgangsloggen er intakt: %lld poster.\n"), v.entries);
 	else if (rc == 3)

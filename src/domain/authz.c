@@ -52,7 +52,8 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_CONCERN_UPDATE] = "concern.update",
 						   [ACT_CONCERN_STATS] = "concern.stats",
 						   [ACT_DATA_VIEW] = "data.view",
-						   [ACT_DATA_IMPORT] = "data.import"};
+						   [ACT_DATA_IMPORT] = "data.import",
+						   [ACT_RETENTION_PURGE] = "retention.purge"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -137,6 +138,10 @@ static const unsigned allowed[ACT__COUNT] = {
     [ACT_CONCERN_DECIDE] = P115,
     [ACT_CONCERN_UPDATE] = P115,
     [ACT_CONCERN_STATS] = P115 | R(ROLE_STEERING),
+    /* the purge deletes by the strategy's rules, reads nothing: instance
+     * administration (the command line, and the server's daily run as the
+     * local operator) */
+    [ACT_RETENTION_PURGE] = R(ROLE_ADMIN),
 };
 
 /* The rules beyond the table, per action (authz.h, enum authz_need). */

@@ -63,6 +63,8 @@ enum action {
 	/* the data behind the strategy (issue 13; service/data_service.c) */
 	ACT_DATA_VIEW,   /* the survey and police figures (aggregates, small counts hidden) */
 	ACT_DATA_IMPORT, /* import the survey and police figures from CSV */
+	/* the life of personal data (issue 12; service/retention.h) */
+	ACT_RETENTION_PURGE, /* delete what the retention rules make due (ssp purge) */
 	ACT__COUNT
 };
 

@@ -569,6 +569,37 @@ const char *const store_migrations[] = {
 	"  replaced INTEGER NOT NULL,"
 	"  unchanged INTEGER NOT NULL"
 	");",
+
+	/* 13 (issue 12): the life of personal data (store/retention_store.c).
+	 * deletion_record: one row per row deleted by the purge, by closing a
+	 * meeting or by pruning the access log, without personal data (the
+	 * contract a restore replays; keep it as it is). retention_rule: the
+	 * strategy's [sletning] rules as loaded (none: the built-in ones).
+	 * audit_anchor: where a pruned access log now starts; its mac, keyed
+	 * with the chain key, lets `ssp audit verify` trust the first
+	 * remaining entry's prev_hash. An entry may be deleted only up to the
+	 * newest anchor. */
+	"CREATE TABLE IF NOT EXISTS deletion_record (id INTEGER PRIMARY KEY, at TEXT NOT NULL /* UTC ISO-8601 */, record_type TEXT NOT NULL, table_name TEXT NOT NULL, row_id INTEGER NOT NULL, reason TEXT NOT NULL /* 'purge', 'meeting-close', 'audit-prune' */);"
+	"CREATE TABLE retention_rule ("
+	"  record_type TEXT PRIMARY KEY,"
+	"  duration TEXT NOT NULL,"                 /* ISO 8601, "P1825D" */
+	"  trigger_id TEXT NOT NULL"                /* "sag-lukket", ... */
+	");"
+	"CREATE TABLE audit_anchor ("
+	"  id INTEGER PRIMARY KEY,"
+	"  upto_seq INTEGER NOT NULL,"              /* entries 1..upto_seq are pruned */
+	"  hash TEXT NOT NULL,"                     /* the hash entry upto_seq had */
+	"  at TEXT NOT NULL,"
+	"  mac TEXT NOT NULL"                       /* keyed, over these and the previous mac */
+	");"
+	"CREATE TRIGGER audit_anchor_no_update BEFORE UPDATE ON audit_anchor"
+	"  BEGIN SELECT RAISE(ABORT, 'the access log anchors are append-only'); END;"
+	"CREATE TRIGGER audit_anchor_no_delete BEFORE DELETE ON audit_anchor"
+	"  BEGIN SELECT RAISE(ABORT, 'the access log anchors are append-only'); END;"
+	"DROP TRIGGER audit_log_no_delete;"
+	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+	"  WHEN OLD.seq > coalesce((SELECT max(upto_seq) FROM audit_anchor), 0)"
+	"  BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;",
 };
 // clang-format on
 

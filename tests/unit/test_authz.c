@@ -196,6 +196,8 @@ static void the_table(void **state)
 	    /* the data behind the strategy (issue 13) */
 	    [ACT_DATA_VIEW] = "ssp politi styregruppe",
 	    [ACT_DATA_IMPORT] = "ssp",
+	    /* the life of personal data (issue 12) */
+	    [ACT_RETENTION_PURGE] = "admin",
 	};
 	struct authz_facts easy = {
 	    .actor_takes_part = true, .institution = "skole-a", .actor_in_record = true};
