@@ -41,6 +41,8 @@ static const struct nonpersonal_column nonpersonal[] = {
     {"decision", "necessity", "a flag (always 1): the necessity was assessed"},
     {"data_import", "file_name", "the name of an imported file of figures"},
     {"deletion_record", "table_name", "which table a deleted row was in"},
+    {"deletion_record", "reason", "why a row was deleted ('purge', ...)"},
+    {"team_theme", "text", "a theme of the help landscape"},
 };
 
 const struct personal_column *store_personal_columns(size_t *n)
