@@ -75,6 +75,14 @@ expect_deleted "$(day 365)" referral 1 "referral: due on day 365"
 [ "$(q "SELECT count(*) FROM referral WHERE id = $r2")" = 0 ] && ok "the referral handled elsewhere is gone" || fail "the referral handled elsewhere is gone"
 [ "$(q "SELECT count(*) FROM person WHERE id = $pC")" = 1 ] && ok "its person stays: a hand-over still names them" || fail "its person stays"
 expect_deleted "$(day 1824)" concern 0 "concern (P1825D from closing): not on day 1824"
+# another connection stays open (as the server's do), so closing the
+# purge's own connection does not checkpoint and remove the WAL for it
+mkfifo "$TMP/hold"
+sqlite3 "$SSP_DB" <"$TMP/hold" >/dev/null &
+hold=$!
+exec 9>"$TMP/hold"
+echo "SELECT count(*) FROM person;" >&9
+sleep 0.5
 expect_deleted "$(day 1825)" concern 1 "concern: due on day 1825"
 [ "$(deleted minutes)" = 1 ] && ok "general minutes (P1825D from the meeting's close): due on day 1825" || fail "minutes due on day 1825" "$(cat "$TMP/out")"
 [ "$(deleted person)" = 1 ] && ok "the concern's person goes with it" || fail "the concern's person goes with it" "$(cat "$TMP/out")"
@@ -97,6 +105,7 @@ done
 n=$(q "SELECT count(*) FROM deletion_record WHERE record_type NOT IN ('handover','referral','concern','concern_conversation','risk_assessment','minutes','access_log','person')")
 [ "$n" = 0 ] && ok "deletion records name record types only" || fail "deletion records name record types only"
 # nothing left in the file or its WAL: plaintext, ciphertexts, blind index
+[ -e "$SSP_DB-wal" ] && ok "another connection keeps the WAL file" || fail "another connection keeps the WAL file"
 [ ! -s "$SSP_DB-wal" ] && ok "the WAL is empty after the purge (TRUNCATE checkpoint)" || fail "the WAL is empty" "$(stat -c %s "$SSP_DB-wal")"
 for f in "$SSP_DB" "$SSP_DB-wal"; do
 	[ -e "$f" ] || continue
@@ -107,6 +116,8 @@ for f in "$SSP_DB" "$SSP_DB-wal"; do
 		if holds_hex "$f" "${h#*:}"; then fail "no ${h%%:*} ciphertext in $(basename "$f")"; else ok "no ${h%%:*} ciphertext in $(basename "$f")"; fi
 	done
 done
+exec 9>&-
+wait "$hold"
 expect_deleted "$(day 3650)" concern 0 "ten years on: the open concern is still kept"
 expect_status 0 "audit verify holds after the prune" -- "$SSP" audit verify
 expect_grep "$TMP/out" "kæden fortsætter fra et anker" "verify names the anchor"
