@@ -206,4 +206,28 @@ for f in anderledes egne-ord no-themes; do
 	expect_grep "$TMP/out" '"access_log": 0' "$f.ini: nothing due"
 done
 expect_status 2 "a bad --as-of is a usage error" -- "$SSP" purge --as-of 2027-02-30
+
+# ---- the server's daily run ([retention] purge-time; the test build's
+# SSP_TEST_PURGE_DELAY runs it that many seconds after the start) -----------
+serve_for() { # CONF SECONDS
+	printf '%b' "$1" >"$TMP/ssp.conf"
+	SSP_TEST_PURGE_DELAY=1 "$SSP" --config "$TMP/ssp.conf" serve --listen 127.0.0.1:0 >"$TMP/serve.out" 2>"$TMP/serve.err" &
+	local pid=$!
+	sleep "$2"
+	kill -TERM "$pid"
+	wait "$pid"
+}
+fresh
+serve_for '[retention]\npurge-time = 03:30\n' 4
+st=$?
+[ "$st" = 0 ] && ok "the server stops cleanly with the purge timer" || fail "the server stops cleanly" "$st: $(cat "$TMP/serve.err")"
+expect_status 0 "audit show" -- "$SSP" audit show
+expect_grep "$TMP/out" "ssp-serve:purge	-	retention.purge	done as-of=" "the server ran the purge as itself"
+fresh
+serve_for '[retention]\npurge-time = ingen\n' 3
+expect_status 0 "audit show" -- "$SSP" audit show
+if grep -q "ssp-serve:purge" "$TMP/out"; then fail "purge-time = ingen: no purge"; else ok "purge-time = ingen: no purge"; fi
+printf '[retention]\npurge-time = 25:00\n' >"$TMP/bad.conf"
+expect_status 1 "a bad purge-time is refused" -- "$SSP" --config "$TMP/bad.conf" purge --dry-run
+expect_grep "$TMP/err" "purge-time" "the message names the key"
 finish
