@@ -130,7 +130,12 @@ static int report(struct cli_call *call, const char *line)
 		break;
 	case ANCHOR_MATCH:
 	case ANCHOR_BEHIND:
-		printf(_("Kontrolpunktet (post %lld) passer med loggen.\n"), v.line_cp.seq);
+		if (v.line_cp.seq < v.pruned_upto)
+			printf(_("Kontrolpunktet (post %lld) er ældre end loggens ældste bevarede "
+				 "post; det kan ikke længere kontrolleres.\n"),
+			       v.line_cp.seq);
+		else
+			printf(_("Kontrolpunktet (post %lld) passer med loggen.\n"), v.line_cp.seq);
 		break;
 	default:
 		break;

@@ -12,10 +12,10 @@
  * any BLOB ...) is neither declared here nor declared non-personal with a
  * reason: a new personal column cannot slip in unnoticed.
  *
- * Sealed is not declared here but derived: a column is sealed when it is
- * in store_sealed_columns[] (store/sealed_store.c, the one home of what
- * is encrypted), and every sealed column is personal (the test checks that
- * each has its row here).
+ * The list itself is store/personal_columns.def: PERSONAL and SEALED rows.
+ * store_sealed_columns[] (store/sealed_store.h: what is encrypted, key
+ * rotation, the key-id triggers) is derived from its SEALED rows, so
+ * every sealed column is personal by construction.
  *
  * Usage (indsigt, purge):
  *

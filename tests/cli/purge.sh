@@ -75,6 +75,7 @@ expect_deleted "$(day 365)" referral 1 "referral: due on day 365"
 [ "$(q "SELECT count(*) FROM referral WHERE id = $r2")" = 0 ] && ok "the referral handled elsewhere is gone" || fail "the referral handled elsewhere is gone"
 [ "$(q "SELECT count(*) FROM person WHERE id = $pC")" = 1 ] && ok "its person stays: a hand-over still names them" || fail "its person stays"
 expect_deleted "$(day 1824)" concern 0 "concern (P1825D from closing): not on day 1824"
+"$SSP" audit checkpoint >"$TMP/cpline"
 # another connection stays open (as the server's do), so closing the
 # purge's own connection does not checkpoint and remove the WAL for it
 mkfifo "$TMP/hold"
@@ -121,6 +122,8 @@ wait "$hold"
 expect_deleted "$(day 3650)" concern 0 "ten years on: the open concern is still kept"
 expect_status 0 "audit verify holds after the prune" -- "$SSP" audit verify
 expect_grep "$TMP/out" "kæden fortsætter fra et anker" "verify names the anchor"
+expect_status 0 "verify against a checkpoint line from before the prune" -- "$SSP" audit verify --checkpoint "$(cat "$TMP/cpline")"
+expect_grep "$TMP/out" "kan ikke længere kontrolleres" "the pruned checkpoint line is said to be uncheckable"
 [ "$(q "SELECT count(*) FROM deletion_record WHERE reason = 'audit-prune' AND table_name = 'audit_log'")" -ge 1 ] &&
 	ok "the prune wrote its deletion record" || fail "the prune wrote its deletion record"
 expect_status 0 "audit show" -- "$SSP" audit show
