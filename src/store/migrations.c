@@ -596,6 +596,19 @@ const char *const store_migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the access log anchors are append-only'); END;"
 	"CREATE TRIGGER audit_anchor_no_delete BEFORE DELETE ON audit_anchor"
 	"  BEGIN SELECT RAISE(ABORT, 'the access log anchors are append-only'); END;"
+	/* The purge deletes by these references (children before parents)
+	 * and SQLite checks each foreign key on delete: without an index
+	 * every deleted concern or person would scan these tables. */
+	"CREATE INDEX IF NOT EXISTS handover_concern ON handover(concern_id);"
+	"CREATE INDEX IF NOT EXISTS handover_person ON handover(person_id);"
+	"CREATE INDEX IF NOT EXISTS referral_concern ON referral(concern_id);"
+	"CREATE INDEX IF NOT EXISTS referral_person ON referral(person_id);"
+	"CREATE INDEX IF NOT EXISTS decision_concern ON decision(concern_id);"
+	"CREATE INDEX IF NOT EXISTS related_person_concern ON related_person(concern_id);"
+	"CREATE INDEX IF NOT EXISTS concern_note_concern ON concern_note(concern_id);"
+	"CREATE INDEX IF NOT EXISTS concern_note_action ON concern_note(action_id);"
+	"CREATE INDEX IF NOT EXISTS concern_action_decision ON concern_action(decision_id);"
+	"CREATE INDEX IF NOT EXISTS share_declined_item ON share_declined(item_kind, item_id);"
 	"DROP TRIGGER audit_log_no_delete;"
 	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
 	"  WHEN OLD.seq > coalesce((SELECT max(upto_seq) FROM audit_anchor), 0)"

@@ -58,27 +58,29 @@ int store_retention_load(struct store *s, struct org *o)
 
 /* ---- deleting with a record of each row ------------------------------------ */
 
-/* Records, then deletes, the rows of table matching where (SQL with ?1 as
- * the one parameter, id). table and where are literals of this file. */
+/* Records, then deletes, the rows of table matching where (SQL over the
+ * batch's ids in temp.purge_ids). table and where are literals of this
+ * file. */
 static int del_rows(struct store *s, const char *record_type, const char *table, const char *where,
-		    long long id, const char *reason, const char *at)
+		    const char *reason, const char *at)
 {
 	struct strbuf ins = STRBUF_INIT, del = STRBUF_INIT;
 	strbuf_addf(&ins,
 		    "INSERT INTO deletion_record (at, record_type, table_name, row_id, reason)"
-		    " SELECT ?2, ?3, '%s', rowid, ?4 FROM \"%s\" WHERE %s ORDER BY rowid",
+		    " SELECT ?1, ?2, '%s', rowid, ?3 FROM \"%s\" WHERE %s ORDER BY rowid",
 		    table, table, where);
 	strbuf_addf(&del, "DELETE FROM \"%s\" WHERE %s", table, where);
-	int rc = exec(s, ins.buf, "lsss", id, at, record_type, reason);
+	int rc = exec(s, ins.buf, "sss", at, record_type, reason);
 	if (rc == 0)
-		rc = exec(s, del.buf, "l", id);
+		rc = exec(s, del.buf, "");
 	strbuf_release(&ins);
 	strbuf_release(&del);
 	return rc;
 }
 
-/* What one record of each type is: the rows to delete, children first.
- * ?1 is the record's id. */
+/* What the records of each type are: the rows to delete, children first
+ * (for the whole batch: the ids in temp.purge_ids). */
+#define IDS "(SELECT id FROM temp.purge_ids)"
 struct del_step {
 	const char *table, *where;
 };
@@ -86,31 +88,31 @@ struct del_step {
 #define ITEM_DECLINED(kind, idcol) "(item_kind, item_id) IN (SELECT '" kind "', id FROM " idcol ")"
 
 static const struct del_step concern_steps[] = {
-    {"concern_note", "concern_id = ?1"},
-    {"concern_action", "concern_id = ?1"},
-    {"related_person", "concern_id = ?1"},
-    {"concern_category", "concern_id = ?1"},
+    {"concern_note", "concern_id IN " IDS},
+    {"concern_action", "concern_id IN " IDS},
+    {"related_person", "concern_id IN " IDS},
+    {"concern_category", "concern_id IN " IDS},
     {"share_declined",
-     ITEM_DECLINED("handover", "handover WHERE concern_id = ?1") " OR " ITEM_DECLINED(
-	 "referral", "referral WHERE concern_id = ?1")},
-    {"decision", "concern_id = ?1"},
-    {"handover", "concern_id = ?1"},
-    {"referral", "concern_id = ?1"},
-    {"concern", "id = ?1"},
+     ITEM_DECLINED("handover", "handover WHERE concern_id IN " IDS) " OR " ITEM_DECLINED(
+	 "referral", "referral WHERE concern_id IN " IDS)},
+    {"decision", "concern_id IN " IDS},
+    {"handover", "concern_id IN " IDS},
+    {"referral", "concern_id IN " IDS},
+    {"concern", "id IN " IDS},
     {NULL, NULL}};
 static const struct del_step handover_steps[] = {
-    {"share_declined", "item_kind = 'handover' AND item_id = ?1"},
-    {"handover", "id = ?1 AND concern_id IS NULL"},
+    {"share_declined", "item_kind = 'handover' AND item_id IN " IDS},
+    {"handover", "id IN " IDS " AND concern_id IS NULL"},
     {NULL, NULL}};
 static const struct del_step referral_steps[] = {
-    {"share_declined", "item_kind = 'referral' AND item_id = ?1"},
-    {"referral", "id = ?1 AND concern_id IS NULL"},
+    {"share_declined", "item_kind = 'referral' AND item_id IN " IDS},
+    {"referral", "id IN " IDS " AND concern_id IS NULL"},
     {NULL, NULL}};
-static const struct del_step conversation_steps[] = {{"concern_note", "id = ?1"}, {NULL, NULL}};
+static const struct del_step conversation_steps[] = {{"concern_note", "id IN " IDS}, {NULL, NULL}};
 /* general minutes, and the guests named in the same meeting's attendance */
 static const struct del_step minutes_steps[] = {
-    {"meeting_minutes", "meeting_id = ?1"},
-    {"meeting_attendance", "meeting_id = ?1 AND user_id IS NULL"},
+    {"meeting_minutes", "meeting_id IN " IDS},
+    {"meeting_attendance", "meeting_id IN " IDS " AND user_id IS NULL"},
     {NULL, NULL}};
 
 /* The candidates: ids of records of a type that are due, ?1 the cut-off
@@ -205,18 +207,33 @@ static const struct del_step *const steps_of[RET__COUNT] = {
     [RET_MINUTES] = minutes_steps,
 };
 
-/* Reads the ids st returns (then finalizes it). */
-static int read_ids(struct store *s, sqlite3_stmt *st, long long **ids, size_t *nr, char **err)
+/* Puts the ids the candidate query sql (?1 cut-off, ?2 limit) returns
+ * into temp.purge_ids, emptied first; *nr gets how many. */
+static int fill_ids(struct store *s, const char *sql, const char *cutoff, int limit, long long *nr,
+		    char **err)
 {
-	size_t alloc = 0;
-	*ids = NULL;
 	*nr = 0;
-	int rc;
-	while ((rc = stmt_step(st)) == SQLITE_ROW) {
-		ALLOC_GROW(*ids, *nr + 1, alloc);
-		(*ids)[(*nr)++] = sqlite3_column_int64(st, 0);
-	}
-	return rows_end(s, st, rc, err, "purge");
+	struct strbuf ins = STRBUF_INIT;
+	strbuf_addf(&ins, "INSERT INTO temp.purge_ids (id) %s", sql);
+	int rc = exec(s, "CREATE TEMP TABLE IF NOT EXISTS purge_ids (id INTEGER PRIMARY KEY)", "");
+	if (rc == 0)
+		rc = exec(s, "DELETE FROM temp.purge_ids", "");
+	if (rc == 0)
+		rc = exec(s, ins.buf, "si", cutoff, limit);
+	strbuf_release(&ins);
+	if (rc < 0)
+		return db_fail(s, err, "purge");
+	*nr = sqlite3_changes(s->db);
+	return 0;
+}
+
+static int del_batch(struct store *s, const char *record_type, const struct del_step *steps,
+		     const char *at, char **err)
+{
+	for (const struct del_step *d = steps; d->table; d++)
+		if (del_rows(s, record_type, d->table, d->where, "purge", at) < 0)
+			return db_fail(s, err, "purge");
+	return exec(s, "DELETE FROM temp.purge_ids", "") == 0 ? 0 : db_fail(s, err, "purge");
 }
 
 int store_purge_records(struct store *s, enum retention_record r, enum retention_trigger t,
@@ -226,45 +243,33 @@ int store_purge_records(struct store *s, enum retention_record r, enum retention
 	*deleted = 0;
 	if (r >= RET__COUNT || t >= TRIG__COUNT || !candidates[r][t] || !steps_of[r])
 		return 0; /* no such records (risk assessments), or no such rule */
-	long long *ids;
-	size_t nr;
-	if (read_ids(s, prep(s, candidates[r][t], "si", cutoff, limit), &ids, &nr, err) < 0)
+	long long nr;
+	if (fill_ids(s, candidates[r][t], cutoff, limit, &nr, err) < 0)
 		return -1;
-	const char *rt = retention_record_id(r);
-	for (size_t i = 0; i < nr; i++)
-		for (const struct del_step *d = steps_of[r]; d->table; d++)
-			if (del_rows(s, rt, d->table, d->where, ids[i], "purge", at) < 0) {
-				free(ids);
-				return db_fail(s, err, "purge");
-			}
-	free(ids);
-	*deleted = (long long)nr;
+	if (nr && del_batch(s, retention_record_id(r), steps_of[r], at, err) < 0)
+		return -1;
+	*deleted = nr;
 	return 0;
 }
+
+static const struct del_step person_steps[] = {{"person", "id IN " IDS}, {NULL, NULL}};
 
 int store_purge_people(struct store *s, const char *before, const char *at, int limit,
 		       long long *deleted, char **err)
 {
 	*deleted = 0;
-	long long *ids;
-	size_t nr;
-	sqlite3_stmt *st =
-	    prep(s,
-		 "SELECT p.id FROM person p WHERE substr(p.created_at, 1, 10) < ?1"
-		 " AND NOT EXISTS (SELECT 1 FROM concern c WHERE c.person_id = p.id)"
-		 " AND NOT EXISTS (SELECT 1 FROM handover h WHERE h.person_id = p.id)"
-		 " AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.person_id = p.id)"
-		 " ORDER BY p.id LIMIT ?2",
-		 "si", before, limit);
-	if (read_ids(s, st, &ids, &nr, err) < 0)
+	long long nr;
+	if (fill_ids(s,
+		     "SELECT p.id FROM person p WHERE substr(p.created_at, 1, 10) < ?1"
+		     " AND NOT EXISTS (SELECT 1 FROM concern c WHERE c.person_id = p.id)"
+		     " AND NOT EXISTS (SELECT 1 FROM handover h WHERE h.person_id = p.id)"
+		     " AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.person_id = p.id)"
+		     " ORDER BY p.id LIMIT ?2",
+		     before, limit, &nr, err) < 0)
 		return -1;
-	for (size_t i = 0; i < nr; i++)
-		if (del_rows(s, RETENTION_PERSON, "person", "id = ?1", ids[i], "purge", at) < 0) {
-			free(ids);
-			return db_fail(s, err, "purge");
-		}
-	free(ids);
-	*deleted = (long long)nr;
+	if (nr && del_batch(s, RETENTION_PERSON, person_steps, at, err) < 0)
+		return -1;
+	*deleted = nr;
 	return 0;
 }
 
