@@ -37,6 +37,7 @@ static const struct command commands[] = {
     {"key", cmd_key, N_("krypter felterne om med en ny datanøgle (key rotate)")},
     {"indsigt", cmd_indsigt, N_("retten til indsigt: alt om én person (JSON eller PDF)")},
     {"events", cmd_events, N_("kurser og arrangementer; planlæg årets faste begivenheder")},
+    {"purge", cmd_purge, N_("slet det, som slettereglerne gør forfaldent (purge --dry-run)")},
 };
 
 static void usage(FILE *out)

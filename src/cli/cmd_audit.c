@@ -130,11 +130,20 @@ static int report(struct cli_call *call, const char *line)
 		break;
 	case ANCHOR_MATCH:
 	case ANCHOR_BEHIND:
-		printf(_("Kontrolpunktet (post %lld) passer med loggen.\n"), v.line_cp.seq);
+		if (v.line_cp.seq < v.pruned_upto)
+			printf(_("Kontrolpunktet (post %lld) er ældre end loggens ældste bevarede "
+				 "post; det kan ikke længere kontrolleres.\n"),
+			       v.line_cp.seq);
+		else
+			printf(_("Kontrolpunktet (post %lld) passer med loggen.\n"), v.line_cp.seq);
 		break;
 	default:
 		break;
 	}
+	if (v.pruned_upto && rc != 1)
+		printf(_("Posterne til og med %lld er slettet efter adgangsloggens sletteregel; "
+			 "kæden fortsætter fra et anker.\n"),
+		       v.pruned_upto);
 	if (rc == 0)
 		printf(_("Adgangsloggen er intakt: %lld poster.\n"), v.entries);
 	else if (rc == 3)

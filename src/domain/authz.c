@@ -55,7 +55,8 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_DATA_IMPORT] = "data.import",
 						   [ACT_SHARE_DECLINE] = "share.decline",
 						   [ACT_INDSIGT_VIEW] = "indsigt.view",
-						   [ACT_INDSIGT_REQUEST] = "indsigt.request"};
+						   [ACT_INDSIGT_REQUEST] = "indsigt.request",
+						   [ACT_RETENTION_PURGE] = "retention.purge"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -151,6 +152,10 @@ static const unsigned allowed[ACT__COUNT] = {
      * personal data. The local operator may, as always. */
     [ACT_INDSIGT_VIEW] = R(ROLE_AUDITOR),
     [ACT_INDSIGT_REQUEST] = R(ROLE_AUDITOR),
+    /* the purge deletes by the strategy's rules, reads nothing: instance
+     * administration (the command line, and the server's daily run as the
+     * local operator) */
+    [ACT_RETENTION_PURGE] = R(ROLE_ADMIN),
 };
 
 /* The rules beyond the table, per action (authz.h, enum authz_need). */

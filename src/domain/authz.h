@@ -68,6 +68,8 @@ enum action {
 	/* the right of access (issue 12; service/indsigt_service.c) */
 	ACT_INDSIGT_VIEW,    /* collect everything held about one person (indsigt) */
 	ACT_INDSIGT_REQUEST, /* record access requests, restrictions; the deadlines */
+	/* the life of personal data (issue 12; service/retention.h) */
+	ACT_RETENTION_PURGE, /* delete what the retention rules make due (ssp purge) */
 	ACT__COUNT
 };
 

@@ -25,6 +25,7 @@ void org_init(struct org *o)
 	o->age_max = 25;
 	o->ssp_plus_from = 18;
 	cal_closed_default(&o->closed);
+	retention_defaults(&o->retention);
 }
 
 static void body_release(struct org_body *b)

@@ -12,6 +12,7 @@
 
 #include "domain/calendar.h"
 #include "domain/frequency.h"
+#include "domain/retention.h"
 #include "domain/team.h"
 #include "util/strlist.h"
 
@@ -141,6 +142,9 @@ struct org {
 	/* [handling "id"]: action types beyond the built-in ones. */
 	struct org_action_type *action_types;
 	size_t action_types_nr, action_types_alloc;
+	/* [sletning] (domain/retention.h): the deletion rule of each record
+	 * type; org_init sets the built-in ones, the strategy may replace any. */
+	struct retention_policy retention;
 };
 
 void org_init(struct org *o);

@@ -92,6 +92,41 @@ int audit_log(struct service *svc, const struct actor *a, const char *client,
 	return rc;
 }
 
+/* ---- pruning (issue 12) ------------------------------------------------- */
+
+/* The mac of an anchor (store/audit_store.h): keyed BLAKE2b-256 with the
+ * chain key, over its fields and the previous anchor's mac. */
+static void anchor_mac_k(const unsigned char key[32], long long upto, const char *hash,
+			 const char *at, const char *prev_mac, char *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addf(&sb, "ssp-audit-anchor-v1|%lld|", upto);
+	add_field(&sb, hash);
+	add_field(&sb, at);
+	add_field(&sb, prev_mac);
+	unsigned char h[32];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)sb.buf, sb.len, key, 32);
+	sodium_bin2hex(out, AUDIT_HASH_LEN + 1, h, sizeof(h));
+	strbuf_release(&sb);
+}
+
+static void anchor_mac(long long upto, const char *hash, const char *at, const char *prev_mac,
+		       char *out, void *data)
+{
+	anchor_mac_k(data, upto, hash, at, prev_mac, out);
+}
+
+int audit_prune(struct service *svc, const char *before, const char *at, int limit,
+		long long *pruned, long long *upto, char **err)
+{
+	unsigned char key[32];
+	svc_chain_key(svc, key);
+	int rc =
+	    store_audit_prune(svc->store, before, at, limit, anchor_mac, key, pruned, upto, err);
+	sodium_memzero(key, sizeof(key));
+	return rc;
+}
+
 int svc_audit_list(struct service *svc, const struct actor *a, const struct audit_filter *f,
 		   struct audit_rows *out, struct svc_result *r)
 {
@@ -188,6 +223,8 @@ static enum audit_anchor anchor_state(const struct checkpoint *cp, const struct 
 {
 	if (cp->seq > head->seq)
 		return ANCHOR_AHEAD;
+	if (!strcmp(found, "pruned"))
+		return ANCHOR_BEHIND; /* older than the pruned log's start */
 	if (!*found || sodium_memcmp(found, cp->hash, AUDIT_HASH_LEN) != 0)
 		return ANCHOR_MISMATCH;
 	return cp->seq == head->seq ? ANCHOR_MATCH : ANCHOR_BEHIND;
@@ -223,7 +260,42 @@ static int verify_once(struct service *svc, const struct checkpoint *line,
 	v.out = o;
 	v.want[0] = frc == 0 ? o->file_cp.seq : -1;
 	v.want[1] = line ? line->seq : -1;
+	/* a pruned log starts after its newest anchor, whose mac chain must
+	 * hold (issue 12); a forged or dropped anchor breaks the first entry */
+	struct audit_anchor_row *anchors = NULL;
+	size_t anchors_nr = 0;
 	err = NULL;
+	if (store_audit_anchors(svc->store, &anchors, &anchors_nr, &err) < 0) {
+		sodium_memzero(v.chain_key, sizeof(v.chain_key));
+		return svc_store_fail(r, err);
+	}
+	bool anchors_hold = true;
+	char prev_mac[AUDIT_HASH_LEN + 1] = "";
+	for (size_t i = 0; i < anchors_nr; i++) {
+		char mac[AUDIT_HASH_LEN + 1];
+		anchor_mac_k(v.chain_key, anchors[i].upto_seq, anchors[i].hash, anchors[i].at,
+			     prev_mac, mac);
+		if (sodium_memcmp(mac, anchors[i].mac, AUDIT_HASH_LEN) != 0 ||
+		    (i && anchors[i].upto_seq <= anchors[i - 1].upto_seq))
+			anchors_hold = false;
+		snprintf(prev_mac, sizeof(prev_mac), "%s", anchors[i].mac);
+	}
+	if (anchors_nr) {
+		const struct audit_anchor_row *last = &anchors[anchors_nr - 1];
+		o->pruned_upto = last->upto_seq;
+		v.expect_seq = last->upto_seq + 1;
+		snprintf(v.prev, sizeof(v.prev), "%s", last->hash);
+		v.v1_allowed = false;
+		if (!anchors_hold)
+			o->first_bad = last->upto_seq + 1;
+		/* a checkpoint at the anchor: its hash is the anchor's; an older
+		 * one names an entry that is gone (no proof either way) */
+		for (int i = 0; i < 2; i++)
+			if (v.want[i] > 0 && v.want[i] <= last->upto_seq)
+				snprintf(v.found[i], sizeof(v.found[i]), "%s",
+					 v.want[i] == last->upto_seq ? last->hash : "pruned");
+	}
+	free(anchors);
 	int rc = store_audit_each(svc->store, verify_row, &v, &err);
 	sodium_memzero(v.chain_key, sizeof(v.chain_key));
 	if (rc < 0)

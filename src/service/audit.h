@@ -35,6 +35,14 @@ struct audit_entry {
 int audit_log(struct service *svc, const struct actor *a, const char *client,
 	      const struct audit_entry *e);
 
+/* Prunes, in the open transaction, up to limit of the oldest entries
+ * whose day is before `before` (never the newest entry), behind an anchor
+ * keyed with the chain key (store/audit_store.h), so `ssp audit verify`
+ * keeps holding. For the purge (service/retention.c) only. *pruned gets
+ * how many went, *upto the last seq pruned. */
+int audit_prune(struct service *svc, const char *before, const char *at, int limit,
+		long long *pruned, long long *upto, char **err);
+
 /* struct audit_row, audit_rows and audit_rows_release: domain/audit_record.h */
 
 struct audit_filter {
@@ -69,6 +77,7 @@ struct audit_verification {
 	char *file_path;           /* where the checkpoint file is (owned) */
 	enum audit_anchor line;    /* a checkpoint line given by the operator */
 	struct checkpoint line_cp;
+	long long pruned_upto; /* entries 1..this were pruned by retention (0: none) */
 };
 void audit_verification_release(struct audit_verification *v);
 /* Does v show tampering: a broken entry, entries missing at the end, a

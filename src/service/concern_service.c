@@ -16,6 +16,7 @@
 #include "service/service_internal.h"
 #include "store/concern_store.h"
 #include "store/team_store.h"
+#include "store/retention_store.h"
 #include "store/school_store.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -1154,7 +1155,9 @@ int svc_meeting_close(struct service *svc, const struct actor *a, long long meet
 		svc_fail(r, SVC_CONFLICT, "id", "%s", _("Mødet er allerede lukket."));
 		goto out;
 	}
-	if (concern_store_handover_purge(svc->store, meeting, deleted, &err) < 0) {
+	/* a deletion record per entry (issue 12), then the deletion */
+	if (store_deletion_record_meeting_close(svc->store, meeting, &err) < 0 ||
+	    concern_store_handover_purge(svc->store, meeting, deleted, &err) < 0) {
 		store_err(r, err);
 		goto out;
 	}

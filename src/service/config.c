@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/calendar.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -33,6 +34,7 @@ void config_defaults(struct config *c)
 	c->max_connections_address = 256;
 	c->header_timeout = 10;
 	c->connection_timeout = 60;
+	c->purge_minute = 3 * 60 + 30;
 }
 
 struct cstate {
@@ -164,6 +166,17 @@ static int handler(void *user, const char *section, const char *name, const char
 	} else if (!strcmp(key, "login.max-concurrent")) {
 		if (!int_value(st, name, value, 1, 64, &n))
 			c->max_concurrent_logins = (int)n;
+	} else if (!strcmp(key, "retention.purge-time")) {
+		int m;
+		if (!strcmp(value, "ingen"))
+			c->purge_minute = -1;
+		else if (cal_parse_clock(value, &m) == 0)
+			c->purge_minute = m;
+		else
+			diag_error(st->d, st->lineno,
+				   _("»purge-time« skal være et klokkeslæt TT:MM (fx 03:30) eller "
+				     "»ingen«, ikke »%s«"),
+				   value);
 	} else if (!strcmp(key, "login.totp-roles")) {
 		roles_value(st, value, &c->totp_required_roles);
 	} else if (!*section) {

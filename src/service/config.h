@@ -36,6 +36,9 @@ struct config {
 	int header_timeout;          /* 10 s without a byte before the headers are in */
 	int connection_timeout;      /* 60 s without a byte once they are */
 	char trusted_proxies[256];   /* addresses whose X-Forwarded-For is believed */
+	/* [retention] purge-time (issue 12): `ssp serve` runs the purge each
+	 * day at this local time, minutes after midnight; -1: never ("ingen") */
+	int purge_minute; /* 03:30 */
 };
 
 void config_defaults(struct config *c);

@@ -305,3 +305,82 @@ int store_audit_list_before(struct store *s, const char *username, const char *s
 	}
 	return rows_end(s, st, rc, err, "audit");
 }
+
+/* ---- pruning ------------------------------------------------------------------ */
+
+static void copy_hex(char *dst, const unsigned char *src)
+{
+	snprintf(dst, AUDIT_HASH_LEN + 1, "%s", src ? (const char *)src : "");
+}
+
+int store_audit_anchors(struct store *s, struct audit_anchor_row **out, size_t *nr, char **err)
+{
+	*out = NULL;
+	*nr = 0;
+	size_t alloc = 0;
+	sqlite3_stmt *st =
+	    prep(s, "SELECT id, upto_seq, hash, at, mac FROM audit_anchor ORDER BY id", "");
+	int rc;
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(*out, *nr + 1, alloc);
+		struct audit_anchor_row *a = &(*out)[(*nr)++];
+		memset(a, 0, sizeof(*a));
+		a->id = sqlite3_column_int64(st, 0);
+		a->upto_seq = sqlite3_column_int64(st, 1);
+		copy_hex(a->hash, sqlite3_column_text(st, 2));
+		snprintf(a->at, sizeof(a->at), "%s",
+			 sqlite3_column_text(st, 3) ? (const char *)sqlite3_column_text(st, 3)
+						    : "");
+		copy_hex(a->mac, sqlite3_column_text(st, 4));
+	}
+	return rows_end(s, st, rc, err, "audit_anchor");
+}
+
+int store_audit_prune(struct store *s, const char *before, const char *at, int limit,
+		      audit_anchor_fn fn, void *data, long long *pruned, long long *upto,
+		      char **err)
+{
+	*pruned = 0;
+	*upto = 0;
+	/* the last entry to prune: the newest one older than `before`, but
+	 * never the newest entry of all, and at most limit entries */
+	sqlite3_stmt *st = prep(
+	    s,
+	    "SELECT min(coalesce((SELECT max(seq) FROM audit_log WHERE substr(at, 1, 10) < ?1),"
+	    " 0), (SELECT max(seq) FROM audit_log) - 1,"
+	    " coalesce((SELECT min(seq) FROM audit_log), 1) + ?2 - 1),"
+	    " (SELECT min(seq) FROM audit_log)",
+	    "si", before, limit);
+	long long last = 0, first = 0;
+	int rc = stmt_step(st);
+	if (rc == SQLITE_ROW) {
+		last = sqlite3_column_int64(st, 0);
+		first = sqlite3_column_int64(st, 1);
+	}
+	if (row_end(s, st, rc, err, "audit") != 0)
+		return -1;
+	if (last < first || last < 1)
+		return 0;
+	char hash[AUDIT_HASH_LEN + 1] = "", prev_mac[AUDIT_HASH_LEN + 1] = "";
+	st = prep(s, "SELECT hash FROM audit_log WHERE seq = ?", "l", last);
+	rc = stmt_step(st);
+	if (rc == SQLITE_ROW)
+		copy_hex(hash, sqlite3_column_text(st, 0));
+	if (row_end(s, st, rc, err, "audit") != 0)
+		return -1;
+	st = prep(s, "SELECT mac FROM audit_anchor ORDER BY id DESC LIMIT 1", "");
+	rc = stmt_step(st);
+	if (rc == SQLITE_ROW)
+		copy_hex(prev_mac, sqlite3_column_text(st, 0));
+	if (row_end(s, st, rc, err, "audit_anchor") < 0)
+		return -1;
+	char mac[AUDIT_HASH_LEN + 1];
+	fn(last, hash, at, prev_mac, mac, data);
+	if (exec(s, "INSERT INTO audit_anchor (upto_seq, hash, at, mac) VALUES (?, ?, ?, ?)",
+		 "lsss", last, hash, at, mac) < 0 ||
+	    exec(s, "DELETE FROM audit_log WHERE seq <= ?", "l", last) < 0)
+		return db_fail(s, err, "audit prune");
+	*pruned = sqlite3_changes(s->db);
+	*upto = last;
+	return 0;
+}

@@ -46,4 +46,35 @@ int store_audit_list_before(struct store *s, const char *username, const char *s
 int store_audit_notable(struct store *s, const char *const actions[AUDIT_NOTABLE_ACTIONS],
 			int limit, struct audit_rows *out, char **err);
 
+/* ---- pruning the log after its retention (issue 12) ---------------------
+ *
+ * An anchor records where a pruned log now starts: entries 1..upto_seq
+ * are gone, and hash is the hash entry upto_seq had (the prev_hash of the
+ * first remaining entry). Its mac (computed by the caller, keyed) covers
+ * upto_seq, hash, at and the previous anchor's mac, so anchors cannot be
+ * made, changed or dropped without the key. Anchors are append-only
+ * (triggers), and an entry can be deleted only up to the newest anchor. */
+struct audit_anchor_row {
+	long long id, upto_seq;
+	char hash[AUDIT_HASH_LEN + 1];
+	char at[40];
+	char mac[AUDIT_HASH_LEN + 1];
+};
+
+/* Every anchor, oldest first, into *out (free() it); *nr how many. */
+int store_audit_anchors(struct store *s, struct audit_anchor_row **out, size_t *nr, char **err);
+
+/* Computes the mac of a new anchor into mac_out (hex, 65 bytes). */
+typedef void (*audit_anchor_fn)(long long upto_seq, const char *hash, const char *at,
+				const char *prev_mac, char *mac_out, void *data);
+
+/* In the caller's transaction: prunes up to limit of the oldest entries
+ * whose time is before `before` ("YYYY-MM-DD": their day is earlier),
+ * never the newest entry (the head the checkpoint names stays): appends
+ * an anchor (at: now) and deletes entries 1..upto. *pruned gets how many
+ * went, *upto the last seq pruned (0: none). */
+int store_audit_prune(struct store *s, const char *before, const char *at, int limit,
+		      audit_anchor_fn fn, void *data, long long *pruned, long long *upto,
+		      char **err);
+
 #endif

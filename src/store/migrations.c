@@ -602,6 +602,49 @@ const char *const store_migrations[] = {
 	/* 15 (issue 14): the strategy's [ssp-team] beredskabsforum, the body
 	 * whose meetings take up the larger events (NULL: the default). */
 	"ALTER TABLE municipality ADD COLUMN preparedness_body TEXT;",
+	/* 13 (issue 12): the life of personal data (store/retention_store.c).
+	 * deletion_record: one row per row deleted by the purge, by closing a
+	 * meeting or by pruning the access log, without personal data (the
+	 * contract a restore replays; keep it as it is). retention_rule: the
+	 * strategy's [sletning] rules as loaded (none: the built-in ones).
+	 * audit_anchor: where a pruned access log now starts; its mac, keyed
+	 * with the chain key, lets `ssp audit verify` trust the first
+	 * remaining entry's prev_hash. An entry may be deleted only up to the
+	 * newest anchor. */
+	"CREATE TABLE IF NOT EXISTS deletion_record (id INTEGER PRIMARY KEY, at TEXT NOT NULL /* UTC ISO-8601 */, record_type TEXT NOT NULL, table_name TEXT NOT NULL, row_id INTEGER NOT NULL, reason TEXT NOT NULL /* 'purge', 'meeting-close', 'audit-prune' */);"
+	"CREATE TABLE retention_rule ("
+	"  record_type TEXT PRIMARY KEY,"
+	"  duration TEXT NOT NULL,"                 /* ISO 8601, "P1825D" */
+	"  trigger_id TEXT NOT NULL"                /* "sag-lukket", ... */
+	");"
+	"CREATE TABLE audit_anchor ("
+	"  id INTEGER PRIMARY KEY,"
+	"  upto_seq INTEGER NOT NULL,"              /* entries 1..upto_seq are pruned */
+	"  hash TEXT NOT NULL,"                     /* the hash entry upto_seq had */
+	"  at TEXT NOT NULL,"
+	"  mac TEXT NOT NULL"                       /* keyed, over these and the previous mac */
+	");"
+	"CREATE TRIGGER audit_anchor_no_update BEFORE UPDATE ON audit_anchor"
+	"  BEGIN SELECT RAISE(ABORT, 'the access log anchors are append-only'); END;"
+	"CREATE TRIGGER audit_anchor_no_delete BEFORE DELETE ON audit_anchor"
+	"  BEGIN SELECT RAISE(ABORT, 'the access log anchors are append-only'); END;"
+	/* The purge deletes by these references (children before parents)
+	 * and SQLite checks each foreign key on delete: without an index
+	 * every deleted concern or person would scan these tables. */
+	"CREATE INDEX IF NOT EXISTS handover_concern ON handover(concern_id);"
+	"CREATE INDEX IF NOT EXISTS handover_person ON handover(person_id);"
+	"CREATE INDEX IF NOT EXISTS referral_concern ON referral(concern_id);"
+	"CREATE INDEX IF NOT EXISTS referral_person ON referral(person_id);"
+	"CREATE INDEX IF NOT EXISTS decision_concern ON decision(concern_id);"
+	"CREATE INDEX IF NOT EXISTS related_person_concern ON related_person(concern_id);"
+	"CREATE INDEX IF NOT EXISTS concern_note_concern ON concern_note(concern_id);"
+	"CREATE INDEX IF NOT EXISTS concern_note_action ON concern_note(action_id);"
+	"CREATE INDEX IF NOT EXISTS concern_action_decision ON concern_action(decision_id);"
+	"CREATE INDEX IF NOT EXISTS share_declined_item ON share_declined(item_kind, item_id);"
+	"DROP TRIGGER audit_log_no_delete;"
+	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+	"  WHEN OLD.seq > coalesce((SELECT max(upto_seq) FROM audit_anchor), 0)"
+	"  BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;",
 };
 // clang-format on
 

@@ -10,22 +10,15 @@
 
 /* ---- the registry ------------------------------------------------------- */
 
+/* Derived from the one list of personal columns (store/personal_columns.def):
+ * its SEALED rows, each named by its table's "id". */
+#define PERSONAL(t, c, rt, subj, link, lc, what)
+#define SEALED(t, c, rt, subj, link, lc, what) {#t, #c, "id"},
 const struct sealed_column store_sealed_columns[] = {
-    {"user", "totp_secret", "id"},
-    /* the case flow (issue 9, migration 7; store/concern_store.c) */
-    {"person", "name", "id"},
-    {"person", "cpr", "id"},
-    {"concern", "close_reason", "id"},
-    {"related_person", "name", "id"},
-    {"related_person", "phone", "id"},
-    {"handover", "summary", "id"},
-    {"referral", "summary", "id"},
-    {"referral", "necessity", "id"},
-    {"referral", "screen_reason", "id"},
-    {"concern_note", "text", "id"},
-    /* the right of access (issue 12, store/indsigt_store.c) */
-    {"indsigt_request", "restriction_justification", "id"},
+#include "store/personal_columns.def"
 };
+#undef PERSONAL
+#undef SEALED
 const size_t store_sealed_columns_nr = sizeof(store_sealed_columns) / sizeof(*store_sealed_columns);
 
 /* SQL text that is "version 1 under key ?N" as the hex of a value's first

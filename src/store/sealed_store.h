@@ -29,7 +29,8 @@ struct sealed_column {
 };
 
 /* The registry. A new sealed column (a person's name, a CPR number, a
- * note) is one more row in sealed_store.c. */
+ * note) is one more SEALED row in store/personal_columns.def (every sealed
+ * column is personal data; store/personal_data.h). */
 extern const struct sealed_column store_sealed_columns[];
 extern const size_t store_sealed_columns_nr;
 

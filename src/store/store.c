@@ -12,6 +12,7 @@
 
 #include "store/concern_store.h"
 #include "store/migrations.h"
+#include "store/retention_store.h"
 #include "store/store_internal.h"
 #include "store/team_store.h"
 #include "util/i18n.h"
@@ -602,6 +603,8 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 		goto fail;
 	if (store_concern_strategy_save(s, o) < 0) /* concern_store.c */
 		goto fail;
+	if (store_retention_save(s, o) < 0) /* retention_store.c */
+		goto fail;
 	return store_end(s, 0, err, _("gem organisation"));
 fail:
 	strlist_clear(&was_active);
@@ -733,6 +736,8 @@ int store_org_load(struct store *s, struct org *o, char **err)
 	if (store_team_settings_load(s, o) < 0) /* team_store.c */
 		goto fail_nofin;
 	if (store_concern_strategy_load(s, o) < 0) /* concern_store.c */
+		goto fail_nofin;
+	if (store_retention_load(s, o) < 0) /* retention_store.c */
 		goto fail_nofin;
 
 	st = cprep(s,

@@ -27,7 +27,8 @@ enum section_kind {
 	SEC_INSTITUTION,
 	SEC_CALENDAR,
 	SEC_TEAM,
-	SEC_ACTION, /* [handling "id"]: an action type beyond the built-in ones */
+	SEC_ACTION,    /* [handling "id"]: an action type beyond the built-in ones */
+	SEC_RETENTION, /* [sletning]: deletion rules (domain/retention.h) */
 	SEC__COUNT
 };
 
@@ -144,6 +145,16 @@ static const struct sectionspec sections[SEC__COUNT] = {
 		   {"begivenhed", false, true},
 		   {"beredskabsforum", false, false}}},
     [SEC_ACTION] = {"handling", true, {{"navn", true, false}}},
+    /* one key per record type, in enum retention_record's order */
+    [SEC_RETENTION] = {"sletning",
+		       false,
+		       {{"overlevering", false, false},
+			{"indstilling", false, false},
+			{"bekymring", false, false},
+			{"bekymringssamtale", false, false},
+			{"risikovurdering", false, false},
+			{"referat", false, false},
+			{"adgangslog", false, false}}},
 };
 
 /* ---- parser state ---------------------------------------------------- */
@@ -299,6 +310,27 @@ static void parse_concern_action(struct state *st, const struct entity *e)
 	t->id = xstrdup(e->id);
 	t->name = dupval(e, K_ACT_NAME);
 	t->line = e->line;
+}
+
+/* [sletning]: one rule per record type (domain/retention.h); a record
+ * type the strategy leaves out keeps its built-in rule. */
+static void finish_retention(struct state *st, const struct entity *e)
+{
+	for (int k = 0; k < RET__COUNT; k++) {
+		const char *v = val(e, k);
+		if (!v)
+			continue;
+		struct retention_rule rule;
+		char *err = NULL;
+		if (retention_rule_parse((enum retention_record)k, v, &rule, &err) < 0) {
+			diag_error(st->d, key_line(e, k), _("»%s«: %s"),
+				   sections[SEC_RETENTION].keys[k].name, err);
+			free(err);
+			continue;
+		}
+		rule.line = key_line(e, k);
+		st->org->retention.rule[k] = rule;
+	}
 }
 
 /* "90", "90 min" or "90 minutter" -> 90 (15-720). */
@@ -587,6 +619,9 @@ static void finish_section(struct state *st)
 	case SEC_ACTION:
 		parse_concern_action(st, e);
 		break;
+	case SEC_RETENTION:
+		finish_retention(st, e);
+		break;
 	default:
 		break;
 	}
@@ -655,10 +690,11 @@ static void start_section(struct state *st, const char *s, const char *end)
 		if (!strcmp(name, sections[k].name))
 			kind = (enum section_kind)k;
 	if (kind == SEC_NONE) {
-		report_line(st,
-			    _("ukendt sektion »%s«; brug kommune, strategi, målgruppe, distrikt, "
-			      "kategori, organ, institution, kalender, ssp-team eller handling"),
-			    name);
+		report_line(
+		    st,
+		    _("ukendt sektion »%s«; brug kommune, strategi, målgruppe, distrikt, "
+		      "kategori, organ, institution, kalender, ssp-team, handling eller sletning"),
+		    name);
 		goto out;
 	}
 	if (sections[kind].has_id && !id) {

@@ -37,6 +37,7 @@
 
 #include "service/auth.h"
 #include "util/file.h"
+#include "service/retention.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 #include "web/web.h"
@@ -467,9 +468,12 @@ int web_serve(const struct web_options *opt)
 		port);
 	fflush(opt->announce);
 
+	/* the daily purge (issue 12; [retention] purge-time) */
+	struct purge_timer *purge = purge_timer_start(srv.db_path, srv.key, srv.cfg);
 	int sig = 0;
 	while (sigwait(&stop, &sig) != 0)
 		;
+	purge_timer_stop(purge);
 	fprintf(stderr, _("ssp serve: stopper (signal %d)\n"), sig);
 	MHD_quiesce_daemon(d);
 	MHD_stop_daemon(d);

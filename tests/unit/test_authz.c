@@ -199,6 +199,8 @@ static void the_table(void **state)
 	    [ACT_SHARE_DECLINE] = "ssp politi boern-familier ungeenhed",
 	    [ACT_INDSIGT_VIEW] = "revisor",
 	    [ACT_INDSIGT_REQUEST] = "revisor",
+	    /* the life of personal data (issue 12) */
+	    [ACT_RETENTION_PURGE] = "admin",
 	};
 	struct authz_facts easy = {
 	    .actor_takes_part = true, .institution = "skole-a", .actor_in_record = true};
