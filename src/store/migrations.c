@@ -602,7 +602,7 @@ const char *const store_migrations[] = {
 	/* 15 (issue 14): the strategy's [ssp-team] beredskabsforum, the body
 	 * whose meetings take up the larger events (NULL: the default). */
 	"ALTER TABLE municipality ADD COLUMN preparedness_body TEXT;",
-	/* 13 (issue 12): the life of personal data (store/retention_store.c).
+	/* 16 (issue 12): the life of personal data (store/retention_store.c).
 	 * deletion_record: one row per row deleted by the purge, by closing a
 	 * meeting or by pruning the access log, without personal data (the
 	 * contract a restore replays; keep it as it is). retention_rule: the
