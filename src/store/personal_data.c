@@ -43,6 +43,7 @@ static const struct nonpersonal_column nonpersonal[] = {
     {"deletion_record", "table_name", "which table a deleted row was in"},
     {"deletion_record", "reason", "why a row was deleted ('purge', ...)"},
     {"team_theme", "text", "a theme of the help landscape"},
+    {"municipality", "preparedness_body", "the id of the body that takes up larger events"},
 };
 
 const struct personal_column *store_personal_columns(size_t *n)

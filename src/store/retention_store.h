@@ -5,7 +5,7 @@
  * domain/retention.h's; the batches, the permission and the access log
  * the service's (service/retention.h).
  *
- * Deletion records (table deletion_record, migration 13) name the record
+ * Deletion records (table deletion_record, migration 16) name the record
  * type, table and row id of each deleted row and why ('purge',
  * 'meeting-close', 'audit-prune'), nothing else. They are written in an
  * order in which deleting each named row by its id (rowid) is valid with
