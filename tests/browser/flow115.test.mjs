@@ -20,7 +20,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { addUser, createToken, startServer, stopServer } from '../http/lib.mjs';
+import { addUser, cli, createToken, startServer, stopServer } from '../http/lib.mjs';
 import { Tab, ensureAssets, formatViolations, launch, signIn, tempDir } from './browser.mjs';
 
 let srv, browser, dir, meeting, meetingDay, due;
@@ -216,6 +216,11 @@ test('5. the meeting is closed: the undecided hand-over is deleted', async () =>
   assert.doesNotMatch(await main(st), new RegExp(YOUNG2));
   const r = await api('per', 'GET', `/api/v1/handovers/${h2}`);
   assert.equal(r.status, 404);
+  // the deletion is in the access log, without personal data
+  const log = cli(srv, ['audit', 'show']);
+  assert.equal(log.status, 0, log.stderr);
+  assert.match(log.stdout, /meeting\.close/);
+  for (const secret of [YOUNG1, YOUNG2, H2_SUMMARY]) assert.ok(!log.stdout.includes(secret), secret);
 });
 
 test('6. the owners see their actions on the forside', async () => {

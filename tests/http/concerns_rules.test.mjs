@@ -88,7 +88,7 @@ const ukn = (category, extra = {}) => ({ category, legal_basis: 'ssp', necessity
   actions: [{ type: 'ukn-indstilling', owner_org: 'ssp' }], ...extra });
 
 describe('Hedensted: the rules of a decision', () => {
-  let h, m1, m2, m1Day;
+  let h, m1, m2, m1Day, m2Day;
 
   before(async () => {
     h = await setup();
@@ -96,6 +96,7 @@ describe('Hedensted: the rules of a decision', () => {
     const planned = r.body.meetings.filter((m) => m.status === 'planned');
     [m1, m2] = [planned[0].id, planned[1].id];
     m1Day = planned[0].start.slice(0, 10);
+    m2Day = planned[1].start.slice(0, 10);
   });
 
   after(async () => {
@@ -159,6 +160,27 @@ describe('Hedensted: the rules of a decision', () => {
     assert.deepEqual(r.body.category_history, [1, 3]);
     assert.deepEqual(r.body.actions.map((a) => a.type).sort(), ['bekymringssamtale', 'netvaerksmoede']);
     assert.equal((await h.api('per', 'GET', `/api/v1/handovers/${h2}`)).body.concern, concern);
+  });
+
+  test('the agenda lists the follow-ups due by the meeting; deciding one keeps the concern', async () => {
+    const p = await h.person('Opfoelg Fristesen', 12);
+    let r = await h.decide('sofie', m1, `handover-${await h.handover(m1, p)}`,
+      { category: 1, legal_basis: 'ssp', necessity: true, actions: [{ type: 'hjemmebesoeg', owner_org: 'boern-familier', due: m2Day }] });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const concern = r.body.concern;
+    r = await h.api('bente', 'GET', `/api/v1/meetings/${m2}/agenda`);
+    const item = r.body.items.find((i) => i.id === `followup-${concern}`);
+    assert.ok(item, JSON.stringify(r.body.items.map((i) => i.id)));
+    assert.equal(item.kind, 'followup');
+    assert.equal(item.person, p);
+    // not on the first meeting's agenda: nothing is due by then
+    r = await h.api('bente', 'GET', `/api/v1/meetings/${m1}/agenda`);
+    assert.ok(!r.body.items.some((i) => i.id === `followup-${concern}`));
+    r = await h.decide('bente', m2, `followup-${concern}`,
+      { category: 2, legal_basis: 'ssp', necessity: true, actions: [{ type: 'ingen', owner_org: 'ssp' }] });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.equal(r.body.concern, concern);
+    assert.deepEqual((await h.api('bente', 'GET', `/api/v1/concerns/${concern}`)).body.category_history, [1, 2]);
   });
 
   test('a decision on an item of another meeting: 404 naming the item, nothing written', async () => {
@@ -228,7 +250,11 @@ describe('Hedensted: the rules of a decision', () => {
     const before = await count();
     const p = await h.person('Stor Tekstesen', 14);
     const base = { meeting: m1, person: p, contact_date: today };
-    let r = await h.api('per', 'POST', '/api/v1/handovers', { ...base, summary: 'x'.repeat(200 * 1024) });
+    // outside the target group at the contact date: not yet born then
+    let r = await h.api('per', 'POST', '/api/v1/handovers', { ...base, contact_date: '2005-01-01', summary: 's' });
+    assert.equal(r.status, 422, JSON.stringify(r.body));
+    assert.equal(r.body.field, 'person');
+    r = await h.api('per', 'POST', '/api/v1/handovers', { ...base, summary: 'x'.repeat(200 * 1024) });
     assert.equal(r.status, 422);
     assert.equal(r.body.field, 'summary');
     // a text value that is not UTF-8: 422 naming the member
