@@ -157,6 +157,12 @@ static void decision_form(struct request *rq, struct html *h, long long meeting,
 	for (int i = 0; i < CONCERN_OWNER_ORGS; i++)
 		select_option(h, concern_owner_org_id(i), _(owner_labels[i]), i == 0);
 	select_close(h);
+	snprintf(id, sizeof(id), "owneruser-%s", iid);
+	struct field f_user = {id,     _("Ansvarlig person"),
+			       "text", NULL,
+			       "off",  _("Brugernavnet, når personen kendes."),
+			       true,   false};
+	input_field(h, &f_user, NULL);
 	snprintf(id, sizeof(id), "due-%s", iid);
 	struct field f_due = {id,   _("Frist"), "date",
 			      NULL, "off",      _("Tom: kategoriens standardfrist fra strategien."),
@@ -322,14 +328,16 @@ void h_case_decide(struct request *rq)
 	const char *iid = rq->params[1];
 	snprintf(key, sizeof(key), "category-%s", iid);
 	int category = level_field(fget(rq, key));
-	char k_type[160], k_owner[160], k_due[160], k_basis[160];
+	char k_type[160], k_owner[160], k_user[160], k_due[160], k_basis[160];
+	snprintf(k_user, sizeof(k_user), "owneruser-%s", iid);
 	snprintf(k_type, sizeof(k_type), "type-%s", iid);
 	snprintf(k_owner, sizeof(k_owner), "owner-%s", iid);
 	snprintf(k_due, sizeof(k_due), "due-%s", iid);
 	snprintf(k_basis, sizeof(k_basis), "basis-%s", iid);
 	const char *due = fget(rq, k_due);
-	struct decision_input_action act = {fget(rq, k_type), fget(rq, k_owner), NULL,
-					    *due ? due : NULL};
+	const char *user = fget(rq, k_user);
+	struct decision_input_action act = {fget(rq, k_type), fget(rq, k_owner),
+					    *user ? user : NULL, *due ? due : NULL};
 	struct decision_input in = {.category = category,
 				    .legal_basis = fget(rq, k_basis),
 				    .necessity = !strcmp(fget(rq, "necessity"), "ja"),

@@ -171,11 +171,12 @@ test('4. at the meeting: Børn og Familier declines on one item; two items are d
   const st = tabs.sofie;
   await st.goto(`/sager/moede/${meeting}`);
   await check(st, { status: 200 });
-  const decide = async (name, { category, type, owner, basis }) => {
+  const decide = async (name, { category, type, owner, user, basis }) => {
     const f = st.page.getByRole('form', { name: `Beslutning om ${name}` });
     await f.getByLabel('Kategori').selectOption(String(category));
     await f.getByLabel('Handling').selectOption(type);
     await f.getByLabel('Ansvarlig organisation').selectOption(owner);
+    if (user) await f.getByLabel('Ansvarlig person').fill(user);
     await f.getByLabel('Frist').fill(due);
     await f.getByLabel('Hjemmel').selectOption(basis);
     await f.getByLabel('Det er nødvendigt at dele oplysningerne').check();
@@ -191,7 +192,7 @@ test('4. at the meeting: Børn og Familier declines on one item; two items are d
     assert.match(await main(st), /nødvendigheden/i);
   }
   await decide(PUPIL, { category: 3, type: 'bekymringssamtale', owner: 'ssp', basis: 'ssp' });
-  await decide(YOUNG1, { category: 2, type: 'netvaerksmoede', owner: 'boern-familier', basis: 'psp' });
+  await decide(YOUNG1, { category: 2, type: 'netvaerksmoede', owner: 'boern-familier', user: 'bente', basis: 'psp' });
 
   const after = await api('sofie', 'GET', `/api/v1/meetings/${meeting}/agenda`);
   const it = Object.fromEntries(after.body.items.map((i) => [i.name, i]));
@@ -204,7 +205,8 @@ test('4. at the meeting: Børn og Familier declines on one item; two items are d
   assert.deepEqual(c.body.actions.map((a) => [a.type, a.owner_org, a.due]), [['bekymringssamtale', 'ssp', due]]);
   c = await api('bente', 'GET', `/api/v1/concerns/${concernYoung1}`);
   assert.equal(c.body.legal_basis, 'psp');
-  assert.deepEqual(c.body.actions.map((a) => [a.type, a.owner_org, a.due]), [['netvaerksmoede', 'boern-familier', due]]);
+  assert.deepEqual(c.body.actions.map((a) => [a.type, a.owner_org, a.owner_user, a.due]),
+    [['netvaerksmoede', 'boern-familier', 'bente', due]]);
 });
 
 test('5. the meeting is closed: the undecided hand-over is deleted', async () => {

@@ -7,7 +7,8 @@
 //     meeting, joins that concern; the category history shows escalation;
 //   - a decision on an item of another meeting: 404, nothing written;
 //   - a deadline the day before the meeting is refused, the meeting day
-//     itself accepted;
+//     itself accepted; a named owner must be a user; the
+//     bekymringssamtale's owner is the SSP-team;
 //   - eight participants deciding the same item at the same moment: one
 //     wins, the others are told (409), nothing half-written;
 //   - an over-long summary, invalid UTF-8, 10 MB: refused, nothing stored;
@@ -218,6 +219,24 @@ describe('Hedensted: the rules of a decision', () => {
     assert.equal(r.status, 201, JSON.stringify(r.body));
     r = await h.api('sofie', 'GET', `/api/v1/concerns/${r.body.concern}`);
     assert.equal(r.body.actions[0].due, m1Day);
+  });
+
+  test('a named owner must be a user; the bekymringssamtale is the SSP-team\'s', async () => {
+    const p = await h.person('Ejer Navnesen', 14);
+    const item = `handover-${await h.handover(m1, p)}`;
+    const body = (action) => ({ category: 2, legal_basis: 'ssp', necessity: true, actions: [action] });
+    let r = await h.decide('sofie', m1, item, body({ type: 'hjemmebesoeg', owner_org: 'boern-familier', owner_user: 'ingen-bruger' }));
+    assert.equal(r.status, 422, JSON.stringify(r.body));
+    assert.equal(r.body.field, 'actions');
+    assert.match(r.body.error, /actions\[0\]\.owner_user/);
+    r = await h.decide('sofie', m1, item, body({ type: 'bekymringssamtale', owner_org: 'politi' }));
+    assert.equal(r.status, 422, JSON.stringify(r.body));
+    assert.match(r.body.error, /actions\[0\]\.owner_org: SSP-teamet er tovholder/);
+    assert.equal((await h.api('sofie', 'GET', `/api/v1/handovers/${item.slice(9)}`)).body.concern, null);
+    r = await h.decide('sofie', m1, item, body({ type: 'hjemmebesoeg', owner_org: 'boern-familier', owner_user: 'bente' }));
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    r = await h.api('bente', 'GET', `/api/v1/concerns/${r.body.concern}`);
+    assert.deepEqual(r.body.actions.map((a) => [a.owner_org, a.owner_user]), [['boern-familier', 'bente']]);
   });
 
   test('eight participants decide the same item at once: one wins, the rest 409, nothing half-written', async () => {

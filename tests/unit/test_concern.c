@@ -339,6 +339,12 @@ static bool inst_exists(const char *id, void *ctx)
 	return !strcmp(id, "skole-a");
 }
 
+static bool user_exists(const char *username, void *ctx)
+{
+	(void)ctx;
+	return !strcmp(username, "anne");
+}
+
 static void decisions(void **state)
 {
 	(void)state;
@@ -358,7 +364,8 @@ static void decisions(void **state)
 			     .necessity = true,
 			     .meeting_day = meeting,
 			     .age = 13,
-			     .institution_exists = inst_exists};
+			     .institution_exists = inst_exists,
+			     .user_exists = user_exists};
 	struct decision_error e;
 	assert_int_equal(decision_validate(&o, &d, &e), 0);
 	assert_int_equal(acts[0].due, meeting + 21); /* the category's default */
@@ -398,6 +405,16 @@ static void decisions(void **state)
 	acts[1].due = meeting - 1;
 	REFUSED("actions[1].due");
 	acts[1].due = meeting; /* the meeting day itself is allowed */
+	acts[0].due = CAL_NO_DAY;
+	assert_int_equal(decision_validate(&o, &d, &e), 0);
+	/* a named owner must be a user; the bekymringssamtale is the
+	 * SSP-team's */
+	acts[0].owner_user = "ukendt";
+	REFUSED("actions[0].owner_user");
+	acts[0].owner_user = "anne";
+	acts[0].owner_org = "politi";
+	REFUSED("actions[0].owner_org");
+	acts[0].owner_org = "ssp";
 	acts[0].due = CAL_NO_DAY;
 	assert_int_equal(decision_validate(&o, &d, &e), 0);
 
