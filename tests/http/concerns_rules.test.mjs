@@ -1,5 +1,7 @@
 // concerns_rules.test.mjs - the rules of issue 9 that concerns.test.mjs
 // does not reach, against the real `ssp serve`:
+//   - named individuals only at the bodies that allow them (§ 115, ad hoc
+//     § 115, Infohus kommune), elsewhere refused with the strategy's reason;
 //   - the UKN-indstilling's age rules through the API (10-14: the
 //     strategy's serious category or serious crime; 15-17: a prison
 //     sentence recorded; never under 10 or over 17);
@@ -141,6 +143,41 @@ describe('Hedensted: the rules of a decision', () => {
       assert.equal(r.status, 422, name);
       assert.equal(r.body.field, 'actions');
       assert.match(r.body.error, re);
+    }
+  });
+
+  test('named individuals only at the bodies that allow them; elsewhere the strategy\'s reason', async () => {
+    const p = await h.person('Forum Navnesen', 15);
+    // a Wednesday in the next year, well clear of holidays
+    const d = new Date(Date.UTC(YEAR + 1, 2, 1));
+    while (d.getUTCDay() !== 3) d.setUTCDate(d.getUTCDate() + 1);
+    const day = d.toISOString().slice(0, 10);
+    const first = async (body) => {
+      let r = await h.api('per', 'GET', `/api/v1/meetings?body=${body}&year=${YEAR + 1}`);
+      assert.equal(r.status, 200, body);
+      if (!r.body.meetings.length) { // met when needed: the SSP-team adds one
+        const c = cli(h.srv, ['meeting', 'add', body, day, '10:00']);
+        assert.equal(c.status, 0, c.stderr);
+        r = await h.api('per', 'GET', `/api/v1/meetings?body=${body}&year=${YEAR + 1}`);
+      }
+      assert.ok(r.body.meetings.length > 0, `${body} has a meeting`);
+      return r.body.meetings[0].id;
+    };
+    for (const body of ['paragraf-115', 'paragraf-115-ad-hoc', 'infohus-kommune']) {
+      const r = await h.api('per', 'POST', '/api/v1/handovers',
+        { meeting: await first(body), person: p, contact_date: today, summary: 'Set i byen.' });
+      assert.equal(r.status, 201, `${body}: ${JSON.stringify(r.body)}`);
+    }
+    for (const [body, reason] of [['hotspot', /ikke et forum for navngivne unge/],
+      ['ssp-distriktsmoede', /Konkrete sager drøftes ikke her/],
+      ['infohus-netvaerk', /Politi, kommunerne i politikredsen/],
+      ['ssp-styregruppe', /ikke et forum for navngivne unge/],
+      ['lokalraad', /ikke et forum for navngivne unge/]]) {
+      const r = await h.api('per', 'POST', '/api/v1/handovers',
+        { meeting: await first(body), person: p, contact_date: today, summary: 'Set i byen.' });
+      assert.equal(r.status, 422, body);
+      assert.equal(r.body.field, 'meeting');
+      assert.match(r.body.error, reason, body);
     }
   });
 
