@@ -18,6 +18,8 @@
 //     anderledes.ini, none marked serious) and one with five levels and
 //     its own names (the serious one in the middle): categories,
 //     deadlines, the UKN rule and the statistics follow the strategy;
+//   - `ssp key rotate` while the server runs: the case flow's sealed data
+//     stays readable, only the new key is left;
 //   - an access-log entry of the case flow edited in the database file:
 //     `ssp audit verify` fails naming it.
 import { after, before, describe, test } from 'node:test';
@@ -335,6 +337,26 @@ describe('Hedensted: the rules of a decision', () => {
       assert.match(String(e.cause ?? e), /SocketError|other side closed|ECONNRESET|EPIPE/, 'refused, not stored');
     }
     assert.equal(await count(), before, 'no hand-over stored');
+  });
+
+  test('`ssp key rotate` re-seals the case flow\'s data: still readable, only the new key left', async () => {
+    const p = await h.person('Noegle Roterersen', 16);
+    const hid = await h.handover(m1, p, { category: 2 });
+    const before = await h.api('bente', 'GET', `/api/v1/handovers/${hid}`);
+    const person = await h.api('bente', 'GET', `/api/v1/people/${p}`);
+    const db = path.join(h.srv.dir, 'ssp.db');
+    const keys = () => execFileSync('sqlite3', [db, 'SELECT group_concat(id) FROM data_key'], { encoding: 'utf8' }).trim();
+    const old = keys();
+    const r = cli(h.srv, ['key', 'rotate']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.notEqual(keys(), old);
+    assert.equal(keys().split(',').length, 1, 'the old key is gone');
+    // the running server reads what was sealed under the old key
+    assert.deepEqual((await h.api('bente', 'GET', `/api/v1/handovers/${hid}`)).body, before.body);
+    assert.deepEqual((await h.api('bente', 'GET', `/api/v1/people/${p}`)).body, person.body);
+    const full = await h.api('bente', 'POST', `/api/v1/people/${p}/cpr`);
+    assert.equal(full.status, 200);
+    assert.match(full.body.cpr, /^\d{6}-\d{4}$/);
   });
 
   test('an edited access-log entry of the case flow: `ssp audit verify` fails naming it', async () => {
