@@ -272,6 +272,15 @@ int decision_validate(const struct org *o, struct decision *d, struct decision_e
 		if (!concern_owner_org_fixed(a->owner_org) &&
 		    !(d->institution_exists && d->institution_exists(a->owner_org, d->ctx)))
 			return fail_action(e, i, "owner_org", _("ukendt organisation"));
+		if (a->owner_user && *a->owner_user &&
+		    !(d->user_exists && d->user_exists(a->owner_user, d->ctx)))
+			return fail_action(e, i, "owner_user",
+					   _("der findes ingen bruger med det brugernavn"));
+		/* domain.md section 4: the SSP-team is the bekymringssamtale's
+		 * tovholder, as for an action added later (followup_service.c) */
+		if (!strcmp(a->type, "bekymringssamtale") && strcmp(a->owner_org, "ssp"))
+			return fail_action(e, i, "owner_org",
+					   _("SSP-teamet er tovholder på en bekymringssamtale"));
 		if (a->due != CAL_NO_DAY && a->due < d->meeting_day)
 			return fail_action(e, i, "due", _("fristen ligger før mødet"));
 		if (!strcmp(a->type, "ukn-indstilling")) {

@@ -160,6 +160,8 @@ struct decision {
 	/* Is an institution id known (active)? Owner organisations that are
 	 * not one of the fixed four must pass it. */
 	bool (*institution_exists)(const char *id, void *ctx);
+	/* Is there a user with this name? A named owner must pass it. */
+	bool (*user_exists)(const char *username, void *ctx);
 	void *ctx;
 };
 

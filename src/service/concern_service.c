@@ -940,6 +940,19 @@ static int check_offer(struct service *svc, const struct decision_input_action *
 	return 0;
 }
 
+static bool user_exists(const char *username, void *ctx)
+{
+	struct service *svc = ctx;
+	struct user_row u;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_user_by_name(svc, username, &u, &r) < 0) {
+		svc_result_clear(&r);
+		return false;
+	}
+	user_row_release(&u);
+	return true;
+}
+
 int svc_concern_decide(struct service *svc, const struct actor *a, long long meeting,
 		       enum agenda_kind kind, long long item, const struct decision_input *in,
 		       long long *concern, struct svc_result *r)
@@ -1040,7 +1053,9 @@ int svc_concern_decide(struct service *svc, const struct actor *a, long long mee
 	for (size_t i = 0; i < in->actions_nr; i++) {
 		acts[i].type = in->actions[i].type;
 		acts[i].owner_org = in->actions[i].owner_org;
-		acts[i].owner_user = in->actions[i].owner_user;
+		acts[i].owner_user = in->actions[i].owner_user && *in->actions[i].owner_user
+					 ? in->actions[i].owner_user
+					 : NULL;
 		acts[i].due = CAL_NO_DAY;
 		if (in->actions[i].due) {
 			struct date d;
@@ -1064,6 +1079,7 @@ int svc_concern_decide(struct service *svc, const struct actor *a, long long mee
 			     .serious_crime = serious,
 			     .prison_sentence = sentence,
 			     .institution_exists = institution_exists,
+			     .user_exists = user_exists,
 			     .ctx = svc};
 	struct decision_error de;
 	if (decision_validate(&o, &d, &de) < 0) {

@@ -15,9 +15,9 @@
  *   POST /api/v1/concerns/{id}/close
  *   GET  /api/v1/stats/concerns?year=
  *
- * Thin: parse and check the body's shape, call one service function,
- * render. Every permission and every access-log entry is the service's
- * (service/concern.h). An agenda item's id is "<kind>-<id>" ("handover-12",
+ * Thin: the body into the service's input (web/concern_body.c, fuzzed by
+ * fuzz/fuzz_concerns.c), call one service function, render. Every permission and every access-log
+ * entry is the service's (service/concern.h). An agenda item's id is "<kind>-<id>" ("handover-12",
  * "referral-3", "followup-7"). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +27,7 @@
 #include "service/concern.h"
 #include "service/meeting.h"
 #include "util/i18n.h"
+#include "web/concern_body.h"
 #include "web/web_internal.h"
 #include "util/banned.h"
 
@@ -52,6 +53,19 @@ static json_t *flags_json(unsigned flags)
 	return a;
 }
 
+/* 0 from a concern_body_* parser, or 422 naming the field. */
+static bool body_ok(struct request *rq, int rc, const struct parse_error *pe)
+{
+	if (rc == 0)
+		return true;
+	char msg[512];
+	parse_error_message(pe, msg, sizeof(msg));
+	web_error(rq, 422, msg, pe->field[0] ? pe->field : NULL);
+	return false;
+}
+
+#define MAX_FIELD (rq->srv->cfg->max_field_bytes)
+
 /* 201 with Location /api/v1/<what>/<id>. */
 static void created(struct request *rq, const char *what, long long id, json_t *j)
 {
@@ -63,12 +77,9 @@ static void created(struct request *rq, const char *what, long long id, json_t *
 
 void api_people_add(struct request *rq)
 {
-	static const char *const keys[] = {"name", "cpr", "birth_date", "institution", NULL};
-	struct person_input in = {0};
-	if (!api_body_keys(rq, keys) || !api_string(rq, "name", true, &in.name) ||
-	    !api_string(rq, "cpr", false, &in.cpr) ||
-	    !api_string(rq, "birth_date", false, &in.birth_date) ||
-	    !api_string(rq, "institution", false, &in.institution))
+	struct person_input in;
+	struct parse_error pe;
+	if (!body_ok(rq, concern_body_person(rq->json, MAX_FIELD, &in, &pe), &pe))
 		return;
 	long long id;
 	bool existing;
@@ -132,18 +143,10 @@ void api_person_cpr(struct request *rq)
 
 void api_handovers_add(struct request *rq)
 {
-	static const char *const keys[] = {"meeting", "person",   "contact_date",
-					   "summary", "category", NULL};
-	struct handover_input in = {0};
-	long long cat = 0;
-	if (!api_body_keys(rq, keys) ||
-	    !api_int(rq, rq->json, "meeting", true, 1, INT64_MAX, &in.meeting) ||
-	    !api_int(rq, rq->json, "person", true, 1, INT64_MAX, &in.person) ||
-	    !api_string(rq, "contact_date", true, &in.contact_date) ||
-	    !api_string(rq, "summary", true, &in.summary) ||
-	    !api_int(rq, rq->json, "category", false, 1, 1000, &cat))
+	struct handover_input in;
+	struct parse_error pe;
+	if (!body_ok(rq, concern_body_handover(rq->json, MAX_FIELD, &in, &pe), &pe))
 		return;
-	in.category = (int)cat;
 	long long id;
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_handover_add(rq->svc, &rq->actor, &in, &id, &r) < 0) {
@@ -184,13 +187,9 @@ void api_handover(struct request *rq)
 
 void api_referrals_add(struct request *rq)
 {
-	static const char *const keys[] = {"person", "summary", "necessity", "legal_basis", NULL};
-	struct referral_input in = {0};
-	if (!api_body_keys(rq, keys) ||
-	    !api_int(rq, rq->json, "person", true, 1, INT64_MAX, &in.person) ||
-	    !api_string(rq, "summary", true, &in.summary) ||
-	    !api_string(rq, "necessity", true, &in.necessity) ||
-	    !api_string(rq, "legal_basis", true, &in.legal_basis))
+	struct referral_input in;
+	struct parse_error pe;
+	if (!body_ok(rq, concern_body_referral(rq->json, MAX_FIELD, &in, &pe), &pe))
 		return;
 	long long id;
 	struct svc_result r = SVC_RESULT_INIT;
@@ -233,16 +232,15 @@ void api_referral(struct request *rq)
 
 void api_referral_screen(struct request *rq)
 {
-	static const char *const keys[] = {"decision", "meeting", "reason", NULL};
-	long long id, meeting = 0;
-	const char *decision, *reason;
-	if (!param_id(rq, 0, &id) || !api_body_keys(rq, keys) ||
-	    !api_string(rq, "decision", true, &decision) ||
-	    !api_int(rq, rq->json, "meeting", false, 1, INT64_MAX, &meeting) ||
-	    !api_string(rq, "reason", false, &reason))
+	long long id;
+	struct screen_input in;
+	struct parse_error pe;
+	if (!param_id(rq, 0, &id) ||
+	    !body_ok(rq, concern_body_screen(rq->json, MAX_FIELD, &in, &pe), &pe))
 		return;
+	const char *decision = in.decision;
 	struct svc_result r = SVC_RESULT_INIT;
-	if (svc_referral_screen(rq->svc, &rq->actor, id, decision, meeting, reason, &r) < 0) {
+	if (svc_referral_screen(rq->svc, &rq->actor, id, decision, in.meeting, in.reason, &r) < 0) {
 		web_svc_fail(rq, &r);
 		return;
 	}
@@ -312,62 +310,16 @@ static bool item_param(struct request *rq, enum agenda_kind *kind, long long *id
 	return false;
 }
 
-#define MAX_ACTIONS 32
-
 void api_meeting_decision(struct request *rq)
 {
-	static const char *const keys[] = {"category",  "actions",       "legal_basis",
-					   "necessity", "serious_crime", "prison_sentence",
-					   NULL};
-	static const char *const akeys[] = {"type", "owner_org", "owner_user",
-					    "due",  "offer",     NULL};
-	long long meeting, item, category;
+	long long meeting, item;
 	enum agenda_kind kind;
-	struct decision_input in = {0};
+	struct decision_input in;
+	struct decision_input_action acts[CONCERN_BODY_MAX_ACTIONS];
+	struct parse_error pe;
 	if (!param_id(rq, 0, &meeting) || !item_param(rq, &kind, &item) ||
-	    !api_body_keys(rq, keys) ||
-	    !api_int(rq, rq->json, "category", true, 1, 1000, &category) ||
-	    !api_string(rq, "legal_basis", true, &in.legal_basis) ||
-	    !api_bool(rq, rq->json, "necessity", &in.necessity) ||
-	    !api_bool(rq, rq->json, "serious_crime", &in.serious_crime) ||
-	    !api_bool(rq, rq->json, "prison_sentence", &in.prison_sentence))
+	    !body_ok(rq, concern_body_decision(rq->json, MAX_FIELD, &in, acts, &pe), &pe))
 		return;
-	in.category = (int)category;
-	json_t *arr = json_object_get(rq->json, "actions");
-	if (!json_is_array(arr) || json_array_size(arr) > MAX_ACTIONS) {
-		web_error(rq, 422, _("»actions« skal være en liste med højst 32 handlinger."),
-			  "actions");
-		return;
-	}
-	struct decision_input_action acts[MAX_ACTIONS];
-	memset(acts, 0, sizeof(acts));
-	for (size_t i = 0; i < json_array_size(arr); i++) {
-		json_t *x = json_array_get(arr, i);
-		struct parse_error pe;
-		size_t max = rq->srv->cfg->max_field_bytes;
-		if (!json_is_object(x) || json_only_keys(x, akeys, &pe) < 0 ||
-		    json_get_string(x, "type", true, max, &acts[i].type, &pe) < 0 ||
-		    json_get_string(x, "owner_org", true, max, &acts[i].owner_org, &pe) < 0 ||
-		    json_get_string(x, "owner_user", false, max, &acts[i].owner_user, &pe) < 0 ||
-		    json_get_string(x, "due", false, max, &acts[i].due, &pe) < 0) {
-			web_error(rq, 422,
-				  _("Hver handling skal have »type« og »owner_org« som tekst."),
-				  "actions");
-			return;
-		}
-		json_t *offer = json_object_get(x, "offer");
-		if (offer && !json_is_null(offer)) {
-			if (!json_is_integer(offer) || json_integer_value(offer) < 1) {
-				web_error(rq, 422,
-					  _("»offer« skal være id'et på et tilbud (et helt tal)."),
-					  "actions");
-				return;
-			}
-			acts[i].offer = json_integer_value(offer);
-		}
-	}
-	in.actions = acts;
-	in.actions_nr = json_array_size(arr);
 	long long concern;
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_concern_decide(rq->svc, &rq->actor, meeting, kind, item, &in, &concern, &r) < 0) {
@@ -448,11 +400,11 @@ void api_concern(struct request *rq)
 
 void api_concern_close(struct request *rq)
 {
-	static const char *const keys[] = {"reason", NULL};
 	long long id;
 	const char *reason;
-	if (!param_id(rq, 0, &id) || !api_body_keys(rq, keys) ||
-	    !api_string(rq, "reason", true, &reason))
+	struct parse_error pe;
+	if (!param_id(rq, 0, &id) ||
+	    !body_ok(rq, concern_body_close(rq->json, MAX_FIELD, &reason, &pe), &pe))
 		return;
 	struct svc_result r = SVC_RESULT_INIT;
 	if (svc_concern_close(rq->svc, &rq->actor, id, reason, &r) < 0) {

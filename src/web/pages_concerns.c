@@ -173,6 +173,12 @@ static void decision_form(struct request *rq, struct html *h, long long meeting,
 		select_option(h, v, offers->v[i].name, false);
 	}
 	select_close(h);
+	snprintf(id, sizeof(id), "owneruser-%s", iid);
+	struct field f_user = {id,     _("Ansvarlig person"),
+			       "text", NULL,
+			       "off",  _("Brugernavnet, når personen kendes."),
+			       true,   false};
+	input_field(h, &f_user, NULL);
 	snprintf(id, sizeof(id), "due-%s", iid);
 	struct field f_due = {id,   _("Frist"), "date",
 			      NULL, "off",      _("Tom: kategoriens standardfrist fra strategien."),
@@ -347,15 +353,17 @@ void h_case_decide(struct request *rq)
 	const char *iid = rq->params[1];
 	snprintf(key, sizeof(key), "category-%s", iid);
 	int category = level_field(fget(rq, key));
-	char k_type[160], k_owner[160], k_due[160], k_basis[160], k_offer[160];
+	char k_type[160], k_owner[160], k_user[160], k_due[160], k_basis[160], k_offer[160];
+	snprintf(k_user, sizeof(k_user), "owneruser-%s", iid);
 	snprintf(k_type, sizeof(k_type), "type-%s", iid);
 	snprintf(k_owner, sizeof(k_owner), "owner-%s", iid);
 	snprintf(k_due, sizeof(k_due), "due-%s", iid);
 	snprintf(k_basis, sizeof(k_basis), "basis-%s", iid);
 	snprintf(k_offer, sizeof(k_offer), "offer-%s", iid);
 	const char *due = fget(rq, k_due);
-	struct decision_input_action act = {fget(rq, k_type), fget(rq, k_owner), NULL,
-					    *due ? due : NULL, 0};
+	const char *user = fget(rq, k_user);
+	struct decision_input_action act = {fget(rq, k_type), fget(rq, k_owner),
+					    *user ? user : NULL, *due ? due : NULL, 0};
 	const char *offer = fget(rq, k_offer);
 	if (*offer && !id_parse(offer, &act.offer))
 		act.offer = -1; /* the service names it: no such offer */

@@ -273,10 +273,62 @@ int cookie_get(const char *header, size_t len, const char *name, char *out, size
 
 /* ---- JSON ---- */
 
+static void set_key_error(struct parse_error *err, enum parse_status st, const char *key);
+
+/* The top-level member of the JSON text buf whose value holds byte bad
+ * (the first byte that is not UTF-8), into key (size n): a small scan of
+ * strings and nesting, enough to name the field; jansson only says where
+ * the text broke. false when bad is not inside a string value of a
+ * top-level member (a key, or not an object). */
+static bool member_at(const char *buf, size_t len, size_t bad, char *key, size_t n)
+{
+	int depth = 0;
+	bool have_key = false;
+	key[0] = '\0';
+	for (size_t i = 0; i < len; i++) {
+		char c = buf[i];
+		if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			depth--;
+		} else if (c == '"') {
+			size_t start = i + 1, j = start;
+			while (j < len && buf[j] != '"')
+				j += buf[j] == '\\' ? 2 : 1;
+			size_t k = j + 1;
+			while (k < len && buf[k] && strchr(" \t\r\n", buf[k]))
+				k++;
+			bool is_key = depth == 1 && k < len && buf[k] == ':';
+			if (bad >= start && bad < j)
+				return !is_key && depth >= 1 && have_key;
+			if (is_key) {
+				size_t kl = j - start;
+				have_key = kl > 0 && kl < n;
+				if (have_key) {
+					memcpy(key, buf + start, kl);
+					key[kl] = '\0';
+				}
+			}
+			i = j;
+		}
+	}
+	return false;
+}
+
 json_t *json_body_parse(const char *buf, size_t len, struct parse_error *err)
 {
 	json_error_t je;
 	set_error(err, PARSE_OK, NULL, 0);
+	/* a text value that is not UTF-8: name its member (the API answers
+	 * 422 with the field, as for any other bad value) */
+	size_t bad;
+	char key[FORM_KEY_MAX + 1];
+	if (!utf8_valid(buf, len, &bad) && member_at(buf, len, bad, key, sizeof(key))) {
+		set_key_error(err, PARSE_BAD_UTF8, key);
+		if (err->field[0] != '?')
+			return NULL;
+		set_error(err, PARSE_OK, NULL, 0);
+	}
 	/* jansson rejects invalid UTF-8 and, with JSON_REJECT_DUPLICATES,
 	 * repeated keys; JSON_ALLOW_NUL is deliberately not given, so "\u0000"
 	 * inside a string is an error too. */

@@ -489,6 +489,14 @@ void web_dispatch(struct request *rq)
 				return;
 			}
 			rq->json = json_body_parse(rq->body.buf, rq->body.len, &pe);
+			if (!rq->json && pe.status == PARSE_BAD_UTF8) {
+				/* a readable body with one bad text value: 422
+				 * naming the field (issue 9, "Bad input") */
+				char msg[512];
+				parse_error_message(&pe, msg, sizeof(msg));
+				web_error(rq, 422, msg, pe.field);
+				return;
+			}
 			if (!rq->json) {
 				web_parse_error(rq, &pe);
 				return;

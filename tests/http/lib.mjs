@@ -57,7 +57,7 @@ export async function startServer(opts = {}) {
     env.SSP_ASSET_DIR = assets;
   }
   const srv = { dir, env, stderr: '' };
-  const init = cli(srv, ['init']);
+  const init = cli(srv, ['init', ...(opts.initArgs ?? [])]);
   if (init.status !== 0) throw new Error('ssp init failed: ' + init.stderr);
 
   const args = ['serve', '--listen', '127.0.0.1:0', ...(opts.serveArgs ?? [])];

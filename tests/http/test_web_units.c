@@ -121,9 +121,7 @@ static void json_bodies(void **state)
 	assert_int_equal(e.status, PARSE_MISSING_FIELD);
 	json_decref(j);
 
-	const char *bad[] = {"[1]",  "{\"a\":1,\"a\":2}",   "{",
-			     "",     "{\"a\":\"\\u0000\"}", "{\"a\":\"\xc3\x28\"}",
-			     "\"x\""};
+	const char *bad[] = {"[1]", "{\"a\":1,\"a\":2}", "{", "", "{\"a\":\"\\u0000\"}", "\"x\""};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		assert_null(json_body_parse(bad[i], strlen(bad[i]), &e));
 		assert_int_equal(e.status, PARSE_BAD_JSON);
@@ -215,13 +213,42 @@ static void ids(void **state)
 	}
 }
 
+/* A text value that is not UTF-8 is named by its top-level member (the API
+ * answers 422 with that field); bad bytes anywhere else are bad JSON. */
+static void json_bad_utf8_named(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *body, *field; /* field NULL: PARSE_BAD_JSON */
+	} cases[] = {
+	    {"{\"a\":\"\xc3\x28\"}", "a"},
+	    {"{\"a\": 1, \"summary\" : \"ok \xff\"}", "summary"},
+	    {"{\"a\": \"x\\\"y\", \"b\": \"\\\"\xfe\"}", "b"},
+	    {"{\"actions\": [{\"type\": \"\xff\", \"owner_org\": \"ssp\"}]}", "actions"},
+	    {"{\"\xff\": 1}", NULL},
+	    {"{\"a\": 1}\xff", NULL},
+	    {"[\"\xff\"]", NULL},
+	    {"\"\xff\"", NULL},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct parse_error e;
+		assert_null(json_body_parse(cases[i].body, strlen(cases[i].body), &e));
+		if (cases[i].field) {
+			assert_int_equal(e.status, PARSE_BAD_UTF8);
+			assert_string_equal(e.field, cases[i].field);
+		} else {
+			assert_int_equal(e.status, PARSE_BAD_JSON);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(form_decodes), cmocka_unit_test(form_errors),
 	    cmocka_unit_test(cookies),      cmocka_unit_test(json_bodies),
 	    cmocka_unit_test(html_writer),  cmocka_unit_test(response_headers),
-	    cmocka_unit_test(ids),
+	    cmocka_unit_test(ids),          cmocka_unit_test(json_bad_utf8_named),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

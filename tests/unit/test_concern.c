@@ -339,6 +339,12 @@ static bool inst_exists(const char *id, void *ctx)
 	return !strcmp(id, "skole-a");
 }
 
+static bool user_exists(const char *username, void *ctx)
+{
+	(void)ctx;
+	return !strcmp(username, "anne");
+}
+
 static void decisions(void **state)
 {
 	(void)state;
@@ -358,7 +364,8 @@ static void decisions(void **state)
 			     .necessity = true,
 			     .meeting_day = meeting,
 			     .age = 13,
-			     .institution_exists = inst_exists};
+			     .institution_exists = inst_exists,
+			     .user_exists = user_exists};
 	struct decision_error e;
 	assert_int_equal(decision_validate(&o, &d, &e), 0);
 	assert_int_equal(acts[0].due, meeting + 21); /* the category's default */
@@ -398,6 +405,16 @@ static void decisions(void **state)
 	acts[1].due = meeting - 1;
 	REFUSED("actions[1].due");
 	acts[1].due = meeting; /* the meeting day itself is allowed */
+	acts[0].due = CAL_NO_DAY;
+	assert_int_equal(decision_validate(&o, &d, &e), 0);
+	/* a named owner must be a user; the bekymringssamtale is the
+	 * SSP-team's */
+	acts[0].owner_user = "ukendt";
+	REFUSED("actions[0].owner_user");
+	acts[0].owner_user = "anne";
+	acts[0].owner_org = "politi";
+	REFUSED("actions[0].owner_org");
+	acts[0].owner_org = "ssp";
 	acts[0].due = CAL_NO_DAY;
 	assert_int_equal(decision_validate(&o, &d, &e), 0);
 
@@ -655,6 +672,159 @@ static void permissions(void **state)
 	assert_false(authz_decide(&police, ACT_REFERRAL_SCREEN, NULL).allow);
 }
 
+/* ---- property sweeps against reference computations (issue 9, "Tests") ---- */
+
+/* A fixed-seed xorshift64: the same sequence on every run, so a failure
+ * repeats. */
+static unsigned long long rng_state = 0x9e3779b97f4a7c15ULL;
+
+static unsigned long long rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+static long rng_between(long lo, long hi)
+{
+	return lo + (long)(rng() % (unsigned long long)(hi - lo + 1));
+}
+
+/* The century table of the CPR office, written out independently of
+ * cpr_birth_year: the 7th digit and YY give the year of birth. */
+static int ref_birth_year(int yy, int seventh)
+{
+	if (seventh <= 3)
+		return 1900 + yy;
+	if (seventh == 4 || seventh == 9)
+		return yy <= 36 ? 2000 + yy : 1900 + yy;
+	return yy <= 57 ? 2000 + yy : 1800 + yy;
+}
+
+/* Age in whole years the plain way: the difference of the years, less one
+ * when the month and day of the event come before those of the birth (so
+ * one born on 29 February turns a year older on 1 March in common years). */
+static int ref_age(struct date b, struct date e)
+{
+	int age = e.y - b.y;
+	if (e.m < b.m || (e.m == b.m && e.d < b.d))
+		age--;
+	return age;
+}
+
+static enum ukn_verdict ref_ukn(int age, bool serious, bool sentence)
+{
+	if (age < 10)
+		return UKN_TOO_YOUNG;
+	if (age > 17)
+		return UKN_TOO_OLD;
+	if (age <= 14)
+		return serious ? UKN_OK : UKN_NEEDS_SERIOUS;
+	return sentence ? UKN_OK : UKN_NEEDS_SENTENCE;
+}
+
+/* Every 7th digit × every YY against the written-out table. */
+static void century_table_reference(void **state)
+{
+	(void)state;
+	for (int seventh = 0; seventh <= 9; seventh++)
+		for (int yy = 0; yy <= 99; yy++)
+			assert_int_equal(cpr_birth_year(yy, seventh), ref_birth_year(yy, seventh));
+}
+
+/* 200 000 random birth dates 1858-2057 and event dates from two days
+ * before the birth to 60 years after: concern_age equals the reference;
+ * the target check and the UKN rule follow the reference age. */
+static void age_random_reference(void **state)
+{
+	(void)state;
+	struct org o;
+	org_init(&o); /* 10, 25, 18 */
+	long first = cal_ymd(1858, 1, 1), last = cal_ymd(2057, 12, 31);
+	for (int i = 0; i < 200000; i++) {
+		long b = rng_between(first, last);
+		long e = rng_between(b - 2, b + 60 * 366);
+		struct date birth = cal_date(b), event = cal_date(e);
+		int want = ref_age(birth, event);
+		assert_int_equal(concern_age(birth, event), want);
+		if (want < 0)
+			continue;
+		struct target_result t;
+		enum target_verdict v = target_check(&o, birth, event, &t);
+		assert_int_equal(v, want > 25 ? TARGET_TOO_OLD : TARGET_OK);
+		if (v == TARGET_OK) {
+			assert_int_equal(t.age, want);
+			assert_int_equal(!!(t.flags & TARGET_FLAG_BELOW), want < 10);
+			assert_int_equal(!!(t.flags & TARGET_FLAG_SSP_PLUS), want >= 18);
+		}
+		bool serious = rng() & 1, sentence = rng() & 1;
+		assert_int_equal(ukn_check(want, serious, sentence),
+				 ref_ukn(want, serious, sentence));
+	}
+	org_release(&o);
+}
+
+/* Random CPR numbers (any real date, any 7th digit, any serial) parse to
+ * the reference year; the age at a random event follows; impossible dates
+ * are refused whatever the digit. */
+static void cpr_random_reference(void **state)
+{
+	(void)state;
+	for (int i = 0; i < 100000; i++) {
+		int yy = (int)rng_between(0, 99), seventh = (int)rng_between(0, 9);
+		int m = (int)rng_between(1, 12), d = (int)rng_between(1, 31);
+		int serial = (int)rng_between(0, 999);
+		int year = ref_birth_year(yy, seventh);
+		char s[16];
+		snprintf(s, sizeof(s), "%02d%02d%02d-%d%03d", d, m, yy, seventh, serial);
+		struct cpr_number c;
+		enum cpr_parse_error rc = parse(s, &c);
+		if (!cal_date_valid(year, m, d)) {
+			assert_int_equal(rc, CPR_PARSE_DATE);
+			continue;
+		}
+		assert_int_equal(rc, CPR_PARSE_OK);
+		assert_int_equal(c.birth.y, year);
+		assert_int_equal(c.birth.m, m);
+		assert_int_equal(c.birth.d, d);
+		long b = cal_ymd(year, m, d);
+		struct date event = cal_date(rng_between(b, b + 30 * 366));
+		assert_int_equal(concern_age(c.birth, event), ref_age(c.birth, event));
+	}
+}
+
+/* For random birth dates, the UKN rule changes exactly on the 10th, 15th
+ * and 18th birthdays (1 March for one born on 29 February). */
+static void ukn_birthdays(void **state)
+{
+	(void)state;
+	for (int i = 0; i < 20000; i++) {
+		struct date birth =
+		    cal_date(rng_between(cal_ymd(1890, 1, 1), cal_ymd(2040, 12, 31)));
+		for (int n = 10; n <= 18; n++) {
+			int y = birth.y + n, m = birth.m, d = birth.d;
+			if (!cal_date_valid(y, m, d)) {
+				m = 3;
+				d = 1;
+			}
+			long bd = cal_ymd(y, m, d);
+			int on = concern_age(birth, cal_date(bd)),
+			    before = concern_age(birth, cal_date(bd - 1));
+			assert_int_equal(on, n);
+			assert_int_equal(before, n - 1);
+			/* serious crime, no sentence: allowed 10-14 only */
+			assert_int_equal(ukn_check(on, true, false) == UKN_OK, n >= 10 && n <= 14);
+			assert_int_equal(ukn_check(before, true, false) == UKN_OK,
+					 n - 1 >= 10 && n - 1 <= 14);
+			/* a sentence, nothing serious: allowed 15-17 only */
+			assert_int_equal(ukn_check(on, false, true) == UKN_OK, n >= 15 && n <= 17);
+			assert_int_equal(ukn_check(before, false, true) == UKN_OK,
+					 n - 1 >= 15 && n - 1 <= 17);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -676,6 +846,10 @@ int main(void)
 	    cmocka_unit_test(strategy_keys),
 	    cmocka_unit_test(shipped_strategy),
 	    cmocka_unit_test(permissions),
+	    cmocka_unit_test(century_table_reference),
+	    cmocka_unit_test(age_random_reference),
+	    cmocka_unit_test(cpr_random_reference),
+	    cmocka_unit_test(ukn_birthdays),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
