@@ -65,6 +65,13 @@ enum action {
 	ACT_DATA_IMPORT, /* import the survey and police figures from CSV */
 	/* § 115, stk. 4: a participant declines to share on an agenda item */
 	ACT_SHARE_DECLINE,
+	/* focus areas, trend tags, the yearly evaluation (issue 13;
+	 * service/evaluation_service.c) */
+	ACT_FOCUS_VIEW,      /* the focus areas in force */
+	ACT_FOCUS_EDIT,      /* record the focus areas in the focus-area year */
+	ACT_TREND_TAG,       /* tag general minutes with the strategy's themes */
+	ACT_TREND_VIEW,      /* the tags counted per quarter and district */
+	ACT_EVALUATION_VIEW, /* the yearly evaluation (aggregates only) */
 	ACT__COUNT
 };
 
