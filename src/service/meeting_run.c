@@ -11,6 +11,7 @@
 #include "service/crypto.h"
 #include "service/guard.h"
 #include "service/meeting.h"
+#include "service/evaluation.h"
 #include "service/service_internal.h"
 #include "store/meeting_store.h"
 #include "store/user_store.h"
@@ -172,6 +173,10 @@ int svc_meeting_view(struct service *svc, const struct actor *a, long long id, s
 		strlist_clear(&out->agenda);
 	} else if (!out->agenda_stored) {
 		meeting_proposed_agenda(b, &out->m, &out->agenda);
+		/* the focus areas in force that this body carries (issue 13) */
+		if (svc_focus_agenda_lines(svc, b->id, cal_date(out->m.day).y, &out->agenda, r) <
+		    0)
+			return -1;
 	} else if (b->named_individuals && out->agenda.nr &&
 		   log_read(svc, a, &facts, "meeting.agenda.view", out->m.uid, r) < 0) {
 		strlist_clear(&out->agenda);
