@@ -33,6 +33,9 @@ static const struct command commands[] = {
     {"compliance", cmd_compliance, N_("overholdes strategiens mødekrav? (compliance ÅR)")},
     {"data", cmd_data, N_("tallene bag strategien: importér og vis (data import|show)")},
     {"serve", cmd_serve, N_("kør webapplikationen (serve --listen ADRESSE:PORT)")},
+    {"focus", cmd_focus, N_("styregruppens indsatsområder (focus add|list|delete)")},
+    {"trend", cmd_trend, N_("mærk referater med strategiens temaer, tæl dem (trend tag|show)")},
+    {"evaluation", cmd_evaluation, N_("årets evaluering som tekst, JSON, HTML, CSV eller PDF")},
     {"key", cmd_key, N_("krypter felterne om med en ny datanøgle (key rotate)")},
 };
 

@@ -35,6 +35,9 @@ int cmd_calendar(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_serve(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_key(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_data(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_focus(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_trend(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_evaluation(int argc, char **argv, struct cli_ctx *ctx);
 
 /* Prints "ssp: <message>" to stderr and returns 1. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

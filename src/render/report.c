@@ -301,6 +301,47 @@ void report_html(const struct report *r, struct strbuf *out)
 	strbuf_addstr(out, "</main>\n</body>\n</html>\n");
 }
 
+/* ---- plain text ---- */
+
+void report_text(const struct report *r, struct strbuf *out)
+{
+	strbuf_addf(out, "%s\n", r->title);
+	if (r->subtitle)
+		strbuf_addf(out, "%s\n", r->subtitle);
+	for (size_t i = 0; i < r->nr; i++) {
+		const struct report_block *b = &r->v[i];
+		switch (b->kind) {
+		case RB_H1:
+			strbuf_addf(out, "\n%s\n", b->text);
+			for (size_t k = 0; k < strlen(b->text) && k < 72; k++)
+				strbuf_addch(out, '=');
+			strbuf_addch(out, '\n');
+			break;
+		case RB_H2:
+			strbuf_addf(out, "\n%s\n", b->text);
+			break;
+		case RB_P:
+		case RB_SVG:
+		case RB_ORG:
+			strbuf_addf(out, "%s\n", b->text);
+			break;
+		case RB_TABLE:
+			for (size_t c = 0; c < b->cells.nr; c++)
+				strbuf_addf(out, "%s%s", b->cells.v[c],
+					    (c + 1) % b->cols ? " | " : "\n");
+			break;
+		case RB_BARS:
+			strbuf_addf(out, "%s:\n", b->text);
+			for (size_t k = 0; k < b->labels.nr; k++) {
+				char v[48];
+				value_text(b, k, v);
+				strbuf_addf(out, "  %s: %s\n", b->labels.v[k], v);
+			}
+			break;
+		}
+	}
+}
+
 /* ---- PDF ---- */
 
 #define PAGE_W   595.0 /* A4 in points */

@@ -64,6 +64,8 @@ void report_svg(struct report *r, char *svg_owned, const char *alt);
 void report_html_body(const struct report *r, struct strbuf *out);
 /* A standalone HTML document (lang="da", its own print style sheet). */
 void report_html(const struct report *r, struct strbuf *out);
+/* Plain text for a terminal (tables as "a | b | c" lines). */
+void report_text(const struct report *r, struct strbuf *out);
 /* An A4 PDF. 0, or -1 with a Danish message in *err (caller frees). */
 int report_pdf(const struct report *r, FILE *out, char **err);
 

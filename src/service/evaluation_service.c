@@ -95,6 +95,12 @@ int svc_focus_add(struct service *svc, const struct actor *a, const struct focus
 	ids = xcalloc(o.bodies_nr + 1, sizeof(*ids));
 	for (size_t i = 0; i < o.bodies_nr; i++)
 		ids[i] = o.bodies[i].id;
+	for (size_t i = 0; i < f.bodies.nr; i++)
+		if (!org_find_body(&o, f.bodies.v[i])) {
+			svc_fail(r, SVC_INVALID, "bodies", _("forummet »%s« findes ikke i strategien"),
+				 f.bodies.v[i]);
+			goto out;
+		}
 	const char *field, *why;
 	if (focus_validate(&f, ids, o.bodies_nr, &field, &why) < 0) {
 		svc_fail(r, SVC_INVALID, field, "%s", why);
