@@ -1,6 +1,7 @@
 /* ssp focus add|list|delete ...
  * ssp trend tag MØDE-ID [TEMA ...] | ssp trend show ÅR [--format text|json|csv]
- * ssp evaluation ÅR [--format text|json|pdf|html|csv] [--as-of DATO] [-o FIL] */
+ * ssp evaluation ÅR [--format text|json|pdf|html|csv] [--as-of DATO] [-o FIL]
+ * ssp strategy render [--year ÅR] --format html|pdf [-o FIL] */
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "domain/calendar.h"
 #include "render/evaluation_out.h"
 #include "render/report.h"
+#include "render/strategy_doc.h"
 #include "service/evaluation.h"
 #include "service/meeting.h"
 #include "util/i18n.h"
@@ -443,5 +445,85 @@ int cmd_evaluation(int argc, char **argv, struct cli_ctx *ctx)
 		report_release(&r);
 	}
 	evaluation_release(&e);
+	return cli_call_close(&call, rc);
+}
+
+/* ---- ssp strategy render ---- */
+
+/* Writes r as format (html, pdf or text) to output. */
+static int write_report(const struct report *r, const char *format, const char *output)
+{
+	if (!strcmp(format, "pdf")) {
+		FILE *out = cli_output_open(output);
+		if (!out)
+			return 1;
+		char *err = NULL;
+		int rc = report_pdf(r, out, &err);
+		if (rc < 0) {
+			cli_error("%s", err);
+			free(err);
+			rc = 1;
+		}
+		return cli_output_close(out, rc);
+	}
+	struct strbuf sb = STRBUF_INIT;
+	if (!strcmp(format, "html"))
+		report_html(r, &sb);
+	else
+		report_text(r, &sb);
+	int rc = write_out(output, &sb);
+	strbuf_release(&sb);
+	return rc;
+}
+
+int cmd_strategy_render(int argc, char **argv, struct cli_ctx *ctx)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+					     {"output", required_argument, NULL, 'o'},
+					     {"year", required_argument, NULL, 'y'},
+					     {0, 0, 0, 0}};
+	const char *format = "html", *output = NULL, *year_s = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (c == 'f')
+			format = optarg;
+		else if (c == 'o')
+			output = optarg;
+		else if (c == 'y')
+			year_s = optarg;
+		else
+			return cli_usage_error("strategy", _("ukendt tilvalg"));
+	}
+	int year = cal_date(svc_today()).y;
+	if (optind != argc || (year_s && year_of("strategy", year_s, &year)) ||
+	    cli_check_format("strategy", format, (const char *const[]){"html", "pdf", "text", NULL}))
+		return EXIT_USAGE;
+	struct cli_call call;
+	if (cli_call_open(ctx, &call) < 0)
+		return 1;
+	struct org o;
+	org_init(&o);
+	struct meeting_list plan;
+	struct focus_list focus;
+	int rc;
+	if (svc_strategy_document(&call.svc, &call.a, year, &o, &plan, &focus, &call.r) < 0) {
+		rc = cli_svc_error(&call.r);
+	} else {
+		struct report r;
+		char title[256];
+		snprintf(title, sizeof(title), _("Kriminalpræventiv strategi for SSP-samarbejdet"));
+		char sub[256];
+		snprintf(sub, sizeof(sub), _("%s · %s · udskrevet for %d"),
+			 o.municipality ? o.municipality : "",
+			 o.police_district ? o.police_district : "", year);
+		report_init(&r, title, sub);
+		strategy_document(&o, &plan, year, &focus, &r);
+		rc = write_report(&r, format, output);
+		report_release(&r);
+	}
+	focus_list_release(&focus);
+	meeting_list_release(&plan);
+	org_release(&o);
 	return cli_call_close(&call, rc);
 }

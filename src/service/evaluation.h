@@ -105,4 +105,12 @@ void evaluation_release(struct evaluation *e);
 int svc_evaluation(struct service *svc, const struct actor *a, int year, long as_of,
 		   struct evaluation *out, struct svc_result *r);
 
+/* ACT_ORG_VIEW (and ACT_MEETING_VIEW, ACT_FOCUS_VIEW through their
+ * calls): what `ssp strategy render` needs: the stored strategy, the
+ * year's meetings (stored, else the computed plan) and the focus areas in
+ * force. org is org_init'ed by the caller. */
+int svc_strategy_document(struct service *svc, const struct actor *a, int year, struct org *org,
+			  struct meeting_list *plan, struct focus_list *focus,
+			  struct svc_result *r);
+
 #endif

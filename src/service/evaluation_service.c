@@ -442,3 +442,22 @@ int svc_evaluation(struct service *svc, const struct actor *a, int year, long as
 	/* counts only: no data subject */
 	return svc_log(svc, a, &e, SVC_OK_OUTCOME, r);
 }
+
+int svc_strategy_document(struct service *svc, const struct actor *a, int year, struct org *org,
+			  struct meeting_list *plan, struct focus_list *focus,
+			  struct svc_result *r)
+{
+	memset(plan, 0, sizeof(*plan));
+	memset(focus, 0, sizeof(*focus));
+	if (!svc_allowed(svc, a, ACT_ORG_VIEW, r))
+		return -1;
+	if (svc_meetings_list(svc, a, year, NULL, org, plan, r) < 0)
+		return -1;
+	if (!plan->nr) {
+		org_release(org);
+		org_init(org);
+		if (svc_plan_preview(svc, a, year, NULL, org, plan, r) < 0)
+			return -1;
+	}
+	return svc_focus_list(svc, a, year, focus, r);
+}
