@@ -953,6 +953,10 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 	section_agenda(rq, &p.main, &v, r);
 	section_attendance(rq, &p.main, &v, r);
 	section_minutes(rq, &p.main, &v, r);
+	/* issue 13: trend tags on general minutes */
+	if (v.minutes_visible && !b->named_individuals)
+		meeting_tags_section(rq, &p.main, m->id,
+				     v.can_run && svc_may(rq->svc, &rq->actor, ACT_TREND_TAG));
 	page_finish(rq, status, &p);
 	meeting_view_release(&v);
 	org_release(&o);
