@@ -38,5 +38,9 @@ const char *wheel_colour(size_t i);
  * a complete standalone SVG document (UTF-8, with XML declaration);
  * caller frees. */
 char *wheel_svg(const struct org *o, const struct meeting_list *l, int year, long today);
+/* The same with the focus areas in force (one line each, e.g. "Rusmidler:
+ * færre prøver hash") listed under the legend; focus NULL or empty: none. */
+char *wheel_svg_focus(const struct org *o, const struct meeting_list *l, int year, long today,
+		      const struct strlist *focus);
 
 #endif

@@ -344,6 +344,25 @@ void h_focus_delete(struct request *rq)
 	resp_redirect(rq, "/indsatsomraader?ok=deleted");
 }
 
+void web_focus_lines(struct request *rq, int year, struct strlist *out)
+{
+	struct focus_list l;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_focus_list(rq->svc, &rq->actor, year, &l, &r) < 0) {
+		svc_result_clear(&r);
+		return;
+	}
+	for (size_t i = 0; i < l.nr; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, "%s: %s", l.v[i].title, l.v[i].goal);
+		for (char *c = sb.buf; *c; c++)
+			if (*c == '\n' || *c == '\t')
+				*c = ' ';
+		strlist_add_owned(out, strbuf_detach(&sb));
+	}
+	focus_list_release(&l);
+}
+
 /* ---- trends ---- */
 
 void h_trends(struct request *rq)

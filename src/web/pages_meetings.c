@@ -233,6 +233,19 @@ void h_wheel(struct request *rq)
 	}
 	html_printf(&p.main, "</section>\n</div>\n");
 
+	/* issue 13: the focus areas in force, also under the wheel */
+	struct strlist focus = STRLIST_INIT;
+	web_focus_lines(rq, year, &focus);
+	if (focus.nr) {
+		html_printf(&p.main, "<section aria-labelledby=\"indsatsomraader\">\n<h2 "
+				     "id=\"indsatsomraader\">%s</h2>\n<ul>\n",
+			    _("Indsatsområder i kraft"));
+		for (size_t i = 0; i < focus.nr; i++)
+			html_printf(&p.main, "<li>%s</li>\n", focus.v[i]);
+		html_printf(&p.main, "</ul>\n<p><a href=\"/indsatsomraader?aar=%d\">%s</a></p>\n</section>\n",
+			    year, _("Se indsatsområderne"));
+	}
+	strlist_clear(&focus);
 	/* the steering group's wheel of themes, as the strategy has it */
 	for (size_t i = 0; i < o.bodies_nr; i++) {
 		const struct org_body *b = &o.bodies[i];
@@ -266,7 +279,10 @@ void h_wheel_svg(struct request *rq)
 	bool computed;
 	if (year_data(rq, year, &o, &l, &computed) < 0)
 		return;
-	char *svg = wheel_svg(&o, &l, year, svc_today());
+	struct strlist focus = STRLIST_INIT; /* issue 13: the focus areas in force */
+	web_focus_lines(rq, year, &focus);
+	char *svg = wheel_svg_focus(&o, &l, year, svc_today(), &focus);
+	strlist_clear(&focus);
 	strbuf_reset(&rq->rs.body);
 	strbuf_addstr(&rq->rs.body, svg);
 	rq->rs.status = 200;

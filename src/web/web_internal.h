@@ -451,6 +451,9 @@ void api_meeting_tags(struct request *rq);
 void api_evaluation(struct request *rq);
 /* The meeting page's section of trend tags (and their form when can_tag). */
 void meeting_tags_section(struct request *rq, struct html *h, long long id, bool can_tag);
+/* The focus areas in force in year as one line each ("TITLE: GOAL"), for
+ * the annual wheel; nothing when the actor may not see them. */
+void web_focus_lines(struct request *rq, int year, struct strlist *out);
 
 /* ---- qr.c ---- */
 
