@@ -131,7 +131,8 @@ static void focus_text(const struct focus_list *l, int year, struct strbuf *sb)
 	for (size_t i = 0; i < l->nr; i++) {
 		const struct focus_area *f = &l->v[i];
 		strbuf_addf(sb, "%lld  %d  %s\n", f->id, f->year, f->title);
-		strbuf_addf(sb, _("    mål: %s\n    måles ved: %s\n    fora:"), f->goal, f->measure);
+		strbuf_addf(sb, _("    mål: %s\n    måles ved: %s\n    fora:"), f->goal,
+			    f->measure);
 		for (size_t k = 0; k < f->bodies.nr; k++)
 			strbuf_addf(sb, " %s", f->bodies.v[k]);
 		for (size_t k = 0; k < f->indicators.nr; k++)
@@ -497,7 +498,8 @@ int cmd_strategy_render(int argc, char **argv, struct cli_ctx *ctx)
 	}
 	int year = cal_date(svc_today()).y;
 	if (optind != argc || (year_s && year_of("strategy", year_s, &year)) ||
-	    cli_check_format("strategy", format, (const char *const[]){"html", "pdf", "text", NULL}))
+	    cli_check_format("strategy", format,
+			     (const char *const[]){"html", "pdf", "text", NULL}))
 		return EXIT_USAGE;
 	struct cli_call call;
 	if (cli_call_open(ctx, &call) < 0)

@@ -62,8 +62,8 @@ int cmd_strategy(int argc, char **argv, struct cli_ctx *ctx)
 	if (!strcmp(argv[1], "render"))
 		return cmd_strategy_render(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "check"))
-		return cli_usage_error("strategy", _("ukendt handling »%s«; brug check eller render"),
-				       argv[1]);
+		return cli_usage_error("strategy",
+				       _("ukendt handling »%s«; brug check eller render"), argv[1]);
 	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
 	int c;
 	optind = 1;

@@ -151,8 +151,8 @@ static bool small(long v)
 	return v > 0 && v < STATS_SUPPRESS_BELOW;
 }
 
-void focus_change_compute(const struct figure_set *set, const char *name, int chosen,
-			  int eval_year, struct focus_change *out)
+void focus_change_compute(const struct figure_set *set, const char *name, int chosen, int eval_year,
+			  struct focus_change *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->kind = set->kind;

@@ -37,7 +37,7 @@
 /* One focus area as the steering group records it. Strings owned. */
 struct focus_area {
 	long long id;
-	int year;               /* the focus-area year it was chosen in */
+	int year; /* the focus-area year it was chosen in */
 	char *title, *goal, *measure;
 	struct strlist bodies;     /* ids of the bodies that carry it */
 	struct strlist indicators; /* survey indicators it rests on */
@@ -68,11 +68,11 @@ int focus_validate(const struct focus_area *f, const char *const *body_ids, size
  * chosen and by the evaluation year. */
 struct focus_change {
 	enum figure_kind kind;
-	const char *name; /* borrowed from the focus area */
-	int before_year;  /* 0: no figures */
-	int after_year;   /* 0: no figures after before_year */
-	long before, after; /* survey: share in hundredths of a percent;
-			       crime: the year's count */
+	const char *name;                 /* borrowed from the focus area */
+	int before_year;                  /* 0: no figures */
+	int after_year;                   /* 0: no figures after before_year */
+	long before, after;               /* survey: share in hundredths of a percent;
+					     crime: the year's count */
 	bool before_hidden, after_hidden; /* [K-SMALL] crime counts under 5 */
 };
 
@@ -84,8 +84,8 @@ struct focus_change {
  * the category's count in the year, from the whole-year municipality
  * rows (month 0, district "") when there are any, else the sum of the
  * rows; 1..4 is hidden. set must be of kind. */
-void focus_change_compute(const struct figure_set *set, const char *name, int chosen,
-			  int eval_year, struct focus_change *out);
+void focus_change_compute(const struct figure_set *set, const char *name, int chosen, int eval_year,
+			  struct focus_change *out);
 
 /* ---- the principles as KPIs ---- */
 

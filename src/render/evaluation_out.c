@@ -33,9 +33,10 @@ static json_t *kpi_json(struct kpi k)
 {
 	json_t *j = json_object();
 	json_object_set_new(j, "n", count_json(k.n));
-	json_object_set_new(j, "value", k.hidden  ? json_string("<5")
-					: k.n ? json_real((double)(long)(k.value * 10 + 0.5) / 10)
-					      : json_null());
+	json_object_set_new(j, "value",
+			    k.hidden ? json_string("<5")
+			    : k.n    ? json_real((double)(long)(k.value * 10 + 0.5) / 10)
+				     : json_null());
 	return j;
 }
 
@@ -128,7 +129,8 @@ json_t *trend_view_to_json(const struct trend_view *v)
 		json_object_set_new(o, "meeting_id", json_integer(m->id));
 		json_object_set_new(o, "date", json_string(day));
 		json_object_set_new(o, "body", json_string(m->body));
-		json_object_set_new(o, "district", m->district ? json_string(m->district) : json_null());
+		json_object_set_new(o, "district",
+				    m->district ? json_string(m->district) : json_null());
 		json_object_set_new(o, "themes", json_string(m->themes));
 		json_object_set_new(o, "minutes_visible", json_boolean(m->minutes_visible));
 		json_array_append_new(ms, o);
@@ -162,9 +164,10 @@ static json_t *stats_json(const struct evaluation *e)
 	a = json_array();
 	for (size_t i = 0; i <= s->districts_nr; i++) {
 		json_t *c = json_object();
-		json_object_set_new(c, "district", i < s->districts_nr && i < o->districts_nr
-						       ? json_string(o->districts[i].id)
-						       : json_null());
+		json_object_set_new(c, "district",
+				    i < s->districts_nr && i < o->districts_nr
+					? json_string(o->districts[i].id)
+					: json_null());
 		json_object_set_new(c, "count", count_json(s->by_district[i]));
 		json_array_append_new(a, c);
 	}
@@ -218,8 +221,7 @@ json_t *evaluation_to_json(const struct evaluation *e)
 	json_object_set_new(net, "clubs", json_integer(f->clubs));
 	json_object_set_new(net, "contact_persons", json_integer(f->contacts));
 	json_object_set_new(net, "without_contact", json_integer((json_int_t)f->no_contact_nr));
-	json_object_set_new(net, "without_laeseplan",
-			    json_integer((json_int_t)f->no_laeseplan_nr));
+	json_object_set_new(net, "without_laeseplan", json_integer((json_int_t)f->no_laeseplan_nr));
 	json_object_set_new(net, "theme_day", json_string(theme_day_state_id(f->theme_day)));
 	json_object_set_new(net, "theme_day_attended", json_integer(f->attended));
 	json_object_set_new(net, "theme_day_missed", json_integer((json_int_t)f->missed_nr));
@@ -333,7 +335,7 @@ void evaluation_report(const struct evaluation *e, struct report *r)
 	const char *td = f->theme_day == THEME_DAY_PASSED     ? _("afholdt")
 			 : f->theme_day == THEME_DAY_UPCOMING ? _("planlagt")
 			 : f->theme_day == THEME_DAY_NONE     ? _("ingen i året")
-							      : _("intet skolenetværk i strategien");
+							  : _("intet skolenetværk i strategien");
 	report_row(t, (const char *const[]){_("Temadag for kontaktpersoner"), td});
 	if (f->theme_day == THEME_DAY_PASSED) {
 		char at[32], mi[32];
@@ -358,8 +360,8 @@ void evaluation_report(const struct evaluation *e, struct report *r)
 		report_p(r, _("Bæres af: %s"), bodies.buf);
 		strbuf_release(&bodies);
 		t = report_table(r, 4);
-		report_row(t, (const char *const[]){_("Indikator"), _("Kilde"), _("Før"),
-						    _("Efter")});
+		report_row(t,
+			   (const char *const[]){_("Indikator"), _("Kilde"), _("Før"), _("Efter")});
 		for (size_t k = 0; k < e->changes_nr[i]; k++) {
 			const struct focus_change *ch = &e->changes[i][k];
 			char be[64], af[64];
@@ -434,18 +436,18 @@ void evaluation_report(const struct evaluation *e, struct report *r)
 	n_text(e->cross_share.n, n4);
 	n_text(e->coherent.n, n5);
 	report_row(t, (const char *const[]){_("Nøgletal"), _("Værdi"), _("Opgjort over")});
-	report_row(t, (const char *const[]){_("Tidlig: alder ved første bekymring (median)"), k1,
-					    n1});
-	report_row(t, (const char *const[]){
-			  _("Tidlig: dage fra politiets kontakt til første handling (median)"), k2,
-			  n2});
+	report_row(t,
+		   (const char *const[]){_("Tidlig: alder ved første bekymring (median)"), k1, n1});
+	report_row(
+	    t, (const char *const[]){
+		   _("Tidlig: dage fra politiets kontakt til første handling (median)"), k2, n2});
 	report_row(t, (const char *const[]){_("Tværsektoriel: sektorer pr. bekymring (gennemsnit)"),
 					    k3, n3});
 	report_row(t, (const char *const[]){_("Tværsektoriel: bekymringer med to eller flere "
 					      "sektorer"),
 					    k4, n4});
-	report_row(t, (const char *const[]){
-			  _("Sammenhængende: handlinger fulgt op inden fristen"), k5, n5});
+	report_row(t, (const char *const[]){_("Sammenhængende: handlinger fulgt op inden fristen"),
+					    k5, n5});
 
 	report_h1(r, _("6. Bekymringer i året"));
 	const struct concern_stats *s = &e->stats;
@@ -534,11 +536,10 @@ void trend_view_csv(const struct trend_view *v, struct strbuf *out)
 				snprintf(qs, sizeof(qs), "%d", q);
 				snprintf(ns, sizeof(ns), "%ld", n);
 				row(out,
-				    (const char *const[]){y, v->themes.v[t], qs,
-							  d < v->org.districts_nr
-							      ? v->org.districts[d].name
-							      : "",
-							  ns},
+				    (const char *const[]){
+					y, v->themes.v[t], qs,
+					d < v->org.districts_nr ? v->org.districts[d].name : "",
+					ns},
 				    5);
 			}
 }

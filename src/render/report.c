@@ -166,16 +166,18 @@ static void html_bars(const struct report_block *b, size_t idx, struct strbuf *o
 	int h = (int)n * 22 + 8;
 	strbuf_addf(out, "<figure class=\"report-chart\">\n<figcaption id=\"chart-%zu\">", idx);
 	esc(out, b->text);
-	strbuf_addf(out,
-		    "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" "
-		    "height=\"%d\" viewBox=\"0 0 560 %d\" role=\"img\" aria-labelledby=\"chart-%zu\">\n",
-		    h, h, idx);
+	strbuf_addf(
+	    out,
+	    "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" "
+	    "height=\"%d\" viewBox=\"0 0 560 %d\" role=\"img\" aria-labelledby=\"chart-%zu\">\n",
+	    h, h, idx);
 	for (size_t i = 0; i < n; i++) {
 		char v[48];
 		value_text(b, i, v);
 		int y = (int)i * 22 + 4;
 		long w = b->hidden[i] ? 0 : b->values[i] * 300 / max;
-		strbuf_addf(out, "<text x=\"0\" y=\"%d\" font-size=\"12\" fill=\"#1a1a1a\">", y + 14);
+		strbuf_addf(out, "<text x=\"0\" y=\"%d\" font-size=\"12\" fill=\"#1a1a1a\">",
+			    y + 14);
 		esc(out, b->labels.v[i]);
 		strbuf_addf(out,
 			    "</text><rect x=\"200\" y=\"%d\" width=\"%ld\" height=\"16\" "
@@ -229,8 +231,8 @@ void report_html_body(const struct report *r, struct strbuf *out)
 				for (size_t c = 0; c < b->cols; c++) {
 					const char *cell = b->cells.v[row * b->cols + c];
 					strbuf_addstr(out, !row ? "<th scope=\"col\">"
-						      : !c  ? "<th scope=\"row\">"
-							    : "<td>");
+							   : !c ? "<th scope=\"row\">"
+								: "<td>");
 					esc(out, cell);
 					strbuf_addstr(out, !row || !c ? "</th>" : "</td>");
 				}
@@ -251,7 +253,8 @@ void report_html_body(const struct report *r, struct strbuf *out)
 				fclose(f);
 			free(err);
 			const char *svg = rc == 0 && buf ? strstr(buf, "<svg") : NULL;
-			strbuf_addstr(out, "<figure class=\"report-org\" role=\"img\" aria-label=\"");
+			strbuf_addstr(out,
+				      "<figure class=\"report-org\" role=\"img\" aria-label=\"");
 			esc(out, b->text);
 			strbuf_addstr(out, "\">\n");
 			if (svg)
@@ -262,7 +265,8 @@ void report_html_body(const struct report *r, struct strbuf *out)
 		}
 		case RB_SVG: {
 			const char *svg = b->svg ? strstr(b->svg, "<svg") : NULL;
-			strbuf_addstr(out, "<figure class=\"report-svg\" role=\"img\" aria-label=\"");
+			strbuf_addstr(out,
+				      "<figure class=\"report-svg\" role=\"img\" aria-label=\"");
 			esc(out, b->text);
 			strbuf_addstr(out, "\">\n");
 			if (svg)
@@ -344,11 +348,11 @@ void report_text(const struct report *r, struct strbuf *out)
 
 /* ---- PDF ---- */
 
-#define PAGE_W   595.0 /* A4 in points */
-#define PAGE_H   842.0
-#define MARGIN   56.0
-#define CONTENT  (PAGE_W - 2 * MARGIN)
-#define BOTTOM   (PAGE_H - MARGIN)
+#define PAGE_W  595.0 /* A4 in points */
+#define PAGE_H  842.0
+#define MARGIN  56.0
+#define CONTENT (PAGE_W - 2 * MARGIN)
+#define BOTTOM  (PAGE_H - MARGIN)
 
 struct pdf {
 	cairo_t *cr;

@@ -28,14 +28,14 @@ enum report_block_kind { RB_H1, RB_H2, RB_P, RB_TABLE, RB_BARS, RB_ORG, RB_SVG }
 
 struct report_block {
 	enum report_block_kind kind;
-	char *text;          /* heading, paragraph, chart title, SVG's alternative text */
-	size_t cols;         /* RB_TABLE: columns; cells row-major, first row the header */
+	char *text;  /* heading, paragraph, chart title, SVG's alternative text */
+	size_t cols; /* RB_TABLE: columns; cells row-major, first row the header */
 	struct strlist cells;
 	struct strlist labels; /* RB_BARS */
 	long *values;          /* RB_BARS; hidden values are drawn as "<5" */
 	bool *hidden;
-	char *unit;            /* RB_BARS: "%" or "" */
-	char *svg;             /* RB_SVG */
+	char *unit; /* RB_BARS: "%" or "" */
+	char *svg;  /* RB_SVG */
 };
 
 struct report {

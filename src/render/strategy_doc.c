@@ -84,7 +84,8 @@ void strategy_document(const struct org *o, const struct meeting_list *plan, int
 			if (o->districts_nr) {
 				struct strbuf sb = STRBUF_INIT;
 				for (size_t i = 0; i < o->districts_nr; i++)
-					strbuf_addf(&sb, "%s%s", i ? ", " : "", o->districts[i].name);
+					strbuf_addf(&sb, "%s%s", i ? ", " : "",
+						    o->districts[i].name);
 				report_p(r, _("Distrikter: %s."), sb.buf);
 				strbuf_release(&sb);
 			}
@@ -98,9 +99,10 @@ void strategy_document(const struct org *o, const struct meeting_list *plan, int
 
 	snprintf(h, sizeof(h), _("%d. Årshjul %d"), n++, year);
 	report_h1(r, h);
-	report_svg(r, wheel_svg(o, plan, year, CAL_NO_DAY),
-		   _("Årshjulet: årets møder pr. forum, måned for måned (tabellen nedenfor viser det "
-		     "samme)"));
+	report_svg(
+	    r, wheel_svg(o, plan, year, CAL_NO_DAY),
+	    _("Årshjulet: årets møder pr. forum, måned for måned (tabellen nedenfor viser det "
+	      "samme)"));
 	struct report_block *t = report_table(r, 2);
 	report_row(t, (const char *const[]){_("Måned"), _("Møder")});
 	for (int m = 1; m <= 12; m++) {

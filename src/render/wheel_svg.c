@@ -433,8 +433,10 @@ char *wheel_svg_focus(const struct org *o, const struct meeting_list *l, int yea
 	/* the focus areas in force (issue 13), across the whole width */
 	if (focus && focus->nr) {
 		int y = height + LINE;
-		svg_printf(&sb, "<text x=\"%d\" y=\"%d\" font-size=\"19\" font-weight=\"bold\">%s</text>\n",
-			   COL1_X, y, _("Indsatsområder i kraft"));
+		svg_printf(
+		    &sb,
+		    "<text x=\"%d\" y=\"%d\" font-size=\"19\" font-weight=\"bold\">%s</text>\n",
+		    COL1_X, y, _("Indsatsområder i kraft"));
 		for (size_t i = 0; i < focus->nr; i++) {
 			char *line = shorten(focus->v[i], 80);
 			y += LINE;

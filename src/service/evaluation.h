@@ -59,8 +59,8 @@ void trend_themes(const struct org *o, struct strlist *out);
 int svc_minutes_tags_set(struct service *svc, const struct actor *a, long long id,
 			 const struct strlist *themes, struct svc_result *r);
 /* ACT_MEETING_VIEW: the tags of meeting id. */
-int svc_minutes_tags(struct service *svc, const struct actor *a, long long id,
-		     struct strlist *out, struct svc_result *r);
+int svc_minutes_tags(struct service *svc, const struct actor *a, long long id, struct strlist *out,
+		     struct svc_result *r);
 
 /* The trends of a year. */
 struct trend_view {
@@ -74,7 +74,7 @@ struct trend_view {
 		char *body, *district, *themes; /* themes: ", "-joined */
 		long day;
 		bool minutes_visible; /* may the actor read the minutes? */
-	} *meetings;
+	} * meetings;
 	size_t meetings_nr;
 };
 void trend_view_release(struct trend_view *v);
@@ -89,7 +89,7 @@ struct evaluation {
 	struct compliance comp;
 	bool from_plan;
 	struct school_network net;
-	struct focus_list focus; /* in force in year */
+	struct focus_list focus;       /* in force in year */
 	struct focus_change **changes; /* per focus area: indicators, then categories */
 	size_t *changes_nr;
 	struct trend_view trends;

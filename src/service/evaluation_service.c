@@ -97,8 +97,8 @@ int svc_focus_add(struct service *svc, const struct actor *a, const struct focus
 		ids[i] = o.bodies[i].id;
 	for (size_t i = 0; i < f.bodies.nr; i++)
 		if (!org_find_body(&o, f.bodies.v[i])) {
-			svc_fail(r, SVC_INVALID, "bodies", _("forummet »%s« findes ikke i strategien"),
-				 f.bodies.v[i]);
+			svc_fail(r, SVC_INVALID, "bodies",
+				 _("forummet »%s« findes ikke i strategien"), f.bodies.v[i]);
 			goto out;
 		}
 	const char *field, *why;
@@ -139,8 +139,7 @@ out:
 	return rc == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
-int svc_focus_delete(struct service *svc, const struct actor *a, long long id,
-		     struct svc_result *r)
+int svc_focus_delete(struct service *svc, const struct actor *a, long long id, struct svc_result *r)
 {
 	char obj[32];
 	snprintf(obj, sizeof(obj), "focus:%lld", id);
@@ -279,8 +278,8 @@ out:
 	return rc == 0 ? svc_commit(&c) : svc_abort(&c);
 }
 
-int svc_minutes_tags(struct service *svc, const struct actor *a, long long id,
-		     struct strlist *out, struct svc_result *r)
+int svc_minutes_tags(struct service *svc, const struct actor *a, long long id, struct strlist *out,
+		     struct svc_result *r)
 {
 	if (!svc_allowed(svc, a, ACT_MEETING_VIEW, r))
 		return -1;
@@ -328,8 +327,8 @@ int svc_trends(struct service *svc, const struct actor *a, int year, struct tren
 		dist[i] = out->org.districts[i].id;
 	for (size_t i = 0; i < src.nr; i++)
 		rows[i] = (struct trend_tag_row){src.v[i].theme, src.v[i].district, src.v[i].day};
-	trend_count((const char *const *)out->themes.v, out->themes.nr, dist,
-		    out->org.districts_nr, year, rows, src.nr, &out->counts);
+	trend_count((const char *const *)out->themes.v, out->themes.nr, dist, out->org.districts_nr,
+		    year, rows, src.nr, &out->counts);
 	free(dist);
 	free(rows);
 	/* one row per tagged meeting, with whether the actor may read it */
@@ -444,8 +443,7 @@ int svc_evaluation(struct service *svc, const struct actor *a, int year, long as
 }
 
 int svc_strategy_document(struct service *svc, const struct actor *a, int year, struct org *org,
-			  struct meeting_list *plan, struct focus_list *focus,
-			  struct svc_result *r)
+			  struct meeting_list *plan, struct focus_list *focus, struct svc_result *r)
 {
 	memset(plan, 0, sizeof(*plan));
 	memset(focus, 0, sizeof(*focus));

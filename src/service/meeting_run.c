@@ -174,8 +174,7 @@ int svc_meeting_view(struct service *svc, const struct actor *a, long long id, s
 	} else if (!out->agenda_stored) {
 		meeting_proposed_agenda(b, &out->m, &out->agenda);
 		/* the focus areas in force that this body carries (issue 13) */
-		if (svc_focus_agenda_lines(svc, b->id, cal_date(out->m.day).y, &out->agenda, r) <
-		    0)
+		if (svc_focus_agenda_lines(svc, b->id, cal_date(out->m.day).y, &out->agenda, r) < 0)
 			return -1;
 	} else if (b->named_individuals && out->agenda.nr &&
 		   log_read(svc, a, &facts, "meeting.agenda.view", out->m.uid, r) < 0) {

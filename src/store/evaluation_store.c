@@ -32,7 +32,8 @@ int store_focus_add(struct store *s, const struct focus_area *f, const char *by,
 		return db_fail(s, err, "focus_area");
 	*id = sqlite3_last_insert_rowid(s->db);
 	for (size_t i = 0; i < f->bodies.nr; i++)
-		if (exec(s, "INSERT OR IGNORE INTO focus_area_body (focus_id, body_id) VALUES (?, ?)",
+		if (exec(s,
+			 "INSERT OR IGNORE INTO focus_area_body (focus_id, body_id) VALUES (?, ?)",
 			 "ls", *id, f->bodies.v[i]) < 0)
 			return db_fail(s, err, "focus_area_body");
 	for (int k = 0; k < 2; k++) {
@@ -76,8 +77,9 @@ int store_focus_list(struct store *s, int from, int to, struct focus_list *out, 
 		return -1;
 	for (size_t i = 0; i < out->nr; i++) {
 		struct focus_area *f = &out->v[i];
-		st = prep(s, "SELECT body_id FROM focus_area_body WHERE focus_id = ? ORDER BY rowid",
-			  "l", f->id);
+		st =
+		    prep(s, "SELECT body_id FROM focus_area_body WHERE focus_id = ? ORDER BY rowid",
+			 "l", f->id);
 		while ((rc = stmt_step(st)) == SQLITE_ROW)
 			strlist_add(&f->bodies, (const char *)sqlite3_column_text(st, 0));
 		if (rows_end(s, st, rc, err, "focus_area_body") < 0)
@@ -117,7 +119,8 @@ int store_tags_set(struct store *s, long long meeting_id, const struct strlist *
 		return db_fail(s, err, "minutes_tag");
 	for (size_t i = 0; i < themes->nr; i++)
 		if (exec(s,
-			 "INSERT OR IGNORE INTO minutes_tag (meeting_id, theme, tagged_at, tagged_by)"
+			 "INSERT OR IGNORE INTO minutes_tag (meeting_id, theme, tagged_at, "
+			 "tagged_by)"
 			 " VALUES (?, ?, ?, ?)",
 			 "lsss", meeting_id, themes->v[i], now, by) < 0)
 			return db_fail(s, err, "minutes_tag");

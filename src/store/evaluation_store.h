@@ -38,11 +38,11 @@ int store_tags_of_year(struct store *s, int year, struct tag_sources *out, char 
 /* The KPIs' sources for concerns opened in year (ages in whole years at
  * the first concern; day differences; counts). Arrays are malloc'ed. */
 struct kpi_sources {
-	long *first_age;     /* [K-EARLY-AGE] one per person whose first concern is in year */
+	long *first_age; /* [K-EARLY-AGE] one per person whose first concern is in year */
 	size_t first_age_nr;
-	long *contact_days;  /* [K-EARLY-DAYS] hand-over contact -> first action */
+	long *contact_days; /* [K-EARLY-DAYS] hand-over contact -> first action */
 	size_t contact_days_nr;
-	long *sectors;       /* [K-CROSS] per concern opened in year */
+	long *sectors; /* [K-CROSS] per concern opened in year */
 	size_t sectors_nr;
 	struct action_fact *actions; /* [K-COHERENT] actions due in year */
 	size_t actions_nr;

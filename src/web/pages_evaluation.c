@@ -69,7 +69,8 @@ static void web_report(struct html *h, const struct report *r)
 				}
 				html_printf(h, row ? "</tr>\n" : "</tr></thead>\n<tbody>\n");
 			}
-			html_printf(h, rows ? "</tbody>\n</table>\n</div>\n" : "</table>\n</div>\n");
+			html_printf(h,
+				    rows ? "</tbody>\n</table>\n</div>\n" : "</table>\n</div>\n");
 			break;
 		}
 		case RB_BARS: {
@@ -100,15 +101,15 @@ static void year_nav(struct html *h, const char *path, int year)
 		    _("Næste år:"), year + 1);
 }
 
-static void send_download(struct request *rq, struct strbuf *sb, const char *type,
-			  const char *name, int year)
+static void send_download(struct request *rq, struct strbuf *sb, const char *type, const char *name,
+			  int year)
 {
 	strbuf_reset(&rq->rs.body);
 	strbuf_add(&rq->rs.body, sb->buf ? sb->buf : "", sb->len);
 	rq->rs.status = 200;
 	rq->rs.content_type = type;
-	resp_header(&rq->rs, "Content-Disposition", "attachment; filename=\"%s-%d.%s\"", name,
-		    year, strstr(type, "pdf") ? "pdf" : "csv");
+	resp_header(&rq->rs, "Content-Disposition", "attachment; filename=\"%s-%d.%s\"", name, year,
+		    strstr(type, "pdf") ? "pdf" : "csv");
 	rq->responded = true;
 }
 
@@ -145,21 +146,23 @@ static void focus_form(struct request *rq, struct html *h, const struct org *o, 
 	html_printf(h, "<h2 id=\"ny\">%s</h2>\n", _("Registrér et indsatsområde"));
 	const struct org_body *fb = focus_body(o);
 	if (fb)
-		html_printf(h, "<p>%s</p>\n",
-			    plan_focus_year(fb, year)
-				? _("Styregruppen udpeger indsatsområder i år. De gælder dette år og "
-				    "det næste.")
-				: _("Indsatsområder udpeges i styregruppens indsatsområde-år (hvert "
-				    "2. år); vælg det år herunder."));
+		html_printf(
+		    h, "<p>%s</p>\n",
+		    plan_focus_year(fb, year)
+			? _("Styregruppen udpeger indsatsområder i år. De gælder dette år og "
+			    "det næste.")
+			: _("Indsatsområder udpeges i styregruppens indsatsområde-år (hvert "
+			    "2. år); vælg det år herunder."));
 	form_error_summary(h, r);
 	html_printf(h, "<form method=\"post\" action=\"/indsatsomraader\" class=\"app-form\">\n");
 	csrf_input(h, rq->session.csrf);
 	char ys[16];
 	snprintf(ys, sizeof(ys), "%d", year);
-	struct field fy = {"year", _("Udpeget i år"), "text", keep ? fget(rq, "year") : ys,
-			   "off", NULL, false, true};
-	struct field ft = {"title", _("Titel"), "text", keep ? fget(rq, "title") : NULL, "off",
-			   NULL, false, false};
+	struct field fy = {
+	    "year", _("Udpeget i år"), "text", keep ? fget(rq, "year") : ys, "off", NULL, false,
+	    true};
+	struct field ft = {"title", _("Titel"), "text", keep ? fget(rq, "title") : NULL,
+			   "off",   NULL,       false,  false};
 	input_field(h, &fy, error_for(r, "year"));
 	input_field(h, &ft, error_for(r, "title"));
 	textarea_field(h, "goal", _("Mål"), _("Hvad skal indsatsen opnå?"),
@@ -168,7 +171,8 @@ static void focus_form(struct request *rq, struct html *h, const struct org *o, 
 		       _("Fx en indikator i Ungeprofilundersøgelsen eller politiets tal."),
 		       keep ? fget(rq, "measure") : NULL, error_for(r, "measure"), 3);
 	const char *berr = error_for(r, "bodies");
-	html_printf(h, "<fieldset class=\"form-group%s\">\n<legend class=\"form-label\">%s</legend>\n",
+	html_printf(h,
+		    "<fieldset class=\"form-group%s\">\n<legend class=\"form-label\">%s</legend>\n",
 		    berr ? " form-error" : "", _("Fora, der bærer indsatsområdet"));
 	if (berr)
 		html_printf(h, "<span class=\"form-error-message\">%s</span>\n", berr);
@@ -222,12 +226,16 @@ static void focus_page(struct request *rq, unsigned status, int year, const stru
 		html_printf(&p.main, "<p>%s</p>\n", _("Ingen indsatsområder gælder i året."));
 	for (size_t i = 0; i < l.nr; i++) {
 		const struct focus_area *f = &l.v[i];
-		html_printf(&p.main, "<section aria-labelledby=\"fa-%lld\">\n<h2 id=\"fa-%lld\">%s</h2>\n<dl>\n",
-			    f->id, f->id, f->title);
+		html_printf(
+		    &p.main,
+		    "<section aria-labelledby=\"fa-%lld\">\n<h2 id=\"fa-%lld\">%s</h2>\n<dl>\n",
+		    f->id, f->id, f->title);
 		char y[16];
 		snprintf(y, sizeof(y), "%d", f->year);
-		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n",
-			    _("Udpeget"), y, _("Mål"), f->goal, _("Sådan måles det"), f->measure);
+		html_printf(
+		    &p.main,
+		    "<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n",
+		    _("Udpeget"), y, _("Mål"), f->goal, _("Sådan måles det"), f->measure);
 		html_printf(&p.main, "<dt>%s</dt><dd><ul>", _("Bæres af"));
 		for (size_t k = 0; k < f->bodies.nr; k++) {
 			const struct org_body *b = org_find_body(&o, f->bodies.v[k]);
@@ -243,9 +251,10 @@ static void focus_page(struct request *rq, unsigned status, int year, const stru
 				    f->categories.v[k], figure_kind_label(FIG_CRIME));
 		html_printf(&p.main, "</ul></dd>\n</dl>\n");
 		if (may_edit) {
-			html_printf(&p.main,
-				    "<form method=\"post\" action=\"/indsatsomraader/%lld/slet\">\n",
-				    f->id);
+			html_printf(
+			    &p.main,
+			    "<form method=\"post\" action=\"/indsatsomraader/%lld/slet\">\n",
+			    f->id);
 			csrf_input(&p.main, rq->session.csrf);
 			submit_button(&p.main, "secondary", _("Slet indsatsområdet"));
 			html_printf(&p.main, "</form>\n");
@@ -322,8 +331,8 @@ void h_focus_add(struct request *rq)
 		snprintf(loc, sizeof(loc), "/indsatsomraader?aar=%d&ok=added", year);
 		resp_redirect(rq, loc);
 	} else if (r.status == SVC_INVALID) {
-		int shown = year >= FIG_YEAR_MIN && year <= FIG_YEAR_MAX ? year
-									  : cal_date(svc_today()).y;
+		int shown =
+		    year >= FIG_YEAR_MIN && year <= FIG_YEAR_MAX ? year : cal_date(svc_today()).y;
 		focus_page(rq, 422, shown, &r);
 	} else {
 		web_svc_error(rq, &r);
@@ -403,8 +412,9 @@ void h_trends(struct request *rq)
 	chart_write(&p.main, &ch);
 	chart_release(&ch);
 	/* theme x district */
-	html_printf(&p.main, "<h2>%s</h2>\n<div class=\"table--responsive-scroll\">\n"
-			     "<table class=\"table table--compact\">\n<thead><tr><th scope=\"col\">%s</th>",
+	html_printf(&p.main,
+		    "<h2>%s</h2>\n<div class=\"table--responsive-scroll\">\n"
+		    "<table class=\"table table--compact\">\n<thead><tr><th scope=\"col\">%s</th>",
 		    _("Pr. distrikt"), _("Tema"));
 	for (size_t d = 0; d < v.org.districts_nr; d++)
 		html_printf(&p.main, "<th scope=\"col\">%s</th>", v.org.districts[d].name);
@@ -431,7 +441,8 @@ void h_trends(struct request *rq)
 		char day[40];
 		web_dk_date(m->day, day);
 		if (m->minutes_visible)
-			html_printf(&p.main, "<li><a href=\"/moeder/%lld#referat\">%s, %s</a>: %s</li>\n",
+			html_printf(&p.main,
+				    "<li><a href=\"/moeder/%lld#referat\">%s, %s</a>: %s</li>\n",
 				    m->id, b ? b->name : m->body, day, m->themes);
 		else
 			html_printf(&p.main, "<li>%s, %s: %s</li>\n", b ? b->name : m->body, day,
@@ -493,10 +504,11 @@ void meeting_tags_section(struct request *rq, struct html *h, long long id, bool
 				    "class=\"app-form\">\n",
 				    id);
 			csrf_input(h, rq->session.csrf);
-			html_printf(h,
-				    "<fieldset class=\"form-group\">\n<legend "
-				    "class=\"form-label\">%s</legend>\n<ul class=\"nobullet-list\">\n",
-				    _("Strategiens temaer"));
+			html_printf(
+			    h,
+			    "<fieldset class=\"form-group\">\n<legend "
+			    "class=\"form-label\">%s</legend>\n<ul class=\"nobullet-list\">\n",
+			    _("Strategiens temaer"));
 			for (size_t i = 0; i < themes.nr; i++) {
 				char fid[32];
 				snprintf(fid, sizeof(fid), "tema-%zu", i);
@@ -707,8 +719,8 @@ bad:;
 
 void api_focus_add(struct request *rq)
 {
-	static const char *const keys[] = {"year",       "title",      "goal", "measure", "bodies",
-					   "indicators", "categories", NULL};
+	static const char *const keys[] = {"year",   "title",      "goal",       "measure",
+					   "bodies", "indicators", "categories", NULL};
 	if (!api_body_keys(rq, keys))
 		return;
 	struct focus_area f;
@@ -717,8 +729,7 @@ void api_focus_add(struct request *rq)
 	const char *title = NULL, *goal = NULL, *measure = NULL;
 	if (!api_int(rq, rq->json, "year", true, FIG_YEAR_MIN, FIG_YEAR_MAX, &year) ||
 	    !api_string(rq, "title", true, &title) || !api_string(rq, "goal", true, &goal) ||
-	    !api_string(rq, "measure", true, &measure) ||
-	    !string_array(rq, "bodies", &f.bodies) ||
+	    !api_string(rq, "measure", true, &measure) || !string_array(rq, "bodies", &f.bodies) ||
 	    !string_array(rq, "indicators", &f.indicators) ||
 	    !string_array(rq, "categories", &f.categories))
 		goto out;

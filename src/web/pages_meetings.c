@@ -237,13 +237,16 @@ void h_wheel(struct request *rq)
 	struct strlist focus = STRLIST_INIT;
 	web_focus_lines(rq, year, &focus);
 	if (focus.nr) {
-		html_printf(&p.main, "<section aria-labelledby=\"indsatsomraader\">\n<h2 "
-				     "id=\"indsatsomraader\">%s</h2>\n<ul>\n",
+		html_printf(&p.main,
+			    "<section aria-labelledby=\"indsatsomraader\">\n<h2 "
+			    "id=\"indsatsomraader\">%s</h2>\n<ul>\n",
 			    _("Indsatsområder i kraft"));
 		for (size_t i = 0; i < focus.nr; i++)
 			html_printf(&p.main, "<li>%s</li>\n", focus.v[i]);
-		html_printf(&p.main, "</ul>\n<p><a href=\"/indsatsomraader?aar=%d\">%s</a></p>\n</section>\n",
-			    year, _("Se indsatsområderne"));
+		html_printf(
+		    &p.main,
+		    "</ul>\n<p><a href=\"/indsatsomraader?aar=%d\">%s</a></p>\n</section>\n", year,
+		    _("Se indsatsområderne"));
 	}
 	strlist_clear(&focus);
 	/* the steering group's wheel of themes, as the strategy has it */

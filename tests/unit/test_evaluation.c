@@ -48,11 +48,11 @@ static void on_time(void **state)
 	(void)state;
 	long d = cal_ymd(2026, 3, 1);
 	struct action_fact a[] = {
-	    {d, d - 1, false},          /* done before its deadline */
-	    {d, d, false},              /* done on the day: in time */
-	    {d, d + 1, false},          /* late */
-	    {d, CAL_NO_DAY, false},     /* not done */
-	    {d, CAL_NO_DAY, true},      /* cancelled: left out */
+	    {d, d - 1, false},            /* done before its deadline */
+	    {d, d, false},                /* done on the day: in time */
+	    {d, d + 1, false},            /* late */
+	    {d, CAL_NO_DAY, false},       /* not done */
+	    {d, CAL_NO_DAY, true},        /* cancelled: left out */
 	    {d + 100, CAL_NO_DAY, false}, /* not yet due as of d + 10: left out */
 	    {d - 5, d - 6, false},
 	};
@@ -77,7 +77,8 @@ static void validate(void **state)
 {
 	(void)state;
 	const char *ids[] = {"ssp-styregruppe", "hotspot"};
-	struct focus_area f = {.year = 2026, .title = "Rusmidler", .goal = "Færre", .measure = "Andel"};
+	struct focus_area f = {
+	    .year = 2026, .title = "Rusmidler", .goal = "Færre", .measure = "Andel"};
 	const char *field = NULL, *why = NULL;
 	assert_int_equal(focus_validate(&f, ids, 2, &field, &why), -1);
 	assert_string_equal(field, "bodies");
@@ -109,8 +110,7 @@ static void survey_row(struct figure_set *s, int y, const char *ind, const char 
 	r->national = FIG_UNKNOWN;
 }
 
-static void crime_row(struct figure_set *s, int y, int m, const char *cat, const char *dist,
-		      long n)
+static void crime_row(struct figure_set *s, int y, int m, const char *cat, const char *dist, long n)
 {
 	struct crime_figure *r = figure_set_add_crime(s);
 	r->year = y;
@@ -143,8 +143,8 @@ static void change(void **state)
 	figure_set_release(&s);
 
 	figure_set_init(&s, FIG_CRIME);
-	crime_row(&s, 2025, 0, "Tyveri", "", 3);    /* whole year, whole municipality */
-	crime_row(&s, 2025, 1, "Tyveri", "vest", 2); /* detail: not added on top */
+	crime_row(&s, 2025, 0, "Tyveri", "", 3);      /* whole year, whole municipality */
+	crime_row(&s, 2025, 1, "Tyveri", "vest", 2);  /* detail: not added on top */
 	crime_row(&s, 2027, 3, "Tyveri", "vest", 40); /* no whole row: the sum */
 	crime_row(&s, 2027, 4, "Tyveri", "oest", 2);
 	focus_change_compute(&s, "Tyveri", 2026, 2027, &c);
