@@ -54,8 +54,11 @@ static void web_report(struct html *h, const struct report *r)
 			break;
 		case RB_TABLE: {
 			size_t rows = b->cols ? b->cells.nr / b->cols : 0;
-			html_printf(h, "<div class=\"table--responsive-scroll\">\n"
-				       "<table class=\"table table--compact\">\n");
+			html_printf(h,
+				    "<div class=\"table--responsive-scroll\" tabindex=\"0\" "
+				    "role=\"region\" aria-label=\"%s\">\n"
+				    "<table class=\"table table--compact\">\n",
+				    _("Tabel"));
 			for (size_t row = 0; row < rows; row++) {
 				html_printf(h, row ? "<tr>" : "<thead><tr>");
 				for (size_t c = 0; c < b->cols; c++) {
@@ -81,6 +84,7 @@ static void web_report(struct html *h, const struct report *r)
 			struct chart ch;
 			chart_init(&ch, id, b->text, b->unit ? b->unit : "",
 				   (const char **)b->labels.v, b->labels.nr, series, 1);
+			ch.x_title = _("Emne");
 			for (size_t k = 0; k < b->labels.nr; k++)
 				chart_set(&ch, 0, k, (double)b->values[k],
 					  b->hidden[k] ? CHART_HIDDEN : CHART_VALUE);
@@ -402,6 +406,7 @@ void h_trends(struct request *rq)
 	struct chart ch;
 	chart_init(&ch, "tendenser-kvartal", _("Mærkede referater pr. tema og kvartal"), "",
 		   quarters, 4, (const char **)v.themes.v, v.themes.nr);
+	ch.x_title = _("Kvartal");
 	for (size_t t = 0; t < v.counts.themes_nr; t++)
 		for (int q = 1; q <= 4; q++) {
 			long n = 0;
@@ -413,7 +418,8 @@ void h_trends(struct request *rq)
 	chart_release(&ch);
 	/* theme x district */
 	html_printf(&p.main,
-		    "<h2>%s</h2>\n<div class=\"table--responsive-scroll\">\n"
+		    "<h2 id=\"pr-distrikt\">%s</h2>\n<div class=\"table--responsive-scroll\" "
+		    "tabindex=\"0\" role=\"region\" aria-labelledby=\"pr-distrikt\">\n"
 		    "<table class=\"table table--compact\">\n<thead><tr><th scope=\"col\">%s</th>",
 		    _("Pr. distrikt"), _("Tema"));
 	for (size_t d = 0; d < v.org.districts_nr; d++)
