@@ -223,7 +223,7 @@ int cmd_focus(int argc, char **argv, struct cli_ctx *ctx)
 	if (!strcmp(argv[1], "list"))
 		return focus_list(argc - 1, argv + 1, ctx);
 	if (!strcmp(argv[1], "delete")) {
-		long long id;
+		long long id = 0;
 		if (argc != 3 || parse_id("focus", argv[2], &id))
 			return EXIT_USAGE;
 		struct cli_call call;
@@ -280,7 +280,7 @@ int cmd_trend(int argc, char **argv, struct cli_ctx *ctx)
 		return argc < 2 ? EXIT_USAGE : 0;
 	}
 	if (!strcmp(argv[1], "tag")) {
-		long long id;
+		long long id = 0;
 		if (argc < 3 || parse_id("trend", argv[2], &id))
 			return EXIT_USAGE;
 		struct strlist themes = STRLIST_INIT;
