@@ -313,6 +313,41 @@ void evaluation_report(const struct evaluation *e, struct report *r)
 		report_row(t, (const char *const[]){c->name, req, pl, held,
 						    compliance_status_label(c->c.status)});
 	}
+	/* per period (and district): how many periods met the rule, and the
+	 * ones that did not */
+	size_t periods = 0, met = 0;
+	for (size_t i = 0; i < e->comp.nr; i++)
+		for (size_t k = 0; k < e->comp.v[i].periods_nr; k++) {
+			periods++;
+			met += e->comp.v[i].periods[k].status == COMPLIANCE_OK;
+		}
+	report_p(r,
+		 _("Perioder: %zu af %zu perioder (pr. forum og distrikt) nåede strategiens krav."),
+		 met, periods);
+	if (met < periods) {
+		t = report_table(r, 5);
+		report_row(t, (const char *const[]){_("Forum"), _("Periode"), _("Distrikt"),
+						    _("Krav"), _("Afholdt")});
+		for (size_t i = 0; i < e->comp.nr; i++) {
+			const struct compliance_row *c = &e->comp.v[i];
+			for (size_t k = 0; k < c->periods_nr; k++) {
+				const struct compliance_period *p = &c->periods[k];
+				if (p->status == COMPLIANCE_OK)
+					continue;
+				char f[11], to[11], span[32], req[16], held[16];
+				cal_format_date(p->from, f);
+				cal_format_date(p->to, to);
+				snprintf(span, sizeof(span), "%s – %s", f, to);
+				snprintf(req, sizeof(req), "%d", p->required);
+				snprintf(held, sizeof(held), "%d", p->held);
+				const char *dn = "";
+				for (size_t d = 0; p->district && d < e->org.districts_nr; d++)
+					if (!strcmp(e->org.districts[d].id, p->district))
+						dn = e->org.districts[d].name;
+				report_row(t, (const char *const[]){c->name, span, dn, req, held});
+			}
+		}
+	}
 	bars = report_bars(r, _("Afholdte møder pr. forum"), "");
 	for (size_t i = 0; i < e->comp.nr; i++)
 		report_bar(bars, e->comp.v[i].name, e->comp.v[i].c.held, false);

@@ -80,7 +80,7 @@ expect_status 0 "evaluation 2026 as PDF" -- "$SSP" evaluation 2026 --format pdf 
 head -c 5 "$TMP/e.pdf" | grep -q "%PDF-" && ok "a PDF file" || fail "not a PDF"
 pdftotext -layout "$TMP/e.pdf" "$TMP/e.txt" && ok "pdftotext reads it" || fail "pdftotext"
 for s in "Evaluering af SSP-samarbejdet 2026" "1. Møder: overholdes strategiens mødekrav?" \
-	"SSP-styregruppen" "2. SSP-skolenetværket" "3. Indsatsområder: hvad har flyttet sig?" \
+	"SSP-styregruppen" "perioder (pr. forum og distrikt) nåede strategiens krav" "2. SSP-skolenetværket" "3. Indsatsområder: hvad har flyttet sig?" \
 	"Rusmidler i udskolingen" "12,5 % (2025)" "<5 (2025)" "4. Tendenser fra distrikts- og hotspotmøderne" \
 	"Mærker pr. tema i året" "5. Strategiens principper som nøgletal" \
 	"Sammenhængende: handlinger fulgt" "6. Bekymringer i året" "Bekymringer pr. aldersgruppe" "Side 2"; do
