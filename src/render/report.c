@@ -23,7 +23,7 @@ void report_init(struct report *r, const char *title, const char *subtitle)
 void report_release(struct report *r)
 {
 	for (size_t i = 0; i < r->nr; i++) {
-		struct report_block *b = &r->v[i];
+		struct report_block *b = r->v[i];
 		free(b->text);
 		strlist_clear(&b->cells);
 		strlist_clear(&b->labels);
@@ -31,6 +31,7 @@ void report_release(struct report *r)
 		free(b->hidden);
 		free(b->unit);
 		free(b->svg);
+		free(b);
 	}
 	free(r->v);
 	free(r->title);
@@ -41,8 +42,8 @@ void report_release(struct report *r)
 static struct report_block *add(struct report *r, enum report_block_kind k, const char *text)
 {
 	ALLOC_GROW(r->v, r->nr + 1, r->alloc);
-	struct report_block *b = &r->v[r->nr++];
-	memset(b, 0, sizeof(*b));
+	struct report_block *b = xcalloc(1, sizeof(*b));
+	r->v[r->nr++] = b;
 	b->kind = k;
 	b->text = text ? xstrdup(text) : NULL;
 	return b;
@@ -206,7 +207,7 @@ static void html_bars(const struct report_block *b, size_t idx, struct strbuf *o
 void report_html_body(const struct report *r, struct strbuf *out)
 {
 	for (size_t i = 0; i < r->nr; i++) {
-		const struct report_block *b = &r->v[i];
+		const struct report_block *b = r->v[i];
 		switch (b->kind) {
 		case RB_H1:
 			strbuf_addstr(out, "<h2>");
@@ -313,7 +314,7 @@ void report_text(const struct report *r, struct strbuf *out)
 	if (r->subtitle)
 		strbuf_addf(out, "%s\n", r->subtitle);
 	for (size_t i = 0; i < r->nr; i++) {
-		const struct report_block *b = &r->v[i];
+		const struct report_block *b = r->v[i];
 		switch (b->kind) {
 		case RB_H1:
 			strbuf_addf(out, "\n%s\n", b->text);
@@ -536,7 +537,7 @@ int report_pdf(const struct report *r, FILE *out, char **err)
 	if (r->subtitle)
 		flow(&p, r->subtitle, "DejaVu Sans 11", 0, 12);
 	for (size_t i = 0; i < r->nr; i++) {
-		const struct report_block *b = &r->v[i];
+		const struct report_block *b = r->v[i];
 		switch (b->kind) {
 		case RB_H1:
 			room(&p, 120); /* no heading alone at the foot of a page */

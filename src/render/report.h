@@ -41,7 +41,9 @@ struct report_block {
 struct report {
 	char *title, *subtitle;
 	const struct org *org; /* for RB_ORG (borrowed) */
-	struct report_block *v;
+	/* each block allocated on its own: the pointers report_table() and
+	 * report_bars() return stay valid while more blocks are added */
+	struct report_block **v;
 	size_t nr, alloc;
 };
 

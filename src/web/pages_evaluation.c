@@ -39,7 +39,7 @@
 static void web_report(struct html *h, const struct report *r)
 {
 	for (size_t i = 0; i < r->nr; i++) {
-		const struct report_block *b = &r->v[i];
+		const struct report_block *b = r->v[i];
 		switch (b->kind) {
 		case RB_H1:
 			html_printf(h, "<h2>%s</h2>\n", b->text);

@@ -7,6 +7,7 @@
 
 #include "domain/calendar.h"
 #include "domain/evaluation.h"
+#include "render/report.h"
 #include "test.h"
 
 static void median_odd_even_and_small(void **state)
@@ -183,6 +184,34 @@ static void trends(void **state)
 	assert_int_equal(day_quarter(cal_ymd(2026, 10, 1)), 4);
 }
 
+/* A table or chart handed out by report_table()/report_bars() stays valid
+ * while more blocks are added (the evaluation fills a table and a chart
+ * side by side): under ASan a moved block would be a use after free. */
+static void report_blocks_stay(void **state)
+{
+	(void)state;
+	struct report r;
+	report_init(&r, "Titel", NULL);
+	struct report_block *t = report_table(&r, 2);
+	struct report_block *b = report_bars(&r, "Diagram", "");
+	for (int i = 0; i < 100; i++) {
+		report_p(&r, "afsnit %d", i);
+		report_row(t, (const char *const[]){"a", "b"});
+		report_bar(b, "x", i, i < 5);
+	}
+	assert_int_equal(t->cells.nr, 200);
+	assert_int_equal(b->labels.nr, 100);
+	struct strbuf sb = STRBUF_INIT;
+	report_text(&r, &sb);
+	assert_non_null(strstr(sb.buf, "  x: <5\n"));
+	assert_non_null(strstr(sb.buf, "  x: 99\n"));
+	strbuf_release(&sb);
+	report_html(&r, &sb);
+	assert_non_null(strstr(sb.buf, "<th scope=\"row\">a</th><td>b</td>"));
+	strbuf_release(&sb);
+	report_release(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +222,7 @@ int main(void)
 	    cmocka_unit_test(validate),
 	    cmocka_unit_test(change),
 	    cmocka_unit_test(trends),
+	    cmocka_unit_test(report_blocks_stay),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
