@@ -256,7 +256,9 @@ static void trend_text(const struct trend_view *v, struct strbuf *sb)
 {
 	strbuf_addf(sb, _("Tendenser %d: %ld mærker\n"), v->year, v->counts.total);
 	for (size_t t = 0; t < v->counts.themes_nr; t++) {
-		strbuf_addf(sb, "%-40s", v->themes.v[t]);
+		/* the theme on a line of its own: a width in bytes would misalign
+		 * Danish letters */
+		strbuf_addf(sb, "%s\n   ", v->themes.v[t]);
 		for (int q = 1; q <= 4; q++) {
 			long n = 0;
 			for (size_t d = 0; d <= v->counts.districts_nr; d++)

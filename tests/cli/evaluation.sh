@@ -76,6 +76,53 @@ k = j["kpi"]; assert k["early_age_at_first_concern_median"] == {"n": 0, "value":
 c = j["concerns"]; assert c["total"] == 0 and [x["age_band"] for x in c["by_age_band"]] == ["under-10", "10-14", "15-17", "18-25"]
 ' "$TMP/out" && ok "[EVAL-JSON] compliance, network, focus areas before/after (<5), KPIs, concerns" || fail "evaluation json" "$(head -c 2000 "$TMP/out")"
 
+# [K-*] the KPIs from concerns: invented facts, no names (the sealed columns stay empty)
+sqlite3 "$SSP_DB" <<'SQL' || fail "insert the concerns"
+INSERT INTO person (id, birth_date, created_at, created_by) VALUES
+ (1, '2012-03-01', '2026-01-01T00:00:00Z', 't'), (2, '2011-01-01', '2026-01-01T00:00:00Z', 't'),
+ (3, '2013-06-01', '2026-01-01T00:00:00Z', 't'), (4, '2010-05-05', '2026-01-01T00:00:00Z', 't'),
+ (5, '2009-01-01', '2026-01-01T00:00:00Z', 't'), (6, '2014-01-01', '2025-01-01T00:00:00Z', 't');
+INSERT INTO concern (id, person_id, category_id, legal_basis, necessity, opened_at, opened_by) VALUES
+ (1, 1, 'bekymrende-adfaerd', 'ssp', 1, '2026-02-01T10:00:00Z', 't'),
+ (2, 2, 'bekymrende-adfaerd', 'ssp', 1, '2026-03-01T10:00:00Z', 't'),
+ (3, 3, 'foerstegangskriminalitet', 'ssp', 1, '2026-04-01T10:00:00Z', 't'),
+ (4, 4, 'bekymrende-adfaerd', 'ssp', 1, '2026-05-01T10:00:00Z', 't'),
+ (5, 5, 'gentagen-kriminalitet', 'ssp', 1, '2026-06-01T10:00:00Z', 't'),
+ (6, 6, 'bekymrende-adfaerd', 'ssp', 1, '2025-06-01T10:00:00Z', 't'),
+ (7, 6, 'bekymrende-adfaerd', 'ssp', 1, '2026-07-01T10:00:00Z', 't');
+INSERT INTO handover (meeting_id, person_id, contact_date, concern_id, created_at, created_by) VALUES
+ (1, 1, '2026-01-20', 1, '2026-01-21T00:00:00Z', 't'), (1, 2, '2026-02-20', 2, '2026-02-21T00:00:00Z', 't'),
+ (1, 3, '2026-03-30', 3, '2026-03-31T00:00:00Z', 't'), (1, 5, '2026-05-20', 5, '2026-05-21T00:00:00Z', 't'),
+ (1, 6, '2026-06-20', 7, '2026-06-21T00:00:00Z', 't');
+INSERT INTO concern_action (concern_id, type, owner_org, due, status, created_at, created_by, done_at) VALUES
+ (1, 'samtale', 'politi', '2026-03-01', 'done', '2026-02-01T10:00:00Z', 't', '2026-02-20T10:00:00Z'),
+ (1, 'samtale', 'skole', '2026-03-10', 'done', '2026-02-10T10:00:00Z', 't', '2026-03-15T10:00:00Z'),
+ (2, 'samtale', 'politi', '2026-04-01', 'open', '2026-03-01T10:00:00Z', 't', NULL),
+ (3, 'samtale', 'ssp', '2026-05-01', 'done', '2026-04-01T10:00:00Z', 't', '2026-05-01T10:00:00Z'),
+ (3, 'samtale', 'skole', '2026-05-01', 'cancelled', '2026-04-01T10:00:00Z', 't', NULL),
+ (3, 'samtale', 'boern-familier', '2026-05-02', 'done', '2026-04-01T10:00:00Z', 't', '2026-04-30T10:00:00Z'),
+ (5, 'samtale', 'ssp', '2026-07-01', 'done', '2026-06-01T10:00:00Z', 't', '2026-06-30T10:00:00Z'),
+ (5, 'samtale', 'ssp', '2027-02-01', 'open', '2026-06-02T10:00:00Z', 't', NULL),
+ (7, 'samtale', 'boern-familier', '2026-08-01', 'done', '2026-07-01T10:00:00Z', 't', '2026-08-05T10:00:00Z'),
+ (7, 'samtale', 'politi', '2026-08-01', 'done', '2026-07-01T10:00:00Z', 't', '2026-07-30T10:00:00Z');
+SQL
+expect_status 0 "evaluation 2026 json with concerns" -- "$SSP" evaluation 2026 --format json --as-of 2027-01-01
+python3 -c 'import json,sys
+j = json.load(open(sys.argv[1])); k = j["kpi"]
+want = {"early_age_at_first_concern_median": {"n": 5, "value": 15.0},   # 12 13 15 15 17; person 6 began in 2025
+        "early_days_police_contact_to_action_median": {"n": 5, "value": 11.0},  # 2 9 11 12 12
+        "cross_sectoral_sectors_per_concern_mean": {"n": 6, "value": 1.3},      # 2 1 2 0 1 2 (cancelled left out)
+        "cross_sectoral_two_or_more_pct": {"n": 6, "value": 50.0},
+        "coherent_actions_on_time_pct": {"n": 8, "value": 62.5}}               # 5 of 8 due in 2026
+assert k == want, k
+c = j["concerns"]; assert c["total"] == 6, c
+ages = {x["age_band"]: x["count"] for x in c["by_age_band"]}
+assert ages == {"under-10": 0, "10-14": "<5", "15-17": "<5", "18-25": 0}, ages
+' "$TMP/out" && ok "[K-EARLY] [K-CROSS] [K-COHERENT] from the store; counts under 5 hidden" || fail "KPIs" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["kpi"])' "$TMP/out")"
+expect_status 0 "evaluation 2025: one concern, the KPIs hidden" -- "$SSP" evaluation 2025 --format json --as-of 2026-01-01
+python3 -c 'import json,sys; k=json.load(open(sys.argv[1]))["kpi"]; sys.exit(k["early_age_at_first_concern_median"] != {"n": "<5", "value": "<5"})' "$TMP/out" \
+	&& ok "[K-SMALL] a median over one young person is hidden" || fail "K-SMALL" "$(cat "$TMP/out")"
+
 expect_status 0 "evaluation 2026 as PDF" -- "$SSP" evaluation 2026 --format pdf -o "$TMP/e.pdf" --as-of 2027-01-01
 head -c 5 "$TMP/e.pdf" | grep -q "%PDF-" && ok "a PDF file" || fail "not a PDF"
 pdftotext -layout "$TMP/e.pdf" "$TMP/e.txt" && ok "pdftotext reads it" || fail "pdftotext"
@@ -83,14 +130,14 @@ for s in "Evaluering af SSP-samarbejdet 2026" "1. Møder: overholdes strategiens
 	"SSP-styregruppen" "perioder (pr. forum og distrikt) nåede strategiens krav" "2. SSP-skolenetværket" "3. Indsatsområder: hvad har flyttet sig?" \
 	"Rusmidler i udskolingen" "12,5 % (2025)" "<5 (2025)" "4. Tendenser fra distrikts- og hotspotmøderne" \
 	"Mærker pr. tema i året" "5. Strategiens principper som nøgletal" \
-	"Sammenhængende: handlinger fulgt" "6. Bekymringer i året" "Bekymringer pr. aldersgruppe" "Side 2"; do
+	"Sammenhængende: handlinger fulgt" "62,5 %" "Bekymringer oprettet i 2026: 6." "6. Bekymringer i året" "Bekymringer pr. aldersgruppe" "Side 2"; do
 	grep -qF -- "$s" "$TMP/e.txt" && ok "[EVAL-PDF] $s" || fail "PDF lacks: $s"
 done
 # the chart's order: the bars follow the strategy's themes, with their counts
 grep -A3 "Mærker pr. tema i året" "$TMP/e.txt" | tr -s ' ' | grep -q "Rusmidler 1" \
 	&& ok "[EVAL-PDF] the chart's first bar: Rusmidler 1" || fail "chart values" "$(grep -A3 "Mærker pr. tema" "$TMP/e.txt")"
 expect_status 0 "evaluation as CSV" -- "$SSP" evaluation 2026 --format csv
-expect_grep "$TMP/out" "2026;sammenhaengende_til_tiden_pct;;0" "[CSV] the KPIs"
+expect_grep "$TMP/out" "2026;sammenhaengende_til_tiden_pct;62,5;8" "[CSV] the KPIs, with a decimal comma"
 expect_status 0 "evaluation as HTML" -- "$SSP" evaluation 2026 --format html -o "$TMP/e.html"
 expect_grep "$TMP/e.html" '<html lang="da">' "a Danish HTML document"
 expect_status 2 "evaluation: unknown format" -- "$SSP" evaluation 2026 --format xml
