@@ -86,64 +86,76 @@ int focus_validate(const struct focus_area *f, const char *const *body_ids, size
 
 /* ---- what moved ---- */
 
-/* The value of name in year y: 0 with *value set, or -1 when the year has
- * no figures for it. */
-static int survey_value(const struct figure_set *s, const char *name, int y, long *value)
+/* The per-year sums of one indicator or category, gathered in one pass
+ * over the set (a police file can hold a million rows): for every row
+ * and for the "whole" rows alone (municipality-wide; crime: also the
+ * whole year). */
+struct year_acc {
+	size_t n;
+	long long sum, wsum, weight;
+	bool unweighted; /* a row without respondents */
+};
+struct year_sums {
+	struct year_acc all, whole;
+};
+
+#define YEARS (FIG_YEAR_MAX - FIG_YEAR_MIN + 1)
+
+static void acc_add(struct year_acc *a, long v, long respondents)
 {
-	bool whole = false;
-	for (size_t i = 0; i < s->nr && !whole; i++)
-		whole = s->survey[i].year == y && !strcmp(s->survey[i].indicator, name) &&
-			!*s->survey[i].district;
-	long long sum = 0, wsum = 0, weight = 0;
-	size_t n = 0;
-	bool weighted = true;
+	a->n++;
+	a->sum += v;
+	if (respondents == FIG_UNKNOWN || respondents <= 0) {
+		a->unweighted = true;
+	} else {
+		a->wsum += (long long)v * respondents;
+		a->weight += respondents;
+	}
+}
+
+static void gather(const struct figure_set *s, const char *name, struct year_sums *ys)
+{
+	memset(ys, 0, YEARS * sizeof(*ys));
 	for (size_t i = 0; i < s->nr; i++) {
-		const struct survey_figure *r = &s->survey[i];
-		if (r->year != y || strcmp(r->indicator, name) || (whole && *r->district))
-			continue;
-		n++;
-		sum += r->share;
-		if (r->respondents == FIG_UNKNOWN || r->respondents <= 0)
-			weighted = false;
-		else {
-			wsum += (long long)r->share * r->respondents;
-			weight += r->respondents;
+		if (s->kind == FIG_SURVEY) {
+			const struct survey_figure *r = &s->survey[i];
+			if (r->year < FIG_YEAR_MIN || r->year > FIG_YEAR_MAX ||
+			    strcmp(r->indicator, name))
+				continue;
+			struct year_sums *y = &ys[r->year - FIG_YEAR_MIN];
+			acc_add(&y->all, r->share, r->respondents);
+			if (!*r->district)
+				acc_add(&y->whole, r->share, r->respondents);
+		} else {
+			const struct crime_figure *r = &s->crime[i];
+			if (r->year < FIG_YEAR_MIN || r->year > FIG_YEAR_MAX ||
+			    strcmp(r->category, name))
+				continue;
+			struct year_sums *y = &ys[r->year - FIG_YEAR_MIN];
+			acc_add(&y->all, r->count, FIG_UNKNOWN);
+			if (r->month == 0 && !*r->district)
+				acc_add(&y->whole, r->count, FIG_UNKNOWN);
 		}
 	}
-	if (!n)
-		return -1;
-	/* rounded to the nearest hundredth */
-	*value = weighted && weight ? (long)((wsum + weight / 2) / weight)
-				    : (long)((sum + (long long)n / 2) / (long long)n);
-	return 0;
 }
 
-static int crime_value(const struct figure_set *s, const char *name, int y, long *value)
+/* The value of year y: 0 with *value set, or -1 when the year has no
+ * figures. */
+static int value_of(enum figure_kind kind, const struct year_sums *ys, int y, long *value)
 {
-	bool whole = false;
-	for (size_t i = 0; i < s->nr && !whole; i++)
-		whole = s->crime[i].year == y && !strcmp(s->crime[i].category, name) &&
-			s->crime[i].month == 0 && !*s->crime[i].district;
-	long sum = 0;
-	size_t n = 0;
-	for (size_t i = 0; i < s->nr; i++) {
-		const struct crime_figure *r = &s->crime[i];
-		if (r->year != y || strcmp(r->category, name) ||
-		    (whole && (r->month != 0 || *r->district)))
-			continue;
-		n++;
-		sum += r->count;
-	}
-	if (!n)
+	if (y < FIG_YEAR_MIN || y > FIG_YEAR_MAX)
 		return -1;
-	*value = sum;
+	const struct year_sums *x = &ys[y - FIG_YEAR_MIN];
+	const struct year_acc *a = x->whole.n ? &x->whole : &x->all;
+	if (!a->n)
+		return -1;
+	if (kind == FIG_CRIME)
+		*value = (long)a->sum;
+	else if (!a->unweighted && a->weight) /* rounded to the nearest hundredth */
+		*value = (long)((a->wsum + a->weight / 2) / a->weight);
+	else
+		*value = (long)((a->sum + (long long)a->n / 2) / (long long)a->n);
 	return 0;
-}
-
-static int value_of(const struct figure_set *s, const char *name, int y, long *value)
-{
-	return s->kind == FIG_SURVEY ? survey_value(s, name, y, value)
-				     : crime_value(s, name, y, value);
 }
 
 static bool small(long v)
@@ -157,14 +169,17 @@ void focus_change_compute(const struct figure_set *set, const char *name, int ch
 	memset(out, 0, sizeof(*out));
 	out->kind = set->kind;
 	out->name = name;
+	struct year_sums *ys = xcalloc(YEARS, sizeof(*ys));
+	gather(set, name, ys);
 	for (int y = chosen; y >= FIG_YEAR_MIN && !out->before_year; y--)
-		if (value_of(set, name, y, &out->before) == 0)
+		if (value_of(set->kind, ys, y, &out->before) == 0)
 			out->before_year = y;
+	for (int y = eval_year; out->before_year && y > out->before_year && !out->after_year; y--)
+		if (value_of(set->kind, ys, y, &out->after) == 0)
+			out->after_year = y;
+	free(ys);
 	if (!out->before_year)
 		return;
-	for (int y = eval_year; y > out->before_year && !out->after_year; y--)
-		if (value_of(set, name, y, &out->after) == 0)
-			out->after_year = y;
 	if (set->kind == FIG_CRIME) {
 		out->before_hidden = small(out->before);
 		out->after_hidden = out->after_year && small(out->after);
