@@ -38,6 +38,10 @@ int cmd_key(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_data(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_indsigt(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_purge(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_focus(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_trend(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_evaluation(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_strategy_render(int argc, char **argv, struct cli_ctx *ctx); /* cmd_evaluation.c */
 
 /* Prints "ssp: <message>" to stderr and returns 1. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -15,6 +15,7 @@ static void usage(FILE *out)
 {
 	fputs(_("Brug: ssp strategy check FIL\n"
 		"      ssp strategy docs --kind dpia|art30 [FIL] [--output FIL]\n"
+		"      ssp strategy render [--year ÅR] --format html|pdf [-o FIL]\n"
 		"\n"
 		"Kontrollerer en strategifil (se ssp-strategy(5)) uden at gemme noget.\n"
 		"Hver fejl angives som FIL:LINJE: fejl: besked. Advarer, hvis et af den\n"
@@ -24,6 +25,9 @@ static void usage(FILE *out)
 		"docs skriver konsekvensanalysen (dpia) eller fortegnelsen efter\n"
 		"databeskyttelsesforordningens art. 30 (art30) som Markdown, udfyldt fra\n"
 		"strategifilen FIL eller, uden FIL, fra strategien i databasen.\n"
+		"render skriver den indlæste strategi som det dokument, kommunen\n"
+		"offentliggør: formål, målgruppe, organisering med diagram, hvert forum med\n"
+		"medlemmer og mødefrekvens, årshjulet og de gældende indsatsområder.\n"
 		"\n"
 		"Afslutningsstatus: 0 i orden (advarsler tilladt), 1 fejl i filen, 2 forkert "
 		"brug.\n"),
@@ -129,16 +133,19 @@ static int docs(int argc, char **argv, struct cli_ctx *ctx)
 int cmd_strategy(int argc, char **argv, struct cli_ctx *ctx)
 {
 	if (argc < 2)
-		return cli_usage_error("strategy", _("angiv en handling: check eller docs"));
+		return cli_usage_error("strategy",
+				       _("angiv en handling: check, docs eller render"));
 	if (cli_is_help(argv[1])) {
 		usage(stdout);
 		return 0;
 	}
 	if (!strcmp(argv[1], "docs"))
 		return docs(argc - 1, argv + 1, ctx);
+	if (!strcmp(argv[1], "render"))
+		return cmd_strategy_render(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "check"))
-		return cli_usage_error("strategy", _("ukendt handling »%s«; brug check eller docs"),
-				       argv[1]);
+		return cli_usage_error(
+		    "strategy", _("ukendt handling »%s«; brug check, docs eller render"), argv[1]);
 	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
 	int c;
 	optind = 1;

@@ -56,7 +56,12 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_SHARE_DECLINE] = "share.decline",
 						   [ACT_INDSIGT_VIEW] = "indsigt.view",
 						   [ACT_INDSIGT_REQUEST] = "indsigt.request",
-						   [ACT_RETENTION_PURGE] = "retention.purge"};
+						   [ACT_RETENTION_PURGE] = "retention.purge",
+						   [ACT_FOCUS_VIEW] = "focus.view",
+						   [ACT_FOCUS_EDIT] = "focus.edit",
+						   [ACT_TREND_TAG] = "trend.tag",
+						   [ACT_TREND_VIEW] = "trend.view",
+						   [ACT_EVALUATION_VIEW] = "evaluation.view"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -102,6 +107,19 @@ static const unsigned allowed[ACT__COUNT] = {
     /* § 115, stk. 4: no participant is obliged to share; who declines on
      * an item is recorded (who, not what) */
     [ACT_SHARE_DECLINE] = P115,
+    /* focus areas, trend tags and the evaluation (issue 13): no personal
+     * data. The focus areas show on the agendas of the bodies that carry
+     * them, so everyone reads them; the steering group records them, with
+     * the SSP-team that prepares its meetings. Those who write the general
+     * minutes of district and hotspot meetings tag them; the steering group
+     * and the Lokalråd (styregruppe and politi, as for the figures) see the
+     * counts, as does the SSP-team. The evaluation reads compliance and the
+     * concern statistics too: the roles that may read both. */
+    [ACT_FOCUS_VIEW] = ALL,
+    [ACT_FOCUS_EDIT] = R(ROLE_SSP) | R(ROLE_STEERING),
+    [ACT_TREND_TAG] = P115,
+    [ACT_TREND_VIEW] = R(ROLE_SSP) | R(ROLE_STEERING) | R(ROLE_POLICE),
+    [ACT_EVALUATION_VIEW] = R(ROLE_SSP) | R(ROLE_STEERING),
     /* everyone who sees the meeting reads minutes that hold trends, places
      * and unnamed groups; where named young people are discussed, only who
      * may run the meeting (need[] below) */
@@ -174,6 +192,8 @@ static const unsigned need[ACT__COUNT] = {
     [ACT_REFERRAL_ADD] = AUTHZ_NEED_OWN_INSTITUTION,
     [ACT_REFERRAL_VIEW] = AUTHZ_NEED_OWNER,
     [ACT_SHARE_DECLINE] = AUTHZ_NEED_BODY,
+    /* tagging the minutes follows writing them (ACT_MEETING_RUN) */
+    [ACT_TREND_TAG] = AUTHZ_NEED_BODY,
 };
 
 static const char *const reason_ids[AUTHZ_REASON__COUNT] = {

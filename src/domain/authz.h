@@ -70,6 +70,13 @@ enum action {
 	ACT_INDSIGT_REQUEST, /* record access requests, restrictions; the deadlines */
 	/* the life of personal data (issue 12; service/retention.h) */
 	ACT_RETENTION_PURGE, /* delete what the retention rules make due (ssp purge) */
+	/* focus areas, trend tags, the yearly evaluation (issue 13;
+	 * service/evaluation_service.c) */
+	ACT_FOCUS_VIEW,      /* the focus areas in force */
+	ACT_FOCUS_EDIT,      /* record the focus areas in the focus-area year */
+	ACT_TREND_TAG,       /* tag general minutes with the strategy's themes */
+	ACT_TREND_VIEW,      /* the tags counted per quarter and district */
+	ACT_EVALUATION_VIEW, /* the yearly evaluation (aggregates only) */
 	ACT__COUNT
 };
 

@@ -1194,6 +1194,24 @@ int org_diagram_write(const struct org *o, enum diagram_format fmt, FILE *out, c
 	return 0;
 }
 
+void org_diagram_draw_fit(cairo_t *cr, const struct org *o, double w, double h, double *drawn_h)
+{
+	struct diagram d;
+	diagram_init(&d, o);
+	layout_diagram(&d, o);
+	double scale = 1.0;
+	if (d.page_w > w)
+		scale = w / d.page_w;
+	if (d.page_h * scale > h)
+		scale = h / d.page_h;
+	cairo_save(cr);
+	cairo_scale(cr, scale, scale);
+	draw_diagram(cr, &d);
+	cairo_restore(cr);
+	*drawn_h = d.page_h * scale;
+	diagram_release(&d);
+}
+
 void org_diagram_shutdown(void)
 {
 	/* Order matters: FcFini() before cairo's reset trips a cairo assertion

@@ -17,6 +17,7 @@
 #ifndef SSP_ORG_DIAGRAM_H
 #define SSP_ORG_DIAGRAM_H
 
+#include <cairo.h>
 #include <stdio.h>
 
 #include "domain/org.h"
@@ -29,6 +30,11 @@ enum diagram_format { DIAGRAM_SVG, DIAGRAM_PDF };
  * written to it. Strings in o may be NULL; invalid UTF-8 is shown with
  * replacement characters rather than rejected. */
 int org_diagram_write(const struct org *o, enum diagram_format fmt, FILE *out, char **err);
+
+/* Draws the diagram of o onto cr at its current origin, scaled down (never
+ * up) to fit w x h points; *drawn_h gets the height it took. For a page of
+ * a larger document (render/report.c). */
+void org_diagram_draw_fit(cairo_t *cr, const struct org *o, double w, double h, double *drawn_h);
 
 /* Frees pango/cairo/fontconfig static data; call once at the very end of main (order from
  * toolchain.md trap 6). */

@@ -253,11 +253,24 @@ static void diamond(struct strbuf *sb, const struct wheel_event *e, const char *
 
 char *wheel_svg(const struct org *o, const struct meeting_list *l, int year, long today)
 {
-	return wheel_svg_events(o, l, NULL, 0, year, today);
+	return wheel_svg_draw(o, l, NULL, 0, year, today, NULL);
 }
 
 char *wheel_svg_events(const struct org *o, const struct meeting_list *l,
 		       const struct wheel_event *ev, size_t nev, int year, long today)
+{
+	return wheel_svg_draw(o, l, ev, nev, year, today, NULL);
+}
+
+char *wheel_svg_focus(const struct org *o, const struct meeting_list *l, int year, long today,
+		      const struct strlist *focus)
+{
+	return wheel_svg_draw(o, l, NULL, 0, year, today, focus);
+}
+
+char *wheel_svg_draw(const struct org *o, const struct meeting_list *l,
+		     const struct wheel_event *ev, size_t nev, int year, long today,
+		     const struct strlist *focus)
 {
 	long jan1 = cal_ymd(year, 1, 1);
 	int year_days = cal_leap_year(year) ? 366 : 365;
@@ -477,6 +490,21 @@ char *wheel_svg_events(const struct org *o, const struct meeting_list *l,
 		}
 	}
 	int height = (y1 > y2 ? y1 : y2) + 24;
+	/* the focus areas in force (issue 13), across the whole width */
+	if (focus && focus->nr) {
+		int y = height + LINE;
+		svg_printf(
+		    &sb,
+		    "<text x=\"%d\" y=\"%d\" font-size=\"19\" font-weight=\"bold\">%s</text>\n",
+		    COL1_X, y, _("Indsatsområder i kraft"));
+		for (size_t i = 0; i < focus->nr; i++) {
+			char *line = shorten(focus->v[i], 80);
+			y += LINE;
+			svg_printf(&sb, "<text x=\"%d\" y=\"%d\">%s</text>\n", COL1_X, y, line);
+			free(line);
+		}
+		height = y + 24;
+	}
 	svg_printf(&sb, "</g>\n</svg>\n");
 	free(rings);
 

@@ -42,6 +42,10 @@ const char *wheel_colour(size_t i);
  * a complete standalone SVG document (UTF-8, with XML declaration);
  * caller frees. */
 char *wheel_svg(const struct org *o, const struct meeting_list *l, int year, long today);
+/* The same with the focus areas in force (one line each, e.g. "Rusmidler:
+ * færre prøver hash") listed under the legend; focus NULL or empty: none. */
+char *wheel_svg_focus(const struct org *o, const struct meeting_list *l, int year, long today,
+		      const struct strlist *focus);
 
 /* A course, training, theme day, parent evening or larger event of the
  * SSP-team (domain/team_record.h) as the wheel draws it. */
@@ -57,5 +61,10 @@ struct wheel_event {
  * days as its <title>. */
 char *wheel_svg_events(const struct org *o, const struct meeting_list *l,
 		       const struct wheel_event *ev, size_t nev, int year, long today);
+/* Everything at once: the events' ring and the focus areas (either may be
+ * empty). */
+char *wheel_svg_draw(const struct org *o, const struct meeting_list *l,
+		     const struct wheel_event *ev, size_t nev, int year, long today,
+		     const struct strlist *focus);
 
 #endif

@@ -12,6 +12,7 @@
 #include "service/guard.h"
 #include "service/meeting.h"
 #include "service/team.h"
+#include "service/evaluation.h"
 #include "service/service_internal.h"
 #include "store/meeting_store.h"
 #include "store/user_store.h"
@@ -179,6 +180,9 @@ int svc_meeting_view(struct service *svc, const struct actor *a, long long id, s
 		for (size_t i = 0; i < out->offered.nr; i++)
 			strlist_add(&out->agenda, out->offered.v[i]);
 		strlist_clear(&out->offered);
+		/* the focus areas in force that this body carries (issue 13) */
+		if (svc_focus_agenda_lines(svc, b->id, cal_date(out->m.day).y, &out->agenda, r) < 0)
+			return -1;
 	} else if (b->named_individuals && out->agenda.nr &&
 		   log_read(svc, a, &facts, "meeting.agenda.view", out->m.uid, r) < 0) {
 		strlist_clear(&out->agenda);

@@ -645,6 +645,39 @@ const char *const store_migrations[] = {
 	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
 	"  WHEN OLD.seq > coalesce((SELECT max(upto_seq) FROM audit_anchor), 0)"
 	"  BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;",
+	/* 17 (issue 13): focus areas, trend tags. The steering group's
+	 * strategic focus areas (chosen in its focus-area year, in force that
+	 * year and the next: domain/evaluation.h), each linked to the bodies
+	 * that carry it and the survey indicators and police categories it
+	 * rests on. Trend tags: the strategy's themes ([ssp-team] tema) on the
+	 * general minutes of a meeting. No personal data in either. */
+	"CREATE TABLE focus_area ("
+	"  id INTEGER PRIMARY KEY,"
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),"
+	"  title TEXT NOT NULL,"
+	"  goal TEXT NOT NULL,"
+	"  measure TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL"
+	");"
+	"CREATE TABLE focus_area_body ("
+	"  focus_id INTEGER NOT NULL REFERENCES focus_area(id) ON DELETE CASCADE,"
+	"  body_id TEXT NOT NULL,"
+	"  PRIMARY KEY (focus_id, body_id)"
+	");"
+	"CREATE TABLE focus_area_figure ("
+	"  focus_id INTEGER NOT NULL REFERENCES focus_area(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('ungeprofil', 'kriminalitet')),"
+	"  name TEXT NOT NULL,"
+	"  PRIMARY KEY (focus_id, kind, name)"
+	");"
+	"CREATE TABLE minutes_tag ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+	"  theme TEXT NOT NULL,"
+	"  tagged_at TEXT NOT NULL,"
+	"  tagged_by TEXT NOT NULL,"
+	"  PRIMARY KEY (meeting_id, theme)"
+	");",
 };
 // clang-format on
 

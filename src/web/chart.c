@@ -169,10 +169,13 @@ static void svg(struct html *h, const struct chart *c)
 static void table(struct html *h, const struct chart *c)
 {
 	html_printf(h,
-		    "<div class=\"table--responsive-scroll\">\n"
+		    /* a wide table scrolls: the region takes the keyboard's focus
+		     * so it can be scrolled without a mouse (WCAG 2.1.1) */
+		    "<div class=\"table--responsive-scroll\" tabindex=\"0\" role=\"region\" "
+		    "aria-label=\"%s\">\n"
 		    "<table class=\"table table--compact app-chart-table\" id=\"%s-table\">\n"
 		    "<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
-		    c->id, c->title, _("År"));
+		    c->title, c->id, c->title, c->x_title ? c->x_title : _("År"));
 	for (size_t s = 0; s < c->ns; s++)
 		html_printf(h, "<th scope=\"col\" class=\"app-num\">%s</th>", c->series[s]);
 	html_printf(h, "</tr></thead>\n<tbody>\n");

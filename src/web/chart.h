@@ -27,7 +27,8 @@ struct chart {
 	const char **series; /* ns names */
 	double *v;           /* ns * nx, series-major: v[s * nx + x] */
 	enum chart_cell *cell;
-	bool decimals; /* values are shares with a decimal comma */
+	bool decimals;       /* values are shares with a decimal comma */
+	const char *x_title; /* the table's first column header; NULL: "År" */
 };
 
 /* Allocates the grid (every cell CHART_MISSING); labels are borrowed. */

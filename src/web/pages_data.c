@@ -241,6 +241,15 @@ void h_data(struct request *rq)
 	if (svc_may(rq->svc, &rq->actor, ACT_DATA_IMPORT))
 		html_printf(&p.main, "<li><a href=\"/data/import\">%s</a></li>\n",
 			    _("Importér en CSV-fil"));
+	/* issue 13: what the figures are for */
+	html_printf(&p.main, "<li><a href=\"/indsatsomraader\">%s</a></li>\n",
+		    _("Styregruppens indsatsområder"));
+	if (svc_may(rq->svc, &rq->actor, ACT_TREND_VIEW))
+		html_printf(&p.main, "<li><a href=\"/tendenser\">%s</a></li>\n",
+			    _("Tendenser fra distrikts- og hotspotmøderne"));
+	if (svc_may(rq->svc, &rq->actor, ACT_EVALUATION_VIEW))
+		html_printf(&p.main, "<li><a href=\"/evaluering\">%s</a></li>\n",
+			    _("Årets evaluering"));
 	html_printf(&p.main, "</ul>\n");
 	survey_charts(&p.main, &s);
 	latest(&p.main, &s);

@@ -284,6 +284,22 @@ void h_wheel(struct request *rq)
 	}
 	event_rows_release(&rows);
 
+	/* issue 13: the focus areas in force, also under the wheel */
+	struct strlist focus = STRLIST_INIT;
+	web_focus_lines(rq, year, &focus);
+	if (focus.nr) {
+		html_printf(&p.main,
+			    "<section aria-labelledby=\"indsatsomraader\">\n<h2 "
+			    "id=\"indsatsomraader\">%s</h2>\n<ul>\n",
+			    _("Indsatsområder i kraft"));
+		for (size_t i = 0; i < focus.nr; i++)
+			html_printf(&p.main, "<li>%s</li>\n", focus.v[i]);
+		html_printf(
+		    &p.main,
+		    "</ul>\n<p><a href=\"/indsatsomraader?aar=%d\">%s</a></p>\n</section>\n", year,
+		    _("Se indsatsområderne"));
+	}
+	strlist_clear(&focus);
 	/* the steering group's wheel of themes, as the strategy has it */
 	for (size_t i = 0; i < o.bodies_nr; i++) {
 		const struct org_body *b = &o.bodies[i];
@@ -320,7 +336,10 @@ void h_wheel_svg(struct request *rq)
 	struct event_rows rows;
 	struct wheel_event *ev;
 	size_t nev = wheel_events(rq, year, &rows, &ev);
-	char *svg = wheel_svg_events(&o, &l, ev, nev, year, svc_today());
+	struct strlist focus = STRLIST_INIT; /* issue 13: the focus areas in force */
+	web_focus_lines(rq, year, &focus);
+	char *svg = wheel_svg_draw(&o, &l, ev, nev, year, svc_today(), &focus);
+	strlist_clear(&focus);
 	free(ev);
 	event_rows_release(&rows);
 	strbuf_reset(&rq->rs.body);
@@ -1018,6 +1037,10 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 	section_agenda(rq, &p.main, &v, r);
 	section_attendance(rq, &p.main, &v, r);
 	section_minutes(rq, &p.main, &v, r);
+	/* issue 13: trend tags on general minutes */
+	if (v.minutes_visible && !b->named_individuals)
+		meeting_tags_section(rq, &p.main, m->id,
+				     v.can_run && svc_may(rq->svc, &rq->actor, ACT_TREND_TAG));
 	page_finish(rq, status, &p);
 	meeting_view_release(&v);
 	org_release(&o);

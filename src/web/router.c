@@ -238,6 +238,23 @@ const struct route web_routes[] = {
 	/* the data behind the strategy (api_data.c): the figures of /data */
 	{R_GET, "/api/v1/data/ungeprofil", KIND_API, AUTH_FULL, ACT_DATA_VIEW, api_data_survey},
 	{R_GET, "/api/v1/data/kriminalitet", KIND_API, AUTH_FULL, ACT_DATA_VIEW, api_data_crime},
+	/* focus areas, trends from below, the yearly evaluation (pages_evaluation.c, issue 13) */
+	{R_GET, "/indsatsomraader", KIND_PAGE, AUTH_FULL, ACT_FOCUS_VIEW, h_focus},
+	{R_POST, "/indsatsomraader", KIND_PAGE, AUTH_FULL, ACT_FOCUS_EDIT, h_focus_add},
+	{R_GET, "/indsatsomraader.csv", KIND_PAGE, AUTH_FULL, ACT_FOCUS_VIEW, h_focus_csv},
+	{R_POST, "/indsatsomraader/{id}/slet", KIND_PAGE, AUTH_FULL, ACT_FOCUS_EDIT, h_focus_delete},
+	{R_GET, "/tendenser", KIND_PAGE, AUTH_FULL, ACT_TREND_VIEW, h_trends},
+	{R_GET, "/tendenser.csv", KIND_PAGE, AUTH_FULL, ACT_TREND_VIEW, h_trends_csv},
+	{R_POST, "/moeder/{id}/temaer", KIND_PAGE, AUTH_FULL, ACT_TREND_TAG, h_meeting_tags},
+	{R_GET, "/evaluering", KIND_PAGE, AUTH_FULL, ACT_EVALUATION_VIEW, h_evaluation},
+	{R_GET, "/evaluering.pdf", KIND_PAGE, AUTH_FULL, ACT_EVALUATION_VIEW, h_evaluation_pdf},
+	{R_GET, "/evaluering.csv", KIND_PAGE, AUTH_FULL, ACT_EVALUATION_VIEW, h_evaluation_csv},
+	{R_GET, "/evaluering-moeder.csv", KIND_PAGE, AUTH_FULL, ACT_EVALUATION_VIEW, h_evaluation_meetings_csv},
+	{R_GET, "/api/v1/focus-areas", KIND_API, AUTH_FULL, ACT_FOCUS_VIEW, api_focus_list},
+	{R_POST, "/api/v1/focus-areas", KIND_API, AUTH_FULL, ACT_FOCUS_EDIT, api_focus_add},
+	{R_GET, "/api/v1/trends", KIND_API, AUTH_FULL, ACT_TREND_VIEW, api_trends},
+	{R_POST, "/api/v1/meetings/{id}/tags", KIND_API, AUTH_FULL, ACT_TREND_TAG, api_meeting_tags},
+	{R_GET, "/api/v1/evaluation", KIND_API, AUTH_FULL, ACT_EVALUATION_VIEW, api_evaluation},
 };
 // clang-format on
 const size_t web_routes_nr = sizeof(web_routes) / sizeof(web_routes[0]);

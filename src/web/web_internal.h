@@ -464,6 +464,29 @@ json_t *api_str_or_null(const char *s);
 /* "YYYY-MM-DD", or null for CAL_NO_DAY. */
 json_t *api_day_or_null(long day);
 
+/* ---- pages_evaluation.c: focus areas, trends, the evaluation (issue 13) ---- */
+void h_focus(struct request *rq);
+void h_focus_add(struct request *rq);
+void h_focus_csv(struct request *rq);
+void h_focus_delete(struct request *rq);
+void h_trends(struct request *rq);
+void h_trends_csv(struct request *rq);
+void h_meeting_tags(struct request *rq);
+void h_evaluation(struct request *rq);
+void h_evaluation_pdf(struct request *rq);
+void h_evaluation_csv(struct request *rq);
+void h_evaluation_meetings_csv(struct request *rq);
+void api_focus_list(struct request *rq);
+void api_focus_add(struct request *rq);
+void api_trends(struct request *rq);
+void api_meeting_tags(struct request *rq);
+void api_evaluation(struct request *rq);
+/* The meeting page's section of trend tags (and their form when can_tag). */
+void meeting_tags_section(struct request *rq, struct html *h, long long id, bool can_tag);
+/* The focus areas in force in year as one line each ("TITLE: GOAL"), for
+ * the annual wheel; nothing when the actor may not see them. */
+void web_focus_lines(struct request *rq, int year, struct strlist *out);
+
 /* ---- qr.c ---- */
 
 /* Appends text as a QR code drawn with <rect>/<path> and fill attributes

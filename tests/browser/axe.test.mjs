@@ -576,6 +576,47 @@ pageTest('data import: the form, a preview, and a refused file (ssp)', async (t)
   assert.equal(await tab.page.locator('#csv').getAttribute('aria-invalid'), 'true');
 });
 
+// ---- focus areas, trends and the evaluation (issue 13) ----
+
+pageTest('focus areas, trend tags, trends and the evaluation (ssp)', async (t) => {
+  const { execFileSync } = await import('node:child_process');
+  const sql = (q) => execFileSync('sqlite3', [srv.env.SSP_DB, q], { encoding: 'utf8' }).trim();
+  const tab = tabs.sofie;
+  const year = Number(sql("SELECT strftime('%Y', 'now')"));
+  const focusYear = year % 2 ? year - 1 : year; // fokusomraader-aar = lige
+  await tab.goto(`/indsatsomraader?aar=${focusYear}`);
+  await checkPage(t, tab, 'indsatsomraader', { status: 200, h1: `Indsatsområder ${focusYear}` });
+  await tab.page.fill('#title', 'Rusmidler i udskolingen');
+  await tab.page.fill('#goal', 'Færre unge prøver hash');
+  await tab.page.fill('#measure', 'Andelen i Ungeprofilundersøgelsen');
+  await tab.page.fill('#indicators', 'EKSEMPEL Har prøvet hash');
+  // no body chosen: refused, the form keeps what was typed
+  await tab.submit('form[action="/indsatsomraader"] button[type=submit]');
+  await checkPage(t, tab, 'indsatsomraader-fejl', { status: 422, h1: `Indsatsområder ${focusYear}` });
+  assert.equal(await tab.page.locator('#title').inputValue(), 'Rusmidler i udskolingen');
+  await tab.page.check('#body-ssp-styregruppe');
+  await tab.page.check('#body-hotspot');
+  await tab.submit('form[action="/indsatsomraader"] button[type=submit]');
+  await checkPage(t, tab, 'indsatsomraader-ny', { status: 200, h1: `Indsatsområder ${focusYear}` });
+  assert.match(await tab.page.locator('main').innerText(), /Rusmidler i udskolingen/);
+  // the hotspot meeting's page: the focus area on its proposed agenda, tags
+  const m = sql(`SELECT id FROM meeting WHERE body_id = 'hotspot' AND year = ${focusYear} ORDER BY start_at LIMIT 1`);
+  await tab.goto(`/moeder/${m}`);
+  assert.match(await tab.page.locator('main').innerText(), /Indsatsområde: Rusmidler i udskolingen/);
+  await tab.page.check('#tema-0');
+  await tab.submit('form[action$="/temaer"] button[type=submit]');
+  await checkPage(t, tab, 'moede-temaer', { status: 200 });
+  assert.equal(sql(`SELECT count(*) FROM minutes_tag WHERE meeting_id = ${m}`), '1');
+  await tab.goto(`/tendenser?aar=${focusYear}`);
+  await checkPage(t, tab, 'tendenser', { status: 200, h1: `Tendenser fra møderne ${focusYear}` });
+  assert.equal(await tab.page.locator(`main a[href="/moeder/${m}#referat"]`).count(), 1, 'the minutes one click away');
+  await tab.goto(`/evaluering?aar=${focusYear}`);
+  await checkPage(t, tab, 'evaluering', { status: 200, h1: `Evaluering af SSP-samarbejdet ${focusYear}` });
+  assert.ok(await tab.page.locator('main figure svg[role="img"]').count() >= 3, 'charts drawn');
+  await tab.goto(`/aarshjul?aar=${focusYear}`);
+  assert.match(await tab.page.locator('main').innerText(), /Indsatsområder i kraft/);
+});
+
 pageTest('429 page (too many failed sign-ins)', async (t) => {
   const tab = tabs.anon;
   for (let i = 0; i < 5; i++) {

@@ -261,6 +261,26 @@ const MATRIX = [
   ['POST', `/indsigt/anmodning/${BODY_ID}/begraensning`, { anon: 303, all: 403, revisor: 404 }, { form: { part_notes: '1', justification: 'x' } }],
   ['POST', `/indsigt/anmodning/${BODY_ID}/besvaret`, { anon: 303, all: 403, revisor: 404 }, { form: {} }],
 
+  // focus areas, trends from below, the yearly evaluation (issue 13):
+  // everyone reads the focus areas (they are on the agendas); the steering
+  // group and the SSP-team record them; the § 115 participants tag general
+  // minutes; the steering group, the SSP-team and the police see the
+  // trends; the steering group and the SSP-team the evaluation
+  ['GET', '/indsatsomraader', { anon: 303, all: 200 }],
+  ['GET', '/indsatsomraader.csv', { anon: 303, all: 200 }],
+  ['POST', '/indsatsomraader', { anon: 303, all: 403, ssp: 422, styregruppe: 422 }, { form: { year: '2026', title: '' } }],
+  ['POST', `/indsatsomraader/${BODY_ID}/slet`, { anon: 303, all: 403, ssp: 404, styregruppe: 404 }, { form: {} }],
+  ...['/tendenser', '/tendenser.csv'].map((path) =>
+    ['GET', path, { anon: 303, all: 403, ssp: 200, styregruppe: 200, politi: 200 }]),
+  ['POST', `${NO_MEETING}/temaer`, { anon: 303, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { form: {} }],
+  ...['/evaluering', '/evaluering.pdf', '/evaluering.csv', '/evaluering-moeder.csv'].map((path) =>
+    ['GET', path, { anon: 303, all: 403, ssp: 200, styregruppe: 200 }]),
+  ['GET', '/api/v1/focus-areas', { anon: 401, all: 200 }],
+  ['POST', '/api/v1/focus-areas', { anon: 401, all: 403, ssp: 422, styregruppe: 422 }, { json: { year: 2026 } }],
+  ['GET', '/api/v1/trends', { anon: 401, all: 403, ssp: 200, styregruppe: 200, politi: 200 }],
+  ['POST', `${NO_API_MEETING}/tags`, { anon: 401, all: 403, ssp: 404, politi: 404, 'boern-familier': 404, ungeenhed: 404 }, { json: { themes: [] } }],
+  ['GET', '/api/v1/evaluation', { anon: 401, all: 403, ssp: 200, styregruppe: 200 }],
+
   // last: it ends each role's session
   ['POST', '/logud', { anon: 303, all: 303 }, { form: {} }],
 ];
@@ -485,6 +505,30 @@ test('success paths: each role that may act does, on a real record', async () =>
   assert.equal(execSql('SELECT count(*) FROM share_declined'), '8');
   for (const [action, user] of [['referral.add', CONTACT], ['referral.list', CONTACT],
     ['referral.screen', 'm-ssp'], ['concern.stats', 'm-styregruppe'], ['share.decline', 'm-ungeenhed']])
+    assert.notEqual(execSql(`SELECT count(*) FROM audit_log WHERE action = '${action}' AND username = '${user}' AND outcome = 'ok'`), '0', `${action} by ${user}`);
+
+  // focus areas, trend tags and the evaluation (issue 13), each logged "ok"
+  for (const role of ['ssp', 'styregruppe']) {
+    await call(role, 'POST', '/indsatsomraader', { form: { year: '2026', title: 'Rusmidler ' + role,
+      goal: 'Færre prøver hash', measure: 'Ungeprofilens andel', 'body-ssp-styregruppe': '1',
+      indicators: 'Har prøvet hash\nDrikker alkohol' } });
+    await call(role, 'POST', '/api/v1/focus-areas', { json: { year: 2026, title: 'API ' + role,
+      goal: 'G', measure: 'M', bodies: ['hotspot'], categories: ['Tyveri'] } }, 'bearer');
+    await call(role, 'GET', '/evaluering?aar=2026');
+    await call(role, 'GET', '/api/v1/evaluation?year=2026', undefined, 'bearer');
+  }
+  const focusIds = execSql(`SELECT id FROM focus_area ORDER BY id`).split('\n');
+  assert.equal(focusIds.length, 4);
+  await call('styregruppe', 'POST', `/indsatsomraader/${focusIds[0]}/slet`, { form: {} });
+  const district = execSql(`SELECT id FROM meeting WHERE body_id = 'ssp-distriktsmoede' ORDER BY id LIMIT 1`);
+  for (const role of ['ssp', 'politi', 'boern-familier', 'ungeenhed'])
+    await both(role, `/moeder/${district}/temaer`, `/api/v1/meetings/${district}/tags`,
+      { 'tema-0': '1' }, { themes: ['Kriminalitet'] });
+  assert.equal(execSql(`SELECT theme FROM minutes_tag WHERE meeting_id = ${district}`), 'Kriminalitet');
+  for (const role of ['ssp', 'styregruppe', 'politi'])
+    await call(role, 'GET', '/tendenser?aar=' + execSql(`SELECT year FROM meeting WHERE id = ${district}`));
+  for (const [action, user] of [['focus.add', 'm-styregruppe'], ['focus.delete', 'm-styregruppe'],
+    ['minutes.tag', 'm-politi'], ['trend.view', 'm-politi'], ['evaluation.view', 'm-ssp']])
     assert.notEqual(execSql(`SELECT count(*) FROM audit_log WHERE action = '${action}' AND username = '${user}' AND outcome = 'ok'`), '0', `${action} by ${user}`);
 
   // every one of them is in the access log as "ok", under its user

@@ -201,6 +201,13 @@ static void the_table(void **state)
 	    [ACT_INDSIGT_REQUEST] = "revisor",
 	    /* the life of personal data (issue 12) */
 	    [ACT_RETENTION_PURGE] = "admin",
+	    /* focus areas, trend tags, the evaluation (issue 13) */
+	    [ACT_FOCUS_VIEW] = "admin ssp politi boern-familier ungeenhed kontaktperson "
+			       "styregruppe revisor",
+	    [ACT_FOCUS_EDIT] = "ssp styregruppe",
+	    [ACT_TREND_TAG] = "ssp politi boern-familier ungeenhed",
+	    [ACT_TREND_VIEW] = "ssp politi styregruppe",
+	    [ACT_EVALUATION_VIEW] = "ssp styregruppe",
 	};
 	struct authz_facts easy = {
 	    .actor_takes_part = true, .institution = "skole-a", .actor_in_record = true};
