@@ -44,6 +44,8 @@ static const struct nonpersonal_column nonpersonal[] = {
     {"deletion_record", "reason", "why a row was deleted ('purge', ...)"},
     {"team_theme", "text", "a theme of the help landscape"},
     {"municipality", "preparedness_body", "the id of the body that takes up larger events"},
+    {"focus_area", "title", "a focus area of the steering group (aggregates, no person)"},
+    {"focus_area_figure", "name", "the name of a survey indicator or police category"},
 };
 
 const struct personal_column *store_personal_columns(size_t *n)
