@@ -228,8 +228,16 @@ static void checkpoint_pending(struct store *s, long long seq, const char *hash)
 int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_fn fn, void *data,
 		       char **err)
 {
+	return store_audit_append_batch(s, row, 1, fn, data, NULL, err);
+}
+
+int store_audit_append_batch(struct store *s, const struct audit_row *rows, size_t n,
+			     audit_hash_fn fn, void *data, long long *seq_out, char **err)
+{
 	/* inside the caller's transaction when there is one: the entry and
-	 * the change it records commit or roll back together */
+	 * the change it records commit or roll back together; otherwise the
+	 * n entries (a group commit, audit.c) are one transaction and one
+	 * fsync, chained in the order given */
 	if (store_begin(s, err) < 0)
 		return -1;
 	char *prev = NULL;
@@ -246,17 +254,25 @@ int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_
 		goto fail;
 	}
 	sqlite3_finalize(st);
-	struct audit_row r = *row;
-	r.seq = seq;
-	char hash[129];
-	fn(prev ? prev : "", &r, hash, data);
-	if (exec(s,
-		 "INSERT INTO audit_log (" AUDIT_COLS
-		 ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		 "lsssssssssss", seq, r.at, r.username, r.org, r.action, r.object, r.subject,
-		 r.legal_basis, r.client, r.outcome, prev ? prev : "", hash) < 0)
-		goto fail;
-	checkpoint_pending(s, seq, hash);
+	char hash[129] = "";
+	for (size_t i = 0; i < n; i++, seq++) {
+		struct audit_row r = rows[i];
+		r.seq = seq;
+		fn(prev ? prev : "", &r, hash, data);
+		if (exec(s,
+			 "INSERT INTO audit_log (" AUDIT_COLS
+			 ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			 "lsssssssssss", seq, r.at, r.username, r.org, r.action, r.object,
+			 r.subject, r.legal_basis, r.client, r.outcome, prev ? prev : "", hash) < 0)
+			goto fail;
+		if (seq_out)
+			seq_out[i] = seq;
+		free(prev);
+		prev = xstrdup(hash);
+	}
+	/* one checkpoint per transaction: the newest entry */
+	if (n > 0)
+		checkpoint_pending(s, seq - 1, hash);
 	free(prev);
 	return store_end(s, 0, err, "audit");
 fail:

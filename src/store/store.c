@@ -219,6 +219,16 @@ bool store_in_transaction(const struct store *s)
 	return s->tx_depth > 0;
 }
 
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+long long store_changes(struct store *s)
+{
+	return (long long)sqlite3_total_changes64(s->db);
+}
+
 int store_end(struct store *s, int rc, char **err, const char *what)
 {
 	if (rc == 0 && store_commit(s) == 0)
