@@ -151,7 +151,10 @@ out:
 static int wal_hook(void *data, sqlite3 *db, const char *name, int pages)
 {
 	struct store *s = data;
-	if (s->cp_pending) {
+	if (s->cp_pending && s->cp_defer) {
+		s->cp_pending = false;
+		s->cp_ready = true;
+	} else if (s->cp_pending) {
 		s->cp_pending = false;
 		struct checkpoint c;
 		c.seq = s->cp_seq;
@@ -168,6 +171,22 @@ static int wal_hook(void *data, sqlite3 *db, const char *name, int pages)
 	if (pages >= 1000)
 		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	return SQLITE_OK;
+}
+
+void store_audit_checkpoint_defer(struct store *s, bool on)
+{
+	s->cp_defer = on;
+}
+
+int store_audit_checkpoint_flush(struct store *s, char **err)
+{
+	if (!s->cp_ready)
+		return 0;
+	s->cp_ready = false;
+	struct checkpoint c;
+	c.seq = s->cp_seq;
+	memcpy(c.hash, s->cp_hash, sizeof(c.hash));
+	return checkpoint_write(s, &c, err);
 }
 
 /* A rolled-back append never reaches the checkpoint. */
