@@ -9,7 +9,7 @@
 
 #include "store/store.h"
 
-#define STORE_STMT_CACHE 24
+#define STORE_STMT_CACHE 48
 
 struct store {
 	sqlite3 *db;
