@@ -205,6 +205,23 @@ while [ $r -le $runs ]; do
 	done
 	r=$((r + 1))
 done
+# the profile (full run, when perf may read the server's samples): where
+# the signed-in page spends its time at 64 connections
+: >"$tmp/prof_self"
+: >"$tmp/prof_ssp"
+if [ $quick = 0 ] && command -v perf >/dev/null 2>&1 &&
+	[ "$(cat /proc/sys/kernel/perf_event_paranoid 2>/dev/null || echo 3)" -le 2 ]; then
+	wrk -t2 -c64 -d"$((dur + 2))s" -H "$cookie" "$url/organisation" >/dev/null &
+	wpid=$!
+	sleep 1
+	perf record -q -F 199 --call-graph dwarf,8192 -p "$spid" -o "$tmp/perf.data" -- sleep "$dur" \
+		>/dev/null 2>&1 || true
+	wait "$wpid" || true
+	perf report -i "$tmp/perf.data" --no-children --stdio -g none --percent-limit 1.5 2>/dev/null |
+		awk '/^ +[0-9]/ { printf "| %s | %s | %s |\n", $1, $3, $NF }' >"$tmp/prof_self" || true
+	perf report -i "$tmp/perf.data" --children --stdio -g none --percent-limit 2 2>/dev/null |
+		awk '/^ +[0-9]/ && $4 == "ssp" { printf "| %s | %s |\n", $1, $NF }' | head -25 >"$tmp/prof_ssp" || true
+fi
 rss_kib=$(awk '/VmHWM/ {print $2}' "/proc/$spid/status")
 for spec in $compare; do
 	echo "ssp server ${spec%%=*} peak RSS: $(awk '/VmHWM/ {printf "%.1f MB", $2 / 1024}' "/proc/${spec##*=}/status")"
@@ -292,8 +309,27 @@ if [ $quick = 0 ]; then
 		echo "$meetings meetings per body and status in the \`sqlite3\` shell; both as whole processes"
 		echo "(start-up included), mean of $qn: ssp $q_ssp us, sqlite3 $q_sql us, ratio $r_sql."
 		echo "This is the small planned year of a fresh database, not the large data set."
+		if [ -s "$tmp/prof_self" ]; then
+			echo
+			echo "## Profile of the signed-in page (perf, 64 connections, ${dur} s)"
+			echo
+			echo "\`perf record -F 199 --call-graph dwarf\` on the ssp server under wrk. Self time,"
+			echo "symbols over 1.5 %:"
+			echo
+			echo "| self | object | symbol |"
+			echo "|---|---|---|"
+			cat "$tmp/prof_self"
+			echo
+			echo "ssp functions, time including what they call (over 2 %):"
+			echo
+			echo "| total | function |"
+			echo "|---|---|"
+			cat "$tmp/prof_ssp"
+		fi
+		[ -f "$root/bench/findings.md" ] && { echo; cat "$root/bench/findings.md"; }
 	} >"$out"
 	echo "wrote $out"
 fi
-printf '{"ratio_vs_nginx": %s, "ratio_vs_peer": %s, "p99_ms_64": %s, "ratio_vs_sqlite3": %s, "rss_mb_under_load": %s, "rps_64": %s}\n' \
-	"$r_ng" "$r_peer" "$(get ssp_page 64 9)" "$r_sql" "$rss_mb" "$(get ssp_page 64 3)"
+printf '{"ratio_vs_nginx": %s, "ratio_vs_peer": %s, "p99_ms_64": %s, "ratio_vs_sqlite3": %s, "rss_mb_under_load": %s, "rps_64": %s, "api_rps_64": %s, "api_p99_ms_64": %s}\n' \
+	"$r_ng" "$r_peer" "$(get ssp_page 64 9)" "$r_sql" "$rss_mb" "$(get ssp_page 64 3)" \
+	"$(get ssp_api 64 3)" "$(get ssp_api 64 9)"

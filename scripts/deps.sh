@@ -20,9 +20,9 @@ PKGS="$PKGS libmicrohttpd-dev libqrencode-dev nodejs curl openssl"
 # browser tests: Debian's Chromium (driven by playwright-core) and its fonts
 PKGS="$PKGS chromium fonts-liberation"
 # the benchmark only (bench/run.sh): load generator, the static-file limit
-# and the Python peer; kept out of `make test`
+# the Python peer, and perf for the profiles; kept out of `make test`
 if [ "${1:-}" = bench ]; then
-	PKGS="$PKGS wrk nginx-light python3-flask gunicorn"
+	PKGS="$PKGS wrk nginx-light python3-flask gunicorn linux-perf"
 fi
 
 # Node packages (DKFDS for the pages; playwright-core and axe-core for the

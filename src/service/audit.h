@@ -5,7 +5,8 @@
  * over the previous entry's hash and the entry's fields, so editing,
  * deleting or reordering rows breaks the chain from that row on. Cutting
  * off the newest entries leaves a valid, shorter chain: the checkpoint
- * file beside the key (domain/checkpoint.h, written after every append)
+ * file beside the key (domain/checkpoint.h, written after every commit of
+ * entries; once per group for the group commit in audit.c)
  * and checkpoints the operator keeps off the machine catch that. SQLite
  * triggers refuse UPDATE and DELETE as a first line.
  * Every access to personal data is logged through audit_log() (later

@@ -26,7 +26,7 @@ void config_defaults(struct config *c)
 	c->login_max_failures_user = 5;
 	c->login_max_failures_address = 20;
 	c->login_window_minutes = 15;
-	c->threads = 4;
+	c->threads = 16;
 	c->max_concurrent_logins = 2;
 	c->fast_password_hashing = false;
 	c->anon_max_per_minute = 30;

@@ -22,7 +22,7 @@ struct config {
 	int login_max_failures_user;    /* 5 per window */
 	int login_max_failures_address; /* 20 per window */
 	int login_window_minutes;       /* 15 */
-	int threads;                    /* 4 */
+	int threads;                    /* 16 */
 	int max_concurrent_logins;      /* 2: Argon2id takes 64 MiB each */
 	/* Argon2id at the MIN limits, for tests only. No ssp.conf key sets it:
 	 * a unit test's fixture sets it in code, and a build configured with

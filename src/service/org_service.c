@@ -8,6 +8,7 @@
 #include "domain/plan.h"
 #include "strategy/parse.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 #include "util/banned.h"
 
 int service_strategy_check(const char *text, size_t len, struct org *out, struct diags *d)
@@ -65,6 +66,39 @@ int svc_org_view(struct service *svc, const struct actor *a, struct org *out, st
 	char *err = NULL;
 	if (store_org_load(svc->store, out, &err) < 0)
 		return svc_store_fail(r, err);
+	return 0;
+}
+
+int svc_org_view_cached(struct service *svc, const struct actor *a, const struct org **out,
+			struct svc_result *r)
+{
+	*out = NULL;
+	if (!svc_allowed(svc, a, ACT_ORG_VIEW, r))
+		return -1;
+	/* the state before the load: a commit in between makes the next call
+	 * load again, never keeps older data */
+	long long dv = store_data_version(svc->store), ch = store_changes(svc->store);
+	if (svc->org_cache && dv >= 0 && dv == svc->org_dv && ch == svc->org_changes) {
+		*out = svc->org_cache;
+		return 0;
+	}
+	if (svc->org_cache) {
+		org_release(svc->org_cache);
+		free(svc->org_cache);
+		svc->org_cache = NULL;
+	}
+	struct org *o = xcalloc(1, sizeof(*o));
+	org_init(o);
+	char *err = NULL;
+	if (store_org_load(svc->store, o, &err) < 0) {
+		org_release(o);
+		free(o);
+		return svc_store_fail(r, err);
+	}
+	svc->org_cache = o;
+	svc->org_dv = dv;
+	svc->org_changes = ch;
+	*out = o;
 	return 0;
 }
 

@@ -167,6 +167,11 @@ int service_open_keyed(struct service *svc, const char *db_path, const unsigned 
 
 void service_close(struct service *svc)
 {
+	if (svc->org_cache) {
+		org_release(svc->org_cache);
+		free(svc->org_cache);
+		svc->org_cache = NULL;
+	}
 	store_close(svc->store);
 	svc->store = NULL;
 	sodium_memzero(svc->key, sizeof(svc->key));

@@ -67,6 +67,11 @@ struct service {
 	struct store *store;
 	const struct config *cfg;
 	unsigned char key[32]; /* instance secret: access-log chain, sealing */
+	/* svc_org_view_cached: the organisation as last loaded on this
+	 * connection, and the database's state then (store_data_version,
+	 * store_changes); freed by service_close */
+	struct org *org_cache;
+	long long org_dv, org_changes;
 };
 
 /* Process-wide set-up of the crypto libraries (libsodium, liboath); call
@@ -135,5 +140,11 @@ int svc_strategy_apply(struct service *svc, const struct actor *a, const char *t
 /* Loads the current organisation (ACT_ORG_VIEW). */
 int service_org_get(struct service *svc, struct org *out, char **err);
 int svc_org_view(struct service *svc, const struct actor *a, struct org *out, struct svc_result *r);
+/* The same, read only: *out belongs to svc and stays valid until the next
+ * call on svc (or service_close). It is loaded again only when the database
+ * changed since (any commit, on any connection): the signed-in
+ * /organisation page without a query per request. */
+int svc_org_view_cached(struct service *svc, const struct actor *a, const struct org **out,
+			struct svc_result *r);
 
 #endif

@@ -115,6 +115,7 @@ struct svc_call {
 	char *action, *object, *subject, *legal_basis; /* owned copies */
 	bool open;                                     /* a transaction is open for the call */
 	bool authorised;                               /* the decision on the record was taken */
+	long long changes0; /* store_changes() when the transaction began */
 };
 
 int svc_begin(struct svc_call *c, struct service *svc, const struct actor *a, enum action act,

@@ -151,7 +151,10 @@ out:
 static int wal_hook(void *data, sqlite3 *db, const char *name, int pages)
 {
 	struct store *s = data;
-	if (s->cp_pending) {
+	if (s->cp_pending && s->cp_defer) {
+		s->cp_pending = false;
+		s->cp_ready = true;
+	} else if (s->cp_pending) {
 		s->cp_pending = false;
 		struct checkpoint c;
 		c.seq = s->cp_seq;
@@ -168,6 +171,22 @@ static int wal_hook(void *data, sqlite3 *db, const char *name, int pages)
 	if (pages >= 1000)
 		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	return SQLITE_OK;
+}
+
+void store_audit_checkpoint_defer(struct store *s, bool on)
+{
+	s->cp_defer = on;
+}
+
+int store_audit_checkpoint_flush(struct store *s, char **err)
+{
+	if (!s->cp_ready)
+		return 0;
+	s->cp_ready = false;
+	struct checkpoint c;
+	c.seq = s->cp_seq;
+	memcpy(c.hash, s->cp_hash, sizeof(c.hash));
+	return checkpoint_write(s, &c, err);
 }
 
 /* A rolled-back append never reaches the checkpoint. */
@@ -228,8 +247,16 @@ static void checkpoint_pending(struct store *s, long long seq, const char *hash)
 int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_fn fn, void *data,
 		       char **err)
 {
+	return store_audit_append_batch(s, row, 1, fn, data, NULL, err);
+}
+
+int store_audit_append_batch(struct store *s, const struct audit_row *rows, size_t n,
+			     audit_hash_fn fn, void *data, long long *seq_out, char **err)
+{
 	/* inside the caller's transaction when there is one: the entry and
-	 * the change it records commit or roll back together */
+	 * the change it records commit or roll back together; otherwise the
+	 * n entries (a group commit, audit.c) are one transaction and one
+	 * fsync, chained in the order given */
 	if (store_begin(s, err) < 0)
 		return -1;
 	char *prev = NULL;
@@ -246,17 +273,25 @@ int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_
 		goto fail;
 	}
 	sqlite3_finalize(st);
-	struct audit_row r = *row;
-	r.seq = seq;
-	char hash[129];
-	fn(prev ? prev : "", &r, hash, data);
-	if (exec(s,
-		 "INSERT INTO audit_log (" AUDIT_COLS
-		 ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		 "lsssssssssss", seq, r.at, r.username, r.org, r.action, r.object, r.subject,
-		 r.legal_basis, r.client, r.outcome, prev ? prev : "", hash) < 0)
-		goto fail;
-	checkpoint_pending(s, seq, hash);
+	char hash[129] = "";
+	for (size_t i = 0; i < n; i++, seq++) {
+		struct audit_row r = rows[i];
+		r.seq = seq;
+		fn(prev ? prev : "", &r, hash, data);
+		if (exec(s,
+			 "INSERT INTO audit_log (" AUDIT_COLS
+			 ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			 "lsssssssssss", seq, r.at, r.username, r.org, r.action, r.object,
+			 r.subject, r.legal_basis, r.client, r.outcome, prev ? prev : "", hash) < 0)
+			goto fail;
+		if (seq_out)
+			seq_out[i] = seq;
+		free(prev);
+		prev = xstrdup(hash);
+	}
+	/* one checkpoint per transaction: the newest entry */
+	if (n > 0)
+		checkpoint_pending(s, seq - 1, hash);
 	free(prev);
 	return store_end(s, 0, err, "audit");
 fail:

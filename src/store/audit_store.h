@@ -23,6 +23,17 @@ typedef void (*audit_hash_fn)(const char *prev_hash, const struct audit_row *row
 			      void *data);
 int store_audit_append(struct store *s, const struct audit_row *row, audit_hash_fn fn, void *data,
 		       char **err);
+/* Appends n entries in one transaction (one commit, one fsync when no
+ * transaction is open), chained in the order given; their seqs go to
+ * seq_out (n of them) unless NULL. */
+int store_audit_append_batch(struct store *s, const struct audit_row *rows, size_t n,
+			     audit_hash_fn fn, void *data, long long *seq_out, char **err);
+/* With on, a commit of appended entries does not write the checkpoint file
+ * itself but leaves it for store_audit_checkpoint_flush (0, or -1 with
+ * *err), so a group commit can wake its callers first: their entries are
+ * durable in the log; the file follows one fsync later. */
+void store_audit_checkpoint_defer(struct store *s, bool on);
+int store_audit_checkpoint_flush(struct store *s, char **err);
 
 /* The checkpoint file, PATH.checkpoint beside the database (and its key):
  * after every commit that appended entries, the store writes the newest

@@ -922,27 +922,27 @@ int store_concern_strategy_load(struct store *s, struct org *o)
 {
 	for (size_t i = 0; i < o->categories_nr; i++) {
 		struct org_category *c = &o->categories[i];
-		sqlite3_stmt *st = prep(s,
-					"SELECT coalesce(deadline_days, 0), serious FROM category"
-					" WHERE id = ?",
-					"s", c->id);
+		sqlite3_stmt *st = cprep(s,
+					 "SELECT coalesce(deadline_days, 0), serious FROM category"
+					 " WHERE id = ?",
+					 "s", c->id);
 		int rc = stmt_step(st);
 		if (rc == SQLITE_ROW) {
 			c->deadline_days = sqlite3_column_int(st, 0);
 			c->serious = sqlite3_column_int(st, 1) != 0;
 		}
-		sqlite3_finalize(st);
+		stmt_free(s, st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			return -1;
 	}
 	sqlite3_stmt *st =
-	    prep(s, "SELECT id, name FROM action_type WHERE active = 1 ORDER BY position", "");
+	    cprep(s, "SELECT id, name FROM action_type WHERE active = 1 ORDER BY position", "");
 	int rc;
 	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		struct org_action_type *t = org_add_action_type(o);
 		t->id = col_dup(st, 0);
 		t->name = col_dup(st, 1);
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

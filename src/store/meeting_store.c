@@ -49,7 +49,7 @@ int store_planning_save(struct store *s, const struct org *o)
 
 int store_planning_load(struct store *s, struct org *o)
 {
-	sqlite3_stmt *st = prep(s, "SELECT closed_days FROM municipality WHERE id = 1", "");
+	sqlite3_stmt *st = cprep(s, "SELECT closed_days FROM municipality WHERE id = 1", "");
 	if (!st)
 		return -1;
 	int rc = sqlite3_step(st);
@@ -60,15 +60,15 @@ int store_planning_load(struct store *s, struct org *o)
 		    0)
 			free(err);
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return -1;
 	for (size_t i = 0; i < o->bodies_nr; i++) {
 		struct org_body *b = &o->bodies[i];
-		st = prep(s,
-			  "SELECT weekday, start_time, duration, holiday_weeks, theme, focus_year,"
-			  " cadence_start FROM body WHERE id = ?",
-			  "s", b->id);
+		st = cprep(s,
+			   "SELECT weekday, start_time, duration, holiday_weeks, theme, focus_year,"
+			   " cadence_start FROM body WHERE id = ?",
+			   "s", b->id);
 		if (!st)
 			return -1;
 		rc = sqlite3_step(st);
@@ -91,7 +91,7 @@ int store_planning_load(struct store *s, struct org *o)
 			    cal_parse_date(t, &d) == 0)
 				b->cadence_start = cal_days(d);
 		}
-		sqlite3_finalize(st);
+		stmt_free(s, st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			return -1;
 	}

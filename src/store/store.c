@@ -220,6 +220,24 @@ bool store_in_transaction(const struct store *s)
 	return s->tx_depth > 0;
 }
 
+long long store_data_version(struct store *s)
+{
+	sqlite3_stmt *st = cprep(s, "PRAGMA data_version", "");
+	long long v = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	stmt_free(s, st);
+	return v;
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+long long store_changes(struct store *s)
+{
+	return (long long)sqlite3_total_changes64(s->db);
+}
+
 int store_end(struct store *s, int rc, char **err, const char *what)
 {
 	if (rc == 0 && store_commit(s) == 0)

@@ -53,6 +53,16 @@ int store_commit(struct store *s);
 void store_rollback(struct store *s);
 /* Is a transaction open on s? */
 bool store_in_transaction(const struct store *s);
+/* Rows changed on this connection since it opened (INSERT, UPDATE,
+ * DELETE): equal before and after a transaction means it changed nothing. */
+long long store_changes(struct store *s);
+/* SQLite's data version of the database (PRAGMA data_version): another
+ * value after any other connection committed; -1 on error. With
+ * store_changes (this connection's own writes), tells whether anything
+ * changed since. */
+long long store_data_version(struct store *s);
+/* The database file's path as opened. */
+const char *store_path(const struct store *s);
 
 /* Loads the active organisation into o (org_init'ed by the caller). */
 int store_org_load(struct store *s, struct org *o, char **err);

@@ -9,7 +9,7 @@
 
 #include "store/store.h"
 
-#define STORE_STMT_CACHE 24
+#define STORE_STMT_CACHE 48
 
 struct store {
 	sqlite3 *db;
@@ -18,6 +18,9 @@ struct store {
 	 * connection appended in its open transaction, written to
 	 * PATH.checkpoint by the WAL hook once that transaction commits. */
 	bool cp_hooked, cp_pending;
+	/* cp_defer: the commit leaves the file to store_audit_checkpoint_flush
+	 * (the group commit, service/audit.c), marking it cp_ready */
+	bool cp_defer, cp_ready;
 	int cp_depth; /* tx_depth at which the pending entry was appended */
 	long long cp_seq;
 	char cp_hash[65];

@@ -71,23 +71,23 @@ int store_team_settings_save(struct store *s, const struct org *o)
 int store_team_settings_load(struct store *s, struct org *o)
 {
 	sqlite3_stmt *st =
-	    prep(s, "SELECT training_months, preparedness_body FROM municipality WHERE id = 1", "");
+	    cprep(s, "SELECT training_months, preparedness_body FROM municipality WHERE id = 1", "");
 	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW) {
 		o->training_months = sqlite3_column_int(st, 0);
 		free(o->preparedness_body);
 		o->preparedness_body = col_dup(st, 1);
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return -1;
-	st = prep(s, "SELECT text FROM team_theme ORDER BY position", "");
+	st = cprep(s, "SELECT text FROM team_theme ORDER BY position", "");
 	while ((rc = stmt_step(st)) == SQLITE_ROW)
 		strlist_add(&o->team_themes, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	if (rc != SQLITE_DONE)
 		return -1;
-	st = prep(s, "SELECT name, from_md, to_md FROM team_recurring ORDER BY position", "");
+	st = cprep(s, "SELECT name, from_md, to_md FROM team_recurring ORDER BY position", "");
 	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		const char *from = (const char *)sqlite3_column_text(st, 1);
 		const char *to = (const char *)sqlite3_column_text(st, 2);
@@ -101,7 +101,7 @@ int store_team_settings_load(struct store *s, struct org *o)
 		r->to_m = (to[0] - '0') * 10 + (to[1] - '0');
 		r->to_d = (to[3] - '0') * 10 + (to[4] - '0');
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 

@@ -241,9 +241,15 @@ bool web_load_org(struct request *rq, struct org *o)
 
 void h_org(struct request *rq)
 {
-	struct org o;
-	if (!web_load_org(rq, &o))
+	/* the organisation as loaded on this thread's connection, again only
+	 * after a change (svc_org_view_cached); read only, not released */
+	const struct org *op;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_org_view_cached(rq->svc, &rq->actor, &op, &r) < 0) {
+		web_svc_fail(rq, &r);
 		return;
+	}
+	const struct org o = *op;
 	struct page p;
 	page_init(&p, _("Organisation"), "/organisation");
 	if (o.municipality)
@@ -252,7 +258,6 @@ void h_org(struct request *rq)
 	if (o.bodies_nr == 0) {
 		alert(&p.main, "info",
 		      _("Der er ingen organisation endnu. Indlæs strategien med »ssp init«."));
-		org_release(&o);
 		page_finish(rq, 200, &p);
 		return;
 	}
@@ -299,7 +304,6 @@ void h_org(struct request *rq)
 		}
 		html_printf(&p.main, "</ul>\n");
 	}
-	org_release(&o);
 	page_finish(rq, 200, &p);
 }
 

@@ -159,6 +159,29 @@ static void html_writer(void **state)
 	strbuf_release(&sb);
 }
 
+/* html_escape copies unchanged bytes in runs: every kind of byte at the
+ * start, middle and end of a run */
+static void html_escape_runs(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	const char in[] = "<ab<c>&\"'\x01"
+			  "d\xc3\xa6"
+			  "e\xff"
+			  "f\tg\x7f>";
+	html_escape(&sb, in, sizeof(in) - 1);
+	assert_string_equal(sb.buf, "&lt;ab&lt;c&gt;&amp;&quot;&#39;d\xc3\xa6"
+				    "e\xEF\xBF\xBD"
+				    "f\tg\x7f&gt;");
+	strbuf_reset(&sb);
+	html_escape(&sb, "plain", 5);
+	assert_string_equal(sb.buf, "plain");
+	strbuf_reset(&sb);
+	html_escape(&sb, "", 0);
+	assert_string_equal(sb.buf, "");
+	strbuf_release(&sb);
+}
+
 static void response_headers(void **state)
 {
 	(void)state;
@@ -249,6 +272,7 @@ int main(void)
 	    cmocka_unit_test(cookies),      cmocka_unit_test(json_bodies),
 	    cmocka_unit_test(html_writer),  cmocka_unit_test(response_headers),
 	    cmocka_unit_test(ids),          cmocka_unit_test(json_bad_utf8_named),
+	    cmocka_unit_test(html_escape_runs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -140,7 +140,7 @@ static void config_bad(void **state)
 	assert_non_null(strstr(d.v[1].msg, "ukendt indstilling »farve«"));
 	assert_int_equal(d.v[2].line, 5);
 	assert_non_null(strstr(d.v[2].msg, "»chef«"));
-	assert_int_equal(c.threads, 4); /* refused values keep the default */
+	assert_int_equal(c.threads, 16); /* refused values keep the default */
 	diags_release(&d);
 	assert_int_equal(parse_conf("[web\nlisten = x\n", &c, &d), -1);
 	bool line1 = false;

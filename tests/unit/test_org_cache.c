@@ -1,0 +1,96 @@
+/* svc_org_view_cached (service/org_service.c): the organisation is loaded
+ * once per connection and again after any change, whether another
+ * connection committed it or this one made it. Against a real SQLite
+ * file. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/org.h"
+#include "service/service.h"
+#include "store/store.h"
+#include "fixture.h"
+#include "test.h"
+
+static struct fixture fx;
+
+static const char *STRATEGY =
+    "[kommune]\nnavn = Før\npolitikreds = P\n[distrikt \"a\"]\nnavn = A\n"
+    "[kategori \"k\"]\nnavn = K1\n[organ \"x\"]\nnavn = X\nniveau = politisk\n"
+    "formål = f\nansvarlig = r\nfrekvens = ad hoc\nnavngivne-personer = nej\n";
+
+static int setup(void **state)
+{
+	(void)state;
+	return fixture_setup(&fx, "orgcache", STRATEGY);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	if (fx.svc.org_cache) { /* service_close frees it; the fixture closes the store */
+		org_release(fx.svc.org_cache);
+		free(fx.svc.org_cache);
+		fx.svc.org_cache = NULL;
+	}
+	fixture_teardown(&fx);
+	return 0;
+}
+
+/* Renames the municipality through a connection of its own. */
+static void rename_elsewhere(const char *name)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(fx.path, &db), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "UPDATE municipality SET name = ?", -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+static const struct org *view(void)
+{
+	const struct org *o = NULL;
+	struct svc_result r = SVC_RESULT_INIT;
+	assert_int_equal(svc_org_view_cached(&fx.svc, &fx.cli, &o, &r), 0);
+	assert_non_null(o);
+	return o;
+}
+
+static void loaded_again_after_a_change(void **state)
+{
+	(void)state;
+	const struct org *a = view();
+	assert_string_equal(a->municipality, "Før");
+	assert_ptr_equal(view(), a); /* nothing changed: the same copy */
+	rename_elsewhere("Efter");   /* another connection commits */
+	const struct org *b = view();
+	assert_string_equal(b->municipality, "Efter");
+}
+
+static void own_writes_are_seen(void **state)
+{
+	(void)state;
+	assert_string_equal(view()->municipality, "Før");
+	/* the strategy applied again on this very connection, with a new name */
+	char text[1024];
+	snprintf(text, sizeof(text), "%s", STRATEGY);
+	char *at = strstr(text, "Før");
+	memcpy(at, "Nyt", 3);
+	memmove(at + 3, at + strlen("Før"), strlen(at + strlen("Før")) + 1);
+	fixture_apply(&fx, text);
+	assert_string_equal(view()->municipality, "Nyt");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(loaded_again_after_a_change, setup, teardown),
+	    cmocka_unit_test_setup_teardown(own_writes_are_seen, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
