@@ -38,6 +38,8 @@ int cmd_key(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_data(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_indsigt(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_purge(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_backup(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_restore(int argc, char **argv, struct cli_ctx *ctx);
 
 /* Prints "ssp: <message>" to stderr and returns 1. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

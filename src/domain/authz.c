@@ -56,7 +56,9 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_SHARE_DECLINE] = "share.decline",
 						   [ACT_INDSIGT_VIEW] = "indsigt.view",
 						   [ACT_INDSIGT_REQUEST] = "indsigt.request",
-						   [ACT_RETENTION_PURGE] = "retention.purge"};
+						   [ACT_RETENTION_PURGE] = "retention.purge",
+						   [ACT_BACKUP_CREATE] = "backup.create",
+						   [ACT_BACKUP_RESTORE] = "backup.restore"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -156,6 +158,10 @@ static const unsigned allowed[ACT__COUNT] = {
      * administration (the command line, and the server's daily run as the
      * local operator) */
     [ACT_RETENTION_PURGE] = R(ROLE_ADMIN),
+    /* backups copy everything and restores replace it: instance
+     * administration on the machine itself (the local operator) */
+    [ACT_BACKUP_CREATE] = R(ROLE_ADMIN),
+    [ACT_BACKUP_RESTORE] = R(ROLE_ADMIN),
 };
 
 /* The rules beyond the table, per action (authz.h, enum authz_need). */

@@ -70,6 +70,9 @@ enum action {
 	ACT_INDSIGT_REQUEST, /* record access requests, restrictions; the deadlines */
 	/* the life of personal data (issue 12; service/retention.h) */
 	ACT_RETENTION_PURGE, /* delete what the retention rules make due (ssp purge) */
+	/* backups (issue 12; service/backup.h) */
+	ACT_BACKUP_CREATE,  /* write an encrypted copy of the database (ssp backup) */
+	ACT_BACKUP_RESTORE, /* check a backup, or restore it over the database */
 	ACT__COUNT
 };
 

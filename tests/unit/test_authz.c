@@ -201,6 +201,9 @@ static void the_table(void **state)
 	    [ACT_INDSIGT_REQUEST] = "revisor",
 	    /* the life of personal data (issue 12) */
 	    [ACT_RETENTION_PURGE] = "admin",
+	    /* backups (issue 12) */
+	    [ACT_BACKUP_CREATE] = "admin",
+	    [ACT_BACKUP_RESTORE] = "admin",
 	};
 	struct authz_facts easy = {
 	    .actor_takes_part = true, .institution = "skole-a", .actor_in_record = true};
