@@ -24,6 +24,9 @@
 #include "util/xalloc.h"
 #include "util/banned.h"
 
+#define IN_USE                                                                                     \
+	N_("databasen er åben i et andet program (kører ssp serve?); stop det og gendan igen")
+
 /* a restore reads the whole copy into memory: far above any SSP database */
 #define RESTORE_MAX ((size_t)1 << 36)
 
@@ -332,6 +335,14 @@ int svc_restore(const char *db_path, const char *file, const char *key_path, boo
 			service_close(&live);
 			return -1;
 		}
+		if (!check_only && store_open_elsewhere(db_path)) {
+			struct svc_result lr = SVC_RESULT_INIT;
+			svc_log(&live, a, &(struct svc_entry){.action = what, .object = "in-use"},
+				SVC_FAILED, &lr);
+			svc_result_clear(&lr);
+			service_close(&live);
+			return svc_fail(r, SVC_INVALID, NULL, "%s", _(IN_USE));
+		}
 	} else if (!check_only) {
 		char *k = pathf(db_path, ".key");
 		bool has = file_exists(k);
@@ -360,9 +371,8 @@ int svc_restore(const char *db_path, const char *file, const char *key_path, boo
 			store_close(live.store);
 			live.store = NULL;
 			char *wal = pathf(db_path, "-wal");
-			if (nonempty(wal)) {
-				err = xstrdup(_("databasen er åben i et andet program (kører ssp "
-						"serve?); stop det og gendan igen"));
+			if (nonempty(wal) || store_open_elsewhere(db_path)) {
+				err = xstrdup(_(IN_USE));
 				rc = -1;
 			}
 			free(wal);

@@ -211,6 +211,19 @@ void store_image_free(struct store_image *im)
 	im->len = 0;
 }
 
+bool store_open_elsewhere(const char *path)
+{
+	char *shm = msgf("%s-shm", path);
+	int fd = open(shm, O_RDONLY | O_CLOEXEC);
+	free(shm);
+	if (fd < 0)
+		return false;
+	struct flock l = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 128, .l_len = 1};
+	bool held = fcntl(fd, F_GETLK, &l) == 0 && l.l_type != F_UNLCK;
+	close(fd);
+	return held;
+}
+
 /* ---- the replay ------------------------------------------------------------ */
 
 static long long q_int(struct store *s, const char *sql, int *ok)

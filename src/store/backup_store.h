@@ -12,6 +12,7 @@
 #ifndef SSP_BACKUP_STORE_H
 #define SSP_BACKUP_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "store/store.h"
@@ -35,6 +36,12 @@ int store_image_check(const unsigned char *data, size_t len, struct store_image 
 /* Writes the image to path as a new file of mode 0600, synced. */
 int store_image_write(const struct store_image *im, const char *path, char **err);
 void store_image_free(struct store_image *im);
+
+/* Has another process the database at path open? Every SQLite
+ * connection in WAL mode holds a read lock on the "DMS" byte of the -shm
+ * file (byte 128; sqlite.org/walformat.html) while it is open; a lock of
+ * this process does not count (POSIX locks). */
+bool store_open_elsewhere(const char *path);
 
 /* What a replay did. */
 struct store_replay {

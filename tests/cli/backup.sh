@@ -175,6 +175,22 @@ expect_status 0 "audit verify after restoring again" -- "$SSP" audit verify
 [ "$(q "SELECT count(*) FROM person WHERE id = $pA")" = 0 ] && ok "restored twice: person A still gone" ||
 	fail "restored twice: person A still gone"
 
+# ---- another program has the database open (a running server) ---------------
+mkfifo "$TMP/hold"
+sqlite3 "$SSP_DB" <"$TMP/hold" >/dev/null &
+hold=$!
+exec 9>"$TMP/hold"
+echo "SELECT count(*) FROM person;" >&9
+sleep 0.5
+before=$(sums)
+expect_status 1 "restore while another program has the database open: refused" -- "$SSP" restore "$TMP/b1.bak"
+expect_grep "$TMP/err" "åben i et andet program" "says to stop it"
+[ "$(sums)" = "$before" ] && ok "the database is unchanged" || fail "the database is unchanged"
+expect_status 0 "--check is fine meanwhile" -- "$SSP" restore --check "$TMP/b1.bak"
+exec 9>&-
+wait "$hold"
+expect_status 0 "restore once it is closed" -- "$SSP" restore "$TMP/b1.bak"
+
 # ---- no database left (a new machine): the keys put back first ---------------
 mkdir "$TMP/new"
 export SSP_DB="$TMP/new/ssp.db"
