@@ -287,7 +287,7 @@ static int prepare(const char *db_path, const char *tmp, const struct store_imag
 		struct store_replay rp;
 		rc = store_restore_replay(t.store, db_path, im->deletion_id, &rp, err);
 		out->records = rp.records;
-		out->rows = rp.rows;
+		out->rows = rp.rows + rp.orphans;
 		out->log_copied = rp.log_copied;
 		out->log_pruned = rp.log_pruned;
 		out->anchors = rp.anchors;

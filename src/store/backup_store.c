@@ -10,6 +10,7 @@
 
 #include "store/store_internal.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 #include "util/banned.h"
 
 /* Bytes 18 and 19 of the header: the file format versions, 2 in WAL mode.
@@ -240,40 +241,117 @@ static long long q_int(struct store *s, const char *sql, int *ok)
 }
 
 /* Is the live database the one the copy was made from? Its data keys are
- * random per instance and never deleted; the access log's entries are
- * chained: the copy's newest entry is in the live log with the same hash,
- * or the live log was pruned past it. */
+ * random per instance (a key rotation deletes the old ones, so one in
+ * common is enough), and the access log is chained with a key of the
+ * instance: the copy's newest entry is in the live log with the same
+ * hash, or an anchor of the copy is among the live anchors; or (a log
+ * pruned past the copy's end) the copy's newest deletion record is the
+ * live one of that id, to the second. The instance key opening the copy
+ * is checked before (service_load_key). */
 static int same_lineage(struct store *s, char **err)
 {
 	int ok;
-	long long foreign =
-	    q_int(s,
-		  "SELECT count(*) FROM main.data_key m WHERE NOT EXISTS (SELECT 1"
-		  " FROM live.data_key l WHERE l.id = m.id AND l.wrapped = m.wrapped)",
-		  &ok);
+	long long same = q_int(
+	    s,
+	    "SELECT EXISTS (SELECT 1 FROM main.data_key m JOIN live.data_key l ON l.id = m.id"
+	    " AND l.wrapped = m.wrapped)"
+	    " OR EXISTS (SELECT 1 FROM main.audit_log m JOIN live.audit_log l ON l.seq = m.seq"
+	    " AND l.hash = m.hash WHERE m.seq = (SELECT max(seq) FROM main.audit_log))"
+	    " OR EXISTS (SELECT 1 FROM main.audit_anchor m JOIN live.audit_anchor l ON l.id = m.id"
+	    " AND l.mac = m.mac)"
+	    " OR EXISTS (SELECT 1 FROM main.deletion_record m JOIN live.deletion_record l"
+	    " ON l.id = m.id AND l.at = m.at AND l.table_name = m.table_name AND l.row_id = "
+	    "m.row_id"
+	    " WHERE m.id = (SELECT max(id) FROM main.deletion_record))",
+	    &ok);
 	if (!ok)
 		return db_fail(s, err, "restore");
-	long long diverged =
-	    q_int(s,
-		  "SELECT count(*) FROM main.audit_log m WHERE m.seq = (SELECT max(seq) FROM"
-		  " main.audit_log) AND NOT EXISTS (SELECT 1 FROM live.audit_log l WHERE"
-		  " l.seq = m.seq AND l.hash = m.hash) AND m.seq > (SELECT coalesce(max(upto_seq),"
-		  " 0) FROM live.audit_anchor)",
-		  &ok);
-	if (!ok)
-		return db_fail(s, err, "restore");
-	if (foreign || diverged) {
+	if (!same) {
 		*err = msgf("%s", _("den nuværende database er ikke den, backuppen er taget af "
-				    "(andre datanøgler eller en anden adgangslog), så dens "
+				    "(andre datanøgler og en anden adgangslog), så dens "
 				    "sletninger kan ikke genafspilles på backuppen"));
 		return -1;
 	}
 	return 0;
 }
 
-/* Deletes the row each live deletion record after since names, in id order. */
+/* Is t a table of the copy, named in plain letters (it comes from a file
+ * and goes into SQL as an identifier)? */
+static bool table_ok(struct store *s, const char *t)
+{
+	bool ok = t && *t && strlen(t) < 64;
+	for (const char *p = t; ok && *p; p++)
+		ok = (*p >= 'a' && *p <= 'z') || *p == '_';
+	sqlite3_stmt *ex =
+	    ok ? prep(s, "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?", "s",
+		      t)
+	       : NULL;
+	ok = ex && sqlite3_step(ex) == SQLITE_ROW;
+	sqlite3_finalize(ex);
+	return ok;
+}
+
+static int delete_row(struct store *s, const char *t, long long row, long long *count, char **err)
+{
+	if (!table_ok(s, t)) {
+		*err = msgf(_("en sletningspost nævner en ukendt tabel »%.64s«"), t ? t : "");
+		return -1;
+	}
+	char sql[128];
+	snprintf(sql, sizeof(sql), "DELETE FROM main.\"%s\" WHERE rowid = ?", t);
+	if (exec(s, sql, "l", row) < 0)
+		return db_fail(s, err, "restore");
+	*count += sqlite3_changes(s->db);
+	return 0;
+}
+
+/* Rows of the copy whose parent the replay deleted: a row the live
+ * database removed without a deletion record (a change by hand, a
+ * category taken off a concern) cannot outlive its parent there either.
+ * Deleted until none is left (a chain of them takes several rounds). */
+static int delete_orphans(struct store *s, struct store_replay *out, char **err)
+{
+	for (int round = 0; round < 32; round++) {
+		sqlite3_stmt *st = prep(s, "PRAGMA main.foreign_key_check", "");
+		if (!st)
+			return db_fail(s, err, "foreign_key_check");
+		struct orphan {
+			char table[64];
+			long long row;
+		} *v = NULL;
+		size_t nr = 0, alloc = 0;
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *t = (const char *)sqlite3_column_text(st, 0);
+			if (!t || sqlite3_column_type(st, 1) == SQLITE_NULL)
+				continue;
+			if (nr == alloc) {
+				alloc = alloc ? alloc * 2 : 16;
+				v = xrealloc(v, alloc * sizeof(*v));
+			}
+			snprintf(v[nr].table, sizeof(v[nr].table), "%s", t);
+			v[nr++].row = sqlite3_column_int64(st, 1);
+		}
+		sqlite3_finalize(st);
+		int ret = rc == SQLITE_DONE ? 0 : db_fail(s, err, "foreign_key_check");
+		for (size_t i = 0; ret == 0 && i < nr; i++)
+			ret = delete_row(s, v[i].table, v[i].row, &out->orphans, err);
+		free(v);
+		if (ret < 0)
+			return -1;
+		if (!nr)
+			return 0;
+	}
+	*err = msgf("%s", _("backuppen har henvisninger, som genafspilningen ikke kan rydde op"));
+	return -1;
+}
+
+/* Deletes the row each live deletion record after since names, in id
+ * order; foreign keys are checked at the end (delete_orphans). */
 static int replay_rows(struct store *s, long long since, struct store_replay *out, char **err)
 {
+	if (exec(s, "PRAGMA defer_foreign_keys = ON", "") < 0)
+		return db_fail(s, err, "restore");
 	sqlite3_stmt *st =
 	    prep(s,
 		 "SELECT d.table_name, d.row_id FROM live.deletion_record d WHERE d.id > ?1"
@@ -283,36 +361,16 @@ static int replay_rows(struct store *s, long long since, struct store_replay *ou
 		return db_fail(s, err, "restore");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-		long long row = sqlite3_column_int64(st, 1);
-		/* the table name comes from a file: only a table of the copy
-		 * whose name is plain letters goes into the SQL */
-		int ok = t && *t && strlen(t) < 64;
-		for (const char *p = t; ok && *p; p++)
-			ok = (*p >= 'a' && *p <= 'z') || *p == '_';
-		sqlite3_stmt *ex = ok ? prep(s,
-					     "SELECT 1 FROM main.sqlite_master WHERE type = 'table'"
-					     " AND name = ?",
-					     "s", t)
-				      : NULL;
-		ok = ex && sqlite3_step(ex) == SQLITE_ROW;
-		sqlite3_finalize(ex);
-		if (!ok) {
-			*err =
-			    msgf(_("en sletningspost nævner en ukendt tabel »%.64s«"), t ? t : "");
+		if (delete_row(s, (const char *)sqlite3_column_text(st, 0),
+			       sqlite3_column_int64(st, 1), &out->rows, err) < 0) {
 			sqlite3_finalize(st);
 			return -1;
 		}
-		char sql[128];
-		snprintf(sql, sizeof(sql), "DELETE FROM main.\"%s\" WHERE rowid = ?", t);
-		if (exec(s, sql, "l", row) < 0) {
-			sqlite3_finalize(st);
-			return db_fail(s, err, "restore");
-		}
-		out->rows += sqlite3_changes(s->db);
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(s, err, "restore");
+	if (rc != SQLITE_DONE)
+		return db_fail(s, err, "restore");
+	return delete_orphans(s, out, err);
 }
 
 /* The access log: the live anchors after the copy's, the prunes they

@@ -47,6 +47,7 @@ bool store_open_elsewhere(const char *path);
 struct store_replay {
 	long long records;    /* deletion records of the live database carried over */
 	long long rows;       /* rows of the restored copy they deleted */
+	long long orphans;    /* rows left without their parent, deleted too */
 	long long log_pruned; /* access-log entries pruned behind carried anchors */
 	long long log_copied; /* access-log entries made after the backup, carried over */
 	long long anchors;    /* access-log anchors carried over */
@@ -58,9 +59,10 @@ struct store_replay {
  * were written), deleting the row it names; the access log's anchors and
  * prunes; the access-log entries made after the copy (they continue its
  * chain, so `ssp audit verify` and the checkpoint file still hold); and
- * the deletion records themselves. One transaction. Refused (-1, nothing
- * changed) when the live database is not the one the backup was made
- * from: its data keys or its access log differ. */
+ * the deletion records themselves; then the rows the deletions left
+ * without a parent (foreign_key_check). One transaction. Refused (-1,
+ * nothing changed) when the live database is not the one the backup was
+ * made from: no data key and no access-log entry or anchor in common. */
 int store_restore_replay(struct store *s, const char *live_path, long long since,
 			 struct store_replay *out, char **err);
 
