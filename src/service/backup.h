@@ -13,7 +13,14 @@
  * database made after the copy (so nothing deleted comes back) together
  * with the access log made since, and renames it over the live database.
  * Anything wrong (key, a changed or cut file, a damaged database, another
- * instance's database) leaves the live database untouched. */
+ * instance's database) leaves the live database untouched.
+ *
+ * Neither is one svc_begin() ... svc_commit() call: a backup's work is a
+ * file outside the database, and a restore replaces the database under
+ * its connection. The permission is svc_check()'s (a refusal logged), and
+ * one entry is written with svc_log() afterwards, "ok" or "failed" (a
+ * restore's in the restored database's log, which goes on from the
+ * replaced one's). */
 #ifndef SSP_BACKUP_H
 #define SSP_BACKUP_H
 
