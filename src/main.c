@@ -41,6 +41,8 @@ static const struct command commands[] = {
     {"indsigt", cmd_indsigt, N_("retten til indsigt: alt om én person (JSON eller PDF)")},
     {"events", cmd_events, N_("kurser og arrangementer; planlæg årets faste begivenheder")},
     {"purge", cmd_purge, N_("slet det, som slettereglerne gør forfaldent (purge --dry-run)")},
+    {"backup", cmd_backup, N_("skriv en krypteret backup af databasen (backup FIL)")},
+    {"restore", cmd_restore, N_("kontrollér eller gendan en backup (restore [--check] FIL)")},
 };
 
 static void usage(FILE *out)

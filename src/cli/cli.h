@@ -42,6 +42,8 @@ int cmd_focus(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_trend(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_evaluation(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_strategy_render(int argc, char **argv, struct cli_ctx *ctx); /* cmd_evaluation.c */
+int cmd_backup(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_restore(int argc, char **argv, struct cli_ctx *ctx);
 
 /* Prints "ssp: <message>" to stderr and returns 1. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -3,7 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <sodium.h>
+
 #include "cli/cli.h"
+#include "service/backup.h"
 #include "service/meeting.h"
 #include "util/file.h"
 #include "util/i18n.h"
@@ -130,6 +133,20 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 			    kept.v[i]);
 		if (!no_plan)
 			save_plans(&svc);
+		/* the backup key, beside the instance secret (docs/backup.md) */
+		char *kp = svc_backup_key_path(ctx->db_path), *kerr = NULL;
+		unsigned char bk[32];
+		bool created = false;
+		if (svc_backup_key_load(kp, true, bk, &created, &kerr) < 0) {
+			fprintf(stderr, _("ssp: advarsel: %s\n"), kerr);
+			free(kerr);
+		} else if (created) {
+			printf(_("Backupnøglen %s er oprettet; gem en kopi af den uden for "
+				 "maskinen (se docs/backup.md).\n"),
+			       kp);
+		}
+		sodium_memzero(bk, sizeof(bk));
+		free(kp);
 	}
 	strlist_clear(&kept);
 	svc_result_clear(&r);

@@ -61,7 +61,9 @@ static const char *const action_ids[ACT__COUNT] = {"home.view",
 						   [ACT_FOCUS_EDIT] = "focus.edit",
 						   [ACT_TREND_TAG] = "trend.tag",
 						   [ACT_TREND_VIEW] = "trend.view",
-						   [ACT_EVALUATION_VIEW] = "evaluation.view"};
+						   [ACT_EVALUATION_VIEW] = "evaluation.view",
+						   [ACT_BACKUP_CREATE] = "backup.create",
+						   [ACT_BACKUP_RESTORE] = "backup.restore"};
 
 #define ALL  ((1u << ROLE__COUNT) - 1)
 #define R(r) (1u << (r))
@@ -174,6 +176,10 @@ static const unsigned allowed[ACT__COUNT] = {
      * administration (the command line, and the server's daily run as the
      * local operator) */
     [ACT_RETENTION_PURGE] = R(ROLE_ADMIN),
+    /* backups copy everything and restores replace it: instance
+     * administration on the machine itself (the local operator) */
+    [ACT_BACKUP_CREATE] = R(ROLE_ADMIN),
+    [ACT_BACKUP_RESTORE] = R(ROLE_ADMIN),
 };
 
 /* The rules beyond the table, per action (authz.h, enum authz_need). */

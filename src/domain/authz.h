@@ -77,6 +77,9 @@ enum action {
 	ACT_TREND_TAG,       /* tag general minutes with the strategy's themes */
 	ACT_TREND_VIEW,      /* the tags counted per quarter and district */
 	ACT_EVALUATION_VIEW, /* the yearly evaluation (aggregates only) */
+	/* backups (issue 12; service/backup.h) */
+	ACT_BACKUP_CREATE,  /* write an encrypted copy of the database (ssp backup) */
+	ACT_BACKUP_RESTORE, /* check a backup, or restore it over the database */
 	ACT__COUNT
 };
 

@@ -11,18 +11,19 @@
 #include "util/banned.h"
 
 static const char *const record_ids[RET__COUNT] = {
-    "handover",        "referral", "concern",   "concern_conversation",
-    "risk_assessment", "minutes",  "access_log"};
+    "handover",        "referral", "concern",    "concern_conversation",
+    "risk_assessment", "minutes",  "access_log", "indsigt"};
 static const char *const record_keys[RET__COUNT] = {
-    "overlevering",    "indstilling", "bekymring", "bekymringssamtale",
-    "risikovurdering", "referat",     "adgangslog"};
+    "overlevering",    "indstilling", "bekymring",  "bekymringssamtale",
+    "risikovurdering", "referat",     "adgangslog", "indsigt"};
 static const char *const record_labels[RET__COUNT] = {N_("politiets overleveringer"),
 						      N_("indstillinger"),
 						      N_("bekymringer med handlinger og noter"),
 						      N_("referater af bekymringssamtaler"),
 						      N_("risikovurderinger"),
 						      N_("generelle referater"),
-						      N_("adgangsloggen")};
+						      N_("adgangsloggen"),
+						      N_("besvarede anmodninger om indsigt")};
 static const char *const trigger_ids[TRIG__COUNT] = {"møde-lukket", "sag-lukket", "fylder-18",
 						     "fylder-25", "seneste-aktivitet"};
 
@@ -38,6 +39,9 @@ static const unsigned allowed[RET__COUNT] = {
     [RET_RISK_ASSESSMENT] = PERSONAL,
     [RET_MINUTES] = T(TRIG_MEETING_CLOSED) | T(TRIG_LAST_ACTIVITY),
     [RET_ACCESS_LOG] = T(TRIG_LAST_ACTIVITY),
+    /* the last activity of a request: its answer (an open request is
+     * never due) */
+    [RET_INDSIGT] = T(TRIG_LAST_ACTIVITY),
 };
 
 const char *retention_record_id(enum retention_record r)
@@ -300,6 +304,10 @@ void retention_defaults(struct retention_policy *p)
 	p->rule[RET_RISK_ASSESSMENT] = (struct retention_rule){{0, 0, 1825}, TRIG_CASE_CLOSED, 0};
 	p->rule[RET_MINUTES] = (struct retention_rule){{0, 0, 1825}, TRIG_MEETING_CLOSED, 0};
 	p->rule[RET_ACCESS_LOG] = (struct retention_rule){{0, 0, 1825}, TRIG_LAST_ACTIVITY, 0};
+	/* an answered request documents the answer (and any restriction)
+	 * for as long as a complaint about it can come: as long as the
+	 * case records themselves */
+	p->rule[RET_INDSIGT] = (struct retention_rule){{0, 0, 1825}, TRIG_LAST_ACTIVITY, 0};
 }
 
 long retention_add(long d, int years, int months, int days)

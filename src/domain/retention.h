@@ -36,6 +36,7 @@ enum retention_record {
 	RET_RISK_ASSESSMENT, /* "risk_assessment": reserved, no such records yet */
 	RET_MINUTES,         /* "minutes": general minutes of a meeting */
 	RET_ACCESS_LOG,      /* "access_log": entries of the access log */
+	RET_INDSIGT,         /* "indsigt": an answered request for access (indsigt) */
 	RET__COUNT
 };
 

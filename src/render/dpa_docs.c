@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "domain/concern.h"
+#include "domain/retention.h"
 #include "util/i18n.h"
 #include "util/banned.h"
 
@@ -174,19 +175,61 @@ static void legal_bases(struct strbuf *out)
 	strbuf_addch(out, '\n');
 }
 
-static void retention_placeholder(struct strbuf *out)
+/* When a rule's period starts, as a sentence part. */
+static const char *trigger_text(enum retention_trigger t)
 {
-	strbuf_addf(out, "<!-- %s -->\n", _("PLADSHOLDER: slettefrister"));
+	switch (t) {
+	case TRIG_MEETING_CLOSED:
+		return _("§ 115-mødet eller mødet er lukket (afholdt)");
+	case TRIG_CASE_CLOSED:
+		return _("sagen er lukket");
+	case TRIG_TURNS_18:
+		return _("personen fylder 18 år");
+	case TRIG_TURNS_25:
+		return _("personen fylder 25 år");
+	case TRIG_LAST_ACTIVITY:
+		return _("seneste aktivitet på posten");
+	case TRIG__COUNT:
+		break;
+	}
+	return "?";
+}
+
+/* The retention rules the strategy carries (its [sletning], or the
+ * built-in rules where it has none), and what the system does with them. */
+static void retention(const struct org *o, struct strbuf *out)
+{
 	strbuf_addf(out, "%s\n\n",
-		    _("**Pladsholder.** Slettefristerne pr. posttype (politiets overleveringer, "
-		      "indstillinger, bekymringer med handlinger og notater, referater, "
-		      "adgangsloggen) kommer fra strategifilens sletteregler og indsættes her, når "
-		      "strategien har dem. Kommunens databeskyttelsesrådgiver fastsætter dem. "
-		      "Indtil da gælder: politiets overleveringer slettes, når § 115-mødet "
-		      "lukkes, medmindre de bliver til en bekymring; adgangsloggen opbevares i "
-		      "mindst 6 måneder."));
-	strbuf_addf(out, "| %s | %s | %s |\n|---|---|---|\n| %s | %s | %s |\n\n", _("Posttype"),
-		    _("Frist (ISO 8601)"), _("Regnes fra"), FILL, FILL, FILL);
+		    _("Fra strategifilens sletteregler ([sletning]; en posttype, strategien ikke "
+		      "nævner, har systemets forsigtige standardværdi). Fristerne er et lokalt "
+		      "valg: kommunens databeskyttelsesrådgiver fastsætter dem, og de skal stemme "
+		      "med kommunens KLE-bevaringskoder."));
+	strbuf_addf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Posttype"), _("Frist (ISO 8601)"),
+		    _("Regnes fra"));
+	for (int i = 0; i < RET__COUNT; i++) {
+		const struct retention_rule *r = &o->retention.rule[i];
+		char d[32];
+		retention_duration_format(&r->after, d, sizeof(d));
+		strbuf_addf(out, "| %s | %s | %s |\n",
+			    retention_record_label((enum retention_record)i), d,
+			    trigger_text(r->trigger));
+	}
+	strbuf_addf(
+	    out, "\n%s\n\n",
+	    _("- Sletningen kører hver nat (»ssp purge«): rækker, krypterede værdier og "
+	      "CPR-indeks; den frigjorte plads overskrives, og WAL-filen tømmes. Hver slettet "
+	      "række får en sletningspost uden personoplysninger.\n"
+	      "- En åben sag og en ubesvaret anmodning om indsigt slettes aldrig; en person "
+	      "slettes, når ingen post længere nævner personen.\n"
+	      "- Adgangsloggen gemmes mindst 6 måneder; den beskæres bag et anker, så den "
+	      "stadig kan kontrolleres.\n"
+	      "- Sikkerhedskopier (»ssp backup«) er krypteret med en backupnøgle, der er "
+	      "adskilt fra databasens nøgle. En gendannelse genafspiller alle sletninger "
+	      "efter kopien, så intet slettet kommer tilbage. Indtil en kopi selv slettes, "
+	      "indeholder den dog det, der er slettet efter den: kopierne må ikke gemmes "
+	      "længere end nødvendigt."));
+	strbuf_addf(out, "- %s %s\n\n", _("Sikkerhedskopiernes opbevaringstid og placering:"),
+		    FILL);
 }
 
 static void safeguards(struct strbuf *out)
@@ -207,6 +250,9 @@ static void safeguards(struct strbuf *out)
 	    N_("Retten til indsigt: »ssp indsigt« og siden Indsigt samler alt om én person "
 	       "med adgangslogudtræk; begrænsning efter databeskyttelseslovens § 22, stk. 2, "
 	       "nr. 4 registreres med konkret begrundelse; fristen på en måned følges"),
+	    N_("Krypterede sikkerhedskopier (libsodium secretstream) under en backupnøgle, der "
+	       "er adskilt fra databasens nøgle; en ændret, afkortet eller forkert nøglet kopi "
+	       "afvises, og en gendannelse genafspiller sletningerne efter kopien"),
 	};
 	for (size_t i = 0; i < sizeof(items) / sizeof(*items); i++)
 		strbuf_addf(out, "- %s\n", _(items[i]));
@@ -233,7 +279,7 @@ static void art30(const struct org *o, struct strbuf *out)
 	strbuf_addf(out, "## 6. %s\n\n", _("Hjemmel"));
 	legal_bases(out);
 	strbuf_addf(out, "## 7. %s\n\n", _("Slettefrister"));
-	retention_placeholder(out);
+	retention(o, out);
 	strbuf_addf(out, "## 8. %s\n\n",
 		    _("Tekniske og organisatoriske sikkerhedsforanstaltninger"));
 	safeguards(out);
@@ -270,7 +316,7 @@ static void dpia(const struct org *o, struct strbuf *out)
 	      "- Dataminimering: pårørende kun med det nødvendige for kontakt"));
 	strbuf_addf(out, "%s %s\n\n", _("Vurdering:"), FILL);
 	strbuf_addf(out, "### %s\n\n", _("Opbevaring og sletning"));
-	retention_placeholder(out);
+	retention(o, out);
 	strbuf_addf(out, "## 3. %s\n\n", _("Risici for de registreredes rettigheder"));
 	strbuf_addf(out, "| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Risiko"),
 		    _("Sandsynlighed"), _("Konsekvens"), _("Foranstaltning"));
@@ -288,8 +334,9 @@ static void dpia(const struct org *o, struct strbuf *out)
 	    N_("Slettefrister pr. posttype; overleveringer slettes ved mødets lukning"),
 	    N_("Ret til berigtigelse; kategorihistorik og beslutninger registreres"),
 	    N_("»ssp indsigt« og siden Indsigt med adgangslogudtræk og fristopfølgning"),
-	    N_("[UDFYLDES]: kommunens sikkerhedskopiering (systemets krypterede sikkerhedskopi "
-	       "er endnu ikke bygget)"),
+	    N_("Krypteret sikkerhedskopi (»ssp backup«) under en separat backupnøgle, "
+	       "kontrolleret ved gendannelse (»ssp restore --check«); nøglerne opbevares også "
+	       "uden for maskinen"),
 	};
 	for (size_t i = 0; i < sizeof(risks) / sizeof(*risks); i++)
 		strbuf_addf(out, "| %s | %s | %s | %s |\n", _(risks[i]), FILL, FILL,

@@ -9,8 +9,8 @@
  * recipients: the bodies where named young people are discussed and their
  * members), and from what the system itself does (sealed fields, access
  * log, two-factor sign-in). What only the municipality can say is marked
- * "[UDFYLDES]". Retention rules: a marked placeholder section until the
- * strategy carries them. Pure: no I/O. */
+ * "[UDFYLDES]". Retention rules: the strategy's [sletning] (org.retention),
+ * with the purge and the backups. Pure: no I/O. */
 #ifndef SSP_DPA_DOCS_H
 #define SSP_DPA_DOCS_H
 

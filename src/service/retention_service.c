@@ -43,7 +43,8 @@ static long today(void)
 /* The order of deletion: what belongs to a concern before the concern,
  * and people last (once nothing refers to them). */
 static const enum retention_record order[] = {RET_HANDOVER, RET_REFERRAL, RET_CONVERSATION,
-					      RET_CONCERN,  RET_MINUTES,  RET_RISK_ASSESSMENT};
+					      RET_CONCERN,  RET_MINUTES,  RET_RISK_ASSESSMENT,
+					      RET_INDSIGT};
 
 #ifdef SSP_TEST_HOOKS
 /* Test build only: $SSP_TEST_PURGE_KILL=N kills the process (SIGKILL) in

@@ -179,7 +179,8 @@ void service_close(struct service *svc)
 
 /* The files beside DB_PATH that hold personal data or secrets. Append a
  * new one here, and `ssp serve` checks it too. */
-static const char *const private_suffixes[] = {"", "-wal", "-shm", ".key", ".checkpoint"};
+static const char *const private_suffixes[] = {"",     "-wal",        ".key",        ".checkpoint",
+					       "-shm", ".backup-key", ".restore-tmp"};
 
 int service_check_file_modes(const char *db_path, char **err)
 {

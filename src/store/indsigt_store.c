@@ -7,7 +7,9 @@
 
 #include "domain/calendar.h"
 #include "domain/indsigt.h"
+#include "store/personal_data.h"
 #include "store/store_internal.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -203,31 +205,83 @@ static int c_indsigt_request(struct store *s, long long p, const char *subj,
 
 /* Who looked, when, what they did and why: the chain's hashes and the
  * client address are the log's own business, not the person's data. */
+#define AUDIT_LOG_COLUMNS "seq, at, username, org, action, legal_basis, outcome"
 static int c_audit_log(struct store *s, long long p, const char *subj, struct indsigt_rows *out,
 		       char **err)
 {
 	(void)p;
 	return collect(s, out, err, "audit_log",
-		       "SELECT seq, at, username, org, action, legal_basis, outcome FROM audit_log"
-		       " WHERE subject = ?1 ORDER BY seq",
+		       "SELECT " AUDIT_LOG_COLUMNS
+		       " FROM audit_log WHERE subject = ?1 ORDER BY seq",
 		       "s", subj);
 }
 
 const struct indsigt_source indsigt_sources[] = {
-    {"person", -1, c_person},
-    {"handover", INDSIGT_PART_HANDOVERS, c_handover},
-    {"referral", INDSIGT_PART_REFERRALS, c_referral},
-    {"concern", INDSIGT_PART_CONCERNS, c_concern},
-    {"concern_category", INDSIGT_PART_CONCERNS, c_concern_category},
-    {"decision", INDSIGT_PART_CONCERNS, c_decision},
-    {"share_declined", INDSIGT_PART_CONCERNS, c_share_declined},
-    {"concern_action", INDSIGT_PART_CONCERNS, c_concern_action},
-    {"concern_note", INDSIGT_PART_NOTES, c_concern_note},
-    {"related_person", INDSIGT_PART_RELATED, c_related_person},
-    {"indsigt_request", -1, c_indsigt_request},
-    {"audit_log", INDSIGT_PART_ACCESS_LOG, c_audit_log},
+    {"person", -1, c_person, NULL},
+    {"handover", INDSIGT_PART_HANDOVERS, c_handover, NULL},
+    {"referral", INDSIGT_PART_REFERRALS, c_referral, NULL},
+    {"concern", INDSIGT_PART_CONCERNS, c_concern, NULL},
+    {"concern_category", INDSIGT_PART_CONCERNS, c_concern_category, NULL},
+    {"decision", INDSIGT_PART_CONCERNS, c_decision, NULL},
+    {"share_declined", INDSIGT_PART_CONCERNS, c_share_declined, NULL},
+    {"concern_action", INDSIGT_PART_CONCERNS, c_concern_action, NULL},
+    {"concern_note", INDSIGT_PART_NOTES, c_concern_note, NULL},
+    {"related_person", INDSIGT_PART_RELATED, c_related_person, NULL},
+    {"indsigt_request", -1, c_indsigt_request, NULL},
+    {"audit_log", INDSIGT_PART_ACCESS_LOG, c_audit_log, AUDIT_LOG_COLUMNS},
 };
 const size_t indsigt_sources_nr = sizeof(indsigt_sources) / sizeof(*indsigt_sources);
+
+/* ---- against the personal-data declaration ------------------------------------ */
+
+const struct indsigt_source *indsigt_source_of(const char *table)
+{
+	for (size_t i = 0; i < indsigt_sources_nr; i++)
+		if (!strcmp(indsigt_sources[i].table, table))
+			return &indsigt_sources[i];
+	return NULL;
+}
+
+bool indsigt_declared_about_person(const struct personal_column *pc)
+{
+	return pc->subject == PD_YOUNG_PERSON || pc->subject == PD_RELATED;
+}
+
+/* Is column one of the comma-separated list? */
+static bool in_list(const char *list, const char *column)
+{
+	size_t n = strlen(column);
+	for (const char *p = list; *p;) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		size_t k = strcspn(p, ", ");
+		if (k == n && !strncmp(p, column, n))
+			return true;
+		p += k;
+	}
+	return false;
+}
+
+size_t indsigt_uncollected(const struct personal_column *pc, size_t n, struct strlist *out)
+{
+	size_t missing = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!indsigt_declared_about_person(&pc[i]))
+			continue;
+		const struct indsigt_source *src = indsigt_source_of(pc[i].table);
+		/* the column that finds the person's rows is in the answer by
+		 * being the question */
+		bool key = pc[i].link_column && !strcmp(pc[i].link_column, pc[i].column);
+		if (src && (!src->columns || key || in_list(src->columns, pc[i].column)))
+			continue;
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, "%s.%s", pc[i].table, pc[i].column);
+		strlist_add(out, sb.buf);
+		strbuf_release(&sb);
+		missing++;
+	}
+	return missing;
+}
 
 /* ---- the schema's personal tables ----------------------------------------------- */
 
@@ -256,8 +310,13 @@ int indsigt_store_personal_tables(struct store *s, struct strlist *out, char **e
 		strlist_add(&all, (const char *)sqlite3_column_text(st, 0));
 	if (rows_end(s, st, rc, err, "sqlite_master") < 0)
 		goto fail;
-	strlist_add(&found, "person");
-	strlist_add(&found, "audit_log");
+	/* the tables the declaration names as holding data about a young
+	 * person or the adults around them (person, audit_log's subject ...) */
+	size_t npc;
+	const struct personal_column *pc = store_personal_columns(&npc);
+	for (size_t i = 0; i < npc; i++)
+		if (indsigt_declared_about_person(&pc[i]) && !listed(&found, pc[i].table))
+			strlist_add(&found, pc[i].table);
 	/* columns named person_id or concern_id */
 	for (size_t i = 0; i < all.nr; i++) {
 		st = prep(s, "SELECT name FROM pragma_table_info(?1)", "s", all.v[i]);

@@ -10,8 +10,11 @@
  * column registry, store/sealed_store.h). The test
  * tests/unit/test_indsigt.c asks the schema (sqlite_master and PRAGMA
  * foreign_key_list) which tables reach a person and fails when one is not
- * listed here, so a new table cannot be forgotten. The list is meant to
- * be driven later by the personal-data declaration registry.
+ * listed here, so a new table cannot be forgotten. The personal-data
+ * declaration (store/personal_columns.def) drives both checks: every
+ * column declared as the young person's or a related adult's must be
+ * collected (indsigt_uncollected), and the schema walk starts from the
+ * tables the declaration names.
  *
  * Same contract as store.h: parameterised SQL only, 0 on success, -1
  * with a Danish message in *err (caller frees); look-ups return 1 when
@@ -63,10 +66,25 @@ struct indsigt_source {
 	int part;                   /* domain/indsigt.h enum indsigt_part that a
 				     * restriction withholds, or -1: never withheld */
 	indsigt_collect_fn collect; /* its rows about the person */
+	const char *columns;        /* NULL: every column (SELECT *); else the
+				     * comma-separated columns it collects */
 };
 
 extern const struct indsigt_source indsigt_sources[];
 extern const size_t indsigt_sources_nr;
+
+/* The source of table, or NULL. */
+const struct indsigt_source *indsigt_source_of(const char *table);
+
+struct personal_column; /* store/personal_data.h */
+/* Is the declared column about the young person or a related adult (what
+ * an indsigt must show)? */
+bool indsigt_declared_about_person(const struct personal_column *pc);
+/* Of the n declared columns pc, those about a person that no source
+ * collects (its table has no source, or the source's column list leaves
+ * it out and it is not the column the rows are found by), appended to
+ * *out as "table.column". Returns how many. */
+size_t indsigt_uncollected(const struct personal_column *pc, size_t n, struct strlist *out);
 
 /* Every table of the schema that holds data about a person: a column
  * person_id or concern_id, or a foreign key (PRAGMA foreign_key_list) to

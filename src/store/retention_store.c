@@ -199,12 +199,22 @@ static const char *const candidates[RET__COUNT][TRIG__COUNT] = {
 	    " AND substr(coalesce((SELECT x.updated_at FROM meeting_minutes x"
 	    " WHERE x.meeting_id = m.id), m.end_at), 1, 10) <= ?1 ORDER BY m.id LIMIT ?2",
 	},
+    [RET_INDSIGT] =
+	{
+	    /* answered requests only: an open one is a duty still to do */
+	    [TRIG_LAST_ACTIVITY] = "SELECT q.id FROM indsigt_request q WHERE q.status = 'answered'"
+				   " AND substr(max(q.created_at, q.answered_at, "
+				   "coalesce(q.restricted_at, '')), 1, 10)"
+				   " <= ?1 ORDER BY q.id LIMIT ?2",
+	},
 };
+
+static const struct del_step indsigt_steps[] = {{"indsigt_request", "id IN " IDS}, {NULL, NULL}};
 
 static const struct del_step *const steps_of[RET__COUNT] = {
     [RET_HANDOVER] = handover_steps, [RET_REFERRAL] = referral_steps,
     [RET_CONCERN] = concern_steps,   [RET_CONVERSATION] = conversation_steps,
-    [RET_MINUTES] = minutes_steps,
+    [RET_MINUTES] = minutes_steps,   [RET_INDSIGT] = indsigt_steps,
 };
 
 /* Puts the ids the candidate query sql (?1 cut-off, ?2 limit) returns
@@ -264,6 +274,7 @@ int store_purge_people(struct store *s, const char *before, const char *at, int 
 		     " AND NOT EXISTS (SELECT 1 FROM concern c WHERE c.person_id = p.id)"
 		     " AND NOT EXISTS (SELECT 1 FROM handover h WHERE h.person_id = p.id)"
 		     " AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.person_id = p.id)"
+		     " AND NOT EXISTS (SELECT 1 FROM indsigt_request q WHERE q.person_id = p.id)"
 		     " ORDER BY p.id LIMIT ?2",
 		     before, limit, &nr, err) < 0)
 		return -1;

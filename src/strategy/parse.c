@@ -154,7 +154,8 @@ static const struct sectionspec sections[SEC__COUNT] = {
 			{"bekymringssamtale", false, false},
 			{"risikovurdering", false, false},
 			{"referat", false, false},
-			{"adgangslog", false, false}}},
+			{"adgangslog", false, false},
+			{"indsigt", false, false}}},
 };
 
 /* ---- parser state ---------------------------------------------------- */

@@ -16,6 +16,7 @@ expect_status 0 "init under umask 022" -- "$SSP" init --no-plan
 expect_mode "$SSP_DB" 600 "database created 0600"
 expect_mode "$SSP_DB.key" 600 "key file created 0600"
 expect_mode "$SSP_DB.checkpoint" 600 "access-log checkpoint created 0600"
+expect_mode "$SSP_DB.backup-key" 600 "backup key created 0600"
 
 # While the server runs, SQLite keeps the -wal and -shm files.
 "$SSP" serve --listen 127.0.0.1:0 >"$TMP/serve.out" 2>"$TMP/serve.err" &
@@ -42,4 +43,8 @@ chmod 600 "$SSP_DB"
 chmod 640 "$SSP_DB.key"
 expect_status 1 "serve refuses a group-readable key" -- timeout 30 "$SSP" serve --listen 127.0.0.1:0
 expect_grep "$TMP/err" "chmod 600 $SSP_DB.key" "says how to fix it (key)"
+chmod 600 "$SSP_DB.key"
+chmod 644 "$SSP_DB.backup-key"
+expect_status 1 "serve refuses a readable backup key" -- timeout 30 "$SSP" serve --listen 127.0.0.1:0
+expect_grep "$TMP/err" "chmod 600 $SSP_DB.backup-key" "says how to fix it (backup key)"
 finish

@@ -159,8 +159,14 @@ for k in art30:fortegnelse-art30 dpia:konsekvensanalyse; do
 	expect_grep "$TMP/out" "Hedensted Kommune" "${k%%:*}: the municipality"
 	expect_grep "$TMP/out" "§ 115-møde" "${k%%:*}: a recipient body"
 	expect_grep "$TMP/out" "Førstegangskriminalitet" "${k%%:*}: the strategy's categories"
-	expect_grep "$TMP/out" "PLADSHOLDER: slettefrister" "${k%%:*}: retention placeholder"
+	expect_grep "$TMP/out" "| bekymringer med handlinger og noter | P1825D | sagen er lukket |" "${k%%:*}: the strategy's retention rules"
+	expect_grep "$TMP/out" "| besvarede anmodninger om indsigt | P1825D |" "${k%%:*}: the indsigt requests' rule"
+	expect_grep "$TMP/out" "backupnøgle" "${k%%:*}: the backups and their key"
+	if grep -q "PLADSHOLDER" "$TMP/out"; then fail "${k%%:*}: no placeholder left"; else ok "${k%%:*}: no placeholder left"; fi
 done
+sed "s/^bekymring = .*/bekymring = P730D fra fylder-18/" "$SRC/strategies/hedensted.ini" >"$TMP/rules.ini"
+expect_status 0 "strategy docs with another retention rule" -- "$SSP" strategy docs --kind dpia "$TMP/rules.ini"
+expect_grep "$TMP/out" "| bekymringer med handlinger og noter | P730D | personen fylder 18 år |" "the docs follow the strategy's rule"
 expect_status 0 "strategy docs from another municipality's file" -- "$SSP" strategy docs --kind art30 "$SRC/tests/fixtures/anderledes.ini"
 if grep -q "Hedensted" "$TMP/out"; then fail "another municipality: no Hedensted"; else ok "another municipality: no Hedensted"; fi
 expect_status 2 "strategy docs: unknown kind" -- "$SSP" strategy docs --kind pia

@@ -103,7 +103,7 @@ for t in "person:$pA" "concern:$c1" "handover:$h1" "referral:$r1" "decision:" "c
 	n=$(q "SELECT count(*) FROM deletion_record WHERE reason = 'purge' AND table_name = '$tb'${rid:+ AND row_id = $rid}")
 	[ "$n" -ge 1 ] && ok "deletion record for $t" || fail "deletion record for $t"
 done
-n=$(q "SELECT count(*) FROM deletion_record WHERE record_type NOT IN ('handover','referral','concern','concern_conversation','risk_assessment','minutes','access_log','person')")
+n=$(q "SELECT count(*) FROM deletion_record WHERE record_type NOT IN ('handover','referral','concern','concern_conversation','risk_assessment','minutes','access_log','person','indsigt')")
 [ "$n" = 0 ] && ok "deletion records name record types only" || fail "deletion records name record types only"
 # nothing left in the file or its WAL: plaintext, ciphertexts, blind index
 [ -e "$SSP_DB-wal" ] && ok "another connection keeps the WAL file" || fail "another connection keeps the WAL file"
@@ -177,6 +177,32 @@ fresh; with_rule adgangslog "P6M fra seneste-aktivitet"
 expect_deleted "$(date -u -d "$TODAY + 6 months - 1 day" +%F)" access_log 0 "access log (P6M): not before six months"
 expect_deleted "$(date -u -d "$TODAY + 6 months + 1 day" +%F)" access_log "$(($(q "SELECT count(*) FROM audit_log") - 1))" "access log (P6M): all but the newest after six months"
 expect_status 0 "audit verify after the six-month prune" -- "$SSP" audit verify
+
+# ---- requests for access (indsigt): an answered one is kept P1825D from its
+# answer, and its person with it; an open one is never purged ----------------
+fresh
+reqno() { sed -n 's/^Anmodning nr\. \([0-9]*\) .*/\1/p' "$TMP/out"; }
+expect_status 0 "an access request about person A" -- "$SSP" indsigt request --person "$pA"
+qa=$(reqno)
+expect_status 0 "restricted, with a justification" -- "$SSP" indsigt restrict "$qa" --parts notes --justification "Purgebegrundelse om politiets efterforskning"
+expect_status 0 "answered" -- "$SSP" indsigt answered "$qa"
+expect_status 0 "an open access request about person B" -- "$SSP" indsigt request --person "$pB"
+just_hex=$(q "SELECT lower(hex(restriction_justification)) FROM indsigt_request WHERE id = $qa")
+[ ${#just_hex} -gt 40 ] && ok "the justification is sealed" || fail "the justification is sealed"
+expect_deleted "$(day 1)" person 0 "day 1: person B stays while their request is open"
+expect_deleted "$(day 1824)" indsigt 0 "answered request (P1825D from the answer): not on day 1824"
+[ "$(deleted concern)" = 0 ] && ok "day 1824: nothing else due either" || fail "day 1824: nothing else due" "$(cat "$TMP/out")"
+expect_deleted "$(day 1825)" indsigt 1 "answered request: due on day 1825"
+[ "$(deleted person)" = 1 ] && ok "person A goes with their last record, the request" || fail "person A goes with the request" "$(cat "$TMP/out")"
+[ "$(q "SELECT count(*) FROM indsigt_request WHERE id = $qa")" = 0 ] && ok "the answered request is gone" || fail "the answered request is gone"
+[ "$(q "SELECT count(*) FROM deletion_record WHERE table_name = 'indsigt_request' AND row_id = $qa AND record_type = 'indsigt'")" = 1 ] &&
+	ok "deletion record for the request" || fail "deletion record for the request"
+if holds_hex "$SSP_DB" "$just_hex"; then fail "no justification ciphertext in the file"; else ok "no justification ciphertext in the file"; fi
+expect_deleted "$(day 3650)" indsigt 0 "ten years on: the open request is kept"
+[ "$(q "SELECT count(*) FROM person WHERE id = $pB")" = 1 ] && ok "and person B with it" || fail "and person B with it"
+sed "s/^indsigt = .*/indsigt = P0D fra sag-lukket/" "$SRC/strategies/hedensted.ini" >"$TMP/variant.ini"
+expect_status 1 "indsigt from sag-lukket is refused" -- "$SSP" strategy check "$TMP/variant.ini"
+expect_grep "$TMP/err" "»indsigt« kan ikke regnes fra »sag-lukket«" "indsigt counts from the last activity only"
 
 # ---- kill -9 in the middle of a batch, then the next purge finishes --------------
 fresh

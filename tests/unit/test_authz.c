@@ -208,6 +208,9 @@ static void the_table(void **state)
 	    [ACT_TREND_TAG] = "ssp politi boern-familier ungeenhed",
 	    [ACT_TREND_VIEW] = "ssp politi styregruppe",
 	    [ACT_EVALUATION_VIEW] = "ssp styregruppe",
+	    /* backups (issue 12) */
+	    [ACT_BACKUP_CREATE] = "admin",
+	    [ACT_BACKUP_RESTORE] = "admin",
 	};
 	struct authz_facts easy = {
 	    .actor_takes_part = true, .institution = "skole-a", .actor_in_record = true};
