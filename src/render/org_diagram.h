@@ -36,8 +36,9 @@ int org_diagram_write(const struct org *o, enum diagram_format fmt, FILE *out, c
  * a larger document (render/report.c). */
 void org_diagram_draw_fit(cairo_t *cr, const struct org *o, double w, double h, double *drawn_h);
 
-/* Frees pango/cairo/fontconfig static data; call once at the very end of main (order from
- * toolchain.md trap 6). */
+/* Releases pango's default font map; call once at the very end of main.
+ * fontconfig's configuration is left to the end of the process (see the
+ * definition for why). */
 void org_diagram_shutdown(void);
 
 #endif
