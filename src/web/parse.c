@@ -413,3 +413,79 @@ bool id_parse(const char *s, long long *out)
 	*out = strtoll(s, NULL, 10);
 	return true;
 }
+
+bool json_prefix_open_member(const char *s, size_t len, char *key, size_t size)
+{
+	size_t i = 0, kl = 0;
+	int depth = 0;
+	bool in_str = false, esc = false, is_key = false, key_ok = false;
+	bool expect_key = false, have_key = false, value_done = false;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	if (i == len || s[i] != '{' || size < 2)
+		return false;
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (in_str) {
+			if (esc) {
+				esc = false;
+				key_ok = key_ok && !is_key;
+			} else if (c == '\\') {
+				esc = true;
+			} else if (c == '"') {
+				in_str = false;
+				if (is_key)
+					have_key = key_ok && kl > 0;
+				else if (depth == 1)
+					value_done = true; /* a whole string value */
+				is_key = false;
+			} else if (is_key) {
+				bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+					    (c >= '0' && c <= '9') || c == '_' || c == '-';
+				if (word && kl < size - 1)
+					key[kl++] = (char)c;
+				else
+					key_ok = false;
+			}
+			continue;
+		}
+		switch (c) {
+		case '"':
+			in_str = true;
+			if (depth == 1 && expect_key) {
+				is_key = true;
+				key_ok = true;
+				kl = 0;
+				have_key = false;
+				value_done = false;
+				expect_key = false;
+			}
+			break;
+		case '{':
+			if (++depth == 1)
+				expect_key = true;
+			break;
+		case '[':
+			depth++;
+			break;
+		case '}':
+		case ']':
+			if (--depth < 1)
+				return false; /* the object ended: not cut inside it */
+			value_done = depth == 1;
+			break;
+		case ',':
+			if (depth == 1) {
+				expect_key = true;
+				have_key = false;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	if (depth < 1 || !have_key || expect_key || value_done)
+		return false;
+	key[kl] = '\0';
+	return true;
+}

@@ -106,6 +106,16 @@ int json_only_keys(json_t *obj, const char *const *allowed, struct parse_error *
 int json_get_string(json_t *obj, const char *key, bool required, size_t max_bytes, const char **out,
 		    struct parse_error *err);
 
+/* The first bytes of a JSON body too large to keep (server.c keeps the
+ * first max-body-bytes and discards the rest): when they end inside the
+ * value of a member of the top-level object, names that member, so the
+ * answer can say which field was too long (422) instead of only that the
+ * body was (413). true with key set (letters, digits, "_" and "-" only,
+ * at most size - 1 bytes), or false when the prefix is no such thing.
+ * Hand-written because jansson parses only whole documents; it tracks
+ * strings, escapes and nesting, nothing more. */
+bool json_prefix_open_member(const char *s, size_t len, char *key, size_t size);
+
 /* A record id as it appears in an address or a form: 1-18 decimal digits,
  * no sign, no spaces, no leading zero. true with *out set, or false. */
 bool id_parse(const char *s, long long *out);

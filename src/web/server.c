@@ -12,10 +12,13 @@
  *
  * A request passes three phases (libmicrohttpd calls the handler for each):
  *   1. headers: a Content-Length over cfg->max_body_bytes is answered 413
- *      at once, before one byte of the body is read;
- *   2. body chunks: appended up to cfg->max_body_bytes; a chunked body that
- *      grows past it is discarded (and the connection cut if it keeps
- *      coming) and answered 413;
+ *      at once, before one byte of the body is read; except on the JSON
+ *      API up to API_DRAIN_FACTOR times the limit, which is read so that
+ *      the answer can name the field (below);
+ *   2. body chunks: appended up to cfg->max_body_bytes; what comes after is
+ *      discarded (the connection cut if it keeps coming). A JSON body cut
+ *      inside a member's value is answered 422 naming that member
+ *      (parse.c json_prefix_open_member), anything else 413;
  *   3. the end: the router runs and the response is queued.
  * The raw request target comes from MHD_OPTION_URI_LOG_CALLBACK, which runs
  * before libmicrohttpd decodes anything, so that our own strict parsers
@@ -204,8 +207,31 @@ static void forwarded_client(struct request *rq)
 	}
 }
 
+/* How far past the limit a JSON API body is read (and discarded) to name
+ * the member that made it too large: 16 MiB with the default limit. Past
+ * that the connection is cut. */
+#define API_DRAIN_FACTOR 16
+
+static bool api_request(const struct request *rq)
+{
+	return rq->uri && !strncmp(rq->uri, "/api/", 5);
+}
+
 static enum MHD_Result too_large(struct request *rq)
 {
+	char key[64];
+	if (api_request(rq) && rq->body.len &&
+	    json_prefix_open_member(rq->body.buf, rq->body.len, key, sizeof(key))) {
+		char msg[240];
+		snprintf(msg, sizeof(msg),
+			 _("Feltet »%s« er for langt: hele indholdet må højst fylde %zu byte."),
+			 key, rq->srv->cfg->max_body_bytes);
+		strbuf_release(&rq->body);
+		web_error(rq, 422, msg, key);
+		resp_header(&rq->rs, MHD_HTTP_HEADER_CONNECTION, "close");
+		return resp_send(rq);
+	}
+	strbuf_release(&rq->body);
 	char msg[200];
 	snprintf(msg, sizeof(msg), _("Indholdet er større end de tilladte %zu byte."),
 		 rq->srv->cfg->max_body_bytes);
@@ -240,7 +266,8 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
 			char *end;
 			errno = 0;
 			unsigned long long n = strtoull(cl, &end, 10);
-			if (errno || end == cl || *end || n > max) {
+			if (errno || end == cl || *end ||
+			    n > (api_request(rq) ? API_DRAIN_FACTOR * max : max)) {
 				rq->body_too_large = true;
 				return too_large(rq);
 			}
@@ -253,14 +280,16 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
 		*upload_data_size = 0;
 		rq->body_seen += n;
 		if (!rq->body_too_large && rq->body.len + n > max) {
+			/* keep the first max bytes: they may name the field */
 			rq->body_too_large = true;
-			strbuf_release(&rq->body);
+			strbuf_add(&rq->body, upload_data, max - rq->body.len);
 		}
 		if (!rq->body_too_large)
 			strbuf_add(&rq->body, upload_data, n);
 		/* A client streaming far past the limit is cut off rather than
 		 * read to the end. */
-		if (rq->body_too_large && rq->body_seen > 4 * max)
+		if (rq->body_too_large &&
+		    rq->body_seen > (api_request(rq) ? API_DRAIN_FACTOR : 4) * max)
 			return MHD_NO;
 		return MHD_YES;
 	}

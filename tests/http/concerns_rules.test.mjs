@@ -329,9 +329,16 @@ describe('Hedensted: the rules of a decision', () => {
       raw('{"category": 1, "legal_basis": "ssp", "necessity": true, "actions": [{"type": "', '", "owner_org": "ssp"}]}'));
     assert.equal(r.status, 422);
     assert.equal(r.body.field, 'actions');
-    // 10 MB is refused before the body is read (413, [web] max-body-bytes)
+    // 10 MB in the summary: the body is past [web] max-body-bytes, so only
+    // its first part is kept, and the answer names the member it was cut
+    // in (422 summary), not only that the body was too large
+    r = await h.api('per', 'POST', '/api/v1/handovers', { ...base, summary: 'x'.repeat(10 * 1024 * 1024) });
+    assert.equal(r.status, 422, JSON.stringify(r.body).slice(0, 200));
+    assert.equal(r.body.field, 'summary');
+    assert.match(r.body.error, /»summary« er for langt/);
+    // past 16 times the limit the body is not read at all (413)
     try {
-      r = await h.api('per', 'POST', '/api/v1/handovers', { ...base, summary: 'x'.repeat(10 * 1024 * 1024) });
+      r = await h.api('per', 'POST', '/api/v1/handovers', { ...base, summary: 'x'.repeat(17 * 1024 * 1024) });
       assert.equal(r.status, 413);
     } catch (e) {
       assert.match(String(e.cause ?? e), /SocketError|other side closed|ECONNRESET|EPIPE/, 'refused, not stored');

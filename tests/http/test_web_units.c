@@ -219,6 +219,33 @@ static void response_headers(void **state)
 	strbuf_release(&rs.body);
 }
 
+/* The member a cut JSON body ends in (server.c: 422 naming it). */
+static void json_prefix_member(void **state)
+{
+	(void)state;
+	char k[16];
+	const char *open = "{\"meeting\": 1, \"summary\": \"xxxx";
+	assert_true(json_prefix_open_member(open, strlen(open), k, sizeof(k)));
+	assert_string_equal(k, "summary");
+	const char *nested = " {\"a\": \"}\\\"\", \"actions\": [{\"type\": \"x";
+	assert_true(json_prefix_open_member(nested, strlen(nested), k, sizeof(k)));
+	assert_string_equal(k, "actions");
+	const char *none[] = {
+	    "",                                /* nothing */
+	    "[\"summary\", \"xx",              /* not an object */
+	    "{\"summ",                         /* cut in the key */
+	    "{\"a\": \"b\", ",                 /* between members */
+	    "{\"a\": \"b\"",                   /* after a whole value */
+	    "{\"a\": [1, 2]",                  /* after a whole array */
+	    "{\"a\": 1} {\"b\": \"x",          /* the object ended */
+	    "{\"s\\u0041\": \"x",              /* an escaped key is not named */
+	    "{\"a b\": \"x",                   /* nor one with a space */
+	    "{\"very-long-member-name\": \"x", /* nor one longer than the buffer */
+	};
+	for (size_t i = 0; i < sizeof(none) / sizeof(*none); i++)
+		assert_false(json_prefix_open_member(none[i], strlen(none[i]), k, sizeof(k)));
+}
+
 static void ids(void **state)
 {
 	(void)state;
@@ -268,11 +295,16 @@ static void json_bad_utf8_named(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(form_decodes), cmocka_unit_test(form_errors),
-	    cmocka_unit_test(cookies),      cmocka_unit_test(json_bodies),
-	    cmocka_unit_test(html_writer),  cmocka_unit_test(response_headers),
-	    cmocka_unit_test(ids),          cmocka_unit_test(json_bad_utf8_named),
+	    cmocka_unit_test(form_decodes),
+	    cmocka_unit_test(form_errors),
+	    cmocka_unit_test(cookies),
+	    cmocka_unit_test(json_bodies),
+	    cmocka_unit_test(html_writer),
+	    cmocka_unit_test(response_headers),
+	    cmocka_unit_test(ids),
+	    cmocka_unit_test(json_bad_utf8_named),
 	    cmocka_unit_test(html_escape_runs),
+	    cmocka_unit_test(json_prefix_member),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
