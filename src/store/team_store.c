@@ -70,8 +70,8 @@ int store_team_settings_save(struct store *s, const struct org *o)
 
 int store_team_settings_load(struct store *s, struct org *o)
 {
-	sqlite3_stmt *st =
-	    cprep(s, "SELECT training_months, preparedness_body FROM municipality WHERE id = 1", "");
+	sqlite3_stmt *st = cprep(
+	    s, "SELECT training_months, preparedness_body FROM municipality WHERE id = 1", "");
 	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW) {
 		o->training_months = sqlite3_column_int(st, 0);
