@@ -142,6 +142,14 @@ const struct org_district *org_find_district(const struct org *o, const char *id
 	return NULL;
 }
 
+const struct org_institution *org_find_institution(const struct org *o, const char *id)
+{
+	for (size_t i = 0; i < o->institutions_nr; i++)
+		if (o->institutions[i].id && !strcmp(o->institutions[i].id, id))
+			return &o->institutions[i];
+	return NULL;
+}
+
 const char *org_level_id(enum org_level l)
 {
 	return l < LEVEL__COUNT ? level_ids[l] : "?";
@@ -224,6 +232,16 @@ const char *org_role_split(const char *item, size_t *id_len)
 	while (*rest == ' ')
 		rest++;
 	return rest;
+}
+
+const char *org_role_for_meeting(const struct strlist *l, const char *institution,
+				 const char *district)
+{
+	const char *general = org_role_for(l, NULL);
+	const char *r = institution ? org_role_for(l, institution) : general;
+	if (r != general)
+		return r;
+	return org_role_for(l, district);
 }
 
 const char *org_role_for(const struct strlist *l, const char *unit)

@@ -159,11 +159,16 @@ struct org_action_type *org_add_action_type(struct org *o);
 
 const struct org_body *org_find_body(const struct org *o, const char *id);
 const struct org_district *org_find_district(const struct org *o, const char *id);
+const struct org_institution *org_find_institution(const struct org *o, const char *id);
 
 /* The chair or minute-taker (l: b->chairs or b->minute_takers) of a
  * meeting in district or institution `unit` (NULL: none): the item for
  * that unit, else the body's general item, else NULL. Borrowed from l. */
 const char *org_role_for(const struct strlist *l, const char *unit);
+/* The same for a meeting at `institution` (or NULL) in `district` (or
+ * NULL): the institution's item, else the district's, else the general. */
+const char *org_role_for_meeting(const struct strlist *l, const char *institution,
+				 const char *district);
 /* If item starts with "ID:" (ID a valid id), *id_len is ID's length and the
  * function returns the text after the colon (spaces skipped); else NULL. */
 const char *org_role_split(const char *item, size_t *id_len);

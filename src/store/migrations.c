@@ -645,6 +645,10 @@ const char *const store_migrations[] = {
 	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
 	"  WHEN OLD.seq > coalesce((SELECT max(upto_seq) FROM audit_anchor), 0)"
 	"  BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;",
+
+	/* issue 11: a meeting of a body that meets at each institution of a
+	 * kind ("4 om året på hver skole") carries its institution */
+	"ALTER TABLE meeting ADD COLUMN institution_id TEXT REFERENCES institution(id);",
 };
 // clang-format on
 

@@ -976,6 +976,11 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 	if (m->district)
 		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Distrikt"),
 			    district_name(&o, m->district));
+	if (m->institution) {
+		const struct org_institution *x = org_find_institution(&o, m->institution);
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Skole eller klub"),
+			    x && x->name ? x->name : m->institution);
+	}
 	if (m->theme)
 		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Tema"), m->theme);
 	html_printf(&p.main, "<dt>%s</dt><dd>%s%s</dd>\n", _("Status"),
@@ -983,8 +988,8 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 	if (b->responsible)
 		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Ansvarlig"), b->responsible);
 	/* issue 11: the chair and minute-taker of this district's meeting */
-	const char *chair = org_role_for(&b->chairs, m->district);
-	const char *taker = org_role_for(&b->minute_takers, m->district);
+	const char *chair = org_role_for_meeting(&b->chairs, m->institution, m->district);
+	const char *taker = org_role_for_meeting(&b->minute_takers, m->institution, m->district);
 	if (chair)
 		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Mødeleder"), chair);
 	if (taker)
