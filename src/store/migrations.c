@@ -649,6 +649,16 @@ const char *const store_migrations[] = {
 	/* issue 11: a meeting of a body that meets at each institution of a
 	 * kind ("4 om året på hver skole") carries its institution */
 	"ALTER TABLE meeting ADD COLUMN institution_id TEXT REFERENCES institution(id);",
+
+	/* issue 11: the municipality's own ordered levels ([strategi]
+	 * niveauer); none stored: the four default ones. body.level loses its
+	 * CHECK on the four: migrate() rebuilds the table (create, copy, drop,
+	 * rename, with foreign keys off) when it sees STORE_REBUILD_BODY_LEVEL. */
+	STORE_REBUILD_BODY_LEVEL
+	"CREATE TABLE org_level ("
+	"  position INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE"
+	");",
 };
 // clang-format on
 

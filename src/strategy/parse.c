@@ -49,7 +49,7 @@ struct sectionspec {
 
 /* Key order in each table is the index used by finish_*() below. */
 enum { K_MUN_NAME, K_MUN_POLICE };
-enum { K_STR_PURPOSE, K_STR_TARGET, K_STR_ORG, K_STR_LOCAL };
+enum { K_STR_PURPOSE, K_STR_TARGET, K_STR_ORG, K_STR_LOCAL, K_STR_LEVELS };
 enum { K_TGT_FROM, K_TGT_TO, K_TGT_PLUS };
 enum { K_DIS_NAME, K_DIS_FORMER, K_DIS_CHAIR, K_DIS_TAKER };
 enum { K_CAT_NAME, K_CAT_DESC, K_CAT_DEADLINE, K_CAT_SERIOUS };
@@ -89,7 +89,9 @@ static const struct sectionspec sections[SEC__COUNT] = {
 		      {{"formål", false, false},
 		       {"målgruppe", false, false},
 		       {"organisering", false, false},
-		       {"lokal-tilrettelæggelse", false, false}}},
+		       {"lokal-tilrettelæggelse", false, false},
+		       /* the municipality's own ordered levels (issue 11) */
+		       {"niveauer", false, false}}},
     [SEC_TARGET] = {"målgruppe",
 		    false,
 		    {{"alder-fra", false, false},
@@ -201,6 +203,19 @@ struct state {
 	 * resolved against the bodies once all are read (unit_roles) */
 	struct unit_role *unit_roles;
 	size_t unit_roles_nr, unit_roles_alloc;
+	/* [strategi] niveauer, and each body's "niveau" (lower-cased), read
+	 * once all sections are (resolve_levels): a body may come first */
+	struct strlist levels;
+	int levels_line;
+	struct body_level *body_levels;
+	size_t body_levels_nr, body_levels_alloc;
+};
+
+struct body_level {
+	size_t body; /* index in org->bodies */
+	char *text;  /* lower-cased; NULL when the key is missing */
+	char *written;
+	int line;
 };
 
 struct unit_role {
@@ -211,6 +226,7 @@ struct unit_role {
 };
 
 static int key_line(const struct entity *e, int k);
+static void parse_levels(struct state *st, const struct entity *e);
 
 static void add_unit_roles(struct state *st, const struct entity *e, int k, bool taker)
 {
@@ -262,6 +278,54 @@ static char *dupval(const struct entity *e, int k)
 static int key_line(const struct entity *e, int k)
 {
 	return e->first_line[k] ? e->first_line[k] : e->line;
+}
+
+/* [strategi] niveauer = politisk, ledende, strategisk, ...: the
+ * municipality's own levels, top to bottom (issue 11). */
+static void parse_levels(struct state *st, const struct entity *e)
+{
+	const char *v = val(e, K_STR_LEVELS);
+	if (!v)
+		return;
+	int line = key_line(e, K_STR_LEVELS);
+	char *all = xstrdup(v);
+	utf8_lower_latin1(all);
+	bool bad = false;
+	for (char *p = all; p && !bad;) {
+		char *comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		size_t n = strlen(p);
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			p[--n] = '\0';
+		bool word = n > 0 && n <= 40;
+		for (size_t i = 0; i < n && word; i++)
+			word = (unsigned char)p[i] >= 0x80 || (p[i] >= 'a' && p[i] <= 'z') ||
+			       (p[i] >= '0' && p[i] <= '9') || p[i] == '-';
+		if (!word) {
+			diag_error(st->d, line,
+				   _("»niveauer« skal være ord adskilt af komma, fx »politisk, "
+				     "ledende, strategisk, koordinerende, udførende«, ikke »%s«"),
+				   v);
+			bad = true;
+		} else if (strlist_has(&st->levels, p)) {
+			diag_error(st->d, line, _("»niveauer« nævner »%s« to gange"), p);
+			bad = true;
+		} else if (st->levels.nr >= ORG_LEVELS_MAX) {
+			diag_error(st->d, line, _("»niveauer« må højst have %d niveauer"),
+				   ORG_LEVELS_MAX);
+			bad = true;
+		} else {
+			strlist_add(&st->levels, p);
+		}
+		p = comma ? comma + 1 : NULL;
+	}
+	if (bad)
+		strlist_clear(&st->levels);
+	st->levels_line = line;
+	free(all);
 }
 
 /* The value of an enumerated key (level, ja/nej, weekday, type, ...),
@@ -541,6 +605,7 @@ static void finish_section(struct state *st)
 	case SEC_STRATEGY:
 		for (int t = 0; t < THEME__COUNT; t++)
 			o->themes[t] = dupval(e, t);
+		parse_levels(st, e);
 		break;
 	case SEC_TARGET:
 		parse_age(st, e, K_TGT_FROM, &o->age_min);
@@ -593,13 +658,13 @@ static void finish_section(struct state *st)
 		move_list(&b->former_ids, &e->vals[K_BODY_FORMER]);
 		move_list(&b->chairs, &e->vals[K_BODY_CHAIR]);
 		move_list(&b->minute_takers, &e->vals[K_BODY_MINUTE_TAKER]);
-		char *lv = lower_val(e, K_BODY_LEVEL);
-		if (lv && org_level_parse(lv, &b->level) < 0)
-			diag_error(st->d, key_line(e, K_BODY_LEVEL),
-				   _("ukendt niveau »%s«; brug politisk, strategisk, koordinerende "
-				     "eller udførende"),
-				   val(e, K_BODY_LEVEL));
-		free(lv);
+		/* checked against the strategy's levels once all are read */
+		ALLOC_GROW(st->body_levels, st->body_levels_nr + 1, st->body_levels_alloc);
+		struct body_level *bl = &st->body_levels[st->body_levels_nr++];
+		bl->body = o->bodies_nr - 1;
+		bl->text = lower_val(e, K_BODY_LEVEL);
+		bl->written = dupval(e, K_BODY_LEVEL);
+		bl->line = key_line(e, K_BODY_LEVEL);
 		if (b->frequency_text) {
 			char *err;
 			if (frequency_parse(b->frequency_text, &b->freq, &err) < 0) {
@@ -1083,6 +1148,36 @@ static void resolve_unit_roles(struct state *st)
 	st->unit_roles_nr = st->unit_roles_alloc = 0;
 }
 
+/* [issue 11] The strategy's levels, then each body's level among them. */
+static void resolve_levels(struct state *st)
+{
+	struct org *o = st->org;
+	if (st->levels.nr)
+		org_set_levels(o, &st->levels);
+	struct strbuf names = STRBUF_INIT;
+	for (size_t l = 0; l < org_levels_nr(o); l++)
+		strbuf_addf(&names, "%s%s", l ? ", " : "", org_level_id_in(o, (int)l));
+	for (size_t i = 0; i < st->body_levels_nr; i++) {
+		struct body_level *bl = &st->body_levels[i];
+		int l;
+		if (bl->text && org_level_parse_in(o, bl->text, &l) == 0)
+			o->bodies[bl->body].level = l;
+		else if (bl->text)
+			diag_error(st->d, bl->line, _("ukendt niveau »%s«; brug %s%s"), bl->written,
+				   names.buf,
+				   st->levels.nr ? ""
+						 : _(" (eller skriv kommunens egne niveauer i "
+						     "[strategi] »niveauer = ...«)"));
+		free(bl->text);
+		free(bl->written);
+	}
+	strbuf_release(&names);
+	free(st->body_levels);
+	st->body_levels = NULL;
+	st->body_levels_nr = st->body_levels_alloc = 0;
+	strlist_clear(&st->levels);
+}
+
 static void check_all_roles(struct org *o, struct diags *d)
 {
 	for (size_t i = 0; i < o->bodies_nr; i++) {
@@ -1234,6 +1329,7 @@ int strategy_parse(const char *buf, size_t len, struct org *out, struct diags *d
 	} else if (rc < 0) {
 		diag_error(d, 0, _("kunne ikke læse filen (hukommelse)"));
 	}
+	resolve_levels(&st);
 	resolve_unit_roles(&st);
 	check_org(&st);
 	for (size_t i = 0; i < st.seen_nr; i++)
