@@ -95,7 +95,7 @@ int svc_plan_preview(struct service *svc, const struct actor *a, int year, const
 {
 	if (!svc_allowed(svc, a, ACT_MEETING_VIEW, r))
 		return -1;
-	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
+	if (svc_check_year(year, r) < 0 || svc_load_org_for_year(svc, year, org, r) < 0)
 		return -1;
 	return plan(org, year, body, out, r);
 }
@@ -110,7 +110,7 @@ int svc_plan_save(struct service *svc, const struct actor *a, int year, struct o
 	if (svc_begin(&c, svc, a, ACT_MEETING_PLAN, NULL,
 		      (struct svc_entry){.action = "meeting.replan", .object = object}, r) < 0)
 		return -1;
-	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
+	if (svc_check_year(year, r) < 0 || svc_load_org_for_year(svc, year, org, r) < 0)
 		return svc_abort(&c);
 	struct meeting_list p = MEETING_LIST_INIT;
 	char *err = NULL;
@@ -130,7 +130,7 @@ int svc_meetings_list(struct service *svc, const struct actor *a, int year, cons
 {
 	if (!svc_allowed(svc, a, ACT_MEETING_VIEW, r))
 		return -1;
-	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
+	if (svc_check_year(year, r) < 0 || svc_load_org_for_year(svc, year, org, r) < 0)
 		return -1;
 	if (body && !org_find_body(org, body))
 		return svc_fail(r, SVC_NOT_FOUND, "body", _("organet »%s« findes ikke"), body);
@@ -351,7 +351,7 @@ int svc_compliance(struct service *svc, const struct actor *a, int year, long as
 	*from_plan = false;
 	if (!svc_allowed(svc, a, ACT_COMPLIANCE_VIEW, r))
 		return -1;
-	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
+	if (svc_check_year(year, r) < 0 || svc_load_org_for_year(svc, year, org, r) < 0)
 		return -1;
 	struct meeting_list m = MEETING_LIST_INIT;
 	char *err = NULL;

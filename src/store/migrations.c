@@ -659,6 +659,19 @@ const char *const store_migrations[] = {
 	"  position INTEGER PRIMARY KEY,"
 	"  id TEXT NOT NULL UNIQUE"
 	");",
+
+	/* issue 11: each applied strategy, with the day it took effect, so a
+	 * past year is planned and judged by the rules then in force
+	 * (store/version_store.c) */
+	"CREATE TABLE strategy_version ("
+	"  id INTEGER PRIMARY KEY,"
+	"  effective TEXT NOT NULL,"	/* YYYY-MM-DD */
+	"  sha256 TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  applied_at TEXT NOT NULL,"
+	"  applied_by TEXT"
+	");"
+	"CREATE INDEX strategy_version_effective ON strategy_version(effective, id);",
 };
 // clang-format on
 

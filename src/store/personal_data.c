@@ -44,6 +44,9 @@ static const struct nonpersonal_column nonpersonal[] = {
     {"deletion_record", "reason", "why a row was deleted ('purge', ...)"},
     {"team_theme", "text", "a theme of the help landscape"},
     {"municipality", "preparedness_body", "the id of the body that takes up larger events"},
+    /* issue 11 (h10): the strategy file as applied; the parser admits roles
+     * and functions only, never a person's name */
+    {"strategy_version", "text", "an applied strategy file (roles, not people)"},
 };
 
 const struct personal_column *store_personal_columns(size_t *n)
