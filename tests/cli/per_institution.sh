@@ -26,6 +26,9 @@ assert all("-nordskolen-" in m["uid"] for m in ms if m.get("institution") == "no
 EOF2
 expect_status 0 "plan text" -- "$SSP" plan 2027 --stored --body klubmoede
 expect_grep "$TMP/out" "SSP-møde i klubben (Klub Syd, Syd)" "text names the institution and its district"
+expect_status 0 "ics" -- "$SSP" plan 2027 --stored --body klubmoede --format ics
+expect_grep "$TMP/out" "X-SSP-INSTITUTION:klub-syd" "ics carries the institution"
+expect_grep "$TMP/out" "SUMMARY:SSP-møde i klubben (Klub Syd)" "ics summary names the institution"
 expect_status 0 "save again changes nothing" -- "$SSP" plan 2027 --save
 expect_grep "$TMP/err" "0 nye, 0 ændrede" "stable"
 
