@@ -260,7 +260,7 @@ void h_org(struct request *rq)
 		    "<figure class=\"app-diagram\">\n"
 		    "<img src=\"/organisation/diagram.svg\" alt=\"%s\">\n"
 		    "<figcaption>%s</figcaption>\n</figure>\n",
-		    _("Organisationsdiagram: SSP-samarbejdets fora på fire niveauer. Samme "
+		    _("Organisationsdiagram: SSP-samarbejdets fora niveau for niveau. Samme "
 		      "indhold står som liste nedenfor."),
 		    _("Organisationsdiagrammet. Listen nedenfor har samme indhold."));
 	for (int l = 0; l < (int)org_levels_nr(&o); l++) {

@@ -656,10 +656,21 @@ static void section_status(struct request *rq, struct html *h, const struct meet
 	} buttons[] = {{MEETING_HELD, N_("Marker som afholdt")},
 		       {MEETING_CANCELLED, N_("Aflys mødet")},
 		       {MEETING_PLANNED, N_("Sæt tilbage til planlagt")}};
+	/* issue 11: a meeting is held only once it has started; before, the
+	 * page says when instead of offering the button (svc refuses it) */
+	long now_day;
+	int now_minute;
+	svc_now(&now_day, &now_minute);
+	bool started = m->day < now_day || (m->day == now_day && m->start <= now_minute);
 	for (size_t i = 0; i < 3; i++) {
 		if (m->status == buttons[i].st ||
 		    (buttons[i].st == MEETING_PLANNED && m->status == MEETING_MOVED))
 			continue;
+		if (buttons[i].st == MEETING_HELD && !started) {
+			html_printf(h, "<p class=\"app-muted\">%s</p>\n",
+				    _("Mødet kan markeres som afholdt, når det er begyndt."));
+			continue;
+		}
 		html_printf(h, "<form method=\"post\" action=\"/moeder/%lld/status\">\n", m->id);
 		csrf_input(h, rq->session.csrf);
 		html_printf(

@@ -282,6 +282,13 @@ describe('moving, cancelling, ad hoc', () => {
     assert.equal(r.status, 422);
     assert.match(r.text_, /mødet kan ikke markeres som afholdt, før det er begyndt/);
     assert.equal(stored('hotspot').at(-1).status, 'planned');
+    // the page offers no held button before the start, and says why
+    const page = (await c.sofie.get(`/moeder/${m.id}`)).text_;
+    assert.match(page, /Mødet kan markeres som afholdt, når det er begyndt\./);
+    assert.doesNotMatch(page, /Marker som afholdt/);
+    const june = stored('hotspot').find((x) => x.start.slice(5, 7) === '06');
+    if (june.status !== 'held')
+      assert.match((await c.sofie.get(`/moeder/${june.id}`)).text_, /Marker som afholdt/);
   });
 
   test('ad hoc § 115, an extra steering-group meeting, the steering group as preparedness group', async () => {
