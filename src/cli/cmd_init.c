@@ -136,6 +136,9 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 			 "sagskategorier (strategi: %s)\n"),
 		       ctx->db_path, o.municipality, o.bodies_nr, o.districts_nr, o.categories_nr,
 		       strategy);
+		char from[11];
+		cal_format_date(effective, from);
+		printf(_("Strategien er gemt som en version, der gælder fra %s.\n"), from);
 		for (size_t i = 0; i < kept.nr; i++)
 			printf(
 			    _("Institutionen »%s« er beholdt, som en administrator har efterladt "

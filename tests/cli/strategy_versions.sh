@@ -14,6 +14,7 @@ grep -q '^frekvens = 2 om året$' "$TMP/b.ini" && ok "fixture B differs" || fail
 
 expect_status 0 "A from 2025" -- "$SSP" init --strategy "$TMP/a.ini" --effective 2025-01-01 --no-plan
 expect_status 0 "B from 2027" -- "$SSP" init --strategy "$TMP/b.ini" --effective 2027-01-01 --no-plan
+expect_grep "$TMP/out" "Strategien er gemt som en version, der gælder fra 2027-01-01." "init says from when"
 n() { python3 -c 'import json,sys; print(sum(m["body"] == "styregruppe" for m in json.load(open(sys.argv[1]))))' "$TMP/out"; }
 req() { python3 -c 'import json,sys; print({r["body"]: r for r in json.load(open(sys.argv[1]))}["styregruppe"]["required_min"])' "$TMP/out"; }
 expect_status 0 "plan 2026" -- "$SSP" plan 2026 --format json
