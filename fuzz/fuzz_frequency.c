@@ -56,6 +56,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (f.per_district && (f.every_days || f.continuous))
 			abort();
+		/* per institution (issue 11): a kind, and never with a district
+		 * scope, a cadence or ongoing work */
+		if (f.per_institution < FREQ_INST_NONE || f.per_institution > FREQ_INST_ANY ||
+		    (f.per_institution && (f.per_district || f.every_days || f.continuous)))
+			abort();
 		/* a cadence implies its yearly minimum: all year, or fewer over some months */
 		if (f.every_days && (f.min_per_year > 365 / f.every_days ||
 				     (!f.months && f.min_per_year != 365 / f.every_days)))
@@ -77,7 +82,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* on error the output is reset */
 		if (f.min_per_year != -1 || f.max_per_year != -1 || f.months || f.every_days ||
 		    f.per_month || f.per_quarter || f.weekday || f.school_holidays ||
-		    f.per_district || f.ad_hoc || f.ad_hoc_counts || f.continuous)
+		    f.per_district || f.per_institution || f.ad_hoc || f.ad_hoc_counts ||
+		    f.continuous)
 			abort();
 		free(err);
 	}

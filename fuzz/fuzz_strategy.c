@@ -57,7 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			const struct org_body *b = &o.bodies[i];
 			if (!b->id || !org_id_valid(b->id) || !b->name || !b->frequency_text)
 				abort();
-			if ((unsigned)b->level >= LEVEL__COUNT)
+			if (b->level < 0 || (size_t)b->level >= org_levels_nr(&o) ||
+			    org_levels_nr(&o) > ORG_LEVELS_MAX)
 				abort();
 			if (b->parent && !org_find_body(&o, b->parent))
 				abort();

@@ -1,4 +1,4 @@
-/* ssp init [--strategy FILE] [--no-plan] */
+/* ssp init [--strategy FILE] [--effective DATE] [--no-plan] */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +14,7 @@
 
 static void usage(FILE *out)
 {
-	fputs(_("Brug: ssp init [--db STI] [--strategy FIL] [--no-plan]\n"
+	fputs(_("Brug: ssp init [--db STI] [--strategy FIL] [--effective DATO] [--no-plan]\n"
 		"\n"
 		"Opretter databasen (eller opgraderer den) og indlæser strategien.\n"
 		"Uden --strategy indlæses den medfølgende strategies/hedensted.ini.\n"
@@ -28,6 +28,9 @@ static void usage(FILE *out)
 		"\n"
 		"  --db STI          databasen (ellers $SSP_DB, ellers ./ssp.db)\n"
 		"  --strategy FIL    strategifilen (se ssp-strategy(5))\n"
+		"  --effective DATO  dagen, strategien gælder fra (ÅÅÅÅ-MM-DD; ellers i dag);\n"
+		"                    et tidligere år planlægges og vurderes efter den\n"
+		"                    strategi, der gjaldt ved årets udgang\n"
 		"  --no-plan         gem ikke mødeplanen\n"),
 	      out);
 }
@@ -59,13 +62,13 @@ static void save_plans(struct service *svc)
 
 int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-					     {"strategy", required_argument, NULL, 's'},
-					     {"no-plan", no_argument, NULL, 'n'},
-					     {"help", no_argument, NULL, 'h'},
-					     {0, 0, 0, 0}};
+	static const struct option opts[] = {
+	    {"db", required_argument, NULL, 'd'}, {"strategy", required_argument, NULL, 's'},
+	    {"no-plan", no_argument, NULL, 'n'},  {"effective", required_argument, NULL, 'e'},
+	    {"help", no_argument, NULL, 'h'},     {0, 0, 0, 0}};
 	const char *strategy = NULL;
 	bool no_plan = false;
+	long effective = svc_today();
 	int c;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
@@ -78,6 +81,17 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 		case 'n':
 			no_plan = true;
 			break;
+		case 'e': {
+			struct date dt;
+			if (cal_parse_date(optarg, &dt) < 0)
+				return cli_usage_error(
+				    "init",
+				    _("--effective skal være en dato ÅÅÅÅ-MM-DD, "
+				      "ikke »%s«"),
+				    optarg);
+			effective = cal_ymd(dt.y, dt.m, dt.d);
+			break;
+		}
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -115,7 +129,7 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 	struct actor a;
 	actor_cli(&a);
 	struct svc_result r = SVC_RESULT_INIT;
-	if (svc_strategy_apply(&svc, &a, text.buf, text.len, &d, &kept, &r) < 0) {
+	if (svc_strategy_apply_from(&svc, &a, text.buf, text.len, effective, &d, &kept, &r) < 0) {
 		diags_print(&d, stderr);
 		if (r.status != SVC_INVALID)
 			cli_svc_error(&r);
@@ -125,6 +139,9 @@ int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 			 "sagskategorier (strategi: %s)\n"),
 		       ctx->db_path, o.municipality, o.bodies_nr, o.districts_nr, o.categories_nr,
 		       strategy);
+		char from[11];
+		cal_format_date(effective, from);
+		printf(_("Strategien er gemt som en version, der gælder fra %s.\n"), from);
 		for (size_t i = 0; i < kept.nr; i++)
 			printf(
 			    _("Institutionen »%s« er beholdt, som en administrator har efterladt "

@@ -40,7 +40,8 @@
  *             its week (the closed-day tolerance) is a gap in the cadence
  *   yearly    the year: required = the minimum
  *
- * (per district for a body that meets in each district). A period that
+ * (per district for a body that meets in each district, per institution
+ * for one that meets at each institution of a kind). A period that
  * has ended before D is "ok" when held >= required, else "behind" (it can
  * no longer be made up); a current or future period gets the rule above.
  * The body's status is the worst of its counts, its districts and its
@@ -71,8 +72,9 @@ struct compliance_counts {
 };
 
 struct compliance_period {
-	long from, to;        /* days (calendar.h), inclusive */
-	const char *district; /* borrowed district id, or NULL */
+	long from, to;           /* days (calendar.h), inclusive */
+	const char *district;    /* borrowed district id, or NULL */
+	const char *institution; /* borrowed institution id, or NULL */
 	int required, planned, held;
 	enum compliance_status status;
 };
@@ -87,6 +89,15 @@ struct compliance_row {
 	const char **district_names;
 	struct compliance_counts *districts;
 	size_t districts_nr;
+	/* [C-INST] per institution, when the body meets at each institution of
+	 * a kind ("4 om året på hver skole"): each institution's counts
+	 * (required: the rule's minimum), and the districts above are their
+	 * sums (required: the minimum times the district's institutions) */
+	const char **institution_ids;
+	const char **institution_names;
+	const char **institution_districts; /* district id of each, or NULL */
+	struct compliance_counts *institutions;
+	size_t institutions_nr;
 	/* [C-PERIOD] in date order (then district order) */
 	struct compliance_period *periods;
 	size_t periods_nr, periods_alloc;

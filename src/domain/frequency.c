@@ -252,11 +252,45 @@ static bool accept_per_month(struct parser *p)
 	return false;
 }
 
-static bool accept_scope(struct parser *p)
+/* [issue 11] "på hver skole", "i hver klub", "på hver folkeskole", "i
+ * hver institution": the kind of institution a body meets at, each one for
+ * itself (FREQ_INST_*); 0 when the words are not there. */
+static int accept_institution_scope(struct parser *p)
+{
+	static const struct {
+		const char *word;
+		int kind;
+	} kinds[] = {
+	    {"skole", FREQ_INST_SCHOOL},     {"folkeskole", FREQ_INST_SCHOOL},
+	    {"klub", FREQ_INST_CLUB},        {"ungdomsklub", FREQ_INST_CLUB},
+	    {"fritidsklub", FREQ_INST_CLUB}, {"institution", FREQ_INST_ANY},
+	};
+	if (!(is_word(p, 0, "på") || is_word(p, 0, "i") || is_word(p, 0, "for")) ||
+	    !(is_word(p, 1, "hver") || is_word(p, 1, "hvert")))
+		return 0;
+	int at = 2;
+	if (is_word(p, at, "enkelt") || is_word(p, at, "enkelte"))
+		at++;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		if (is_word(p, at, kinds[i].word)) {
+			p->pos += at + 1;
+			return kinds[i].kind;
+		}
+	}
+	return 0;
+}
+
+static bool accept_scope(struct parser *p, struct frequency *f)
 {
 	if (is_word(p, 0, "i") && is_word(p, 1, "hvert") &&
 	    (is_word(p, 2, "distrikt") || is_word(p, 2, "område"))) {
 		p->pos += 3;
+		f->per_district = true;
+		return true;
+	}
+	int kind = accept_institution_scope(p);
+	if (kind) {
+		f->per_institution = kind;
 		return true;
 	}
 	return false;
@@ -415,8 +449,7 @@ static void parse_count_rule(struct parser *p, struct frequency *f, struct rule 
 	}
 	if (p->err)
 		return;
-	if (accept_scope(p))
-		f->per_district = true;
+	accept_scope(p, f);
 }
 
 static void cadence_weekday(struct parser *p, struct frequency *f, int wd)
@@ -710,6 +743,7 @@ int frequency_parse(const char *text, struct frequency *out, char **err)
 		r.unit = U_QUARTER;
 		r.lo = r.hi = 1;
 		out->per_quarter = 1;
+		accept_scope(&p, out);
 	} else {
 		if (accept_word(&p, "mindst") || accept_word(&p, "minimum")) {
 			r.atleast = true;

@@ -22,6 +22,9 @@
  *   period    := ["i perioden" | "i" | "fra"] month ("-" | "til" ["og med"]) month
  *   month     := 1..12 | "januar" ... "december" | "jan" ... "dec"
  *   scope     := "i hvert distrikt" | "i hvert område"
+ *              | ("på" | "i" | "for") ("hver" | "hvert") ["enkelt" | "enkelte"] kind
+ *   kind      := "skole" | "folkeskole" | "klub" | "ungdomsklub" | "fritidsklub"
+ *              | "institution"
  *   exclusion := "undtagen" ["i" | "om"] (months ("," | "og") ... | "skoleferierne")
  *   extra     := ("+" | "," | "og" | "samt") ["med mulighed for"] ("ad hoc" ["møder"] | need)
  *                [[","] ["som" | "der"] "tæller med"]
@@ -52,11 +55,18 @@ struct frequency {
 	 * weeks the body's "ferieuger" key lists (the parser requires it) */
 	bool school_holidays;
 	bool per_district;
+	/* "på hver skole", "i hver klub", "i hver institution": the meetings
+	 * are held at each institution of that kind ([institution] entries),
+	 * each with the rule's count; FREQ_INST_NONE otherwise */
+	int per_institution;
 	bool ad_hoc; /* meetings may (or only) be called as needed */
 	/* "+ ad hoc, som tæller med": ad hoc meetings count towards the minimum */
 	bool ad_hoc_counts;
 	bool continuous; /* ongoing work, no meetings to plan */
 };
+
+/* struct frequency's per_institution: which [institution] entries. */
+enum { FREQ_INST_NONE, FREQ_INST_SCHOOL, FREQ_INST_CLUB, FREQ_INST_ANY };
 
 /* Parses text into *out. Returns 0 on success; on error returns -1 and
  * stores a Danish message (caller frees) in *err. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -50,6 +51,8 @@ static void body_release(struct org_body *b)
 void org_release(struct org *o)
 {
 	strlist_clear(&o->team_themes);
+	strlist_clear(&o->levels);
+	strlist_clear(&o->level_labels);
 	free(o->preparedness_body);
 	for (size_t i = 0; i < o->recurring_nr; i++)
 		team_recurring_release(&o->recurring[i]);
@@ -142,6 +145,14 @@ const struct org_district *org_find_district(const struct org *o, const char *id
 	return NULL;
 }
 
+const struct org_institution *org_find_institution(const struct org *o, const char *id)
+{
+	for (size_t i = 0; i < o->institutions_nr; i++)
+		if (o->institutions[i].id && !strcmp(o->institutions[i].id, id))
+			return &o->institutions[i];
+	return NULL;
+}
+
 const char *org_level_id(enum org_level l)
 {
 	return l < LEVEL__COUNT ? level_ids[l] : "?";
@@ -150,6 +161,65 @@ const char *org_level_id(enum org_level l)
 const char *org_level_label(enum org_level l)
 {
 	return l < LEVEL__COUNT ? _(level_labels[l]) : "?";
+}
+
+size_t org_levels_nr(const struct org *o)
+{
+	return o->levels.nr ? o->levels.nr : LEVEL__COUNT;
+}
+
+const char *org_level_id_in(const struct org *o, int l)
+{
+	if (!o->levels.nr)
+		return org_level_id((enum org_level)l);
+	return l >= 0 && (size_t)l < o->levels.nr ? o->levels.v[l] : "?";
+}
+
+const char *org_level_label_in(const struct org *o, int l)
+{
+	if (!o->levels.nr)
+		return org_level_label((enum org_level)l);
+	return l >= 0 && (size_t)l < o->level_labels.nr ? o->level_labels.v[l] : "?";
+}
+
+int org_level_parse_in(const struct org *o, const char *s, int *out)
+{
+	if (!o->levels.nr) {
+		enum org_level l;
+		if (org_level_parse(s, &l) < 0)
+			return -1;
+		*out = (int)l;
+		return 0;
+	}
+	for (size_t i = 0; i < o->levels.nr; i++) {
+		if (!strcmp(s, o->levels.v[i])) {
+			*out = (int)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void org_set_levels(struct org *o, const struct strlist *ids)
+{
+	strlist_clear(&o->levels);
+	strlist_clear(&o->level_labels);
+	for (size_t i = 0; i < ids->nr; i++) {
+		const char *id = ids->v[i];
+		strlist_add(&o->levels, id);
+		enum org_level l;
+		if (org_level_parse(id, &l) == 0) {
+			strlist_add(&o->level_labels, org_level_label(l));
+			continue;
+		}
+		/* "ledende" -> "Ledende niveau" (ids are lower-case; an ASCII
+		 * first letter is capitalised, others are left as written) */
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, _("%s niveau"), id);
+		if (sb.buf[0] >= 'a' && sb.buf[0] <= 'z')
+			sb.buf[0] = (char)(sb.buf[0] - 'a' + 'A');
+		strlist_add_owned(&o->level_labels, strbuf_detach(&sb));
+	}
 }
 
 int org_level_parse(const char *s, enum org_level *out)
@@ -224,6 +294,16 @@ const char *org_role_split(const char *item, size_t *id_len)
 	while (*rest == ' ')
 		rest++;
 	return rest;
+}
+
+const char *org_role_for_meeting(const struct strlist *l, const char *institution,
+				 const char *district)
+{
+	const char *general = org_role_for(l, NULL);
+	const char *r = institution ? org_role_for(l, institution) : general;
+	if (r != general)
+		return r;
+	return org_role_for(l, district);
 }
 
 const char *org_role_for(const struct strlist *l, const char *unit)

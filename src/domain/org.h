@@ -16,7 +16,10 @@
 #include "domain/team.h"
 #include "util/strlist.h"
 
-/* The four levels of the organisation diagram, top to bottom. */
+/* The four levels of the organisation diagram, top to bottom: the
+ * default. A strategy may declare its own ordered list ([strategi]
+ * niveauer, issue 11); a body's level is then an index into o->levels. */
+#define ORG_LEVELS_MAX 8
 enum org_level {
 	LEVEL_POLITICAL,
 	LEVEL_STRATEGIC,
@@ -37,7 +40,7 @@ enum org_theme {
 struct org_body {
 	char *id;
 	char *name;
-	enum org_level level;
+	int level;    /* index into the org's levels (org_levels_nr) */
 	char *parent; /* id of the body this one is anchored under, or NULL */
 	char *purpose;
 	char *responsible;
@@ -108,6 +111,10 @@ struct org_institution {
 
 struct org {
 	char *municipality;
+	/* [strategi] niveauer: the strategy's own levels, ids top to bottom
+	 * (org_set_levels); empty: the four default ones (enum org_level) */
+	struct strlist levels;
+	struct strlist level_labels; /* shown names, parallel to levels */
 	char *police_district;
 	int age_min, age_max, ssp_plus_from;
 	char *themes[THEME__COUNT]; /* NULL when the strategy says nothing */
@@ -159,11 +166,16 @@ struct org_action_type *org_add_action_type(struct org *o);
 
 const struct org_body *org_find_body(const struct org *o, const char *id);
 const struct org_district *org_find_district(const struct org *o, const char *id);
+const struct org_institution *org_find_institution(const struct org *o, const char *id);
 
 /* The chair or minute-taker (l: b->chairs or b->minute_takers) of a
  * meeting in district or institution `unit` (NULL: none): the item for
  * that unit, else the body's general item, else NULL. Borrowed from l. */
 const char *org_role_for(const struct strlist *l, const char *unit);
+/* The same for a meeting at `institution` (or NULL) in `district` (or
+ * NULL): the institution's item, else the district's, else the general. */
+const char *org_role_for_meeting(const struct strlist *l, const char *institution,
+				 const char *district);
 /* If item starts with "ID:" (ID a valid id), *id_len is ID's length and the
  * function returns the text after the colon (spaces skipped); else NULL. */
 const char *org_role_split(const char *item, size_t *id_len);
@@ -173,6 +185,16 @@ const char *org_level_id(enum org_level l);
 /* Human label, translated ("Politisk niveau"). */
 const char *org_level_label(enum org_level l);
 int org_level_parse(const char *s, enum org_level *out);
+/* The org's levels (issue 11): their number, ids and labels, the default
+ * four when the strategy declares none; parse: 0 and *out the index of s
+ * (lower-case id), or -1. */
+size_t org_levels_nr(const struct org *o);
+const char *org_level_id_in(const struct org *o, int l);
+const char *org_level_label_in(const struct org *o, int l);
+int org_level_parse_in(const struct org *o, const char *s, int *out);
+/* Sets o's levels from ids (lower-case words, top to bottom); a default
+ * id keeps its translated label, another gets "Ledende niveau". */
+void org_set_levels(struct org *o, const struct strlist *ids);
 
 const char *org_theme_id(enum org_theme t);    /* "formaal", ... */
 const char *org_theme_label(enum org_theme t); /* "Formål", translated */

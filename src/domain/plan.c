@@ -53,6 +53,7 @@ void meeting_release(struct meeting *m)
 	free(m->uid);
 	free(m->body);
 	free(m->district);
+	free(m->institution);
 	free(m->theme);
 	strlist_clear(&m->agenda);
 	memset(m, 0, sizeof(*m));
@@ -78,6 +79,7 @@ void meeting_copy(struct meeting *dst, const struct meeting *src)
 	dst->uid = dup_or_null(src->uid);
 	dst->body = dup_or_null(src->body);
 	dst->district = dup_or_null(src->district);
+	dst->institution = dup_or_null(src->institution);
 	dst->theme = dup_or_null(src->theme);
 	memset(&dst->agenda, 0, sizeof(dst->agenda));
 	for (size_t i = 0; i < src->agenda.nr; i++)
@@ -102,6 +104,9 @@ static int cmp_meeting(const void *pa, const void *pb)
 	if (c)
 		return c;
 	c = strcmp_null(a->district, b->district);
+	if (c)
+		return c;
+	c = strcmp_null(a->institution, b->institution);
 	if (c)
 		return c;
 	return strcmp_null(a->uid, b->uid);
@@ -279,6 +284,10 @@ struct planner {
 	long jan1, dec31;
 	char *uid_domain;
 	struct meeting_list tmp; /* the meetings of the body being planned */
+	/* the units the body being planned meets in: for a rule "på hver
+	 * skole" the indexes of those institutions in o, by district */
+	size_t *inst;
+	size_t inst_nr;
 	char *err;
 };
 
@@ -344,18 +353,37 @@ static int *spread_weekdays(const struct org *o)
 	return wd;
 }
 
-static void add_meeting(struct planner *p, const struct org_body *b, const char *district, long day,
-			int seq)
+/* Unit u of body b (see plan_body): its district and institution ids
+ * (either may be NULL). */
+static void unit_ids(const struct planner *p, const struct org_body *b, int u,
+		     const char **district, const char **inst)
 {
+	*district = *inst = NULL;
+	if (b->freq.per_institution && p->inst_nr) {
+		const struct org_institution *x = &p->o->institutions[p->inst[u]];
+		*inst = x->id;
+		*district = x->district;
+	} else if (b->freq.per_district && p->o->districts_nr) {
+		*district = p->o->districts[u].id;
+	}
+}
+
+static void add_meeting(struct planner *p, const struct org_body *b, int unit, long day, int seq)
+{
+	const char *district, *inst;
+	unit_ids(p, b, unit, &district, &inst);
 	struct meeting *m = meeting_list_add(&p->tmp);
 	struct strbuf uid = STRBUF_INIT;
 	strbuf_addstr(&uid, b->id);
-	if (district)
+	if (inst)
+		strbuf_addf(&uid, "-%s", inst);
+	else if (district)
 		strbuf_addf(&uid, "-%s", district);
 	strbuf_addf(&uid, "-%d-%02d@%s", p->year, seq, p->uid_domain);
 	m->uid = strbuf_detach(&uid);
 	m->body = xstrdup(b->id);
 	m->district = dup_or_null(district);
+	m->institution = dup_or_null(inst);
 	m->day = day;
 	m->start = plan_start(b);
 	m->duration = plan_duration(b);
@@ -404,13 +432,26 @@ static long nearest_open_day(const struct planner *p, const struct org_body *b, 
 	return CAL_NO_DAY;
 }
 
+bool plan_institution_fits(const struct frequency *f, const struct org_institution *x)
+{
+	switch (f->per_institution) {
+	case FREQ_INST_SCHOOL:
+		return x->kind == INST_SCHOOL;
+	case FREQ_INST_CLUB:
+		return x->kind == INST_CLUB;
+	case FREQ_INST_ANY:
+		return true;
+	default:
+		return false;
+	}
+}
+
 const char *plan_note_week_closed(void)
 {
 	return _("Flyttet ud af sin uge: alle ugens dage er lukkede (helligdage eller lukkedage)");
 }
 
-static void plan_cadence(struct planner *p, const struct org_body *b, const char *district,
-			 long shift)
+static void plan_cadence(struct planner *p, const struct org_body *b, int unit, long shift)
 {
 	long every = b->freq.every_days;
 	long anchor = cadence_anchor(p, b) + shift;
@@ -454,7 +495,7 @@ static void plan_cadence(struct planner *p, const struct org_body *b, const char
 		last = day;
 		if (day < p->jan1 || day > p->dec31)
 			continue;
-		add_meeting(p, b, district, day, ++seq);
+		add_meeting(p, b, unit, day, ++seq);
 		if (out_of_week)
 			strlist_add(&p->tmp.v[p->tmp.nr - 1].agenda, plan_note_week_closed());
 	}
@@ -475,11 +516,6 @@ static void pick(const struct days *c, int rounds, int per_round, bool first, si
 		for (int d = 0; d < per_round; d++)
 			idx[k++] = block + (size_t)d;
 	}
-}
-
-static const char *district_id(const struct planner *p, const struct org_body *b, int d)
-{
-	return b->freq.per_district ? p->o->districts[d].id : NULL;
 }
 
 /* Chooses rounds x per_round days from [from, to]: first on the body's
@@ -528,8 +564,7 @@ static void plan_monthly(struct planner *p, const struct org_body *b, int distri
 			break;
 		for (int r = 0; r < n; r++)
 			for (int d = 0; d < districts; d++)
-				add_meeting(p, b, district_id(p, b, d), c.v[idx[r * districts + d]],
-					    ++seq[d]);
+				add_meeting(p, b, d, c.v[idx[r * districts + d]], ++seq[d]);
 	}
 	free(seq);
 	free(idx);
@@ -559,8 +594,7 @@ static void plan_quarterly(struct planner *p, const struct org_body *b, int dist
 			break;
 		for (int r = 0; r < n; r++)
 			for (int d = 0; d < districts; d++)
-				add_meeting(p, b, district_id(p, b, d), c.v[idx[r * districts + d]],
-					    ++seq[d]);
+				add_meeting(p, b, d, c.v[idx[r * districts + d]], ++seq[d]);
 	}
 	free(seq);
 	free(idx);
@@ -580,8 +614,7 @@ static void plan_spread(struct planner *p, const struct org_body *b, int distric
 	if (choose(p, b, p->jan1, p->dec31, n, districts, false, &c, idx, when.buf)) {
 		for (int r = 0; r < n; r++)
 			for (int d = 0; d < districts; d++)
-				add_meeting(p, b, district_id(p, b, d), c.v[idx[r * districts + d]],
-					    r + 1);
+				add_meeting(p, b, d, c.v[idx[r * districts + d]], r + 1);
 	}
 	strbuf_release(&when);
 	free(idx);
@@ -624,7 +657,32 @@ static void plan_body(struct planner *p, const struct org_body *b)
 	if (f->continuous)
 		return;
 	int districts = 1;
-	if (f->per_district) {
+	p->inst_nr = 0;
+	if (f->per_institution) {
+		/* [P-INST] "på hver skole": each institution of the kind is a
+		 * unit, grouped by district in the strategy's district order */
+		free(p->inst);
+		p->inst = xcalloc(p->o->institutions_nr + 1, sizeof(*p->inst));
+		for (size_t d = 0; d <= p->o->districts_nr; d++)
+			for (size_t i = 0; i < p->o->institutions_nr; i++) {
+				const struct org_institution *x = &p->o->institutions[i];
+				bool in_d =
+				    d < p->o->districts_nr
+					? x->district && !strcmp(x->district, p->o->districts[d].id)
+					: !x->district || !org_find_district(p->o, x->district);
+				if (in_d && plan_institution_fits(f, x))
+					p->inst[p->inst_nr++] = i;
+			}
+		districts = (int)p->inst_nr;
+		if (districts < 1) {
+			plan_fail(
+			    p,
+			    _("organ »%s« mødes på hver institution af en slags, men strategien "
+			      "har ingen [institution] af den slags"),
+			    b->id);
+			return;
+		}
+	} else if (f->per_district) {
 		districts = (int)p->o->districts_nr;
 		if (districts < 1) {
 			plan_fail(
@@ -635,7 +693,7 @@ static void plan_body(struct planner *p, const struct org_body *b)
 	}
 	if (f->every_days > 0) {
 		for (int d = 0; d < districts; d++)
-			plan_cadence(p, b, district_id(p, b, d), d);
+			plan_cadence(p, b, d, f->per_institution ? d % 5 : d);
 	} else if (f->per_month > 0) {
 		plan_monthly(p, b, districts);
 	} else if (f->per_quarter > 0) {
@@ -651,10 +709,13 @@ static void plan_body(struct planner *p, const struct org_body *b)
 	 * holds what its weeks give (holiday weeks are skipped, not made up) */
 	int required = f->every_days > 0 ? 0 : plan_required_min(b);
 	for (int d = 0; d < districts; d++) {
-		const char *did = district_id(p, b, d);
+		const char *did, *iid;
+		unit_ids(p, b, d, &did, &iid);
+		if (iid)
+			did = iid;
 		int got = 0;
 		for (size_t i = 0; i < p->tmp.nr; i++)
-			if (!strcmp_null(p->tmp.v[i].district, did))
+			if (!strcmp_null(iid ? p->tmp.v[i].institution : p->tmp.v[i].district, did))
 				got++;
 		if (got < required) {
 			plan_fail(
@@ -662,8 +723,11 @@ static void plan_body(struct planner *p, const struct org_body *b)
 			    _("organ »%s« skal holde mindst %d møder%s%s i %d, men kalenderen "
 			      "giver kun plads til %d (helligdage, lukkedage og organets "
 			      "ferieuger); ret frekvensen eller »ferieuger«"),
-			    b->id, required, did ? _(" i distrikt ") : "", did ? did : "", p->year,
-			    got);
+			    b->id, required,
+			    iid   ? _(" på ")
+			    : did ? _(" i distrikt ")
+				  : "",
+			    did ? did : "", p->year, got);
 			return;
 		}
 	}
@@ -714,6 +778,7 @@ int plan_year(const struct org *o, int year, const char *body_filter, struct mee
 	}
 	free(p.uid_domain);
 	free(p.weekday);
+	free(p.inst);
 	meeting_list_release(&p.tmp);
 	if (p.err) {
 		meeting_list_release(&all);

@@ -35,6 +35,10 @@
  *     minimum in each district, as N rounds spread like the above; in each
  *     round the districts meet on consecutive candidate days (a round of
  *     district meetings), each meeting carrying its district.
+ *   - Per institution ("4 om året på hver skole", "2 om året i hver klub")
+ *     [P-INST]: each [institution] of that kind is a unit like a district
+ *     above (grouped by district, in the strategy's district order); each
+ *     meeting carries its institution and the institution's district.
  *   - When the body's weekday has too few working days for the rule, any
  *     working day may be used; when even that is not enough the plan
  *     fails with a message saying so [P-UNSAT].
@@ -87,6 +91,7 @@ struct meeting {
 	char *uid;             /* iCalendar UID; stable across re-plans */
 	char *body;            /* body id */
 	char *district;        /* district id, or NULL */
+	char *institution;     /* institution id ("på hver skole"), or NULL */
 	long day;              /* local date in Europe/Copenhagen (calendar.h days) */
 	int start;             /* minutes after local midnight */
 	int duration;          /* minutes; start + duration <= 24 h */
@@ -158,6 +163,9 @@ bool plan_focus_year(const struct org_body *b, int year);
 /* The note plan_year() puts on a cadence meeting whose whole ISO week is
  * closed, so it moved to the nearest open day outside the week. */
 const char *plan_note_week_closed(void);
+/* [P-INST] Is institution x one of the kind a rule "på hver skole" (f's
+ * per_institution) meets at? */
+bool plan_institution_fits(const struct frequency *f, const struct org_institution *x);
 
 /* The agenda items plan_year() places (translated). */
 const char *plan_item_evaluation(void);

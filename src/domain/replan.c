@@ -26,8 +26,9 @@ static bool same_str(const char *a, const char *b)
 static bool differs(const struct meeting *a, const struct meeting *b)
 {
 	if (a->day != b->day || a->start != b->start || a->duration != b->duration ||
-	    !same_str(a->district, b->district) || !same_str(a->theme, b->theme) ||
-	    !same_str(a->body, b->body) || a->agenda.nr != b->agenda.nr)
+	    !same_str(a->district, b->district) || !same_str(a->institution, b->institution) ||
+	    !same_str(a->theme, b->theme) || !same_str(a->body, b->body) ||
+	    a->agenda.nr != b->agenda.nr)
 		return true;
 	for (size_t i = 0; i < a->agenda.nr; i++)
 		if (strcmp(a->agenda.v[i], b->agenda.v[i]))

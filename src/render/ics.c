@@ -63,7 +63,10 @@ static void summary(const struct org *o, const struct org_body *b, const struct 
 		    struct strbuf *sb)
 {
 	strbuf_addstr(sb, b && b->name ? b->name : m->body);
-	if (m->district) {
+	if (m->institution) {
+		const struct org_institution *x = org_find_institution(o, m->institution);
+		strbuf_addf(sb, " (%s)", x && x->name ? x->name : m->institution);
+	} else if (m->district) {
 		const struct org_district *d = org_find_district(o, m->district);
 		strbuf_addf(sb, " (%s)", d && d->name ? d->name : m->district);
 	}
@@ -143,6 +146,8 @@ char *ics_render(const struct org *o, const struct meeting_list *l, const char *
 		add_x(ev, "X-SSP-BODY", m->body);
 		if (m->district)
 			add_x(ev, "X-SSP-DISTRICT", m->district);
+		if (m->institution)
+			add_x(ev, "X-SSP-INSTITUTION", m->institution);
 		if (m->theme)
 			add_x(ev, "X-SSP-THEME", m->theme);
 		for (size_t k = 0; k < m->agenda.nr; k++)

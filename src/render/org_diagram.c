@@ -98,7 +98,9 @@ struct band {
 	PangoLayout *empty; /* under the label when the band has no boxes */
 };
 
-#define BANDS_NR (LEVEL__COUNT + 1) /* the levels, then the district strip */
+/* the levels (the strategy's own, issue 11), then the district strip at
+ * band d->levels_nr */
+#define BANDS_NR (ORG_LEVELS_MAX + 1)
 
 /*
  * Connectors are orthogonal and never pass behind a box or over text:
@@ -167,6 +169,7 @@ struct diagram {
 	double grid_x, grid_w; /* where rows of boxes are centred */
 	PangoLayout *title, *subtitle;
 	struct band band[BANDS_NR];
+	int levels_nr; /* org_levels_nr: the level bands; the strip follows */
 	bool has_strip;
 	struct box *bodies;    /* indexed like o->bodies */
 	struct box *districts; /* indexed like o->districts */
@@ -465,7 +468,7 @@ static double layout_band(struct diagram *d, int band_nr, struct box *boxes, con
 {
 	struct band *band = &d->band[band_nr];
 	band->y = y;
-	int rec = band_nr < LEVEL__COUNT ? band_nr : -1;
+	int rec = band_nr < d->levels_nr ? band_nr : -1;
 	double content = place_rows(d, boxes, idx, n, y + BAND_PAD, rec);
 	double label_h = label_block_h(band);
 	if (label_h > content)
@@ -847,10 +850,13 @@ static void route_connectors(struct diagram *d, const struct org *o)
 static void layout_diagram(struct diagram *d, const struct org *o)
 {
 	/* Boxes first: their count decides the grid width. */
-	size_t per_level[LEVEL__COUNT] = {0};
+	size_t per_level[ORG_LEVELS_MAX] = {0};
+	d->levels_nr = (int)org_levels_nr(o);
+	if (d->levels_nr > ORG_LEVELS_MAX)
+		d->levels_nr = ORG_LEVELS_MAX; /* the parser allows no more */
 	for (size_t i = 0; i < o->bodies_nr; i++) {
 		const struct org_body *b = &o->bodies[i];
-		if (b->level >= LEVEL__COUNT)
+		if (b->level < 0 || b->level >= d->levels_nr)
 			continue; /* not a level we can draw; the parser never makes one */
 		fill_body_box(d, &d->bodies[i], b);
 		per_level[b->level]++;
@@ -860,7 +866,7 @@ static void layout_diagram(struct diagram *d, const struct org *o)
 	d->has_strip = o->districts_nr > 0;
 
 	size_t cols = min_sz(o->districts_nr, MAX_COLS);
-	for (int l = 0; l < LEVEL__COUNT; l++)
+	for (int l = 0; l < d->levels_nr; l++)
 		cols = max_sz(cols, min_sz(per_level[l], MAX_COLS));
 	cols = max_sz(cols, 1);
 	double grid_w = (double)cols * BOX_W + (double)(cols - 1) * COL_GAP;
@@ -910,14 +916,13 @@ static void layout_diagram(struct diagram *d, const struct org *o)
 	y += 18;
 
 	size_t *idx = xcalloc(max_sz(o->bodies_nr, o->districts_nr), sizeof(*idx));
-	for (int l = 0; l < LEVEL__COUNT; l++) {
+	for (int l = 0; l < d->levels_nr; l++) {
 		struct band *band = &d->band[l];
 		band->fill = &COL_BAND[l % 2];
-		band->label =
-		    make_layout(d, FONT_LABEL, org_level_label((enum org_level)l), LABEL_W);
+		band->label = make_layout(d, FONT_LABEL, org_level_label_in(o, l), LABEL_W);
 		size_t n = 0;
 		for (size_t i = 0; i < o->bodies_nr; i++)
-			if (o->bodies[i].level == (enum org_level)l)
+			if (o->bodies[i].level == l)
 				idx[n++] = i;
 		if (!n)
 			band->empty =
@@ -925,13 +930,13 @@ static void layout_diagram(struct diagram *d, const struct org *o)
 		y += layout_band(d, l, d->bodies, idx, n, y);
 	}
 	if (d->has_strip) {
-		struct band *band = &d->band[LEVEL__COUNT];
+		struct band *band = &d->band[d->levels_nr];
 		y += STRIP_GAP;
 		band->fill = &COL_STRIP;
 		band->label = make_layout(d, FONT_LABEL, _("Distrikter"), LABEL_W);
 		for (size_t i = 0; i < o->districts_nr; i++)
 			idx[i] = i;
-		y += layout_band(d, LEVEL__COUNT, d->districts, idx, o->districts_nr, y);
+		y += layout_band(d, d->levels_nr, d->districts, idx, o->districts_nr, y);
 	}
 	free(idx);
 	d->page_h = y + MARGIN;
@@ -1102,10 +1107,10 @@ static void draw_diagram(cairo_t *cr, const struct diagram *d)
 		show_layout_at(cr, d->subtitle, MARGIN, MARGIN + layout_h(d->title) + 4,
 			       &COL_MUTED);
 
-	for (int i = 0; i < LEVEL__COUNT; i++)
+	for (int i = 0; i < d->levels_nr; i++)
 		draw_band(cr, d, &d->band[i]);
 	if (d->has_strip)
-		draw_band(cr, d, &d->band[LEVEL__COUNT]);
+		draw_band(cr, d, &d->band[d->levels_nr]);
 
 	draw_connectors(cr, d);
 

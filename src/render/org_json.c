@@ -98,8 +98,8 @@ json_t *org_to_json(const struct org *o)
 	json_object_set_new(root, "themes", themes);
 
 	json_t *levels = json_array();
-	for (int l = 0; l < LEVEL__COUNT; l++)
-		json_array_append_new(levels, json_string(org_level_id((enum org_level)l)));
+	for (int l = 0; l < (int)org_levels_nr(o); l++)
+		json_array_append_new(levels, json_string(org_level_id_in(o, l)));
 	json_object_set_new(root, "levels", levels);
 
 	json_t *districts = json_array();
@@ -128,7 +128,7 @@ json_t *org_to_json(const struct org *o)
 		json_t *j = json_object();
 		json_object_set_new(j, "id", json_string(b->id));
 		json_object_set_new(j, "name", json_string(b->name));
-		json_object_set_new(j, "level", json_string(org_level_id(b->level)));
+		json_object_set_new(j, "level", json_string(org_level_id_in(o, b->level)));
 		json_object_set_new(j, "parent", str_or_null(b->parent));
 		json_object_set_new(j, "purpose", json_string(b->purpose));
 		json_object_set_new(j, "responsible", json_string(b->responsible));

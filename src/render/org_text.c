@@ -21,8 +21,8 @@ void org_text_write(const struct org *o, FILE *out)
 	fprintf(out, _("Politikreds: %s\n"), o->police_district ? o->police_district : "?");
 	fprintf(out, _("Målgruppe: %d-%d år (SSP+ fra %d år)\n"), o->age_min, o->age_max,
 		o->ssp_plus_from);
-	for (int l = 0; l < LEVEL__COUNT; l++) {
-		fprintf(out, "\n== %s ==\n", org_level_label((enum org_level)l));
+	for (int l = 0; l < (int)org_levels_nr(o); l++) {
+		fprintf(out, "\n== %s ==\n", org_level_label_in(o, l));
 		int n = 0;
 		for (size_t i = 0; i < o->bodies_nr; i++) {
 			const struct org_body *b = &o->bodies[i];

@@ -16,6 +16,8 @@ json_t *meeting_to_json(const struct meeting *m)
 	json_object_set_new(j, "end", json_string(t));
 	if (m->district)
 		json_object_set_new(j, "district", json_string(m->district));
+	if (m->institution)
+		json_object_set_new(j, "institution", json_string(m->institution));
 	if (m->theme)
 		json_object_set_new(j, "theme", json_string(m->theme));
 	if (m->agenda.nr) {
@@ -74,6 +76,22 @@ json_t *compliance_to_json(const struct compliance *c)
 			}
 			json_object_set_new(j, "districts", ds);
 		}
+		/* [C-INST] per institution (issue 11); districts are their sums */
+		if (r->institutions_nr) {
+			json_t *is = json_array();
+			for (size_t n = 0; n < r->institutions_nr; n++) {
+				json_t *ij = json_object();
+				json_object_set_new(ij, "institution",
+						    json_string(r->institution_ids[n]));
+				json_object_set_new(ij, "district",
+						    r->institution_districts[n]
+							? json_string(r->institution_districts[n])
+							: json_null());
+				counts(ij, &r->institutions[n]);
+				json_array_append_new(is, ij);
+			}
+			json_object_set_new(j, "institutions", is);
+		}
 		/* [C-PERIOD] added in issue 11; the fields above are unchanged */
 		json_t *ps = json_array();
 		for (size_t p = 0; p < r->periods_nr; p++) {
@@ -86,6 +104,9 @@ json_t *compliance_to_json(const struct compliance *c)
 			json_object_set_new(pj, "to", json_string(to));
 			if (pe->district)
 				json_object_set_new(pj, "district", json_string(pe->district));
+			if (pe->institution)
+				json_object_set_new(pj, "institution",
+						    json_string(pe->institution));
 			json_object_set_new(pj, "required", json_integer(pe->required));
 			json_object_set_new(pj, "planned", json_integer(pe->planned));
 			json_object_set_new(pj, "held", json_integer(pe->held));

@@ -54,8 +54,13 @@ void plan_text_write(const struct org *o, const struct meeting_list *l, int year
 			cal_weekday_short(cal_weekday(m->day)), date, m->start / 60, m->start % 60,
 			end_min / 60, end_min % 60, _("uge"), cal_iso_week(m->day, NULL),
 			body_name(o, m->body));
-		if (m->district)
+		if (m->institution) {
+			const struct org_institution *x = org_find_institution(o, m->institution);
+			fprintf(out, " (%s, %s)", x && x->name ? x->name : m->institution,
+				m->district ? district_name(o, m->district) : "?");
+		} else if (m->district) {
 			fprintf(out, " (%s)", district_name(o, m->district));
+		}
 		if (m->theme) {
 			/* one line whatever was stored before the text policy
 			 * (domain/text_policy.h) refused line breaks */
@@ -111,6 +116,14 @@ void compliance_text_write(const struct compliance *c, int year, long as_of, FIL
 			char label[80];
 			snprintf(label, sizeof(label), "  - %s", r->district_names[d]);
 			counts_line(out, label, &r->districts[d]);
+			/* [C-INST] its institutions */
+			for (size_t n = 0; n < r->institutions_nr; n++) {
+				if (!r->institution_districts[n] ||
+				    strcmp(r->institution_districts[n], r->district_ids[d]))
+					continue;
+				snprintf(label, sizeof(label), "    - %s", r->institution_names[n]);
+				counts_line(out, label, &r->institutions[n]);
+			}
 		}
 		/* [C-PERIOD] the periods in which the rule is not held */
 		for (size_t p = 0; p < r->periods_nr; p++) {
@@ -120,9 +133,10 @@ void compliance_text_write(const struct compliance *c, int year, long as_of, FIL
 			char from[11], to[11];
 			cal_format_date(pe->from, from);
 			cal_format_date(pe->to, to);
+			const char *unit = pe->institution ? pe->institution : pe->district;
 			fprintf(out, _("      %s til %s%s%s: %d af %d afholdt  %s\n"), from, to,
-				pe->district ? ", " : "", pe->district ? pe->district : "",
-				pe->held, pe->required, compliance_status_label(pe->status));
+				unit ? ", " : "", unit ? unit : "", pe->held, pe->required,
+				compliance_status_label(pe->status));
 		}
 		for (size_t t = 0; t < r->missing_themes.nr; t++)
 			fprintf(out, _("      mangler tema: %s\n"), r->missing_themes.v[t]);

@@ -21,6 +21,9 @@
 
 /* Today in Europe/Copenhagen (a day, calendar.h). */
 long svc_today(void);
+/* Now in Europe/Copenhagen: the day and the minute after midnight. In a
+ * test build $SSP_TEST_NOW="YYYY-MM-DDTHH:MM" replaces the clock. */
+void svc_now(long *day, int *minute);
 
 /* Plans `year` from the stored strategy without storing it. body may be
  * NULL (all bodies). SVC_INVALID for a year outside 2000-2100 or a rule the
@@ -39,7 +42,8 @@ int svc_meetings_list(struct service *svc, const struct actor *a, int year, cons
 		      struct org *org, struct meeting_list *out, struct svc_result *r);
 
 /* Marks a stored meeting held, cancelled or planned again (SVC_NOT_FOUND
- * for an unknown id; SVC_INVALID for MEETING_MOVED: use svc_meeting_move). */
+ * for an unknown id; SVC_INVALID for MEETING_MOVED: use svc_meeting_move,
+ * and for marking held a meeting that has not started yet, svc_now). */
 int svc_meeting_set_status(struct service *svc, const struct actor *a, long long id,
 			   enum meeting_status st, struct svc_result *r);
 

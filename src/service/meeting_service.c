@@ -27,6 +27,42 @@ long svc_today(void)
 	return lday;
 }
 
+#ifdef SSP_TEST_HOOKS
+/* Test build only: $SSP_TEST_NOW="YYYY-MM-DDTHH:MM" (local time) is the
+ * clock svc_now reads, so a test can mark a meeting of a later year held
+ * or see one refused. Only the held check reads it. */
+static bool test_now(long *day, int *minute)
+{
+	const char *v = getenv("SSP_TEST_NOW");
+	if (!v || strlen(v) != 16 || v[10] != 'T')
+		return false;
+	char date[11];
+	memcpy(date, v, 10);
+	date[10] = '\0';
+	struct date d;
+	if (cal_parse_date(date, &d) < 0 || cal_parse_clock(v + 11, minute) < 0)
+		return false;
+	*day = cal_ymd(d.y, d.m, d.d);
+	return true;
+}
+#endif
+
+void svc_now(long *day, int *minute)
+{
+#ifdef SSP_TEST_HOOKS
+	if (test_now(day, minute))
+		return;
+#endif
+	time_t t = time(NULL);
+	long uday = (long)(t / 86400);
+	int uminute = (int)((t % 86400) / 60);
+	if (t < 0 && t % 86400) {
+		uday--;
+		uminute += 1440;
+	}
+	cal_cph_from_utc(uday, uminute, day, minute);
+}
+
 int svc_check_year(int year, struct svc_result *r)
 {
 	if (year < PLAN_YEAR_MIN || year > PLAN_YEAR_MAX)
@@ -59,7 +95,7 @@ int svc_plan_preview(struct service *svc, const struct actor *a, int year, const
 {
 	if (!svc_allowed(svc, a, ACT_MEETING_VIEW, r))
 		return -1;
-	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
+	if (svc_check_year(year, r) < 0 || svc_load_org_for_year(svc, year, org, r) < 0)
 		return -1;
 	return plan(org, year, body, out, r);
 }
@@ -74,7 +110,7 @@ int svc_plan_save(struct service *svc, const struct actor *a, int year, struct o
 	if (svc_begin(&c, svc, a, ACT_MEETING_PLAN, NULL,
 		      (struct svc_entry){.action = "meeting.replan", .object = object}, r) < 0)
 		return -1;
-	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
+	if (svc_check_year(year, r) < 0 || svc_load_org_for_year(svc, year, org, r) < 0)
 		return svc_abort(&c);
 	struct meeting_list p = MEETING_LIST_INIT;
 	char *err = NULL;
@@ -94,7 +130,7 @@ int svc_meetings_list(struct service *svc, const struct actor *a, int year, cons
 {
 	if (!svc_allowed(svc, a, ACT_MEETING_VIEW, r))
 		return -1;
-	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
+	if (svc_check_year(year, r) < 0 || svc_load_org_for_year(svc, year, org, r) < 0)
 		return -1;
 	if (body && !org_find_body(org, body))
 		return svc_fail(r, SVC_NOT_FOUND, "body", _("organet »%s« findes ikke"), body);
@@ -133,6 +169,20 @@ int svc_meeting_set_status(struct service *svc, const struct actor *a, long long
 	if (svc_get_meeting(svc, id, &m, r) < 0)
 		return svc_abort(&c);
 	svc_call_object(&c, "%s %s", m.uid, meeting_status_id(st));
+	/* a meeting is held only once it has started (issue 11) */
+	long now_day;
+	int now_minute;
+	svc_now(&now_day, &now_minute);
+	if (st == MEETING_HELD && (m.day > now_day || (m.day == now_day && m.start > now_minute))) {
+		char date[11];
+		cal_format_date(m.day, date);
+		svc_fail(r, SVC_INVALID, "status",
+			 _("mødet kan ikke markeres som afholdt, før det er begyndt (det begynder "
+			   "%s kl. %02d:%02d)"),
+			 date, m.start / 60, m.start % 60);
+		meeting_release(&m);
+		return svc_abort(&c);
+	}
 	meeting_release(&m);
 	char *err = NULL;
 	if (store_meeting_set_status(svc->store, id, st, a->username, &err) < 0) {
@@ -301,7 +351,7 @@ int svc_compliance(struct service *svc, const struct actor *a, int year, long as
 	*from_plan = false;
 	if (!svc_allowed(svc, a, ACT_COMPLIANCE_VIEW, r))
 		return -1;
-	if (svc_check_year(year, r) < 0 || svc_load_org(svc, org, r) < 0)
+	if (svc_check_year(year, r) < 0 || svc_load_org_for_year(svc, year, org, r) < 0)
 		return -1;
 	struct meeting_list m = MEETING_LIST_INIT;
 	char *err = NULL;

@@ -1,11 +1,13 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "service/service.h"
 #include "service/meeting.h"
 #include "service/service_internal.h"
 #include "domain/plan.h"
+#include "store/version_store.h"
 #include "strategy/parse.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -25,6 +27,13 @@ int service_strategy_check(const char *text, size_t len, struct org *out, struct
 
 int svc_strategy_apply(struct service *svc, const struct actor *a, const char *text, size_t len,
 		       struct diags *d, struct strlist *kept, struct svc_result *r)
+{
+	return svc_strategy_apply_from(svc, a, text, len, svc_today(), d, kept, r);
+}
+
+int svc_strategy_apply_from(struct service *svc, const struct actor *a, const char *text,
+			    size_t len, long effective, struct diags *d, struct strlist *kept,
+			    struct svc_result *r)
 {
 	/* the organisation decides who sits where: logged with the change, in
 	 * its transaction, with the SHA-256 of the file, so the log says which
@@ -47,7 +56,9 @@ int svc_strategy_apply(struct service *svc, const struct actor *a, const char *t
 		svc_fail(r, SVC_INVALID, NULL, "%s", _("Strategien har fejl; intet er ændret."));
 	} else {
 		char *err = NULL;
-		if ((rc = store_org_save(svc->store, &o, hex, kept, &err)) < 0)
+		if ((rc = store_org_save(svc->store, &o, hex, kept, &err)) < 0 ||
+		    (rc = store_strategy_version_add(svc->store, effective, hex, text, len,
+						     a->username, &err)) < 0)
 			svc_store_fail(r, err);
 	}
 	org_release(&o);
@@ -99,6 +110,27 @@ int svc_org_view_cached(struct service *svc, const struct actor *a, const struct
 	svc->org_dv = dv;
 	svc->org_changes = ch;
 	*out = o;
+	return 0;
+}
+
+int svc_load_org_for_year(struct service *svc, int year, struct org *org, struct svc_result *r)
+{
+	char *text = NULL, *err = NULL;
+	bool latest = true;
+	if (store_strategy_version_at(svc->store, cal_ymd(year, 12, 31), &text, &latest, &err) < 0)
+		return svc_store_fail(r, err);
+	if (!text || latest) {
+		free(text);
+		return svc_load_org(svc, org, r);
+	}
+	struct diags d;
+	diags_init(&d, "strategy_version");
+	int rc = strategy_parse(text, strlen(text), org, &d);
+	free(text);
+	diags_release(&d);
+	if (rc < 0)
+		return svc_fail(r, SVC_INVALID, NULL,
+				_("strategien, der gjaldt i %d, kan ikke længere læses"), year);
 	return 0;
 }
 

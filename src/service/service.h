@@ -136,6 +136,11 @@ int service_strategy_check(const char *text, size_t len, struct org *out, struct
  * NULL; see store_org_save). */
 int svc_strategy_apply(struct service *svc, const struct actor *a, const char *text, size_t len,
 		       struct diags *d, struct strlist *kept, struct svc_result *r);
+/* The same, and the text is kept as the version in force from day
+ * `effective` (calendar.h; svc_strategy_apply: today), issue 11. */
+int svc_strategy_apply_from(struct service *svc, const struct actor *a, const char *text,
+			    size_t len, long effective, struct diags *d, struct strlist *kept,
+			    struct svc_result *r);
 
 /* Loads the current organisation (ACT_ORG_VIEW). */
 int service_org_get(struct service *svc, struct org *out, char **err);

@@ -150,6 +150,10 @@ void svc_call_cleanup(struct svc_call *c);
 /* Loads the organisation; SVC_INVALID when no strategy has been loaded
  * (org_service.c). */
 int svc_load_org(struct service *svc, struct org *org, struct svc_result *r);
+/* [issue 11] The organisation as the strategy in force at the end of
+ * `year` had it: a stored version other than the newest is parsed again;
+ * otherwise (and when no version is stored) svc_load_org. */
+int svc_load_org_for_year(struct service *svc, int year, struct org *org, struct svc_result *r);
 
 /* PLAN_YEAR_MIN..PLAN_YEAR_MAX, else SVC_INVALID on field "year"
  * (meeting_service.c). */

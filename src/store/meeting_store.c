@@ -102,7 +102,7 @@ int store_planning_load(struct store *s, struct org *o)
 
 #define MEETING_COLS                                                                               \
 	"id, uid, body_id, district_id, start_at, end_at, theme, agenda, status,"                  \
-	" changed_by_hand, ad_hoc, sequence"
+	" changed_by_hand, ad_hoc, sequence, institution_id"
 
 static void split_lines(const char *text, struct strlist *out)
 {
@@ -152,6 +152,7 @@ static int read_meeting(sqlite3_stmt *st, struct meeting *m)
 	m->by_hand = sqlite3_column_int(st, 9) != 0;
 	m->ad_hoc = sqlite3_column_int(st, 10) != 0;
 	m->sequence = sqlite3_column_int(st, 11);
+	m->institution = col_dup(st, 12);
 	return 0;
 }
 
@@ -204,13 +205,15 @@ static int insert_meeting(struct store *s, const struct meeting *m, int year, co
 	char start[26], end[26];
 	times(m, start, end);
 	char *agenda = join_lines(&m->agenda);
-	int rc = exec(
-	    s,
-	    "INSERT INTO meeting (uid, body_id, district_id, year, start_at, end_at, theme,"
-	    " agenda, status, changed_by_hand, ad_hoc, sequence, updated_at, updated_by)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    "sssisssssiiiss", m->uid, m->body, m->district, year, start, end, m->theme, agenda,
-	    meeting_status_id(m->status), (int)m->by_hand, (int)m->ad_hoc, m->sequence, now, by);
+	int rc =
+	    exec(s,
+		 "INSERT INTO meeting (uid, body_id, district_id, year, start_at, end_at, theme,"
+		 " agenda, status, changed_by_hand, ad_hoc, sequence, updated_at, updated_by,"
+		 " institution_id)"
+		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		 "sssisssssiiisss", m->uid, m->body, m->district, year, start, end, m->theme,
+		 agenda, meeting_status_id(m->status), (int)m->by_hand, (int)m->ad_hoc, m->sequence,
+		 now, by, m->institution);
 	free(agenda);
 	return rc;
 }
@@ -244,9 +247,9 @@ int store_meetings_replan(struct store *s, int year, const struct meeting_list *
 			    exec(s,
 				 "UPDATE meeting SET body_id = ?, district_id = ?, start_at = ?,"
 				 " end_at = ?, theme = ?, agenda = ?, sequence = sequence + 1,"
-				 " updated_at = ?, updated_by = ? WHERE id = ?",
-				 "ssssssssl", p->body, p->district, start, end, p->theme, agenda,
-				 now, by, c->id);
+				 " updated_at = ?, updated_by = ?, institution_id = ? WHERE id = ?",
+				 "sssssssssl", p->body, p->district, start, end, p->theme, agenda,
+				 now, by, p->institution, c->id);
 			free(agenda);
 			if (rc < 0)
 				goto fail;

@@ -678,6 +678,33 @@ const char *const store_migrations[] = {
 	"  tagged_by TEXT NOT NULL,"
 	"  PRIMARY KEY (meeting_id, theme)"
 	");",
+
+	/* issue 11: a meeting of a body that meets at each institution of a
+	 * kind ("4 om året på hver skole") carries its institution */
+	"ALTER TABLE meeting ADD COLUMN institution_id TEXT REFERENCES institution(id);",
+
+	/* issue 11: the municipality's own ordered levels ([strategi]
+	 * niveauer); none stored: the four default ones. body.level loses its
+	 * CHECK on the four: migrate() rebuilds the table (create, copy, drop,
+	 * rename, with foreign keys off) when it sees STORE_REBUILD_BODY_LEVEL. */
+	STORE_REBUILD_BODY_LEVEL
+	"CREATE TABLE org_level ("
+	"  position INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE"
+	");",
+
+	/* issue 11: each applied strategy, with the day it took effect, so a
+	 * past year is planned and judged by the rules then in force
+	 * (store/version_store.c) */
+	"CREATE TABLE strategy_version ("
+	"  id INTEGER PRIMARY KEY,"
+	"  effective TEXT NOT NULL,"	/* YYYY-MM-DD */
+	"  sha256 TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  applied_at TEXT NOT NULL,"
+	"  applied_by TEXT"
+	");"
+	"CREATE INDEX strategy_version_effective ON strategy_version(effective, id);",
 };
 // clang-format on
 

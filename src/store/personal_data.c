@@ -46,6 +46,9 @@ static const struct nonpersonal_column nonpersonal[] = {
     {"municipality", "preparedness_body", "the id of the body that takes up larger events"},
     {"focus_area", "title", "a focus area of the steering group (aggregates, no person)"},
     {"focus_area_figure", "name", "the name of a survey indicator or police category"},
+    /* issue 11 (h10): the strategy file as applied; the parser admits roles
+     * and functions only, never a person's name */
+    {"strategy_version", "text", "an applied strategy file (roles, not people)"},
 };
 
 const struct personal_column *store_personal_columns(size_t *n)

@@ -270,6 +270,64 @@ int store_schema_version(struct store *s)
 	return v;
 }
 
+/* SQLite cannot drop a CHECK constraint: the table is rebuilt by the
+ * documented procedure (https://sqlite.org/lang_altertable.html, "making
+ * other kinds of table schema changes"), with foreign keys off (the caller
+ * turns them off outside the transaction): a new table from body's own
+ * CREATE statement without the CHECK on level, so columns later migrations
+ * added come along; copy; drop; rename; its indexes and triggers again.
+ * Runs inside the migration's transaction. 0, or -1 with *e (sqlite). */
+static int rebuild_body(struct store *s, char **e)
+{
+	static const char check[] =
+	    " CHECK (level IN ('politisk','strategisk','koordinerende','udførende'))";
+	sqlite3_stmt *st = NULL;
+	struct strbuf create = STRBUF_INIT, extra = STRBUF_INIT;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT sql FROM sqlite_schema WHERE name = 'body'", -1,
+				    &st, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		strbuf_addstr(&create, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	const char *at = strstr(create.buf, check);
+	const char *name = strstr(create.buf, "CREATE TABLE body (");
+	if (!at || name != create.buf) {
+		/* already without it (or not the table we made): nothing to do */
+		strbuf_release(&create);
+		return 0;
+	}
+	struct strbuf sql = STRBUF_INIT;
+	strbuf_addstr(&sql, "CREATE TABLE body_new (");
+	strbuf_add(&sql, create.buf + strlen("CREATE TABLE body ("),
+		   (size_t)(at - create.buf) - strlen("CREATE TABLE body ("));
+	strbuf_addstr(&sql, at + strlen(check));
+	strbuf_addstr(&sql, "; INSERT INTO body_new SELECT * FROM body;"
+			    " DROP TABLE body; ALTER TABLE body_new RENAME TO body;");
+	/* indexes and triggers on body, as they were */
+	rc = sqlite3_prepare_v2(s->db,
+				"SELECT sql FROM sqlite_schema WHERE tbl_name = 'body'"
+				" AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+				-1, &st, NULL);
+	while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		strbuf_addf(&extra, "%s;", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	strbuf_addstr(&sql, extra.buf);
+	rc = sqlite3_exec(s->db, sql.buf, NULL, NULL, e);
+	strbuf_release(&sql);
+	strbuf_release(&extra);
+	strbuf_release(&create);
+	if (rc != SQLITE_OK)
+		return -1;
+	/* nothing may point nowhere after it */
+	rc = sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st, NULL);
+	bool dangling = rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK || dangling) {
+		*e = sqlite3_mprintf("%s", "foreign_key_check after rebuilding body");
+		return -1;
+	}
+	return 0;
+}
+
 static int migrate(struct store *s, char **err)
 {
 	int v = store_schema_version(s);
@@ -284,9 +342,31 @@ static int migrate(struct store *s, char **err)
 	for (; v < store_migrations_nr; v++) {
 		char *e = NULL;
 		struct strbuf sql = STRBUF_INIT;
-		strbuf_addf(&sql, "BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
-			    store_migrations[v], v + 1);
-		if (sqlite3_exec(s->db, sql.buf, NULL, NULL, &e) != SQLITE_OK) {
+		bool rebuild = !strncmp(store_migrations[v], STORE_REBUILD_BODY_LEVEL,
+					strlen(STORE_REBUILD_BODY_LEVEL));
+		int rc = SQLITE_OK;
+		if (rebuild) {
+			/* off outside the transaction (it is a no-op inside one) */
+			rc = sqlite3_exec(s->db, "PRAGMA foreign_keys = OFF", NULL, NULL, &e);
+			strbuf_addf(&sql, "BEGIN IMMEDIATE; %s", store_migrations[v]);
+			if (rc == SQLITE_OK)
+				rc = sqlite3_exec(s->db, sql.buf, NULL, NULL, &e);
+			if (rc == SQLITE_OK && rebuild_body(s, &e) < 0)
+				rc = SQLITE_ERROR;
+			strbuf_reset(&sql);
+			strbuf_addf(&sql, "PRAGMA user_version = %d; COMMIT;", v + 1);
+		} else {
+			strbuf_addf(&sql, "BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
+				    store_migrations[v], v + 1);
+		}
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(s->db, sql.buf, NULL, NULL, &e);
+		if (rebuild) {
+			if (rc != SQLITE_OK)
+				sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+		}
+		if (rc != SQLITE_OK) {
 			*err = msgf(_("kunne ikke opgradere databasen »%s« til version %d: %s"),
 				    s->path, v + 1, e ? e : "?");
 			sqlite3_free(e);
@@ -551,6 +631,13 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 			 "sssi", o->categories[i].id, o->categories[i].name,
 			 o->categories[i].description, (int)i) < 0)
 			goto fail;
+	/* [issue 11] the strategy's own levels; none: the default four */
+	if (exec(s, "DELETE FROM org_level", "") < 0)
+		goto fail;
+	for (size_t i = 0; i < o->levels.nr; i++)
+		if (exec(s, "INSERT INTO org_level (position, id) VALUES (?, ?)", "is", (int)i,
+			 o->levels.v[i]) < 0)
+			goto fail;
 	for (size_t i = 0; i < o->bodies_nr; i++) {
 		const struct org_body *b = &o->bodies[i];
 		if (exec(s,
@@ -562,7 +649,7 @@ int store_org_save(struct store *s, const struct org *o, const char *source_sha2
 			 " responsible = excluded.responsible, frequency = excluded.frequency,"
 			 " named_individuals = excluded.named_individuals, note = excluded.note,"
 			 " position = excluded.position, active = 1",
-			 "sssssssisi", b->id, b->name, org_level_id(b->level), b->parent,
+			 "sssssssisi", b->id, b->name, org_level_id_in(o, b->level), b->parent,
 			 b->purpose, b->responsible, b->frequency_text, (int)b->named_individuals,
 			 b->note, (int)i) < 0)
 			goto fail;
@@ -716,6 +803,20 @@ int store_org_load(struct store *s, struct org *o, char **err)
 	if (rc != SQLITE_DONE)
 		goto fail_nofin;
 
+	/* [issue 11] the strategy's own levels, before the bodies' */
+	st = cprep(s, "SELECT id FROM org_level ORDER BY position", "");
+	if (!st)
+		goto fail;
+	struct strlist levels = STRLIST_INIT;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		strlist_add(&levels, (const char *)sqlite3_column_text(st, 0));
+	stmt_free(s, st);
+	if (levels.nr)
+		org_set_levels(o, &levels);
+	strlist_clear(&levels);
+	if (rc != SQLITE_DONE)
+		goto fail_nofin;
+
 	st = cprep(s,
 		   "SELECT id, name, level, parent_id, purpose, responsible, frequency,"
 		   " named_individuals, note, named_reason, chairs, minute_takers FROM body"
@@ -728,8 +829,9 @@ int store_org_load(struct store *s, struct org *o, char **err)
 		struct org_body *b = org_add_body(o);
 		b->id = col_dup(st, 0);
 		b->name = col_dup(st, 1);
-		if (org_level_parse((const char *)sqlite3_column_text(st, 2), &b->level) < 0)
-			b->level = LEVEL_EXECUTING;
+		const char *lv = (const char *)sqlite3_column_text(st, 2);
+		if (!lv || org_level_parse_in(o, lv, &b->level) < 0)
+			b->level = (int)org_levels_nr(o) - 1; /* the lowest */
 		b->parent = col_dup(st, 3);
 		b->purpose = col_dup(st, 4);
 		b->responsible = col_dup(st, 5);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "domain/concern.h"
+#include "domain/plan.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -48,9 +49,9 @@ struct sectionspec {
 
 /* Key order in each table is the index used by finish_*() below. */
 enum { K_MUN_NAME, K_MUN_POLICE };
-enum { K_STR_PURPOSE, K_STR_TARGET, K_STR_ORG, K_STR_LOCAL };
+enum { K_STR_PURPOSE, K_STR_TARGET, K_STR_ORG, K_STR_LOCAL, K_STR_LEVELS };
 enum { K_TGT_FROM, K_TGT_TO, K_TGT_PLUS };
-enum { K_DIS_NAME, K_DIS_FORMER };
+enum { K_DIS_NAME, K_DIS_FORMER, K_DIS_CHAIR, K_DIS_TAKER };
 enum { K_CAT_NAME, K_CAT_DESC, K_CAT_DEADLINE, K_CAT_SERIOUS };
 enum {
 	K_BODY_NAME,
@@ -76,7 +77,7 @@ enum {
 	K_BODY_CHAIR,
 	K_BODY_MINUTE_TAKER
 };
-enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE };
+enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE, K_INST_CHAIR, K_INST_TAKER };
 enum { K_CAL_CLOSED };
 enum { K_TEAM_TRAINING, K_TEAM_THEME, K_TEAM_EVENT, K_TEAM_PREPAREDNESS };
 enum { K_ACT_NAME };
@@ -88,13 +89,21 @@ static const struct sectionspec sections[SEC__COUNT] = {
 		      {{"formål", false, false},
 		       {"målgruppe", false, false},
 		       {"organisering", false, false},
-		       {"lokal-tilrettelæggelse", false, false}}},
+		       {"lokal-tilrettelæggelse", false, false},
+		       /* the municipality's own ordered levels (issue 11) */
+		       {"niveauer", false, false}}},
     [SEC_TARGET] = {"målgruppe",
 		    false,
 		    {{"alder-fra", false, false},
 		     {"alder-til", false, false},
 		     {"ssp-plus-fra", false, false}}},
-    [SEC_DISTRICT] = {"distrikt", true, {{"navn", true, false}, {"tidligere-id", false, true}}},
+    [SEC_DISTRICT] = {"distrikt",
+		      true,
+		      {{"navn", true, false},
+		       {"tidligere-id", false, true},
+		       /* "organ-id: function" for that body's meetings here (issue 11) */
+		       {"mødeleder", false, true},
+		       {"referent", false, true}}},
     [SEC_CATEGORY] = {"kategori",
 		      true,
 		      {{"navn", true, false},
@@ -135,7 +144,10 @@ static const struct sectionspec sections[SEC__COUNT] = {
 			 {{"navn", true, false},
 			  {"type", true, false},
 			  {"distrikt", true, false},
-			  {"eksempel", false, false}}},
+			  {"eksempel", false, false},
+			  /* "organ-id: function" for that body's meetings here (issue 11) */
+			  {"mødeleder", false, true},
+			  {"referent", false, true}}},
     [SEC_CALENDAR] = {"kalender", false, {{"lukkedage", false, false}}},
     /* the SSP-team's daily work (domain/team.h) */
     [SEC_TEAM] = {"ssp-team",
@@ -188,7 +200,46 @@ struct state {
 	struct diags *d;
 	int prev_key;  /* key index of the previous handler call, for continuations */
 	bool in_value; /* a key line came before, so an indented line continues it */
+	/* mødeleder / referent in a [distrikt] or [institution] section:
+	 * resolved against the bodies once all are read (unit_roles) */
+	struct unit_role *unit_roles;
+	size_t unit_roles_nr, unit_roles_alloc;
+	/* [strategi] niveauer, and each body's "niveau" (lower-cased), read
+	 * once all sections are (resolve_levels): a body may come first */
+	struct strlist levels;
+	int levels_line;
+	struct body_level *body_levels;
+	size_t body_levels_nr, body_levels_alloc;
 };
+
+struct body_level {
+	size_t body; /* index in org->bodies */
+	char *text;  /* lower-cased; NULL when the key is missing */
+	char *written;
+	int line;
+};
+
+struct unit_role {
+	char *unit; /* district or institution id */
+	char *item; /* "organ-id: function" as written */
+	int line;
+	bool taker; /* referent rather than mødeleder */
+};
+
+static int key_line(const struct entity *e, int k);
+static void parse_levels(struct state *st, const struct entity *e);
+
+static void add_unit_roles(struct state *st, const struct entity *e, int k, bool taker)
+{
+	for (size_t i = 0; i < e->vals[k].nr; i++) {
+		ALLOC_GROW(st->unit_roles, st->unit_roles_nr + 1, st->unit_roles_alloc);
+		struct unit_role *r = &st->unit_roles[st->unit_roles_nr++];
+		r->unit = xstrdup(e->id);
+		r->item = xstrdup(e->vals[k].v[i]);
+		r->line = key_line(e, k);
+		r->taker = taker;
+	}
+}
 
 static void entity_clear(struct entity *e)
 {
@@ -228,6 +279,54 @@ static char *dupval(const struct entity *e, int k)
 static int key_line(const struct entity *e, int k)
 {
 	return e->first_line[k] ? e->first_line[k] : e->line;
+}
+
+/* [strategi] niveauer = politisk, ledende, strategisk, ...: the
+ * municipality's own levels, top to bottom (issue 11). */
+static void parse_levels(struct state *st, const struct entity *e)
+{
+	const char *v = val(e, K_STR_LEVELS);
+	if (!v)
+		return;
+	int line = key_line(e, K_STR_LEVELS);
+	char *all = xstrdup(v);
+	utf8_lower_latin1(all);
+	bool bad = false;
+	for (char *p = all; p && !bad;) {
+		char *comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		size_t n = strlen(p);
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			p[--n] = '\0';
+		bool word = n > 0 && n <= 40;
+		for (size_t i = 0; i < n && word; i++)
+			word = (unsigned char)p[i] >= 0x80 || (p[i] >= 'a' && p[i] <= 'z') ||
+			       (p[i] >= '0' && p[i] <= '9') || p[i] == '-';
+		if (!word) {
+			diag_error(st->d, line,
+				   _("»niveauer« skal være ord adskilt af komma, fx »politisk, "
+				     "ledende, strategisk, koordinerende, udførende«, ikke »%s«"),
+				   v);
+			bad = true;
+		} else if (strlist_has(&st->levels, p)) {
+			diag_error(st->d, line, _("»niveauer« nævner »%s« to gange"), p);
+			bad = true;
+		} else if (st->levels.nr >= ORG_LEVELS_MAX) {
+			diag_error(st->d, line, _("»niveauer« må højst have %d niveauer"),
+				   ORG_LEVELS_MAX);
+			bad = true;
+		} else {
+			strlist_add(&st->levels, p);
+		}
+		p = comma ? comma + 1 : NULL;
+	}
+	if (bad)
+		strlist_clear(&st->levels);
+	st->levels_line = line;
+	free(all);
 }
 
 /* The value of an enumerated key (level, ja/nej, weekday, type, ...),
@@ -507,6 +606,7 @@ static void finish_section(struct state *st)
 	case SEC_STRATEGY:
 		for (int t = 0; t < THEME__COUNT; t++)
 			o->themes[t] = dupval(e, t);
+		parse_levels(st, e);
 		break;
 	case SEC_TARGET:
 		parse_age(st, e, K_TGT_FROM, &o->age_min);
@@ -528,6 +628,8 @@ static void finish_section(struct state *st)
 		x->name = dupval(e, K_DIS_NAME);
 		x->line = e->line;
 		move_list(&x->former_ids, &e->vals[K_DIS_FORMER]);
+		add_unit_roles(st, e, K_DIS_CHAIR, false);
+		add_unit_roles(st, e, K_DIS_TAKER, true);
 		break;
 	}
 	case SEC_CATEGORY: {
@@ -557,13 +659,13 @@ static void finish_section(struct state *st)
 		move_list(&b->former_ids, &e->vals[K_BODY_FORMER]);
 		move_list(&b->chairs, &e->vals[K_BODY_CHAIR]);
 		move_list(&b->minute_takers, &e->vals[K_BODY_MINUTE_TAKER]);
-		char *lv = lower_val(e, K_BODY_LEVEL);
-		if (lv && org_level_parse(lv, &b->level) < 0)
-			diag_error(st->d, key_line(e, K_BODY_LEVEL),
-				   _("ukendt niveau »%s«; brug politisk, strategisk, koordinerende "
-				     "eller udførende"),
-				   val(e, K_BODY_LEVEL));
-		free(lv);
+		/* checked against the strategy's levels once all are read */
+		ALLOC_GROW(st->body_levels, st->body_levels_nr + 1, st->body_levels_alloc);
+		struct body_level *bl = &st->body_levels[st->body_levels_nr++];
+		bl->body = o->bodies_nr - 1;
+		bl->text = lower_val(e, K_BODY_LEVEL);
+		bl->written = dupval(e, K_BODY_LEVEL);
+		bl->line = key_line(e, K_BODY_LEVEL);
 		if (b->frequency_text) {
 			char *err;
 			if (frequency_parse(b->frequency_text, &b->freq, &err) < 0) {
@@ -603,6 +705,8 @@ static void finish_section(struct state *st)
 				   val(e, K_INST_KIND));
 		free(kind);
 		parse_bool(st, e, K_INST_EXAMPLE, &x->example);
+		add_unit_roles(st, e, K_INST_CHAIR, false);
+		add_unit_roles(st, e, K_INST_TAKER, true);
 		break;
 	}
 	case SEC_CALENDAR: {
@@ -1002,6 +1106,79 @@ static void check_roles(struct org *o, struct diags *d, const struct org_body *b
 	}
 }
 
+/* [issue 11] "mødeleder = organ-id: function" in a [distrikt] or
+ * [institution] section is the body's "UNIT: function" item. */
+static void resolve_unit_roles(struct state *st)
+{
+	for (size_t i = 0; i < st->unit_roles_nr; i++) {
+		struct unit_role *r = &st->unit_roles[i];
+		const char *key = r->taker ? "referent" : "mødeleder";
+		size_t n;
+		const char *fn = org_role_split(r->item, &n);
+		char *body = fn ? xstrndup(r->item, n) : NULL;
+		struct org_body *b = NULL;
+		for (size_t k = 0; body && k < st->org->bodies_nr && !b; k++)
+			if (!strcmp(st->org->bodies[k].id, body))
+				b = &st->org->bodies[k];
+		if (!fn || !*fn) {
+			diag_error(st->d, r->line,
+				   _("»%s = %s«: skriv »organ-id: rolle eller funktion«, fx "
+				     "»%s = distriktsmoede: skolelederen«"),
+				   key, r->item, key);
+		} else if (!b) {
+			diag_error(st->d, r->line,
+				   _("»%s = %s« nævner organ »%s«, som ikke findes"), key, r->item,
+				   body);
+		} else if (!b->freq.per_district && !b->freq.per_institution) {
+			diag_error(st->d, r->line,
+				   _("»%s = %s«: organ »%s« mødes ikke i hvert distrikt eller på "
+				     "hver institution; skriv rollen i organets egen sektion"),
+				   key, r->item, body);
+		} else {
+			struct strbuf sb = STRBUF_INIT;
+			strbuf_addf(&sb, "%s: %s", r->unit, fn);
+			strlist_add_owned(r->taker ? &b->minute_takers : &b->chairs,
+					  strbuf_detach(&sb));
+		}
+		free(body);
+		free(r->unit);
+		free(r->item);
+	}
+	free(st->unit_roles);
+	st->unit_roles = NULL;
+	st->unit_roles_nr = st->unit_roles_alloc = 0;
+}
+
+/* [issue 11] The strategy's levels, then each body's level among them. */
+static void resolve_levels(struct state *st)
+{
+	struct org *o = st->org;
+	if (st->levels.nr)
+		org_set_levels(o, &st->levels);
+	struct strbuf names = STRBUF_INIT;
+	for (size_t l = 0; l < org_levels_nr(o); l++)
+		strbuf_addf(&names, "%s%s", l ? ", " : "", org_level_id_in(o, (int)l));
+	for (size_t i = 0; i < st->body_levels_nr; i++) {
+		struct body_level *bl = &st->body_levels[i];
+		int l;
+		if (bl->text && org_level_parse_in(o, bl->text, &l) == 0)
+			o->bodies[bl->body].level = l;
+		else if (bl->text)
+			diag_error(st->d, bl->line, _("ukendt niveau »%s«; brug %s%s"), bl->written,
+				   names.buf,
+				   st->levels.nr ? ""
+						 : _(" (eller skriv kommunens egne niveauer i "
+						     "[strategi] »niveauer = ...«)"));
+		free(bl->text);
+		free(bl->written);
+	}
+	strbuf_release(&names);
+	free(st->body_levels);
+	st->body_levels = NULL;
+	st->body_levels_nr = st->body_levels_alloc = 0;
+	strlist_clear(&st->levels);
+}
+
 static void check_all_roles(struct org *o, struct diags *d)
 {
 	for (size_t i = 0; i < o->bodies_nr; i++) {
@@ -1075,6 +1252,15 @@ static void check_org(struct state *st)
 				   _("organ »%s« mødes i hvert distrikt, men strategien har ingen "
 				     "[distrikt \"id\"]"),
 				   b->id);
+		/* [issue 11] "på hver skole" needs institutions of that kind */
+		size_t fits = 0;
+		for (size_t k = 0; b->freq.per_institution && k < o->institutions_nr; k++)
+			fits += plan_institution_fits(&b->freq, &o->institutions[k]);
+		if (b->freq.per_institution && !fits)
+			diag_error(d, b->freq_line ? b->freq_line : b->line,
+				   _("organ »%s« mødes på hver institution af en slags, men "
+				     "strategien har ingen [institution \"id\"] med den »type«"),
+				   b->id);
 	}
 	if (o->preparedness_body && !org_find_body(o, o->preparedness_body))
 		diag_error(d, o->preparedness_line,
@@ -1144,6 +1330,8 @@ int strategy_parse(const char *buf, size_t len, struct org *out, struct diags *d
 	} else if (rc < 0) {
 		diag_error(d, 0, _("kunne ikke læse filen (hukommelse)"));
 	}
+	resolve_levels(&st);
+	resolve_unit_roles(&st);
 	check_org(&st);
 	for (size_t i = 0; i < st.seen_nr; i++)
 		free(st.seen[i].id);

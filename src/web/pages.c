@@ -265,19 +265,19 @@ void h_org(struct request *rq)
 		    "<figure class=\"app-diagram\">\n"
 		    "<img src=\"/organisation/diagram.svg\" alt=\"%s\">\n"
 		    "<figcaption>%s</figcaption>\n</figure>\n",
-		    _("Organisationsdiagram: SSP-samarbejdets fora på fire niveauer. Samme "
+		    _("Organisationsdiagram: SSP-samarbejdets fora niveau for niveau. Samme "
 		      "indhold står som liste nedenfor."),
 		    _("Organisationsdiagrammet. Listen nedenfor har samme indhold."));
-	for (int l = 0; l < LEVEL__COUNT; l++) {
+	for (int l = 0; l < (int)org_levels_nr(&o); l++) {
 		bool any = false;
 		for (size_t i = 0; i < o.bodies_nr; i++)
-			any |= o.bodies[i].level == (enum org_level)l;
+			any |= o.bodies[i].level == l;
 		if (!any)
 			continue;
-		html_printf(&p.main, "<h2>%s</h2>\n<ul>\n", org_level_label((enum org_level)l));
+		html_printf(&p.main, "<h2>%s</h2>\n<ul>\n", org_level_label_in(&o, l));
 		for (size_t i = 0; i < o.bodies_nr; i++) {
 			const struct org_body *b = &o.bodies[i];
-			if (b->level != (enum org_level)l)
+			if (b->level != l)
 				continue;
 			html_printf(&p.main, "<li><a href=\"/organisation/%s\">%s</a>", b->id,
 				    b->name);
@@ -340,7 +340,7 @@ void h_org_body(struct request *rq)
 	    "<li class=\"breadcrumbs__list-item\" aria-current=\"page\">%s</li>\n</ol>\n</nav>\n",
 	    _("Brødkrumme"), _("Organisation"), b->name);
 	html_printf(&p.main, "<dl class=\"app-facts\">\n<dt>%s</dt><dd>%s</dd>\n", _("Niveau"),
-		    org_level_label(b->level));
+		    org_level_label_in(&o, b->level));
 	const struct org_body *parent = b->parent ? org_find_body(&o, b->parent) : NULL;
 	if (parent)
 		html_printf(&p.main, "<dt>%s</dt><dd><a href=\"/organisation/%s\">%s</a></dd>\n",

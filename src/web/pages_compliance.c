@@ -68,6 +68,19 @@ static void bodies_table(struct html *h, const struct compliance *c, int year, c
 				    r->district_names[d]);
 			counts_cells(h, &r->districts[d]);
 			html_printf(h, "</tr>\n");
+			/* [C-INST] the district's institutions */
+			for (size_t n = 0; n < r->institutions_nr; n++) {
+				if (!r->institution_districts[n] ||
+				    strcmp(r->institution_districts[n], r->district_ids[d]))
+					continue;
+				html_printf(h,
+					    "<tr class=\"app-subrow\"><th scope=\"row\">"
+					    "<span class=\"sr-only\">%s, %s, </span>– %s</th>",
+					    r->name ? r->name : r->body, r->district_names[d],
+					    r->institution_names[n]);
+				counts_cells(h, &r->institutions[n]);
+				html_printf(h, "</tr>\n");
+			}
 		}
 	}
 	html_printf(h, "</tbody>\n</table>\n</div>\n");
@@ -113,8 +126,11 @@ static void periods_table(struct html *h, const struct compliance *c)
 			    h,
 			    "<tr><th scope=\"row\">%s</th><td>%s – %s%s%s</td>"
 			    "<td class=\"app-num\">%d</td><td class=\"app-num\">%d</td><td>",
-			    name, from, to, pe->district ? ", " : "",
-			    pe->district ? pe->district : "", pe->required, pe->held);
+			    name, from, to, pe->institution || pe->district ? ", " : "",
+			    pe->institution ? pe->institution
+			    : pe->district  ? pe->district
+					    : "",
+			    pe->required, pe->held);
 			status_badge(h, pe->status);
 			html_printf(h, "</td></tr>\n");
 		}

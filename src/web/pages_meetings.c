@@ -675,10 +675,21 @@ static void section_status(struct request *rq, struct html *h, const struct meet
 	} buttons[] = {{MEETING_HELD, N_("Marker som afholdt")},
 		       {MEETING_CANCELLED, N_("Aflys mødet")},
 		       {MEETING_PLANNED, N_("Sæt tilbage til planlagt")}};
+	/* issue 11: a meeting is held only once it has started; before, the
+	 * page says when instead of offering the button (svc refuses it) */
+	long now_day;
+	int now_minute;
+	svc_now(&now_day, &now_minute);
+	bool started = m->day < now_day || (m->day == now_day && m->start <= now_minute);
 	for (size_t i = 0; i < 3; i++) {
 		if (m->status == buttons[i].st ||
 		    (buttons[i].st == MEETING_PLANNED && m->status == MEETING_MOVED))
 			continue;
+		if (buttons[i].st == MEETING_HELD && !started) {
+			html_printf(h, "<p class=\"app-muted\">%s</p>\n",
+				    _("Mødet kan markeres som afholdt, når det er begyndt."));
+			continue;
+		}
 		html_printf(h, "<form method=\"post\" action=\"/moeder/%lld/status\">\n", m->id);
 		csrf_input(h, rq->session.csrf);
 		html_printf(
@@ -995,6 +1006,11 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 	if (m->district)
 		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Distrikt"),
 			    district_name(&o, m->district));
+	if (m->institution) {
+		const struct org_institution *x = org_find_institution(&o, m->institution);
+		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Skole eller klub"),
+			    x && x->name ? x->name : m->institution);
+	}
 	if (m->theme)
 		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Tema"), m->theme);
 	html_printf(&p.main, "<dt>%s</dt><dd>%s%s</dd>\n", _("Status"),
@@ -1002,8 +1018,8 @@ static void meeting_page(struct request *rq, unsigned status, long long id,
 	if (b->responsible)
 		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Ansvarlig"), b->responsible);
 	/* issue 11: the chair and minute-taker of this district's meeting */
-	const char *chair = org_role_for(&b->chairs, m->district);
-	const char *taker = org_role_for(&b->minute_takers, m->district);
+	const char *chair = org_role_for_meeting(&b->chairs, m->institution, m->district);
+	const char *taker = org_role_for_meeting(&b->minute_takers, m->institution, m->district);
 	if (chair)
 		html_printf(&p.main, "<dt>%s</dt><dd>%s</dd>\n", _("Mødeleder"), chair);
 	if (taker)

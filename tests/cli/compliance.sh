@@ -26,6 +26,18 @@ expect_status 0 "1 January: nothing due" -- "$SSP" compliance 2027 --as-of 2027-
 
 expect_status 0 "save" -- "$SSP" plan 2027 --save
 "$SSP" plan 2027 --stored --body paragraf-115 --format json >"$TMP/p115.json"
+# issue 11: a meeting cannot be marked held before it has started; the
+# test build's clock ($SSP_TEST_NOW, local time) stands just before the
+# first § 115 meeting, then at its start, then after the year
+first=$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))[0]; print(m["id"], m["start"][:16])' "$TMP/p115.json")
+set -- $first
+before=$(python3 -c 'import datetime,sys; t=datetime.datetime.fromisoformat(sys.argv[1]) - datetime.timedelta(minutes=1); print(t.strftime("%Y-%m-%dT%H:%M"))' "$2")
+SSP_TEST_NOW=$before expect_status 1 "held before the start is refused" -- "$SSP" meeting held "$1"
+expect_grep "$TMP/err" "mødet kan ikke markeres som afholdt, før det er begyndt (det begynder ${2%T*} kl. ${2#*T})" "the refusal says when it begins"
+[ "$(sqlite3 "$SSP_DB" "SELECT status FROM meeting WHERE id = $1")" = planned ] && ok "refused: nothing changed" || fail "status changed"
+SSP_TEST_NOW=$2 expect_status 0 "held at its start" -- "$SSP" meeting held "$1"
+expect_status 0 "reopen" -- "$SSP" meeting reopen "$1"
+export SSP_TEST_NOW=2028-01-01T00:00
 for id in $(python3 -c 'import json,sys; print(" ".join(str(m["id"]) for m in json.load(open(sys.argv[1])) if m["start"] < "2027-06-30"))' "$TMP/p115.json"); do
 	"$SSP" meeting held "$id" >/dev/null || fail "held $id"
 done

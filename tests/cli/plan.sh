@@ -134,7 +134,8 @@ EOF
 ids=$(python3 -c 'import json,sys; print(" ".join(str(m["id"]) for m in json.load(open(sys.argv[1])) if m["body"] == "paragraf-115"))' "$TMP/out")
 set -- $ids
 held=$1 cancelled=$2 moved=$3 plain=$4
-expect_status 0 "mark held" -- "$SSP" meeting held "$held"
+expect_status 1 "a meeting of 2027 is not held yet" -- "$SSP" meeting held "$held"
+SSP_TEST_NOW=2028-01-01T00:00 expect_status 0 "mark held (the test clock after 2027)" -- "$SSP" meeting held "$held"
 expect_status 0 "cancel" -- "$SSP" meeting cancel "$cancelled"
 expect_status 1 "move onto a holiday is refused" -- "$SSP" meeting move "$moved" 2027-03-29
 expect_grep "$TMP/err" "2. påskedag" "holiday named"
@@ -157,9 +158,10 @@ dups=$(sqlite3 "$SSP_DB" "SELECT count(*) - count(DISTINCT uid) FROM meeting")
 [ "$dups" = 0 ] && ok "no duplicates" || fail "duplicates" "$dups"
 n=$(sqlite3 "$SSP_DB" "SELECT count(*) FROM audit_log WHERE action IN ('meeting.replan', 'meeting.status', 'meeting.move', 'meeting.add') AND outcome = 'ok'")
 [ "$n" = 7 ] && ok "changes are in the access log" || fail "audit" "$n"
-# the holiday move, the weekend add, the unknown meeting and year 2101
+# held before its start, the holiday move, the weekend add, the unknown
+# meeting and year 2101
 n=$(sqlite3 "$SSP_DB" "SELECT count(*) FROM audit_log WHERE action IN ('meeting.replan', 'meeting.status', 'meeting.move', 'meeting.add') AND outcome = 'failed'")
-[ "$n" = 4 ] && ok "refused changes are logged as failed" || fail "audit failed" "$n"
+[ "$n" = 5 ] && ok "refused changes are logged as failed" || fail "audit failed" "$n"
 expect_status 0 "verify access log" -- "$SSP" audit verify
 
 expect_status 0 "plan --help" -- "$SSP" plan --help

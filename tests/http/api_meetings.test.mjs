@@ -42,6 +42,9 @@ function weekday(dow) {
 }
 
 before(async () => {
+  // The test build's clock (issue 11: a meeting is held only once it has
+  // started): 1 September of YEAR, after the hotspot meetings of March-August.
+  process.env.SSP_TEST_NOW = `${YEAR}-09-01T00:00`;
   srv = await startServer();
   for (const [u, role, extra] of [['sofie', 'ssp'], ['per', 'politi'], ['kim', 'kontaktperson'],
     ['ada', 'admin'], ['stine', 'styregruppe'], ['rita', 'revisor'],
@@ -143,6 +146,12 @@ describe('status change', () => {
       assert.ok(r.body.error && r.body.field, JSON.stringify(r.body));
     }
     assert.equal((await api('sofie', 'POST', '/api/v1/meetings/999999/status', { status: 'held' })).status, 404);
+    // issue 11: not held before it has started (October, after the test clock)
+    const late = stored('hotspot').at(-1);
+    const r = await api('sofie', 'POST', `/api/v1/meetings/${late.id}/status`, { status: 'held' });
+    assert.equal(r.status, 422);
+    assert.equal(r.body.field, 'status');
+    assert.match(r.body.error, /før det er begyndt \(det begynder \d{4}-10-\d\d kl\. \d\d:\d\d\)/);
     assert.equal(stored('hotspot').find((x) => x.id === m.id).status, 'planned', 'nothing changed');
   });
 

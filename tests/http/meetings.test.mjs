@@ -56,6 +56,9 @@ function saturday() {
 }
 
 before(async () => {
+  // The test build's clock (issue 11: a meeting is held only once it has
+  // started): 1 September of YEAR, after the hotspot meetings of March-August.
+  process.env.SSP_TEST_NOW = `${YEAR}-09-01T00:00`;
   srv = await startServer();
   for (const [u, role] of [['sofie', 'ssp'], ['per', 'politi'], ['stine', 'styregruppe'],
     ['kim', 'kontaktperson'], ['ada', 'admin']]) {
@@ -271,6 +274,21 @@ describe('moving, cancelling, ad hoc', () => {
     assert.equal((await post('sofie', `/moeder/${m.id}/status`, { status: 'moved' })).status, 422);
     assert.equal((await post('sofie', `/moeder/${m.id}/status`, { status: 'x' })).status, 422);
     assert.equal((await post('per', `/moeder/${m.id}/status`, { status: 'held' })).status, 403);
+  });
+
+  test('a meeting that has not started cannot be marked held (422, Danish)', async () => {
+    const m = stored('hotspot').at(-1); // October, after the test clock
+    const r = await post('sofie', `/moeder/${m.id}/status`, { status: 'held' });
+    assert.equal(r.status, 422);
+    assert.match(r.text_, /mødet kan ikke markeres som afholdt, før det er begyndt/);
+    assert.equal(stored('hotspot').at(-1).status, 'planned');
+    // the page offers no held button before the start, and says why
+    const page = (await c.sofie.get(`/moeder/${m.id}`)).text_;
+    assert.match(page, /Mødet kan markeres som afholdt, når det er begyndt\./);
+    assert.doesNotMatch(page, /Marker som afholdt/);
+    const june = stored('hotspot').find((x) => x.start.slice(5, 7) === '06');
+    if (june.status !== 'held')
+      assert.match((await c.sofie.get(`/moeder/${june.id}`)).text_, /Marker som afholdt/);
   });
 
   test('ad hoc § 115, an extra steering-group meeting, the steering group as preparedness group', async () => {

@@ -246,6 +246,33 @@ static void month_error_says_range(void **state)
 	free(err);
 }
 
+/* issue 11: per institution of a kind */
+static void per_institution(void **state)
+{
+	(void)state;
+	struct frequency f = ok("4 om året på hver skole");
+	assert_int_equal(f.min_per_year, 4);
+	assert_int_equal(f.per_institution, FREQ_INST_SCHOOL);
+	assert_false(f.per_district);
+	f = ok("2 om året i hver klub");
+	assert_int_equal(f.per_institution, FREQ_INST_CLUB);
+	f = ok("mindst 2 gange årligt på hver folkeskole");
+	assert_int_equal(f.min_per_year, 2);
+	assert_int_equal(f.per_institution, FREQ_INST_SCHOOL);
+	f = ok("1 om måneden i marts til oktober i hver ungdomsklub og efter behov");
+	assert_int_equal(f.min_per_year, 8);
+	assert_int_equal(f.per_institution, FREQ_INST_CLUB);
+	assert_true(f.ad_hoc);
+	f = ok("Kvartalsvis i hver institution");
+	assert_int_equal(f.per_institution, FREQ_INST_ANY);
+	f = ok("2 om året på hver enkelt skole");
+	assert_int_equal(f.per_institution, FREQ_INST_SCHOOL);
+	f = ok("4 om året");
+	assert_int_equal(f.per_institution, FREQ_INST_NONE);
+	free(bad("4 om året på hver bank"));
+	free(bad("4 om året på hver"));
+}
+
 static void unknown_word_gives_examples(void **state)
 {
 	(void)state;
@@ -265,6 +292,7 @@ int main(void)
 	    cmocka_unit_test(coordinator_words_refused),
 	    cmocka_unit_test(month_error_says_range),
 	    cmocka_unit_test(unknown_word_gives_examples),
+	    cmocka_unit_test(per_institution),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -158,6 +158,7 @@ static void parse_back(void **state)
 		/* the meeting's own fields */
 		same_or_null(x_prop(ev, "X-SSP-BODY", 0), m->body);
 		same_or_null(x_prop(ev, "X-SSP-DISTRICT", 0), m->district);
+		same_or_null(x_prop(ev, "X-SSP-INSTITUTION", 0), m->institution);
 		same_or_null(x_prop(ev, "X-SSP-THEME", 0), m->theme);
 		same_or_null(x_prop(ev, "X-SSP-STATUS", 0), meeting_status_id(m->status));
 		for (size_t k = 0; k <= m->agenda.nr; k++)

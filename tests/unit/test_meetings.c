@@ -134,7 +134,15 @@ static void replan_keeps_hand_work(void **state)
 	}
 	meeting_list_release(&l);
 	struct svc_result r = SVC_RESULT_INIT;
+	/* issue 11: not held before it has started (the test build's clock) */
+	setenv("SSP_TEST_NOW", "2026-12-31T23:59", 1);
+	assert_int_equal(svc_meeting_set_status(&fx.svc, &fx.cli, held, MEETING_HELD, &r), -1);
+	assert_int_equal(r.status, SVC_INVALID);
+	assert_non_null(strstr(r.message, "før det er begyndt"));
+	svc_result_clear(&r);
+	setenv("SSP_TEST_NOW", "2028-01-01T00:00", 1);
 	assert_int_equal(svc_meeting_set_status(&fx.svc, &fx.cli, held, MEETING_HELD, &r), 0);
+	unsetenv("SSP_TEST_NOW");
 	assert_int_equal(svc_meeting_set_status(&fx.svc, &fx.cli, cancelled, MEETING_CANCELLED, &r),
 			 0);
 	/* moving onto a holiday, a weekend or a closed day is refused */
@@ -173,9 +181,9 @@ static void replan_keeps_hand_work(void **state)
 	assert_int_equal(r.status, SVC_NOT_FOUND);
 	svc_result_clear(&r);
 	/* each change is logged "ok" with it; each refused input and unknown
-	 * id "failed", with nothing changed */
+	 * id "failed" (held before its start too), with nothing changed */
 	assert_int_equal(fixture_count_log(&fx, "meeting.status", "ok"), 2);
-	assert_int_equal(fixture_count_log(&fx, "meeting.status", "failed"), 2);
+	assert_int_equal(fixture_count_log(&fx, "meeting.status", "failed"), 3);
 	assert_int_equal(fixture_count_log(&fx, "meeting.move", "ok"), 1);
 	assert_int_equal(fixture_count_log(&fx, "meeting.move", "failed"), 3);
 	assert_int_equal(fixture_count_log(&fx, "meeting.add", "ok"), 1);
