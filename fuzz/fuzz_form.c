@@ -1,5 +1,6 @@
 /* fuzz_form.c - libFuzzer target for the form / query-string parser
- * (src/web/parse.c form_parse), the id parser (id_parse) on every value,
+ * (src/web/parse.c form_parse), form_add (a multipart part's key and
+ * value, web/upload.c: the input split at its first '='), the id parser (id_parse) on every value,
  * and the HTML escaper that later prints the
  * values (src/web/html.c html_escape).
  *
@@ -80,6 +81,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (err.field[0] && !key_ok(err.field))
 			abort();
+	}
+	/* form_add: key before the first '=', the value after it; added twice,
+	 * the second is a duplicate */
+	const char *eq = memchr(data, '=', size);
+	if (eq && (size_t)((const uint8_t *)eq - data) <= 80) {
+		char key[81];
+		size_t kl = (size_t)((const uint8_t *)eq - data);
+		memcpy(key, data, kl);
+		key[kl] = '\0';
+		const char *v = eq + 1;
+		size_t vl = size - kl - 1;
+		struct form g;
+		form_init(&g);
+		if (form_add(&g, key, v, vl, &lim, &err) == 0) {
+			if (err.status != PARSE_OK || g.nr != 1 || !key_ok(g.v[0].key) ||
+			    g.v[0].value_len != vl || vl > lim.max_field_bytes ||
+			    strlen(g.v[0].value) != vl || !utf8_valid(g.v[0].value, vl, NULL) ||
+			    memcmp(g.v[0].value, v, vl) != 0)
+				abort();
+			if (form_add(&g, key, v, vl, &lim, &err) != -1 ||
+			    err.status != PARSE_DUPLICATE || g.nr != 1)
+				abort();
+		} else if (err.status == PARSE_OK || g.nr != 0 ||
+			   (err.field[0] && !key_ok(err.field))) {
+			abort();
+		}
+		form_release(&g);
 	}
 	/* the escaper on raw bytes too: never markup, always UTF-8 */
 	struct strbuf raw = STRBUF_INIT;

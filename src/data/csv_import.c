@@ -177,6 +177,21 @@ static int decode(struct reader *r, const char *buf, size_t len, struct strbuf *
 	return 0;
 }
 
+int data_csv_utf8(const char *buf, size_t len, struct strbuf *text)
+{
+	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
+		buf += 3;
+		len -= 3;
+	}
+	if (utf8_valid(buf, len, NULL)) {
+		strbuf_reset(text);
+		strbuf_add(text, buf, len);
+		return 0;
+	}
+	size_t bad;
+	return from_cp1252(buf, len, text, &bad);
+}
+
 /* ---- the header ---- */
 
 /* Lower-cases ASCII and the Danish capitals Æ Ø Å in place. */

@@ -27,6 +27,7 @@
 #include "domain/figures.h"
 #include "domain/org.h"
 #include "util/diag.h"
+#include "util/strbuf.h"
 
 /* The largest file the command line reads (a million rows of police
  * figures are some 40 MiB). */
@@ -43,5 +44,10 @@
  * key are an error. */
 int data_csv_read(enum figure_kind kind, const char *buf, size_t len, const struct org *o,
 		  struct figure_set *out, struct diags *d);
+
+/* The text of a file that data_csv_read accepted, as UTF-8 without a
+ * byte-order mark (a Windows-1252 file converted), in *text (reset); so
+ * a browser can send it back to be imported. -1 when it is neither. */
+int data_csv_utf8(const char *buf, size_t len, struct strbuf *text);
 
 #endif

@@ -4,17 +4,20 @@
  * with its table (chart.h), small counts hidden as everywhere
  * (service/data.h); the same figures as Danish-Excel CSV
  * (/data/ungeprofil.csv, /data/kriminalitet.csv); and for the SSP-team
- * (ACT_DATA_IMPORT) /data/import: paste a CSV file, see what it would
- * change (a dry run), then import it.
+ * (ACT_DATA_IMPORT) /data/import: upload a CSV file (multipart/form-data,
+ * web/upload.c) or paste its text, see what it would change (a dry run),
+ * then import it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/csv_import.h"
 #include "render/data_out.h"
 #include "service/data.h"
 #include "util/i18n.h"
 #include "util/strlist.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 #include "web/chart.h"
 #include "web/web_internal.h"
@@ -289,11 +292,49 @@ void h_data_csv_crime(struct request *rq)
 	csv_download(rq, FIG_CRIME);
 }
 
-/* ---- import: paste, preview, apply ---- */
+/* ---- import: upload or paste, preview, apply ---- */
 
+/* The file form: a CSV file sent as multipart/form-data (upload.c). */
+static void upload_form(struct html *h, struct request *rq, const char *kind, const char *error)
+{
+	html_printf(h, "<h2>%s</h2>\n", _("Send en fil"));
+	html_printf(h, "<form method=\"post\" action=\"/data/import\" class=\"app-form\" "
+		       "enctype=\"multipart/form-data\" id=\"upload-form\">\n");
+	csrf_input(h, rq->session.csrf);
+	struct field fk = {"upload-kind", _("Hvilke tal?"), NULL, NULL, NULL, NULL, false, false};
+	select_open(h, &fk, NULL);
+	select_option(h, "ungeprofil", figure_kind_label(FIG_SURVEY),
+		      !kind || !strcmp(kind, "ungeprofil"));
+	select_option(h, "kriminalitet", figure_kind_label(FIG_CRIME),
+		      kind && !strcmp(kind, "kriminalitet"));
+	select_close(h);
+	html_printf(
+	    h,
+	    "<div class=\"form-group%s\">\n<label class=\"form-label\" for=\"file\">%s</label>\n",
+	    error ? " form-error" : "", _("CSV-fil"));
+	html_printf(h, "<span class=\"form-hint\" id=\"file-hint\">%s</span>\n",
+		    _("Gemt fra Excel som »CSV UTF-8« eller »CSV (semikolonsepareret)«. "
+		      "Kolonner: se docs/data.md."));
+	if (error)
+		html_printf(h,
+			    "<span class=\"form-error-message\" id=\"file-error\">"
+			    "<span class=\"sr-only\">%s </span>%s</span>\n",
+			    _("Fejl:"), error);
+	html_printf(
+	    h,
+	    "<input class=\"form-input\" type=\"file\" id=\"file\" name=\"file\" "
+	    "accept=\".csv,text/csv\" required aria-describedby=\"file-hint%s\"%s>\n</div>\n",
+	    error ? " file-error" : "", error ? " aria-invalid=\"true\"" : "");
+	html_printf(h, "<input type=\"hidden\" name=\"step\" value=\"preview\">\n");
+	submit_button(h, "primary", _("Vis hvad filen vil ændre"));
+	html_printf(h, "</form>\n");
+}
+
+/* The paste form: the CSV text in a textarea. */
 static void import_form(struct html *h, struct request *rq, const char *kind, const char *csv,
 			const char *error)
 {
+	html_printf(h, "<h2>%s</h2>\n", _("Eller indsæt teksten"));
 	html_printf(h, "<form method=\"post\" action=\"/data/import\" class=\"app-form\">\n");
 	csrf_input(h, rq->session.csrf);
 	struct field fk = {"kind", _("Hvilke tal?"), NULL, NULL, NULL, NULL, false, false};
@@ -306,7 +347,7 @@ static void import_form(struct html *h, struct request *rq, const char *kind, co
 	textarea_field(
 	    h, "csv", _("CSV-filens indhold"),
 	    _("Åbn filen i Excel eller Notesblok, markér alt, kopiér og sæt ind her. "
-	      "Større filer importeres med »ssp data import«. Kolonner: se docs/data.md."),
+	      "Større filer sendes som fil ovenfor eller importeres med »ssp data import«."),
 	    csv, error, 12);
 	html_printf(h, "<input type=\"hidden\" name=\"step\" value=\"preview\">\n");
 	submit_button(h, "primary", _("Vis hvad der vil ske"));
@@ -319,25 +360,75 @@ void h_data_import(struct request *rq)
 	page_init(&p, _("Importér tal"), "/data");
 	html_printf(&p.main, "<p>%s</p>\n",
 		    _("Først vises, hvad filen vil ændre; intet gemmes, før du trykker Importér."));
+	upload_form(&p.main, rq, NULL, NULL);
 	import_form(&p.main, rq, NULL, NULL, NULL);
 	page_finish(rq, 200, &p);
 }
 
+/* The uploaded file's name as shown and logged: the last path segment
+ * (some browsers send a whole path), at most 100 bytes, whole UTF-8
+ * characters without control characters; else a neutral name. */
+static void upload_name(const char *sent, char *out, size_t size)
+{
+	const char *base = sent;
+	for (const char *c = sent; *c; c++)
+		if (*c == '/' || *c == '\\')
+			base = c + 1;
+	size_t n = strlen(base);
+	if (n > 100) {
+		n = 100;
+		while (n && ((unsigned char)base[n] & 0xc0) == 0x80)
+			n--; /* not inside a character */
+	}
+	bool ok = n > 0 && utf8_valid(base, n, NULL);
+	for (size_t i = 0; ok && i < n; i++)
+		if ((unsigned char)base[i] < 0x20 || base[i] == 0x7f)
+			ok = false;
+	if (ok)
+		snprintf(out, size, "%.*s", (int)n, base);
+	else
+		snprintf(out, size, "%s", _("fil.csv"));
+}
+
 void h_data_import_post(struct request *rq)
 {
-	const char *kind_s = fget(rq, "kind"), *csv = fget(rq, "csv"), *step = fget(rq, "step");
-	enum figure_kind kind;
-	if (figure_kind_parse(kind_s, &kind) < 0) {
-		web_error(rq, 422, _("Vælg ungeprofil eller kriminalitet."), "kind");
+	bool upload = rq->upload.present;
+	if (!upload && !form_get(&rq->form, "csv") && web_is_multipart(rq)) {
+		/* a file form whose file part is missing */
+		web_error(rq, 422, _("Vælg en CSV-fil."), "file");
 		return;
 	}
-	bool apply = !strcmp(step, "apply");
+	const char *kind_s = fget(rq, upload ? "upload-kind" : "kind"), *step = fget(rq, "step");
+	enum figure_kind kind;
+	if (figure_kind_parse(kind_s, &kind) < 0) {
+		web_error(rq, 422, _("Vælg ungeprofil eller kriminalitet."),
+			  upload ? "upload-kind" : "kind");
+		return;
+	}
+	bool apply = !upload && !strcmp(step, "apply");
+	/* the file's name: the upload's, or carried by the apply form */
+	char name[128] = "";
+	if (upload)
+		upload_name(rq->upload.name, name, sizeof(name));
+	else if (*fget(rq, "name"))
+		upload_name(fget(rq, "name"), name, sizeof(name));
+	const char *buf = upload ? rq->upload.data.buf : fget(rq, "csv");
+	size_t len = upload ? rq->upload.data.len : strlen(buf);
+	if (upload && (!rq->upload.name[0] || len == 0)) {
+		char msg[300];
+		if (rq->upload.name[0])
+			snprintf(msg, sizeof(msg), _("Filen »%s« er tom."), name);
+		else
+			snprintf(msg, sizeof(msg), "%s", _("Vælg en CSV-fil."));
+		web_error(rq, 422, msg, "file");
+		return;
+	}
 	struct diags d;
-	diags_init(&d, _("den indsatte tekst"));
+	diags_init(&d, name[0] ? name : _("den indsatte tekst"));
 	struct data_counts n;
 	struct svc_result r = SVC_RESULT_INIT;
-	int rc =
-	    svc_data_import(rq->svc, &rq->actor, kind, "web", csv, strlen(csv), !apply, &d, &n, &r);
+	int rc = svc_data_import(rq->svc, &rq->actor, kind, name[0] ? name : "web", buf, len,
+				 !apply, &d, &n, &r);
 	if (rc < 0 && r.status != SVC_INVALID) {
 		diags_release(&d);
 		web_svc_fail(rq, &r);
@@ -347,35 +438,57 @@ void h_data_import_post(struct request *rq)
 	page_init(&p, apply && rc == 0 ? _("Tallene er importeret") : _("Importér tal"), "/data");
 	for (size_t i = 0; i < d.nr; i++) {
 		char line[1200];
-		if (d.v[i].line)
+		if (d.v[i].line && name[0])
+			snprintf(line, sizeof(line), _("%s, linje %d: %s"), name, d.v[i].line,
+				 d.v[i].msg);
+		else if (d.v[i].line)
 			snprintf(line, sizeof(line), _("Linje %d: %s"), d.v[i].line, d.v[i].msg);
+		else if (name[0])
+			snprintf(line, sizeof(line), "%s: %s", name, d.v[i].msg);
 		else
 			snprintf(line, sizeof(line), "%s", d.v[i].msg);
 		alert(&p.main, d.v[i].severity == DIAG_ERROR ? "error" : "warning", line);
 	}
-	char buf[300];
-	if (rc < 0) {
-		import_form(&p.main, rq, kind_s, csv, r.message);
+	char buf2[300];
+	if (rc < 0 && upload) {
+		snprintf(buf2, sizeof(buf2),
+			 _("Filen »%s« kan ikke importeres; se fejlene ovenfor."), name);
+		upload_form(&p.main, rq, kind_s, buf2);
+		import_form(&p.main, rq, NULL, NULL, NULL);
+	} else if (rc < 0) {
+		import_form(&p.main, rq, kind_s, buf, r.message);
 	} else if (!apply) {
-		snprintf(buf, sizeof(buf),
+		if (name[0]) {
+			snprintf(buf2, sizeof(buf2), _("Fil: »%s«"), name);
+			html_printf(&p.main, "<p class=\"app-file-name\">%s</p>\n", buf2);
+		}
+		snprintf(buf2, sizeof(buf2),
 			 _("Filen vil tilføje %zu rækker, erstatte %zu og lade %zu være uændrede."),
 			 n.added, n.replaced, n.unchanged);
-		html_printf(&p.main, "<h2>%s</h2>\n<p>%s</p>\n", _("Det vil ske"), buf);
+		html_printf(&p.main, "<h2>%s</h2>\n<p>%s</p>\n", _("Det vil ske"), buf2);
+		/* the text goes back as UTF-8 (a Windows-1252 file converted) in
+		 * a multipart form, which a browser sends without %-escapes */
+		struct strbuf text = STRBUF_INIT;
+		if (data_csv_utf8(buf, len, &text) < 0)
+			strbuf_addstr(&text, ""); /* cannot happen: the preview read it */
 		html_printf(&p.main,
-			    "<form method=\"post\" action=\"/data/import\" class=\"app-form\">\n");
+			    "<form method=\"post\" action=\"/data/import\" class=\"app-form\" "
+			    "enctype=\"multipart/form-data\">\n");
 		csrf_input(&p.main, rq->session.csrf);
 		html_printf(&p.main,
 			    "<input type=\"hidden\" name=\"kind\" value=\"%s\">\n"
+			    "<input type=\"hidden\" name=\"name\" value=\"%s\">\n"
 			    "<input type=\"hidden\" name=\"csv\" value=\"%s\">\n"
 			    "<input type=\"hidden\" name=\"step\" value=\"apply\">\n",
-			    figure_kind_id(kind), csv);
+			    figure_kind_id(kind), name, text.buf);
+		strbuf_release(&text);
 		submit_button(&p.main, "primary", _("Importér"));
 		html_printf(&p.main, "</form>\n<p><a href=\"/data/import\">%s</a></p>\n",
-			    _("Fortryd og indsæt en anden fil"));
+			    _("Fortryd og vælg en anden fil"));
 	} else {
-		snprintf(buf, sizeof(buf), _("%zu tilføjet, %zu erstattet, %zu uændrede."), n.added,
-			 n.replaced, n.unchanged);
-		alert(&p.main, "success", buf);
+		snprintf(buf2, sizeof(buf2), _("%zu tilføjet, %zu erstattet, %zu uændrede."),
+			 n.added, n.replaced, n.unchanged);
+		alert(&p.main, "success", buf2);
 		html_printf(&p.main, "<p><a href=\"/data\">%s</a></p>\n", _("Se tallene"));
 	}
 	page_finish(rq, rc < 0 ? 422 : 200, &p);

@@ -217,6 +217,46 @@ fail:
 	return -1;
 }
 
+int form_add(struct form *f, const char *key, const char *val, size_t len,
+	     const struct form_limits *lim, struct parse_error *err)
+{
+	size_t klen = strlen(key);
+	set_error(err, PARSE_OK, NULL, 0);
+	if (klen == 0 || klen > FORM_KEY_MAX) {
+		set_error(err, PARSE_BAD_KEY, NULL, 0);
+		return -1;
+	}
+	for (size_t i = 0; i < klen; i++) {
+		if (!key_char((unsigned char)key[i])) {
+			set_error(err, PARSE_BAD_KEY, NULL, 0);
+			return -1;
+		}
+	}
+	if (f->nr >= lim->max_fields) {
+		set_error(err, PARSE_TOO_MANY_FIELDS, NULL, 0);
+		return -1;
+	}
+	if (form_get(f, key)) {
+		set_error(err, PARSE_DUPLICATE, key, klen);
+		return -1;
+	}
+	enum parse_status st = len > lim->max_field_bytes ? PARSE_FIELD_TOO_LONG : PARSE_OK;
+	if (st == PARSE_OK)
+		st = check_text(val, len);
+	if (st != PARSE_OK) {
+		set_error(err, st, key, klen);
+		return -1;
+	}
+	ALLOC_GROW(f->v, f->nr + 1, f->alloc);
+	struct form_field *ff = &f->v[f->nr++];
+	ff->key = xstrdup(key);
+	ff->value = xmalloc(len + 1);
+	memcpy(ff->value, val, len);
+	ff->value[len] = '\0';
+	ff->value_len = len;
+	return 0;
+}
+
 /* ---- cookies ---- */
 
 /* RFC 6265 4.1.1 cookie-octet: %x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E */

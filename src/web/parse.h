@@ -76,6 +76,13 @@ void form_release(struct form *f);
 int form_parse(const char *s, size_t len, const struct form_limits *lim, struct form *out,
 	       struct parse_error *err);
 
+/* Appends key=val[0..len) (already decoded, e.g. one part of a
+ * multipart/form-data body) to f under form_parse's rules: a key of
+ * [A-Za-z0-9_.-], no duplicate, at most lim's fields and bytes, the value
+ * valid UTF-8 without control characters. 0, or -1 with *err set. */
+int form_add(struct form *f, const char *key, const char *val, size_t len,
+	     const struct form_limits *lim, struct parse_error *err);
+
 /* The value of key, or NULL when absent. */
 const char *form_get(const struct form *f, const char *key);
 

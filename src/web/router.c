@@ -486,15 +486,22 @@ void web_dispatch(struct request *rq)
 		return;
 	}
 	if (!strcmp(rq->method, "POST") && found->kind == KIND_PAGE) {
-		/* an empty body (a bare button) needs no Content-Type */
-		if (rq->body.len && !content_type_is(rq, "application/x-www-form-urlencoded")) {
+		/* a file upload (issue 13): only where a page takes a file; the
+		 * file and its CSV text (carried to the apply step) may fill
+		 * the whole body */
+		if (found->handler == h_data_import_post && rq->body.len && web_is_multipart(rq)) {
+			struct form_limits up = {rq->srv->cfg->max_body_bytes, MAX_FIELDS};
+			if (!web_multipart_parse(rq, &up))
+				return;
+		} else if (rq->body.len &&
+			   !content_type_is(rq, "application/x-www-form-urlencoded")) {
+			/* an empty body (a bare button) needs no Content-Type */
 			web_error(
 			    rq, 415,
 			    _("Formularen skal sendes som application/x-www-form-urlencoded."),
 			    NULL);
 			return;
-		}
-		if (form_parse(rq->body.buf, rq->body.len, &lim, &rq->form, &pe) < 0) {
+		} else if (form_parse(rq->body.buf, rq->body.len, &lim, &rq->form, &pe) < 0) {
 			web_parse_error(rq, &pe);
 			return;
 		}

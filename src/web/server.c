@@ -111,6 +111,7 @@ static void *uri_cb(void *cls, const char *uri, struct MHD_Connection *conn)
 	strbuf_init(&rq->body);
 	form_init(&rq->query_form);
 	form_init(&rq->form);
+	strbuf_init(&rq->upload.data);
 	resp_init(&rq->rs);
 	const char *q = strchr(rq->uri, '?');
 	if (q) {
@@ -135,6 +136,8 @@ static void request_free(struct request *rq)
 	strbuf_release(&rq->body);
 	form_release(&rq->query_form);
 	form_release(&rq->form);
+	free(rq->upload.name);
+	strbuf_release(&rq->upload.data);
 	json_decref(rq->json);
 	resp_release(&rq->rs);
 	sodium_memzero(rq->cookie, sizeof(rq->cookie));
@@ -233,8 +236,14 @@ static enum MHD_Result too_large(struct request *rq)
 	}
 	strbuf_release(&rq->body);
 	char msg[200];
-	snprintf(msg, sizeof(msg), _("Indholdet er større end de tilladte %zu byte."),
-		 rq->srv->cfg->max_body_bytes);
+	if (web_is_multipart(rq)) /* a file upload (upload.c) */
+		snprintf(msg, sizeof(msg),
+			 _("Filen er for stor: en fil må højst fylde %zu byte (%zu KiB). Større "
+			   "filer importeres med »ssp data import«."),
+			 rq->srv->cfg->max_body_bytes, rq->srv->cfg->max_body_bytes / 1024);
+	else
+		snprintf(msg, sizeof(msg), _("Indholdet er større end de tilladte %zu byte."),
+			 rq->srv->cfg->max_body_bytes);
 	web_error(rq, 413, msg, NULL);
 	resp_header(&rq->rs, MHD_HTTP_HEADER_CONNECTION, "close");
 	return resp_send(rq);

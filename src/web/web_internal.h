@@ -77,6 +77,13 @@ struct route {
 
 enum identity { ID_NONE, ID_SESSION, ID_BEARER };
 
+/* The one file a multipart/form-data page POST may carry (upload.c). */
+struct upload {
+	bool present;
+	char *name;         /* owned; the browser's file name, as sent */
+	struct strbuf data; /* the file's bytes (counted in max_body_bytes) */
+};
+
 struct request {
 	struct MHD_Connection *conn;
 	const struct web_server *srv;
@@ -100,8 +107,9 @@ struct request {
 	const struct route *route;
 	char params[ROUTE_MAX_PARAMS][129];
 	struct form query_form;
-	struct form form; /* page POST body */
-	json_t *json;     /* API POST body, owned */
+	struct form form;     /* page POST body */
+	json_t *json;         /* API POST body, owned */
+	struct upload upload; /* the file of a multipart/form-data POST (upload.c) */
 
 	/* who is asking */
 	enum identity id;
@@ -112,6 +120,16 @@ struct request {
 	struct response rs;
 	bool responded;
 };
+
+/* ---- upload.c ---- */
+
+/* Whether the request's Content-Type is multipart/form-data. */
+bool web_is_multipart(struct request *rq);
+/* Parses rq->body, a multipart/form-data body, with libmicrohttpd's post
+ * processor: its text parts into rq->form (form_add's rules under lim),
+ * its one file part (named "file") into rq->upload. Returns false when it
+ * has answered the request (400 naming what was wrong). */
+bool web_multipart_parse(struct request *rq, const struct form_limits *lim);
 
 /* ---- response.c ---- */
 

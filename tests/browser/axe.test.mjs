@@ -566,14 +566,39 @@ pageTest('data import: the form, a preview, and a refused file (ssp)', async (t)
   await checkPage(t, tab, 'data-import', { status: 200, path: '/data/import', h1: 'Importér tal' });
   await tab.page.selectOption('#kind', 'kriminalitet');
   await tab.page.fill('#csv', 'år;kategori;aldersgruppe;distrikt;antal\n2026;Tyveri;15-17;Vest;12\n');
-  await tab.submit('form[action="/data/import"] button[type=submit]');
+  await tab.submit('form[action="/data/import"]:not([enctype]) button[type=submit]');
   await checkPage(t, tab, 'data-import-preview', { status: 200, h1: 'Importér tal' });
   assert.match(await tab.page.locator('main').innerText(), /Filen vil tilføje 1 rækker/);
   await tab.goto('/data/import');
   await tab.page.fill('#csv', 'år;kategori;aldersgruppe;distrikt;antal\n2026;Tyveri;15-17;Nord;12\n');
-  await tab.submit('form[action="/data/import"] button[type=submit]');
+  await tab.submit('form[action="/data/import"]:not([enctype]) button[type=submit]');
   await checkPage(t, tab, 'data-import-fejl', { status: 422, h1: 'Importér tal' });
   assert.equal(await tab.page.locator('#csv').getAttribute('aria-invalid'), 'true');
+});
+
+pageTest('data import: upload a CSV file, see the preview, apply it (ssp)', async (t) => {
+  const tab = tabs.sofie;
+  const { execFileSync } = await import('node:child_process');
+  const sql = (q) => execFileSync('sqlite3', [srv.env.SSP_DB, q], { encoding: 'utf8' }).trim();
+  const fixture = new URL('../data/kriminalitet.csv', import.meta.url).pathname;
+  await tab.goto('/data/import');
+  await tab.page.selectOption('#upload-kind', 'kriminalitet');
+  await tab.page.setInputFiles('#file', fixture);
+  await tab.submit('#upload-form button[type=submit]');
+  await checkPage(t, tab, 'data-import-fil-preview', { status: 200, h1: 'Importér tal' });
+  const main = await tab.page.locator('main').innerText();
+  assert.match(main, /Fil: »kriminalitet\.csv«/);
+  const m = /Filen vil tilføje (\d+) rækker, erstatte (\d+)/.exec(main);
+  assert.ok(m, main);
+  assert.equal(sql("SELECT count(*) FROM crime_figure WHERE category = 'Hærværk'"), '0', 'nothing stored by the preview');
+  await tab.submit('main form[enctype] button[type=submit]');
+  await checkPage(t, tab, 'data-import-fil-importeret', { status: 200, h1: 'Tallene er importeret' });
+  assert.match(await tab.page.locator('main').innerText(), new RegExp(`${m[1]} tilføjet, ${m[2]} erstattet`));
+  assert.equal(sql("SELECT count(*) FROM crime_figure WHERE category = 'Hærværk'"), '1');
+  await tab.goto('/data');
+  const data = await tab.page.locator('main').innerText();
+  assert.match(data, /Senest importeret: kriminalitet\.csv/);
+  assert.match(data, /2025\s+980/);
 });
 
 // ---- focus areas, trends and the evaluation (issue 13) ----

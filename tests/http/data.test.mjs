@@ -133,3 +133,111 @@ test('the SSP-team pastes a file, sees what it would change, then imports it', a
   assert.match(r.text_, /Linje 3: kolonne 5 \(antal\): »9x«/);
   assert.match(r.text_, /<textarea[^>]*>år;kategori/);
 });
+
+// ---- the same import as a file upload (multipart/form-data, issue 13) ----
+
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+// POSTs a multipart/form-data body built by fetch's FormData: fields, and
+// the file (bytes, name) when given.
+async function postFile(c, fields, file) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  if (file) fd.append('file', new Blob([file.bytes], { type: file.type || 'text/csv' }), file.name);
+  const res = await fetch(srv.base + '/data/import', {
+    method: 'POST', body: fd, headers: { cookie: c.cookieHeader() }, redirect: 'manual',
+  });
+  res.text_ = await res.text();
+  return res;
+}
+
+test('the SSP-team uploads a file: preview with its name, nothing stored until applied', async () => {
+  const c = await signedIn('sara');
+  const bytes = readFileSync(`${SRC}/tests/data/ungeprofil-cp1252.csv`);
+  const file = { bytes, name: 'C:\\Users\\sara\\ungeprofil <2024>.csv' };
+  // without the token: 403, nothing read
+  let r = await postFile(c, { 'upload-kind': 'ungeprofil', step: 'preview' }, file);
+  assert.equal(r.status, 403);
+  r = await postFile(c, { csrf: 'x'.repeat(43), 'upload-kind': 'ungeprofil', step: 'preview' }, file);
+  assert.equal(r.status, 403);
+  // with it: the preview names the file (escaped, without its folder) and notes Windows-1252
+  r = await postFile(c, { csrf: c.csrf, 'upload-kind': 'ungeprofil', step: 'preview' }, file);
+  assert.equal(r.status, 200, r.text_);
+  assert.match(r.text_, /Fil: »ungeprofil &lt;2024&gt;\.csv«/);
+  assert.ok(!r.text_.includes('Users'), 'no folder shown');
+  assert.match(r.text_, /læst som Windows-1252/);
+  const m = /Filen vil tilføje (\d+) rækker, erstatte (\d+)/.exec(r.text_);
+  assert.ok(m && Number(m[1]) + Number(m[2]) > 0, r.text_);
+  // the apply form: multipart, the text as UTF-8, the file's name along
+  const form = /<form[^>]*enctype="multipart\/form-data">([\s\S]*?)<\/form>/.exec(r.text_)[1];
+  const hidden = Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
+    .map((x) => [x[1], x[2].replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&#39;', "'").replaceAll('&amp;', '&')]));
+  assert.equal(hidden.step, 'apply');
+  assert.equal(hidden.name, 'ungeprofil <2024>.csv');
+  assert.match(hidden.csv, /prøvet/);
+  const before = (await (await get('sara', '/api/v1/data/ungeprofil')).json()).rows.length;
+  r = await postFile(c, hidden);
+  assert.equal(r.status, 200, r.text_);
+  assert.match(r.text_, new RegExp(`${m[1]} tilføjet, ${m[2]} erstattet`));
+  const after = (await (await get('sara', '/api/v1/data/ungeprofil')).json()).rows.length;
+  assert.equal(after, before + Number(m[1]), 'the rows are stored on apply');
+});
+
+test('an upload that is not a CSV file, a bad cell, a missing file part, and a too large file', async () => {
+  const c = await signedIn('sara');
+  // a binary file (a PNG's first bytes): 422 naming the file
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  let r = await postFile(c, { csrf: c.csrf, 'upload-kind': 'kriminalitet', step: 'preview' }, { bytes: png, name: 'billede.png', type: 'image/png' });
+  assert.equal(r.status, 422);
+  assert.match(r.text_, /billede\.png, linje \d+: filen indeholder en NUL-byte; den er ikke en CSV-tekstfil/);
+  assert.match(r.text_, /Filen »billede\.png« kan ikke importeres/);
+  // a bad cell: file, line and column
+  const bad = 'år;kategori;aldersgruppe;distrikt;antal\n2026;EKSEMPEL Tyveri;15-17;Øst;9x\n';
+  r = await postFile(c, { csrf: c.csrf, 'upload-kind': 'kriminalitet', step: 'preview' }, { bytes: Buffer.from(bad), name: 'tal.csv' });
+  assert.equal(r.status, 422);
+  assert.match(r.text_, /tal\.csv, linje 2: kolonne 5 \(antal\): »9x«/);
+  // no file part at all, and an empty file: 422 on the file field
+  r = await postFile(c, { csrf: c.csrf, 'upload-kind': 'kriminalitet', step: 'preview' });
+  assert.equal(r.status, 422);
+  assert.match(r.text_, /Vælg en CSV-fil\./);
+  r = await postFile(c, { csrf: c.csrf, 'upload-kind': 'kriminalitet', step: 'preview' }, { bytes: Buffer.alloc(0), name: 'tom.csv' });
+  assert.equal(r.status, 422);
+  assert.match(r.text_, /Filen »tom\.csv« er tom\./);
+  // a file past max-body-bytes (1 MiB): 413 in Danish, nothing read
+  // (only the headers are sent: the answer comes before the body is read)
+  const out = execFileSync('bash', ['-c', `
+    exec 3<>/dev/tcp/127.0.0.1/${new URL(srv.base).port}
+    printf 'POST /data/import HTTP/1.1\\r\\nHost: x\\r\\nCookie: ${c.cookieHeader()}\\r\\nContent-Type: multipart/form-data; boundary=b\\r\\nContent-Length: ${1024 * 1024 + 10}\\r\\n\\r\\n' >&3
+    timeout 5 cat <&3`], { encoding: 'utf8' });
+  assert.match(out, /^HTTP\/1\.1 413/);
+  assert.match(out, /Filen er for stor: en fil må højst fylde 1048576 byte/);
+  // a body that is not multipart at all under a multipart Content-Type: 400
+  const res = await fetch(srv.base + '/data/import', {
+    method: 'POST', body: `csrf=${c.csrf}`, redirect: 'manual',
+    headers: { cookie: c.cookieHeader(), 'content-type': 'multipart/form-data; boundary=xyz' },
+  });
+  assert.equal(res.status, 400);
+  // multipart elsewhere is still 415
+  const fd = new FormData();
+  fd.append('csrf', c.csrf);
+  const other = await fetch(srv.base + '/logud', { method: 'POST', body: fd, redirect: 'manual', headers: { cookie: c.cookieHeader() } });
+  assert.equal(other.status, 415);
+});
+
+test('a file near max-body-bytes previews and applies (the apply form carries it unescaped)', async (t) => {
+  const c = await signedIn('sara');
+  let csv = 'år;kategori;aldersgruppe;distrikt;antal\n';
+  for (let i = 0; csv.length < 900 * 1024; i++) csv += `2027;Kategori nummer ${i} med et langt navn;15-17;Øst;${i % 97}\n`;
+  const rows = csv.split('\n').length - 2;
+  const t0 = Date.now();
+  let r = await postFile(c, { csrf: c.csrf, 'upload-kind': 'kriminalitet', step: 'preview' }, { bytes: Buffer.from(csv), name: 'stor.csv' });
+  assert.equal(r.status, 200, (/<p class="alert-text">([^<]*)/.exec(r.text_) || [])[1]);
+  assert.match(r.text_, new RegExp(`Filen vil tilføje ${rows} rækker`));
+  const form = /<form[^>]*enctype="multipart\/form-data">([\s\S]*?)<\/form>/.exec(r.text_)[1];
+  const hidden = Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((x) => [x[1], x[2]]));
+  r = await postFile(c, hidden);
+  assert.equal(r.status, 200);
+  assert.match(r.text_, new RegExp(`${rows} tilføjet`));
+  t.diagnostic(`${csv.length} bytes, ${rows} rows: preview + apply in ${Date.now() - t0} ms (ASan)`);
+});
