@@ -13,6 +13,7 @@
 #include "domain/cpr.h"
 #include "service/crypto.h"
 #include "service/meeting.h"
+#include "service/sealed_text.h"
 #include "service/service_internal.h"
 #include "store/concern_store.h"
 #include "store/team_store.h"
@@ -43,48 +44,6 @@ static bool p115(const struct actor *a)
 {
 	return a->cli || a->role == ROLE_SSP || a->role == ROLE_POLICE ||
 	       a->role == ROLE_CHILD_FAMILY || a->role == ROLE_YOUTH_UNIT;
-}
-
-static void subject_of(char out[40], long long person)
-{
-	snprintf(out, 40, "person:%lld", person);
-}
-
-static int seal(struct service *svc, const char *table, const char *column, long long row,
-		const char *text, struct sealed *out, struct svc_result *r)
-{
-	struct sealed_ref at = {table, column, row};
-	size_t n;
-	if (svc_seal(svc, &at, text, strlen(text), &out->p, &n, r) < 0)
-		return -1;
-	out->n = n;
-	return 0;
-}
-
-/* Opens a sealed value (NULL stays NULL) into an owned C string. */
-static int unseal(struct service *svc, const char *table, const char *column, long long row,
-		  const struct sealed *v, char **out, struct svc_result *r)
-{
-	*out = NULL;
-	if (!v->p)
-		return 0;
-	struct sealed_ref at = {table, column, row};
-	char *plain;
-	size_t n;
-	if (svc_unseal(svc, &at, v->p, v->n, &plain, &n, r) < 0)
-		return -1;
-	*out = xstrdup(plain);
-	svc_plain_free(plain, n);
-	return 0;
-}
-
-static void sealed_clear(struct sealed *s)
-{
-	if (s->p)
-		memset(s->p, 0, s->n);
-	free(s->p);
-	s->p = NULL;
-	s->n = 0;
 }
 
 static int parse_day(const char *s, const char *field, long *day, struct svc_result *r)
@@ -240,8 +199,9 @@ int svc_person_add(struct service *svc, const struct actor *a, const struct pers
 		char full[12];
 		if (cpr.digits[0])
 			cpr_format(&cpr, full);
-		if (seal(svc, "person", "name", *id, name.buf, &s_name, r) < 0 ||
-		    (cpr.digits[0] && seal(svc, "person", "cpr", *id, full, &s_cpr, r) < 0))
+		if (svc_seal_text(svc, "person", "name", *id, name.buf, &s_name, r) < 0 ||
+		    (cpr.digits[0] &&
+		     svc_seal_text(svc, "person", "cpr", *id, full, &s_cpr, r) < 0))
 			goto out;
 		memset(full, 0, sizeof(full));
 		if (concern_store_person_seal(svc->store, *id, &s_name,
@@ -251,7 +211,7 @@ int svc_person_add(struct service *svc, const struct actor *a, const struct pers
 		}
 	}
 	char subj[40];
-	subject_of(subj, *id);
+	svc_person_subject(subj, *id);
 	svc_call_subject(&c, subj, "ssp");
 	svc_call_object(&c, "person:%lld%s", *id, *existing ? " existing" : "");
 	ret = 0;
@@ -259,8 +219,8 @@ out:
 	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
 done:
 	memset(&cpr, 0, sizeof(cpr));
-	sealed_clear(&s_name);
-	sealed_clear(&s_cpr);
+	svc_sealed_clear(&s_name);
+	svc_sealed_clear(&s_cpr);
 	strbuf_release(&name);
 	institution_row_release(&inst);
 	free(own);
@@ -279,7 +239,7 @@ static int load_person(struct svc_call *c, struct service *svc, long long id, st
 	if (rc == 1)
 		return svc_fail(r, SVC_NOT_FOUND, "person", "%s", _("Personen findes ikke."));
 	char subj[40];
-	subject_of(subj, id);
+	svc_person_subject(subj, id);
 	svc_call_subject(c, subj, "ssp");
 	return 0;
 }
@@ -301,8 +261,8 @@ int svc_person_get(struct service *svc, const struct actor *a, long long id,
 		      (struct svc_entry){.action = "person.read", .object = obj}, r) < 0)
 		return -1;
 	if (svc_load_org(svc, &o, r) < 0 || load_person(&c, svc, id, &p, r) < 0 ||
-	    unseal(svc, "person", "name", id, &p.name, &out->name, r) < 0 ||
-	    unseal(svc, "person", "cpr", id, &p.cpr, &cpr, r) < 0)
+	    svc_unseal_text(svc, "person", "name", id, &p.name, &out->name, r) < 0 ||
+	    svc_unseal_text(svc, "person", "cpr", id, &p.cpr, &cpr, r) < 0)
 		goto out;
 	out->id = id;
 	if (cpr) {
@@ -345,7 +305,7 @@ int svc_person_cpr(struct service *svc, const struct actor *a, long long id, cha
 		      (struct svc_entry){.action = "person.cpr.reveal", .object = obj}, r) < 0)
 		return -1;
 	if (load_person(&c, svc, id, &p, r) < 0 ||
-	    unseal(svc, "person", "cpr", id, &p.cpr, &cpr, r) < 0)
+	    svc_unseal_text(svc, "person", "cpr", id, &p.cpr, &cpr, r) < 0)
 		goto out;
 	if (!cpr) {
 		svc_fail(r, SVC_NOT_FOUND, "cpr", "%s",
@@ -447,7 +407,7 @@ int svc_handover_add(struct service *svc, const struct actor *a, const struct ha
 		store_err(r, err);
 		goto out;
 	}
-	if (seal(svc, "handover", "summary", *id, summary.buf, &s_sum, r) < 0)
+	if (svc_seal_text(svc, "handover", "summary", *id, summary.buf, &s_sum, r) < 0)
 		goto out;
 	if (concern_store_handover_seal(svc->store, *id, &s_sum, &err) < 0) {
 		store_err(r, err);
@@ -458,7 +418,7 @@ int svc_handover_add(struct service *svc, const struct actor *a, const struct ha
 out:
 	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
 done:
-	sealed_clear(&s_sum);
+	svc_sealed_clear(&s_sum);
 	strbuf_release(&summary);
 	person_row_release(&p);
 	org_release(&o);
@@ -506,7 +466,7 @@ int svc_handover_get(struct service *svc, const struct actor *a, long long id,
 	if (svc_authorize(&c, &f) < 0)
 		goto done;
 	if (load_person(&c, svc, h.person_id, &p, r) < 0 ||
-	    unseal(svc, "handover", "summary", id, &h.summary, &out->summary, r) < 0)
+	    svc_unseal_text(svc, "handover", "summary", id, &h.summary, &out->summary, r) < 0)
 		goto out;
 	out->id = id;
 	out->meeting = h.meeting_id;
@@ -584,23 +544,23 @@ int svc_referral_add(struct service *svc, const struct actor *a, const struct re
 		store_err(r, err);
 		goto out;
 	}
-	if (seal(svc, "referral", "summary", *id, summary.buf, &s_sum, r) < 0 ||
-	    seal(svc, "referral", "necessity", *id, necessity.buf, &s_nec, r) < 0)
+	if (svc_seal_text(svc, "referral", "summary", *id, summary.buf, &s_sum, r) < 0 ||
+	    svc_seal_text(svc, "referral", "necessity", *id, necessity.buf, &s_nec, r) < 0)
 		goto out;
 	if (concern_store_referral_seal(svc->store, *id, &s_sum, &s_nec, &err) < 0) {
 		store_err(r, err);
 		goto out;
 	}
 	char subj[40];
-	subject_of(subj, in->person);
+	svc_person_subject(subj, in->person);
 	svc_call_subject(&c, subj, legal_basis_id(lb));
 	svc_call_object(&c, "referral:%lld", *id);
 	ret = 0;
 out:
 	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
 done:
-	sealed_clear(&s_sum);
-	sealed_clear(&s_nec);
+	svc_sealed_clear(&s_sum);
+	svc_sealed_clear(&s_nec);
 	strbuf_release(&summary);
 	strbuf_release(&necessity);
 	person_row_release(&p);
@@ -619,7 +579,7 @@ static int load_referral(struct svc_call *c, struct service *svc, long long id,
 	if (rc == 1)
 		return svc_fail(r, SVC_NOT_FOUND, "id", "%s", _("Indstillingen findes ikke."));
 	char subj[40];
-	subject_of(subj, x->person_id);
+	svc_person_subject(subj, x->person_id);
 	svc_call_subject(c, subj, x->legal_basis);
 	return 0;
 }
@@ -689,7 +649,7 @@ int svc_referral_screen(struct service *svc, const struct actor *a, long long id
 		goto out;
 	}
 	if (why.len) {
-		if (seal(svc, "referral", "screen_reason", id, why.buf, &s_why, r) < 0)
+		if (svc_seal_text(svc, "referral", "screen_reason", id, why.buf, &s_why, r) < 0)
 			goto out;
 		if (concern_store_referral_seal_reason(svc->store, id, &s_why, &err) < 0) {
 			store_err(r, err);
@@ -701,7 +661,7 @@ int svc_referral_screen(struct service *svc, const struct actor *a, long long id
 	ret = 0;
 out:
 	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
-	sealed_clear(&s_why);
+	svc_sealed_clear(&s_why);
 	strbuf_release(&why);
 	referral_row_release(&x);
 	org_release(&o);
@@ -736,11 +696,12 @@ int svc_referral_get(struct service *svc, const struct actor *a, long long id,
 	out->content = p115(a);
 	if (out->content) {
 		out->legal_basis = xstrdup(x.legal_basis);
-		if (unseal(svc, "referral", "summary", id, &x.summary, &out->summary, r) < 0 ||
-		    unseal(svc, "referral", "necessity", id, &x.necessity, &out->necessity, r) <
+		if (svc_unseal_text(svc, "referral", "summary", id, &x.summary, &out->summary, r) <
 			0 ||
-		    unseal(svc, "referral", "screen_reason", id, &x.screen_reason, &out->reason,
-			   r) < 0)
+		    svc_unseal_text(svc, "referral", "necessity", id, &x.necessity, &out->necessity,
+				    r) < 0 ||
+		    svc_unseal_text(svc, "referral", "screen_reason", id, &x.screen_reason,
+				    &out->reason, r) < 0)
 			goto out;
 	}
 	ret = 0;
@@ -807,7 +768,7 @@ static int agenda_add(struct service *svc, const struct org *o, struct agenda *g
 	target_check(o, cal_date(p.birth), cal_date(day), &t);
 	it->age = t.age;
 	it->flags = t.flags;
-	rc = unseal(svc, "person", "name", pid, &p.name, &it->name, r);
+	rc = svc_unseal_text(svc, "person", "name", pid, &p.name, &it->name, r);
 	person_row_release(&p);
 	return rc;
 }
@@ -849,14 +810,16 @@ int svc_agenda(struct service *svc, const struct actor *a, long long meeting, st
 	}
 	for (size_t i = 0; i < hl.nr; i++) {
 		char *sum = NULL;
-		if (unseal(svc, "handover", "summary", hl.v[i].id, &hl.v[i].summary, &sum, r) < 0 ||
+		if (svc_unseal_text(svc, "handover", "summary", hl.v[i].id, &hl.v[i].summary, &sum,
+				    r) < 0 ||
 		    agenda_add(svc, &o, out, day, AGENDA_HANDOVER, hl.v[i].id, hl.v[i].person_id,
 			       sum, level_of(&o, hl.v[i].category), hl.v[i].concern_id, r) < 0)
 			goto out;
 	}
 	for (size_t i = 0; i < rl.nr; i++) {
 		char *sum = NULL;
-		if (unseal(svc, "referral", "summary", rl.v[i].id, &rl.v[i].summary, &sum, r) < 0 ||
+		if (svc_unseal_text(svc, "referral", "summary", rl.v[i].id, &rl.v[i].summary, &sum,
+				    r) < 0 ||
 		    agenda_add(svc, &o, out, day, AGENDA_REFERRAL, rl.v[i].id, rl.v[i].person_id,
 			       sum, 0, rl.v[i].concern_id, r) < 0)
 			goto out;
@@ -1045,7 +1008,7 @@ int svc_concern_decide(struct service *svc, const struct actor *a, long long mee
 	enum legal_basis lb_code;
 	if (legal_basis_parse(in->legal_basis, &lb_code) == 0) {
 		char subj[40];
-		subject_of(subj, person);
+		svc_person_subject(subj, person);
 		svc_call_subject(&c, subj, legal_basis_id(lb_code));
 	}
 	acts = xcalloc(in->actions_nr + 1, sizeof(*acts));
@@ -1216,7 +1179,7 @@ static int load_concern(struct svc_call *c, struct service *svc, long long id,
 	if (rc == 1)
 		return svc_fail(r, SVC_NOT_FOUND, "id", "%s", _("Sagen findes ikke."));
 	char subj[40];
-	subject_of(subj, cr->person_id);
+	svc_person_subject(subj, cr->person_id);
 	svc_call_subject(c, subj, cr->legal_basis);
 	return 0;
 }
@@ -1245,10 +1208,11 @@ int svc_concern_get(struct service *svc, const struct actor *a, long long id,
 	    load_person(&c, svc, cr.person_id, &p, r) < 0)
 		goto out;
 	char subj[40];
-	subject_of(subj, cr.person_id);
+	svc_person_subject(subj, cr.person_id);
 	svc_call_subject(&c, subj, cr.legal_basis);
-	if (unseal(svc, "person", "name", p.id, &p.name, &out->name, r) < 0 ||
-	    unseal(svc, "concern", "close_reason", id, &cr.close_reason, &out->close_reason, r) < 0)
+	if (svc_unseal_text(svc, "person", "name", p.id, &p.name, &out->name, r) < 0 ||
+	    svc_unseal_text(svc, "concern", "close_reason", id, &cr.close_reason,
+			    &out->close_reason, r) < 0)
 		goto out;
 	if (concern_store_category_history(svc->store, id, &hist, &err) < 0 ||
 	    concern_store_actions_of_concern(svc->store, id, &al, &err) < 0) {
@@ -1321,7 +1285,7 @@ int svc_concern_close(struct service *svc, const struct actor *a, long long id, 
 		svc_fail(r, SVC_CONFLICT, "id", "%s", _("Sagen er allerede lukket."));
 		goto out;
 	}
-	if (seal(svc, "concern", "close_reason", id, why.buf, &s_why, r) < 0)
+	if (svc_seal_text(svc, "concern", "close_reason", id, why.buf, &s_why, r) < 0)
 		goto out;
 	if (concern_store_concern_seal_reason(svc->store, id, &s_why, &err) < 0) {
 		store_err(r, err);
@@ -1330,7 +1294,7 @@ int svc_concern_close(struct service *svc, const struct actor *a, long long id, 
 	ret = 0;
 out:
 	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
-	sealed_clear(&s_why);
+	svc_sealed_clear(&s_why);
 	strbuf_release(&why);
 	concern_row_release(&cr);
 	return ret;

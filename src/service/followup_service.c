@@ -14,6 +14,7 @@
 #include "domain/cpr.h"
 #include "service/crypto.h"
 #include "service/meeting.h"
+#include "service/sealed_text.h"
 #include "service/service_internal.h"
 #include "store/concern_store.h"
 #include "store/followup_store.h"
@@ -31,42 +32,6 @@ static const struct text_field f_phone = {"phone", N_("Telefonnummeret"), TEXT_L
 					  false};
 
 /* ---- helpers ------------------------------------------------------------------ */
-
-static int seal(struct service *svc, const char *table, const char *column, long long row,
-		const char *text, struct sealed *out, struct svc_result *r)
-{
-	struct sealed_ref at = {table, column, row};
-	size_t n;
-	if (svc_seal(svc, &at, text, strlen(text), &out->p, &n, r) < 0)
-		return -1;
-	out->n = n;
-	return 0;
-}
-
-static int unseal(struct service *svc, const char *table, const char *column, long long row,
-		  const struct sealed *v, char **out, struct svc_result *r)
-{
-	*out = NULL;
-	if (!v->p)
-		return 0;
-	struct sealed_ref at = {table, column, row};
-	char *plain;
-	size_t n;
-	if (svc_unseal(svc, &at, v->p, v->n, &plain, &n, r) < 0)
-		return -1;
-	*out = xstrdup(plain);
-	svc_plain_free(plain, n);
-	return 0;
-}
-
-static void sealed_clear(struct sealed *s)
-{
-	if (s->p)
-		memset(s->p, 0, s->n);
-	free(s->p);
-	s->p = NULL;
-	s->n = 0;
-}
 
 static int store_err(struct svc_result *r, char *err)
 {
@@ -235,9 +200,10 @@ int svc_followup_get(struct service *svc, const struct actor *a, long long id,
 		store_err(r, err);
 		goto out;
 	}
-	if (unseal(svc, "person", "name", p.id, &p.name, &out->name, r) < 0 ||
-	    unseal(svc, "person", "cpr", p.id, &p.cpr, &cpr, r) < 0 ||
-	    unseal(svc, "concern", "close_reason", id, &cr.close_reason, &out->close_reason, r) < 0)
+	if (svc_unseal_text(svc, "person", "name", p.id, &p.name, &out->name, r) < 0 ||
+	    svc_unseal_text(svc, "person", "cpr", p.id, &p.cpr, &cpr, r) < 0 ||
+	    svc_unseal_text(svc, "concern", "close_reason", id, &cr.close_reason,
+			    &out->close_reason, r) < 0)
 		goto out;
 	out->id = id;
 	out->person = cr.person_id;
@@ -270,7 +236,8 @@ int svc_followup_get(struct service *svc, const struct actor *a, long long id,
 		x->welfare = nl.v[i].welfare;
 		x->created_at = xstrdup(nl.v[i].created_at ? nl.v[i].created_at : "");
 		x->created_by = xstrdup(nl.v[i].created_by ? nl.v[i].created_by : "");
-		if (unseal(svc, "concern_note", "text", x->id, &nl.v[i].text, &x->text, r) < 0)
+		if (svc_unseal_text(svc, "concern_note", "text", x->id, &nl.v[i].text, &x->text,
+				    r) < 0)
 			goto out;
 	}
 	out->related = xcalloc(rl.nr + 1, sizeof(*out->related));
@@ -278,8 +245,10 @@ int svc_followup_get(struct service *svc, const struct actor *a, long long id,
 		struct followup_related *x = &out->related[out->related_nr++];
 		x->id = rl.v[i].id;
 		x->relation = xstrdup(rl.v[i].relation);
-		if (unseal(svc, "related_person", "name", x->id, &rl.v[i].name, &x->name, r) < 0 ||
-		    unseal(svc, "related_person", "phone", x->id, &rl.v[i].phone, &x->phone, r) < 0)
+		if (svc_unseal_text(svc, "related_person", "name", x->id, &rl.v[i].name, &x->name,
+				    r) < 0 ||
+		    svc_unseal_text(svc, "related_person", "phone", x->id, &rl.v[i].phone,
+				    &x->phone, r) < 0)
 			goto out;
 	}
 	out->report_prompt = prompt_of(&nl, &al);
@@ -562,7 +531,7 @@ int svc_case_note_add(struct service *svc, const struct actor *a, long long conc
 		store_err(r, err);
 		goto out;
 	}
-	if (seal(svc, "concern_note", "text", *id, text.buf, &s_text, r) < 0)
+	if (svc_seal_text(svc, "concern_note", "text", *id, text.buf, &s_text, r) < 0)
 		goto out;
 	if (concern_store_note_seal(svc->store, *id, &s_text, &err) < 0 ||
 	    concern_store_notes(svc->store, concern, &nl, &err) < 0 ||
@@ -577,7 +546,7 @@ int svc_case_note_add(struct service *svc, const struct actor *a, long long conc
 	ret = 0;
 out:
 	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
-	sealed_clear(&s_text);
+	svc_sealed_clear(&s_text);
 	if (text.buf)
 		memset(text.buf, 0, text.len);
 	strbuf_release(&text);
@@ -629,8 +598,9 @@ int svc_related_add(struct service *svc, const struct actor *a, long long concer
 		store_err(r, err);
 		goto out;
 	}
-	if (seal(svc, "related_person", "name", *id, name.buf, &s_name, r) < 0 ||
-	    (has_phone && seal(svc, "related_person", "phone", *id, phone.buf, &s_phone, r) < 0))
+	if (svc_seal_text(svc, "related_person", "name", *id, name.buf, &s_name, r) < 0 ||
+	    (has_phone &&
+	     svc_seal_text(svc, "related_person", "phone", *id, phone.buf, &s_phone, r) < 0))
 		goto out;
 	if (concern_store_related_seal(svc->store, *id, &s_name, has_phone ? &s_phone : NULL,
 				       &err) < 0) {
@@ -641,8 +611,8 @@ int svc_related_add(struct service *svc, const struct actor *a, long long concer
 	ret = 0;
 out:
 	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
-	sealed_clear(&s_name);
-	sealed_clear(&s_phone);
+	svc_sealed_clear(&s_name);
+	svc_sealed_clear(&s_phone);
 	strbuf_release(&name);
 	strbuf_release(&phone);
 	concern_row_release(&cr);

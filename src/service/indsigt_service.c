@@ -13,6 +13,7 @@
 #include "domain/cpr.h"
 #include "service/crypto.h"
 #include "service/meeting.h"
+#include "service/sealed_text.h"
 #include "service/service_internal.h"
 #include "store/concern_store.h"
 #include "store/indsigt_store.h"
@@ -90,11 +91,6 @@ const char *indsigt_value(const struct indsigt_record *rec, const char *column)
 }
 
 /* ---- helpers ------------------------------------------------------------------- */
-
-static void subject_of(char out[40], long long person)
-{
-	snprintf(out, 40, "person:%lld", person);
-}
 
 /* The person of ref: 0 and *person, or -1 with r set (SVC_NOT_FOUND). */
 static int find_person(struct service *svc, const struct indsigt_ref *ref, long long *person,
@@ -219,7 +215,7 @@ int svc_indsigt(struct service *svc, const struct actor *a, const struct indsigt
 	if (svc_load_org(svc, &out->org, r) < 0 || find_person(svc, ref, &person, r) < 0)
 		goto out;
 	char subj[40];
-	subject_of(subj, person);
+	svc_person_subject(subj, person);
 	svc_call_subject(&c, subj, INDSIGT_LEGAL_BASIS);
 	out->person = person;
 	out->made = svc_today();
@@ -339,7 +335,7 @@ int svc_indsigt_request_add(struct service *svc, const struct actor *a,
 		goto out;
 	}
 	char subj[40];
-	subject_of(subj, person);
+	svc_person_subject(subj, person);
 	svc_call_subject(&c, subj, INDSIGT_LEGAL_BASIS);
 	svc_call_object(&c, "indsigt:%lld", *id);
 	ret = 0;
@@ -413,7 +409,7 @@ int svc_indsigt_restrict(struct service *svc, const struct actor *a, long long i
 		goto out;
 	}
 	char subj[40];
-	subject_of(subj, req.person_id);
+	svc_person_subject(subj, req.person_id);
 	svc_call_subject(&c, subj, INDSIGT_RESTRICTION_LAW);
 	svc_call_object(&c, "indsigt:%lld parts=%s", id, canon);
 	ret = 0;
@@ -455,7 +451,7 @@ int svc_indsigt_answer(struct service *svc, const struct actor *a, long long id,
 		goto out;
 	}
 	char subj[40];
-	subject_of(subj, req.person_id);
+	svc_person_subject(subj, req.person_id);
 	svc_call_subject(&c, subj, INDSIGT_LEGAL_BASIS);
 	ret = 0;
 out:

@@ -9,6 +9,7 @@
 
 #include "service/crypto.h"
 #include "service/meeting.h"
+#include "service/sealed_text.h"
 #include "service/service_internal.h"
 #include "store/concern_store.h"
 #include "store/school_store.h"
@@ -33,25 +34,6 @@ void referral_list_release(struct referral_list *l)
 	}
 	free(l->v);
 	memset(l, 0, sizeof(*l));
-}
-
-/* Opens a sealed value (NULL stays NULL) into an owned C string. The same
- * few lines as concern_service.c's (static there): both go through the
- * one svc_unseal. */
-static int open_sealed(struct service *svc, const char *table, const char *column, long long row,
-		       const struct sealed *v, char **out, struct svc_result *r)
-{
-	*out = NULL;
-	if (!v->p)
-		return 0;
-	struct sealed_ref at = {table, column, row};
-	char *plain;
-	size_t n;
-	if (svc_unseal(svc, &at, v->p, v->n, &plain, &n, r) < 0)
-		return -1;
-	*out = xstrdup(plain);
-	svc_plain_free(plain, n);
-	return 0;
 }
 
 /* The day of a store time "YYYY-MM-DDTHH:MM:SSZ", or CAL_NO_DAY. */
@@ -178,17 +160,17 @@ int svc_referrals_to_screen(struct service *svc, const struct actor *a, struct r
 			target_check(&o, cal_date(p.birth), cal_date(today), &t);
 			it->age = t.age;
 			it->flags = t.flags;
-			rc = open_sealed(svc, "person", "name", p.id, &p.name, &it->name, r);
+			rc = svc_unseal_text(svc, "person", "name", p.id, &p.name, &it->name, r);
 			person_row_release(&p);
 			if (rc < 0)
 				goto out;
 		}
 		it->institution = institution_name(svc, x->institution);
 		it->legal_basis = xstrdup(x->legal_basis);
-		if (open_sealed(svc, "referral", "summary", x->id, &x->summary, &it->summary, r) <
-			0 ||
-		    open_sealed(svc, "referral", "necessity", x->id, &x->necessity, &it->necessity,
-				r) < 0)
+		if (svc_unseal_text(svc, "referral", "summary", x->id, &x->summary, &it->summary,
+				    r) < 0 ||
+		    svc_unseal_text(svc, "referral", "necessity", x->id, &x->necessity,
+				    &it->necessity, r) < 0)
 			goto out;
 	}
 	svc_call_object(&c, "referrals:submitted n=%zu", out->nr);

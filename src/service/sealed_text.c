@@ -1,0 +1,52 @@
+/* sealed_text.c - sealing and opening a person's text fields
+ * (service/sealed_text.h). */
+#include "service/sealed_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "service/crypto.h"
+#include "util/xalloc.h"
+#include "util/banned.h"
+
+int svc_seal_text(struct service *svc, const char *table, const char *column, long long row,
+		  const char *text, struct sealed *out, struct svc_result *r)
+{
+	struct sealed_ref at = {table, column, row};
+	size_t n;
+	if (svc_seal(svc, &at, text, strlen(text), &out->p, &n, r) < 0)
+		return -1;
+	out->n = n;
+	return 0;
+}
+
+int svc_unseal_text(struct service *svc, const char *table, const char *column, long long row,
+		    const struct sealed *v, char **out, struct svc_result *r)
+{
+	*out = NULL;
+	if (!v->p)
+		return 0;
+	struct sealed_ref at = {table, column, row};
+	char *plain;
+	size_t n;
+	if (svc_unseal(svc, &at, v->p, v->n, &plain, &n, r) < 0)
+		return -1;
+	*out = xstrdup(plain);
+	svc_plain_free(plain, n);
+	return 0;
+}
+
+void svc_sealed_clear(struct sealed *s)
+{
+	if (s->p)
+		memset(s->p, 0, s->n);
+	free(s->p);
+	s->p = NULL;
+	s->n = 0;
+}
+
+void svc_person_subject(char out[40], long long person)
+{
+	snprintf(out, 40, "person:%lld", person);
+}
