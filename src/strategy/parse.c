@@ -1079,7 +1079,7 @@ static bool list_has(const struct strlist *l, const char *s)
 	return false;
 }
 
-/* tidligere-id: a valid id, not an id in use, claimed by one entity only. */
+/* Which kind of entity a tidligere-id belongs to. */
 enum former_kind { FORMER_BODY, FORMER_DISTRICT, FORMER_INSTITUTION };
 
 static bool former_in_use(const struct org *o, enum former_kind k, const char *id)
@@ -1095,6 +1095,7 @@ static bool former_in_use(const struct org *o, enum former_kind k, const char *i
 	return false;
 }
 
+/* tidligere-id: a valid id, not an id in use, claimed by one entity only. */
 static void check_former(struct org *o, struct diags *d, const char *kind, const char *id, int line,
 			 const struct strlist *former, enum former_kind fk)
 {
