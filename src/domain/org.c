@@ -80,6 +80,7 @@ void org_release(struct org *o)
 		free(o->institutions[i].id);
 		free(o->institutions[i].name);
 		free(o->institutions[i].district);
+		strlist_clear(&o->institutions[i].former_ids);
 	}
 	free(o->institutions);
 	for (size_t i = 0; i < o->action_types_nr; i++) {

@@ -104,8 +104,9 @@ struct org_institution {
 	char *id;
 	char *name;
 	enum institution_kind kind;
-	char *district; /* district id */
-	bool example;   /* shipped example data, not real */
+	char *district;            /* district id */
+	bool example;              /* shipped example data, not real */
+	struct strlist former_ids; /* tidligere-id: ids it had before a rename */
 	int line;
 };
 

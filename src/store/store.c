@@ -506,6 +506,33 @@ static void split_lines(const char *text, struct strlist *out)
 	}
 }
 
+/* [issue 11] An institution renamed from old to id: every row that names
+ * it follows (its per-institution meetings and their UIDs "body-old-...",
+ * users, people, referrals, læseplan items); the row for id exists already
+ * (store_org_save inserts it first), the old row stays, inactive. */
+static int rename_institution(struct store *s, const char *id, const char *old)
+{
+	static const char *const follow[] = {
+	    "UPDATE meeting SET institution_id = ? WHERE institution_id = ?",
+	    "UPDATE user SET institution_id = ? WHERE institution_id = ?",
+	    "UPDATE person SET institution_id = ? WHERE institution_id = ?",
+	    "UPDATE referral SET institution_id = ? WHERE institution_id = ?",
+	    "UPDATE laeseplan_item SET institution_id = ? WHERE institution_id = ?",
+	};
+	if (exec(
+		s,
+		"UPDATE meeting SET uid = body_id || '-' || ?"
+		" || substr(uid, length(body_id) + length(?) + 2)"
+		" WHERE institution_id = ?"
+		" AND substr(uid, 1, length(body_id) + length(?) + 2) = body_id || '-' || ? || '-'",
+		"sssss", id, old, old, old, old) < 0)
+		return -1;
+	for (size_t i = 0; i < sizeof(follow) / sizeof(follow[0]); i++)
+		if (exec(s, follow[i], "ss", id, old) < 0)
+			return -1;
+	return exec(s, "UPDATE institution SET active = 0 WHERE id = ?", "s", old);
+}
+
 /* [issue 11] Renames: a body or district that declares tidligere-id takes
  * over its former ids' meetings (and their UIDs, so a re-plan matches
  * them), participants and institutions. The former rows stay, inactive
@@ -544,6 +571,11 @@ static int apply_renames(struct store *s, const struct org *o)
 				return -1;
 		}
 	}
+	for (size_t i = 0; i < o->institutions_nr; i++)
+		for (size_t k = 0; k < o->institutions[i].former_ids.nr; k++)
+			if (rename_institution(s, o->institutions[i].id,
+					       o->institutions[i].former_ids.v[k]) < 0)
+				return -1;
 	return 0;
 }
 

@@ -77,7 +77,15 @@ enum {
 	K_BODY_CHAIR,
 	K_BODY_MINUTE_TAKER
 };
-enum { K_INST_NAME, K_INST_KIND, K_INST_DISTRICT, K_INST_EXAMPLE, K_INST_CHAIR, K_INST_TAKER };
+enum {
+	K_INST_NAME,
+	K_INST_KIND,
+	K_INST_DISTRICT,
+	K_INST_EXAMPLE,
+	K_INST_CHAIR,
+	K_INST_TAKER,
+	K_INST_FORMER
+};
 enum { K_CAL_CLOSED };
 enum { K_TEAM_TRAINING, K_TEAM_THEME, K_TEAM_EVENT, K_TEAM_PREPAREDNESS };
 enum { K_ACT_NAME };
@@ -147,7 +155,9 @@ static const struct sectionspec sections[SEC__COUNT] = {
 			  {"eksempel", false, false},
 			  /* "organ-id: function" for that body's meetings here (issue 11) */
 			  {"mødeleder", false, true},
-			  {"referent", false, true}}},
+			  {"referent", false, true},
+			  /* ids the institution had before a rename (issue 11) */
+			  {"tidligere-id", false, true}}},
     [SEC_CALENDAR] = {"kalender", false, {{"lukkedage", false, false}}},
     /* the SSP-team's daily work (domain/team.h) */
     [SEC_TEAM] = {"ssp-team",
@@ -698,6 +708,7 @@ static void finish_section(struct state *st)
 		x->name = dupval(e, K_INST_NAME);
 		x->district = dupval(e, K_INST_DISTRICT);
 		x->line = e->line;
+		move_list(&x->former_ids, &e->vals[K_INST_FORMER]);
 		char *kind = lower_val(e, K_INST_KIND);
 		if (kind && institution_kind_parse(kind, &x->kind) < 0)
 			diag_error(st->d, key_line(e, K_INST_KIND),
@@ -1068,16 +1079,32 @@ static bool list_has(const struct strlist *l, const char *s)
 	return false;
 }
 
+/* Which kind of entity a tidligere-id belongs to. */
+enum former_kind { FORMER_BODY, FORMER_DISTRICT, FORMER_INSTITUTION };
+
+static bool former_in_use(const struct org *o, enum former_kind k, const char *id)
+{
+	switch (k) {
+	case FORMER_BODY:
+		return org_find_body(o, id) != NULL;
+	case FORMER_DISTRICT:
+		return org_find_district(o, id) != NULL;
+	case FORMER_INSTITUTION:
+		return org_find_institution(o, id) != NULL;
+	}
+	return false;
+}
+
 /* tidligere-id: a valid id, not an id in use, claimed by one entity only. */
 static void check_former(struct org *o, struct diags *d, const char *kind, const char *id, int line,
-			 const struct strlist *former, bool body)
+			 const struct strlist *former, enum former_kind fk)
 {
 	for (size_t k = 0; k < former->nr; k++) {
 		const char *f = former->v[k];
 		if (!org_id_valid(f))
 			diag_error(d, line, _("%s »%s«: »tidligere-id« »%s« er ikke et gyldigt id"),
 				   kind, id, f);
-		else if (body ? org_find_body(o, f) != NULL : org_find_district(o, f) != NULL)
+		else if (former_in_use(o, fk, f))
 			diag_error(d, line,
 				   _("%s »%s«: »tidligere-id« »%s« er stadig i brug i strategien"),
 				   kind, id, f);
@@ -1192,7 +1219,7 @@ static void check_former_ids(struct org *o, struct diags *d)
 	struct strlist seen = STRLIST_INIT;
 	for (size_t i = 0; i < o->bodies_nr; i++) {
 		const struct org_body *b = &o->bodies[i];
-		check_former(o, d, _("organ"), b->id, b->line, &b->former_ids, true);
+		check_former(o, d, _("organ"), b->id, b->line, &b->former_ids, FORMER_BODY);
 		for (size_t k = 0; k < b->former_ids.nr; k++) {
 			if (list_has(&seen, b->former_ids.v[k]))
 				diag_error(
@@ -1205,12 +1232,26 @@ static void check_former_ids(struct org *o, struct diags *d)
 	strlist_clear(&seen);
 	for (size_t i = 0; i < o->districts_nr; i++) {
 		const struct org_district *x = &o->districts[i];
-		check_former(o, d, _("distrikt"), x->id, x->line, &x->former_ids, false);
+		check_former(o, d, _("distrikt"), x->id, x->line, &x->former_ids, FORMER_DISTRICT);
 		for (size_t k = 0; k < x->former_ids.nr; k++) {
 			if (list_has(&seen, x->former_ids.v[k]))
 				diag_error(
 				    d, x->line,
 				    _("»tidligere-id« »%s« er angivet for mere end ét distrikt"),
+				    x->former_ids.v[k]);
+			strlist_add(&seen, x->former_ids.v[k]);
+		}
+	}
+	strlist_clear(&seen);
+	for (size_t i = 0; i < o->institutions_nr; i++) {
+		const struct org_institution *x = &o->institutions[i];
+		check_former(o, d, _("institution"), x->id, x->line, &x->former_ids,
+			     FORMER_INSTITUTION);
+		for (size_t k = 0; k < x->former_ids.nr; k++) {
+			if (list_has(&seen, x->former_ids.v[k]))
+				diag_error(
+				    d, x->line,
+				    _("»tidligere-id« »%s« er angivet for mere end én institution"),
 				    x->former_ids.v[k]);
 			strlist_add(&seen, x->former_ids.v[k]);
 		}

@@ -348,6 +348,21 @@ static void coordinator_forms(void **state)
 	expect_error(r, 21, "mere end ét organ");
 	done(r);
 
+	/* an institution's tidligere-id: valid, not in use, claimed once
+	 * (sections on 13, 18, 24) */
+	r = run(MINIMAL "[institution \"a\"]\nnavn = A\ntype = skole\ndistrikt = nord\n"
+			"tidligere-id = b\n"
+			"[institution \"b\"]\nnavn = B\ntype = skole\ndistrikt = nord\n"
+			"tidligere-id = c\ntidligere-id = Ikke gyldig\n"
+			"[institution \"d\"]\nnavn = D\ntype = klub\ndistrikt = nord\n"
+			"tidligere-id = c\n");
+	assert_int_equal(r->rc, -1);
+	expect_error(r, 13, "institution »a«: »tidligere-id« »b« er stadig i brug");
+	expect_error(r, 18, "»Ikke gyldig« er ikke et gyldigt id");
+	expect_error(r, 24, "mere end én institution");
+	assert_int_equal(r->o.institutions[1].former_ids.nr, 2);
+	done(r);
+
 	/* mødeleder / referent: per body, or per district ("nord: ..."); an
 	 * unknown unit is an error on the section line (13) */
 	r = run(MINIMAL "[organ \"a\"]\nnavn = A\nniveau = udførende\n"

@@ -181,6 +181,58 @@ static void renames_and_orphans(void **state)
 	org_release(&o);
 }
 
+/* Issue 11: an institution's tidligere-id carries its per-institution
+ * meetings (and their UIDs), users, people, referrals and læseplan over
+ * the rename; the former row stays, inactive. */
+static void institution_rename(void **state)
+{
+	(void)state;
+	assert_int_equal(apply(STRATEGY("[institution \"s1\"]\nnavn = S1\ntype = skole\n"
+					"distrikt = a\n")),
+			 0);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(fx.path, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db,
+			 "INSERT INTO meeting (uid, body_id, district_id, institution_id, year,"
+			 " start_at, end_at, status, updated_at) VALUES ('x-s1-2027-01@t', 'x',"
+			 " 'a', 's1', 2027, '2027-01-05T09:00:00+01:00',"
+			 " '2027-01-05T10:00:00+01:00', 'held', '2027-01-05T10:00:00Z');"
+			 "INSERT INTO user (username, name, role, password_hash, institution_id,"
+			 " created_at) VALUES ('u', 'U', 'school', 'h', 's1', 't');"
+			 "INSERT INTO person (id, birth_date, institution_id, created_at,"
+			 " created_by) VALUES (1, '2012-01-01', 's1', 't', 'u');"
+			 "INSERT INTO referral (person_id, institution_id, legal_basis,"
+			 " created_at, created_by) VALUES (1, 's1', 'ssp', 't', 'u');"
+			 "INSERT INTO laeseplan_item (institution_id, grade, theme, updated_at,"
+			 " updated_by) VALUES ('s1', '7', 'Alkohol', 't', 'u');",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+
+	assert_int_equal(apply(STRATEGY("[institution \"s2\"]\nnavn = S2\ntype = skole\n"
+					"distrikt = a\ntidligere-id = s1\n")),
+			 0);
+	assert_int_equal(sqlite3_open(fx.path, &db), SQLITE_OK);
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(db,
+			   "SELECT (SELECT uid || ' ' || institution_id FROM meeting),"
+			   " (SELECT institution_id FROM user WHERE username = 'u'),"
+			   " (SELECT institution_id FROM person),"
+			   " (SELECT institution_id FROM referral),"
+			   " (SELECT institution_id FROM laeseplan_item),"
+			   " (SELECT group_concat(id || active, ',') FROM"
+			   " (SELECT id, active FROM institution ORDER BY id))",
+			   -1, &st, NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "x-s2-2027-01@t s2");
+	for (int i = 1; i <= 4; i++)
+		assert_string_equal((const char *)sqlite3_column_text(st, i), "s2");
+	assert_string_equal((const char *)sqlite3_column_text(st, 5), "s10,s21");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
 /* A strategy with errors changes nothing. */
 static void bad_strategy_changes_nothing(void **state)
 {
@@ -243,6 +295,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(renames_and_orphans, setup, teardown),
+	    cmocka_unit_test_setup_teardown(institution_rename, setup, teardown),
 	    cmocka_unit_test_setup_teardown(round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(reload_keeps_other_data, setup, teardown),
 	    cmocka_unit_test_setup_teardown(bad_strategy_changes_nothing, setup, teardown),
