@@ -17,6 +17,18 @@
 #    reads the same meetings in the sqlite3 shell, both as whole processes
 #    (start-up included on both sides), N times each.
 #
+# 4. The large data set (bench/gen: 10 years made through the service,
+#    --scale GEN_SCALE, default 0.01 with --quick and 0.1 in the full run;
+#    see BENCHMARKS.md for why not 1): generation time; a server on it:
+#      data_org   /organisation on the large database
+#      data_stats /statistik (the steering group's statistics page)
+#    the statistics through the API (GET /api/v1/stats/concerns, one
+#    request at a time) against the same counts as bare SQL in the sqlite3
+#    shell (whole processes) -> ratio_vs_sqlite3; start-up, sign-in
+#    (Argon2id at the production cost), `ssp plan`, indsigt of one person,
+#    purge --dry-run and real (on a copy), backup and restore; peak RSS idle
+#    and under load.
+#
 # SSP_COMPARE="LABEL=/path/to/ssp ..." also measures the page through other
 # ssp binaries (e.g. the build of an older commit) on the same database, in
 # the same run, as ssp_page@LABEL: a before/after of a change.
@@ -35,9 +47,9 @@ fi
 build=${1:-$root/build}
 case $build in /*) ;; *) build=$root/$build ;; esac
 if [ $quick = 1 ]; then
-	conns="64" dur=3 runs=1 core_s=0.2 qn=20
+	conns="64" dur=3 runs=1 core_s=0.2 qn=20 gscale=${GEN_SCALE:-0.01}
 else
-	conns="1 16 64" dur=${BENCH_SECONDS:-5} runs=${RUNS:-3} core_s=0.5 qn=50
+	conns="1 16 64" dur=${BENCH_SECONDS:-5} runs=${RUNS:-3} core_s=0.5 qn=50 gscale=${GEN_SCALE:-0.1}
 fi
 for t in wrk nginx sqlite3 curl; do
 	command -v $t >/dev/null 2>&1 || [ -x /usr/sbin/$t ] || {
@@ -45,17 +57,19 @@ for t in wrk nginx sqlite3 curl; do
 		exit 1
 	}
 done
-ninja -C "$build" bench/bench_core ssp >/dev/null
+ninja -C "$build" bench/bench_core bench/gen ssp >/dev/null
 echo "== core (release build; compare ratios, not absolute times)"
 (cd "$root" && "$build/bench/bench_core" strategies/hedensted.ini $core_s)
 
 tmp=$(mktemp -d)
 chmod 711 "$tmp" # nginx's workers (user nobody) read $tmp/www
 pids=""
+gdir=""
 cleanup() {
 	for p in $pids; do kill "$p" 2>/dev/null || true; done
 	for p in $pids; do wait "$p" 2>/dev/null || true; done
 	rm -rf "$tmp"
+	[ -z "$gdir" ] || rm -rf "$gdir"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
@@ -242,6 +256,123 @@ q_ssp=$(((t1 - t0) / qn / 1000))
 q_sql=$(((t2 - t1) / qn / 1000))
 meetings=$(sqlite3 "$SSP_DB" "SELECT count(*) FROM meeting WHERE year = $year")
 
+# ---- the large data set: bench/gen through the service, then a server on it
+ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
+gbase=/dev/shm
+[ -d "$gbase" ] && [ -w "$gbase" ] || gbase=$tmp
+gdir=$(mktemp -d "$gbase/ssp-gen-XXXXXX")
+echo "== large data set: bench/gen --scale $gscale (in $gbase, copied to disk)"
+t0=$(date +%s%N)
+(cd "$root" && "$build/bench/gen" --db "$gdir/g.db" --scale "$gscale" --seed 1) >"$tmp/gen.out" 2>"$tmp/gen.err" ||
+	{ tail -5 "$tmp/gen.err" >&2; exit 1; }
+gen_ms=$(ms_since "$t0")
+mkdir "$tmp/g"
+cp "$gdir"/g.db* "$tmp/g/"
+rm -rf "$gdir"
+gdir=""
+cat "$tmp/gen.out"
+export SSP_DB="$tmp/g/g.db"
+gq() { sqlite3 "$SSP_DB" "$1"; }
+g_people=$(gq "SELECT count(*) FROM person") g_concerns=$(gq "SELECT count(*) FROM concern")
+g_actions=$(gq "SELECT count(*) FROM concern_action") g_log=$(gq "SELECT count(*) FROM audit_log")
+g_mb=$(du -m "$SSP_DB" | cut -f1)
+echo "people $g_people, concerns $g_concerns, actions $g_actions, access log $g_log, ${g_mb} MB; generated in $gen_ms ms"
+# the benchmark's own user, Argon2id at the production cost
+printf 'bench-adgangskode-1\n' | "$build/ssp" user add bench --name Bench --role ssp --password-stdin >/dev/null
+gtok=$("$build/ssp" token create bench 2>/dev/null | grep -o '[A-Za-z0-9_-]\{43\}' | head -1)
+t0=$(date +%s%N)
+start_ssp "$tmp/gserve.out"
+startup_ms=$(ms_since "$t0")
+gpid=$spid gurl=$url
+jar="$tmp/gjar"
+csrf=$(curl -s -c "$jar" "$gurl/logind" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+signin_s=$(curl -s -o /dev/null -w '%{time_total}' -b "$jar" -c "$jar" --data-urlencode "csrf=$csrf" \
+	--data-urlencode username=bench --data-urlencode password=bench-adgangskode-1 "$gurl/logind")
+signin_ms=$(awk -v s="$signin_s" 'BEGIN { printf "%.0f", s * 1000 }')
+gsess=$(awk -F'\t' '$6 == "ssp_session" {print $7}' "$jar")
+[ -n "$gsess" ] || { echo "bench: log ind (stort datasæt) mislykkedes" >&2; exit 1; }
+gcookie="Cookie: ssp_session=$gsess"
+# a fresh server for the load, so its peak RSS is not the sign-in's hash
+kill "$gpid"
+wait "$gpid" 2>/dev/null || true
+start_ssp "$tmp/gserve2.out"
+gpid=$spid gurl=$url
+rss_idle_kib=$(awk '/VmHWM/ {print $2}' "/proc/$gpid/status")
+syear=$((year - 1)) # the last whole year
+for pg in "organisation" "statistik?year=$syear"; do
+	code=$(curl -s -o "$tmp/gpage" -w '%{http_code}' -H "$gcookie" "$gurl/$pg")
+	[ "$code" = 200 ] || { echo "bench: /$pg (stort datasæt) gav $code" >&2; exit 1; }
+done
+stats_bytes=$(wc -c <"$tmp/gpage")
+r=1
+while [ $r -le $runs ]; do
+	for c in $conns; do
+		bench_one data_org "$c" "$gurl/organisation" "$gcookie"
+		bench_one data_stats "$c" "$gurl/statistik?year=$syear" "$gcookie"
+	done
+	r=$((r + 1))
+done
+rss_data_kib=$(awk '/VmHWM/ {print $2}' "/proc/$gpid/status")
+# the statistics: the API one request at a time against bare SQL in the shell
+: >"$tmp/stats_t"
+i=0
+while [ $i -lt $qn ]; do
+	curl -s -o "$tmp/stats.json" -w '%{time_total}\n' -H "Authorization: Bearer $gtok" \
+		"$gurl/api/v1/stats/concerns?year=$syear" >>"$tmp/stats_t"
+	i=$((i + 1))
+done
+s_ssp=$(awk '{ t += $1 } END { printf "%.0f", t / NR * 1000000 }' "$tmp/stats_t")
+grep -q '"total"\|"categories"\|"category"' "$tmp/stats.json" ||
+	{ echo "bench: statistikken svarede: $(head -c 300 "$tmp/stats.json")" >&2; exit 1; }
+ssql="WITH c AS (SELECT c.category_id AS cat, p.district_id AS dist,
+ substr(c.opened_at, 6, 2) AS mon,
+ CAST(substr(c.opened_at, 1, 4) AS INT) - CAST(substr(p.birth_date, 1, 4) AS INT)
+  - (substr(c.opened_at, 6, 5) < substr(p.birth_date, 6, 5)) AS age
+ FROM concern c JOIN person p ON p.id = c.person_id
+ WHERE c.opened_at >= '$syear-01-01' AND c.opened_at < '$year-01-01')
+SELECT 'category', cat, count(*) FROM c GROUP BY cat
+UNION ALL SELECT 'district', dist, count(*) FROM c GROUP BY dist
+UNION ALL SELECT 'month', mon, count(*) FROM c GROUP BY mon
+UNION ALL SELECT 'age', age, count(*) FROM c GROUP BY age;"
+t0=$(date +%s%N)
+i=0
+while [ $i -lt $qn ]; do sqlite3 "$SSP_DB" "$ssql" >/dev/null; i=$((i + 1)); done
+s_sql=$((($(date +%s%N) - t0) / qn / 1000))
+s_year=$(gq "SELECT count(*) FROM concern WHERE opened_at >= '$syear-01-01' AND opened_at < '$year-01-01'")
+kill "$gpid"
+wait "$gpid" 2>/dev/null || true
+# the command-line waits, on the large set (the server stopped)
+t0=$(date +%s%N)
+"$build/ssp" plan "$year" --format json >/dev/null
+plan_ms=$(ms_since "$t0")
+ipid=$(gq "SELECT person_id FROM concern ORDER BY id DESC LIMIT 1")
+t0=$(date +%s%N)
+"$build/ssp" indsigt --person "$ipid" --format json >/dev/null
+indsigt_ms=$(ms_since "$t0")
+t0=$(date +%s%N)
+"$build/ssp" indsigt --person "$ipid" --format pdf --output "$tmp/indsigt.pdf" >/dev/null
+indsigt_pdf_ms=$(ms_since "$t0")
+t0=$(date +%s%N)
+"$build/ssp" purge --dry-run --format json >"$tmp/purge_dry.json"
+purge_dry_ms=$(ms_since "$t0")
+mkdir "$tmp/p"
+cp "$tmp/g"/g.db* "$tmp/p/"
+t0=$(date +%s%N)
+SSP_DB="$tmp/p/g.db" "$build/ssp" purge --format json >"$tmp/purge.json"
+purge_ms=$(ms_since "$t0")
+t0=$(date +%s%N)
+"$build/ssp" backup "$tmp/g.bak" >/dev/null
+backup_ms=$(ms_since "$t0")
+backup_mb=$(du -m "$tmp/g.bak" | cut -f1)
+t0=$(date +%s%N)
+"$build/ssp" restore "$tmp/g.bak" >/dev/null
+restore_ms=$(ms_since "$t0")
+purged=$(tr -d '\n ' <"$tmp/purge.json" | head -c 400)
+r_sql=$(awk -v a="$s_ssp" -v b="$s_sql" 'BEGIN { printf "%.4f", (b > 0 ? a / b : 0) }')
+r_compliance=$(awk -v a="$q_ssp" -v b="$q_sql" 'BEGIN { printf "%.4f", (b > 0 ? a / b : 0) }')
+rss_idle_mb=$(awk -v k="$rss_idle_kib" 'BEGIN { printf "%.1f", k / 1024 }')
+rss_data_mb=$(awk -v k="$rss_data_kib" 'BEGIN { printf "%.1f", k / 1024 }')
+
 # median/min/max per (name, conns)
 awk '{ k = $1 " " $2; n[k]++; rps[k, n[k]] = $3; p50[k, n[k]] = $4; p99[k, n[k]] = $5 }
 function med(a, k, m,   i, j, t, v) {
@@ -260,13 +391,18 @@ printf '%-9s %5s %10s %9s %9s\n' server conns rps p50_ms p99_ms
 awk '{ printf "%-9s %5s %10s %9s %9s\n", $1, $2, $3, $6, $9 }' "$tmp/summary"
 r_ng=$(ratio "$(get ssp_page 64 3)" "$(get nginx 64 3)")
 r_peer=$(ratio "$(get ssp_page 64 3)" "$(get peer 64 3)")
-r_sql=$(ratio "$q_ssp" "$q_sql")
 rss_mb=$(awk -v k="$rss_kib" 'BEGIN { printf "%.1f", k / 1024 }')
 echo "ssp_page/nginx at 64: $r_ng   ssp_page/peer at 64: $r_peer"
 echo "ssp server peak RSS: $rss_mb MB under load (sign-in server: $((rss_login_kib / 1024)) MB)"
 cat "$tmp/compare_rss"
 echo "== queries ($meetings meetings in $year; whole processes, $qn each)"
-echo "ssp compliance $year --format json: $q_ssp us; sqlite3 shell, same meetings: $q_sql us; ratio $r_sql"
+echo "ssp compliance $year --format json: $q_ssp us; sqlite3 shell, same meetings: $q_sql us; ratio $r_compliance"
+echo "== large data set (scale $gscale): $g_people people, $g_concerns concerns, $g_actions actions, $g_log log entries, $g_mb MB; generated in $gen_ms ms"
+echo "statistics $syear ($s_year concerns): API $s_ssp us; sqlite3 shell, same counts: $s_sql us; ratio_vs_sqlite3 $r_sql"
+echo "data_org/ssp_page at 64: $(ratio "$(get data_org 64 3)" "$(get ssp_page 64 3)")   data_stats/ssp_page at 64: $(ratio "$(get data_stats 64 3)" "$(get ssp_page 64 3)")"
+echo "start-up $startup_ms ms; sign-in $signin_ms ms; plan $year $plan_ms ms; indsigt json $indsigt_ms ms, pdf $indsigt_pdf_ms ms"
+echo "purge --dry-run $purge_dry_ms ms; purge $purge_ms ms ($purged); backup $backup_ms ms ($backup_mb MB); restore $restore_ms ms"
+echo "data server peak RSS: idle $rss_idle_mb MB, under load $rss_data_mb MB"
 
 if [ $quick = 0 ]; then
 	out="$root/BENCHMARKS.md"
@@ -307,8 +443,36 @@ if [ $quick = 0 ]; then
 		echo
 		echo "\`ssp compliance $year --format json\` against the bare SQL that counts the same"
 		echo "$meetings meetings per body and status in the \`sqlite3\` shell; both as whole processes"
-		echo "(start-up included), mean of $qn: ssp $q_ssp us, sqlite3 $q_sql us, ratio $r_sql."
+		echo "(start-up included), mean of $qn: ssp $q_ssp us, sqlite3 $q_sql us, ratio $r_compliance."
 		echo "This is the small planned year of a fresh database, not the large data set."
+		echo
+		echo "## The large data set (bench/gen --scale $gscale)"
+		echo
+		echo "$(sed 's/^gen: //' "$tmp/gen.out")"
+		echo
+		echo "In the database: $g_people people, $g_concerns concerns, $g_actions actions,"
+		echo "$g_log access-log entries, $g_mb MB. Generation took $gen_ms ms (on /dev/shm;"
+		echo "every call is its own commit)."
+		echo
+		echo "| what (large data set) | value |"
+		echo "|---|---|"
+		echo "| the steering group's statistics for $syear ($s_year concerns): GET /api/v1/stats/concerns, one request at a time, mean of $qn | $s_ssp us |"
+		echo "| the same counts (category, district, month, age) as bare SQL, \`sqlite3\` shell, whole process, mean of $qn | $s_sql us |"
+		echo "| ratio_vs_sqlite3 (statistics) | $r_sql |"
+		echo "| /organisation on the large set / on the fresh database, requests/s at 64 | $(ratio "$(get data_org 64 3)" "$(get ssp_page 64 3)") |"
+		echo "| /statistik ($stats_bytes bytes) / the bare /organisation, requests/s at 64 | $(ratio "$(get data_stats 64 3)" "$(get ssp_page 64 3)") |"
+		echo "| server start-up to listening | $startup_ms ms |"
+		echo "| sign-in (POST /logind, Argon2id at the production cost) | $signin_ms ms |"
+		echo "| \`ssp plan $year --format json\` | $plan_ms ms |"
+		echo "| \`ssp indsigt --person ID\` (JSON / PDF) | $indsigt_ms / $indsigt_pdf_ms ms |"
+		echo "| \`ssp purge --dry-run\` | $purge_dry_ms ms |"
+		echo "| \`ssp purge\` (on a copy) | $purge_ms ms |"
+		echo "| \`ssp backup\` ($backup_mb MB) | $backup_ms ms |"
+		echo "| \`ssp restore\` | $restore_ms ms |"
+		echo "| data server peak RSS idle (after start-up, before any request) | $rss_idle_mb MB |"
+		echo "| data server peak RSS under load (wrk; the sign-in ran on an earlier server) | $rss_data_mb MB |"
+		echo
+		echo "The purge deleted: \`$purged\`"
 		if [ -s "$tmp/prof_self" ]; then
 			echo
 			echo "## Profile of the signed-in page (perf, 64 connections, ${dur} s)"
@@ -330,6 +494,9 @@ if [ $quick = 0 ]; then
 	} >"$out"
 	echo "wrote $out"
 fi
-printf '{"ratio_vs_nginx": %s, "ratio_vs_peer": %s, "p99_ms_64": %s, "ratio_vs_sqlite3": %s, "rss_mb_under_load": %s, "rps_64": %s, "api_rps_64": %s, "api_p99_ms_64": %s}\n' \
+printf '{"ratio_vs_nginx": %s, "ratio_vs_peer": %s, "p99_ms_64": %s, "ratio_vs_sqlite3": %s, "rss_mb_under_load": %s, "rps_64": %s, "api_rps_64": %s, "api_p99_ms_64": %s, "compliance_ratio_vs_sqlite3": %s, "gen_scale": %s, "gen_ms": %s, "data_org_rps_64": %s, "data_stats_rps_64": %s, "data_stats_p99_ms_64": %s, "startup_ms": %s, "signin_ms": %s, "plan_ms": %s, "indsigt_ms": %s, "purge_dry_ms": %s, "purge_ms": %s, "backup_ms": %s, "restore_ms": %s, "rss_mb_idle": %s, "rss_mb_data_under_load": %s}\n' \
 	"$r_ng" "$r_peer" "$(get ssp_page 64 9)" "$r_sql" "$rss_mb" "$(get ssp_page 64 3)" \
-	"$(get ssp_api 64 3)" "$(get ssp_api 64 9)"
+	"$(get ssp_api 64 3)" "$(get ssp_api 64 9)" "$r_compliance" "$gscale" "$gen_ms" \
+	"$(get data_org 64 3)" "$(get data_stats 64 3)" "$(get data_stats 64 9)" "$startup_ms" \
+	"$signin_ms" "$plan_ms" "$indsigt_ms" "$purge_dry_ms" "$purge_ms" "$backup_ms" "$restore_ms" \
+	"$rss_idle_mb" "$rss_data_mb"

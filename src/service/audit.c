@@ -14,6 +14,7 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/wallclock.h"
 #include "util/banned.h"
 
 /* The hashed form of an entry: every field length-prefixed, so no two
@@ -126,7 +127,7 @@ static char *dup_or_null(const char *s)
 static void stamp(char at[40])
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
+	wallclock_now(&ts);
 	struct tm tm;
 	gmtime_r(&ts.tv_sec, &tm);
 	size_t n = strftime(at, 40, "%Y-%m-%dT%H:%M:%S", &tm);

@@ -17,6 +17,7 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/wallclock.h"
 #include "util/banned.h"
 
 #define PASSWORD_MIN      12
@@ -28,7 +29,7 @@
 
 static long long now_s(void)
 {
-	return (long long)time(NULL);
+	return (long long)wallclock_time();
 }
 
 _Static_assert(AUTH_SECRET_LEN == SVC_TOKEN_LEN, "sessions and tokens are svc_random_token()s");

@@ -22,6 +22,7 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/wallclock.h"
 #include "util/banned.h"
 
 #define IN_USE                                                                                     \
@@ -178,7 +179,7 @@ int svc_backup(struct service *svc, const struct actor *a, const char *db_path, 
 		rc = store_image_make(svc->store, &im, &err);
 	if (rc == 0) {
 		struct backup_header h = {0};
-		h.created = (int64_t)time(NULL);
+		h.created = (int64_t)wallclock_time();
 		h.deletion_id = im.deletion_id;
 		h.schema = (uint32_t)im.schema;
 		rc = write_file(file, &h, key, &im, &err);

@@ -10,11 +10,12 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/wallclock.h"
 #include "util/banned.h"
 
 long svc_today(void)
 {
-	time_t t = time(NULL);
+	time_t t = wallclock_time();
 	long day = (long)(t / 86400);
 	int minute = (int)((t % 86400) / 60);
 	if (t < 0 && t % 86400) {

@@ -18,6 +18,7 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/wallclock.h"
 #include "util/banned.h"
 
 #define PURGE_BATCH_DEFAULT 200
@@ -26,7 +27,7 @@
 
 static void utc_now(char out[32])
 {
-	time_t t = time(NULL);
+	time_t t = wallclock_time();
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -34,7 +35,7 @@ static void utc_now(char out[32])
 
 static long today(void)
 {
-	time_t t = time(NULL);
+	time_t t = wallclock_time();
 	struct tm tm;
 	localtime_r(&t, &tm);
 	return cal_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);

@@ -18,6 +18,7 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/wallclock.h"
 #include "util/banned.h"
 
 char *msgf(const char *fmt, ...)
@@ -249,7 +250,7 @@ int store_end(struct store *s, int rc, char **err, const char *what)
 
 void store_now(char out[STORE_TIME_LEN])
 {
-	time_t t = time(NULL);
+	time_t t = wallclock_time();
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(out, STORE_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
