@@ -54,7 +54,7 @@ void svc_now(long *day, int *minute)
 	if (test_now(day, minute))
 		return;
 #endif
-	time_t t = time(NULL);
+	time_t t = wallclock_time();
 	long uday = (long)(t / 86400);
 	int uminute = (int)((t % 86400) / 60);
 	if (t < 0 && t % 86400) {
