@@ -102,6 +102,14 @@ size_t concern_categories_nr(const struct org *o)
 	return o->categories_nr;
 }
 
+int concern_category_level(const struct org *o, const char *id)
+{
+	for (size_t k = 0; id && k < o->categories_nr; k++)
+		if (!strcmp(o->categories[k].id, id))
+			return (int)k + 1;
+	return 0;
+}
+
 const struct org_category *concern_category(const struct org *o, int level)
 {
 	if (level < 1 || (size_t)level > o->categories_nr)

@@ -84,6 +84,8 @@ const char *ukn_verdict_message(enum ukn_verdict v);
 
 /* The number of categories (levels) the strategy defines. */
 size_t concern_categories_nr(const struct org *o);
+/* The level (1..n) of the category with this id, or 0 (id NULL or none). */
+int concern_category_level(const struct org *o, const char *id);
 /* The category of level 1..n (the strategy's order), or NULL. */
 const struct org_category *concern_category(const struct org *o, int level);
 /* The default deadline in days of a level (the strategy's frist-dage, or

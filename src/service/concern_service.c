@@ -13,7 +13,7 @@
 #include "domain/cpr.h"
 #include "service/crypto.h"
 #include "service/meeting.h"
-#include "service/sealed_text.h"
+#include "service/case_common.h"
 #include "service/service_internal.h"
 #include "store/concern_store.h"
 #include "store/team_store.h"
@@ -46,23 +46,10 @@ static bool p115(const struct actor *a)
 	       a->role == ROLE_CHILD_FAMILY || a->role == ROLE_YOUTH_UNIT;
 }
 
+/* A required day: NULL is as invalid as a bad date. */
 static int parse_day(const char *s, const char *field, long *day, struct svc_result *r)
 {
-	struct date d;
-	if (!s || cal_parse_date(s, &d) < 0)
-		return svc_fail(r, SVC_INVALID, field, "%s",
-				_("Datoen skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD."));
-	*day = cal_days(d);
-	return 0;
-}
-
-/* The level (1..n) of category id in o, or 0. */
-static int level_of(const struct org *o, const char *id)
-{
-	for (size_t i = 0; id && i < o->categories_nr; i++)
-		if (!strcmp(o->categories[i].id, id))
-			return (int)i + 1;
-	return 0;
+	return svc_parse_day(s ? s : "", field, day, r);
 }
 
 static int store_err(struct svc_result *r, char *err)
@@ -473,7 +460,7 @@ int svc_handover_get(struct service *svc, const struct actor *a, long long id,
 	out->person = h.person_id;
 	out->concern = h.concern_id;
 	out->contact_date = h.contact_date;
-	out->category = level_of(&o, h.category);
+	out->category = concern_category_level(&o, h.category);
 	struct target_result t;
 	target_check(&o, cal_date(p.birth), cal_date(h.contact_date), &t);
 	out->age = t.age;
@@ -813,7 +800,8 @@ int svc_agenda(struct service *svc, const struct actor *a, long long meeting, st
 		if (svc_unseal_text(svc, "handover", "summary", hl.v[i].id, &hl.v[i].summary, &sum,
 				    r) < 0 ||
 		    agenda_add(svc, &o, out, day, AGENDA_HANDOVER, hl.v[i].id, hl.v[i].person_id,
-			       sum, level_of(&o, hl.v[i].category), hl.v[i].concern_id, r) < 0)
+			       sum, concern_category_level(&o, hl.v[i].category),
+			       hl.v[i].concern_id, r) < 0)
 			goto out;
 	}
 	for (size_t i = 0; i < rl.nr; i++) {
@@ -1221,12 +1209,12 @@ int svc_concern_get(struct service *svc, const struct actor *a, long long id,
 	}
 	out->id = id;
 	out->person = cr.person_id;
-	out->category = level_of(&o, cr.category);
+	out->category = concern_category_level(&o, cr.category);
 	out->legal_basis = xstrdup(cr.legal_basis);
 	out->open = cr.open;
 	out->history = xcalloc(hist.nr + 1, sizeof(int));
 	for (size_t i = 0; i < hist.nr; i++)
-		out->history[out->history_nr++] = level_of(&o, hist.v[i].category);
+		out->history[out->history_nr++] = concern_category_level(&o, hist.v[i].category);
 	out->actions = xcalloc(al.nr + 1, sizeof(*out->actions));
 	for (size_t i = 0; i < al.nr; i++) {
 		struct concern_view_action *x = &out->actions[out->actions_nr++];
@@ -1319,7 +1307,7 @@ int svc_concern_stats(struct service *svc, const struct actor *a, int year, stru
 		return store_err(r, err);
 	struct stats_row *rows = xcalloc(src.nr + 1, sizeof(*rows));
 	for (size_t i = 0; i < src.nr; i++) {
-		rows[i].category = level_of(o, src.v[i].category);
+		rows[i].category = concern_category_level(o, src.v[i].category);
 		rows[i].age = concern_age(cal_date(src.v[i].birth), cal_date(src.v[i].opened));
 		rows[i].district = -1;
 		for (size_t k = 0; src.v[i].district && k < o->districts_nr; k++)

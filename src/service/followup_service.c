@@ -14,7 +14,7 @@
 #include "domain/cpr.h"
 #include "service/crypto.h"
 #include "service/meeting.h"
-#include "service/sealed_text.h"
+#include "service/case_common.h"
 #include "service/service_internal.h"
 #include "store/concern_store.h"
 #include "store/followup_store.h"
@@ -38,32 +38,11 @@ static int store_err(struct svc_result *r, char *err)
 	return svc_store_fail(r, err);
 }
 
-/* s as a day; NULL leaves *day. SVC_INVALID on field. */
-static int parse_day(const char *s, const char *field, long *day, struct svc_result *r)
-{
-	if (!s)
-		return 0;
-	struct date d;
-	if (cal_parse_date(s, &d) < 0)
-		return svc_fail(r, SVC_INVALID, field, "%s",
-				_("Datoen skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD."));
-	*day = cal_days(d);
-	return 0;
-}
-
 static int not_future(long day, long today, const char *field, struct svc_result *r)
 {
 	if (day != CAL_NO_DAY && day > today)
 		return svc_fail(r, SVC_INVALID, field, "%s",
 				_("Datoen må ikke ligge i fremtiden."));
-	return 0;
-}
-
-static int level_of(const struct org *o, const char *id)
-{
-	for (size_t i = 0; id && i < o->categories_nr; i++)
-		if (!strcmp(o->categories[i].id, id))
-			return (int)i + 1;
 	return 0;
 }
 
@@ -219,12 +198,12 @@ int svc_followup_get(struct service *svc, const struct actor *a, long long id,
 	target_check(&o, cal_date(p.birth), cal_date(today), &t);
 	out->age = t.age;
 	out->flags = t.flags;
-	out->category = level_of(&o, cr.category);
+	out->category = concern_category_level(&o, cr.category);
 	out->legal_basis = xstrdup(cr.legal_basis);
 	out->open = cr.open;
 	out->history = xcalloc(hist.nr + 1, sizeof(int));
 	for (size_t i = 0; i < hist.nr; i++)
-		out->history[out->history_nr++] = level_of(&o, hist.v[i].category);
+		out->history[out->history_nr++] = concern_category_level(&o, hist.v[i].category);
 	out->actions = xcalloc(al.nr + 1, sizeof(*out->actions));
 	for (size_t i = 0; i < al.nr; i++)
 		action_fill(&out->actions[out->actions_nr++], &al.v[i], today);
@@ -332,9 +311,9 @@ int svc_action_add(struct service *svc, const struct actor *a, long long concern
 	}
 	long today = svc_today();
 	long due = CAL_NO_DAY, planned = CAL_NO_DAY, reported = CAL_NO_DAY;
-	if (parse_day(in->due, "due", &due, r) < 0 ||
-	    parse_day(in->planned_date, "planned_date", &planned, r) < 0 ||
-	    parse_day(in->reported_at, "reported_at", &reported, r) < 0 ||
+	if (svc_parse_day(in->due, "due", &due, r) < 0 ||
+	    svc_parse_day(in->planned_date, "planned_date", &planned, r) < 0 ||
+	    svc_parse_day(in->reported_at, "reported_at", &reported, r) < 0 ||
 	    not_future(reported, today, "reported_at", r) < 0)
 		goto out;
 	if (reported != CAL_NO_DAY && strcmp(in->type, "underretning")) {
@@ -343,7 +322,7 @@ int svc_action_add(struct service *svc, const struct actor *a, long long concern
 		goto out;
 	}
 	if (due == CAL_NO_DAY) {
-		int days = concern_category_deadline(&o, level_of(&o, cr.category));
+		int days = concern_category_deadline(&o, concern_category_level(&o, cr.category));
 		due = today + (days > 0 ? days : CONCERN_DEFAULT_DEADLINE_DAYS);
 	} else if (due < today) {
 		svc_fail(r, SVC_INVALID, "due", "%s", _("Fristen må ikke ligge før i dag."));
@@ -443,12 +422,12 @@ int svc_action_change(struct service *svc, const struct actor *a, long long id,
 		goto out;
 	}
 	long held = CAL_NO_DAY, reported = CAL_NO_DAY, receipt = CAL_NO_DAY;
-	if (parse_day(in->planned_date, "planned_date", &x->planned, r) < 0 ||
-	    parse_day(in->held_date, "held_date", &held, r) < 0 ||
+	if (svc_parse_day(in->planned_date, "planned_date", &x->planned, r) < 0 ||
+	    svc_parse_day(in->held_date, "held_date", &held, r) < 0 ||
 	    not_future(held, today, "held_date", r) < 0 ||
-	    parse_day(in->reported_at, "reported_at", &reported, r) < 0 ||
+	    svc_parse_day(in->reported_at, "reported_at", &reported, r) < 0 ||
 	    not_future(reported, today, "reported_at", r) < 0 ||
-	    parse_day(in->receipt_at, "receipt_at", &receipt, r) < 0 ||
+	    svc_parse_day(in->receipt_at, "receipt_at", &receipt, r) < 0 ||
 	    not_future(receipt, today, "receipt_at", r) < 0)
 		goto out;
 	if (held != CAL_NO_DAY)

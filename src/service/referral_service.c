@@ -9,7 +9,7 @@
 
 #include "service/crypto.h"
 #include "service/meeting.h"
-#include "service/sealed_text.h"
+#include "service/case_common.h"
 #include "service/service_internal.h"
 #include "store/concern_store.h"
 #include "store/school_store.h"

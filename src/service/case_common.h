@@ -1,10 +1,10 @@
-/* sealed_text.h - text fields about a person, sealed and opened by the
- * services of the case flow (concern, follow-up, referral, indsigt): one
- * home for the few lines around svc_seal/svc_unseal (service/crypto.h)
- * that each of them needs, and for the access log's subject of a person.
- * Internal to src/service. */
-#ifndef SSP_SERVICE_SEALED_TEXT_H
-#define SSP_SERVICE_SEALED_TEXT_H
+/* case_common.h - what the services of the case flow (concern, follow-up,
+ * referral, indsigt) share: text fields about a person sealed and opened
+ * (the few lines around svc_seal/svc_unseal, service/crypto.h), the access
+ * log's subject of a person, and a date typed in a request. Internal to
+ * src/service. */
+#ifndef SSP_SERVICE_CASE_COMMON_H
+#define SSP_SERVICE_CASE_COMMON_H
 
 #include "service/service.h"
 #include "store/concern_store.h"
@@ -20,5 +20,8 @@ int svc_unseal_text(struct service *svc, const char *table, const char *column, 
 void svc_sealed_clear(struct sealed *s);
 /* The access log's subject of a young person: "person:<id>". */
 void svc_person_subject(char out[40], long long person);
+/* s ("YYYY-MM-DD") as a day in *day; NULL leaves *day as it is.
+ * SVC_INVALID on field for anything else. */
+int svc_parse_day(const char *s, const char *field, long *day, struct svc_result *r);
 
 #endif

@@ -1,12 +1,14 @@
 /* sealed_text.c - sealing and opening a person's text fields
- * (service/sealed_text.h). */
-#include "service/sealed_text.h"
+ * (service/case_common.h). */
+#include "service/case_common.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/calendar.h"
 #include "service/crypto.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
 
@@ -49,4 +51,16 @@ void svc_sealed_clear(struct sealed *s)
 void svc_person_subject(char out[40], long long person)
 {
 	snprintf(out, 40, "person:%lld", person);
+}
+
+int svc_parse_day(const char *s, const char *field, long *day, struct svc_result *r)
+{
+	if (!s)
+		return 0;
+	struct date d;
+	if (cal_parse_date(s, &d) < 0)
+		return svc_fail(r, SVC_INVALID, field, "%s",
+				_("Datoen skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD."));
+	*day = cal_days(d);
+	return 0;
 }
