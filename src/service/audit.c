@@ -66,33 +66,68 @@ static void chain_hash(const char *prev_hash, const struct audit_row *r, char *o
  *
  * An entry appended outside a transaction (a read's entry, logged before its
  * data leaves the service; a refusal; token.use) must be durable before the
- * caller goes on, which costs one fsync of the WAL and one of the checkpoint
- * file. Concurrent callers share them: each queues its entry and waits; the
- * first waiter to find no writer at work becomes the writer (leader), takes
+ * data goes out, which costs one fsync of the WAL and one of the checkpoint
+ * file. Concurrent callers share them: each queues its entry; a leader takes
  * every queued entry, appends them in queue order (the chain computed in
  * that order) in one transaction on its own connection, commits (one fsync;
  * the WAL hook writes the checkpoint file once for the group), marks them
  * done with the result and wakes the others. Entries queued meanwhile go in
- * the next group, led by one of their own waiters. No caller returns before
- * its entry is committed, so the guarantee is the same as one entry per
- * transaction. The queue is per database file (a process may open several).
- * Entries inside a caller's transaction (a change and its entry) are
- * appended directly, as before: they commit with the change. */
+ * the next group. The queue is per database file (a process may open
+ * several). Entries inside a caller's transaction (a change and its entry)
+ * are appended directly: they commit with the change.
+ *
+ * Who leads. Without a writer (the CLI, tests), the first waiter that finds
+ * no group at work leads, on its own thread and connection, and no caller
+ * returns before its entry is committed. The web server starts a writer
+ * (audit_writer_start): a thread of its own that leads every group, so that
+ * a worker thread need not wait for the disk. A worker keeps the entries
+ * of a request in the request's deferral (audit_defer_enter) and goes on
+ * building the answer; a change it makes takes the kept entries into its
+ * own transaction, ahead of its entry, so the request's order holds in the
+ * log. At the end the door queues what is kept (audit_defer_submit) and
+ * holds the answer back, with its connection suspended, until the writer
+ * has committed it (audit_defer_arm calls back), and answers 500 instead
+ * if an entry could not be written. The guarantee is the same: no answer leaves before its
+ * entries are durable; only the thread is free meanwhile, so a group is as
+ * large as the requests that arrive during one commit, not as the number
+ * of worker threads. */
+
+struct audit_defer {
+	/* the request's own thread: its entries, not yet queued, in order;
+	 * the first in_tx of them are appended in its open transaction */
+	struct pending *buf, **buf_tail;
+	size_t in_tx;
+	/* under g->mu once queued */
+	struct group *g;      /* (one database per request) */
+	int refs;             /* the door's, and one per queued entry */
+	unsigned outstanding; /* entries queued, not yet committed */
+	bool failed;          /* one of them could not be written */
+	bool armed;           /* call done(cls) when outstanding reaches 0 */
+	void (*done)(void *);
+	void *cls;
+};
 
 struct pending {
 	struct audit_row row; /* owned copies */
 	char at[40];
 	int rc;
 	bool done;
+	struct audit_defer *defer; /* a deferred entry (heap): nobody waits */
 	struct pending *next;
 };
 
 struct group {
 	char *path;
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_cond_t cv;   /* a group is done */
+	pthread_cond_t work; /* the writer: entries are queued, or stop */
 	struct pending *head, **tail;
 	bool leading;
+	bool writer;     /* a writer thread leads every group */
+	bool quiescing;  /* no new deferrals: they wait instead */
+	bool stopping;   /* the writer ends once the queue is empty */
+	size_t deferred; /* deferred entries not yet resolved */
+	size_t resuming; /* callbacks being made outside mu */
 	struct group *next;
 };
 
@@ -110,6 +145,7 @@ static struct group *group_of(const char *path)
 		g->path = xstrdup(path);
 		pthread_mutex_init(&g->mu, NULL);
 		pthread_cond_init(&g->cv, NULL);
+		pthread_cond_init(&g->work, NULL);
 		g->tail = &g->head;
 		g->next = groups;
 		groups = g;
@@ -134,9 +170,24 @@ static void stamp(char at[40])
 	snprintf(at + n, 40 - n, ".%03ldZ", ts.tv_nsec / 1000000);
 }
 
+/* Drops one reference to d; called with g->mu held. */
+static void defer_unref(struct audit_defer *d)
+{
+	if (--d->refs == 0)
+		free(d);
+}
+
+struct callback {
+	void (*done)(void *);
+	void *cls;
+};
+
+static void flusher_post(struct audit_writer *w, const struct checkpoint *c);
+
 /* Leads one group: the queue as it stands, appended and committed on this
- * thread's connection. Called and returns with g->mu held. */
-static void lead(struct service *svc, struct group *g)
+ * thread's connection. Called and returns with g->mu held. The writer w
+ * (NULL: a waiter leads) leaves the checkpoint file to its flusher. */
+static void lead(struct service *svc, struct group *g, struct audit_writer *w)
 {
 	g->leading = true;
 	struct pending *batch = g->head;
@@ -154,63 +205,449 @@ static void lead(struct service *svc, struct group *g)
 	unsigned char key[32];
 	svc_chain_key(svc, key);
 	store_audit_checkpoint_defer(svc->store, true);
-	int rc = store_audit_append_batch(svc->store, rows, n, chain_hash, key, NULL, &err);
+	int rc;
+#ifdef SSP_TEST_HOOKS
+	/* a disk that refuses the group (tests/unit/test_audit_group.c,
+	 * tests/cli/audit_defer_fail.sh) */
+	const char *fail = w ? getenv("SSP_TEST_AUDIT_FAIL") : NULL;
+	if (fail && !strcmp(fail, "1")) {
+		rc = -1;
+		err = xstrdup("SSP_TEST_AUDIT_FAIL");
+	} else
+#endif
+		rc = store_audit_append_batch(svc->store, rows, n, chain_hash, key, NULL, &err);
 	store_audit_checkpoint_defer(svc->store, false);
 	sodium_memzero(key, sizeof(key));
 	free(rows);
 	if (rc < 0) {
-		/* every caller in the group refuses its action; the message is
-		 * for the operator */
+		/* every caller in the group refuses its action (a deferred
+		 * request answers 500); the message is for the operator */
 		fprintf(stderr, "ssp: %s\n", err);
 		free(err);
 	}
+	struct callback *calls = xcalloc(n ? n : 1, sizeof(*calls));
+	size_t ncalls = 0;
+	struct pending *mine = NULL; /* the deferred entries, freed here */
 	pthread_mutex_lock(&g->mu);
-	for (struct pending *p = batch; p; p = p->next) {
-		p->rc = rc;
-		p->done = true;
+	for (struct pending *p = batch, *next; p; p = next) {
+		next = p->next; /* a waiter's p is gone once it sees done */
+		struct audit_defer *d = p->defer;
+		if (!d) {
+			p->rc = rc;
+			p->done = true;
+			continue;
+		}
+		if (rc < 0)
+			d->failed = true;
+		g->deferred--;
+		if (--d->outstanding == 0 && d->armed) {
+			d->armed = false;
+			calls[ncalls++] = (struct callback){d->done, d->cls};
+		}
+		defer_unref(d);
+		p->next = mine;
+		mine = p;
 	}
 	g->leading = false;
+	g->resuming += ncalls;
 	pthread_cond_broadcast(&g->cv);
-	/* The checkpoint file after the wake-up: the next group can commit
+	/* The callbacks (libmicrohttpd's resume) and the checkpoint file
+	 * after the wake-up, outside the lock: the next group can commit
 	 * meanwhile (the file only ever moves forward). A crash here leaves
 	 * the file behind the log by this group, which `ssp audit verify`
 	 * reports as "older than the log" (exit 3), never as a match. */
 	pthread_mutex_unlock(&g->mu);
-	if (store_audit_checkpoint_flush(svc->store, &err) < 0) {
+	for (size_t k = 0; k < ncalls; k++)
+		calls[k].done(calls[k].cls);
+	free(calls);
+	while (mine) {
+		struct pending *p = mine;
+		mine = p->next;
+		p->row.at = NULL;
+		audit_row_release(&p->row);
+		free(p);
+	}
+	struct checkpoint cp;
+	if (w) {
+		if (store_audit_checkpoint_take(svc->store, &cp) == 1)
+			flusher_post(w, &cp);
+	} else if (store_audit_checkpoint_flush(svc->store, &err) < 0) {
 		fprintf(stderr, "ssp: %s\n", err);
 		free(err);
 	}
 	pthread_mutex_lock(&g->mu);
+	if (ncalls) {
+		g->resuming -= ncalls;
+		pthread_cond_broadcast(&g->cv);
+	}
 }
 
-static int group_append(struct service *svc, const struct audit_row *r)
+/* The deferral this thread's entries join (audit_defer_enter), or NULL. */
+static _Thread_local struct audit_defer *current_defer;
+
+static struct pending *pending_new(const struct audit_row *r)
 {
-	struct group *g = group_of(store_path(svc->store));
-	struct pending p;
-	memset(&p, 0, sizeof(p));
-	p.row.username = dup_or_null(r->username);
-	p.row.org = dup_or_null(r->org);
-	p.row.action = dup_or_null(r->action);
-	p.row.object = dup_or_null(r->object);
-	p.row.subject = dup_or_null(r->subject);
-	p.row.legal_basis = dup_or_null(r->legal_basis);
-	p.row.client = dup_or_null(r->client);
-	p.row.outcome = dup_or_null(r->outcome);
-	p.row.at = p.at;
+	struct pending *p = xcalloc(1, sizeof(*p));
+	p->row.username = dup_or_null(r->username);
+	p->row.org = dup_or_null(r->org);
+	p->row.action = dup_or_null(r->action);
+	p->row.object = dup_or_null(r->object);
+	p->row.subject = dup_or_null(r->subject);
+	p->row.legal_basis = dup_or_null(r->legal_basis);
+	p->row.client = dup_or_null(r->client);
+	p->row.outcome = dup_or_null(r->outcome);
+	p->row.at = p->at;
+	return p;
+}
+
+static void pending_free(struct pending *p)
+{
+	p->row.at = NULL;
+	audit_row_release(&p->row);
+	free(p);
+}
+
+/* Queues p and waits until it is committed (the caller's thread leads
+ * when no writer does); frees p; returns its result. */
+static int group_wait(struct group *g, struct service *svc, struct pending *p)
+{
 	pthread_mutex_lock(&g->mu);
-	stamp(p.at); /* under the lock: times rise with seq */
-	*g->tail = &p;
-	g->tail = &p.next;
-	while (!p.done) {
-		if (!g->leading)
-			lead(svc, g);
+	stamp(p->at); /* under the lock: times rise with seq */
+	*g->tail = p;
+	g->tail = &p->next;
+	if (g->writer)
+		pthread_cond_signal(&g->work);
+	while (!p->done) {
+		if (!g->leading && !g->writer)
+			lead(svc, g, NULL);
 		else
 			pthread_cond_wait(&g->cv, &g->mu);
 	}
 	pthread_mutex_unlock(&g->mu);
-	p.row.at = NULL;
-	audit_row_release(&p.row);
-	return p.rc;
+	int rc = p->rc;
+	pending_free(p);
+	return rc;
+}
+
+static int group_append(struct service *svc, const struct audit_row *r)
+{
+	return group_wait(group_of(store_path(svc->store)), svc, pending_new(r));
+}
+
+/* store_on_tx_end for a deferral's entries appended in a transaction:
+ * committed, they are done; rolled back, they wait for the next chance. */
+static void defer_tx_end(void *data, bool committed)
+{
+	struct audit_defer *d = data;
+	if (committed) {
+		for (; d->in_tx > 0; d->in_tx--) {
+			struct pending *p = d->buf;
+			d->buf = p->next;
+			pending_free(p);
+		}
+		if (!d->buf)
+			d->buf_tail = &d->buf;
+	}
+	d->in_tx = 0;
+}
+
+/* An entry in the caller's transaction, after the entries of the request
+ * that wait in its deferral (so the log keeps the request's order: the
+ * token's use, the read, then the change), all committed with the
+ * change. */
+static int append_in_tx(struct service *svc, struct audit_defer *d, struct audit_row *r)
+{
+	size_t n = 1;
+	struct pending *from = d ? d->buf : NULL;
+	for (size_t k = 0; d && k < d->in_tx; k++)
+		from = from->next;
+	for (struct pending *p = from; p; p = p->next)
+		n++;
+	struct audit_row *rows = xcalloc(n, sizeof(*rows));
+	size_t i = 0;
+	for (struct pending *p = from; p; p = p->next) {
+		stamp(p->at);
+		rows[i++] = p->row;
+	}
+	stamp((char *)r->at);
+	rows[i++] = *r;
+	char *err = NULL;
+	unsigned char key[32];
+	svc_chain_key(svc, key);
+	int rc = store_audit_append_batch(svc->store, rows, n, chain_hash, key, NULL, &err);
+	sodium_memzero(key, sizeof(key));
+	free(rows);
+	if (rc < 0) {
+		/* The caller refuses the action; the message is for the operator. */
+		fprintf(stderr, "ssp: %s\n", err);
+		free(err);
+		return -1;
+	}
+	if (n > 1) {
+		d->in_tx += n - 1;
+		store_on_tx_end(svc->store, defer_tx_end, d);
+	}
+	return 0;
+}
+
+/* ---- the writer (the web server) ---- */
+
+struct audit_writer {
+	struct group *g;
+	struct service svc;
+	pthread_t thread;
+	/* the flusher: writes the newest group's checkpoint file while the
+	 * writer commits the next group (the file's fsync off the path of
+	 * the answers; it lags the log by at most the group in flight) */
+	pthread_t flusher;
+	pthread_mutex_t fmu;
+	pthread_cond_t fcv;
+	struct checkpoint want;
+	bool have, fstop;
+};
+
+static void flusher_post(struct audit_writer *w, const struct checkpoint *c)
+{
+	pthread_mutex_lock(&w->fmu);
+	if (!w->have || c->seq > w->want.seq)
+		w->want = *c;
+	w->have = true;
+	pthread_cond_signal(&w->fcv);
+	pthread_mutex_unlock(&w->fmu);
+}
+
+static void *flusher_main(void *arg)
+{
+	struct audit_writer *w = arg;
+	pthread_mutex_lock(&w->fmu);
+	for (;;) {
+		while (!w->have && !w->fstop)
+			pthread_cond_wait(&w->fcv, &w->fmu);
+		if (!w->have)
+			break;
+		struct checkpoint c = w->want;
+		w->have = false;
+		pthread_mutex_unlock(&w->fmu);
+		char *err = NULL;
+		if (store_audit_checkpoint_put(w->svc.store, &c, &err) < 0) {
+			fprintf(stderr, "ssp: %s\n", err);
+			free(err);
+		}
+		pthread_mutex_lock(&w->fmu);
+	}
+	pthread_mutex_unlock(&w->fmu);
+	return NULL;
+}
+
+static void *writer_main(void *arg)
+{
+	struct audit_writer *w = arg;
+	struct group *g = w->g;
+	pthread_mutex_lock(&g->mu);
+	for (;;) {
+		while (!g->head && !g->stopping)
+			pthread_cond_wait(&g->work, &g->mu);
+		if (!g->head)
+			break;
+		lead(&w->svc, g, w);
+	}
+	pthread_mutex_unlock(&g->mu);
+	return NULL;
+}
+
+struct audit_writer *audit_writer_start(const char *db_path, const unsigned char key[32],
+					const struct config *cfg, char **err)
+{
+	struct audit_writer *w = xcalloc(1, sizeof(*w));
+	if (service_open_keyed(&w->svc, db_path, key, cfg, err) < 0) {
+		free(w);
+		return NULL;
+	}
+	w->g = group_of(store_path(w->svc.store));
+	pthread_mutex_lock(&w->g->mu);
+	if (w->g->writer) {
+		pthread_mutex_unlock(&w->g->mu);
+		service_close(&w->svc);
+		free(w);
+		*err = xstrdup("audit_writer_start: the log has a writer already");
+		return NULL;
+	}
+	w->g->writer = true;
+	w->g->quiescing = false;
+	w->g->stopping = false;
+	pthread_mutex_unlock(&w->g->mu);
+	pthread_mutex_init(&w->fmu, NULL);
+	pthread_cond_init(&w->fcv, NULL);
+	if (pthread_create(&w->flusher, NULL, flusher_main, w) != 0) {
+		pthread_mutex_lock(&w->g->mu);
+		w->g->writer = false;
+		pthread_mutex_unlock(&w->g->mu);
+		service_close(&w->svc);
+		free(w);
+		*err = xstrdup("audit_writer_start: pthread_create");
+		return NULL;
+	}
+	if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
+		pthread_mutex_lock(&w->fmu);
+		w->fstop = true;
+		pthread_cond_signal(&w->fcv);
+		pthread_mutex_unlock(&w->fmu);
+		pthread_join(w->flusher, NULL);
+		pthread_mutex_lock(&w->g->mu);
+		w->g->writer = false;
+		pthread_cond_broadcast(&w->g->cv);
+		pthread_mutex_unlock(&w->g->mu);
+		service_close(&w->svc);
+		free(w);
+		*err = xstrdup("audit_writer_start: pthread_create");
+		return NULL;
+	}
+	return w;
+}
+
+void audit_writer_quiesce(struct audit_writer *w)
+{
+	if (!w)
+		return;
+	struct group *g = w->g;
+	pthread_mutex_lock(&g->mu);
+	g->quiescing = true;
+	while (g->deferred || g->resuming)
+		pthread_cond_wait(&g->cv, &g->mu);
+	pthread_mutex_unlock(&g->mu);
+}
+
+void audit_writer_stop(struct audit_writer *w)
+{
+	if (!w)
+		return;
+	struct group *g = w->g;
+	audit_writer_quiesce(w);
+	pthread_mutex_lock(&g->mu);
+	g->stopping = true;
+	pthread_cond_signal(&g->work);
+	pthread_mutex_unlock(&g->mu);
+	pthread_join(w->thread, NULL); /* it empties the queue first */
+	pthread_mutex_lock(&w->fmu);
+	w->fstop = true; /* after the last file it was given */
+	pthread_cond_signal(&w->fcv);
+	pthread_mutex_unlock(&w->fmu);
+	pthread_join(w->flusher, NULL);
+	pthread_mutex_lock(&g->mu);
+	g->writer = false;
+	/* waiters (if any came after the last group) lead their own */
+	pthread_cond_broadcast(&g->cv);
+	pthread_mutex_unlock(&g->mu);
+	service_close(&w->svc);
+	free(w);
+}
+
+/* ---- deferrals (the web door) ---- */
+
+struct audit_defer *audit_defer_new(void)
+{
+	struct audit_defer *d = xcalloc(1, sizeof(*d));
+	d->buf_tail = &d->buf;
+	d->refs = 1;
+	return d;
+}
+
+void audit_defer_free(struct audit_defer *d)
+{
+	if (!d)
+		return;
+	if (current_defer == d)
+		current_defer = NULL;
+	while (d->buf) { /* never submitted: a programmer's error */
+		struct pending *p = d->buf;
+		d->buf = p->next;
+		pending_free(p);
+	}
+	if (!d->g) { /* nothing queued: no other reference */
+		free(d);
+		return;
+	}
+	struct group *g = d->g;
+	pthread_mutex_lock(&g->mu);
+	d->armed = false; /* the door is gone: no callback */
+	defer_unref(d);
+	pthread_mutex_unlock(&g->mu);
+}
+
+void audit_defer_enter(struct audit_defer *d)
+{
+	current_defer = d;
+}
+
+void audit_defer_leave(void)
+{
+	current_defer = NULL;
+}
+
+bool audit_defer_submit(struct audit_defer *d, struct service *svc)
+{
+	if (!d || !d->buf)
+		return false;
+	struct group *g = group_of(store_path(svc->store));
+	pthread_mutex_lock(&g->mu);
+	if (!g->writer || g->quiescing || (d->g && d->g != g)) {
+		/* nobody leads them (or the server is stopping): commit them
+		 * now, on this thread, as the CLI does */
+		pthread_mutex_unlock(&g->mu);
+		while (d->buf) {
+			struct pending *p = d->buf;
+			d->buf = p->next;
+			p->next = NULL;
+			if (group_wait(g, svc, p) < 0)
+				d->failed = true;
+		}
+		d->buf_tail = &d->buf;
+		return false;
+	}
+	d->g = g;
+	while (d->buf) {
+		struct pending *p = d->buf;
+		d->buf = p->next;
+		p->next = NULL;
+		stamp(p->at); /* under the lock: times rise with seq */
+		p->defer = d;
+		d->refs++;
+		d->outstanding++;
+		g->deferred++;
+		*g->tail = p;
+		g->tail = &p->next;
+	}
+	d->buf_tail = &d->buf;
+	pthread_cond_signal(&g->work);
+	pthread_mutex_unlock(&g->mu);
+	return true;
+}
+
+bool audit_defer_arm(struct audit_defer *d, void (*done)(void *), void *cls)
+{
+	if (!d || !d->g)
+		return false;
+	pthread_mutex_lock(&d->g->mu);
+	bool armed = d->outstanding > 0;
+	if (armed) {
+		d->armed = true;
+		d->done = done;
+		d->cls = cls;
+	}
+	pthread_mutex_unlock(&d->g->mu);
+	return armed;
+}
+
+bool audit_defer_failed(struct audit_defer *d)
+{
+	if (!d)
+		return false;
+	if (!d->g)
+		return d->failed;
+	pthread_mutex_lock(&d->g->mu);
+	bool failed = d->failed;
+	pthread_mutex_unlock(&d->g->mu);
+	return failed;
 }
 
 int audit_log(struct service *svc, const struct actor *a, const char *client,
@@ -227,20 +664,17 @@ int audit_log(struct service *svc, const struct actor *a, const char *client,
 	r.legal_basis = (char *)e->legal_basis;
 	r.client = (char *)(client ? client : (a ? a->client : NULL));
 	r.outcome = (char *)(e->outcome ? e->outcome : "ok");
-	if (!store_in_transaction(svc->store))
+	struct audit_defer *d = current_defer;
+	if (store_in_transaction(svc->store))
+		return append_in_tx(svc, d, &r);
+	if (!d)
 		return group_append(svc, &r);
-	stamp(at);
-	char *err = NULL;
-	unsigned char key[32];
-	svc_chain_key(svc, key);
-	int rc = store_audit_append(svc->store, &r, chain_hash, key, &err);
-	sodium_memzero(key, sizeof(key));
-	if (rc < 0) {
-		/* The caller refuses the action; the message is for the operator. */
-		fprintf(stderr, "ssp: %s\n", err);
-		free(err);
-	}
-	return rc;
+	/* the request's: queued when it ends (audit_defer_submit), or
+	 * committed before a change it makes */
+	struct pending *p = pending_new(&r);
+	*d->buf_tail = p;
+	d->buf_tail = &p->next;
+	return 0;
 }
 
 /* ---- pruning (issue 12) ------------------------------------------------- */

@@ -16,6 +16,7 @@
 #ifndef SSP_AUDIT_H
 #define SSP_AUDIT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "domain/audit_record.h"
@@ -35,6 +36,43 @@ struct audit_entry {
  * the log could not be written: the caller must then refuse the action. */
 int audit_log(struct service *svc, const struct actor *a, const char *client,
 	      const struct audit_entry *e);
+
+/* ---- the group commit's writer and deferred entries (the web server) ----
+ *
+ * audit_log outside a transaction joins a group commit (audit.c). Without
+ * a writer the caller waits until its entry is committed. A server starts
+ * one writer per database: a thread of its own with its own connection
+ * that leads every group. Between audit_defer_enter(d) and
+ * audit_defer_leave() the entries a thread logs outside a transaction are
+ * kept in d and audit_log returns 0 at once; an entry the thread appends
+ * inside a transaction (a change) takes the kept ones along before it, so
+ * the log keeps the request's order. At the end the door calls
+ * audit_defer_submit(d, svc): it queues what is kept for the writer and
+ * returns true when something is in flight; the door then holds its answer
+ * until it is committed, and sends none if audit_defer_failed(d) (an entry
+ * could not be written: the action is refused, as when audit_log returns
+ * -1). audit_defer_arm(d, done, cls) asks for done(cls) to be called (once,
+ * from the writer's thread) when nothing is in flight any more; it returns
+ * false when nothing is in flight now (no call will come).
+ * audit_defer_free drops the door's hold (no call comes after it). With no
+ * writer running, or while it is quiescing, audit_defer_submit commits the
+ * kept entries itself and returns false. audit_writer_quiesce waits until
+ * every queued deferral is resolved and its call made, and defers no more;
+ * audit_writer_stop quiesces, commits what is queued and ends the
+ * thread. */
+struct audit_writer;
+struct audit_defer;
+struct audit_writer *audit_writer_start(const char *db_path, const unsigned char key[32],
+					const struct config *cfg, char **err);
+void audit_writer_quiesce(struct audit_writer *w);
+void audit_writer_stop(struct audit_writer *w);
+struct audit_defer *audit_defer_new(void);
+void audit_defer_free(struct audit_defer *d);
+void audit_defer_enter(struct audit_defer *d);
+void audit_defer_leave(void);
+bool audit_defer_submit(struct audit_defer *d, struct service *svc);
+bool audit_defer_arm(struct audit_defer *d, void (*done)(void *), void *cls);
+bool audit_defer_failed(struct audit_defer *d);
 
 /* Prunes, in the open transaction, up to limit of the oldest entries
  * whose day is before `before` (never the newest entry), behind an anchor

@@ -178,6 +178,21 @@ void store_audit_checkpoint_defer(struct store *s, bool on)
 	s->cp_defer = on;
 }
 
+int store_audit_checkpoint_take(struct store *s, struct checkpoint *out)
+{
+	if (!s->cp_ready)
+		return 0;
+	s->cp_ready = false;
+	out->seq = s->cp_seq;
+	memcpy(out->hash, s->cp_hash, sizeof(out->hash));
+	return 1;
+}
+
+int store_audit_checkpoint_put(struct store *s, const struct checkpoint *c, char **err)
+{
+	return checkpoint_write(s, c, err);
+}
+
 int store_audit_checkpoint_flush(struct store *s, char **err)
 {
 	if (!s->cp_ready)

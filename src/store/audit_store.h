@@ -34,6 +34,11 @@ int store_audit_append_batch(struct store *s, const struct audit_row *rows, size
  * durable in the log; the file follows one fsync later. */
 void store_audit_checkpoint_defer(struct store *s, bool on);
 int store_audit_checkpoint_flush(struct store *s, char **err);
+/* The same in two steps, so that another thread can write the file while
+ * s goes on: take what the last commit left (1, or 0 when nothing), and
+ * put it (uses only s's path; forward only, as every write of the file). */
+int store_audit_checkpoint_take(struct store *s, struct checkpoint *out);
+int store_audit_checkpoint_put(struct store *s, const struct checkpoint *c, char **err);
 
 /* The checkpoint file, PATH.checkpoint beside the database (and its key):
  * after every commit that appended entries, the store writes the newest

@@ -190,12 +190,32 @@ int store_begin_read(struct store *s, char **err)
 	return tx_open(s, "BEGIN", err);
 }
 
+/* The store_on_tx_end call, once. */
+static void tx_end_fire(struct store *s, bool committed)
+{
+	void (*fn)(void *, bool) = s->tx_end;
+	s->tx_end = NULL;
+	if (fn)
+		fn(s->tx_end_data, committed);
+}
+
+void store_on_tx_end(struct store *s, void (*fn)(void *data, bool committed), void *data)
+{
+	s->tx_end = fn;
+	s->tx_end_data = data;
+	s->tx_end_depth = s->tx_depth;
+}
+
 int store_commit(struct store *s)
 {
 	const char *sql = s->tx_depth > 1 ? "RELEASE ssp_tx" : "COMMIT";
 	if (s->tx_depth < 1 || sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
 	s->tx_depth--;
+	if (s->tx_depth == 0)
+		tx_end_fire(s, true);
+	else if (s->tx_end && s->tx_end_depth > s->tx_depth)
+		s->tx_end_depth = s->tx_depth; /* released into the level below */
 	return 0;
 }
 
@@ -212,6 +232,8 @@ void store_rollback(struct store *s)
 	} else {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	}
+	if (s->tx_end && s->tx_depth <= s->tx_end_depth)
+		tx_end_fire(s, false);
 	if (s->tx_depth > 0)
 		s->tx_depth--;
 }

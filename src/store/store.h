@@ -53,6 +53,11 @@ int store_commit(struct store *s);
 void store_rollback(struct store *s);
 /* Is a transaction open on s? */
 bool store_in_transaction(const struct store *s);
+/* Calls fn(data, committed) once, when what the open transaction holds at
+ * its current level is settled: committed with the outermost COMMIT, or
+ * undone by a rollback of this level or an outer one. One such call per
+ * connection at a time (a new one replaces an unsettled one). */
+void store_on_tx_end(struct store *s, void (*fn)(void *data, bool committed), void *data);
 /* Rows changed on this connection since it opened (INSERT, UPDATE,
  * DELETE): equal before and after a transaction means it changed nothing. */
 long long store_changes(struct store *s);

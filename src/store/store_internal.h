@@ -25,6 +25,11 @@ struct store {
 	long long cp_seq;
 	char cp_hash[65];
 	int tx_depth; /* store_begin() nesting: 0 outside a transaction */
+	/* store_on_tx_end: told once whether what was written at tx_end_depth
+	 * or deeper committed or was rolled back */
+	void (*tx_end)(void *data, bool committed);
+	void *tx_end_data;
+	int tx_end_depth;
 	/* Statements of the hot paths (session lookup, the organisation),
 	 * prepared once per connection by cprep() and keyed by the address of
 	 * their SQL literal; finalized by store_close(). */

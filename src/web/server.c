@@ -38,6 +38,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 
+#include "service/audit.h"
 #include "service/auth.h"
 #include "util/file.h"
 #include "service/retention.h"
@@ -140,6 +141,7 @@ static void request_free(struct request *rq)
 	strbuf_release(&rq->upload.data);
 	json_decref(rq->json);
 	resp_release(&rq->rs);
+	audit_defer_free(rq->defer);
 	sodium_memzero(rq->cookie, sizeof(rq->cookie));
 	sodium_memzero(&rq->session, sizeof(rq->session));
 	free(rq);
@@ -249,6 +251,29 @@ static enum MHD_Result too_large(struct request *rq)
 	return resp_send(rq);
 }
 
+/* The writer thread (service/audit.c): the held request's entries are
+ * committed. */
+static void resume_held(void *cls)
+{
+	struct request *rq = cls;
+	MHD_resume_connection(rq->conn);
+}
+
+/* Sends the answer, unless one of the request's access-log entries could
+ * not be written: then the action is refused (500), and nothing of the
+ * prepared answer (data, cookies) leaves. */
+static enum MHD_Result send_logged(struct request *rq)
+{
+	rq->held = false;
+	if (audit_defer_failed(rq->defer)) {
+		resp_release(&rq->rs);
+		resp_init(&rq->rs);
+		rq->responded = false;
+		web_error(rq, 500, "the access log could not be written", NULL);
+	}
+	return resp_send(rq);
+}
+
 static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const char *url,
 				 const char *method, const char *version, const char *upload_data,
 				 size_t *upload_data_size, void **con_cls)
@@ -304,6 +329,8 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
 	}
 
 	/* phase 3: the whole request is here */
+	if (rq->held) /* resumed: the request's log entries are committed */
+		return send_logged(rq);
 	if (rq->responded)
 		return MHD_YES; /* answered in phase 1 */
 	if (rq->body_too_large)
@@ -314,11 +341,27 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
 		web_error(rq, 500, err, NULL);
 		free(err);
 	} else {
+		/* the entries this request logs outside a transaction go to
+		 * the log's writer thread; the answer waits for them below */
+		rq->defer = audit_defer_new();
+		audit_defer_enter(rq->defer);
 		web_dispatch(rq);
+		audit_defer_leave();
 	}
 	if (!rq->responded)
 		web_error(rq, 500, "no response", NULL);
-	return resp_send(rq);
+	if (rq->svc && audit_defer_submit(rq->defer, rq->svc)) {
+		/* Hold the answer and free the thread for other connections
+		 * until the writer has committed the entries; it resumes the
+		 * connection (resume_held), and libmicrohttpd calls us again.
+		 * Suspended before armed: a resume must never come first. */
+		rq->held = true;
+		MHD_suspend_connection(conn);
+		if (!audit_defer_arm(rq->defer, resume_held, rq))
+			MHD_resume_connection(conn); /* committed meanwhile */
+		return MHD_YES;
+	}
+	return send_logged(rq);
 }
 
 /* ---- start and stop ---- */
@@ -458,6 +501,20 @@ int web_serve(const struct web_options *opt)
 	pthread_sigmask(SIG_BLOCK, &stop, &old);
 	signal(SIGPIPE, SIG_IGN);
 
+	/* the access log's writer: it commits the entries of every request
+	 * in groups while the workers go on (service/audit.h) */
+	struct audit_writer *writer = audit_writer_start(srv.db_path, srv.key, srv.cfg, &err);
+	if (!writer) {
+		fprintf(stderr, "ssp serve: %s\n", err);
+		free(err);
+		freeaddrinfo(ai);
+		free(cert);
+		free(key);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		pthread_key_delete(thread_key);
+		return -1;
+	}
+
 	/* Slow clients (issue 8): epoll carries thousands of idle connections
 	 * (select stops at FD_SETSIZE), each address gets at most
 	 * max_connections_address of them, and the request-header phase has
@@ -468,7 +525,8 @@ int web_serve(const struct web_options *opt)
 		rl.rlim_cur = rl.rlim_max;
 		setrlimit(RLIMIT_NOFILE, &rl);
 	}
-	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC |
+			 MHD_ALLOW_SUSPEND_RESUME;
 	if (ai->ai_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	if (srv.tls)
@@ -492,6 +550,7 @@ int web_serve(const struct web_options *opt)
 			opt->listen);
 		free(cert);
 		free(key);
+		audit_writer_stop(writer);
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		pthread_key_delete(thread_key);
 		return -1;
@@ -514,7 +573,12 @@ int web_serve(const struct web_options *opt)
 	purge_timer_stop(purge);
 	fprintf(stderr, _("ssp serve: stopper (signal %d)\n"), sig);
 	MHD_quiesce_daemon(d);
+	/* every held answer resumed before the daemon stops (libmicrohttpd
+	 * must not stop with a connection suspended); from here on a
+	 * request's entries are committed while it waits */
+	audit_writer_quiesce(writer);
 	MHD_stop_daemon(d);
+	audit_writer_stop(writer);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	pthread_key_delete(thread_key);
 	sodium_memzero(srv.key, sizeof(srv.key));

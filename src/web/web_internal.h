@@ -119,6 +119,10 @@ struct request {
 
 	struct response rs;
 	bool responded;
+	/* the request's access-log entries (service/audit.h): the answer is
+	 * held, the connection suspended, until they are committed */
+	struct audit_defer *defer;
+	bool held;
 };
 
 /* ---- upload.c ---- */

@@ -170,6 +170,191 @@ static void an_entry_in_a_transaction_rolls_back_with_it(void **state)
 	check_chain(1);
 }
 
+/* ---- the writer and deferred entries (the web server's way) ---- */
+
+struct flag {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	bool set;
+};
+
+static void flag_set(void *cls)
+{
+	struct flag *f = cls;
+	pthread_mutex_lock(&f->mu);
+	f->set = true;
+	pthread_cond_signal(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+}
+
+static void *deferring_worker(void *arg)
+{
+	struct worker *w = arg;
+	struct service svc;
+	memset(&svc, 0, sizeof(svc));
+	svc.cfg = &fx.cfg;
+	memcpy(svc.key, fx.svc.key, sizeof(svc.key));
+	char *err = NULL;
+	if (store_open(fx.path, STORE_OPEN_EXISTING, &svc.store, &err) < 0) {
+		w->fail = err;
+		return NULL;
+	}
+	struct actor a;
+	actor_cli(&a);
+	for (int i = 0; i < PER && !w->fail; i++) {
+		char what[2][64];
+		struct audit_defer *d = audit_defer_new();
+		audit_defer_enter(d);
+		for (int k = 0; k < 2; k++) {
+			snprintf(what[k], sizeof(what[k]), "d%d-%d-%d", w->id, i, k);
+			struct audit_entry e = {"test.defer", what[k], NULL, NULL, "ok"};
+			if (audit_log(&svc, &a, "cli", &e) < 0)
+				w->fail = strdup("audit_log failed");
+		}
+		audit_defer_leave();
+		struct flag f = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false};
+		if (!audit_defer_submit(d, &svc))
+			w->fail = strdup("nothing in flight with a writer running");
+		else if (audit_defer_arm(d, flag_set, &f)) {
+			pthread_mutex_lock(&f.mu);
+			while (!f.set)
+				pthread_cond_wait(&f.cv, &f.mu);
+			pthread_mutex_unlock(&f.mu);
+		}
+		/* called back (or nothing in flight): both are committed */
+		for (int k = 0; k < 2 && !w->fail; k++)
+			if (committed("test.defer", what[k]) != 1)
+				w->fail = strdup("called back before the entry was committed");
+		if (audit_defer_failed(d))
+			w->fail = strdup("a deferral failed");
+		audit_defer_free(d);
+	}
+	store_close(svc.store);
+	return NULL;
+}
+
+/* Each "request" keeps two entries, hands them to the writer and waits for
+ * the call back: then both are committed, the chain holds and the
+ * checkpoint file names the head once the writer has stopped. */
+static void deferred_entries_are_committed_before_the_call_back(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	struct audit_writer *aw = audit_writer_start(fx.path, fx.svc.key, &fx.cfg, &err);
+	assert_non_null(aw);
+	pthread_t t[THREADS];
+	struct worker w[THREADS];
+	for (int i = 0; i < THREADS; i++) {
+		w[i] = (struct worker){i, false, NULL};
+		assert_int_equal(pthread_create(&t[i], NULL, deferring_worker, &w[i]), 0);
+	}
+	for (int i = 0; i < THREADS; i++)
+		pthread_join(t[i], NULL);
+	audit_writer_stop(aw);
+	for (int i = 0; i < THREADS; i++)
+		if (w[i].fail)
+			fail_msg("thread %d: %s", i, w[i].fail);
+	assert_int_equal(fixture_count_log(&fx, "test.defer", "ok"), THREADS * PER * 2);
+	check_chain(THREADS * PER * 2);
+}
+
+static long long seq_of(const char *object)
+{
+	sqlite3 *db;
+	long long seq = -1;
+	if (sqlite3_open_v2(fx.path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT seq FROM audit_log WHERE object = ?1", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, object, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			seq = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return seq;
+}
+
+/* A request's kept entry (the token's use) goes into the log before the
+ * change the request then makes, in the change's transaction. */
+static void a_change_takes_the_kept_entries_first(void **state)
+{
+	(void)state;
+	struct audit_defer *d = audit_defer_new();
+	audit_defer_enter(d);
+	struct audit_entry use = {"test.use", "first", NULL, NULL, "ok"};
+	assert_int_equal(audit_log(&fx.svc, &fx.cli, "cli", &use), 0);
+	assert_int_equal(committed("test.use", "first"), 0); /* kept */
+	char *err = NULL;
+	assert_int_equal(store_begin(fx.svc.store, &err), 0);
+	struct audit_entry change = {"test.change", "second", NULL, NULL, "ok"};
+	assert_int_equal(audit_log(&fx.svc, &fx.cli, "cli", &change), 0);
+	assert_int_equal(store_commit(fx.svc.store), 0);
+	audit_defer_leave();
+	assert_int_equal(committed("test.use", "first"), 1);
+	assert_true(seq_of("first") < seq_of("second"));
+	assert_false(audit_defer_submit(d, &fx.svc)); /* nothing left */
+	assert_false(audit_defer_failed(d));
+	audit_defer_free(d);
+	check_chain(2);
+}
+
+/* ... and stays kept when that change is rolled back: submitted at the
+ * end (here without a writer: committed at once), the change never. */
+static void a_rolled_back_change_leaves_the_kept_entries(void **state)
+{
+	(void)state;
+	struct audit_defer *d = audit_defer_new();
+	audit_defer_enter(d);
+	struct audit_entry use = {"test.use", "kept", NULL, NULL, "ok"};
+	assert_int_equal(audit_log(&fx.svc, &fx.cli, "cli", &use), 0);
+	char *err = NULL;
+	assert_int_equal(store_begin(fx.svc.store, &err), 0);
+	struct audit_entry change = {"test.change", "undone", NULL, NULL, "ok"};
+	assert_int_equal(audit_log(&fx.svc, &fx.cli, "cli", &change), 0);
+	store_rollback(fx.svc.store);
+	audit_defer_leave();
+	assert_int_equal(committed("test.use", "kept"), 0);
+	assert_false(audit_defer_submit(d, &fx.svc));
+	assert_false(audit_defer_failed(d));
+	audit_defer_free(d);
+	assert_int_equal(committed("test.use", "kept"), 1);
+	assert_int_equal(committed("test.change", "undone"), 0);
+	check_chain(1);
+}
+
+#ifdef SSP_TEST_HOOKS
+/* The writer cannot write the group: the deferral says failed (the door
+ * then answers 500 and sends nothing it had prepared). */
+static void a_failed_group_fails_the_deferral(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	setenv("SSP_TEST_AUDIT_FAIL", "1", 1);
+	struct audit_writer *aw = audit_writer_start(fx.path, fx.svc.key, &fx.cfg, &err);
+	assert_non_null(aw);
+	struct audit_defer *d = audit_defer_new();
+	audit_defer_enter(d);
+	struct audit_entry e = {"test.defer", "lost", NULL, NULL, "ok"};
+	assert_int_equal(audit_log(&fx.svc, &fx.cli, "cli", &e), 0);
+	audit_defer_leave();
+	struct flag f = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false};
+	assert_true(audit_defer_submit(d, &fx.svc));
+	if (audit_defer_arm(d, flag_set, &f)) {
+		pthread_mutex_lock(&f.mu);
+		while (!f.set)
+			pthread_cond_wait(&f.cv, &f.mu);
+		pthread_mutex_unlock(&f.mu);
+	}
+	assert_true(audit_defer_failed(d));
+	audit_defer_free(d);
+	audit_writer_stop(aw);
+	unsetenv("SSP_TEST_AUDIT_FAIL");
+	assert_int_equal(committed("test.defer", "lost"), 0);
+}
+#endif
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +363,14 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(an_entry_in_a_transaction_rolls_back_with_it, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(deferred_entries_are_committed_before_the_call_back,
+					    setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_change_takes_the_kept_entries_first, setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_rolled_back_change_leaves_the_kept_entries, setup,
+					    teardown),
+#ifdef SSP_TEST_HOOKS
+	    cmocka_unit_test_setup_teardown(a_failed_group_fails_the_deferral, setup, teardown),
+#endif
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
