@@ -6,13 +6,7 @@
 # a session cookie. The same requests against a server whose writer works
 # succeed: the refusal comes from the failed entry, nothing else.
 . "$(dirname "$0")/lib.sh"
-printf '[login]\ntotp-roles = ingen\n' >"$TMP/c.conf"
-export SSP_CONFIG="$TMP/c.conf"
-"$SSP" init >/dev/null 2>&1 || fail "init"
-printf 'en-adgangskode-1\n' | "$SSP" user add api --name Api --role ssp --password-stdin \
-	>/dev/null 2>&1 || fail "user add"
-tok=$("$SSP" token create api 2>/dev/null | grep -o '[A-Za-z0-9_-]\{43\}' | head -1)
-[ -n "$tok" ] && ok "token created" || fail "token created"
+api_user
 
 serve() { # serve OUT [ENV...]: starts a server; sets pid and url
 	local out=$1

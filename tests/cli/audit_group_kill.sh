@@ -6,13 +6,7 @@
 # The count check fails whenever an answer leaves before its entry is
 # committed.
 . "$(dirname "$0")/lib.sh"
-printf '[login]\ntotp-roles = ingen\n' >"$TMP/c.conf"
-export SSP_CONFIG="$TMP/c.conf"
-"$SSP" init >/dev/null 2>&1 || fail "init"
-printf 'en-adgangskode-1\n' | "$SSP" user add api --name Api --role ssp --password-stdin \
-	>/dev/null 2>&1 || fail "user add"
-tok=$("$SSP" token create api 2>/dev/null | grep -o '[A-Za-z0-9_-]\{43\}' | head -1)
-[ -n "$tok" ] && ok "token created" || fail "token created"
+api_user
 count() { # the token.use entries in the log
 	sqlite3 "$SSP_DB" "SELECT count(*) FROM audit_log WHERE action = 'token.use'"
 }

@@ -42,6 +42,18 @@ expect_golden() {
 	else fail "$3" "$(head -40 "$TMP/diff")"; fi
 }
 
+# api_user: a fresh database (no two-factor) with the user "api" (role
+# ssp, password en-adgangskode-1) and a token for it in $tok.
+api_user() {
+	printf '[login]\ntotp-roles = ingen\n' >"$TMP/c.conf"
+	export SSP_CONFIG="$TMP/c.conf"
+	"$SSP" init >/dev/null 2>&1 || fail "init"
+	printf 'en-adgangskode-1\n' | "$SSP" user add api --name Api --role ssp --password-stdin \
+		>/dev/null 2>&1 || fail "user add"
+	tok=$("$SSP" token create api 2>/dev/null | grep -o '[A-Za-z0-9_-]\{43\}' | head -1)
+	[ -n "$tok" ] && ok "token created" || fail "token created"
+}
+
 finish() {
 	printf '1..%d\n' "$checks"
 	[ "$failures" -eq 0 ]

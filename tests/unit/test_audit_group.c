@@ -64,18 +64,26 @@ struct worker {
 	char *fail; /* why it failed, or NULL */
 };
 
+/* A thread's own service on the fixture's database (as a web worker has). */
+static int thread_service(struct service *svc, struct worker *w)
+{
+	memset(svc, 0, sizeof(*svc));
+	svc->cfg = &fx.cfg;
+	memcpy(svc->key, fx.svc.key, sizeof(svc->key));
+	char *err = NULL;
+	if (store_open(fx.path, STORE_OPEN_EXISTING, &svc->store, &err) < 0) {
+		w->fail = err;
+		return -1;
+	}
+	return 0;
+}
+
 static void *worker(void *arg)
 {
 	struct worker *w = arg;
 	struct service svc;
-	memset(&svc, 0, sizeof(svc));
-	svc.cfg = &fx.cfg;
-	memcpy(svc.key, fx.svc.key, sizeof(svc.key));
-	char *err = NULL;
-	if (store_open(fx.path, STORE_OPEN_EXISTING, &svc.store, &err) < 0) {
-		w->fail = err;
+	if (thread_service(&svc, w) < 0)
 		return NULL;
-	}
 	struct actor a;
 	actor_cli(&a);
 	for (int i = 0; i < PER && !w->fail; i++) {
@@ -191,14 +199,8 @@ static void *deferring_worker(void *arg)
 {
 	struct worker *w = arg;
 	struct service svc;
-	memset(&svc, 0, sizeof(svc));
-	svc.cfg = &fx.cfg;
-	memcpy(svc.key, fx.svc.key, sizeof(svc.key));
-	char *err = NULL;
-	if (store_open(fx.path, STORE_OPEN_EXISTING, &svc.store, &err) < 0) {
-		w->fail = err;
+	if (thread_service(&svc, w) < 0)
 		return NULL;
-	}
 	struct actor a;
 	actor_cli(&a);
 	for (int i = 0; i < PER && !w->fail; i++) {
