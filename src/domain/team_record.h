@@ -46,6 +46,7 @@ struct event_row {
 	int capacity; /* 0: no limit */
 	char *expected, *risk_notes, *call_list, *evaluation, *recurring;
 	bool cancelled;
+	int sequence;   /* iCalendar SEQUENCE: edits and the cancellation */
 	int registered; /* number of registrations */
 	bool mine;      /* is the user of the load registered? */
 	char *created_by;

@@ -182,6 +182,7 @@ char *ics_render_items(const struct ics_item *v, size_t n, const char *calname, 
 		icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
 		icalcomponent_add_property(ev, icalproperty_new_uid(it->uid ? it->uid : ""));
 		icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
+		icalcomponent_add_property(ev, icalproperty_new_sequence(it->sequence));
 		icalcomponent_add_property(ev, with_tzid(icalproperty_new_dtstart(
 						   local_time(it->start_day, it->start_min))));
 		icalcomponent_add_property(

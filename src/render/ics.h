@@ -42,6 +42,7 @@ struct ics_item {
 	long start_day, end_day;
 	int start_min, end_min;
 	int cancelled;
+	int sequence; /* SEQUENCE: raised by each change of the item */
 };
 char *ics_render_items(const struct ics_item *v, size_t n, const char *calname, time_t dtstamp);
 

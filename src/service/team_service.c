@@ -1058,8 +1058,8 @@ int svc_events_ics(struct service *svc, const struct actor *a, int year, char **
 			strbuf_addf(&desc[i], _("\nPladser: %d (tilmeldt: %d)"), e->capacity,
 				    e->registered);
 		items[i] = (struct ics_item){
-		    e->uid, e->name, e->place, desc[i].buf, event_kind_id(e->kind),
-		    0,      0,       0,        0,           e->cancelled};
+		    e->uid, e->name, e->place,     desc[i].buf, event_kind_id(e->kind), 0, 0,
+		    0,      0,       e->cancelled, e->sequence};
 		team_moment_split(e->start, &items[i].start_day, &items[i].start_min);
 		team_moment_split(e->end, &items[i].end_day, &items[i].end_min);
 	}

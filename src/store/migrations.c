@@ -705,6 +705,11 @@ const char *const store_migrations[] = {
 	"  applied_by TEXT"
 	");"
 	"CREATE INDEX strategy_version_effective ON strategy_version(effective, id);",
+
+	/* an event's iCalendar SEQUENCE: raised by every edit and the
+	 * cancellation, so subscribed calendars take the new version
+	 * (RFC 5545 3.8.7.4) */
+	"ALTER TABLE team_event ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;",
 };
 // clang-format on
 

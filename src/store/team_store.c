@@ -280,7 +280,7 @@ int store_offer_remove(struct store *s, long long id, const char *by, char **err
 #define EVENT_COLS                                                                                 \
 	"e.id, e.uid, e.kind, e.name, e.start_at, e.end_at, e.place, e.audience,"                  \
 	" COALESCE(e.capacity, 0), e.expected, e.risk_notes, e.call_list, e.evaluation,"           \
-	" e.recurring, e.cancelled, e.created_by,"                                                 \
+	" e.recurring, e.cancelled, e.created_by, e.sequence,"                                     \
 	" (SELECT count(*) FROM event_registration r WHERE r.event_id = e.id),"                    \
 	" EXISTS (SELECT 1 FROM event_registration r WHERE r.event_id = e.id"                      \
 	"  AND r.user_id = ?1)"                                                                    \
@@ -306,8 +306,9 @@ static void read_event(sqlite3_stmt *st, struct event_row *r)
 	r->recurring = col_dup(st, 13);
 	r->cancelled = sqlite3_column_int(st, 14) != 0;
 	r->created_by = col_dup(st, 15);
-	r->registered = sqlite3_column_int(st, 16);
-	r->mine = sqlite3_column_int(st, 17) != 0;
+	r->sequence = sqlite3_column_int(st, 16);
+	r->registered = sqlite3_column_int(st, 17);
+	r->mine = sqlite3_column_int(st, 18) != 0;
 }
 
 int store_events_load(struct store *s, int year, long long user_id, struct event_rows *out,
@@ -380,7 +381,7 @@ int store_event_update(struct store *s, long long id, const struct event_row *r,
 	if (exec(s,
 		 "UPDATE team_event SET kind = ?, name = ?, start_at = ?, end_at = ?, place = ?,"
 		 " audience = ?, capacity = NULLIF(?, 0), expected = ?, risk_notes = ?,"
-		 " call_list = ? WHERE id = ? AND cancelled = 0",
+		 " call_list = ?, sequence = sequence + 1 WHERE id = ? AND cancelled = 0",
 		 "ssssssisssl", event_kind_id(r->kind), r->name, start, end, r->place, r->audience,
 		 r->capacity, r->expected, r->risk_notes, r->call_list, id) < 0)
 		return db_fail(s, err, _("ret arrangement"));
@@ -389,8 +390,10 @@ int store_event_update(struct store *s, long long id, const struct event_row *r,
 
 int store_event_cancel(struct store *s, long long id, char **err)
 {
-	if (exec(s, "UPDATE team_event SET cancelled = 1 WHERE id = ? AND cancelled = 0", "l", id) <
-	    0)
+	if (exec(s,
+		 "UPDATE team_event SET cancelled = 1, sequence = sequence + 1"
+		 " WHERE id = ? AND cancelled = 0",
+		 "l", id) < 0)
 		return db_fail(s, err, _("aflys arrangement"));
 	return sqlite3_changes(s->db) ? 0 : 1;
 }

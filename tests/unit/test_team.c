@@ -487,6 +487,7 @@ static void ics_round_trip(void **state)
 			assert_int_equal(s.day, 27);
 			assert_int_equal(s.hour, 19);
 		}
+		assert_int_equal(icalcomponent_get_sequence(ev), 0); /* never changed */
 		assert_string_equal(icalparameter_get_tzid(icalproperty_get_first_parameter(
 					icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY),
 					ICAL_TZID_PARAMETER)),
@@ -751,6 +752,7 @@ static void event_editing(void **state)
 	assert_int_equal(d.ev.capacity, 0);
 	assert_int_equal(d.regs.nr, 2); /* the registrations stay */
 	assert_true(d.may_edit);
+	assert_int_equal(d.ev.sequence, 1); /* calendars take the edit */
 	event_detail_release(&d);
 	/* cancelled: kept, closed for registration and edits, not twice */
 	assert_int_equal(svc_event_cancel(&fx.svc, &anna, id, &r), -1);
@@ -775,6 +777,7 @@ static void event_editing(void **state)
 	char *ics;
 	assert_int_equal(svc_events_ics(&fx.svc, &anna, 2099, &ics, &r), 0);
 	assert_non_null(strstr(ics, "STATUS:CANCELLED"));
+	assert_non_null(strstr(ics, "SEQUENCE:2")); /* the edit and the cancellation */
 	free(ics);
 	assert_int_equal(fixture_count_log(&fx, "event.edit", "ok"), 1);
 	assert_int_equal(fixture_count_log(&fx, "event.edit", "failed"), 6);
