@@ -84,6 +84,16 @@ int focus_validate(const struct focus_area *f, const char *const *body_ids, size
 	return 0;
 }
 
+const char *focus_unknown_link(const struct strlist *links, const struct strlist *known)
+{
+	if (!known->nr)
+		return NULL;
+	for (size_t i = 0; i < links->nr; i++)
+		if (!strlist_has(known, links->v[i]))
+			return links->v[i];
+	return NULL;
+}
+
 /* ---- what moved ---- */
 
 /* The per-year sums of one indicator or category, gathered in one pass

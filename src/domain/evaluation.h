@@ -63,6 +63,11 @@ bool focus_in_force(int chosen, int year);
  * form field) and *why (Danish, translated) set. */
 int focus_validate(const struct focus_area *f, const char *const *body_ids, size_t body_nr,
 		   const char **field, const char **why);
+/* The first of links (a focus area's indicators or categories) that known,
+ * the names the stored figures of that kind use, does not hold; NULL when
+ * all are known, and when known is empty: before the first import any
+ * name may come. */
+const char *focus_unknown_link(const struct strlist *links, const struct strlist *known);
 
 /* What moved: a linked indicator or category before the focus area was
  * chosen and by the evaluation year. */

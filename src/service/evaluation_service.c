@@ -123,7 +123,34 @@ int svc_focus_add(struct service *svc, const struct actor *a, const struct focus
 				goto out;
 		}
 	}
+	/* a name the imported figures do not use (a typo) would only ever
+	 * show "no figures" in the evaluation: refused, with the names */
 	char *err = NULL;
+	for (int k = 0; k < 2; k++) {
+		enum figure_kind kind = k ? FIG_CRIME : FIG_SURVEY;
+		struct strlist known = STRLIST_INIT;
+		if (store_figure_names(svc->store, kind, &known, &err) < 0) {
+			strlist_clear(&known);
+			store_err(r, err);
+			goto out;
+		}
+		const char *bad = focus_unknown_link(k ? &f.categories : &f.indicators, &known);
+		if (bad) {
+			struct strbuf names = STRBUF_INIT;
+			for (size_t i = 0; i < known.nr && i < 12; i++)
+				strbuf_addf(&names, "%s»%s«", i ? ", " : "", known.v[i]);
+			if (known.nr > 12)
+				strbuf_addf(&names, _(" og %zu flere"), known.nr - 12);
+			svc_fail(r, SVC_INVALID, k ? "categories" : "indicators",
+				 _("»%s« findes ikke i de indlæste tal fra %s. Brug et af navnene "
+				   "i tallene: %s."),
+				 bad, figure_kind_label(kind), names.buf);
+			strbuf_release(&names);
+			strlist_clear(&known);
+			goto out;
+		}
+		strlist_clear(&known);
+	}
 	if (store_focus_add(svc->store, &f, a->username, id, &err) < 0) {
 		store_err(r, err);
 		goto out;

@@ -151,6 +151,19 @@ out:
 	return store_end(s, 0, err, _("gem tal"));
 }
 
+int store_figure_names(struct store *s, enum figure_kind kind, struct strlist *out, char **err)
+{
+	sqlite3_stmt *st =
+	    prep(s,
+		 kind == FIG_SURVEY ? "SELECT DISTINCT indicator FROM survey_figure ORDER BY 1"
+				    : "SELECT DISTINCT category FROM crime_figure ORDER BY 1",
+		 "");
+	int rc;
+	while ((rc = stmt_step(st)) == SQLITE_ROW)
+		strlist_add(out, (const char *)sqlite3_column_text(st, 0));
+	return rows_end(s, st, rc, err, "figure_names");
+}
+
 int store_figures_load(struct store *s, int year, struct figure_set *f, char **err)
 {
 	static const char *const sql[FIG__COUNT] = {

@@ -24,6 +24,10 @@ int store_figures_import(struct store *s, const struct figure_set *f, const char
  * districts in the strategy's order. */
 int store_figures_load(struct store *s, int year, struct figure_set *f, char **err);
 
+/* The names the stored rows of kind use: the survey's indicators or the
+ * police figures' categories, each once, sorted. */
+int store_figure_names(struct store *s, enum figure_kind kind, struct strlist *out, char **err);
+
 /* The latest import of kind that changed something: 0 with *out filled, 1 when there has been none,
  * -1 on error. */
 int store_data_import_latest(struct store *s, enum figure_kind kind, struct data_import_row *out,

@@ -19,6 +19,13 @@ expect_grep "$TMP/err" "forummet »findes-ikke« findes ikke" "the unknown body 
 expect_status 1 "[F-VALID] no indicator" -- "$SSP" focus add --year 2026 --title T --goal G --measure M --body hotspot
 expect_status 1 "no CPR-like text in a focus area" -- "$SSP" focus add --year 2026 \
 	--title "Sag 010203-1234" --goal G --measure M --body hotspot --indicator x
+expect_status 1 "[F-LINK] an indicator the imported survey does not use (a typo)" -- "$SSP" focus add \
+	--year 2026 --title T --goal G --measure M --body hotspot --indicator "Har prøvet hassh"
+expect_grep "$TMP/err" "»Har prøvet hassh« findes ikke i de indlæste tal" "[F-LINK] the error names the unknown indicator"
+expect_grep "$TMP/err" "»Har prøvet hash«" "[F-LINK] and the names the figures use"
+expect_status 1 "[F-LINK] a category the police figures do not use" -- "$SSP" focus add \
+	--year 2026 --title T --goal G --measure M --body hotspot --category "Tyverier"
+expect_grep "$TMP/err" "»Tyverier« findes ikke" "[F-LINK] the error names the unknown category"
 expect_status 0 "record a focus area in 2026" -- "$SSP" focus add --year 2026 \
 	--title "Rusmidler i udskolingen" --goal "Færre unge i 9. klasse har prøvet hash" \
 	--measure "=Ungeprofilundersøgelsens andel" --body ssp-styregruppe --body ssp-distriktsmoede \

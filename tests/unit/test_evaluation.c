@@ -98,6 +98,24 @@ static void validate(void **state)
 	strlist_clear(&f.indicators);
 }
 
+/* A focus area's link must be a name the imported figures use, once
+ * there are figures of that kind. */
+static void unknown_links(void **state)
+{
+	(void)state;
+	struct strlist links = STRLIST_INIT, known = STRLIST_INIT;
+	strlist_add(&links, "Har prøvet hash");
+	strlist_add(&links, "Har prøvet hassh");
+	assert_null(focus_unknown_link(&links, &known)); /* nothing imported yet */
+	strlist_add(&known, "Drikker alkohol");
+	strlist_add(&known, "Har prøvet hash");
+	assert_string_equal(focus_unknown_link(&links, &known), "Har prøvet hassh");
+	strlist_add(&known, "Har prøvet hassh");
+	assert_null(focus_unknown_link(&links, &known));
+	strlist_clear(&links);
+	strlist_clear(&known);
+}
+
 static void survey_row(struct figure_set *s, int y, const char *ind, const char *grp,
 		       const char *dist, int share, long resp)
 {
@@ -219,6 +237,7 @@ int main(void)
 	    cmocka_unit_test(mean_and_share),
 	    cmocka_unit_test(on_time),
 	    cmocka_unit_test(in_force),
+	    cmocka_unit_test(unknown_links),
 	    cmocka_unit_test(validate),
 	    cmocka_unit_test(change),
 	    cmocka_unit_test(trends),
