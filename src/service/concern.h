@@ -202,5 +202,9 @@ int svc_concern_close(struct service *svc, const struct actor *a, long long id, 
  * (org_release) names the categories and districts. */
 int svc_concern_stats(struct service *svc, const struct actor *a, int year, struct org *o,
 		      struct concern_stats *out, struct svc_result *r);
+/* The counts are kept on the connection (svc) and made again only when
+ * something they count changed (concern_store_stats_epoch): how many
+ * times this connection has made them, for the tests. */
+long svc_concern_stats_loads(const struct service *svc);
 
 #endif

@@ -1290,6 +1290,103 @@ out:
 
 /* ---- statistics ------------------------------------------------------------------- */
 
+/* The counts last made on this connection (svc->stats_cache): for one
+ * year, with the categories and districts that name them (ids and names
+ * only), while the statistics' epoch is what it was before they were made
+ * (concern_store_stats_epoch: a change in between makes the next call
+ * count again, never keeps older counts). */
+struct stats_cache {
+	int year;
+	bool kept; /* false: the epoch could not be read, count every time */
+	long long epoch;
+	struct org names;
+	struct concern_stats st;
+	long loads;
+};
+
+static void stats_cache_clear(struct stats_cache *c)
+{
+	org_release(&c->names);
+	concern_stats_release(&c->st);
+	c->kept = false;
+}
+
+void concern_stats_cache_free(struct service *svc)
+{
+	if (!svc->stats_cache)
+		return;
+	stats_cache_clear(svc->stats_cache);
+	free(svc->stats_cache);
+	svc->stats_cache = NULL;
+}
+
+long svc_concern_stats_loads(const struct service *svc)
+{
+	return svc->stats_cache ? svc->stats_cache->loads : 0;
+}
+
+/* The categories' and districts' ids and names of from into *to. */
+static void copy_names(const struct org *from, struct org *to)
+{
+	for (size_t i = 0; i < from->categories_nr; i++) {
+		struct org_category *x = org_add_category(to);
+		x->id = xstrdup(from->categories[i].id);
+		x->name = xstrdup(from->categories[i].name);
+	}
+	for (size_t i = 0; i < from->districts_nr; i++) {
+		struct org_district *x = org_add_district(to);
+		x->id = xstrdup(from->districts[i].id);
+		x->name = xstrdup(from->districts[i].name);
+	}
+}
+
+static void copy_stats(const struct concern_stats *from, struct concern_stats *to)
+{
+	*to = *from;
+	to->by_category = xcalloc(from->categories_nr + 1, sizeof(long));
+	memcpy(to->by_category, from->by_category, (from->categories_nr + 1) * sizeof(long));
+	to->by_district = xcalloc(from->districts_nr + 1, sizeof(long));
+	memcpy(to->by_district, from->by_district, (from->districts_nr + 1) * sizeof(long));
+}
+
+/* Counts year afresh into c (cleared first) under the organisation now. */
+static int stats_count(struct service *svc, int year, struct stats_cache *c, struct svc_result *r)
+{
+	stats_cache_clear(c);
+	struct org o;
+	org_init(&o);
+	struct stats_sources src = {0};
+	struct stats_row *rows = NULL;
+	char *err = NULL;
+	int ret = -1;
+	if (svc_load_org(svc, &o, r) < 0)
+		goto out;
+	if (concern_store_stats(svc->store, year, &src, &err) < 0) {
+		store_err(r, err);
+		goto out;
+	}
+	rows = xcalloc(src.nr + 1, sizeof(*rows));
+	for (size_t i = 0; i < src.nr; i++) {
+		rows[i].category = concern_category_level(&o, src.v[i].category);
+		rows[i].age = concern_age(cal_date(src.v[i].birth), cal_date(src.v[i].opened));
+		rows[i].district = -1;
+		for (size_t k = 0; src.v[i].district && k < o.districts_nr; k++)
+			if (!strcmp(o.districts[k].id, src.v[i].district))
+				rows[i].district = (int)k;
+		rows[i].month = cal_date(src.v[i].opened).m;
+	}
+	concern_stats_count(&o, rows, src.nr, &c->st);
+	copy_names(&o, &c->names);
+	c->year = year;
+	c->loads++;
+	ret = 0;
+out:
+	free(rows);
+	stats_sources_release(&src);
+	org_release(&o);
+	return ret;
+}
+
 int svc_concern_stats(struct service *svc, const struct actor *a, int year, struct org *o,
 		      struct concern_stats *out, struct svc_result *r)
 {
@@ -1299,25 +1396,28 @@ int svc_concern_stats(struct service *svc, const struct actor *a, int year, stru
 	struct svc_entry e = {.action = "concern.stats", .object = obj};
 	if (svc_check(svc, a, ACT_CONCERN_STATS, NULL, &e, r) < 0)
 		return -1;
-	if (svc_check_year(year, r) < 0 || svc_load_org(svc, o, r) < 0)
+	if (svc_check_year(year, r) < 0)
 		return -1;
-	struct stats_sources src = {0};
+	/* the epoch before the counts: read first, so a change in between is
+	 * seen by the next call */
+	long long epoch;
 	char *err = NULL;
-	if (concern_store_stats(svc->store, year, &src, &err) < 0)
+	int erc = concern_store_stats_epoch(svc->store, &epoch, &err);
+	if (erc < 0)
 		return store_err(r, err);
-	struct stats_row *rows = xcalloc(src.nr + 1, sizeof(*rows));
-	for (size_t i = 0; i < src.nr; i++) {
-		rows[i].category = concern_category_level(o, src.v[i].category);
-		rows[i].age = concern_age(cal_date(src.v[i].birth), cal_date(src.v[i].opened));
-		rows[i].district = -1;
-		for (size_t k = 0; src.v[i].district && k < o->districts_nr; k++)
-			if (!strcmp(o->districts[k].id, src.v[i].district))
-				rows[i].district = (int)k;
-		rows[i].month = cal_date(src.v[i].opened).m;
+	if (!svc->stats_cache) {
+		svc->stats_cache = xcalloc(1, sizeof(*svc->stats_cache));
+		org_init(&svc->stats_cache->names);
 	}
-	concern_stats_count(o, rows, src.nr, out);
-	free(rows);
-	stats_sources_release(&src);
+	struct stats_cache *c = svc->stats_cache;
+	if (!c->kept || c->year != year || c->epoch != epoch) {
+		if (stats_count(svc, year, c, r) < 0)
+			return -1;
+		c->kept = erc == 0;
+		c->epoch = epoch;
+	}
+	copy_names(&c->names, o);
+	copy_stats(&c->st, out);
 	/* counts only: no data subject */
 	return svc_log(svc, a, &e, SVC_OK_OUTCOME, r);
 }

@@ -172,6 +172,7 @@ void service_close(struct service *svc)
 		free(svc->org_cache);
 		svc->org_cache = NULL;
 	}
+	concern_stats_cache_free(svc);
 	store_close(svc->store);
 	svc->store = NULL;
 	sodium_memzero(svc->key, sizeof(svc->key));

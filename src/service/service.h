@@ -72,6 +72,9 @@ struct service {
 	 * store_changes); freed by service_close */
 	struct org *org_cache;
 	long long org_dv, org_changes;
+	/* svc_concern_stats: the last counts on this connection
+	 * (concern_service.c); freed by service_close */
+	struct stats_cache *stats_cache;
 };
 
 /* Process-wide set-up of the crypto libraries (libsodium, liboath); call

@@ -155,6 +155,10 @@ int svc_load_org(struct service *svc, struct org *org, struct svc_result *r);
  * otherwise (and when no version is stored) svc_load_org. */
 int svc_load_org_for_year(struct service *svc, int year, struct org *org, struct svc_result *r);
 
+/* Frees svc->stats_cache, the statistics kept on the connection
+ * (concern_service.c; called by service_close). */
+void concern_stats_cache_free(struct service *svc);
+
 /* PLAN_YEAR_MIN..PLAN_YEAR_MAX, else SVC_INVALID on field "year"
  * (meeting_service.c). */
 int svc_check_year(int year, struct svc_result *r);

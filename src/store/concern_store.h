@@ -303,7 +303,9 @@ int concern_store_notes(struct store *s, long long concern_id, struct case_note_
 /* ---- statistics ----------------------------------------------------------------- */
 
 /* One row per concern opened in year: category id, the person's birth
- * day, district id (or NULL) and the opening day. Nothing identifying. */
+ * day, district id (or NULL) and the opening day. Nothing identifying.
+ * (Counting in SQL instead, GROUP BY category, district, age and month,
+ * was measured slower: bench/findings.md.) */
 struct stats_source {
 	char *category, *district;
 	long birth, opened;
@@ -316,6 +318,11 @@ struct stats_sources {
 
 void stats_sources_release(struct stats_sources *l);
 int concern_store_stats(struct store *s, int year, struct stats_sources *out, char **err);
+/* The value every change the statistics can see replaces (the table
+ * stats_epoch and its triggers, migration "issue 10: the steering group's
+ * statistics"): equal values, equal counts. An access-log entry leaves
+ * it. 0; 1 when the row is missing (then nothing may be kept); -1. */
+int concern_store_stats_epoch(struct store *s, long long *out, char **err);
 
 /* ---- the strategy's case keys (called by store_org_save / _load) ---------------- */
 

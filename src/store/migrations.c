@@ -710,6 +710,50 @@ const char *const store_migrations[] = {
 	 * cancellation, so subscribed calendars take the new version
 	 * (RFC 5545 3.8.7.4) */
 	"ALTER TABLE team_event ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;",
+
+	/* issue 10: the steering group's statistics (concern_store_stats).
+	 * The year's concerns found through an index on the opening time, not
+	 * by reading every concern. stats_epoch: one value,
+	 * set to a new random number by every change the statistics can see
+	 * (a concern opened, deleted, moved to another category, person or
+	 * day; a person's birth day or district; a category, district or
+	 * body), so a connection keeps its counts until it changes and an
+	 * access-log entry does not count as a change. Random, not counted
+	 * up: a restored backup cannot bring back a value with other data. */
+	"CREATE INDEX concern_opened ON concern(opened_at);"
+	"CREATE TABLE stats_epoch ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  n INTEGER NOT NULL"
+	");"
+	"INSERT INTO stats_epoch (id, n) VALUES (1, random());"
+	"CREATE TRIGGER stats_concern_insert AFTER INSERT ON concern"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_concern_delete AFTER DELETE ON concern"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_concern_update AFTER UPDATE OF person_id, category_id, opened_at"
+	"  ON concern BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_person_update AFTER UPDATE OF birth_date, district_id ON person"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_person_delete AFTER DELETE ON person"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_category_insert AFTER INSERT ON category"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_category_delete AFTER DELETE ON category"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_category_update AFTER UPDATE ON category"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_district_insert AFTER INSERT ON district"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_district_delete AFTER DELETE ON district"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_district_update AFTER UPDATE ON district"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_body_insert AFTER INSERT ON body"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_body_delete AFTER DELETE ON body"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
+	"CREATE TRIGGER stats_body_update AFTER UPDATE OF active ON body"
+	"  BEGIN UPDATE stats_epoch SET n = random(); END;",
 };
 // clang-format on
 
