@@ -276,7 +276,10 @@ int store_audit_append_batch(struct store *s, const struct audit_row *rows, size
 		return -1;
 	char *prev = NULL;
 	long long seq = 1;
-	sqlite3_stmt *st = prep(s, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", "");
+	/* both statements prepared once per connection (the group commit's
+	 * writer runs them for every group) */
+	sqlite3_stmt *st =
+	    cprep(s, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", "");
 	if (!st)
 		goto fail;
 	int rc = sqlite3_step(st);
@@ -284,20 +287,21 @@ int store_audit_append_batch(struct store *s, const struct audit_row *rows, size
 		seq = sqlite3_column_int64(st, 0) + 1;
 		prev = col_dup(st, 1);
 	} else if (rc != SQLITE_DONE) {
-		sqlite3_finalize(st);
+		stmt_free(s, st);
 		goto fail;
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	char hash[129] = "";
 	for (size_t i = 0; i < n; i++, seq++) {
 		struct audit_row r = rows[i];
 		r.seq = seq;
 		fn(prev ? prev : "", &r, hash, data);
-		if (exec(s,
-			 "INSERT INTO audit_log (" AUDIT_COLS
-			 ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			 "lsssssssssss", seq, r.at, r.username, r.org, r.action, r.object,
-			 r.subject, r.legal_basis, r.client, r.outcome, prev ? prev : "", hash) < 0)
+		if (cexec(s,
+			  "INSERT INTO audit_log (" AUDIT_COLS
+			  ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			  "lsssssssssss", seq, r.at, r.username, r.org, r.action, r.object,
+			  r.subject, r.legal_basis, r.client, r.outcome, prev ? prev : "",
+			  hash) < 0)
 			goto fail;
 		if (seq_out)
 			seq_out[i] = seq;

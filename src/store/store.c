@@ -144,6 +144,24 @@ int exec(struct store *s, const char *sql, const char *types, ...)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int cexec(struct store *s, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	sqlite3_stmt *st = cache_get(s, sql);
+	if (st && vbind(st, types, ap) < 0) {
+		stmt_free(s, st);
+		va_end(ap);
+		return -1;
+	}
+	if (!st)
+		st = vprep(s, sql, types, ap);
+	va_end(ap);
+	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+	stmt_free(s, st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 char *col_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);

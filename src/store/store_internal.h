@@ -58,6 +58,8 @@ sqlite3_stmt *cprep(struct store *s, const char *sql, const char *types, ...);
 void stmt_free(struct store *s, sqlite3_stmt *st);
 /* Runs a statement that returns no rows; 0 on success, -1 on error. */
 int exec(struct store *s, const char *sql, const char *types, ...);
+/* The same with the statement kept prepared, as cprep() (sql a literal). */
+int cexec(struct store *s, const char *sql, const char *types, ...);
 /* A copy of a text column, or NULL. */
 char *col_dup(sqlite3_stmt *st, int i);
 
