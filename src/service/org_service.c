@@ -80,6 +80,19 @@ int svc_org_view(struct service *svc, const struct actor *a, struct org *out, st
 	return 0;
 }
 
+int svc_strategy_versions(struct service *svc, const struct actor *a, struct strategy_versions *out,
+			  struct svc_result *r)
+{
+	if (!svc_allowed(svc, a, ACT_ORG_VIEW, r))
+		return -1;
+	char *err = NULL;
+	if (store_strategy_versions(svc->store, out, &err) < 0) {
+		strategy_versions_release(out);
+		return svc_store_fail(r, err);
+	}
+	return 0;
+}
+
 int svc_org_view_cached(struct service *svc, const struct actor *a, const struct org **out,
 			struct svc_result *r)
 {

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "domain/version_record.h"
 #include "domain/authz.h"
 #include "domain/org.h"
 #include "service/config.h"
@@ -144,6 +145,12 @@ int svc_strategy_apply(struct service *svc, const struct actor *a, const char *t
 int svc_strategy_apply_from(struct service *svc, const struct actor *a, const char *text,
 			    size_t len, long effective, struct diags *d, struct strlist *kept,
 			    struct svc_result *r);
+
+/* ACT_ORG_VIEW. Every applied strategy version (issue 11), by the day it
+ * takes effect (domain/version_record.h); no text, only the day, the
+ * SHA-256 of the text, when and by whom it was applied. */
+int svc_strategy_versions(struct service *svc, const struct actor *a, struct strategy_versions *out,
+			  struct svc_result *r);
 
 /* Loads the current organisation (ACT_ORG_VIEW). */
 int service_org_get(struct service *svc, struct org *out, char **err);

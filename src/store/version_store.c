@@ -25,6 +25,25 @@ int store_strategy_version_add(struct store *s, long effective, const char *sha2
 	return 0;
 }
 
+int store_strategy_versions(struct store *s, struct strategy_versions *out, char **err)
+{
+	sqlite3_stmt *st = prep(s,
+				"SELECT id, effective, sha256, applied_at, applied_by"
+				" FROM strategy_version ORDER BY effective, id",
+				"");
+	int rc;
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
+		struct strategy_version_row *r = &out->v[out->nr++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->effective = col_dup(st, 1);
+		r->sha256 = col_dup(st, 2);
+		r->applied_at = col_dup(st, 3);
+		r->applied_by = col_dup(st, 4);
+	}
+	return rows_end(s, st, rc, err, "strategy_version");
+}
+
 int store_strategy_version_at(struct store *s, long day, char **text, bool *latest, char **err)
 {
 	*text = NULL;

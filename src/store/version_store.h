@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "domain/version_record.h"
+
 struct store;
 
 /* Stores text as the strategy in force from day `effective` (calendar.h),
@@ -19,5 +21,8 @@ int store_strategy_version_add(struct store *s, long effective, const char *sha2
  * *latest says whether it is the newest version of all (the one the
  * organisation in the store comes from). 0, or -1 with *err. */
 int store_strategy_version_at(struct store *s, long day, char **text, bool *latest, char **err);
+
+/* Every stored version, by the day it takes effect, then as applied. */
+int store_strategy_versions(struct store *s, struct strategy_versions *out, char **err);
 
 #endif

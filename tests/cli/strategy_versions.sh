@@ -36,6 +36,36 @@ expect_status 0 "plan 2025" -- "$SSP" plan 2025 --format json
 [ "$(sqlite3 "$SSP_DB" "SELECT group_concat(effective, ' ') FROM (SELECT effective FROM strategy_version ORDER BY id)")" = "2025-01-01 2027-01-01 2026-06-01" ] \
 	&& ok "three versions with their days" || fail "versions"
 
+# the list of versions (ssp strategy versions): days, who, the hash, and
+# the one in force on a day (--as-of; without it: today)
+expect_status 0 "strategy versions" -- "$SSP" strategy versions
+expect_grep "$TMP/out" "2026-06-01" "the list has C's day"
+[ "$(grep -c "(gælder i dag)" "$TMP/out")" -le 1 ] && ok "at most one version is in force today" || fail "one in force" "$(cat "$TMP/out")"
+expect_status 0 "strategy versions on 2026-12-01" -- "$SSP" strategy versions --as-of 2026-12-01
+grep "2026-06-01" "$TMP/out" | grep -q "(gælder den dag)" && ok "C is in force on 2026-12-01" ||
+	fail "C in force" "$(cat "$TMP/out")"
+inforce() { # DAY: the effective day of the version in force on DAY, per the JSON
+	"$SSP" strategy versions --as-of "$1" --format json >"$TMP/v.json" 2>"$TMP/err" || { echo error; return; }
+	python3 -c 'import json,sys; v=[x["effective"] for x in json.load(open(sys.argv[1]))["versions"] if x["in_force"]]; print(v[0] if v else "none")' "$TMP/v.json"
+}
+[ "$(inforce 2024-12-31)" = none ] && ok "none before the first" || fail "before the first" "$(inforce 2024-12-31)"
+[ "$(inforce 2026-05-31)" = 2025-01-01 ] && ok "A until C's day" || fail "A" "$(inforce 2026-05-31)"
+[ "$(inforce 2026-06-01)" = 2026-06-01 ] && ok "C from its day" || fail "C" "$(inforce 2026-06-01)"
+[ "$(inforce 2027-01-01)" = 2027-01-01 ] && ok "B from 2027" || fail "B" "$(inforce 2027-01-01)"
+expect_status 0 "strategy versions as JSON" -- "$SSP" strategy versions --as-of 2026-12-01 --format json
+python3 - "$TMP/out" "$(sha256sum "$TMP/c.ini" | cut -c1-64)" <<'PY' && ok "JSON: by day, C's hash" || fail "versions json" "$(cat "$TMP/out")"
+import json, sys
+j = json.load(open(sys.argv[1]))
+v = j["versions"]
+assert j["as_of"] == "2026-12-01", j
+assert [x["effective"] for x in v] == ["2025-01-01", "2026-06-01", "2027-01-01"], v
+assert v[1]["sha256"] == sys.argv[2], (v[1]["sha256"], sys.argv[2])
+PY
+expect_status 2 "versions takes no argument" -- "$SSP" strategy versions 2026
+expect_status 2 "a bad --format" -- "$SSP" strategy versions --format csv
+expect_status 2 "a bad --as-of" -- "$SSP" strategy versions --as-of 2026-13-01
+expect_grep "$TMP/err" "--as-of skal være en dato" "says so"
+
 expect_status 2 "a bad --effective" -- "$SSP" init --strategy "$TMP/a.ini" --effective 1-1-2026
 expect_grep "$TMP/err" "--effective skal være en dato" "says so"
 finish
