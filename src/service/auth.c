@@ -740,6 +740,10 @@ int svc_session(struct service *svc, const char *cookie, const char *client, str
 		free(err);
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Du er ikke logget ind."));
 	}
+	/* what the request's later reads of cached data compare against
+	 * (svc_org_view_cached); svc_request_begin forgets it */
+	svc->request_dv = su.data_version;
+	svc->request_dv_ok = su.data_version >= 0;
 	struct user_info u = {
 	    .id = row->user_id, .username = su.username, .role = su.role, .org = su.org};
 	svc_actor_of(a, &u, client);

@@ -209,6 +209,8 @@ int store_session_user_get(struct store *s, const unsigned char hash[32], struct
 		snprintf(row->csrf, sizeof(row->csrf), "%s", sqlite3_column_text(st, 2));
 		row->created_at = sqlite3_column_int64(st, 3);
 		row->last_seen = sqlite3_column_int64(st, 4);
+		out->data_version = data_version_in_tx(s); /* the statement's read
+							     transaction is open */
 		out->user_found = sqlite3_column_type(st, 5) != SQLITE_NULL;
 		if (out->user_found) {
 			col_copy(out->username, sizeof(out->username), st, 6);

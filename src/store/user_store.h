@@ -55,6 +55,9 @@ int store_session_get(struct store *s, const unsigned char hash[32], struct sess
  * to their size, as the actor keeps them), so nothing is allocated. */
 struct session_user {
 	struct session_row session;
+	/* store_data_version as of this lookup's read transaction (-1 on
+	 * error): what the request's later checks of cached data compare */
+	long long data_version;
 	bool user_found, disabled;
 	enum role role;
 	char username[65];
