@@ -182,6 +182,39 @@ static void html_escape_runs(void **state)
 	strbuf_release(&sb);
 }
 
+/* html_printf's %s escapes up to the NUL without measuring first: the
+ * same bytes as html_escape for every kind of input, including UTF-8
+ * sequences of each length, whole and cut off by the end of the string */
+static void html_printf_escapes_like_html_escape(void **state)
+{
+	(void)state;
+	static const char *const in[] = {
+	    "",
+	    "plain",
+	    "<ab<c>&\"'\x01"
+	    "d\xc3\xa6"
+	    "e\xff"
+	    "f\tg\x7f>",
+	    "\xc3",                                     /* cut two-byte sequence */
+	    "x\xe2\x80",                                /* cut three-byte sequence */
+	    "x\xe2\x80\x93y",                           /* en dash */
+	    "\xf0\x9f\x98",                             /* cut four-byte sequence */
+	    "\xf0\x9f\x98\x80",                         /* emoji */
+	    "\xc0\xaf\xed\xa0\x80\xf4\x90\x80\x80\x80", /* overlong, surrogate, too high, lone */
+	};
+	for (size_t i = 0; i < sizeof(in) / sizeof(*in); i++) {
+		struct strbuf want = STRBUF_INIT;
+		html_escape(&want, in[i], strlen(in[i]));
+		struct html h = HTML_INIT;
+		html_printf(&h, "[%s]", in[i]);
+		assert_int_equal(h.sb.len, want.len + 2);
+		assert_memory_equal(h.sb.buf + 1, want.buf, want.len);
+		assert_int_equal(h.sb.buf[h.sb.len], '\0');
+		html_release(&h);
+		strbuf_release(&want);
+	}
+}
+
 static void response_headers(void **state)
 {
 	(void)state;
@@ -304,6 +337,7 @@ int main(void)
 	    cmocka_unit_test(ids),
 	    cmocka_unit_test(json_bad_utf8_named),
 	    cmocka_unit_test(html_escape_runs),
+	    cmocka_unit_test(html_printf_escapes_like_html_escape),
 	    cmocka_unit_test(json_prefix_member),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
