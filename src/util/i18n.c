@@ -22,7 +22,9 @@ void i18n_init(void)
  * it. It is not in a header. */
 extern int _nl_msg_cat_cntr;
 
-/* Direct-mapped, per thread, no lock: a page uses a few dozen strings. */
+/* Per thread, no lock: an open-addressed table (linear probing) keyed by
+ * the msgid's address, emptied when it is three quarters full; a page
+ * uses a few dozen strings, a thread over its life a few hundred. */
 #define I18N_SLOTS 512
 
 struct i18n_slot {
@@ -33,33 +35,52 @@ struct i18n_slot {
 static _Thread_local struct {
 	int counter;
 	locale_t locale;
+	unsigned used;
 	struct i18n_slot slot[I18N_SLOTS];
 } cache;
 
+static void cache_empty(void)
+{
+	for (int i = 0; i < I18N_SLOTS; i++)
+		cache.slot[i].msgid = NULL;
+	cache.used = 0;
+	cache.counter = _nl_msg_cat_cntr;
+}
+
+/* The slot of msgid, or the empty slot where it goes. */
+static struct i18n_slot *slot_of(const char *msgid)
+{
+	uintptr_t h = ((uintptr_t)msgid * (uintptr_t)0x9E3779B97F4A7C15u) >> 7;
+	for (;; h++) {
+		struct i18n_slot *s = &cache.slot[h % I18N_SLOTS];
+		if (s->msgid == msgid || !s->msgid)
+			return s;
+	}
+}
+
 const char *i18n_gettext(const char *msgid)
 {
+	if (!msgid)
+		return gettext(msgid);
 	locale_t loc = uselocale((locale_t)0);
 	if (cache.counter != _nl_msg_cat_cntr || cache.locale != loc) {
-		for (int i = 0; i < I18N_SLOTS; i++)
-			cache.slot[i].msgid = NULL;
-		cache.counter = _nl_msg_cat_cntr;
+		cache_empty();
 		cache.locale = loc;
 	}
-	uintptr_t a = (uintptr_t)msgid;
-	struct i18n_slot *s = &cache.slot[(a ^ (a >> 9)) % I18N_SLOTS];
-	if (s->msgid == msgid && msgid)
+	struct i18n_slot *s = slot_of(msgid);
+	if (s->msgid)
 		return s->text;
 	const char *text = gettext(msgid);
 	/* loading the catalogue on first use counts as a change: remember
 	 * the counter after the call, so the next call does not empty the
 	 * cache again */
-	if (cache.counter != _nl_msg_cat_cntr) {
-		for (int i = 0; i < I18N_SLOTS; i++)
-			cache.slot[i].msgid = NULL;
-		cache.counter = _nl_msg_cat_cntr;
+	if (cache.counter != _nl_msg_cat_cntr || cache.used >= I18N_SLOTS / 4 * 3) {
+		cache_empty();
+		s = slot_of(msgid);
 	}
 	s->msgid = msgid;
 	s->text = text;
+	cache.used++;
 	return text;
 }
 #else

@@ -104,6 +104,17 @@ static void test_translates_and_follows_changes(void **state)
 	assert_int_equal(pthread_join(t, &res), 0);
 	assert_string_equal((const char *)res, "Home");
 
+	/* many more strings than the table holds: each still its own
+	 * translation (or itself), before and after the table is emptied */
+	static char many[1200][8];
+	for (int round = 0; round < 2; round++)
+		for (int i = 0; i < 1200; i++) {
+			snprintf(many[i], sizeof(many[i]), "%d", i);
+			assert_ptr_equal(i18n_gettext(many[i]), many[i]);
+			if (i % 100 == 0)
+				assert_string_equal(forside(), "Home");
+		}
+
 	/* another catalogue directory: the next call translates anew */
 	bindtextdomain("ssp", two);
 	assert_string_equal(forside(), "Start");
