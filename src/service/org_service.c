@@ -80,6 +80,10 @@ int svc_org_view(struct service *svc, const struct actor *a, struct org *out, st
 	return 0;
 }
 
+/* Generations are unique in the process, not only per service: a service
+ * opened where a closed one was never repeats one of its values. */
+static _Atomic unsigned long org_generations;
+
 int svc_org_view_cached(struct service *svc, const struct actor *a, const struct org **out,
 			struct svc_result *r)
 {
@@ -111,6 +115,7 @@ int svc_org_view_cached(struct service *svc, const struct actor *a, const struct
 		return svc_store_fail(r, err);
 	}
 	svc->org_cache = o;
+	svc->org_gen = ++org_generations;
 	svc->org_dv = dv;
 	svc->org_changes = ch;
 	*out = o;
@@ -120,6 +125,11 @@ int svc_org_view_cached(struct service *svc, const struct actor *a, const struct
 void svc_request_begin(struct service *svc)
 {
 	svc->request_dv_ok = false;
+}
+
+unsigned long svc_org_generation(const struct service *svc)
+{
+	return svc->org_gen;
 }
 
 int svc_load_org_for_year(struct service *svc, int year, struct org *org, struct svc_result *r)

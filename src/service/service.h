@@ -72,6 +72,7 @@ struct service {
 	 * store_changes); freed by service_close */
 	struct org *org_cache;
 	long long org_dv, org_changes;
+	unsigned long org_gen; /* svc_org_generation */
 	/* The database's data version as of this request's session lookup
 	 * (svc_session), when it had one: svc_org_view_cached compares it
 	 * instead of opening a read transaction of its own. Forgotten by
@@ -163,5 +164,10 @@ int svc_org_view_cached(struct service *svc, const struct actor *a, const struct
  * the previous request read (request_dv), so no later check of cached
  * data compares against a state from before this request. */
 void svc_request_begin(struct service *svc);
+
+/* Changes whenever svc_org_view_cached loads the organisation anew (a value
+ * no other load in the process had; 0 before the first): what a door keys
+ * its own copy of the view on (the rendered /organisation). */
+unsigned long svc_org_generation(const struct service *svc);
 
 #endif

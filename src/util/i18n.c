@@ -35,6 +35,7 @@ struct i18n_slot {
 static _Thread_local struct {
 	int counter;
 	locale_t locale;
+	unsigned long epoch; /* i18n_epoch */
 	unsigned used;
 	struct i18n_slot slot[I18N_SLOTS];
 } cache;
@@ -58,15 +59,28 @@ static struct i18n_slot *slot_of(const char *msgid)
 	}
 }
 
-const char *i18n_gettext(const char *msgid)
+/* Empties the cache when the locale or the text domain changed. */
+static void cache_check(void)
 {
-	if (!msgid)
-		return gettext(msgid);
 	locale_t loc = uselocale((locale_t)0);
 	if (cache.counter != _nl_msg_cat_cntr || cache.locale != loc) {
 		cache_empty();
 		cache.locale = loc;
+		cache.epoch++;
 	}
+}
+
+unsigned long i18n_epoch(void)
+{
+	cache_check();
+	return cache.epoch;
+}
+
+const char *i18n_gettext(const char *msgid)
+{
+	if (!msgid)
+		return gettext(msgid);
+	cache_check();
 	struct i18n_slot *s = slot_of(msgid);
 	if (s->msgid)
 		return s->text;
@@ -75,6 +89,8 @@ const char *i18n_gettext(const char *msgid)
 	 * the counter after the call, so the next call does not empty the
 	 * cache again */
 	if (cache.counter != _nl_msg_cat_cntr || cache.used >= I18N_SLOTS / 4 * 3) {
+		if (cache.counter != _nl_msg_cat_cntr)
+			cache.epoch++;
 		cache_empty();
 		s = slot_of(msgid);
 	}
@@ -87,5 +103,13 @@ const char *i18n_gettext(const char *msgid)
 const char *i18n_gettext(const char *msgid)
 {
 	return gettext(msgid);
+}
+
+/* Without glibc's counter a change cannot be seen: nothing rendered from
+ * _() is kept (every call a new epoch). */
+unsigned long i18n_epoch(void)
+{
+	static _Atomic unsigned long epoch;
+	return ++epoch;
 }
 #endif

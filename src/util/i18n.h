@@ -29,4 +29,9 @@ void i18n_init(void);
 /* gettext(msgid), remembered per thread (see above). */
 const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
 
+/* Changes whenever a translation _() gives this thread may have changed
+ * (the same rule as the cache): what text rendered from _() and kept is
+ * keyed on. */
+unsigned long i18n_epoch(void);
+
 #endif

@@ -115,8 +115,12 @@ static void test_translates_and_follows_changes(void **state)
 				assert_string_equal(forside(), "Home");
 		}
 
-	/* another catalogue directory: the next call translates anew */
+	/* another catalogue directory: the next call translates anew, and
+	 * i18n_epoch says so to text rendered from _() and kept */
+	unsigned long epoch = i18n_epoch();
+	assert_int_equal(i18n_epoch(), epoch);
 	bindtextdomain("ssp", two);
+	assert_int_not_equal(i18n_epoch(), epoch);
 	assert_string_equal(forside(), "Start");
 
 	/* the global locale: in "C" the msgid itself */
@@ -126,7 +130,9 @@ static void test_translates_and_follows_changes(void **state)
 	/* the thread's own locale (uselocale changes no global state) */
 	locale_t utf8 = newlocale(LC_ALL_MASK, "C.UTF-8", (locale_t)0);
 	assert_non_null(utf8);
+	epoch = i18n_epoch();
 	locale_t before = uselocale(utf8);
+	assert_int_not_equal(i18n_epoch(), epoch);
 	assert_string_equal(forside(), "Start");
 	uselocale(before);
 	assert_string_equal(forside(), "Forside");

@@ -67,10 +67,15 @@ static void loaded_again_after_a_change(void **state)
 	(void)state;
 	const struct org *a = view();
 	assert_string_equal(a->municipality, "Før");
-	assert_ptr_equal(view(), a); /* nothing changed: the same copy */
-	rename_elsewhere("Efter");   /* another connection commits */
+	unsigned long gen = svc_org_generation(&fx.svc);
+	assert_int_not_equal(gen, 0);
+	assert_ptr_equal(view(), a);                        /* nothing changed: the same copy */
+	assert_int_equal(svc_org_generation(&fx.svc), gen); /* and generation */
+	rename_elsewhere("Efter");                          /* another connection commits */
 	const struct org *b = view();
 	assert_string_equal(b->municipality, "Efter");
+	/* loaded anew: a new generation, which a door's rendered copy sees */
+	assert_int_not_equal(svc_org_generation(&fx.svc), gen);
 }
 
 static void own_writes_are_seen(void **state)
