@@ -714,37 +714,46 @@ int svc_session(struct service *svc, const char *cookie, const char *client, str
 	unsigned char h[32];
 	if (!cookie || hash_secret(cookie, h) < 0)
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Du er ikke logget ind."));
-	struct session_row row;
+	/* the session and its user in one statement: one read transaction
+	 * per signed-in request instead of two (BENCHMARKS.md) */
+	struct session_user su;
 	char *err = NULL;
-	int rc = store_session_get(svc->store, h, &row, &err);
+	int rc = store_session_user_get(svc->store, h, &su, &err);
 	if (rc < 0)
 		return svc_store_fail(r, err);
 	if (rc == 1)
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Du er ikke logget ind."));
+	const struct session_row *row = &su.session;
 	long long now = now_s();
 	int idle = svc->cfg ? svc->cfg->session_idle_minutes : 30;
 	int max = svc->cfg ? svc->cfg->session_max_hours : 10;
-	if (now - row.last_seen > (long long)idle * 60 ||
-	    now - row.created_at > (long long)max * 3600) {
+	if (now - row->last_seen > (long long)idle * 60 ||
+	    now - row->created_at > (long long)max * 3600) {
 		store_session_delete(svc->store, h, &err);
 		free(err);
 		return svc_fail(r, SVC_UNAUTHENTICATED, NULL,
 				_("Din session er udløbet. Log ind igen."));
 	}
-	struct user_row u;
-	rc = session_user(svc, h, row.user_id, &u, r);
-	if (rc != 0)
-		return rc < 0 ? -1
-			      : svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Du er ikke logget ind."));
-	svc_actor_of(a, &u.info, client);
-	user_row_release(&u);
-	info->state = state_parse(row.state);
-	snprintf(info->csrf, sizeof(info->csrf), "%.*s", AUTH_SECRET_LEN, row.csrf);
+	if (!su.user_found || su.disabled) {
+		/* the account is gone or disabled: so is the session */
+		store_session_delete(svc->store, h, &err);
+		free(err);
+		return svc_fail(r, SVC_UNAUTHENTICATED, NULL, _("Du er ikke logget ind."));
+	}
+	/* what the request's later reads of cached data compare against
+	 * (svc_org_view_cached); svc_request_begin forgets it */
+	svc->request_dv = su.data_version;
+	svc->request_dv_ok = su.data_version >= 0;
+	struct user_info u = {
+	    .id = row->user_id, .username = su.username, .role = su.role, .org = su.org};
+	svc_actor_of(a, &u, client);
+	info->state = state_parse(row->state);
+	snprintf(info->csrf, sizeof(info->csrf), "%.*s", AUTH_SECRET_LEN, row->csrf);
 	/* last_seen is written at most once a minute: a signed-in request
 	 * otherwise costs a write transaction on the single writer. The idle
 	 * check above reads the stored value, so a session can expire up to
 	 * SESSION_TOUCH_S early, never late. */
-	if (now - row.last_seen >= SESSION_TOUCH_S &&
+	if (now - row->last_seen >= SESSION_TOUCH_S &&
 	    store_session_touch(svc->store, h, now, &err) < 0)
 		return svc_store_fail(r, err);
 	return 0;

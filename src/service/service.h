@@ -76,6 +76,13 @@ struct service {
 	/* svc_concern_stats: the last counts on this connection
 	 * (concern_service.c); freed by service_close */
 	struct stats_cache *stats_cache;
+	unsigned long org_gen; /* svc_org_generation */
+	/* The database's data version as of this request's session lookup
+	 * (svc_session), when it had one: svc_org_view_cached compares it
+	 * instead of opening a read transaction of its own. Forgotten by
+	 * svc_request_begin. */
+	bool request_dv_ok;
+	long long request_dv;
 };
 
 /* Process-wide set-up of the crypto libraries (libsodium, liboath); call
@@ -161,5 +168,16 @@ int svc_org_view(struct service *svc, const struct actor *a, struct org *out, st
  * /organisation page without a query per request. */
 int svc_org_view_cached(struct service *svc, const struct actor *a, const struct org **out,
 			struct svc_result *r);
+
+/* A door calls this first thing for each request on svc (the web server's
+ * threads serve one request after another on one service): forgets what
+ * the previous request read (request_dv), so no later check of cached
+ * data compares against a state from before this request. */
+void svc_request_begin(struct service *svc);
+
+/* Changes whenever svc_org_view_cached loads the organisation anew (a value
+ * no other load in the process had; 0 before the first): what a door keys
+ * its own copy of the view on (the rendered /organisation). */
+unsigned long svc_org_generation(const struct service *svc);
 
 #endif

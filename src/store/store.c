@@ -261,10 +261,21 @@ bool store_in_transaction(const struct store *s)
 	return s->tx_depth > 0;
 }
 
+long long data_version_in_tx(struct store *s)
+{
+	unsigned int v;
+	if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
+		return -1;
+	return (long long)v;
+}
+
 long long store_data_version(struct store *s)
 {
+	/* the pager's version is brought up to date when a read transaction
+	 * begins: PRAGMA data_version opens one (its own value leaves out this
+	 * connection's commits, the file control's does not) */
 	sqlite3_stmt *st = cprep(s, "PRAGMA data_version", "");
-	long long v = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	long long v = st && sqlite3_step(st) == SQLITE_ROW ? data_version_in_tx(s) : -1;
 	stmt_free(s, st);
 	return v;
 }

@@ -61,10 +61,12 @@ void store_on_tx_end(struct store *s, void (*fn)(void *data, bool committed), vo
 /* Rows changed on this connection since it opened (INSERT, UPDATE,
  * DELETE): equal before and after a transaction means it changed nothing. */
 long long store_changes(struct store *s);
-/* SQLite's data version of the database (PRAGMA data_version): another
- * value after any other connection committed; -1 on error. With
- * store_changes (this connection's own writes), tells whether anything
- * changed since. */
+/* SQLite's data version of the database (SQLITE_FCNTL_DATA_VERSION, read
+ * in a read transaction begun by this call): another value after any
+ * commit, by this connection or another; -1 on error. With store_changes
+ * (this connection's own writes, TEMP included), tells whether anything
+ * changed since. store_session_user_get gives the same value as of its
+ * own read transaction, with no statement of its own. */
 long long store_data_version(struct store *s);
 /* The database file's path as opened. */
 const char *store_path(const struct store *s);

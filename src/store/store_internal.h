@@ -74,6 +74,12 @@ int rows_end(struct store *s, sqlite3_stmt *st, int rc, char **err, const char *
  * (the caller has read it), 1 on SQLITE_DONE (no such row), else -1. */
 int row_end(struct store *s, sqlite3_stmt *st, int rc, char **err, const char *what);
 
+/* The data version (store_data_version) of the read transaction this
+ * connection is in: call it while a statement is stepping (it holds its
+ * read transaction until reset), else it is the value as of the last
+ * one. -1 on error. */
+long long data_version_in_tx(struct store *s);
+
 /* store_begin() (store.h) for reading only: a deferred BEGIN outside a
  * transaction, a savepoint inside one. End it with store_end(). */
 int store_begin_read(struct store *s, char **err);

@@ -184,6 +184,46 @@ int store_session_get(struct store *s, const unsigned char hash[32], struct sess
 	return row_end(s, st, rc, err, "session");
 }
 
+/* Text column i into dst (cut to n - 1 bytes; "" for NULL). */
+static void col_copy(char *dst, size_t n, sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	snprintf(dst, n, "%s", t ? (const char *)t : "");
+}
+
+int store_session_user_get(struct store *s, const unsigned char hash[32], struct session_user *out,
+			   char **err)
+{
+	sqlite3_stmt *st = cprep(s,
+				 "SELECT s.user_id, s.state, s.csrf, s.created_at, s.last_seen,"
+				 " u.id, u.username, u.org, u.role, u.disabled"
+				 " FROM session s LEFT JOIN user u ON u.id = s.user_id"
+				 " WHERE s.id_hash = ?",
+				 "b", (const void *)hash, 32);
+	int rc = stmt_step(st);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, sizeof(*out));
+		struct session_row *row = &out->session;
+		row->user_id = sqlite3_column_int64(st, 0);
+		snprintf(row->state, sizeof(row->state), "%s", sqlite3_column_text(st, 1));
+		snprintf(row->csrf, sizeof(row->csrf), "%s", sqlite3_column_text(st, 2));
+		row->created_at = sqlite3_column_int64(st, 3);
+		row->last_seen = sqlite3_column_int64(st, 4);
+		out->data_version = data_version_in_tx(s); /* the statement's read
+							     transaction is open */
+		out->user_found = sqlite3_column_type(st, 5) != SQLITE_NULL;
+		if (out->user_found) {
+			col_copy(out->username, sizeof(out->username), st, 6);
+			col_copy(out->org, sizeof(out->org), st, 7);
+			if (role_parse((const char *)sqlite3_column_text(st, 8), &out->role) < 0)
+				out->role = ROLE_STEERING; /* as read_info: the least that shows
+							      personal data */
+			out->disabled = sqlite3_column_int(st, 9) != 0;
+		}
+	}
+	return row_end(s, st, rc, err, "session");
+}
+
 int store_session_touch(struct store *s, const unsigned char hash[32], long long now, char **err)
 {
 	return step_done(s,

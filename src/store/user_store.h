@@ -49,6 +49,23 @@ int store_session_insert(struct store *s, const unsigned char hash[32], long lon
 /* 0 found, 1 not found, -1 error. */
 int store_session_get(struct store *s, const unsigned char hash[32], struct session_row *out,
 		      char **err);
+/* A session and its user read together (one statement, one read
+ * transaction): the signed-in request's lookup. user_found is false when
+ * the session's user is gone. Text is copied into the fixed buffers (cut
+ * to their size, as the actor keeps them), so nothing is allocated. */
+struct session_user {
+	struct session_row session;
+	/* store_data_version as of this lookup's read transaction (-1 on
+	 * error): what the request's later checks of cached data compare */
+	long long data_version;
+	bool user_found, disabled;
+	enum role role;
+	char username[65];
+	char org[129];
+};
+/* 0 found, 1 no such session, -1 error. */
+int store_session_user_get(struct store *s, const unsigned char hash[32], struct session_user *out,
+			   char **err);
 int store_session_touch(struct store *s, const unsigned char hash[32], long long now, char **err);
 /* Gives the session a new id (and state), keeping its user. */
 int store_session_rekey(struct store *s, const unsigned char old_hash[32],

@@ -3,6 +3,7 @@
  * response that cannot carry all of its headers is never built. */
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "web/web_internal.h"
 #include "util/banned.h"
@@ -47,9 +48,15 @@ struct MHD_Response *resp_build(struct response *rs, bool tls)
 		r = MHD_create_response_from_fd64(rs->fd_size, rs->fd);
 		if (r)
 			rs->fd = -1; /* libmicrohttpd closes it */
+	} else if (rs->body.alloc) {
+		/* the body's buffer is handed over (libmicrohttpd frees it), not
+		 * copied: one allocation and copy of the page fewer */
+		r = MHD_create_response_from_buffer_with_free_callback(rs->body.len, rs->body.buf,
+								       &free);
+		if (r)
+			strbuf_init(&rs->body);
 	} else {
-		r = MHD_create_response_from_buffer(rs->body.len, rs->body.buf,
-						    MHD_RESPMEM_MUST_COPY);
+		r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
 	}
 	if (!r)
 		return NULL;

@@ -27,6 +27,8 @@ void page_init(struct page *p, const char *title, const char *nav)
 	p->title = title;
 	p->nav = nav;
 	html_init(&p->main);
+	/* most pages' main part fits: one allocation instead of doubling up */
+	strbuf_grow(&p->main.sb, 4096);
 }
 
 struct menu_item {
@@ -106,7 +108,11 @@ static void header(struct request *rq, const struct page *p, struct html *h)
 
 void page_finish(struct request *rq, unsigned status, struct page *p)
 {
-	struct html h = HTML_INIT;
+	/* written straight into the response's body, sized once */
+	struct html h;
+	h.sb = rq->rs.body;
+	strbuf_reset(&h.sb);
+	strbuf_grow(&h.sb, p->main.sb.len + 3072);
 	html_printf(&h,
 		    "<!DOCTYPE html>\n"
 		    "<html lang=\"da\">\n"
@@ -138,12 +144,10 @@ void page_finish(struct request *rq, unsigned status, struct page *p)
 		      "politi."),
 		    _("ssp version"), SSP_VERSION);
 
-	strbuf_reset(&rq->rs.body);
+	rq->rs.body = h.sb;
 	rq->rs.status = status;
 	rq->rs.content_type = "text/html; charset=utf-8";
-	strbuf_add(&rq->rs.body, h.sb.buf, h.sb.len);
 	rq->responded = true;
-	html_release(&h);
 	html_release(&p->main);
 }
 

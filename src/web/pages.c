@@ -4,6 +4,7 @@
  * frame. Forms post back to their own page and answer with a redirect
  * (303, post/redirect/get) or the same form with the errors marked.
  */
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -239,29 +240,20 @@ bool web_load_org(struct request *rq, struct org *o)
 	return true;
 }
 
-void h_org(struct request *rq)
+/* The main part of /organisation: the organisation alone, the same for
+ * every reader. */
+static void org_main(struct html *h, const struct org *op)
 {
-	/* the organisation as loaded on this thread's connection, again only
-	 * after a change (svc_org_view_cached); read only, not released */
-	const struct org *op;
-	struct svc_result r = SVC_RESULT_INIT;
-	if (svc_org_view_cached(rq->svc, &rq->actor, &op, &r) < 0) {
-		web_svc_fail(rq, &r);
-		return;
-	}
 	const struct org o = *op;
-	struct page p;
-	page_init(&p, _("Organisation"), "/organisation");
 	if (o.municipality)
-		html_printf(&p.main, "<p class=\"font-lead\">%s %s</p>\n", _("SSP-samarbejdet i"),
+		html_printf(h, "<p class=\"font-lead\">%s %s</p>\n", _("SSP-samarbejdet i"),
 			    o.municipality);
 	if (o.bodies_nr == 0) {
-		alert(&p.main, "info",
+		alert(h, "info",
 		      _("Der er ingen organisation endnu. Indlæs strategien med »ssp init«."));
-		page_finish(rq, 200, &p);
 		return;
 	}
-	html_printf(&p.main,
+	html_printf(h,
 		    "<figure class=\"app-diagram\">\n"
 		    "<img src=\"/organisation/diagram.svg\" alt=\"%s\">\n"
 		    "<figcaption>%s</figcaption>\n</figure>\n",
@@ -274,36 +266,99 @@ void h_org(struct request *rq)
 			any |= o.bodies[i].level == l;
 		if (!any)
 			continue;
-		html_printf(&p.main, "<h2>%s</h2>\n<ul>\n", org_level_label_in(&o, l));
+		html_printf(h, "<h2>%s</h2>\n<ul>\n", org_level_label_in(&o, l));
 		for (size_t i = 0; i < o.bodies_nr; i++) {
 			const struct org_body *b = &o.bodies[i];
 			if (b->level != l)
 				continue;
-			html_printf(&p.main, "<li><a href=\"/organisation/%s\">%s</a>", b->id,
-				    b->name);
+			html_printf(h, "<li><a href=\"/organisation/%s\">%s</a>", b->id, b->name);
 			if (b->frequency_text)
-				html_printf(&p.main, " <span class=\"app-muted\">(%s)</span>",
+				html_printf(h, " <span class=\"app-muted\">(%s)</span>",
 					    b->frequency_text);
-			html_printf(&p.main, "</li>\n");
+			html_printf(h, "</li>\n");
 		}
-		html_printf(&p.main, "</ul>\n");
+		html_printf(h, "</ul>\n");
 	}
 	if (o.districts_nr) {
-		html_printf(&p.main, "<h2>%s</h2>\n<ul>\n", _("Distrikter og institutioner"));
+		html_printf(h, "<h2>%s</h2>\n<ul>\n", _("Distrikter og institutioner"));
 		for (size_t d = 0; d < o.districts_nr; d++) {
-			html_printf(&p.main, "<li>%s", o.districts[d].name);
+			html_printf(h, "<li>%s", o.districts[d].name);
 			bool first = true;
 			for (size_t i = 0; i < o.institutions_nr; i++) {
 				const struct org_institution *in = &o.institutions[i];
 				if (!in->district || strcmp(in->district, o.districts[d].id))
 					continue;
-				html_printf(&p.main, "%s%s", first ? ": " : ", ", in->name);
+				html_printf(h, "%s%s", first ? ": " : ", ", in->name);
 				first = false;
 			}
-			html_printf(&p.main, "</li>\n");
+			html_printf(h, "</li>\n");
 		}
-		html_printf(&p.main, "</ul>\n");
+		html_printf(h, "</ul>\n");
 	}
+}
+
+/* org_main as last rendered on this thread: again only when the service
+ * loaded the organisation anew (svc_org_generation) or a translation may
+ * have changed (i18n_epoch). The page's frame (user, menu, CSRF token) is
+ * written per request as on every page. Freed when the thread ends. */
+struct org_rendered {
+	const struct service *svc;
+	unsigned long org_gen, i18n;
+	struct html html;
+};
+
+static pthread_key_t org_rendered_key;
+static pthread_once_t org_rendered_once = PTHREAD_ONCE_INIT;
+
+static void org_rendered_free(void *p)
+{
+	struct org_rendered *c = p;
+	html_release(&c->html);
+	free(c);
+}
+
+static void org_rendered_init(void)
+{
+	if (pthread_key_create(&org_rendered_key, org_rendered_free) != 0)
+		abort();
+}
+
+/* The thread's copy of org_main for op, rendered again when stale. */
+static const struct html *org_main_kept(struct service *svc, const struct org *op)
+{
+	pthread_once(&org_rendered_once, org_rendered_init);
+	struct org_rendered *c = pthread_getspecific(org_rendered_key);
+	if (!c) {
+		c = xcalloc(1, sizeof(*c));
+		html_init(&c->html);
+		if (pthread_setspecific(org_rendered_key, c) != 0)
+			abort();
+	}
+	unsigned long gen = svc_org_generation(svc), epoch = i18n_epoch();
+	if (c->svc != svc || c->org_gen != gen || c->i18n != epoch || !c->html.sb.len) {
+		html_release(&c->html);
+		org_main(&c->html, op);
+		c->svc = svc;
+		c->org_gen = gen;
+		c->i18n = epoch;
+	}
+	return &c->html;
+}
+
+void h_org(struct request *rq)
+{
+	/* the organisation as loaded on this thread's connection, again only
+	 * after a change (svc_org_view_cached); read only, not released */
+	const struct org *op;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_org_view_cached(rq->svc, &rq->actor, &op, &r) < 0) {
+		web_svc_fail(rq, &r);
+		return;
+	}
+	const struct html *main = org_main_kept(rq->svc, op);
+	struct page p;
+	page_init(&p, _("Organisation"), "/organisation");
+	html_append(&p.main, main);
 	page_finish(rq, 200, &p);
 }
 

@@ -436,6 +436,7 @@ static bool csrf_ok(struct request *rq)
 
 void web_dispatch(struct request *rq)
 {
+	svc_request_begin(rq->svc);
 	bool head = !strcmp(rq->method, "HEAD");
 	const char *method = head ? "GET" : rq->method;
 	if (!path_ok(rq->path)) {

@@ -159,7 +159,7 @@ enum MHD_Result resp_send(struct request *rq);
 /* ---- headers.c ---- */
 
 /* The libmicrohttpd response for rs with the security headers, its content
- * type and its own headers; takes rs->fd. NULL when any header was refused
+ * type and its own headers; takes rs->fd and rs->body's buffer. NULL when any header was refused
  * (then nothing is sent with fewer headers than it should carry). */
 struct MHD_Response *resp_build(struct response *rs, bool tls);
 

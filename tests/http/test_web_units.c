@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/utf8.h"
 #include "web/html.h"
 #include "web/parse.h"
 #include "web/web_internal.h"
@@ -182,6 +183,117 @@ static void html_escape_runs(void **state)
 	strbuf_release(&sb);
 }
 
+/* The rule of html_escape, byte by byte, for comparison. */
+static void escape_reference(struct strbuf *out, const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = s[i];
+		size_t n = c < 0x80   ? 1
+			   : c < 0xC2 ? 0
+			   : c < 0xE0 ? 2
+			   : c < 0xF0 ? 3
+			   : c < 0xF5 ? 4
+				      : 0;
+		if (n > 1 && (i + n > len || !utf8_valid(str + i, n, NULL)))
+			n = 0;
+		if (!n) {
+			strbuf_addstr(out, "\xEF\xBF\xBD");
+			i++;
+		} else if (n > 1) {
+			strbuf_add(out, s + i, n);
+			i += n;
+		} else {
+			const char *rep = c == '&'    ? "&amp;"
+					  : c == '<'  ? "&lt;"
+					  : c == '>'  ? "&gt;"
+					  : c == '"'  ? "&quot;"
+					  : c == '\'' ? "&#39;"
+						      : NULL;
+			if (rep)
+				strbuf_addstr(out, rep);
+			else if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+				strbuf_addch(out, (char)c);
+			i++;
+		}
+	}
+}
+
+/* html_escape against a byte-by-byte reference: every kind of byte at
+ * every place of a run, and runs of many lengths */
+static void html_escape_words(void **state)
+{
+	(void)state;
+	static const char *const odd[] = {"&",
+					  "<",
+					  ">",
+					  "\"",
+					  "'",
+					  "\x01",
+					  "\x1f",
+					  "\t",
+					  "\n",
+					  "\r",
+					  "\x7f",
+					  " ",
+					  "\xff",
+					  "\x80",
+					  "\xc3",
+					  "\xc3\xa6",
+					  "\xe2\x80\x93",
+					  "\xe2",
+					  "\xf0\x9f\x98\x80",
+					  "\xed\xa0\x80"};
+	for (size_t k = 0; k < sizeof(odd) / sizeof(*odd); k++)
+		for (size_t at = 0; at < 20; at++)
+			for (size_t total = at; total < 26; total += 5) {
+				char in[64];
+				memset(in, 'a', sizeof(in));
+				size_t n = strlen(odd[k]);
+				memcpy(in + at, odd[k], n);
+				size_t len = total + n;
+				struct strbuf got = STRBUF_INIT, want = STRBUF_INIT;
+				html_escape(&got, in, len);
+				escape_reference(&want, in, len);
+				assert_string_equal(got.buf, want.buf);
+				strbuf_release(&got);
+				strbuf_release(&want);
+			}
+}
+
+/* html_printf's %s escapes up to the NUL without measuring first: the
+ * same bytes as html_escape for every kind of input, including UTF-8
+ * sequences of each length, whole and cut off by the end of the string */
+static void html_printf_escapes_like_html_escape(void **state)
+{
+	(void)state;
+	static const char *const in[] = {
+	    "",
+	    "plain",
+	    "<ab<c>&\"'\x01"
+	    "d\xc3\xa6"
+	    "e\xff"
+	    "f\tg\x7f>",
+	    "\xc3",                                     /* cut two-byte sequence */
+	    "x\xe2\x80",                                /* cut three-byte sequence */
+	    "x\xe2\x80\x93y",                           /* en dash */
+	    "\xf0\x9f\x98",                             /* cut four-byte sequence */
+	    "\xf0\x9f\x98\x80",                         /* emoji */
+	    "\xc0\xaf\xed\xa0\x80\xf4\x90\x80\x80\x80", /* overlong, surrogate, too high, lone */
+	};
+	for (size_t i = 0; i < sizeof(in) / sizeof(*in); i++) {
+		struct strbuf want = STRBUF_INIT;
+		html_escape(&want, in[i], strlen(in[i]));
+		struct html h = HTML_INIT;
+		html_printf(&h, "[%s]", in[i]);
+		assert_int_equal(h.sb.len, want.len + 2);
+		assert_memory_equal(h.sb.buf + 1, want.buf, want.len);
+		assert_int_equal(h.sb.buf[h.sb.len], '\0');
+		html_release(&h);
+		strbuf_release(&want);
+	}
+}
+
 static void response_headers(void **state)
 {
 	(void)state;
@@ -304,6 +416,8 @@ int main(void)
 	    cmocka_unit_test(ids),
 	    cmocka_unit_test(json_bad_utf8_named),
 	    cmocka_unit_test(html_escape_runs),
+	    cmocka_unit_test(html_printf_escapes_like_html_escape),
+	    cmocka_unit_test(html_escape_words),
 	    cmocka_unit_test(json_prefix_member),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

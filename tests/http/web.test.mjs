@@ -5,10 +5,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  Client, PASSWORD, SECURITY_HEADERS, addUser, cli, createToken, setCookies, startServer,
-  stopServer,
+  Client, PASSWORD, SECURITY_HEADERS, SRC, addUser, cli, createToken, setCookies,
+  startServer, stopServer,
 } from './lib.mjs';
 
 let srv;
@@ -378,6 +379,35 @@ describe('pages', () => {
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('content-type'), 'image/svg+xml');
     assert.match(r.text_, /<svg/);
+  });
+
+  // The page's main part is kept rendered per server thread (pages.c,
+  // issue 10): a new organisation shows on the next request, on every
+  // thread, and the frame around it stays the reader's own.
+  test('organisation: a changed organisation shows at once', async () => {
+    const c = new Client(srv);
+    await c.login('sara');
+    for (let i = 0; i < 40; i++) { // reach every worker thread
+      const r = await c.get('/organisation');
+      assert.match(r.text_, /SSP-samarbejdet i Hedensted Kommune/);
+    }
+    const file = path.join(srv.dir, 'renamed.ini');
+    const text = readFileSync(path.join(SRC, 'strategies', 'hedensted.ini'), 'utf8');
+    writeFileSync(file, text.replace('navn = Hedensted Kommune', 'navn = Prøvested Kommune'));
+    const init = cli(srv, ['init', '--strategy', file, '--no-plan']);
+    assert.equal(init.status, 0, init.stderr);
+    for (let i = 0; i < 40; i++) {
+      const r = await c.get('/organisation');
+      assert.match(r.text_, /SSP-samarbejdet i Prøvested Kommune/, `request ${i}`);
+      assert.match(r.text_, /<span class="sr-only">Logget ind som <\/span>sara /);
+    }
+    const ada = new Client(srv);
+    await ada.login('ada');
+    const r = await ada.get('/organisation');
+    assert.match(r.text_, /Prøvested Kommune/);
+    assert.match(r.text_, /<span class="sr-only">Logget ind som <\/span>ada /);
+    writeFileSync(file, text);
+    assert.equal(cli(srv, ['init', '--strategy', file, '--no-plan']).status, 0);
   });
 
   test('API org equals `ssp org --format json`', async () => {

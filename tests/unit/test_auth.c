@@ -614,6 +614,51 @@ static void audit_chain_detects_deletion(void **state)
 	assert_int_equal(bad, 3);
 }
 
+/* The session's user is read with the session on every request (one
+ * statement): a role changed or an account disabled behind the service's
+ * back (another connection, another process) holds from the next request
+ * on, and a session whose user is disabled ends. */
+static void session_reads_its_user_every_time(void **state)
+{
+	(void)state;
+	fx.cfg.totp_required_roles = 0;
+	add_user("liv", ROLE_SSP);
+	char cookie[AUTH_SECRET_LEN + 1];
+	struct session_info info;
+	struct svc_result r = SVC_RESULT_INIT;
+	struct actor a;
+	assert_int_equal(svc_login(&fx.svc, "liv", "rigtig-adgangskode", "c", cookie, &info, &r),
+			 0);
+	assert_int_equal(svc_session(&fx.svc, cookie, "c", &a, &info, &r), 0);
+	assert_int_equal(a.role, ROLE_SSP);
+	assert_string_equal(a.username, "liv");
+	assert_int_equal(info.state, SESSION_FULL);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(fx.path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				      "UPDATE user SET role = 'politi', org = 'Syd'"
+				      " WHERE username = 'liv'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(svc_session(&fx.svc, cookie, "c", &a, &info, &r), 0);
+	assert_int_equal(a.role, ROLE_POLICE);
+	assert_string_equal(a.org, "Syd");
+	assert_int_equal(sqlite3_exec(db, "UPDATE user SET disabled = 1 WHERE username = 'liv'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(svc_session(&fx.svc, cookie, "c", &a, &info, &r), -1);
+	assert_int_equal(r.status, SVC_UNAUTHENTICATED);
+	svc_result_clear(&r);
+	/* the session is gone, not only refused: enabling the account again
+	 * does not bring it back */
+	assert_int_equal(sqlite3_exec(db, "UPDATE user SET disabled = 0 WHERE username = 'liv'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(svc_session(&fx.svc, cookie, "c", &a, &info, &r), -1);
+	svc_result_clear(&r);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	if (sodium_init() < 0 || oath_init() != OATH_OK)
@@ -633,6 +678,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(audit_chain_detects_edits, setup, teardown),
 	    cmocka_unit_test_setup_teardown(audit_chain_detects_deletion, setup, teardown),
 	    cmocka_unit_test_setup_teardown(session_touch_at_most_once_a_minute, setup, teardown),
+	    cmocka_unit_test_setup_teardown(session_reads_its_user_every_time, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	oath_done();

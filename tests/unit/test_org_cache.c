@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "domain/org.h"
+#include "service/auth.h"
 #include "service/service.h"
 #include "store/store.h"
 #include "fixture.h"
@@ -66,10 +67,15 @@ static void loaded_again_after_a_change(void **state)
 	(void)state;
 	const struct org *a = view();
 	assert_string_equal(a->municipality, "Før");
-	assert_ptr_equal(view(), a); /* nothing changed: the same copy */
-	rename_elsewhere("Efter");   /* another connection commits */
+	unsigned long gen = svc_org_generation(&fx.svc);
+	assert_int_not_equal(gen, 0);
+	assert_ptr_equal(view(), a);                        /* nothing changed: the same copy */
+	assert_int_equal(svc_org_generation(&fx.svc), gen); /* and generation */
+	rename_elsewhere("Efter");                          /* another connection commits */
 	const struct org *b = view();
 	assert_string_equal(b->municipality, "Efter");
+	/* loaded anew: a new generation, which a door's rendered copy sees */
+	assert_int_not_equal(svc_org_generation(&fx.svc), gen);
 }
 
 static void own_writes_are_seen(void **state)
@@ -86,11 +92,48 @@ static void own_writes_are_seen(void **state)
 	assert_string_equal(view()->municipality, "Nyt");
 }
 
+/* A signed-in request's session lookup lends its data version to the
+ * organisation's check (svc_session, then svc_org_view_cached: one read
+ * transaction per request); the next request forgets it
+ * (svc_request_begin), so a commit between two requests is seen by the
+ * second, with or without a session lookup of its own. */
+static void the_next_request_sees_a_commit(void **state)
+{
+	(void)state;
+	fx.cfg.totp_required_roles = 0;
+	fixture_add_user(&fx, "ulla", "Ulla", ROLE_SSP, NULL, NULL);
+	char cookie[AUTH_SECRET_LEN + 1];
+	struct session_info info;
+	struct actor a;
+	struct svc_result r = SVC_RESULT_INIT;
+	assert_int_equal(
+	    svc_login(&fx.svc, "ulla", FIXTURE_PASSWORD, "127.0.0.1", cookie, &info, &r), 0);
+
+	svc_request_begin(&fx.svc); /* a request with a session */
+	assert_int_equal(svc_session(&fx.svc, cookie, "127.0.0.1", &a, &info, &r), 0);
+	assert_true(fx.svc.request_dv_ok);
+	assert_string_equal(view()->municipality, "Før");
+	rename_elsewhere("Efter");
+
+	svc_request_begin(&fx.svc); /* one without (a bearer token, the CLI) */
+	assert_string_equal(view()->municipality, "Efter");
+	rename_elsewhere("Igen");
+
+	svc_request_begin(&fx.svc); /* one with a session again */
+	assert_int_equal(svc_session(&fx.svc, cookie, "127.0.0.1", &a, &info, &r), 0);
+	assert_string_equal(view()->municipality, "Igen");
+	const struct org *o = view();
+	svc_request_begin(&fx.svc); /* nothing changed: the same copy */
+	assert_int_equal(svc_session(&fx.svc, cookie, "127.0.0.1", &a, &info, &r), 0);
+	assert_ptr_equal(view(), o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(loaded_again_after_a_change, setup, teardown),
 	    cmocka_unit_test_setup_teardown(own_writes_are_seen, setup, teardown),
+	    cmocka_unit_test_setup_teardown(the_next_request_sees_a_commit, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
