@@ -80,16 +80,15 @@ int svc_org_view(struct service *svc, const struct actor *a, struct org *out, st
 	return 0;
 }
 
-int svc_org_view_cached(struct service *svc, const struct actor *a, const struct org **out,
-			struct svc_result *r)
+/* The organisation of this connection: loaded again only when its stamp
+ * or the schema moved (store_org_stamp). The stamp is read before the
+ * load, so a change committed in between makes the next call load again;
+ * the cache never keeps an organisation older than its stamp. */
+static int org_cached(struct service *svc, const struct org **out, struct svc_result *r)
 {
-	*out = NULL;
-	if (!svc_allowed(svc, a, ACT_ORG_VIEW, r))
-		return -1;
-	/* the state before the load: a commit in between makes the next call
-	 * load again, never keeps older data */
-	long long dv = store_data_version(svc->store), ch = store_changes(svc->store);
-	if (svc->org_cache && dv >= 0 && dv == svc->org_dv && ch == svc->org_changes) {
+	long long stamp = 0, schema = 0;
+	bool known = store_org_stamp(svc->store, &stamp, &schema) == 0;
+	if (svc->org_cache && known && stamp == svc->org_stamp && schema == svc->org_schema) {
 		*out = svc->org_cache;
 		return 0;
 	}
@@ -107,9 +106,33 @@ int svc_org_view_cached(struct service *svc, const struct actor *a, const struct
 		return svc_store_fail(r, err);
 	}
 	svc->org_cache = o;
-	svc->org_dv = dv;
-	svc->org_changes = ch;
+	svc->org_stamp = stamp;
+	/* without a stamp (read failed) the next call loads again: no schema
+	 * version is negative */
+	svc->org_schema = known ? schema : -1;
 	*out = o;
+	return 0;
+}
+
+int svc_org_view_cached(struct service *svc, const struct actor *a, const struct org **out,
+			struct svc_result *r)
+{
+	*out = NULL;
+	if (!svc_allowed(svc, a, ACT_ORG_VIEW, r))
+		return -1;
+	return org_cached(svc, out, r);
+}
+
+int svc_org_cur(struct service *svc, const struct org **out, struct svc_result *r)
+{
+	*out = NULL;
+	if (org_cached(svc, out, r) < 0)
+		return -1;
+	if (!(*out)->bodies_nr) {
+		*out = NULL;
+		return svc_fail(r, SVC_INVALID, NULL,
+				_("der er ingen strategi i databasen; indlæs den med »ssp init«"));
+	}
 	return 0;
 }
 

@@ -67,11 +67,11 @@ struct service {
 	struct store *store;
 	const struct config *cfg;
 	unsigned char key[32]; /* instance secret: access-log chain, sealing */
-	/* svc_org_view_cached: the organisation as last loaded on this
-	 * connection, and the database's state then (store_data_version,
-	 * store_changes); freed by service_close */
+	/* svc_org_view_cached and svc_org_cur (service_internal.h): the
+	 * organisation as last loaded on this connection, and its stamp and
+	 * the schema version then (store_org_stamp); freed by service_close */
 	struct org *org_cache;
-	long long org_dv, org_changes;
+	long long org_stamp, org_schema;
 };
 
 /* Process-wide set-up of the crypto libraries (libsodium, liboath); call

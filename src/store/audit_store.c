@@ -213,11 +213,11 @@ static bool checkpoint_extends(struct store *s, long long seq)
 		return rc == 1;
 	if (cp.seq >= seq)
 		return false;
-	sqlite3_stmt *st = prep(s, "SELECT hash FROM audit_log WHERE seq = ?", "l", cp.seq);
+	sqlite3_stmt *st = cprep(s, "SELECT hash FROM audit_log WHERE seq = ?", "l", cp.seq);
 	bool same = stmt_step(st) == SQLITE_ROW &&
 		    audit_hash_valid((const char *)sqlite3_column_text(st, 0)) &&
 		    !strcmp((const char *)sqlite3_column_text(st, 0), cp.hash);
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	return same;
 }
 
@@ -261,7 +261,9 @@ int store_audit_append_batch(struct store *s, const struct audit_row *rows, size
 		return -1;
 	char *prev = NULL;
 	long long seq = 1;
-	sqlite3_stmt *st = prep(s, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", "");
+	/* the statements of every entry are cached on the connection */
+	sqlite3_stmt *st =
+	    cprep(s, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", "");
 	if (!st)
 		goto fail;
 	int rc = sqlite3_step(st);
@@ -269,16 +271,16 @@ int store_audit_append_batch(struct store *s, const struct audit_row *rows, size
 		seq = sqlite3_column_int64(st, 0) + 1;
 		prev = col_dup(st, 1);
 	} else if (rc != SQLITE_DONE) {
-		sqlite3_finalize(st);
+		stmt_free(s, st);
 		goto fail;
 	}
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	char hash[129] = "";
 	for (size_t i = 0; i < n; i++, seq++) {
 		struct audit_row r = rows[i];
 		r.seq = seq;
 		fn(prev ? prev : "", &r, hash, data);
-		if (exec(s,
+		if (cexec(s,
 			 "INSERT INTO audit_log (" AUDIT_COLS
 			 ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			 "lsssssssssss", seq, r.at, r.username, r.org, r.action, r.object,
