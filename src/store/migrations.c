@@ -732,6 +732,7 @@ const char *const store_migrations[] = {
 	ORG_STAMP_TRIGGERS("category")
 	ORG_STAMP_TRIGGERS("org_level")
 	ORG_STAMP_TRIGGERS("body")
+	ORG_STAMP_TRIGGERS("body_item")
 	ORG_STAMP_TRIGGERS("institution")
 	ORG_STAMP_TRIGGERS("team_theme")
 	ORG_STAMP_TRIGGERS("team_recurring")
