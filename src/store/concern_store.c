@@ -777,14 +777,14 @@ int concern_store_actions_open(struct store *s, const char *owner_org, const cha
 	sqlite3_stmt *st;
 	if (user)
 		st = prep(s,
-			  ACTION_COLS " WHERE a.status = 'open' AND a.owner_org = ? AND"
-				      " (a.owner_user IS NULL OR a.owner_user = ?)"
+			  ACTION_COLS " WHERE a.status = 'open' AND c.status = 'open' AND"
+				      " a.owner_org = ? AND (a.owner_user IS NULL OR a.owner_user = ?)"
 				      " ORDER BY a.due, a.id",
 			  "ss", owner_org, user);
 	else
 		st = prep(s,
-			  ACTION_COLS " WHERE a.status = 'open' AND a.owner_org = ?"
-				      " ORDER BY a.due, a.id",
+			  ACTION_COLS " WHERE a.status = 'open' AND c.status = 'open' AND"
+				      " a.owner_org = ? ORDER BY a.due, a.id",
 			  "s", owner_org);
 	return read_actions(s, st, out, err);
 }
