@@ -353,8 +353,8 @@ int main(int argc, char **argv)
 					if (strcmp(v.actions[j].status, "open") || pick(0, 9) == 0)
 						continue;
 					struct action_change ch = {.status = "done"};
-					check(svc_action_change(&svc, who, v.actions[j].id, &ch, NULL,
-								&r),
+					check(svc_action_change(&svc, who, v.actions[j].id, &ch,
+								NULL, &r),
 					      &r, "action done");
 					n.done++;
 				}

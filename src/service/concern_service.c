@@ -787,8 +787,8 @@ int svc_agenda(struct service *svc, const struct actor *a, long long meeting, st
 		if (svc_unseal_text(svc, "handover", "summary", hl.v[i].id, &hl.v[i].summary, &sum,
 				    r) < 0 ||
 		    agenda_add(svc, o, out, day, AGENDA_HANDOVER, hl.v[i].id, hl.v[i].person_id,
-			       sum, concern_category_level(o, hl.v[i].category),
-			       hl.v[i].concern_id, r) < 0)
+			       sum, concern_category_level(o, hl.v[i].category), hl.v[i].concern_id,
+			       r) < 0)
 			goto out;
 	}
 	for (size_t i = 0; i < rl.nr; i++) {

@@ -796,7 +796,8 @@ static int load_items(struct store *s, struct org_body *b)
 int store_org_stamp(struct store *s, long long *stamp, long long *schema)
 {
 	sqlite3_stmt *st = cprep(
-	    s, "SELECT stamp, (SELECT schema_version FROM pragma_schema_version) FROM org_stamp", "");
+	    s, "SELECT stamp, (SELECT schema_version FROM pragma_schema_version) FROM org_stamp",
+	    "");
 	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW) {
 		*stamp = sqlite3_column_int64(st, 0);

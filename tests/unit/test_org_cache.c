@@ -178,11 +178,12 @@ static void every_table_moves_the_stamp(void **state)
 			char name[128];
 			snprintf(name, sizeof(name), "org_stamp_%s_%s", read_tables[i], ops[k]);
 			sqlite3_stmt *st;
-			assert_int_equal(sqlite3_prepare_v2(db,
-							    "SELECT 1 FROM sqlite_schema WHERE type ="
-							    " 'trigger' AND name = ? AND tbl_name = ?",
-							    -1, &st, NULL),
-					 SQLITE_OK);
+			assert_int_equal(
+			    sqlite3_prepare_v2(db,
+					       "SELECT 1 FROM sqlite_schema WHERE type ="
+					       " 'trigger' AND name = ? AND tbl_name = ?",
+					       -1, &st, NULL),
+			    SQLITE_OK);
 			sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 2, read_tables[i], -1, SQLITE_STATIC);
 			int found = sqlite3_step(st) == SQLITE_ROW;
