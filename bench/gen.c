@@ -26,6 +26,10 @@
  *     the meeting is closed (the other hand-overs are deleted, as the law
  *     requires) and marked held; 85 % of the concerns get a closing day
  *     30-400 days later, the rest stay open;
+ *   - 7-60 days after the decision (on the day before a meeting, before
+ *     closing), an SSP worker reads the concern and reports 90 % of its
+ *     actions done (svc_action_change); the rest stay open, follow-ups on
+ *     the agenda while the concern is open;
  *   - reads (svc_person_get, svc_concern_get, svc_agenda) of earlier
  *     records fill the access log up to its share for the meeting.
  * Distributions: age at registration 10-13 20 %, 14-15 35 %, 16-17 30 %,
@@ -36,7 +40,10 @@
  * The same seed, scale and years give the same sequence of calls; run on
  * different days, "today" and so the meetings differ. Progress goes to
  * stderr, one summary line to stdout. Write the database on a fast disk
- * (the benchmark uses /dev/shm): every access-log entry is its own commit. */
+ * (the benchmark uses /dev/shm): every access-log entry is its own commit
+ * (and its own write of the checkpoint file), one thread, one connection:
+ * the reads' entries are what a CLI command writes, not a server's group
+ * commit. */
 #include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
