@@ -18,8 +18,10 @@
 #    (start-up included on both sides), N times each.
 #
 # 4. The large data set (bench/gen: 10 years made through the service,
-#    --scale GEN_SCALE, default 0.01 with --quick and 0.1 in the full run;
-#    see BENCHMARKS.md for why not 1): generation time; a server on it:
+#    --scale GEN_SCALE, default 0.01 with --quick and 0.5 in the full run;
+#    see BENCHMARKS.md for why not 1: GEN_SCALE=1 make bench runs the
+#    full set in about 16 minutes on an idle 2-core machine, more on a
+#    shared one): generation time; a server on it:
 #      data_org   /organisation on the large database
 #      data_stats /statistik (the steering group's statistics page)
 #    the statistics through the API (GET /api/v1/stats/concerns, one
@@ -49,7 +51,7 @@ case $build in /*) ;; *) build=$root/$build ;; esac
 if [ $quick = 1 ]; then
 	conns="64" dur=3 runs=1 core_s=0.2 qn=20 gscale=${GEN_SCALE:-0.01}
 else
-	conns="1 16 64" dur=${BENCH_SECONDS:-5} runs=${RUNS:-3} core_s=0.5 qn=50 gscale=${GEN_SCALE:-0.1}
+	conns="1 16 64" dur=${BENCH_SECONDS:-5} runs=${RUNS:-3} core_s=0.5 qn=50 gscale=${GEN_SCALE:-0.5}
 fi
 for t in wrk nginx sqlite3 curl; do
 	command -v $t >/dev/null 2>&1 || [ -x /usr/sbin/$t ] || {
