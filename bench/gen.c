@@ -26,6 +26,10 @@
  *     the meeting is closed (the other hand-overs are deleted, as the law
  *     requires) and marked held; 85 % of the concerns get a closing day
  *     30-400 days later, the rest stay open;
+ *   - 7-60 days after the decision (on the day before a meeting, before
+ *     closing), an SSP worker reads the concern and reports 90 % of its
+ *     actions done (svc_action_change); the rest stay open, follow-ups on
+ *     the agenda while the concern is open;
  *   - reads (svc_person_get, svc_concern_get, svc_agenda) of earlier
  *     records fill the access log up to its share for the meeting.
  * Distributions: age at registration 10-13 20 %, 14-15 35 %, 16-17 30 %,
@@ -36,7 +40,10 @@
  * The same seed, scale and years give the same sequence of calls; run on
  * different days, "today" and so the meetings differ. Progress goes to
  * stderr, one summary line to stdout. Write the database on a fast disk
- * (the benchmark uses /dev/shm): every access-log entry is its own commit. */
+ * (the benchmark uses /dev/shm): every access-log entry is its own commit
+ * (and its own write of the checkpoint file), one thread, one connection:
+ * the reads' entries are what a CLI command writes, not a server's group
+ * commit. */
 #include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -52,6 +59,7 @@
 #include "domain/plan.h"
 #include "service/auth.h"
 #include "service/concern.h"
+#include "service/followup.h"
 #include "service/meeting.h"
 #include "service/service.h"
 #include "store/user_store.h"
@@ -114,8 +122,8 @@ static void tick(void)
 /* ---- bookkeeping ----------------------------------------------------------- */
 
 struct counts {
-	long people, existing, handovers, referrals, concerns, actions, closed, meetings, reads,
-	    calls, failures;
+	long people, existing, handovers, referrals, concerns, actions, done, closed, meetings,
+	    reads, calls, failures;
 };
 static struct counts n;
 
@@ -159,6 +167,7 @@ struct item {
 
 struct open_concern {
 	long long id;
+	long work_day;  /* its actions are done (LONG_MAX: already) */
 	long close_day; /* LONG_MAX: stays open */
 };
 
@@ -337,7 +346,29 @@ int main(int argc, char **argv)
 		long day = mday[k];
 		/* the day before: close what is due, register people, fill the agenda */
 		pin_day(day - 1, 11);
-		for (size_t i = 0; i < c_nr; i++)
+		for (size_t i = 0; i < c_nr; i++) {
+			if (concerns[i].work_day <= day - 1) {
+				/* the SSP worker reads the concern and reports its
+				 * actions done: 90 % of them; the rest stay open (a
+				 * follow-up on the agenda until the concern closes) */
+				const struct actor *who = &ssp[pick(0, 5)];
+				struct concern_view v;
+				memset(&v, 0, sizeof(v));
+				int rc = svc_concern_get(&svc, who, concerns[i].id, &v, &r);
+				check(rc, &r, "concern get");
+				for (size_t j = 0; rc == 0 && j < v.actions_nr; j++) {
+					if (strcmp(v.actions[j].status, "open") || pick(0, 9) == 0)
+						continue;
+					struct action_change ch = {.status = "done"};
+					check(svc_action_change(&svc, who, v.actions[j].id, &ch,
+								NULL, &r),
+					      &r, "action done");
+					n.done++;
+				}
+				if (rc == 0)
+					concern_view_release(&v);
+				concerns[i].work_day = LONG_MAX;
+			}
 			if (concerns[i].close_day <= day - 1) {
 				check(svc_concern_close(&svc, &ssp[pick(0, 5)], concerns[i].id,
 							"Forløbet er afsluttet.", &r),
@@ -345,6 +376,7 @@ int main(int argc, char **argv)
 				concerns[i].close_day = LONG_MAX;
 				n.closed++;
 			}
+		}
 		long quota = want_people * (long)(k + 1) / (long)m_nr - n.people - n.existing;
 		struct item *items = xcalloc((size_t)(quota > 0 ? quota : 1), sizeof(*items));
 		size_t it_nr = 0;
@@ -437,8 +469,9 @@ int main(int argc, char **argv)
 			n.concerns++;
 			n.actions += a_nr;
 			ALLOC_GROW(concerns, c_nr + 1, c_alloc);
+			long work = day + pick(7, 60), close = day + pick(30, 400);
 			concerns[c_nr++] = (struct open_concern){
-			    cid, pick(0, 99) < 85 ? day + pick(30, 400) : LONG_MAX};
+			    cid, work, pick(0, 99) < 85 ? (close > work ? close : work) : LONG_MAX};
 		}
 		free(items);
 		long deleted = 0;
@@ -487,10 +520,10 @@ int main(int argc, char **argv)
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
 	printf(
 	    "gen: scale %g seed %llu years %d-%d: %ld people (%ld CPR numbers drawn twice), "
-	    "%ld hand-overs, %ld referrals, %zu meetings, %ld concerns (%ld closed), %ld actions, "
-	    "%ld service calls (%ld reads, %ld refused), %.1f s\n",
+	    "%ld hand-overs, %ld referrals, %zu meetings, %ld concerns (%ld closed), %ld actions "
+	    "(%ld done), %ld service calls (%ld reads, %ld refused), %.1f s\n",
 	    scale, seed, y0, y_end, n.people, n.existing, n.handovers, n.referrals, m_nr,
-	    n.concerns, n.closed, n.actions, n.calls, n.reads, n.failures, secs);
+	    n.concerns, n.closed, n.actions, n.done, n.calls, n.reads, n.failures, secs);
 	free(people);
 	free(concerns);
 	free(mid);

@@ -18,8 +18,10 @@
 #    (start-up included on both sides), N times each.
 #
 # 4. The large data set (bench/gen: 10 years made through the service,
-#    --scale GEN_SCALE, default 0.01 with --quick and 0.1 in the full run;
-#    see BENCHMARKS.md for why not 1): generation time; a server on it:
+#    --scale GEN_SCALE, default 0.01 with --quick and 0.5 in the full run;
+#    see BENCHMARKS.md for why not 1: GEN_SCALE=1 make bench runs the
+#    full set in about 16 minutes on an idle 2-core machine, more on a
+#    shared one): generation time; a server on it:
 #      data_org   /organisation on the large database
 #      data_stats /statistik (the steering group's statistics page)
 #    the statistics through the API (GET /api/v1/stats/concerns, one
@@ -49,7 +51,7 @@ case $build in /*) ;; *) build=$root/$build ;; esac
 if [ $quick = 1 ]; then
 	conns="64" dur=3 runs=1 core_s=0.2 qn=20 gscale=${GEN_SCALE:-0.01}
 else
-	conns="1 16 64" dur=${BENCH_SECONDS:-5} runs=${RUNS:-3} core_s=0.5 qn=50 gscale=${GEN_SCALE:-0.1}
+	conns="1 16 64" dur=${BENCH_SECONDS:-5} runs=${RUNS:-3} core_s=0.5 qn=50 gscale=${GEN_SCALE:-0.5}
 fi
 for t in wrk nginx sqlite3 curl; do
 	command -v $t >/dev/null 2>&1 || [ -x /usr/sbin/$t ] || {
@@ -341,6 +343,24 @@ s_sql=$((($(date +%s%N) - t0) / qn / 1000))
 s_year=$(gq "SELECT count(*) FROM concern WHERE opened_at >= '$syear-01-01' AND opened_at < '$year-01-01'")
 kill "$gpid"
 wait "$gpid" 2>/dev/null || true
+# the compliance overview on the large set, and what a process costs
+# before any query: `ssp --version` against the sqlite3 shell's `SELECT 1`
+t0=$(date +%s%N)
+i=0
+while [ $i -lt $qn ]; do "$build/ssp" compliance "$year" --format json >/dev/null; i=$((i + 1)); done
+t1=$(date +%s%N)
+i=0
+while [ $i -lt $qn ]; do sqlite3 "$SSP_DB" "$sql" >/dev/null; i=$((i + 1)); done
+t2=$(date +%s%N)
+i=0
+while [ $i -lt $qn ]; do "$build/ssp" --version >/dev/null; i=$((i + 1)); done
+t3=$(date +%s%N)
+i=0
+while [ $i -lt $qn ]; do sqlite3 :memory: "SELECT 1" >/dev/null; i=$((i + 1)); done
+t4=$(date +%s%N)
+gq_ssp=$(((t1 - t0) / qn / 1000)) gq_sql=$(((t2 - t1) / qn / 1000))
+start_ssp_us=$(((t3 - t2) / qn / 1000)) start_sql_us=$(((t4 - t3) / qn / 1000))
+g_meetings=$(gq "SELECT count(*) FROM meeting WHERE year = $year")
 # the command-line waits, on the large set (the server stopped)
 t0=$(date +%s%N)
 "$build/ssp" plan "$year" --format json >/dev/null
@@ -370,6 +390,7 @@ restore_ms=$(ms_since "$t0")
 purged=$(tr -d '\n ' <"$tmp/purge.json" | head -c 400)
 r_sql=$(awk -v a="$s_ssp" -v b="$s_sql" 'BEGIN { printf "%.4f", (b > 0 ? a / b : 0) }')
 r_compliance=$(awk -v a="$q_ssp" -v b="$q_sql" 'BEGIN { printf "%.4f", (b > 0 ? a / b : 0) }')
+r_gcompliance=$(awk -v a="$gq_ssp" -v b="$gq_sql" 'BEGIN { printf "%.4f", (b > 0 ? a / b : 0) }')
 rss_idle_mb=$(awk -v k="$rss_idle_kib" 'BEGIN { printf "%.1f", k / 1024 }')
 rss_data_mb=$(awk -v k="$rss_data_kib" 'BEGIN { printf "%.1f", k / 1024 }')
 
@@ -399,6 +420,8 @@ echo "== queries ($meetings meetings in $year; whole processes, $qn each)"
 echo "ssp compliance $year --format json: $q_ssp us; sqlite3 shell, same meetings: $q_sql us; ratio $r_compliance"
 echo "== large data set (scale $gscale): $g_people people, $g_concerns concerns, $g_actions actions, $g_log log entries, $g_mb MB; generated in $gen_ms ms"
 echo "statistics $syear ($s_year concerns): API $s_ssp us; sqlite3 shell, same counts: $s_sql us; ratio_vs_sqlite3 $r_sql"
+echo "compliance $year on the large set ($g_meetings meetings): ssp $gq_ssp us; sqlite3 shell $gq_sql us; ratio $r_gcompliance"
+echo "a process before any query: ssp --version $start_ssp_us us; sqlite3 :memory: 'SELECT 1' $start_sql_us us"
 echo "data_org/ssp_page at 64: $(ratio "$(get data_org 64 3)" "$(get ssp_page 64 3)")   data_stats/ssp_page at 64: $(ratio "$(get data_stats 64 3)" "$(get ssp_page 64 3)")"
 echo "start-up $startup_ms ms; sign-in $signin_ms ms; plan $year $plan_ms ms; indsigt json $indsigt_ms ms, pdf $indsigt_pdf_ms ms"
 echo "purge --dry-run $purge_dry_ms ms; purge $purge_ms ms ($purged); backup $backup_ms ms ($backup_mb MB); restore $restore_ms ms"
@@ -444,7 +467,8 @@ if [ $quick = 0 ]; then
 		echo "\`ssp compliance $year --format json\` against the bare SQL that counts the same"
 		echo "$meetings meetings per body and status in the \`sqlite3\` shell; both as whole processes"
 		echo "(start-up included), mean of $qn: ssp $q_ssp us, sqlite3 $q_sql us, ratio $r_compliance."
-		echo "This is the small planned year of a fresh database, not the large data set."
+		echo "This is the small planned year of a fresh database; the same on the large data"
+		echo "set is in its table below."
 		echo
 		echo "## The large data set (bench/gen --scale $gscale)"
 		echo
@@ -459,6 +483,10 @@ if [ $quick = 0 ]; then
 		echo "| the steering group's statistics for $syear ($s_year concerns): GET /api/v1/stats/concerns, one request at a time, mean of $qn | $s_ssp us |"
 		echo "| the same counts (category, district, month, age) as bare SQL, \`sqlite3\` shell, whole process, mean of $qn | $s_sql us |"
 		echo "| ratio_vs_sqlite3 (statistics) | $r_sql |"
+		echo "| \`ssp compliance $year --format json\` ($g_meetings meetings), whole process, mean of $qn | $gq_ssp us |"
+		echo "| the same meetings counted as bare SQL, \`sqlite3\` shell, whole process, mean of $qn | $gq_sql us |"
+		echo "| ratio (compliance on the large set) | $r_gcompliance |"
+		echo "| a process before any query: \`ssp --version\` / \`sqlite3 :memory: 'SELECT 1'\` | $start_ssp_us / $start_sql_us us |"
 		echo "| /organisation on the large set / on the fresh database, requests/s at 64 | $(ratio "$(get data_org 64 3)" "$(get ssp_page 64 3)") |"
 		echo "| /statistik ($stats_bytes bytes) / the bare /organisation, requests/s at 64 | $(ratio "$(get data_stats 64 3)" "$(get ssp_page 64 3)") |"
 		echo "| server start-up to listening | $startup_ms ms |"
@@ -494,9 +522,9 @@ if [ $quick = 0 ]; then
 	} >"$out"
 	echo "wrote $out"
 fi
-printf '{"ratio_vs_nginx": %s, "ratio_vs_peer": %s, "p99_ms_64": %s, "ratio_vs_sqlite3": %s, "rss_mb_under_load": %s, "rps_64": %s, "api_rps_64": %s, "api_p99_ms_64": %s, "compliance_ratio_vs_sqlite3": %s, "gen_scale": %s, "gen_ms": %s, "data_org_rps_64": %s, "data_stats_rps_64": %s, "data_stats_p99_ms_64": %s, "startup_ms": %s, "signin_ms": %s, "plan_ms": %s, "indsigt_ms": %s, "purge_dry_ms": %s, "purge_ms": %s, "backup_ms": %s, "restore_ms": %s, "rss_mb_idle": %s, "rss_mb_data_under_load": %s}\n' \
+printf '{"ratio_vs_nginx": %s, "ratio_vs_peer": %s, "p99_ms_64": %s, "ratio_vs_sqlite3": %s, "rss_mb_under_load": %s, "rps_64": %s, "api_rps_64": %s, "api_p99_ms_64": %s, "compliance_ratio_vs_sqlite3": %s, "compliance_large_ratio_vs_sqlite3": %s, "gen_scale": %s, "gen_ms": %s, "data_org_rps_64": %s, "data_stats_rps_64": %s, "data_stats_p99_ms_64": %s, "startup_ms": %s, "signin_ms": %s, "plan_ms": %s, "indsigt_ms": %s, "purge_dry_ms": %s, "purge_ms": %s, "backup_ms": %s, "restore_ms": %s, "rss_mb_idle": %s, "rss_mb_data_under_load": %s}\n' \
 	"$r_ng" "$r_peer" "$(get ssp_page 64 9)" "$r_sql" "$rss_mb" "$(get ssp_page 64 3)" \
-	"$(get ssp_api 64 3)" "$(get ssp_api 64 9)" "$r_compliance" "$gscale" "$gen_ms" \
+	"$(get ssp_api 64 3)" "$(get ssp_api 64 9)" "$r_compliance" "$r_gcompliance" "$gscale" "$gen_ms" \
 	"$(get data_org 64 3)" "$(get data_stats 64 3)" "$(get data_stats 64 9)" "$startup_ms" \
 	"$signin_ms" "$plan_ms" "$indsigt_ms" "$purge_dry_ms" "$purge_ms" "$backup_ms" "$restore_ms" \
 	"$rss_idle_mb" "$rss_data_mb"

@@ -742,8 +742,9 @@ int svc_session(struct service *svc, const char *cookie, const char *client, str
 	}
 	/* what the request's later reads of cached data compare against
 	 * (svc_org_view_cached); svc_request_begin forgets it */
-	svc->request_dv = su.data_version;
-	svc->request_dv_ok = su.data_version >= 0;
+	svc->request_stamp = su.org_stamp;
+	svc->request_schema = su.org_schema;
+	svc->request_stamp_ok = su.org_stamp_ok;
 	struct user_info u = {
 	    .id = row->user_id, .username = su.username, .role = su.role, .org = su.org};
 	svc_actor_of(a, &u, client);

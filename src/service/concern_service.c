@@ -98,8 +98,7 @@ int svc_person_add(struct service *svc, const struct actor *a, const struct pers
 		   long long *id, bool *existing, struct target_result *t, struct svc_result *r)
 {
 	*existing = false;
-	struct org o;
-	org_init(&o);
+	const struct org *o = NULL;
 	struct strbuf name = STRBUF_INIT;
 	struct institution_row inst;
 	memset(&inst, 0, sizeof(inst));
@@ -112,7 +111,7 @@ int svc_person_add(struct service *svc, const struct actor *a, const struct pers
 	if (svc_begin(&c, svc, a, ACT_PERSON_ADD, NULL,
 		      (struct svc_entry){.action = "person.add", .legal_basis = "ssp"}, r) < 0)
 		return -1;
-	if (svc_load_org(svc, &o, r) < 0)
+	if (svc_org_cur(svc, &o, r) < 0)
 		goto out;
 	/* a contact person registers pupils of their own institution */
 	const char *institution = in->institution && *in->institution ? in->institution : NULL;
@@ -155,7 +154,7 @@ int svc_person_add(struct service *svc, const struct actor *a, const struct pers
 		goto out;
 	}
 	const char *bfield = in->cpr && *in->cpr ? "cpr" : "birth_date";
-	if (check_target(&o, birth, svc_today(), bfield, t, r) < 0)
+	if (check_target(o, birth, svc_today(), bfield, t, r) < 0)
 		goto out;
 	const char *district = NULL;
 	if (institution) {
@@ -211,7 +210,6 @@ done:
 	strbuf_release(&name);
 	institution_row_release(&inst);
 	free(own);
-	org_release(&o);
 	return ret;
 }
 
@@ -235,8 +233,7 @@ int svc_person_get(struct service *svc, const struct actor *a, long long id,
 		   struct person_view *out, struct svc_result *r)
 {
 	memset(out, 0, sizeof(*out));
-	struct org o;
-	org_init(&o);
+	const struct org *o = NULL;
 	struct person_row p;
 	memset(&p, 0, sizeof(p));
 	char *cpr = NULL;
@@ -247,7 +244,7 @@ int svc_person_get(struct service *svc, const struct actor *a, long long id,
 	if (svc_begin(&c, svc, a, ACT_CONCERN_VIEW, NULL,
 		      (struct svc_entry){.action = "person.read", .object = obj}, r) < 0)
 		return -1;
-	if (svc_load_org(svc, &o, r) < 0 || load_person(&c, svc, id, &p, r) < 0 ||
+	if (svc_org_cur(svc, &o, r) < 0 || load_person(&c, svc, id, &p, r) < 0 ||
 	    svc_unseal_text(svc, "person", "name", id, &p.name, &out->name, r) < 0 ||
 	    svc_unseal_text(svc, "person", "cpr", id, &p.cpr, &cpr, r) < 0)
 		goto out;
@@ -261,7 +258,7 @@ int svc_person_get(struct service *svc, const struct actor *a, long long id,
 	}
 	out->birth = p.birth;
 	struct target_result t;
-	target_check(&o, cal_date(p.birth), cal_date(svc_today()), &t);
+	target_check(o, cal_date(p.birth), cal_date(svc_today()), &t);
 	out->age = t.age;
 	out->flags = t.flags;
 	out->institution = p.institution ? xstrdup(p.institution) : NULL;
@@ -273,7 +270,6 @@ out:
 		person_view_release(out);
 	free(cpr);
 	person_row_release(&p);
-	org_release(&o);
 	return ret;
 }
 
@@ -322,8 +318,7 @@ void handover_view_release(struct handover_view *v)
 int svc_handover_add(struct service *svc, const struct actor *a, const struct handover_input *in,
 		     long long *id, struct svc_result *r)
 {
-	struct org o;
-	org_init(&o);
+	const struct org *o = NULL;
 	struct person_row p;
 	memset(&p, 0, sizeof(p));
 	struct strbuf summary = STRBUF_INIT;
@@ -338,12 +333,12 @@ int svc_handover_add(struct service *svc, const struct actor *a, const struct ha
 		(struct svc_entry){.action = "handover.add", .object = obj, .legal_basis = "ssp"},
 		r) < 0)
 		return -1;
-	if (svc_load_org(svc, &o, r) < 0)
+	if (svc_org_cur(svc, &o, r) < 0)
 		goto out;
 	const struct org_body *b;
 	long day;
 	bool closed;
-	if (meeting_of(svc, &o, in->meeting, "meeting", &b, &day, &closed, r) < 0)
+	if (meeting_of(svc, o, in->meeting, "meeting", &b, &day, &closed, r) < 0)
 		goto out;
 	struct authz_facts f = {0};
 	if (svc_body_facts(svc, a, b, &f, r) < 0)
@@ -371,11 +366,11 @@ int svc_handover_add(struct service *svc, const struct actor *a, const struct ha
 		goto out;
 	}
 	struct target_result t;
-	if (check_target(&o, p.birth, contact, "person", &t, r) < 0)
+	if (check_target(o, p.birth, contact, "person", &t, r) < 0)
 		goto out;
 	const char *category = NULL;
 	if (in->category) {
-		const struct org_category *cat = concern_category(&o, in->category);
+		const struct org_category *cat = concern_category(o, in->category);
 		if (!cat) {
 			svc_fail(r, SVC_INVALID, "category", "%s",
 				 _("Kategorien findes ikke i strategien."));
@@ -408,7 +403,6 @@ done:
 	svc_sealed_clear(&s_sum);
 	strbuf_release(&summary);
 	person_row_release(&p);
-	org_release(&o);
 	return ret;
 }
 
@@ -416,8 +410,7 @@ int svc_handover_get(struct service *svc, const struct actor *a, long long id,
 		     struct handover_view *out, struct svc_result *r)
 {
 	memset(out, 0, sizeof(*out));
-	struct org o;
-	org_init(&o);
+	const struct org *o = NULL;
 	struct handover_row h;
 	memset(&h, 0, sizeof(h));
 	struct person_row p;
@@ -430,7 +423,7 @@ int svc_handover_get(struct service *svc, const struct actor *a, long long id,
 	if (svc_begin(&c, svc, a, ACT_HANDOVER_VIEW, NULL,
 		      (struct svc_entry){.action = "handover.read", .object = obj}, r) < 0)
 		return -1;
-	if (svc_load_org(svc, &o, r) < 0)
+	if (svc_org_cur(svc, &o, r) < 0)
 		goto out;
 	int rc = concern_store_handover_get(svc->store, id, &h, &err);
 	if (rc < 0) {
@@ -447,7 +440,7 @@ int svc_handover_get(struct service *svc, const struct actor *a, long long id,
 	long day;
 	bool closed;
 	struct authz_facts f = {0};
-	if (meeting_of(svc, &o, h.meeting_id, "id", &b, &day, &closed, r) < 0 ||
+	if (meeting_of(svc, o, h.meeting_id, "id", &b, &day, &closed, r) < 0 ||
 	    svc_body_facts(svc, a, b, &f, r) < 0)
 		goto out;
 	if (svc_authorize(&c, &f) < 0)
@@ -460,9 +453,9 @@ int svc_handover_get(struct service *svc, const struct actor *a, long long id,
 	out->person = h.person_id;
 	out->concern = h.concern_id;
 	out->contact_date = h.contact_date;
-	out->category = concern_category_level(&o, h.category);
+	out->category = concern_category_level(o, h.category);
 	struct target_result t;
-	target_check(&o, cal_date(p.birth), cal_date(h.contact_date), &t);
+	target_check(o, cal_date(p.birth), cal_date(h.contact_date), &t);
 	out->age = t.age;
 	out->flags = t.flags;
 	ret = 0;
@@ -473,7 +466,6 @@ done:
 		handover_view_release(out);
 	handover_row_release(&h);
 	person_row_release(&p);
-	org_release(&o);
 	return ret;
 }
 
@@ -492,8 +484,7 @@ void referral_view_release(struct referral_view *v)
 int svc_referral_add(struct service *svc, const struct actor *a, const struct referral_input *in,
 		     long long *id, struct svc_result *r)
 {
-	struct org o;
-	org_init(&o);
+	const struct org *o = NULL;
 	struct person_row p;
 	memset(&p, 0, sizeof(p));
 	struct strbuf summary = STRBUF_INIT, necessity = STRBUF_INIT;
@@ -504,7 +495,7 @@ int svc_referral_add(struct service *svc, const struct actor *a, const struct re
 	if (svc_begin(&c, svc, a, ACT_REFERRAL_ADD, NULL,
 		      (struct svc_entry){.action = "referral.add"}, r) < 0)
 		return -1;
-	if (svc_load_org(svc, &o, r) < 0 || load_person(&c, svc, in->person, &p, r) < 0)
+	if (svc_org_cur(svc, &o, r) < 0 || load_person(&c, svc, in->person, &p, r) < 0)
 		goto out;
 	/* a contact person refers pupils of their own institution */
 	struct authz_facts f = {.institution = p.institution};
@@ -516,7 +507,7 @@ int svc_referral_add(struct service *svc, const struct actor *a, const struct re
 		goto out;
 	}
 	struct target_result t;
-	if (check_target(&o, p.birth, svc_today(), "person", &t, r) < 0)
+	if (check_target(o, p.birth, svc_today(), "person", &t, r) < 0)
 		goto out;
 	if (!in->summary || !in->necessity) {
 		svc_fail(r, SVC_INVALID, in->summary ? "necessity" : "summary", "%s",
@@ -551,7 +542,6 @@ done:
 	strbuf_release(&summary);
 	strbuf_release(&necessity);
 	person_row_release(&p);
-	org_release(&o);
 	return ret;
 }
 
@@ -575,8 +565,7 @@ int svc_referral_screen(struct service *svc, const struct actor *a, long long id
 			const char *decision, long long meeting, const char *reason,
 			struct svc_result *r)
 {
-	struct org o;
-	org_init(&o);
+	const struct org *o = NULL;
 	struct referral_row x;
 	memset(&x, 0, sizeof(x));
 	struct strbuf why = STRBUF_INIT;
@@ -589,7 +578,7 @@ int svc_referral_screen(struct service *svc, const struct actor *a, long long id
 	if (svc_begin(&c, svc, a, ACT_REFERRAL_SCREEN, NULL,
 		      (struct svc_entry){.action = "referral.screen", .object = obj}, r) < 0)
 		return -1;
-	if (svc_load_org(svc, &o, r) < 0 || load_referral(&c, svc, id, &x, r) < 0)
+	if (svc_org_cur(svc, &o, r) < 0 || load_referral(&c, svc, id, &x, r) < 0)
 		goto out;
 	enum referral_status st;
 	if (!decision || referral_status_parse(decision, &st) < 0 || st == REFERRAL_SUBMITTED ||
@@ -614,7 +603,7 @@ int svc_referral_screen(struct service *svc, const struct actor *a, long long id
 			svc_fail(r, SVC_INVALID, "meeting", "%s", _("Vælg mødet."));
 			goto out;
 		}
-		if (meeting_of(svc, &o, meeting, "meeting", &b, &day, &closed, r) < 0)
+		if (meeting_of(svc, o, meeting, "meeting", &b, &day, &closed, r) < 0)
 			goto out;
 		char refusal_buf[CONCERN_REFUSAL_MAX];
 		const char *refusal = concern_body_refusal(b, refusal_buf, sizeof(refusal_buf));
@@ -651,7 +640,6 @@ out:
 	svc_sealed_clear(&s_why);
 	strbuf_release(&why);
 	referral_row_release(&x);
-	org_release(&o);
 	return ret;
 }
 
@@ -764,8 +752,7 @@ int svc_agenda(struct service *svc, const struct actor *a, long long meeting, st
 	       struct svc_result *r)
 {
 	memset(out, 0, sizeof(*out));
-	struct org o;
-	org_init(&o);
+	const struct org *o = NULL;
 	struct handover_rows hl = {0};
 	struct referral_rows rl = {0};
 	char *err = NULL;
@@ -782,8 +769,8 @@ int svc_agenda(struct service *svc, const struct actor *a, long long meeting, st
 	long day;
 	bool closed;
 	struct authz_facts f = {0};
-	if (svc_load_org(svc, &o, r) < 0 ||
-	    meeting_of(svc, &o, meeting, "id", &b, &day, &closed, r) < 0 ||
+	if (svc_org_cur(svc, &o, r) < 0 ||
+	    meeting_of(svc, o, meeting, "id", &b, &day, &closed, r) < 0 ||
 	    svc_body_facts(svc, a, b, &f, r) < 0)
 		goto out;
 	if (svc_authorize(&c, &f) < 0)
@@ -799,16 +786,16 @@ int svc_agenda(struct service *svc, const struct actor *a, long long meeting, st
 		char *sum = NULL;
 		if (svc_unseal_text(svc, "handover", "summary", hl.v[i].id, &hl.v[i].summary, &sum,
 				    r) < 0 ||
-		    agenda_add(svc, &o, out, day, AGENDA_HANDOVER, hl.v[i].id, hl.v[i].person_id,
-			       sum, concern_category_level(&o, hl.v[i].category),
-			       hl.v[i].concern_id, r) < 0)
+		    agenda_add(svc, o, out, day, AGENDA_HANDOVER, hl.v[i].id, hl.v[i].person_id,
+			       sum, concern_category_level(o, hl.v[i].category), hl.v[i].concern_id,
+			       r) < 0)
 			goto out;
 	}
 	for (size_t i = 0; i < rl.nr; i++) {
 		char *sum = NULL;
 		if (svc_unseal_text(svc, "referral", "summary", rl.v[i].id, &rl.v[i].summary, &sum,
 				    r) < 0 ||
-		    agenda_add(svc, &o, out, day, AGENDA_REFERRAL, rl.v[i].id, rl.v[i].person_id,
+		    agenda_add(svc, o, out, day, AGENDA_REFERRAL, rl.v[i].id, rl.v[i].person_id,
 			       sum, 0, rl.v[i].concern_id, r) < 0)
 			goto out;
 	}
@@ -836,7 +823,7 @@ int svc_agenda(struct service *svc, const struct actor *a, long long meeting, st
 				goto out;
 			}
 			if (!seen &&
-			    agenda_add(svc, &o, out, day, AGENDA_FOLLOWUP, due.v[i].concern_id,
+			    agenda_add(svc, o, out, day, AGENDA_FOLLOWUP, due.v[i].concern_id,
 				       due.v[i].person_id, NULL, 0, rc == 0 ? decided : 0, r) < 0) {
 				action_rows_release(&due);
 				goto out;
@@ -853,7 +840,6 @@ done:
 		agenda_release(out);
 	handover_rows_release(&hl);
 	referral_rows_release(&rl);
-	org_release(&o);
 	return ret;
 }
 
@@ -908,8 +894,7 @@ int svc_concern_decide(struct service *svc, const struct actor *a, long long mee
 		       enum agenda_kind kind, long long item, const struct decision_input *in,
 		       long long *concern, struct svc_result *r)
 {
-	struct org o;
-	org_init(&o);
+	const struct org *o = NULL;
 	struct person_row p;
 	memset(&p, 0, sizeof(p));
 	struct decision_action *acts = NULL;
@@ -926,8 +911,8 @@ int svc_concern_decide(struct service *svc, const struct actor *a, long long mee
 	long day;
 	bool closed;
 	struct authz_facts f = {0};
-	if (svc_load_org(svc, &o, r) < 0 ||
-	    meeting_of(svc, &o, meeting, "id", &b, &day, &closed, r) < 0 ||
+	if (svc_org_cur(svc, &o, r) < 0 ||
+	    meeting_of(svc, o, meeting, "id", &b, &day, &closed, r) < 0 ||
 	    svc_body_facts(svc, a, b, &f, r) < 0)
 		goto out;
 	if (svc_authorize(&c, &f) < 0)
@@ -1033,7 +1018,7 @@ int svc_concern_decide(struct service *svc, const struct actor *a, long long mee
 			     .user_exists = user_exists,
 			     .ctx = svc};
 	struct decision_error de;
-	if (decision_validate(&o, &d, &de) < 0) {
+	if (decision_validate(o, &d, &de) < 0) {
 		/* the field: "category", "legal_basis", "necessity", "actions"
 		 * (the element is named in the message) */
 		const char *field = !strncmp(de.field, "actions", 7)   ? "actions"
@@ -1053,13 +1038,13 @@ int svc_concern_decide(struct service *svc, const struct actor *a, long long mee
 		/* an underretning made at the meeting: its receipt is due in 6
 		 * working days */
 		if (!strcmp(acts[i].type, "underretning"))
-			ins[i].receipt_due = report_receipt_due(&o.closed, day);
+			ins[i].receipt_due = report_receipt_due(&o->closed, day);
 	}
 	struct decision_in di = {.meeting_id = meeting,
 				 .item_kind = agenda_kind_id(kind),
 				 .item_id = item,
 				 .person_id = person,
-				 .category = concern_category(&o, in->category)->id,
+				 .category = concern_category(o, in->category)->id,
 				 .legal_basis = in->legal_basis,
 				 .serious_crime = serious,
 				 .prison_sentence = sentence,
@@ -1085,7 +1070,6 @@ done:
 	free(acts);
 	free(ins);
 	person_row_release(&p);
-	org_release(&o);
 	return ret;
 }
 
@@ -1093,8 +1077,7 @@ int svc_meeting_close(struct service *svc, const struct actor *a, long long meet
 		      struct svc_result *r)
 {
 	*deleted = 0;
-	struct org o;
-	org_init(&o);
+	const struct org *o = NULL;
 	char *err = NULL;
 	int ret = -1;
 	SVC_CALL(c);
@@ -1107,8 +1090,8 @@ int svc_meeting_close(struct service *svc, const struct actor *a, long long meet
 	long day;
 	bool closed;
 	struct authz_facts f = {0};
-	if (svc_load_org(svc, &o, r) < 0 ||
-	    meeting_of(svc, &o, meeting, "id", &b, &day, &closed, r) < 0 ||
+	if (svc_org_cur(svc, &o, r) < 0 ||
+	    meeting_of(svc, o, meeting, "id", &b, &day, &closed, r) < 0 ||
 	    svc_body_facts(svc, a, b, &f, r) < 0)
 		goto out;
 	if (svc_authorize(&c, &f) < 0)
@@ -1134,7 +1117,6 @@ int svc_meeting_close(struct service *svc, const struct actor *a, long long meet
 out:
 	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
 done:
-	org_release(&o);
 	return ret;
 }
 
@@ -1176,8 +1158,7 @@ int svc_concern_get(struct service *svc, const struct actor *a, long long id,
 		    struct concern_view *out, struct svc_result *r)
 {
 	memset(out, 0, sizeof(*out));
-	struct org o;
-	org_init(&o);
+	const struct org *o = NULL;
 	struct concern_row cr;
 	memset(&cr, 0, sizeof(cr));
 	struct person_row p;
@@ -1192,7 +1173,7 @@ int svc_concern_get(struct service *svc, const struct actor *a, long long id,
 	if (svc_begin(&c, svc, a, ACT_CONCERN_VIEW, NULL,
 		      (struct svc_entry){.action = "concern.read", .object = obj}, r) < 0)
 		return -1;
-	if (svc_load_org(svc, &o, r) < 0 || load_concern(&c, svc, id, &cr, r) < 0 ||
+	if (svc_org_cur(svc, &o, r) < 0 || load_concern(&c, svc, id, &cr, r) < 0 ||
 	    load_person(&c, svc, cr.person_id, &p, r) < 0)
 		goto out;
 	char subj[40];
@@ -1209,12 +1190,12 @@ int svc_concern_get(struct service *svc, const struct actor *a, long long id,
 	}
 	out->id = id;
 	out->person = cr.person_id;
-	out->category = concern_category_level(&o, cr.category);
+	out->category = concern_category_level(o, cr.category);
 	out->legal_basis = xstrdup(cr.legal_basis);
 	out->open = cr.open;
 	out->history = xcalloc(hist.nr + 1, sizeof(int));
 	for (size_t i = 0; i < hist.nr; i++)
-		out->history[out->history_nr++] = concern_category_level(&o, hist.v[i].category);
+		out->history[out->history_nr++] = concern_category_level(o, hist.v[i].category);
 	out->actions = xcalloc(al.nr + 1, sizeof(*out->actions));
 	for (size_t i = 0; i < al.nr; i++) {
 		struct concern_view_action *x = &out->actions[out->actions_nr++];
@@ -1237,7 +1218,6 @@ out:
 	action_rows_release(&al);
 	concern_row_release(&cr);
 	person_row_release(&p);
-	org_release(&o);
 	return ret;
 }
 

@@ -144,8 +144,7 @@ int svc_followup_get(struct service *svc, const struct actor *a, long long id,
 		     struct followup_view *out, struct svc_result *r)
 {
 	memset(out, 0, sizeof(*out));
-	struct org o;
-	org_init(&o);
+	const struct org *o = NULL;
 	struct concern_row cr;
 	memset(&cr, 0, sizeof(cr));
 	struct person_row p;
@@ -162,7 +161,7 @@ int svc_followup_get(struct service *svc, const struct actor *a, long long id,
 	if (svc_begin(&c, svc, a, ACT_CONCERN_VIEW, NULL,
 		      (struct svc_entry){.action = "concern.followup.read", .object = obj}, r) < 0)
 		return -1;
-	if (svc_load_org(svc, &o, r) < 0 || load_concern(&c, svc, id, &cr, false, r) < 0)
+	if (svc_org_cur(svc, &o, r) < 0 || load_concern(&c, svc, id, &cr, false, r) < 0)
 		goto out;
 	int rc = concern_store_person_get(svc->store, cr.person_id, &p, &err);
 	if (rc != 0) {
@@ -195,15 +194,15 @@ int svc_followup_get(struct service *svc, const struct actor *a, long long id,
 	}
 	long today = svc_today();
 	struct target_result t;
-	target_check(&o, cal_date(p.birth), cal_date(today), &t);
+	target_check(o, cal_date(p.birth), cal_date(today), &t);
 	out->age = t.age;
 	out->flags = t.flags;
-	out->category = concern_category_level(&o, cr.category);
+	out->category = concern_category_level(o, cr.category);
 	out->legal_basis = xstrdup(cr.legal_basis);
 	out->open = cr.open;
 	out->history = xcalloc(hist.nr + 1, sizeof(int));
 	for (size_t i = 0; i < hist.nr; i++)
-		out->history[out->history_nr++] = concern_category_level(&o, hist.v[i].category);
+		out->history[out->history_nr++] = concern_category_level(o, hist.v[i].category);
 	out->actions = xcalloc(al.nr + 1, sizeof(*out->actions));
 	for (size_t i = 0; i < al.nr; i++)
 		action_fill(&out->actions[out->actions_nr++], &al.v[i], today);
@@ -243,7 +242,6 @@ out:
 	related_rows_release(&rl);
 	concern_row_release(&cr);
 	person_row_release(&p);
-	org_release(&o);
 	return ret;
 }
 
@@ -367,8 +365,7 @@ out:
 int svc_action_change(struct service *svc, const struct actor *a, long long id,
 		      const struct action_change *in, long long *concern, struct svc_result *r)
 {
-	struct org o;
-	org_init(&o);
+	const struct org *o = NULL;
 	struct concern_row cr;
 	memset(&cr, 0, sizeof(cr));
 	struct action_rows al = {0};
@@ -380,7 +377,7 @@ int svc_action_change(struct service *svc, const struct actor *a, long long id,
 	if (svc_begin(&c, svc, a, ACT_CONCERN_UPDATE, NULL,
 		      (struct svc_entry){.action = "concern.action.update", .object = obj}, r) < 0)
 		return -1;
-	if (svc_load_org(svc, &o, r) < 0)
+	if (svc_org_cur(svc, &o, r) < 0)
 		goto out;
 	int rc = followup_store_action_get(svc->store, id, &al, &err);
 	if (rc < 0) {
@@ -435,7 +432,7 @@ int svc_action_change(struct service *svc, const struct actor *a, long long id,
 	if (reported != CAL_NO_DAY) {
 		x->reported = reported;
 		/* the receipt is due 6 working days after the report */
-		x->receipt_due = report_receipt_due(&o.closed, reported);
+		x->receipt_due = report_receipt_due(&o->closed, reported);
 	}
 	if (receipt != CAL_NO_DAY) {
 		if (x->reported == CAL_NO_DAY || receipt < x->reported) {
@@ -465,7 +462,6 @@ out:
 	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
 	action_rows_release(&al);
 	concern_row_release(&cr);
-	org_release(&o);
 	return ret;
 }
 

@@ -97,20 +97,25 @@ int svc_strategy_versions(struct service *svc, const struct actor *a, struct str
  * opened where a closed one was never repeats one of its values. */
 static _Atomic unsigned long org_generations;
 
-int svc_org_view_cached(struct service *svc, const struct actor *a, const struct org **out,
-			struct svc_result *r)
+/* The organisation of this connection: loaded again only when its stamp
+ * or the schema moved (store_org_stamp). The stamp is read before the
+ * load, so a change committed in between makes the next call load again;
+ * the cache never keeps an organisation older than its stamp. A signed-in
+ * request's session lookup read the stamp in its own read transaction
+ * (svc_session): that serves, without a read transaction of our own; it
+ * is as new as the request. */
+static int org_cached(struct service *svc, const struct org **out, struct svc_result *r)
 {
-	*out = NULL;
-	if (!svc_allowed(svc, a, ACT_ORG_VIEW, r))
-		return -1;
-	/* the state before the load: a commit in between makes the next call
-	 * load again, never keeps older data. This request's session lookup
-	 * (svc_session) saw the database after every commit made before the
-	 * request came: its version serves, without a read transaction of
-	 * our own (BENCHMARKS.md) */
-	long long dv = svc->request_dv_ok ? svc->request_dv : store_data_version(svc->store);
-	long long ch = store_changes(svc->store);
-	if (svc->org_cache && dv >= 0 && dv == svc->org_dv && ch == svc->org_changes) {
+	long long stamp = 0, schema = 0;
+	bool known;
+	if (svc->request_stamp_ok) {
+		stamp = svc->request_stamp;
+		schema = svc->request_schema;
+		known = true;
+	} else {
+		known = store_org_stamp(svc->store, &stamp, &schema) == 0;
+	}
+	if (svc->org_cache && known && stamp == svc->org_stamp && schema == svc->org_schema) {
 		*out = svc->org_cache;
 		return 0;
 	}
@@ -129,20 +134,44 @@ int svc_org_view_cached(struct service *svc, const struct actor *a, const struct
 	}
 	svc->org_cache = o;
 	svc->org_gen = ++org_generations;
-	svc->org_dv = dv;
-	svc->org_changes = ch;
+	svc->org_stamp = stamp;
+	/* without a stamp (read failed) the next call loads again: no schema
+	 * version is negative */
+	svc->org_schema = known ? schema : -1;
 	*out = o;
 	return 0;
 }
 
 void svc_request_begin(struct service *svc)
 {
-	svc->request_dv_ok = false;
+	svc->request_stamp_ok = false;
 }
 
 unsigned long svc_org_generation(const struct service *svc)
 {
 	return svc->org_gen;
+}
+
+int svc_org_view_cached(struct service *svc, const struct actor *a, const struct org **out,
+			struct svc_result *r)
+{
+	*out = NULL;
+	if (!svc_allowed(svc, a, ACT_ORG_VIEW, r))
+		return -1;
+	return org_cached(svc, out, r);
+}
+
+int svc_org_cur(struct service *svc, const struct org **out, struct svc_result *r)
+{
+	*out = NULL;
+	if (org_cached(svc, out, r) < 0)
+		return -1;
+	if (!(*out)->bodies_nr) {
+		*out = NULL;
+		return svc_fail(r, SVC_INVALID, NULL,
+				_("der er ingen strategi i databasen; indlæs den med »ssp init«"));
+	}
+	return 0;
 }
 
 int svc_load_org_for_year(struct service *svc, int year, struct org *org, struct svc_result *r)

@@ -68,21 +68,21 @@ struct service {
 	struct store *store;
 	const struct config *cfg;
 	unsigned char key[32]; /* instance secret: access-log chain, sealing */
-	/* svc_org_view_cached: the organisation as last loaded on this
-	 * connection, and the database's state then (store_data_version,
-	 * store_changes); freed by service_close */
+	/* svc_org_view_cached and svc_org_cur (service_internal.h): the
+	 * organisation as last loaded on this connection, and its stamp and
+	 * the schema version then (store_org_stamp); freed by service_close */
 	struct org *org_cache;
-	long long org_dv, org_changes;
+	long long org_stamp, org_schema;
 	/* svc_concern_stats: the last counts on this connection
 	 * (concern_service.c); freed by service_close */
 	struct stats_cache *stats_cache;
 	unsigned long org_gen; /* svc_org_generation */
-	/* The database's data version as of this request's session lookup
-	 * (svc_session), when it had one: svc_org_view_cached compares it
-	 * instead of opening a read transaction of its own. Forgotten by
-	 * svc_request_begin. */
-	bool request_dv_ok;
-	long long request_dv;
+	/* The organisation's stamp and the schema version as of this
+	 * request's session lookup (svc_session), when it had one:
+	 * svc_org_view_cached compares them instead of opening a read
+	 * transaction of its own. Forgotten by svc_request_begin. */
+	bool request_stamp_ok;
+	long long request_stamp, request_schema;
 };
 
 /* Process-wide set-up of the crypto libraries (libsodium, liboath); call

@@ -150,6 +150,13 @@ void svc_call_cleanup(struct svc_call *c);
 /* Loads the organisation; SVC_INVALID when no strategy has been loaded
  * (org_service.c). */
 int svc_load_org(struct service *svc, struct org *org, struct svc_result *r);
+/* The organisation as svc_load_org would load it, read only: it belongs
+ * to svc and is loaded again only when the organisation's stamp moved
+ * (store_org_stamp), so a call that reads many records does not read the
+ * organisation each time. Valid until the next svc_org_cur or
+ * svc_org_view_cached on svc that finds the organisation changed: a call
+ * that changes the organisation must not hold it across the change. */
+int svc_org_cur(struct service *svc, const struct org **out, struct svc_result *r);
 /* [issue 11] The organisation as the strategy in force at the end of
  * `year` had it: a stored version other than the newest is parsed again;
  * otherwise (and when no version is stored) svc_load_org. */

@@ -228,11 +228,11 @@ static bool checkpoint_extends(struct store *s, long long seq)
 		return rc == 1;
 	if (cp.seq >= seq)
 		return false;
-	sqlite3_stmt *st = prep(s, "SELECT hash FROM audit_log WHERE seq = ?", "l", cp.seq);
+	sqlite3_stmt *st = cprep(s, "SELECT hash FROM audit_log WHERE seq = ?", "l", cp.seq);
 	bool same = stmt_step(st) == SQLITE_ROW &&
 		    audit_hash_valid((const char *)sqlite3_column_text(st, 0)) &&
 		    !strcmp((const char *)sqlite3_column_text(st, 0), cp.hash);
-	sqlite3_finalize(st);
+	stmt_free(s, st);
 	return same;
 }
 
@@ -276,8 +276,7 @@ int store_audit_append_batch(struct store *s, const struct audit_row *rows, size
 		return -1;
 	char *prev = NULL;
 	long long seq = 1;
-	/* both statements prepared once per connection (the group commit's
-	 * writer runs them for every group) */
+	/* the statements of every entry are cached on the connection */
 	sqlite3_stmt *st =
 	    cprep(s, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", "");
 	if (!st)
@@ -397,20 +396,43 @@ int store_audit_prune(struct store *s, const char *before, const char *at, int l
 	*pruned = 0;
 	*upto = 0;
 	/* the last entry to prune: the newest one older than `before`, but
-	 * never the newest entry of all, and at most limit entries */
-	sqlite3_stmt *st = prep(
-	    s,
-	    "SELECT min(coalesce((SELECT max(seq) FROM audit_log WHERE substr(at, 1, 10) < ?1),"
-	    " 0), (SELECT max(seq) FROM audit_log) - 1,"
-	    " coalesce((SELECT min(seq) FROM audit_log), 1) + ?2 - 1),"
-	    " (SELECT min(seq) FROM audit_log)",
-	    "si", before, limit);
-	long long last = 0, first = 0;
+	 * never the newest entry of all, and at most limit entries. The log
+	 * has no index on `at`: looking for the newest old entry in the whole
+	 * log made each round (5,000 entries) read the whole log, a purge of
+	 * 10 years quadratic. The same answer, min(newest old entry, cap),
+	 * from the cap's window: when any entry past the cap is old, the cap;
+	 * otherwise the newest old entry within the window. `at` rises with
+	 * seq, so the EXISTS stops at the entry after the cap in every round
+	 * but the last, and reads the newer rest of the log once. */
+	sqlite3_stmt *st = prep(s,
+				"SELECT (SELECT min(seq) FROM audit_log),"
+				" (SELECT max(seq) FROM audit_log)",
+				"");
+	long long first = 0, newest = 0;
 	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW) {
-		last = sqlite3_column_int64(st, 0);
-		first = sqlite3_column_int64(st, 1);
+		first = sqlite3_column_int64(st, 0);
+		newest = sqlite3_column_int64(st, 1);
 	}
+	if (row_end(s, st, rc, err, "audit") != 0)
+		return -1;
+	if (first < 1)
+		return 0;
+	long long cap = first + limit - 1;
+	if (cap > newest - 1)
+		cap = newest - 1;
+	if (cap < first)
+		return 0;
+	st = prep(s,
+		  "SELECT CASE WHEN EXISTS (SELECT 1 FROM audit_log WHERE seq > ?2"
+		  " AND substr(at, 1, 10) < ?1) THEN ?2"
+		  " ELSE coalesce((SELECT max(seq) FROM audit_log WHERE seq BETWEEN ?3 AND ?2"
+		  " AND substr(at, 1, 10) < ?1), 0) END",
+		  "sll", before, cap, first);
+	long long last = 0;
+	rc = stmt_step(st);
+	if (rc == SQLITE_ROW)
+		last = sqlite3_column_int64(st, 0);
 	if (row_end(s, st, rc, err, "audit") != 0)
 		return -1;
 	if (last < first || last < 1)

@@ -149,10 +149,10 @@ int concern_store_person_seal(struct store *s, long long id, const struct sealed
 int concern_store_person_get(struct store *s, long long id, struct person_row *out, char **err)
 {
 	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *st = prep(s,
-				"SELECT id, name, cpr, birth_date, institution_id, district_id,"
-				" created_at, created_by FROM person WHERE id = ?",
-				"l", id);
+	sqlite3_stmt *st = cprep(s,
+				 "SELECT id, name, cpr, birth_date, institution_id, district_id,"
+				 " created_at, created_by FROM person WHERE id = ?",
+				 "l", id);
 	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
@@ -528,11 +528,11 @@ int concern_store_concern_get(struct store *s, long long id, struct concern_row 
 {
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *st =
-	    prep(s,
-		 "SELECT id, person_id, coalesce(meeting_id, 0), category_id, legal_basis,"
-		 " serious_crime, prison_sentence, status = 'open', opened_at, opened_by,"
-		 " closed_at, closed_by, close_reason FROM concern WHERE id = ?",
-		 "l", id);
+	    cprep(s,
+		  "SELECT id, person_id, coalesce(meeting_id, 0), category_id, legal_basis,"
+		  " serious_crime, prison_sentence, status = 'open', opened_at, opened_by,"
+		  " closed_at, closed_by, close_reason FROM concern WHERE id = ?",
+		  "l", id);
 	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
@@ -556,10 +556,10 @@ int concern_store_category_history(struct store *s, long long concern_id,
 				   struct category_steps *out, char **err)
 {
 	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *st = prep(s,
-				"SELECT at, category_id, coalesce(meeting_id, 0), by_user"
-				" FROM concern_category WHERE concern_id = ? ORDER BY rowid",
-				"l", concern_id);
+	sqlite3_stmt *st = cprep(s,
+				 "SELECT at, category_id, coalesce(meeting_id, 0), by_user"
+				 " FROM concern_category WHERE concern_id = ? ORDER BY rowid",
+				 "l", concern_id);
 	int rc;
 	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(out->v, out->nr + 1, out->alloc);
@@ -594,10 +594,10 @@ int concern_store_concern_seal_reason(struct store *s, long long id, const struc
 int concern_store_decision_for(struct store *s, long long meeting_id, const char *item_kind,
 			       long long item_id, long long *concern_id, char **err)
 {
-	sqlite3_stmt *st = prep(s,
-				"SELECT concern_id FROM decision WHERE meeting_id = ? AND"
-				" item_kind = ? AND item_id = ?",
-				"lsl", meeting_id, item_kind, item_id);
+	sqlite3_stmt *st = cprep(s,
+				 "SELECT concern_id FROM decision WHERE meeting_id = ? AND"
+				 " item_kind = ? AND item_id = ?",
+				 "lsl", meeting_id, item_kind, item_id);
 	int rc = stmt_step(st);
 	if (rc == SQLITE_ROW)
 		*concern_id = sqlite3_column_int64(st, 0);
@@ -746,7 +746,7 @@ int concern_store_actions_of_concern(struct store *s, long long concern_id, stru
 {
 	memset(out, 0, sizeof(*out));
 	return read_actions(
-	    s, prep(s, ACTION_COLS " WHERE a.concern_id = ? ORDER BY a.id", "l", concern_id), out,
+	    s, cprep(s, ACTION_COLS " WHERE a.concern_id = ? ORDER BY a.id", "l", concern_id), out,
 	    err);
 }
 
@@ -777,14 +777,15 @@ int concern_store_actions_open(struct store *s, const char *owner_org, const cha
 	sqlite3_stmt *st;
 	if (user)
 		st = prep(s,
-			  ACTION_COLS " WHERE a.status = 'open' AND a.owner_org = ? AND"
-				      " (a.owner_user IS NULL OR a.owner_user = ?)"
-				      " ORDER BY a.due, a.id",
+			  ACTION_COLS
+			  " WHERE a.status = 'open' AND c.status = 'open' AND"
+			  " a.owner_org = ? AND (a.owner_user IS NULL OR a.owner_user = ?)"
+			  " ORDER BY a.due, a.id",
 			  "ss", owner_org, user);
 	else
 		st = prep(s,
-			  ACTION_COLS " WHERE a.status = 'open' AND a.owner_org = ?"
-				      " ORDER BY a.due, a.id",
+			  ACTION_COLS " WHERE a.status = 'open' AND c.status = 'open' AND"
+				      " a.owner_org = ? ORDER BY a.due, a.id",
 			  "s", owner_org);
 	return read_actions(s, st, out, err);
 }

@@ -268,9 +268,10 @@ int concern_store_action_by_id(struct store *s, long long id, struct action_rows
  * their organisation; overdue first (by due date). */
 int concern_store_actions_mine(struct store *s, const char *org, const char *user,
 			       struct action_rows *out, char **err);
-/* Open actions owned by an organisation (and, when user is not NULL,
- * those with no named owner or owned by that user), overdue first: by
- * due date, oldest first. */
+/* Open actions of open concerns owned by an organisation (and, when user
+ * is not NULL, those with no named owner or owned by that user), overdue
+ * first: by due date, oldest first. An action left open on a closed
+ * concern is not a follow-up for the next § 115 meeting. */
 int concern_store_actions_open(struct store *s, const char *owner_org, const char *user,
 			       struct action_rows *out, char **err);
 /* Sets an action's status (open, done, cancelled), planned and held days

@@ -4,6 +4,15 @@
  * PRAGMA user_version is the number of steps applied. */
 #include "store/migrations.h"
 
+/* The three triggers that move org_stamp on any change to table t. */
+#define ORG_STAMP_TRIGGERS(t)                                                                      \
+	"CREATE TRIGGER org_stamp_" t "_ins AFTER INSERT ON " t                                    \
+	" BEGIN UPDATE org_stamp SET stamp = random(); END;"                                       \
+	"CREATE TRIGGER org_stamp_" t "_upd AFTER UPDATE ON " t                                    \
+	" BEGIN UPDATE org_stamp SET stamp = random(); END;"                                       \
+	"CREATE TRIGGER org_stamp_" t "_del AFTER DELETE ON " t                                    \
+	" BEGIN UPDATE org_stamp SET stamp = random(); END;"
+
 /* The steps keep the layout they were released with: clang-format (a
  * newer version, or a changed .clang-format) must not touch them. */
 // clang-format off
@@ -754,6 +763,30 @@ const char *const store_migrations[] = {
 	"  BEGIN UPDATE stats_epoch SET n = random(); END;"
 	"CREATE TRIGGER stats_body_update AFTER UPDATE OF active ON body"
 	"  BEGIN UPDATE stats_epoch SET n = random(); END;",
+
+	/* issue 10: the organisation's stamp. Every change to a table the
+	 * organisation is loaded from (store_org_load and the loaders it calls)
+	 * sets it to a new random number, so a connection keeps the organisation
+	 * it loaded until the stamp moves (svc_org_cur, org_service.c) instead
+	 * of reading it again in every service call. The unit test org_cache
+	 * checks that every table store_org_load reads has these triggers. */
+	"CREATE TABLE org_stamp ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  stamp INTEGER NOT NULL"
+	");"
+	"INSERT INTO org_stamp (id, stamp) VALUES (1, random());"
+	ORG_STAMP_TRIGGERS("municipality")
+	ORG_STAMP_TRIGGERS("strategy_theme")
+	ORG_STAMP_TRIGGERS("district")
+	ORG_STAMP_TRIGGERS("category")
+	ORG_STAMP_TRIGGERS("org_level")
+	ORG_STAMP_TRIGGERS("body")
+	ORG_STAMP_TRIGGERS("body_item")
+	ORG_STAMP_TRIGGERS("institution")
+	ORG_STAMP_TRIGGERS("team_theme")
+	ORG_STAMP_TRIGGERS("team_recurring")
+	ORG_STAMP_TRIGGERS("action_type")
+	ORG_STAMP_TRIGGERS("retention_rule"),
 };
 // clang-format on
 

@@ -84,7 +84,7 @@ int store_data_key_current(struct store *s, struct data_key_row *out, char **err
 
 int store_data_key_get(struct store *s, long long id, struct data_key_row *out, char **err)
 {
-	return key_row(s, prep(s, "SELECT id, wrapped FROM data_key WHERE id = ?", "l", id), out,
+	return key_row(s, cprep(s, "SELECT id, wrapped FROM data_key WHERE id = ?", "l", id), out,
 		       err);
 }
 

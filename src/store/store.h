@@ -73,5 +73,11 @@ const char *store_path(const struct store *s);
 
 /* Loads the active organisation into o (org_init'ed by the caller). */
 int store_org_load(struct store *s, struct org *o, char **err);
+/* The organisation's stamp (table org_stamp: a new random number on every
+ * change to a table store_org_load reads, set by triggers) and the
+ * schema's version (PRAGMA schema_version), read in one statement: while
+ * both are as they were, an organisation loaded then is still the one in
+ * the database. 0, or -1 on error. */
+int store_org_stamp(struct store *s, long long *stamp, long long *schema);
 
 #endif

@@ -9,7 +9,7 @@
 
 #include "store/store.h"
 
-#define STORE_STMT_CACHE 48
+#define STORE_STMT_CACHE 96
 
 struct store {
 	sqlite3 *db;
@@ -58,7 +58,8 @@ sqlite3_stmt *cprep(struct store *s, const char *sql, const char *types, ...);
 void stmt_free(struct store *s, sqlite3_stmt *st);
 /* Runs a statement that returns no rows; 0 on success, -1 on error. */
 int exec(struct store *s, const char *sql, const char *types, ...);
-/* The same with the statement kept prepared, as cprep() (sql a literal). */
+/* The same through the statement cache (cprep): sql must be a string
+ * literal. For statements run on every call (the access log's insert). */
 int cexec(struct store *s, const char *sql, const char *types, ...);
 /* A copy of a text column, or NULL. */
 char *col_dup(sqlite3_stmt *st, int i);

@@ -196,7 +196,9 @@ int store_session_user_get(struct store *s, const unsigned char hash[32], struct
 {
 	sqlite3_stmt *st = cprep(s,
 				 "SELECT s.user_id, s.state, s.csrf, s.created_at, s.last_seen,"
-				 " u.id, u.username, u.org, u.role, u.disabled"
+				 " u.id, u.username, u.org, u.role, u.disabled,"
+				 " (SELECT stamp FROM org_stamp),"
+				 " (SELECT schema_version FROM pragma_schema_version)"
 				 " FROM session s LEFT JOIN user u ON u.id = s.user_id"
 				 " WHERE s.id_hash = ?",
 				 "b", (const void *)hash, 32);
@@ -209,8 +211,11 @@ int store_session_user_get(struct store *s, const unsigned char hash[32], struct
 		snprintf(row->csrf, sizeof(row->csrf), "%s", sqlite3_column_text(st, 2));
 		row->created_at = sqlite3_column_int64(st, 3);
 		row->last_seen = sqlite3_column_int64(st, 4);
-		out->data_version = data_version_in_tx(s); /* the statement's read
-							     transaction is open */
+		/* the organisation's stamp in the same read transaction
+		 * (store_org_stamp) */
+		out->org_stamp_ok = sqlite3_column_type(st, 10) != SQLITE_NULL;
+		out->org_stamp = sqlite3_column_int64(st, 10);
+		out->org_schema = sqlite3_column_int64(st, 11);
 		out->user_found = sqlite3_column_type(st, 5) != SQLITE_NULL;
 		if (out->user_found) {
 			col_copy(out->username, sizeof(out->username), st, 6);

@@ -55,9 +55,11 @@ int store_session_get(struct store *s, const unsigned char hash[32], struct sess
  * to their size, as the actor keeps them), so nothing is allocated. */
 struct session_user {
 	struct session_row session;
-	/* store_data_version as of this lookup's read transaction (-1 on
-	 * error): what the request's later checks of cached data compare */
-	long long data_version;
+	/* the organisation's stamp and the schema version as of this
+	 * lookup's read transaction (store_org_stamp): what the request's
+	 * later check of the cached organisation compares */
+	bool org_stamp_ok;
+	long long org_stamp, org_schema;
 	bool user_found, disabled;
 	enum role role;
 	char username[65];

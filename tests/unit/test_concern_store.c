@@ -336,6 +336,10 @@ static void handovers_and_decisions(void **state)
 	assert_int_equal(concern_store_concern_close(s, c1, "sofie", &err), 1);
 	long long open;
 	assert_int_equal(concern_store_open_for_person(s, p1, &open, &err), 1);
+	/* its action still open is no follow-up any more (the agenda) */
+	assert_int_equal(concern_store_actions_open(s, "ssp", NULL, &al, &err), 0);
+	assert_int_equal(al.nr, 0);
+	action_rows_release(&al);
 
 	/* statistics sources: no identity, this year's concerns */
 	struct stats_sources ss;
