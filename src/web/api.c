@@ -9,6 +9,8 @@
 #include "service/audit.h"
 #include "service/auth.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
+#include "web/kept.h"
 #include "web/web_internal.h"
 #include "util/banned.h"
 
@@ -36,13 +38,30 @@ void api_me(struct request *rq)
 }
 
 /* Exactly what `ssp org --format json` prints. */
+/* The body of GET /api/v1/org for op (kept per thread, web/kept.h). */
+static void org_json_text(struct html *out, const struct org *op)
+{
+	json_t *j = org_to_json(op);
+	char *s = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+	json_decref(j);
+	if (!s)
+		xdie_oom();
+	strbuf_addstr(&out->sb, s);
+	free(s);
+}
+
 void api_org(struct request *rq)
 {
-	struct org o;
-	if (!web_load_org(rq, &o))
+	/* the organisation as loaded on this connection (again only after a
+	 * change), its JSON as last written on this thread */
+	const struct org *op;
+	struct svc_result r = SVC_RESULT_INIT;
+	if (svc_org_view_cached(rq->svc, &rq->actor, &op, &r) < 0) {
+		web_svc_fail(rq, &r);
 		return;
-	resp_json(rq, 200, org_to_json(&o));
-	org_release(&o);
+	}
+	const struct html *text = web_kept(rq->svc, KEPT_ORG_JSON, op, org_json_text);
+	resp_json_text(rq, 200, text->sb.buf, text->sb.len);
 }
 
 /* One element of the "bodies" array of GET /api/v1/org. */

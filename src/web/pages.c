@@ -4,7 +4,6 @@
  * frame. Forms post back to their own page and answer with a redirect
  * (303, post/redirect/get) or the same form with the errors marked.
  */
-#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +18,7 @@
 #include "service/crypto.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
+#include "web/kept.h"
 #include "web/web_internal.h"
 #include "util/banned.h"
 
@@ -297,54 +297,6 @@ static void org_main(struct html *h, const struct org *op)
 	}
 }
 
-/* org_main as last rendered on this thread: again only when the service
- * loaded the organisation anew (svc_org_generation) or a translation may
- * have changed (i18n_epoch). The page's frame (user, menu, CSRF token) is
- * written per request as on every page. Freed when the thread ends. */
-struct org_rendered {
-	const struct service *svc;
-	unsigned long org_gen, i18n;
-	struct html html;
-};
-
-static pthread_key_t org_rendered_key;
-static pthread_once_t org_rendered_once = PTHREAD_ONCE_INIT;
-
-static void org_rendered_free(void *p)
-{
-	struct org_rendered *c = p;
-	html_release(&c->html);
-	free(c);
-}
-
-static void org_rendered_init(void)
-{
-	if (pthread_key_create(&org_rendered_key, org_rendered_free) != 0)
-		abort();
-}
-
-/* The thread's copy of org_main for op, rendered again when stale. */
-static const struct html *org_main_kept(struct service *svc, const struct org *op)
-{
-	pthread_once(&org_rendered_once, org_rendered_init);
-	struct org_rendered *c = pthread_getspecific(org_rendered_key);
-	if (!c) {
-		c = xcalloc(1, sizeof(*c));
-		html_init(&c->html);
-		if (pthread_setspecific(org_rendered_key, c) != 0)
-			abort();
-	}
-	unsigned long gen = svc_org_generation(svc), epoch = i18n_epoch();
-	if (c->svc != svc || c->org_gen != gen || c->i18n != epoch || !c->html.sb.len) {
-		html_release(&c->html);
-		org_main(&c->html, op);
-		c->svc = svc;
-		c->org_gen = gen;
-		c->i18n = epoch;
-	}
-	return &c->html;
-}
-
 void h_org(struct request *rq)
 {
 	/* the organisation as loaded on this thread's connection, again only
@@ -355,7 +307,8 @@ void h_org(struct request *rq)
 		web_svc_fail(rq, &r);
 		return;
 	}
-	const struct html *main = org_main_kept(rq->svc, op);
+	/* the main part as last rendered on this thread (web/kept.h) */
+	const struct html *main = web_kept(rq->svc, KEPT_ORG_PAGE, op, org_main);
 	struct page p;
 	page_init(&p, _("Organisation"), "/organisation");
 	html_append(&p.main, main);

@@ -69,16 +69,21 @@ void resp_text(struct request *rq, unsigned status, const char *text)
 
 void resp_json(struct request *rq, unsigned status, json_t *j)
 {
-	reset_body(rq);
 	char *s = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
 	json_decref(j);
 	if (!s)
 		xdie_oom();
+	resp_json_text(rq, status, s, strlen(s));
+	free(s);
+}
+
+void resp_json_text(struct request *rq, unsigned status, const char *text, size_t len)
+{
+	reset_body(rq);
 	rq->rs.status = status;
 	rq->rs.content_type = "application/json";
-	strbuf_addstr(&rq->rs.body, s);
+	strbuf_add(&rq->rs.body, text, len);
 	strbuf_addch(&rq->rs.body, '\n');
-	free(s);
 	rq->responded = true;
 }
 

@@ -145,6 +145,8 @@ void resp_header(struct response *rs, const char *name, const char *fmt, ...)
 void resp_text(struct request *rq, unsigned status, const char *text);
 /* Takes ownership of j. */
 void resp_json(struct request *rq, unsigned status, json_t *j);
+/* The same for JSON text already written (without the final newline). */
+void resp_json_text(struct request *rq, unsigned status, const char *text, size_t len);
 /* {"error": message, "field": field} */
 void resp_json_error(struct request *rq, unsigned status, const char *message, const char *field);
 void resp_redirect(struct request *rq, const char *location);

@@ -421,6 +421,27 @@ describe('pages', () => {
     assert.deepEqual(JSON.parse(one.text_), body);
   });
 
+  test('API org: a changed organisation shows at once (the JSON kept per thread)', async () => {
+    const token = createToken(srv, 'sara');
+    const auth = { headers: { authorization: 'Bearer ' + token } };
+    const c = new Client(srv);
+    for (let i = 0; i < 40; i++) { // reach every worker thread
+      const r = await c.get('/api/v1/org', auth);
+      assert.equal(JSON.parse(r.text_).municipality, 'Hedensted Kommune');
+    }
+    const file = path.join(srv.dir, 'renamed-api.ini');
+    const text = readFileSync(path.join(SRC, 'strategies', 'hedensted.ini'), 'utf8');
+    writeFileSync(file, text.replace('navn = Hedensted Kommune', 'navn = Prøvested Kommune'));
+    assert.equal(cli(srv, ['init', '--strategy', file, '--no-plan']).status, 0);
+    const want = cli(srv, ['org', '--format', 'json']).stdout;
+    for (let i = 0; i < 40; i++) {
+      const r = await c.get('/api/v1/org', auth);
+      assert.equal(r.text_, want, `request ${i}`);
+    }
+    writeFileSync(file, text);
+    assert.equal(cli(srv, ['init', '--strategy', file, '--no-plan']).status, 0);
+  });
+
   test('users page: add (422 with the field marked), disable', async () => {
     const c = new Client(srv);
     await c.login('ada');
