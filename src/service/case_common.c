@@ -8,6 +8,7 @@
 
 #include "domain/calendar.h"
 #include "service/crypto.h"
+#include "service/service_internal.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 #include "util/banned.h"
@@ -62,5 +63,22 @@ int svc_parse_day(const char *s, const char *field, long *day, struct svc_result
 		return svc_fail(r, SVC_INVALID, field, "%s",
 				_("Datoen skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD."));
 	*day = cal_days(d);
+	return 0;
+}
+
+int svc_meeting_of(struct service *svc, const struct org *o, long long id, const char *field,
+		   const struct org_body **b, long *day, bool *closed, struct svc_result *r)
+{
+	char *body = NULL, *err = NULL;
+	int rc = concern_store_meeting_get(svc->store, id, &body, day, closed, &err);
+	if (rc < 0)
+		return svc_store_fail(r, err);
+	if (rc == 1)
+		return svc_fail(r, SVC_NOT_FOUND, field, "%s", _("Mødet findes ikke."));
+	*b = org_find_body(o, body);
+	free(body);
+	if (!*b)
+		return svc_fail(r, SVC_INVALID, field, "%s",
+				_("Mødets forum findes ikke længere i strategien."));
 	return 0;
 }

@@ -23,5 +23,10 @@ void svc_person_subject(char out[40], long long person);
 /* s ("YYYY-MM-DD") as a day in *day; NULL leaves *day as it is.
  * SVC_INVALID on field for anything else. */
 int svc_parse_day(const char *s, const char *field, long *day, struct svc_result *r);
+/* Meeting id's body (found in o), day and whether it is closed:
+ * SVC_NOT_FOUND on field when there is no such meeting, SVC_INVALID when
+ * its body is no longer in the strategy. */
+int svc_meeting_of(struct service *svc, const struct org *o, long long id, const char *field,
+		   const struct org_body **b, long *day, bool *closed, struct svc_result *r);
 
 #endif

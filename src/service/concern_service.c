@@ -57,24 +57,6 @@ static int store_err(struct svc_result *r, char *err)
 	return svc_store_fail(r, err);
 }
 
-/* The meeting's body (in o) and day; SVC_NOT_FOUND on field. */
-static int meeting_of(struct service *svc, const struct org *o, long long id, const char *field,
-		      const struct org_body **b, long *day, bool *closed, struct svc_result *r)
-{
-	char *body = NULL, *err = NULL;
-	int rc = concern_store_meeting_get(svc->store, id, &body, day, closed, &err);
-	if (rc < 0)
-		return store_err(r, err);
-	if (rc == 1)
-		return svc_fail(r, SVC_NOT_FOUND, field, "%s", _("Mødet findes ikke."));
-	*b = org_find_body(o, body);
-	free(body);
-	if (!*b)
-		return svc_fail(r, SVC_INVALID, field, "%s",
-				_("Mødets forum findes ikke længere i strategien."));
-	return 0;
-}
-
 /* The target check of person p at day: SVC_INVALID on field when outside. */
 static int check_target(const struct org *o, long birth, long day, const char *field,
 			struct target_result *t, struct svc_result *r)
@@ -338,7 +320,7 @@ int svc_handover_add(struct service *svc, const struct actor *a, const struct ha
 	const struct org_body *b;
 	long day;
 	bool closed;
-	if (meeting_of(svc, o, in->meeting, "meeting", &b, &day, &closed, r) < 0)
+	if (svc_meeting_of(svc, o, in->meeting, "meeting", &b, &day, &closed, r) < 0)
 		goto out;
 	struct authz_facts f = {0};
 	if (svc_body_facts(svc, a, b, &f, r) < 0)
@@ -440,7 +422,7 @@ int svc_handover_get(struct service *svc, const struct actor *a, long long id,
 	long day;
 	bool closed;
 	struct authz_facts f = {0};
-	if (meeting_of(svc, o, h.meeting_id, "id", &b, &day, &closed, r) < 0 ||
+	if (svc_meeting_of(svc, o, h.meeting_id, "id", &b, &day, &closed, r) < 0 ||
 	    svc_body_facts(svc, a, b, &f, r) < 0)
 		goto out;
 	if (svc_authorize(&c, &f) < 0)
@@ -603,7 +585,7 @@ int svc_referral_screen(struct service *svc, const struct actor *a, long long id
 			svc_fail(r, SVC_INVALID, "meeting", "%s", _("Vælg mødet."));
 			goto out;
 		}
-		if (meeting_of(svc, o, meeting, "meeting", &b, &day, &closed, r) < 0)
+		if (svc_meeting_of(svc, o, meeting, "meeting", &b, &day, &closed, r) < 0)
 			goto out;
 		char refusal_buf[CONCERN_REFUSAL_MAX];
 		const char *refusal = concern_body_refusal(b, refusal_buf, sizeof(refusal_buf));
@@ -770,7 +752,7 @@ int svc_agenda(struct service *svc, const struct actor *a, long long meeting, st
 	bool closed;
 	struct authz_facts f = {0};
 	if (svc_org_cur(svc, &o, r) < 0 ||
-	    meeting_of(svc, o, meeting, "id", &b, &day, &closed, r) < 0 ||
+	    svc_meeting_of(svc, o, meeting, "id", &b, &day, &closed, r) < 0 ||
 	    svc_body_facts(svc, a, b, &f, r) < 0)
 		goto out;
 	if (svc_authorize(&c, &f) < 0)
@@ -912,7 +894,7 @@ int svc_concern_decide(struct service *svc, const struct actor *a, long long mee
 	bool closed;
 	struct authz_facts f = {0};
 	if (svc_org_cur(svc, &o, r) < 0 ||
-	    meeting_of(svc, o, meeting, "id", &b, &day, &closed, r) < 0 ||
+	    svc_meeting_of(svc, o, meeting, "id", &b, &day, &closed, r) < 0 ||
 	    svc_body_facts(svc, a, b, &f, r) < 0)
 		goto out;
 	if (svc_authorize(&c, &f) < 0)
@@ -1091,7 +1073,7 @@ int svc_meeting_close(struct service *svc, const struct actor *a, long long meet
 	bool closed;
 	struct authz_facts f = {0};
 	if (svc_org_cur(svc, &o, r) < 0 ||
-	    meeting_of(svc, o, meeting, "id", &b, &day, &closed, r) < 0 ||
+	    svc_meeting_of(svc, o, meeting, "id", &b, &day, &closed, r) < 0 ||
 	    svc_body_facts(svc, a, b, &f, r) < 0)
 		goto out;
 	if (svc_authorize(&c, &f) < 0)

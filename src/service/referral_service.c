@@ -286,7 +286,7 @@ int svc_share_decline(struct service *svc, const struct actor *a, long long meet
 {
 	struct org o;
 	org_init(&o);
-	char *err = NULL, *body = NULL;
+	char *err = NULL;
 	int ret = -1;
 	SVC_CALL(c);
 	char obj[80];
@@ -297,23 +297,10 @@ int svc_share_decline(struct service *svc, const struct actor *a, long long meet
 	long day;
 	bool closed;
 	struct authz_facts f = {0};
-	if (svc_load_org(svc, &o, r) < 0)
+	const struct org_body *b;
+	if (svc_load_org(svc, &o, r) < 0 ||
+	    svc_meeting_of(svc, &o, meeting, "id", &b, &day, &closed, r) < 0)
 		goto out;
-	int rc = concern_store_meeting_get(svc->store, meeting, &body, &day, &closed, &err);
-	if (rc < 0) {
-		svc_store_fail(r, err);
-		goto out;
-	}
-	if (rc == 1) {
-		svc_fail(r, SVC_NOT_FOUND, "id", "%s", _("Mødet findes ikke."));
-		goto out;
-	}
-	const struct org_body *b = org_find_body(&o, body);
-	if (!b) {
-		svc_fail(r, SVC_INVALID, "id", "%s",
-			 _("Mødets forum findes ikke længere i strategien."));
-		goto out;
-	}
 	if (svc_body_facts(svc, a, b, &f, r) < 0)
 		goto out;
 	if (svc_authorize(&c, &f) < 0)
@@ -322,7 +309,7 @@ int svc_share_decline(struct service *svc, const struct actor *a, long long meet
 		svc_fail(r, SVC_INVALID, "id", "%s", _("Mødet er lukket."));
 		goto out;
 	}
-	rc = item_on_meeting(svc, meeting, kind, item, &err);
+	int rc = item_on_meeting(svc, meeting, kind, item, &err);
 	if (rc < 0) {
 		svc_store_fail(r, err);
 		goto out;
@@ -342,7 +329,6 @@ int svc_share_decline(struct service *svc, const struct actor *a, long long meet
 out:
 	ret = ret == 0 ? svc_commit(&c) : svc_abort(&c);
 done:
-	free(body);
 	org_release(&o);
 	return ret;
 }
@@ -364,7 +350,7 @@ int svc_share_declines(struct service *svc, const struct actor *a, long long mee
 	struct org o;
 	org_init(&o);
 	struct share_decline_rows rows = {0};
-	char *err = NULL, *body = NULL;
+	char *err = NULL;
 	int ret = -1;
 	SVC_CALL(c);
 	char obj[40];
@@ -375,23 +361,10 @@ int svc_share_declines(struct service *svc, const struct actor *a, long long mee
 	long day;
 	bool closed;
 	struct authz_facts f = {0};
-	if (svc_load_org(svc, &o, r) < 0)
+	const struct org_body *b;
+	if (svc_load_org(svc, &o, r) < 0 ||
+	    svc_meeting_of(svc, &o, meeting, "id", &b, &day, &closed, r) < 0)
 		goto out;
-	int rc = concern_store_meeting_get(svc->store, meeting, &body, &day, &closed, &err);
-	if (rc < 0) {
-		svc_store_fail(r, err);
-		goto out;
-	}
-	if (rc == 1) {
-		svc_fail(r, SVC_NOT_FOUND, "id", "%s", _("Mødet findes ikke."));
-		goto out;
-	}
-	const struct org_body *b = org_find_body(&o, body);
-	if (!b) {
-		svc_fail(r, SVC_INVALID, "id", "%s",
-			 _("Mødets forum findes ikke længere i strategien."));
-		goto out;
-	}
 	if (svc_body_facts(svc, a, b, &f, r) < 0)
 		goto out;
 	if (svc_authorize(&c, &f) < 0)
@@ -418,7 +391,6 @@ done:
 	if (ret < 0)
 		share_declines_release(out);
 	share_decline_rows_release(&rows);
-	free(body);
 	org_release(&o);
 	return ret;
 }
