@@ -11,27 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/utf8.h"
+#include "fuzz_body_check.h"
 #include "web/followup_body.h"
 #include "web/parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define MAX 64
-
-static void check_str(const char *s)
-{
-	if (!s)
-		return;
-	size_t n = strlen(s);
-	if (n > MAX || !utf8_valid(s, n, NULL))
-		abort();
-	for (size_t k = 0; k < n; k++) {
-		unsigned char c = (unsigned char)s[k];
-		if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f)
-			abort();
-	}
-}
+#define MAX FUZZ_BODY_MAX
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
